@@ -1,17 +1,87 @@
-/* start.S - first instructions: QEMU enters here in SVC mode, MMU off. */
+/* start.S - first instructions. QEMU enters at the physical address in SVC
+ * mode with the MMU off: build the boot section map (RAM identity-mapped and
+ * linearly mapped at +0x80000000, devices at +0xf0000000), turn the MMU on,
+ * and continue at the kernel's high link address. */
 	.syntax unified
 	.arm
+
+#define RAM_FIRST_MIB		0x400		/* 0x40000000 */
+#define RAM_MIBS		0x100		/* linear map covers 256 MiB */
+#define KERNEL_MIB_OFFSET	0x800		/* +0x80000000 */
+#define DEV_FIRST_MIB		0x080		/* 0x08000000: GIC, UART, ... */
+#define DEV_END_MIB		0x0a1		/* through the virtio-mmio MiB */
+#define DEV_MIB_OFFSET		0xf00		/* +0xf0000000 */
+/* Section: normal WBWA shareable, kernel RW; device: shareable device, XN. */
+#define RAM_SECTION		0x0001140e
+#define DEV_SECTION		0x00000416
+#define TTBR_WBWA_SHARED	0x4a
+#define SCTLR_ENABLE		0x00001805	/* M, C, Z, I */
+#define SCTLR_CLEAR		0x30002002	/* A, V, TRE, AFE */
+
 	.section .text.boot, "ax"
 	.global _start
 _start:
-	cpsid	aif			@ interrupts stay masked until the kernel is ready
-	ldr	sp, =boot_stack_top	@ 8-byte aligned (AAPCS), see kernel.ld
+	cpsid	aif
+	adr	r10, _start
+	ldr	r11, =_start
+	sub	r11, r11, r10			@ r11 = link address - load address
 	ldr	r0, =__bss_start
 	ldr	r1, =__bss_end
+	sub	r0, r0, r11
+	sub	r1, r1, r11
 	mov	r2, #0
 1:	cmp	r0, r1
 	strlo	r2, [r0], #4
 	blo	1b
+
+	ldr	r4, =kernel_pgd
+	sub	r4, r4, r11			@ physical address of the table
+	ldr	r5, =RAM_SECTION
+	mov	r0, #RAM_FIRST_MIB
+	add	r1, r0, #RAM_MIBS
+2:	orr	r2, r5, r0, lsl #20
+	str	r2, [r4, r0, lsl #2]		@ identity, dropped after the jump
+	add	r3, r0, #KERNEL_MIB_OFFSET
+	str	r2, [r4, r3, lsl #2]
+	add	r0, r0, #1
+	cmp	r0, r1
+	blo	2b
+	ldr	r5, =DEV_SECTION
+	mov	r0, #DEV_FIRST_MIB
+	mov	r1, #DEV_END_MIB
+3:	orr	r2, r5, r0, lsl #20
+	add	r3, r0, #DEV_MIB_OFFSET
+	str	r2, [r4, r3, lsl #2]
+	add	r0, r0, #1
+	cmp	r0, r1
+	blo	3b
+
+	mov	r0, #0
+	mcr	p15, 0, r0, c2, c0, 2		@ TTBCR: one table while booting
+	orr	r1, r4, #TTBR_WBWA_SHARED
+	mcr	p15, 0, r1, c2, c0, 0		@ TTBR0
+	mcr	p15, 0, r1, c2, c0, 1		@ TTBR1
+	mov	r0, #1
+	mcr	p15, 0, r0, c3, c0, 0		@ DACR: domain 0 client
+	mov	r0, #0
+	mcr	p15, 0, r0, c13, c0, 1		@ CONTEXTIDR: reserved ASID 0
+	mcr	p15, 0, r0, c8, c7, 0		@ TLBIALL
+	mcr	p15, 0, r0, c7, c5, 0		@ ICIALLU
+	mcr	p15, 0, r0, c7, c5, 6		@ BPIALL
+	dsb
+	isb
+	mrc	p15, 0, r0, c1, c0, 0
+	ldr	r1, =SCTLR_CLEAR
+	bic	r0, r0, r1
+	ldr	r1, =SCTLR_ENABLE
+	orr	r0, r0, r1
+	mcr	p15, 0, r0, c1, c0, 0
+	isb
+	ldr	pc, =high_entry
+
+	.text
+high_entry:
+	ldr	sp, =boot_stack_top		@ 8-byte aligned (AAPCS), see kernel.ld
 	bl	kmain
-2:	wfi				@ kmain does not return; never fall through
-	b	2b
+4:	wfi
+	b	4b

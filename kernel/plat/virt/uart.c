@@ -1,8 +1,9 @@
 /* uart.c - polled PL011 output on QEMU virt, for the kernel console. */
 #include <stdint.h>
 #include "console.h"
+#include "plat.h"
 
-#define PL011_BASE	0x09000000u
+#define PL011_BASE	(0x09000000u + DEVICE_VOFFSET)
 #define PL011_DR	0x00u	/* data register */
 #define PL011_FR	0x18u	/* flag register */
 #define PL011_FR_TXFF	(1u << 5)	/* transmit FIFO full */

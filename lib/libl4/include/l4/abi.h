@@ -159,6 +159,12 @@ enum l4_thread_op {
 #define L4_EXREG_STATE		17	/* out only: L4_THREAD_* state */
 #define L4_EXREG_WORDS		18
 
+/* mr[L4_EXREG_STATE]: what the thread is doing, plus the suspended bit. */
+#define L4_THREAD_READY		0u	/* running or runnable */
+#define L4_THREAD_SENDING	1u	/* blocked in the send phase of an IPC */
+#define L4_THREAD_RECEIVING	2u	/* blocked in the receive phase */
+#define L4_THREAD_SUSPENDED	(1u << 8)
+
 /* ---- map / protect permissions (r4 of map, r3 of protect) -------------- */
 #define L4_PERM_READ		(1u << 0)
 #define L4_PERM_WRITE		(1u << 1)
@@ -221,6 +227,8 @@ enum l4_mem_type {
 	L4_MEM_KERNEL,			/* reserved by the kernel */
 	L4_MEM_MODULE,			/* a boot module's image (read it, keep it) */
 	L4_MEM_DEVICE,			/* device registers the root may map */
+	L4_MEM_ROOT_IMAGE,		/* the loaded root task: its lowest page
+					 * is at base, the rest follows in order */
 };
 
 struct l4_kip_mem {

@@ -1,0 +1,234 @@
+/* mmu.c - short-descriptor page tables. The kernel half (TTBR1) is the boot
+ * section map; each space has an 8 KiB first-level table for user memory
+ * (TTBR0, TTBCR.N = 1) whose second-level tables come four to a page, one
+ * page per 4 MiB. User entries are non-global and ASID-tagged. */
+#include "cp15.h"
+#include "kmem.h"
+#include "mmu.h"
+#include "space.h"
+
+#define L1_PAGE_TABLE	0x1u
+#define L1_TYPE_MASK	0x3u
+#define L2_SMALL_PAGE	0x2u
+#define L2_XN		0x1u
+#define L2_B		0x4u
+#define L2_C		0x8u
+#define L2_AP_USER_RW	0x30u
+#define L2_AP_USER_RO	0x220u	/* AP2 | AP1: read-only at PL0 and PL1 */
+#define L2_AP_MASK	0x230u
+#define L2_TEX0		0x40u
+#define L2_S		0x400u
+#define L2_NG		0x800u
+#define L2_NORMAL	(L2_TEX0 | L2_C | L2_B | L2_S)	/* write-back write-allocate */
+#define L2_DEVICE	(L2_B | L2_XN)			/* shareable device */
+#define TTBR_WBWA_SHARED 0x4au
+#define CACHE_LINE	64u
+#define MAX_ASID	255u
+
+uint32_t kernel_pgd[4096] __attribute__((aligned(16384), section(".bss.pgd")));
+/* TTBR0 while no space is active: translates nothing. */
+static uint32_t empty_pgd[USER_PGD_ENTRIES] __attribute__((aligned(8192), section(".bss.pgd")));
+
+static uint32_t asid_generation = 1;
+static uint32_t next_asid = 1;		/* ASID 0 is reserved for switching */
+static uint32_t tables_live;
+static struct space *active_space;
+
+static void clean_to_pou(const void *start, uint32_t size)
+{
+	uint32_t line = (uint32_t)start & ~(CACHE_LINE - 1);
+	for (; line < (uint32_t)start + size; line += CACHE_LINE)
+		write_dccmvau(line);
+	dsb();
+}
+
+void mmu_init(void)
+{
+	/* Lower half of the boot table held the identity map; it goes away
+	 * with TTBCR.N = 1, and its global TLB entries with the TLBIALL. */
+	write_contextidr(0);
+	isb();
+	write_ttbr0(virt_to_phys(empty_pgd) | TTBR_WBWA_SHARED);
+	write_ttbcr(1);
+	isb();
+	write_tlbiall(0);
+	write_bpiall(0);
+	dsb();
+	isb();
+}
+
+static uint32_t *pte_find(struct space *s, uint32_t va, bool alloc, int *err)
+{
+	uint32_t index = va >> 20;
+	uint32_t entry = s->pgd[index];
+	if ((entry & L1_TYPE_MASK) != L1_PAGE_TABLE) {
+		if (!alloc)
+			return NULL;
+		uint32_t *tables = kmem_alloc(s, 1, 1);
+		if (!tables) {
+			*err = -L4_ENOMEM;
+			return NULL;
+		}
+		clean_to_pou(tables, PAGE_SIZE);
+		uint32_t first = index & ~3u;
+		for (uint32_t i = 0; i < 4; i++)
+			s->pgd[first + i] = (virt_to_phys(tables) + i * 1024) | L1_PAGE_TABLE;
+		clean_to_pou(&s->pgd[first], 16);
+		isb();
+		tables_live++;
+		entry = s->pgd[index];
+	}
+	uint32_t *table = phys_to_virt(entry & ~0x3ffu);
+	return &table[(va >> 12) & 0xff];
+}
+
+/* Writes a PTE the way the ARM ARM asks: clean it for the table walker and,
+ * if a valid entry is replaced, invalidate its TLB entry for this ASID. */
+static void pte_write(struct space *s, uint32_t *pte, uint32_t value, uint32_t va)
+{
+	uint32_t old = *pte;
+	*pte = value;
+	clean_to_pou(pte, 4);
+	if ((old & L2_SMALL_PAGE) && s->asid_generation == asid_generation) {
+		write_tlbimva((va & ~PAGE_MASK) | s->asid);
+		write_bpiall(0);
+		dsb();
+	}
+	isb();
+}
+
+static uint32_t pte_attributes(uint32_t perms)
+{
+	uint32_t pte = L2_SMALL_PAGE | L2_NG;
+	pte |= (perms & L4_PERM_DEVICE) ? L2_DEVICE : L2_NORMAL;
+	pte |= (perms & L4_PERM_WRITE) ? L2_AP_USER_RW : L2_AP_USER_RO;
+	if (!(perms & L4_PERM_EXEC))
+		pte |= L2_XN;
+	return pte;
+}
+
+int mmu_map_page(struct space *s, uint32_t va, uint32_t pa, uint32_t perms)
+{
+	int err = 0;
+	uint32_t *pte = pte_find(s, va, true, &err);
+	if (!pte)
+		return err;
+	pte_write(s, pte, (pa & ~PAGE_MASK) | pte_attributes(perms), va);
+	return 0;
+}
+
+bool mmu_unmap_page(struct space *s, uint32_t va)
+{
+	uint32_t *pte = pte_find(s, va, false, NULL);
+	if (!pte || !(*pte & L2_SMALL_PAGE))
+		return false;
+	pte_write(s, pte, 0, va);
+	return true;
+}
+
+bool mmu_protect_page(struct space *s, uint32_t va, uint32_t perms)
+{
+	uint32_t *pte = pte_find(s, va, false, NULL);
+	if (!pte || !(*pte & L2_SMALL_PAGE))
+		return false;
+	uint32_t value = *pte & ~(L2_AP_MASK | L2_XN);
+	if (value & L2_C)
+		value |= (perms & L4_PERM_EXEC) ? 0 : L2_XN;
+	else
+		value |= L2_XN;	/* device memory is never executable */
+	value |= (perms & L4_PERM_WRITE) ? L2_AP_USER_RW : L2_AP_USER_RO;
+	pte_write(s, pte, value, va);
+	return true;
+}
+
+bool mmu_lookup(struct space *s, uint32_t va, uint32_t perms, uint32_t *pa)
+{
+	if (va >= L4_USER_TOP)
+		return false;
+	uint32_t *pte = pte_find(s, va, false, NULL);
+	if (!pte || !(*pte & L2_SMALL_PAGE))
+		return false;
+	if ((perms & L4_PERM_WRITE) && (*pte & L2_AP_MASK) != L2_AP_USER_RW)
+		return false;
+	if ((perms & L4_PERM_EXEC) && (*pte & L2_XN))
+		return false;
+	*pa = (*pte & ~PAGE_MASK) | (va & PAGE_MASK);
+	return true;
+}
+
+/* True if the 4 MiB block holding va has no second-level tables. */
+bool mmu_block_empty(struct space *s, uint32_t va)
+{
+	return (s->pgd[va >> 20] & L1_TYPE_MASK) != L1_PAGE_TABLE;
+}
+
+void mmu_free_tables(struct space *s)
+{
+	for (uint32_t i = 0; i < USER_PGD_ENTRIES; i += 4) {
+		if ((s->pgd[i] & L1_TYPE_MASK) != L1_PAGE_TABLE)
+			continue;
+		kmem_free(s, phys_to_virt(s->pgd[i] & ~PAGE_MASK), 1);
+		tables_live--;
+	}
+}
+
+uint32_t mmu_table_count(void)
+{
+	return tables_live;
+}
+
+/* ASIDs come from a generation counter: when they run out, a new generation
+ * starts with one TLBIALL and every space takes a fresh ASID when next run. */
+static void asid_assign(struct space *s)
+{
+	if (next_asid > MAX_ASID) {
+		asid_generation++;
+		next_asid = 1;
+		write_tlbiall(0);
+		dsb();
+		isb();
+	}
+	s->asid = next_asid++;
+	s->asid_generation = asid_generation;
+}
+
+void mmu_switch(struct space *s)
+{
+	if (s == active_space)
+		return;
+	if (s->asid_generation != asid_generation)
+		asid_assign(s);
+	/* Through the reserved ASID so no walk mixes the old table and new ASID. */
+	write_contextidr(0);
+	isb();
+	write_ttbr0(virt_to_phys(s->pgd) | TTBR_WBWA_SHARED);
+	isb();
+	write_contextidr(s->asid);
+	isb();
+	active_space = s;
+}
+
+void mmu_forget_space(struct space *s)
+{
+	if (s->asid_generation == asid_generation) {
+		write_tlbiasid(s->asid);
+		dsb();
+		isb();
+	}
+	if (active_space == s) {
+		write_contextidr(0);
+		isb();
+		write_ttbr0(virt_to_phys(empty_pgd) | TTBR_WBWA_SHARED);
+		isb();
+		active_space = NULL;
+	}
+}
+
+void mmu_sync_icache(const void *start, uint32_t size)
+{
+	clean_to_pou(start, size);
+	write_iciallu(0);
+	write_bpiall(0);
+	dsb();
+	isb();
+}

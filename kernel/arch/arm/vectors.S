@@ -1,0 +1,60 @@
+/* vectors.S - exception vectors, kernel entry and the return to user mode.
+ * While a thread runs in user mode, SP_svc points just past its saved
+ * context (struct context in thread.h), so every entry saves the user
+ * registers straight into the TCB and then runs C on the one kernel stack. */
+	.syntax unified
+	.arm
+
+#define MODE_SVC	0x13
+#define SYS_NULL	11		/* L4_SYS_NULL */
+#define CONTEXT_GPRS	60		/* r0-r14 */
+
+	.text
+	.balign 32
+	.global exception_vectors
+exception_vectors:
+	b	reset_entry
+	b	undef_entry
+	b	svc_entry
+	b	pabt_entry
+	b	dabt_entry
+	b	reset_entry
+	b	irq_entry
+	b	reset_entry
+
+/* The null system call never leaves the vector: the cheapest path. */
+svc_entry:
+	cmp	r7, #SYS_NULL
+	moveq	r0, #0
+	movseq	pc, lr
+	srsdb	sp!, #MODE_SVC
+	stmdb	sp, {r0-r14}^
+	sub	r0, sp, #CONTEXT_GPRS
+	ldr	sp, =boot_stack_top
+	b	handle_syscall
+
+	.macro	ENTRY name, lr_adjust, handler
+\name:
+	sub	lr, lr, #\lr_adjust
+	srsdb	sp!, #MODE_SVC
+	cps	#MODE_SVC
+	stmdb	sp, {r0-r14}^
+	sub	r0, sp, #CONTEXT_GPRS
+	ldr	sp, =boot_stack_top
+	b	\handler
+	.endm
+
+	ENTRY	undef_entry, 4, handle_undef
+	ENTRY	pabt_entry, 4, handle_prefetch_abort
+	ENTRY	dabt_entry, 8, handle_data_abort
+	ENTRY	irq_entry, 4, handle_irq_entry
+	ENTRY	reset_entry, 0, handle_bad_exception
+
+/* return_to_user(struct context *ctx): restore and drop to user mode,
+ * leaving SP_svc just past the context for the next entry. */
+	.global return_to_user
+return_to_user:
+	mov	sp, r0
+	ldmia	sp, {r0-r14}^
+	add	sp, sp, #CONTEXT_GPRS
+	rfeia	sp!

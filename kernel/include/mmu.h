@@ -1,0 +1,29 @@
+/* mmu.h - short-descriptor page tables: the kernel map and user page tables. */
+#ifndef KERNEL_MMU_H
+#define KERNEL_MMU_H
+
+#include "kernel.h"
+
+struct space;
+
+#define USER_PGD_ENTRIES	2048	/* TTBCR.N = 1: TTBR0 covers 2 GiB */
+
+void mmu_init(void);
+/* Installs a user page; fails only when no memory for a second-level table. */
+int mmu_map_page(struct space *s, uint32_t va, uint32_t pa, uint32_t perms);
+/* Removes a page; returns true if one was mapped. */
+bool mmu_unmap_page(struct space *s, uint32_t va);
+/* Changes permissions of a mapped page; false if none is mapped. */
+bool mmu_protect_page(struct space *s, uint32_t va, uint32_t perms);
+/* Translates a user address; false unless mapped with at least `perms`. */
+bool mmu_lookup(struct space *s, uint32_t va, uint32_t perms, uint32_t *pa);
+bool mmu_block_empty(struct space *s, uint32_t va);
+void mmu_free_tables(struct space *s);
+uint32_t mmu_table_count(void);
+void mmu_switch(struct space *s);
+/* Drops a dying space's TLB entries and stops using its table. */
+void mmu_forget_space(struct space *s);
+/* Makes code written through the kernel map visible to instruction fetch. */
+void mmu_sync_icache(const void *start, uint32_t size);
+
+#endif

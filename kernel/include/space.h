@@ -1,0 +1,40 @@
+/* space.h - address spaces: page table, ASID, privileges, quota, owned memory. */
+#ifndef KERNEL_SPACE_H
+#define KERNEL_SPACE_H
+
+#include "kernel.h"
+
+#define SPACE_MAX_RANGES	16
+#define UTCB_SLOTS		((L4_UTCB_AREA_END - L4_UTCB_AREA) / L4_UTCB_SLOT_SIZE)
+#define DEFAULT_QUOTA_PAGES	64
+#define QUOTA_UNLIMITED		0xffffffffu
+
+struct phys_range {
+	uint32_t base;
+	uint32_t size;
+};
+
+struct space {
+	uint32_t *pgd;			/* 2048 first-level entries, 8 KiB aligned */
+	uint32_t asid;
+	uint32_t asid_generation;
+	bool privileged;
+	uint32_t quota_pages;
+	uint32_t used_pages;
+	uint32_t threads;
+	uint32_t utcb_used[(UTCB_SLOTS + 31) / 32];
+	uint32_t num_ranges;
+	struct phys_range owned[SPACE_MAX_RANGES];
+};
+
+struct space *space_create(int *err);
+void space_destroy(struct space *s);
+uint32_t space_count(void);
+void space_activate(struct space *s);
+bool space_owns(const struct space *s, uint32_t base, uint32_t size);
+int space_grant(struct space *s, uint32_t base, uint32_t size);
+/* Allocates a UTCB slot and its page if needed; returns its kernel alias. */
+struct l4_utcb *space_utcb_alloc(struct space *s, uint32_t *slot, int *err);
+void space_utcb_free(struct space *s, uint32_t slot);
+
+#endif

@@ -1,0 +1,72 @@
+/* thread.h - thread control blocks, global thread ids and their table. */
+#ifndef KERNEL_THREAD_H
+#define KERNEL_THREAD_H
+
+#include "kernel.h"
+
+/* User registers as saved by the exception entry (vectors.S relies on this
+ * layout: r0-r12, sp, lr, then the return pc and cpsr from srsdb). */
+struct context {
+	uint32_t r[13];
+	uint32_t sp;
+	uint32_t lr;
+	uint32_t pc;
+	uint32_t cpsr;
+};
+
+enum thread_state {
+	TS_READY,	/* runnable (unless suspended) */
+	TS_SEND,	/* blocked sending to send_dest */
+	TS_RECV,	/* blocked receiving from recv_spec */
+};
+
+#define MAX_THREADS		256
+#define DEFAULT_PRIO		100
+#define DEFAULT_TIMESLICE_MS	10
+
+struct space;
+
+struct thread {
+	struct context ctx;		/* first: the entry code saves here */
+	l4_tid_t tid;
+	enum thread_state state;
+	bool suspended;
+	bool queued;			/* on a ready queue */
+	uint8_t prio;
+	uint32_t timeslice_ms;
+	uint32_t slice_left_ms;
+	struct space *space;
+	uint32_t utcb_slot;
+	struct l4_utcb *utcb;		/* kernel alias of the UTCB */
+	l4_tid_t pager;
+
+	/* IPC */
+	struct thread *send_dest;	/* TS_SEND: whom we wait for */
+	l4_tid_t recv_spec;		/* TS_RECV: tid, L4_ANYTHREAD */
+	bool recv_after_send;		/* a call: receive once the send is taken */
+	uint16_t recv_timeout;
+	struct thread *sendq_head, *sendq_tail;	/* threads sending to us */
+	struct thread *sendq_next, *sendq_prev;
+	bool fault_pending;		/* blocked on a kernel-made message */
+	bool fault_sent;		/* ... which the pager has received */
+	uint32_t fault_msg[L4_FAULT_WORDS + 1];
+
+	/* timeouts */
+	bool sleeping;
+	uint64_t wakeup_ms;
+	struct thread *sleep_next, *sleep_prev;
+
+	/* ready queue */
+	struct thread *rq_next, *rq_prev;
+};
+
+extern struct thread *current;
+
+struct thread *thread_lookup(l4_tid_t tid);
+struct thread *thread_by_slot(uint32_t slot);
+struct thread *thread_create(struct space *space, l4_tid_t pager, uint8_t prio, int *err);
+void thread_destroy(struct thread *t);
+uint32_t thread_count(void);
+void return_to_user(struct context *ctx) __attribute__((noreturn));
+
+#endif

@@ -1,0 +1,63 @@
+/* gic.c - the GICv2 on QEMU virt: distributor 0x08000000, CPU interface
+ * 0x08010000, reached through the kernel's device mapping. */
+#include "plat.h"
+
+#define GICD_BASE	(0x08000000u + DEVICE_VOFFSET)
+#define GICC_BASE	(0x08010000u + DEVICE_VOFFSET)
+#define GICD_CTLR	0x000u
+#define GICD_ISENABLER	0x100u
+#define GICD_ICENABLER	0x180u
+#define GICD_IPRIORITYR	0x400u
+#define GICD_ITARGETSR	0x800u
+#define GICC_CTLR	0x000u
+#define GICC_PMR	0x004u
+#define GICC_IAR	0x00cu
+#define GICC_EOIR	0x010u
+#define IRQ_PRIORITY	0xa0u
+#define CPU0		0x01u
+
+static volatile uint32_t *gicd(uint32_t off)
+{
+	return (volatile uint32_t *)(GICD_BASE + off);
+}
+
+static volatile uint32_t *gicc(uint32_t off)
+{
+	return (volatile uint32_t *)(GICC_BASE + off);
+}
+
+void gic_init(void)
+{
+	*gicd(GICD_CTLR) = 0;
+	for (uint32_t i = 0; i < IRQ_LIMIT; i += 32)
+		*gicd(GICD_ICENABLER + i / 8) = 0xffffffffu;
+	for (uint32_t i = 0; i < IRQ_LIMIT; i += 4) {
+		uint32_t four = IRQ_PRIORITY * 0x01010101u;
+		*gicd(GICD_IPRIORITYR + i) = four;
+		if (i >= IRQ_FIRST_USER)
+			*gicd(GICD_ITARGETSR + i) = CPU0 * 0x01010101u;
+	}
+	*gicd(GICD_CTLR) = 1;
+	*gicc(GICC_PMR) = 0xff;
+	*gicc(GICC_CTLR) = 1;
+}
+
+void gic_enable(uint32_t irq)
+{
+	*gicd(GICD_ISENABLER + (irq / 32) * 4) = 1u << (irq % 32);
+}
+
+void gic_disable(uint32_t irq)
+{
+	*gicd(GICD_ICENABLER + (irq / 32) * 4) = 1u << (irq % 32);
+}
+
+uint32_t gic_acknowledge(void)
+{
+	return *gicc(GICC_IAR) & 0x3ffu;
+}
+
+void gic_end(uint32_t irq)
+{
+	*gicc(GICC_EOIR) = irq;
+}

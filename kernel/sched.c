@@ -1,0 +1,152 @@
+/* sched.c - fixed priorities 0..255 with round robin inside a priority,
+ * time slices from the 1 kHz tick, and the list of IPC timeouts. */
+#include "cp15.h"
+#include "ipc.h"
+#include "irq.h"
+#include "mmu.h"
+#include "printk.h"
+#include "sched.h"
+#include "space.h"
+
+#define PRIOS 256
+
+static struct thread *ready_head[PRIOS];
+static uint32_t ready_map[PRIOS / 32];
+static struct thread *sleepers;
+static uint64_t now_ms;
+
+void sched_enqueue(struct thread *t, bool front)
+{
+	struct thread **head = &ready_head[t->prio];
+	if (!*head) {
+		t->rq_next = t->rq_prev = t;
+		*head = t;
+		ready_map[t->prio / 32] |= 1u << (t->prio % 32);
+	} else {
+		t->rq_next = *head;
+		t->rq_prev = (*head)->rq_prev;
+		t->rq_prev->rq_next = t;
+		(*head)->rq_prev = t;
+		if (front)
+			*head = t;
+	}
+	t->queued = true;
+}
+
+void sched_dequeue(struct thread *t)
+{
+	if (!t->queued)
+		return;
+	struct thread **head = &ready_head[t->prio];
+	if (t->rq_next == t) {
+		*head = NULL;
+		ready_map[t->prio / 32] &= ~(1u << (t->prio % 32));
+	} else {
+		t->rq_prev->rq_next = t->rq_next;
+		t->rq_next->rq_prev = t->rq_prev;
+		if (*head == t)
+			*head = t->rq_next;
+	}
+	t->queued = false;
+}
+
+void sched_make_ready(struct thread *t, bool front)
+{
+	t->state = TS_READY;
+	if (!t->suspended && !t->queued)
+		sched_enqueue(t, front);
+}
+
+void sched_rotate(struct thread *t)
+{
+	if (t->queued && ready_head[t->prio] == t)
+		ready_head[t->prio] = t->rq_next;
+}
+
+void sched_set_prio(struct thread *t, uint8_t prio)
+{
+	bool queued = t->queued;
+	sched_dequeue(t);
+	t->prio = prio;
+	if (queued)
+		sched_enqueue(t, false);
+}
+
+static struct thread *pick(void)
+{
+	for (int w = PRIOS / 32 - 1; w >= 0; w--)
+		if (ready_map[w])
+			return ready_head[w * 32 + 31 - __builtin_clz(ready_map[w])];
+	return NULL;
+}
+
+void sched_switch_to(struct thread *t)
+{
+	if (t != current) {
+		mmu_switch(t->space);
+		write_tpidruro(L4_UTCB_AREA + t->utcb_slot * L4_UTCB_SLOT_SIZE + L4_UTCB_SIZE);
+		current = t;
+	}
+	return_to_user(&t->ctx);
+}
+
+void sched_return(void)
+{
+	struct thread *t = pick();
+	while (!t) {
+		if (!sleepers && !irq_any_bound())
+			panic("every thread is blocked for ever (%u threads)", (unsigned)thread_count());
+		asm volatile("wfi");
+		irq_dispatch();
+		t = pick();
+	}
+	sched_switch_to(t);
+}
+
+void sleep_start(struct thread *t, uint16_t timeout_ms)
+{
+	if (timeout_ms == L4_TIMEOUT_NEVER)
+		return;
+	/* +1: the next tick may be almost now; never wake early. */
+	t->wakeup_ms = now_ms + timeout_ms + 1;
+	t->sleeping = true;
+	t->sleep_prev = NULL;
+	t->sleep_next = sleepers;
+	if (sleepers)
+		sleepers->sleep_prev = t;
+	sleepers = t;
+}
+
+void sleep_cancel(struct thread *t)
+{
+	if (!t->sleeping)
+		return;
+	if (t->sleep_prev)
+		t->sleep_prev->sleep_next = t->sleep_next;
+	else
+		sleepers = t->sleep_next;
+	if (t->sleep_next)
+		t->sleep_next->sleep_prev = t->sleep_prev;
+	t->sleeping = false;
+}
+
+void sched_tick(void)
+{
+	now_ms++;
+	struct thread *t = sleepers;
+	while (t) {
+		struct thread *next = t->sleep_next;
+		if (t->wakeup_ms <= now_ms)
+			ipc_abort(t, -L4_ETIMEOUT);
+		t = next;
+	}
+	if (current && current->queued && --current->slice_left_ms == 0) {
+		current->slice_left_ms = current->timeslice_ms;
+		sched_rotate(current);
+	}
+}
+
+uint64_t sched_now_ms(void)
+{
+	return now_ms;
+}

@@ -1,0 +1,120 @@
+/* syscall.c - kernel entry points from vectors.S: system calls, faults,
+ * undefined instructions and interrupts. */
+#include "cp15.h"
+#include "ipc.h"
+#include "irq.h"
+#include "mmu.h"
+#include "printk.h"
+#include "sched.h"
+#include "syscall.h"
+
+#define DFSR_WNR	(1u << 11)
+
+typedef void (*syscall_fn)(struct thread *t);
+
+static const syscall_fn syscalls[L4_SYS_COUNT] = {
+	[L4_SYS_IPC] = sys_ipc,
+	[L4_SYS_THREAD_CONTROL] = sys_thread_control,
+	[L4_SYS_EXCHANGE_REGISTERS] = sys_exchange_registers,
+	[L4_SYS_SCHEDULE] = sys_schedule,
+	[L4_SYS_YIELD] = sys_yield,
+	[L4_SYS_MAP] = sys_map,
+	[L4_SYS_UNMAP] = sys_unmap,
+	[L4_SYS_PROTECT] = sys_protect,
+	[L4_SYS_IRQ_CONTROL] = sys_irq_control,
+	[L4_SYS_SPACE_CONTROL] = sys_space_control,
+	[L4_SYS_KDEBUG] = sys_kdebug,
+};
+
+/* An entry must come from the current thread's user mode; anything else
+ * is a kernel bug. */
+static struct thread *entering_thread(struct context *ctx, const char *what)
+{
+	if (!current || ctx != &current->ctx || (ctx->cpsr & CPSR_MODE_MASK) != CPSR_MODE_USR)
+		panic("%s in kernel mode at pc %#x", what, (unsigned)ctx->pc);
+	return current;
+}
+
+void handle_syscall(struct context *ctx) __attribute__((noreturn));
+void handle_syscall(struct context *ctx)
+{
+	struct thread *t = entering_thread(ctx, "svc");
+	uint32_t number = ctx->r[7];
+	if (number == L4_SYS_IPC)
+		fastpath_ipc(t);
+	if (number < L4_SYS_COUNT && syscalls[number])
+		syscalls[number](t);
+	else
+		set_result(t, -L4_ENOSYS);
+	sched_return();
+}
+
+/* The fault becomes a call to the pager; with no pager the thread dies. */
+static void __attribute__((noreturn))
+user_fault(struct thread *t, uint32_t label, const uint32_t words[L4_FAULT_WORDS])
+{
+	struct thread *pager = thread_lookup(t->pager);
+	if (!pager || pager == t) {
+		printk("kernel: thread %#x: %s at pc %#x (address %#x), no pager: destroyed\n",
+		       (unsigned)t->tid, label == L4_LABEL_PAGEFAULT ? "page fault" : "exception",
+		       (unsigned)t->ctx.pc, (unsigned)words[0]);
+		thread_destroy(t);
+	} else {
+		ipc_kernel_call(t, label, words);
+	}
+	sched_return();
+}
+
+void handle_data_abort(struct context *ctx) __attribute__((noreturn));
+void handle_data_abort(struct context *ctx)
+{
+	uint32_t dfsr = read_dfsr(), dfar = read_dfar();
+	if (!current || ctx != &current->ctx || (ctx->cpsr & CPSR_MODE_MASK) != CPSR_MODE_USR)
+		panic("data abort in kernel mode at pc %#x, address %#x, dfsr %#x",
+		      (unsigned)ctx->pc, (unsigned)dfar, (unsigned)dfsr);
+	uint32_t words[L4_FAULT_WORDS] = {
+		dfar, (dfsr & DFSR_WNR) ? L4_PERM_WRITE : L4_PERM_READ, ctx->pc, dfsr
+	};
+	user_fault(current, L4_LABEL_PAGEFAULT, words);
+}
+
+void handle_prefetch_abort(struct context *ctx) __attribute__((noreturn));
+void handle_prefetch_abort(struct context *ctx)
+{
+	struct thread *t = entering_thread(ctx, "prefetch abort");
+	uint32_t words[L4_FAULT_WORDS] = { read_ifar(), L4_PERM_EXEC, ctx->pc, read_ifsr() };
+	user_fault(t, L4_LABEL_PAGEFAULT, words);
+}
+
+/* Reads the faulting instruction through the thread's page table. */
+static uint32_t instruction_at(struct thread *t, uint32_t pc)
+{
+	uint32_t pa;
+	if ((pc & 3) || !mmu_lookup(t->space, pc, L4_PERM_READ, &pa) || !phys_in_ram(pa, 4))
+		return 0;
+	return *(const uint32_t *)phys_to_virt(pa);
+}
+
+void handle_undef(struct context *ctx) __attribute__((noreturn));
+void handle_undef(struct context *ctx)
+{
+	struct thread *t = entering_thread(ctx, "undefined instruction");
+	uint32_t insn = instruction_at(t, ctx->pc);
+	uint32_t kind = (insn & 0xfff000f0u) == 0xe1200070u ? L4_EXC_BREAKPOINT : L4_EXC_UNDEFINED;
+	uint32_t words[L4_FAULT_WORDS] = { kind, ctx->pc, insn, ctx->cpsr };
+	user_fault(t, L4_LABEL_EXCEPTION, words);
+}
+
+void handle_irq_entry(struct context *ctx) __attribute__((noreturn));
+void handle_irq_entry(struct context *ctx)
+{
+	entering_thread(ctx, "interrupt");
+	irq_dispatch();
+	sched_return();
+}
+
+void handle_bad_exception(struct context *ctx) __attribute__((noreturn));
+void handle_bad_exception(struct context *ctx)
+{
+	panic("unexpected exception (reset/FIQ vector), pc %#x", (unsigned)ctx->pc);
+}

@@ -1,0 +1,89 @@
+/* thread.c - thread control blocks and the global thread-id table. A slot's
+ * version changes on every reuse, so a stale id never finds the new thread. */
+#include "ipc.h"
+#include "irq.h"
+#include "kmem.h"
+#include "sched.h"
+#include "space.h"
+
+struct thread *current;
+static struct thread *thread_table[MAX_THREADS];
+static uint16_t slot_version[MAX_THREADS];
+static uint32_t threads_live;
+
+struct thread *thread_lookup(l4_tid_t tid)
+{
+	uint32_t slot = L4_TID_SLOT(tid);
+	if (slot >= MAX_THREADS)
+		return NULL;
+	struct thread *t = thread_table[slot];
+	return t && t->tid == tid ? t : NULL;
+}
+
+struct thread *thread_by_slot(uint32_t slot)
+{
+	return thread_table[slot];
+}
+
+uint32_t thread_count(void)
+{
+	return threads_live;
+}
+
+struct thread *thread_create(struct space *space, l4_tid_t pager, uint8_t prio, int *err)
+{
+	uint32_t slot = 1;
+	while (slot < MAX_THREADS && thread_table[slot])
+		slot++;
+	if (slot == MAX_THREADS) {
+		*err = -L4_ENOMEM;
+		return NULL;
+	}
+	struct thread *t = kmem_alloc(space, 1, 1);
+	if (!t) {
+		*err = -L4_ENOMEM;
+		return NULL;
+	}
+	t->utcb = space_utcb_alloc(space, &t->utcb_slot, err);
+	if (!t->utcb) {
+		kmem_free(space, t, 1);
+		return NULL;
+	}
+	uint16_t version = slot_version[slot] + 1;
+	if (version > L4_TID_VERSION_MASK)
+		version = 1;
+	slot_version[slot] = version;
+	t->tid = L4_TID(slot, version);
+	t->space = space;
+	t->pager = pager;
+	t->prio = prio;
+	t->timeslice_ms = t->slice_left_ms = DEFAULT_TIMESLICE_MS;
+	t->state = TS_READY;
+	t->suspended = true;	/* runs once given a pc and resumed */
+	t->ctx.cpsr = CPSR_MODE_USR;
+	t->utcb->my_tid = t->tid;
+	t->utcb->pager = pager;
+	thread_table[slot] = t;
+	space->threads++;
+	threads_live++;
+	return t;
+}
+
+void thread_destroy(struct thread *t)
+{
+	ipc_abort_partners(t);
+	if (t->state != TS_READY)
+		ipc_abort(t, -L4_ECANCELED);
+	sleep_cancel(t);
+	sched_dequeue(t);
+	irq_unbind_handler(t);
+	thread_table[L4_TID_SLOT(t->tid)] = NULL;
+	threads_live--;
+	if (current == t)
+		current = NULL;
+	struct space *space = t->space;
+	space_utcb_free(space, t->utcb_slot);
+	kmem_free(space, t, 1);
+	if (--space->threads == 0)
+		space_destroy(space);
+}

@@ -1,0 +1,76 @@
+/* thread_control.c - the thread_control system call: create (in a new or an
+ * existing space), destroy, suspend, resume, set pager. */
+#include "sched.h"
+#include "space.h"
+#include "syscall.h"
+
+#define MAX_PRIO 255u
+
+static int create(struct thread *caller, l4_tid_t in_space, l4_tid_t pager, uint32_t prio)
+{
+	if (prio > MAX_PRIO || (!caller->space->privileged && prio > caller->prio))
+		return -L4_EINVAL;
+	if (pager != L4_NILTHREAD && !thread_lookup(pager))
+		return -L4_ENOTHREAD;
+	struct space *space;
+	int err = 0;
+	if (in_space == L4_NILTHREAD) {
+		if (!caller->space->privileged)
+			return -L4_EPERM;
+		space = space_create(&err);
+		if (!space)
+			return err;
+	} else {
+		struct thread *sibling = thread_lookup(in_space);
+		if (!sibling)
+			return -L4_ENOTHREAD;
+		if (!may_control(caller, sibling))
+			return -L4_EPERM;
+		space = sibling->space;
+	}
+	struct thread *t = thread_create(space, pager, (uint8_t)prio, &err);
+	if (!t) {
+		if (space->threads == 0)
+			space_destroy(space);
+		return err;
+	}
+	caller->ctx.r[1] = t->tid;
+	return 0;
+}
+
+void sys_thread_control(struct thread *caller)
+{
+	uint32_t op = caller->ctx.r[0];
+	l4_tid_t tid = caller->ctx.r[1];
+	if (op == L4_TC_CREATE) {
+		set_result(caller, create(caller, tid, caller->ctx.r[2], caller->ctx.r[3]));
+		return;
+	}
+	struct thread *t = thread_lookup(tid);
+	int result = 0;
+	if (!t)
+		result = -L4_ENOTHREAD;
+	else if (!may_control(caller, t))
+		result = -L4_EPERM;
+	else if (op == L4_TC_DESTROY) {
+		set_result(caller, 0);
+		thread_destroy(t);
+		return;
+	} else if (op == L4_TC_SUSPEND) {
+		t->suspended = true;
+		sched_dequeue(t);
+	} else if (op == L4_TC_RESUME) {
+		t->suspended = false;
+		if (t->state == TS_READY && !t->queued)
+			sched_enqueue(t, false);
+	} else if (op == L4_TC_SET_PAGER) {
+		l4_tid_t pager = caller->ctx.r[2];
+		if (pager != L4_NILTHREAD && !thread_lookup(pager))
+			result = -L4_ENOTHREAD;
+		else
+			t->pager = t->utcb->pager = pager;
+	} else {
+		result = -L4_EINVAL;
+	}
+	set_result(caller, result);
+}
