@@ -1,0 +1,18 @@
+/* The per-task argument/environment page, filled by mm0 on the first fault. */
+#ifndef MM0_ENV_H
+#define MM0_ENV_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct vm_object;
+
+/* Lay out argc, argv[], NULL, envp[], NULL and the strings for a page that
+ * will be seen at page_addr; -E2BIG when it does not fit one page. */
+int env_page_build(void *page, uint32_t page_addr, const char *const argv[],
+		   const char *const envp[], size_t *used);
+/* An environment object holding such a page, or -errno. */
+int env_object_create(const char *const argv[], const char *const envp[],
+		      struct vm_object **out);
+
+#endif

@@ -1,0 +1,169 @@
+/* exit, thread exit, kill and waitpid: ending processes and telling their parents. */
+#include <errno.h>
+
+#include "mm0.h"
+#include "mm0_alloc.h"
+#include "task.h"
+
+struct wait_request {
+	struct list node;		/* in the waiting process leader's waits */
+	struct task *waiter;		/* the thread to answer */
+	long pid;			/* a child's pid, or -1 for any */
+	void *token;
+};
+
+void wait_forget(struct task *task)
+{
+	if (!task->wait)
+		return;
+	list_del(&task->wait->node);
+	mm0_free(task->wait);
+	task->wait = NULL;
+}
+
+static void reap(struct task *zombie)
+{
+	task_free(zombie);
+}
+
+/* The parent hears of a new zombie: answer a matching waitpid, or let
+ * mm0's own task (every orphan's parent) reap it at once. */
+static void notify_parent(struct task *zombie)
+{
+	struct task *parent = zombie->parent;
+	struct list *pos, *tmp;
+
+	if (!parent || parent == task_self()) {
+		reap(zombie);
+		return;
+	}
+	list_for_each_safe(pos, tmp, &parent->waits) {
+		struct wait_request *request = container_of(pos, struct wait_request, node);
+		long pid = zombie->pid;
+		int status = zombie->exit_status;
+		void *token = request->token;
+
+		if (request->pid != -1 && request->pid != pid)
+			continue;
+		wait_forget(request->waiter);
+		reap(zombie);
+		mm0_reply->complete_wait(token, pid, status);
+		return;
+	}
+}
+
+/* Orphans go to mm0's task; those already dead are reaped now. */
+static void reparent_children(struct task *leader)
+{
+	struct task *init = task_self();
+
+	while (!list_empty(&leader->children)) {
+		struct task *child = container_of(leader->children.next, struct task, child_node);
+
+		list_del(&child->child_node);
+		child->parent = init;
+		list_add_tail(&init->children, &child->child_node);
+		if (child->zombie)
+			reap(child);
+	}
+}
+
+static void exit_group(struct task *task, int status)
+{
+	struct task *leader = task->leader;
+	struct list *pos, *tmp;
+
+	if (leader == task_self() || leader->zombie)
+		return;
+	list_for_each_safe(pos, tmp, &leader->threads) {
+		struct task *thread = container_of(pos, struct task, thread_node);
+
+		if (thread->thread_alive)
+			thread_release(thread);
+		if (thread != leader)
+			task_free(thread);
+	}
+	reparent_children(leader);
+	leader->zombie = true;
+	leader->exit_status = status;
+	notify_parent(leader);
+}
+
+void task_kill(struct task *task, int signo)
+{
+	exit_group(task, MM0_W_SIGNALED(signo));
+}
+
+long mm0_exit(struct task *task, int code)
+{
+	if (!task || !task->thread_alive)
+		return -ESRCH;
+	if (task->leader == task_self())
+		return -EPERM;
+	exit_group(task, MM0_W_EXITCODE(code));
+	return 0;
+}
+
+long mm0_thread_exit(struct task *task, int code)
+{
+	struct task *leader;
+	struct list *pos, *tmp;
+
+	if (!task || !task->thread_alive)
+		return -ESRCH;
+	leader = task->leader;
+	if (leader == task_self())
+		return -EPERM;
+	list_for_each_safe(pos, tmp, &leader->threads) {
+		struct task *thread = container_of(pos, struct task, thread_node);
+
+		if (thread != task && thread->thread_alive) {
+			thread_release(task);
+			if (task != leader)
+				task_free(task);
+			return 0;
+		}
+	}
+	exit_group(task, MM0_W_EXITCODE(code));
+	return 0;
+}
+
+long mm0_waitpid(struct task *task, long pid, int options, void *token, int *status)
+{
+	struct task *leader;
+	struct wait_request *request;
+	struct list *pos, *tmp;
+	bool have_child = false;
+
+	if (!task || !task->thread_alive)
+		return -ESRCH;
+	if ((options & ~MM0_WNOHANG) || pid == 0 || pid < -1 || !status || task->wait)
+		return -EINVAL;
+	leader = task->leader;
+	list_for_each_safe(pos, tmp, &leader->children) {
+		struct task *child = container_of(pos, struct task, child_node);
+		long child_pid = child->pid;
+
+		if (pid != -1 && child_pid != pid)
+			continue;
+		have_child = true;
+		if (child->zombie) {
+			*status = child->exit_status;
+			reap(child);
+			return child_pid;
+		}
+	}
+	if (!have_child)
+		return -ECHILD;
+	if (options & MM0_WNOHANG)
+		return 0;
+	request = mm0_alloc(sizeof(*request));
+	if (!request)
+		return -ENOMEM;
+	request->waiter = task;
+	request->pid = pid;
+	request->token = token;
+	list_add_tail(&leader->waits, &request->node);
+	task->wait = request;
+	return MM0_DEFERRED;
+}

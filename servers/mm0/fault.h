@@ -1,0 +1,20 @@
+/* Page-fault handling: area checks, zero fill, copy-on-write, file page-in, shared waits. */
+#ifndef MM0_FAULT_H
+#define MM0_FAULT_H
+
+#include <stdint.h>
+
+struct task;
+struct vm_space;
+
+/* The body of the page-fault handler: task faulted at addr with access
+ * (MM0_PROT_READ/WRITE/EXEC). Returns 0 when the page is mapped (reply now),
+ * MM0_DEFERRED when token will be completed through mm0_reply->complete, or
+ * a negative errno when the task was killed (no reply: its threads are gone). */
+long mm0_fault(struct task *task, uint32_t addr, unsigned access, void *token);
+
+/* Drop pending-fault records of a space or waits of a thread that is going away. */
+void fault_forget_space(struct vm_space *vm);
+void fault_forget_task(struct task *task);
+
+#endif

@@ -1,0 +1,69 @@
+/* Constants of mm0's POSIX-facing requests, with Linux's values (libposix uses the same). */
+#ifndef MM0_ABI_H
+#define MM0_ABI_H
+
+#include <stdint.h>
+
+#define MM0_PAGE_SIZE		4096u
+#define MM0_PAGE_MASK		(MM0_PAGE_SIZE - 1)
+
+/* User address-space layout: mmap hands out [MM0_USER_MIN, MM0_ENV_ADDR);
+ * the environment page sits just below the kernel's UTCB area. */
+#define MM0_USER_MIN		0x00001000u
+#define MM0_MMAP_BASE		0x40000000u	/* where searches without a hint start */
+#define MM0_ENV_ADDR		0x7feff000u	/* L4_UTCB_AREA - one page */
+#define MM0_USER_END		MM0_ENV_ADDR
+#define MM0_UTCB_AREA		0x7ff00000u
+#define MM0_UTCB_SLOT_SIZE	1024u
+#define MM0_UTCB_SLOTS		1020u		/* (L4_UTCB_AREA_END - L4_UTCB_AREA) / slot */
+
+#define MM0_PROT_NONE		0x0
+#define MM0_PROT_READ		0x1		/* equal to L4_PERM_READ/WRITE/EXEC */
+#define MM0_PROT_WRITE		0x2
+#define MM0_PROT_EXEC		0x4
+
+#define MM0_MAP_SHARED		0x01
+#define MM0_MAP_PRIVATE		0x02
+#define MM0_MAP_FIXED		0x10
+#define MM0_MAP_ANONYMOUS	0x20
+
+#define MM0_IPC_PRIVATE		0
+#define MM0_IPC_CREAT		01000
+#define MM0_IPC_EXCL		02000
+#define MM0_IPC_RMID		0
+#define MM0_IPC_STAT		2
+#define MM0_SHM_RDONLY		010000
+#define MM0_SHM_MIN_SIZE	1u
+#define MM0_SHM_MAX_SIZE	0x10000000u
+
+#define MM0_CLONE_VM		0x00000100
+#define MM0_CLONE_FILES		0x00000400
+#define MM0_CLONE_PARENT	0x00008000
+#define MM0_CLONE_THREAD	0x00010000
+#define MM0_CLONE_SIGNAL_MASK	0x000000ff
+#define MM0_SIGCHLD		17
+
+#define MM0_WNOHANG		1
+
+#define MM0_SIGKILL		9
+#define MM0_SIGBUS		7
+#define MM0_SIGSEGV		11
+
+/* Wait statuses in the Linux/POSIX encoding. */
+#define MM0_W_EXITCODE(code)	(((code) & 0xff) << 8)
+#define MM0_W_SIGNALED(sig)	((sig) & 0x7f)
+
+/* IPC_STAT's answer. */
+struct mm0_shm_stat {
+	uint32_t size;		/* bytes, as requested */
+	uint32_t nattch;	/* current attachments */
+	int32_t key;
+	int32_t creator_pid;
+	uint32_t mode;		/* low 9 bits of the shmget flags */
+};
+
+/* A handler that must block answers MM0_DEFERRED and replies later through
+ * struct mm0_reply_ops. */
+#define MM0_DEFERRED		1
+
+#endif

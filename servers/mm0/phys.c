@@ -1,0 +1,124 @@
+/* Physical page allocator: one bitmap per RAM range, pages named by physical address. */
+#include <errno.h>
+#include <stdbool.h>
+#include <string.h>
+
+#include "mm0_alloc.h"
+#include "mm0_abi.h"
+#include "phys.h"
+
+struct phys_bank {
+	struct phys_range range;
+	uint32_t *used;		/* one bit per page */
+	uint32_t next_hint;	/* where the next search starts */
+};
+
+static struct phys_bank banks[PHYS_MAX_RANGES];
+static size_t bank_count;
+static uint32_t free_pages;
+
+int phys_init(const struct phys_range *ranges, size_t count)
+{
+	size_t i;
+
+	if (bank_count || count == 0 || count > PHYS_MAX_RANGES)
+		return -EINVAL;
+	for (i = 0; i < count; i++) {
+		const struct phys_range *range = &ranges[i];
+
+		if ((range->base & MM0_PAGE_MASK) || range->npages == 0 || !range->view ||
+		    range->base + (uint64_t)range->npages * MM0_PAGE_SIZE > UINT32_MAX + 1ull)
+			return -EINVAL;
+	}
+	for (i = 0; i < count; i++) {
+		banks[i].range = ranges[i];
+		banks[i].next_hint = 0;
+		banks[i].used = mm0_alloc((ranges[i].npages + 31) / 32 * sizeof(uint32_t));
+		if (!banks[i].used) {
+			bank_count = i;
+			phys_fini();
+			return -ENOMEM;
+		}
+		free_pages += ranges[i].npages;
+	}
+	bank_count = count;
+	return 0;
+}
+
+void phys_fini(void)
+{
+	size_t i;
+
+	for (i = 0; i < bank_count; i++)
+		mm0_free(banks[i].used);
+	bank_count = 0;
+	free_pages = 0;
+}
+
+static bool bit_test(const uint32_t *map, uint32_t bit)
+{
+	return map[bit / 32] & (1u << (bit % 32));
+}
+
+int phys_alloc(uint32_t *paddr)
+{
+	size_t i;
+
+	for (i = 0; i < bank_count; i++) {
+		struct phys_bank *bank = &banks[i];
+		uint32_t n = bank->range.npages, tried, page;
+
+		for (tried = 0, page = bank->next_hint; tried < n; tried++, page = (page + 1) % n) {
+			if (bit_test(bank->used, page))
+				continue;
+			bank->used[page / 32] |= 1u << (page % 32);
+			bank->next_hint = (page + 1) % n;
+			free_pages--;
+			*paddr = bank->range.base + page * MM0_PAGE_SIZE;
+			return 0;
+		}
+	}
+	return -ENOMEM;
+}
+
+static struct phys_bank *bank_of(uint32_t paddr, uint32_t *page)
+{
+	size_t i;
+
+	for (i = 0; i < bank_count; i++) {
+		struct phys_bank *bank = &banks[i];
+
+		if (paddr >= bank->range.base &&
+		    (paddr - bank->range.base) / MM0_PAGE_SIZE < bank->range.npages) {
+			*page = (paddr - bank->range.base) / MM0_PAGE_SIZE;
+			return bank;
+		}
+	}
+	return NULL;
+}
+
+void phys_free(uint32_t paddr)
+{
+	uint32_t page;
+	struct phys_bank *bank = bank_of(paddr, &page);
+
+	if (!bank || !bit_test(bank->used, page))
+		return;
+	bank->used[page / 32] &= ~(1u << (page % 32));
+	free_pages++;
+}
+
+void *phys_view(uint32_t paddr)
+{
+	uint32_t page;
+	struct phys_bank *bank = bank_of(paddr, &page);
+
+	if (!bank)
+		return NULL;
+	return (char *)bank->range.view + (size_t)page * MM0_PAGE_SIZE;
+}
+
+uint32_t phys_free_pages(void)
+{
+	return free_pages;
+}

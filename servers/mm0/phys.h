@@ -1,0 +1,25 @@
+/* Physical page allocator over the RAM ranges mm0 is given at start-up. */
+#ifndef MM0_PHYS_H
+#define MM0_PHYS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define PHYS_MAX_RANGES 8
+
+struct phys_range {
+	uint32_t base;		/* physical address, page aligned */
+	uint32_t npages;
+	void *view;		/* where mm0 itself sees the range's first byte */
+};
+
+int phys_init(const struct phys_range *ranges, size_t count);
+void phys_fini(void);
+/* One page into *paddr, or -ENOMEM. */
+int phys_alloc(uint32_t *paddr);
+void phys_free(uint32_t paddr);
+/* mm0's pointer to the page's contents. */
+void *phys_view(uint32_t paddr);
+uint32_t phys_free_pages(void);
+
+#endif

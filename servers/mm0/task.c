@@ -1,0 +1,316 @@
+/* Task records: ids, lookup, UTCB slots, file tables, creation and mm0's own task. */
+#include <errno.h>
+#include <string.h>
+
+#include "env.h"
+#include "fault.h"
+#include "mm0.h"
+#include "mm0_alloc.h"
+#include "task.h"
+#include "vm_area.h"
+
+static struct list all_tasks = { &all_tasks, &all_tasks };
+static uint32_t live_tasks;
+static uint32_t last_pid;
+static struct task *self;
+
+uint32_t task_live(void)
+{
+	return live_tasks;
+}
+
+struct task *task_self(void)
+{
+	return self;
+}
+
+static struct task *task_find(uint32_t value, bool by_l4_tid)
+{
+	struct list *pos, *tmp;
+
+	list_for_each_safe(pos, tmp, &all_tasks) {
+		struct task *task = container_of(pos, struct task, node);
+
+		if (by_l4_tid ? (task->thread_alive && task->l4_tid == value) : task->tid == value)
+			return task;
+	}
+	return NULL;
+}
+
+struct task *task_by_l4_tid(uint32_t l4_tid)
+{
+	return task_find(l4_tid, true);
+}
+
+struct task *task_by_pid(uint32_t pid)
+{
+	return task_find(pid, false);
+}
+
+static uint32_t pid_alloc(void)
+{
+	uint32_t tried;
+
+	for (tried = 0; tried < MM0_PID_MAX; tried++) {
+		last_pid = last_pid >= MM0_PID_MAX ? 2 : last_pid + 1;
+		if (!task_by_pid(last_pid))
+			return last_pid;
+	}
+	return 0;
+}
+
+struct task *task_alloc(struct task *leader, struct task *parent)
+{
+	uint32_t tid = pid_alloc();
+	struct task *task;
+
+	if (!tid)
+		return NULL;
+	task = mm0_alloc(sizeof(*task));
+	if (!task)
+		return NULL;
+	task->tid = tid;
+	list_init(&task->children);
+	list_init(&task->threads);
+	list_init(&task->waits);
+	list_init(&task->child_node);
+	task->leader = leader ? leader : task;
+	task->pid = task->leader->tid;
+	list_add_tail(&task->leader->threads, &task->thread_node);
+	if (!leader && parent) {
+		task->parent = parent;
+		list_add_tail(&parent->children, &task->child_node);
+	}
+	list_add_tail(&all_tasks, &task->node);
+	live_tasks++;
+	return task;
+}
+
+void task_free(struct task *task)
+{
+	list_del(&task->thread_node);
+	list_del(&task->child_node);
+	list_del(&task->node);
+	mm0_free(task);
+	live_tasks--;
+}
+
+uint32_t utcb_addr(uint32_t slot)
+{
+	return MM0_UTCB_AREA + slot * MM0_UTCB_SLOT_SIZE;
+}
+
+int utcb_alloc(struct vm_space *vm)
+{
+	uint32_t slot;
+
+	for (slot = 0; slot < MM0_UTCB_SLOTS; slot++) {
+		if (!(vm->utcb_used[slot / 32] & (1u << (slot % 32)))) {
+			vm->utcb_used[slot / 32] |= 1u << (slot % 32);
+			return (int)slot;
+		}
+	}
+	return -EAGAIN;
+}
+
+void utcb_free(struct vm_space *vm, uint32_t slot)
+{
+	vm->utcb_used[slot / 32] &= ~(1u << (slot % 32));
+}
+
+struct fd_table *fd_table_copy(const struct fd_table *from)
+{
+	struct fd_table *files = mm0_alloc(sizeof(*files));
+
+	if (!files)
+		return NULL;
+	if (from)
+		memcpy(files->handles, from->handles, sizeof(files->handles));
+	files->refs = 1;
+	return files;
+}
+
+void fd_table_put(struct fd_table *files)
+{
+	if (--files->refs == 0)
+		mm0_free(files);
+}
+
+long mm0_fd_set(struct task *task, int fd, uint32_t handle)
+{
+	if (!task || !task->files || fd < 0 || fd >= MM0_FD_MAX)
+		return -EBADF;
+	task->files->handles[fd] = handle;
+	return 0;
+}
+
+long mm0_fd_get(struct task *task, int fd)
+{
+	if (!task || !task->files || fd < 0 || fd >= MM0_FD_MAX || !task->files->handles[fd])
+		return -EBADF;
+	return task->files->handles[fd];
+}
+
+long mm0_getpid(struct task *task)
+{
+	return task ? (long)task->pid : -ESRCH;
+}
+
+long mm0_getppid(struct task *task)
+{
+	if (!task)
+		return -ESRCH;
+	return task->leader->parent ? (long)task->leader->parent->pid : 0;
+}
+
+long mm0_gettid(struct task *task)
+{
+	return task ? (long)task->tid : -ESRCH;
+}
+
+/* Hand a thread's references back; the space's last reference unmaps it
+ * while a thread still keeps the kernel space alive. */
+void thread_release(struct task *task)
+{
+	struct vm_space *vm = task->vm;
+
+	fault_forget_task(task);
+	wait_forget(task);
+	if (task->files)
+		fd_table_put(task->files);
+	task->files = NULL;
+	task->vm = NULL;
+	if (vm->refs > 1 && vm->space == task->l4_tid) {
+		struct list *pos, *tmp;
+
+		list_for_each_safe(pos, tmp, &all_tasks) {
+			struct task *other = container_of(pos, struct task, node);
+
+			if (other->vm == vm && other->thread_alive) {
+				vm->space = other->l4_tid;
+				break;
+			}
+		}
+	}
+	utcb_free(vm, task->utcb_slot);
+	vm_space_put(vm);
+	if (task != self)
+		mm0_kernel->thread_destroy(mm0_kernel_ctx, task->l4_tid);
+	task->thread_alive = false;
+}
+
+int task_init_self(uint32_t self_tid)
+{
+	last_pid = 0;
+	self = mm0_alloc(sizeof(*self));
+	if (!self)
+		return -ENOMEM;
+	self->tid = self->pid = 1;
+	self->l4_tid = self_tid;
+	self->leader = self;
+	self->thread_alive = true;
+	list_init(&self->children);
+	list_init(&self->threads);
+	list_init(&self->waits);
+	list_init(&self->child_node);
+	list_add_tail(&self->threads, &self->thread_node);
+	self->vm = vm_space_create(self_tid);
+	self->files = fd_table_copy(NULL);
+	if (!self->vm || !self->files) {
+		if (self->vm)
+			vm_space_put(self->vm);
+		mm0_free(self->files);
+		mm0_free(self);
+		self = NULL;
+		return -ENOMEM;
+	}
+	self->utcb_slot = (uint32_t)utcb_alloc(self->vm);
+	list_add_tail(&all_tasks, &self->node);
+	live_tasks++;
+	last_pid = 1;
+	return 0;
+}
+
+void task_fini(void)
+{
+	struct list *pos, *tmp;
+
+	/* Kill every other process; orphaned zombies are reaped by mm0's task. */
+	while (all_tasks.next != &self->node || all_tasks.prev != &self->node) {
+		list_for_each_safe(pos, tmp, &all_tasks) {
+			struct task *task = container_of(pos, struct task, node);
+
+			if (task != self && task->thread_alive) {
+				task_kill(task, MM0_SIGKILL);
+				break;
+			}
+		}
+	}
+	thread_release(self);
+	task_free(self);
+	self = NULL;
+}
+
+int mm0_task_create(struct task *parent, const char *const argv[], const char *const envp[],
+		    struct task **out)
+{
+	struct vm_object *env;
+	struct task *task;
+	uint32_t l4_tid;
+	int err;
+
+	if (!parent || !parent->thread_alive)
+		return -ESRCH;
+	err = env_object_create(argv, envp, &env);
+	if (err)
+		return err;
+	task = task_alloc(NULL, parent->leader);
+	if (!task) {
+		vm_object_settle(env);
+		return -ENOMEM;
+	}
+	task->files = fd_table_copy(NULL);
+	err = task->files ? mm0_kernel->thread_create(mm0_kernel_ctx, 0, utcb_addr(0), &l4_tid)
+			  : -ENOMEM;
+	if (err) {
+		vm_object_settle(env);
+		if (task->files)
+			fd_table_put(task->files);
+		task_free(task);
+		return err == -ENOMEM ? err : kernel_error_to_errno(err);
+	}
+	task->l4_tid = l4_tid;
+	task->thread_alive = true;
+	task->vm = vm_space_create(l4_tid);
+	err = task->vm ? vma_insert(task->vm, MM0_ENV_ADDR, MM0_ENV_ADDR + MM0_PAGE_SIZE,
+				    MM0_PROT_READ | MM0_PROT_WRITE, MM0_MAP_PRIVATE, env, 0, NULL)
+		       : -ENOMEM;
+	if (err) {
+		vm_object_settle(env);
+		if (!task->vm) {
+			fd_table_put(task->files);
+			mm0_kernel->thread_destroy(mm0_kernel_ctx, l4_tid);
+			task_free(task);
+			return err;
+		}
+		task->utcb_slot = (uint32_t)utcb_alloc(task->vm);
+		thread_release(task);
+		task_free(task);
+		return err;
+	}
+	task->utcb_slot = (uint32_t)utcb_alloc(task->vm);
+	*out = task;
+	return 0;
+}
+
+int mm0_task_start(struct task *task, uint32_t pc, uint32_t sp)
+{
+	int err;
+
+	if (!task || !task->thread_alive)
+		return -ESRCH;
+	if (pc >= MM0_USER_END || sp > MM0_USER_END || (sp & 7))
+		return -EINVAL;
+	err = mm0_kernel->thread_start(mm0_kernel_ctx, task->l4_tid, pc, sp, MM0_ENV_ADDR);
+	return err ? kernel_error_to_errno(err) : 0;
+}

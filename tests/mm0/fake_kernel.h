@@ -1,0 +1,75 @@
+/* Host fakes for mm0's kernel, reply and pager interfaces: a recording fake MMU. */
+#ifndef MM0_FAKE_KERNEL_H
+#define MM0_FAKE_KERNEL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "kernel_ops.h"
+#include "vm_object.h"
+
+struct fake_pte {
+	struct fake_pte *next;
+	uint32_t virt;
+	uint32_t phys;
+	unsigned perms;
+};
+
+struct fake_space {
+	struct fake_space *next;
+	struct fake_pte *ptes;
+	unsigned threads;
+};
+
+struct fake_thread {
+	struct fake_thread *next;
+	uint32_t tid;
+	struct fake_space *space;
+	uint32_t utcb;
+	bool started;
+	uint32_t pc, sp, r0;
+};
+
+struct fake_counts {
+	unsigned map, unmap, protect, thread_create, thread_destroy, thread_start;
+	unsigned get_page, put_page;
+};
+
+extern const struct kernel_ops fake_kernel_ops;
+extern const struct mm0_reply_ops fake_reply_ops;
+extern const struct file_pager_ops fake_pager_ops;
+extern struct fake_counts fake_counts;
+/* Make the next thread_create fail with this kernel error (0: none). */
+extern int fake_thread_create_error;
+/* Pager answers MM0_PAGER_PENDING (true) or fills the page at once. */
+extern bool fake_pager_async;
+
+void fake_reset(void);
+/* Frees the fake's records; false when spaces or threads were left over. */
+bool fake_all_released(void);
+struct fake_thread *fake_thread_find(uint32_t tid);
+struct fake_pte *fake_pte_find(uint32_t space_tid, uint32_t virt);
+unsigned fake_space_count(void);
+unsigned fake_pte_count(uint32_t space_tid);
+
+/* The byte a fake file holds at offset (file id picks the pattern). */
+uint8_t fake_file_byte(uint32_t file_id, uint32_t offset);
+/* The cookie of the n-th pager read still outstanding, or NULL. */
+void *fake_pager_pending(unsigned n);
+void fake_pager_finish(unsigned n, int result);
+/* Last page written back by put_page. */
+extern uint32_t fake_put_pgoff;
+extern uint8_t fake_put_first_byte;
+
+struct fake_reply {
+	void *token;
+	long result;
+	int status;
+	bool is_wait;
+};
+extern struct fake_reply fake_replies[64];
+extern unsigned fake_reply_count;
+/* The reply recorded for token, or NULL. */
+struct fake_reply *fake_reply_for(void *token);
+
+#endif
