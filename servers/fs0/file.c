@@ -1,0 +1,46 @@
+/* file.c - open file descriptions: what open() makes and dup(), dup2() and
+ * fork share, with one offset, freed with the last descriptor. */
+#include "fs0_alloc.h"
+#include "internal.h"
+
+static uint32_t live_files;
+
+int file_open_vnode(struct fs0_vnode *vnode, uint32_t flags, struct fs0_file **out)
+{
+	struct fs0_file *file = fs0_alloc(sizeof(*file));
+	if (!file)
+		return -FS0_ENOMEM;
+	file->refs = 1;
+	file->flags = flags & (FS0_O_ACCMODE | FS0_O_APPEND | FS0_O_NONBLOCK);
+	file->vnode = vnode;
+	vnode_get(vnode);
+	vnode->openers++;
+	if (FS0_S_ISFIFO(vnode->mode))
+		pipe_end_opened(vnode, flags & FS0_O_ACCMODE);
+	live_files++;
+	*out = file;
+	return 0;
+}
+
+void file_get(struct fs0_file *file)
+{
+	file->refs++;
+}
+
+void file_put(struct fs0_file *file)
+{
+	if (--file->refs)
+		return;
+	struct fs0_vnode *vnode = file->vnode;
+	vnode->openers--;
+	if (FS0_S_ISFIFO(vnode->mode))
+		pipe_end_closed(vnode, file->flags & FS0_O_ACCMODE);
+	vnode_put(vnode);
+	live_files--;
+	fs0_free(file);
+}
+
+uint32_t file_live_count(void)
+{
+	return live_files;
+}

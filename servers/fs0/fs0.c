@@ -1,0 +1,66 @@
+/* fs0.c - the server's life: the root file system, the boot file system
+ * mount, shutdown, and the accounting the tests audit. */
+#include "fs0_alloc.h"
+#include "internal.h"
+
+const struct fs0_reply_ops *fs0_replies;
+uint64_t fs0_data_bytes;
+
+int fs0_init(const struct fs0_reply_ops *reply_ops)
+{
+	if (!reply_ops || !reply_ops->complete)
+		return -FS0_EINVAL;
+	if (vfs_root())
+		return -FS0_EBUSY;
+	struct fs0_mount *mount;
+	int error = vfs_mount(NULL, false, &ramfs_ops, &mount);
+	if (error)
+		return error;
+	fs0_replies = reply_ops;
+	return 0;
+}
+
+int fs0_mount_bootfs(const char *dir_path, const void *archive, size_t archive_size)
+{
+	if (!vfs_root())
+		return -FS0_EINVAL;
+	if (!archive || archive_size == 0)
+		return -FS0_EINVAL;
+	struct fs0_vnode *covered;
+	int error = vfs_resolve(vfs_root(), dir_path, &covered);
+	if (error)
+		return error;
+	struct fs0_mount *mount;
+	error = vfs_mount(covered, true, &bootfs_ops, &mount);
+	vnode_put(covered);
+	if (error)
+		return error;
+	error = bootfs_fill(mount->root, archive, archive_size);
+	if (error)
+		vfs_unmount(mount);
+	return error;
+}
+
+void fs0_shutdown(void)
+{
+	if (!vfs_root())
+		return;
+	pipe_cancel_all();
+	task_destroy_all();
+	mm_release_all();
+	vfs_unmount_all();
+	fs0_replies = NULL;
+}
+
+void fs0_stats(struct fs0_stats *out)
+{
+	task_counts(&out->tasks, &out->tables, &out->descriptors);
+	out->vnodes = vnode_live_count();
+	out->files = file_live_count();
+	out->pipes = pipe_live_count();
+	out->mounts = vfs_mount_count();
+	out->handles = mm_handle_count();
+	out->pending = pipe_pending_count();
+	out->data_bytes = fs0_data_bytes;
+	out->allocations = fs0_alloc_live();
+}

@@ -1,0 +1,238 @@
+/* ops_fd.c - the handlers of requests on a descriptor: close, read, write,
+ * lseek, fstat, ftruncate, getdents, dup, dup2 and pipe. */
+#include <string.h>
+#include "internal.h"
+
+/* The task's open file at fd, or NULL with *error set. */
+static struct fs0_file *lookup_fd(fs0_task_t task_id, int fd, int *error)
+{
+	struct fs0_task *task = task_find(task_id);
+	if (!task) {
+		*error = -FS0_ESRCH;
+		return NULL;
+	}
+	struct fs0_file *file = fd_lookup(task->table, fd);
+	if (!file)
+		*error = -FS0_EBADF;
+	return file;
+}
+
+int fs0_close(fs0_task_t task_id, int fd)
+{
+	struct fs0_task *task = task_find(task_id);
+	if (!task)
+		return -FS0_ESRCH;
+	return fd_close(task->table, fd);
+}
+
+long fs0_read(fs0_task_t task_id, int fd, void *buf, size_t len, void *token)
+{
+	int error;
+	struct fs0_file *file = lookup_fd(task_id, fd, &error);
+	if (!file)
+		return error;
+	if ((file->flags & FS0_O_ACCMODE) == FS0_O_WRONLY)
+		return -FS0_EBADF;
+	if (len > FS0_IO_MAX)
+		len = FS0_IO_MAX;
+	struct fs0_vnode *vnode = file->vnode;
+	if (FS0_S_ISDIR(vnode->mode))
+		return -FS0_EISDIR;
+	if (FS0_S_ISFIFO(vnode->mode))
+		return pipe_read(task_id, file, buf, len, token);
+	long got = vnode->mount->ops->read(vnode, buf, len, file->offset);
+	if (got > 0)
+		file->offset += got;
+	return got;
+}
+
+long fs0_write(fs0_task_t task_id, int fd, const void *buf, size_t len, void *token)
+{
+	int error;
+	struct fs0_file *file = lookup_fd(task_id, fd, &error);
+	if (!file)
+		return error;
+	if ((file->flags & FS0_O_ACCMODE) == FS0_O_RDONLY)
+		return -FS0_EBADF;
+	if (len > FS0_IO_MAX)
+		len = FS0_IO_MAX;
+	struct fs0_vnode *vnode = file->vnode;
+	if (FS0_S_ISFIFO(vnode->mode))
+		return pipe_write(task_id, file, buf, len, token);
+	if (file->flags & FS0_O_APPEND)
+		file->offset = vnode->size;
+	long put = vnode->mount->ops->write(vnode, buf, len, file->offset);
+	if (put > 0)
+		file->offset += put;
+	return put;
+}
+
+int fs0_lseek(fs0_task_t task_id, int fd, int64_t offset, int whence, int64_t *new_offset)
+{
+	int error;
+	struct fs0_file *file = lookup_fd(task_id, fd, &error);
+	if (!file)
+		return error;
+	if (FS0_S_ISFIFO(file->vnode->mode))
+		return -FS0_ESPIPE;
+	int64_t base;
+	switch (whence) {
+	case FS0_SEEK_SET:
+		base = 0;
+		break;
+	case FS0_SEEK_CUR:
+		base = file->offset;
+		break;
+	case FS0_SEEK_END:
+		base = file->vnode->size;
+		break;
+	default:
+		return -FS0_EINVAL;
+	}
+	if ((offset > 0 && base > INT64_MAX - offset) || base + offset < 0)
+		return -FS0_EINVAL;
+	file->offset = base + offset;
+	*new_offset = file->offset;
+	return 0;
+}
+
+int fs0_fstat(fs0_task_t task_id, int fd, struct fs0_stat *out)
+{
+	int error;
+	struct fs0_file *file = lookup_fd(task_id, fd, &error);
+	if (!file)
+		return error;
+	vnode_fill_stat(file->vnode, out);
+	return 0;
+}
+
+int fs0_ftruncate(fs0_task_t task_id, int fd, int64_t length)
+{
+	int error;
+	struct fs0_file *file = lookup_fd(task_id, fd, &error);
+	if (!file)
+		return error;
+	/* As Linux: a descriptor not open for writing gives EINVAL, not EBADF. */
+	if (!FS0_S_ISREG(file->vnode->mode) || (file->flags & FS0_O_ACCMODE) == FS0_O_RDONLY ||
+	    length < 0)
+		return -FS0_EINVAL;
+	return file->vnode->mount->ops->truncate(file->vnode, length);
+}
+
+static size_t dirent_size(size_t name_len)
+{
+	return (offsetof(struct fs0_dirent, d_name) + name_len + 1 + 7) & ~(size_t)7;
+}
+
+static uint8_t dirent_type(const struct fs0_vnode *vnode)
+{
+	return FS0_S_ISDIR(vnode->mode) ? FS0_DT_DIR : FS0_DT_REG;
+}
+
+/* Cookies: 0 is ".", 1 is "..", 2 + n is the directory's entry n. */
+long fs0_getdents(fs0_task_t task_id, int fd, void *buf, size_t len)
+{
+	int error;
+	struct fs0_file *file = lookup_fd(task_id, fd, &error);
+	if (!file)
+		return error;
+	struct fs0_vnode *dir = file->vnode;
+	if (!FS0_S_ISDIR(dir->mode))
+		return -FS0_ENOTDIR;
+	if (dir->nlink == 0 || file->offset >= (int64_t)dir->entry_count + 2)
+		return 0;
+	struct fs0_dir_entry *entry = NULL;
+	if (file->offset >= 2)
+		entry = dir_entry_at(dir, (uint32_t)(file->offset - 2));
+	size_t used = 0;
+	while (file->offset < (int64_t)dir->entry_count + 2) {
+		const char *name = file->offset == 0 ? "." : file->offset == 1 ? ".." : entry->name;
+		const struct fs0_vnode *vnode = file->offset == 0 ? dir :
+						file->offset == 1 ? vfs_parent(dir) : entry->vnode;
+		size_t name_len = strlen(name);
+		size_t size = dirent_size(name_len);
+		if (size > len - used)
+			break;
+		struct fs0_dirent *record = (struct fs0_dirent *)((uint8_t *)buf + used);
+		record->d_ino = vnode->id;
+		record->d_off = file->offset + 1;
+		record->d_reclen = (uint16_t)size;
+		record->d_type = dirent_type(vnode);
+		memcpy(record->d_name, name, name_len + 1);
+		used += size;
+		if (file->offset >= 2)
+			entry = entry->next;
+		else if (file->offset == 1)
+			entry = dir->entries;
+		file->offset++;
+	}
+	if (used == 0)
+		return -FS0_EINVAL;
+	return (long)used;
+}
+
+int fs0_dup(fs0_task_t task_id, int fd)
+{
+	int error;
+	struct fs0_file *file = lookup_fd(task_id, fd, &error);
+	if (!file)
+		return error;
+	struct fs0_fdtable *table = task_find(task_id)->table;
+	int new_fd = fd_free_slot(table, 0);
+	if (new_fd < 0)
+		return new_fd;
+	file_get(file);
+	table->slots[new_fd] = file;
+	return new_fd;
+}
+
+int fs0_dup2(fs0_task_t task_id, int old_fd, int new_fd)
+{
+	int error;
+	struct fs0_file *file = lookup_fd(task_id, old_fd, &error);
+	if (!file)
+		return error;
+	if (new_fd < 0 || new_fd >= FS0_OPEN_MAX)
+		return -FS0_EBADF;
+	if (new_fd == old_fd)
+		return new_fd;
+	struct fs0_fdtable *table = task_find(task_id)->table;
+	file_get(file);
+	if (table->slots[new_fd])
+		fd_close(table, new_fd);
+	table->slots[new_fd] = file;
+	return new_fd;
+}
+
+int fs0_pipe(fs0_task_t task_id, int fds[2])
+{
+	struct fs0_task *task = task_find(task_id);
+	if (!task)
+		return -FS0_ESRCH;
+	int read_fd = fd_free_slot(task->table, 0);
+	if (read_fd < 0)
+		return read_fd;
+	int write_fd = fd_free_slot(task->table, read_fd + 1);
+	if (write_fd < 0)
+		return write_fd;
+	struct fs0_vnode *vnode;
+	int error = pipe_create(&vnode);
+	if (error)
+		return error;
+	vnode_get(vnode);
+	struct fs0_file *read_end, *write_end = NULL;
+	error = file_open_vnode(vnode, FS0_O_RDONLY, &read_end);
+	if (!error) {
+		error = file_open_vnode(vnode, FS0_O_WRONLY, &write_end);
+		if (error)
+			file_put(read_end);
+	}
+	vnode_put(vnode);
+	if (error)
+		return error;
+	task->table->slots[read_fd] = read_end;
+	task->table->slots[write_fd] = write_end;
+	fds[0] = read_fd;
+	fds[1] = write_fd;
+	return 0;
+}

@@ -1,0 +1,303 @@
+/* pipe.c - pipes: a ring buffer with queues of blocked readers and writers.
+ * A request that must wait is queued with its token and completed later
+ * through fs0_replies; waiting writers are served in order, so writes never
+ * interleave. */
+#include <string.h>
+#include "fs0_alloc.h"
+#include "internal.h"
+
+struct pipe_waiter {
+	struct pipe_waiter *next;
+	fs0_task_t task;
+	struct fs0_file *file;		/* referenced while waiting */
+	uint8_t *read_buf;		/* a reader's destination */
+	const uint8_t *write_buf;	/* a writer's source */
+	size_t len;
+	size_t done;			/* bytes a writer has written so far */
+	void *token;
+};
+
+struct fs0_pipe {
+	struct fs0_pipe *next;
+	struct fs0_vnode *vnode;
+	uint8_t *ring;
+	size_t head;			/* next byte to read */
+	size_t count;			/* bytes in the ring */
+	uint32_t readers;		/* open read ends */
+	uint32_t writers;		/* open write ends */
+	struct pipe_waiter *waiting_readers;
+	struct pipe_waiter *waiting_writers;
+};
+
+static struct fs0_pipe *pipes;
+static uint32_t live_pipes;
+static uint32_t pending_requests;
+
+int pipe_create(struct fs0_vnode **out)
+{
+	struct fs0_pipe *pipe = fs0_alloc(sizeof(*pipe));
+	struct fs0_vnode *vnode = vnode_alloc(NULL, FS0_S_IFIFO | 0600);
+	uint8_t *ring = fs0_alloc(FS0_PIPE_BUF);
+	if (!pipe || !vnode || !ring) {
+		fs0_free(pipe);
+		fs0_free(ring);
+		if (vnode)
+			vnode_drop_link(vnode);
+		return -FS0_ENOMEM;
+	}
+	fs0_data_bytes += FS0_PIPE_BUF;
+	pipe->ring = ring;
+	pipe->vnode = vnode;
+	vnode->pipe = pipe;
+	pipe->next = pipes;
+	pipes = pipe;
+	live_pipes++;
+	*out = vnode;
+	return 0;
+}
+
+/* The vnode is going: no ends are open, so no one waits. */
+void pipe_release(struct fs0_vnode *vnode)
+{
+	struct fs0_pipe *pipe = vnode->pipe;
+	struct fs0_pipe **link = &pipes;
+	while (*link != pipe)
+		link = &(*link)->next;
+	*link = pipe->next;
+	fs0_free(pipe->ring);
+	fs0_data_bytes -= FS0_PIPE_BUF;
+	fs0_free(pipe);
+	live_pipes--;
+}
+
+static size_t ring_put(struct fs0_pipe *pipe, const uint8_t *src, size_t len)
+{
+	size_t done = 0;
+	while (done < len && pipe->count < FS0_PIPE_BUF) {
+		size_t tail = (pipe->head + pipe->count) % FS0_PIPE_BUF;
+		size_t chunk = tail >= pipe->head ? FS0_PIPE_BUF - tail : pipe->head - tail;
+		if (chunk > len - done)
+			chunk = len - done;
+		memcpy(pipe->ring + tail, src + done, chunk);
+		pipe->count += chunk;
+		done += chunk;
+	}
+	pipe->vnode->size = (int64_t)pipe->count;
+	return done;
+}
+
+static size_t ring_get(struct fs0_pipe *pipe, uint8_t *dst, size_t len)
+{
+	size_t done = 0;
+	while (done < len && pipe->count > 0) {
+		size_t chunk = FS0_PIPE_BUF - pipe->head;
+		if (chunk > pipe->count)
+			chunk = pipe->count;
+		if (chunk > len - done)
+			chunk = len - done;
+		memcpy(dst + done, pipe->ring + pipe->head, chunk);
+		pipe->head = (pipe->head + chunk) % FS0_PIPE_BUF;
+		pipe->count -= chunk;
+		done += chunk;
+	}
+	pipe->vnode->size = (int64_t)pipe->count;
+	return done;
+}
+
+static int enqueue(struct pipe_waiter **queue, struct fs0_file *file, fs0_task_t task,
+		   void *read_buf, const void *write_buf, size_t len, size_t done, void *token)
+{
+	struct pipe_waiter *waiter = fs0_alloc(sizeof(*waiter));
+	if (!waiter)
+		return -FS0_ENOMEM;
+	waiter->task = task;
+	waiter->file = file;
+	file_get(file);
+	waiter->read_buf = read_buf;
+	waiter->write_buf = write_buf;
+	waiter->len = len;
+	waiter->done = done;
+	waiter->token = token;
+	while (*queue)
+		queue = &(*queue)->next;
+	*queue = waiter;
+	pending_requests++;
+	return 0;
+}
+
+/* Takes the waiter off its queue (it is at *link), replies, and lets go. */
+static void finish(struct pipe_waiter **link, long result)
+{
+	struct pipe_waiter *waiter = *link;
+	*link = waiter->next;
+	pending_requests--;
+	fs0_replies->complete(waiter->token, result);
+	file_put(waiter->file);
+	fs0_free(waiter);
+}
+
+/* Moves bytes between waiting writers, the ring and waiting readers until
+ * nobody can make progress. */
+static void pump(struct fs0_pipe *pipe)
+{
+	for (;;) {
+		bool moved = false;
+		struct pipe_waiter *writer = pipe->waiting_writers;
+		if (writer && pipe->count < FS0_PIPE_BUF) {
+			writer->done += ring_put(pipe, writer->write_buf + writer->done,
+						 writer->len - writer->done);
+			if (writer->done == writer->len)
+				finish(&pipe->waiting_writers, (long)writer->len);
+			moved = true;
+		}
+		struct pipe_waiter *reader = pipe->waiting_readers;
+		if (reader && pipe->count > 0) {
+			size_t got = ring_get(pipe, reader->read_buf, reader->len);
+			finish(&pipe->waiting_readers, (long)got);
+			moved = true;
+		}
+		if (!moved)
+			return;
+	}
+}
+
+/* Readers left with no writer get what is left, then EOF; writers with no reader see EPIPE,
+ * or the count they managed to write before the last reader went. */
+static void wake_for_lost_ends(struct fs0_pipe *pipe)
+{
+	while (pipe->writers == 0 && pipe->waiting_readers) {
+		struct pipe_waiter *reader = pipe->waiting_readers;
+		size_t got = ring_get(pipe, reader->read_buf, reader->len);
+		finish(&pipe->waiting_readers, (long)got);
+	}
+	if (pipe->readers == 0)
+		while (pipe->waiting_writers) {
+			size_t done = pipe->waiting_writers->done;
+			finish(&pipe->waiting_writers, done ? (long)done : -FS0_EPIPE);
+		}
+}
+
+void pipe_end_opened(struct fs0_vnode *vnode, uint32_t access)
+{
+	if (access == FS0_O_RDONLY)
+		vnode->pipe->readers++;
+	else
+		vnode->pipe->writers++;
+}
+
+void pipe_end_closed(struct fs0_vnode *vnode, uint32_t access)
+{
+	struct fs0_pipe *pipe = vnode->pipe;
+	if (access == FS0_O_RDONLY)
+		pipe->readers--;
+	else
+		pipe->writers--;
+	vnode_get(vnode);
+	wake_for_lost_ends(pipe);
+	vnode_put(vnode);
+}
+
+long pipe_read(fs0_task_t task, struct fs0_file *file, void *buf, size_t len, void *token)
+{
+	struct fs0_pipe *pipe = file->vnode->pipe;
+	if (len == 0)
+		return 0;
+	if (pipe->count > 0) {
+		size_t got = ring_get(pipe, buf, len);
+		vnode_get(pipe->vnode);
+		pump(pipe);
+		vnode_put(pipe->vnode);
+		return (long)got;
+	}
+	if (pipe->writers == 0)
+		return 0;
+	if ((file->flags & FS0_O_NONBLOCK) || !token)
+		return -FS0_EAGAIN;
+	int error = enqueue(&pipe->waiting_readers, file, task, buf, NULL, len, 0, token);
+	return error ? error : FS0_DEFERRED;
+}
+
+long pipe_write(fs0_task_t task, struct fs0_file *file, const void *buf, size_t len, void *token)
+{
+	struct fs0_pipe *pipe = file->vnode->pipe;
+	if (pipe->readers == 0)
+		return -FS0_EPIPE;
+	if (len == 0)
+		return 0;
+	bool nonblocking = (file->flags & FS0_O_NONBLOCK) || !token;
+	size_t space = FS0_PIPE_BUF - pipe->count;
+	if (nonblocking && (pipe->waiting_writers || (len <= FS0_PIPE_BUF && space < len)))
+		return -FS0_EAGAIN;
+	size_t done = 0;
+	if (!pipe->waiting_writers) {
+		vnode_get(pipe->vnode);
+		for (;;) {
+			size_t put = ring_put(pipe, (const uint8_t *)buf + done, len - done);
+			done += put;
+			uint32_t before = pending_requests;
+			pump(pipe);
+			if (done == len || (put == 0 && pending_requests == before))
+				break;
+		}
+		vnode_put(pipe->vnode);
+	}
+	if (done == len)
+		return (long)len;
+	if (nonblocking)
+		return done ? (long)done : -FS0_EAGAIN;
+	int error = enqueue(&pipe->waiting_writers, file, task, NULL, buf, len, done, token);
+	if (error)
+		return done ? (long)done : error;
+	return FS0_DEFERRED;
+}
+
+/* Finds a waiter of task (any task if all) on any pipe, or NULL. */
+static struct pipe_waiter **find_waiter(fs0_task_t task, bool all, struct fs0_pipe **owner)
+{
+	for (struct fs0_pipe *pipe = pipes; pipe; pipe = pipe->next) {
+		struct pipe_waiter **queues[2] = { &pipe->waiting_readers, &pipe->waiting_writers };
+		for (int q = 0; q < 2; q++)
+			for (struct pipe_waiter **link = queues[q]; *link; link = &(*link)->next)
+				if (all || (*link)->task == task) {
+					*owner = pipe;
+					return link;
+				}
+	}
+	return NULL;
+}
+
+/* Interrupts the task's blocked requests (it is exiting), or everyone's. */
+static void cancel_waiters(fs0_task_t task, bool all)
+{
+	struct fs0_pipe *pipe;
+	struct pipe_waiter **link;
+	while ((link = find_waiter(task, all, &pipe))) {
+		struct fs0_vnode *vnode = pipe->vnode;
+		size_t done = (*link)->done;
+		vnode_get(vnode);
+		finish(link, done ? (long)done : -FS0_EINTR);
+		if (!all)
+			pump(pipe);
+		vnode_put(vnode);
+	}
+}
+
+void pipe_cancel_task(fs0_task_t task)
+{
+	cancel_waiters(task, false);
+}
+
+void pipe_cancel_all(void)
+{
+	cancel_waiters(0, true);
+}
+
+uint32_t pipe_live_count(void)
+{
+	return live_pipes;
+}
+
+uint32_t pipe_pending_count(void)
+{
+	return pending_requests;
+}

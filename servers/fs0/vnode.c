@@ -1,0 +1,80 @@
+/* vnode.c - vnode life: ids, references, links, and freeing on the last
+ * of both. */
+#include <string.h>
+#include "fs0_alloc.h"
+#include "internal.h"
+
+static uint32_t next_vnode_id = 1;
+static uint32_t live_vnodes;
+
+struct fs0_vnode *vnode_alloc(struct fs0_mount *mount, uint32_t mode)
+{
+	struct fs0_vnode *vnode = fs0_alloc(sizeof(*vnode));
+	if (!vnode)
+		return NULL;
+	vnode->id = next_vnode_id++;
+	if (next_vnode_id == 0)
+		next_vnode_id = 1;
+	vnode->mode = mode;
+	vnode->mount = mount;
+	live_vnodes++;
+	return vnode;
+}
+
+static void vnode_free(struct fs0_vnode *vnode)
+{
+	if (FS0_S_ISREG(vnode->mode) && vnode->mount)
+		vnode->mount->ops->release_data(vnode);
+	if (FS0_S_ISFIFO(vnode->mode))
+		pipe_release(vnode);
+	live_vnodes--;
+	fs0_free(vnode);
+}
+
+static void vnode_free_if_unused(struct fs0_vnode *vnode)
+{
+	if (vnode->refs == 0 && vnode->nlink == 0)
+		vnode_free(vnode);
+}
+
+void vnode_get(struct fs0_vnode *vnode)
+{
+	vnode->refs++;
+}
+
+void vnode_put(struct fs0_vnode *vnode)
+{
+	vnode->refs--;
+	vnode_free_if_unused(vnode);
+}
+
+/* The vnode lost its last name (unlink, rmdir, rename over it, unmount). */
+void vnode_drop_link(struct fs0_vnode *vnode)
+{
+	vnode->nlink = 0;
+	vnode_free_if_unused(vnode);
+}
+
+void vnode_fill_stat(const struct fs0_vnode *vnode, struct fs0_stat *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->st_dev = vnode->mount ? vnode->mount->dev : 0;
+	out->st_ino = vnode->id;
+	out->st_mode = vnode->mode;
+	out->st_nlink = vnode->nlink;
+	out->st_size = vnode->size;
+	out->st_blksize = FS0_PAGE_SIZE;
+	if (vnode->pages) {
+		uint32_t present = 0;
+		for (uint32_t i = 0; i < vnode->page_slots; i++)
+			present += vnode->pages[i] != NULL;
+		out->st_blocks = present * (FS0_PAGE_SIZE / 512);
+	} else {
+		out->st_blocks = (uint32_t)((vnode->size + 511) / 512);
+	}
+}
+
+uint32_t vnode_live_count(void)
+{
+	return live_vnodes;
+}
