@@ -12,7 +12,7 @@ struct kernel_ops {
 		   uint32_t npages, unsigned perms);
 	/* Remove whatever is mapped in the range (holes are fine). */
 	int (*unmap)(void *ctx, uint32_t space, uint32_t virt, uint32_t npages);
-	/* Restrict every mapped page of the range to (its perms & perms). */
+	/* Set the perms of every page mapped in the range (holes are skipped). */
 	int (*protect)(void *ctx, uint32_t space, uint32_t virt, uint32_t npages,
 		       unsigned perms);
 	/* A new, stopped thread with its UTCB at utcb, in the space of

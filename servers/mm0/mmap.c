@@ -71,8 +71,6 @@ long mm0_mmap(struct task *task, uint32_t addr, uint32_t length, int prot, int f
 		if (offset & MM0_PAGE_MASK)
 			return -EINVAL;
 		pgoff = offset / MM0_PAGE_SIZE;
-		if (pgoff > UINT32_MAX - len / MM0_PAGE_SIZE)
-			return -EOVERFLOW;
 		obj = file;
 	}
 	result = mmap_object(task->vm, addr, len, (unsigned)prot, (unsigned)flags, obj, pgoff);

@@ -202,6 +202,16 @@ static void merge_with_next(struct vm_space *vm, struct vm_area *area)
 	area_free(next);
 }
 
+/* protect sets the perms of every mapped page, so pages that must stay
+ * read-only (copy-on-write, clean file pages) get no write bit from it:
+ * they fault and are upgraded one by one instead. */
+static unsigned protect_perms(const struct vm_area *area, unsigned prot)
+{
+	if ((area->flags & MM0_MAP_SHARED) && area->obj->type != VM_OBJ_FILE)
+		return prot;
+	return prot & ~MM0_PROT_WRITE;
+}
+
 int vma_protect_range(struct vm_space *vm, uint32_t start, uint32_t end, unsigned prot)
 {
 	struct list *pos, *tmp;
@@ -223,7 +233,8 @@ int vma_protect_range(struct vm_space *vm, uint32_t start, uint32_t end, unsigne
 		}
 		if (area->prot & ~prot) {
 			err = mm0_kernel->protect(mm0_kernel_ctx, vm->space, area->start,
-						  pages_of(area->start, area->end), prot);
+						  pages_of(area->start, area->end),
+						  protect_perms(area, prot));
 			if (err)
 				return kernel_error_to_errno(err);
 		}

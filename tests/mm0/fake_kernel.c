@@ -127,7 +127,7 @@ static int fake_protect(void *ctx, uint32_t space_tid, uint32_t virt, uint32_t n
 		return -2;
 	for (pte = space->ptes; pte; pte = pte->next)
 		if (pte->virt >= virt && (pte->virt - virt) / MM0_PAGE_SIZE < npages)
-			pte->perms &= perms;
+			pte->perms = perms;
 	return 0;
 }
 
@@ -223,6 +223,32 @@ const struct kernel_ops fake_kernel_ops = {
 	.thread_destroy = fake_thread_destroy,
 	.thread_start = fake_thread_start,
 };
+
+struct fake_thread *fake_threads(void)
+{
+	return threads;
+}
+
+int fake_adopt_thread(uint32_t tid)
+{
+	struct fake_thread *thread = calloc(1, sizeof(*thread));
+	struct fake_space *space = calloc(1, sizeof(*space));
+
+	if (!thread || !space) {
+		free(thread);
+		free(space);
+		return -7;
+	}
+	space->threads = 1;
+	space->next = spaces;
+	spaces = space;
+	thread->tid = tid;
+	thread->space = space;
+	thread->started = true;
+	thread->next = threads;
+	threads = thread;
+	return 0;
+}
 
 unsigned fake_space_count(void)
 {

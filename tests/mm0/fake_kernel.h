@@ -48,6 +48,10 @@ void fake_reset(void);
 /* Frees the fake's records; false when spaces or threads were left over. */
 bool fake_all_released(void);
 struct fake_thread *fake_thread_find(uint32_t tid);
+/* Every live fake thread, as a list through ->next. */
+struct fake_thread *fake_threads(void);
+/* A running thread in its own space that the fake did not create (mm0's). */
+int fake_adopt_thread(uint32_t tid);
 struct fake_pte *fake_pte_find(uint32_t space_tid, uint32_t virt);
 unsigned fake_space_count(void);
 unsigned fake_pte_count(uint32_t space_tid);

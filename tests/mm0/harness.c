@@ -22,6 +22,7 @@ void mm0_setup_pages(uint32_t pages)
 	ck_assert_ptr_nonnull(arena);
 	range.view = arena;
 	fake_reset();
+	ck_assert_int_eq(fake_adopt_thread(TEST_SELF_TID), 0);
 	err = mm0_init(&config);
 	ck_assert_int_eq(err, 0);
 	mm0_stats(&start_stats);
@@ -35,6 +36,7 @@ void mm0_setup(void)
 void mm0_teardown(void)
 {
 	mm0_fini();
+	fake_kernel_ops.thread_destroy(NULL, TEST_SELF_TID);
 	free(arena);
 	arena = NULL;
 	ck_assert_uint_eq(mm0_alloc_live(), 0);
@@ -80,18 +82,13 @@ static void assert_pte_consistent(struct vm_space *vm, const struct fake_pte *pt
 
 void assert_mmu_consistent(void)
 {
-	uint32_t tid;
+	struct fake_thread *thread;
 
-	/* Fake tids are handed out from 0x1000 upwards. */
-	for (tid = 0x1000; tid < 0x1000 + 4096; tid++) {
-		struct fake_thread *thread = fake_thread_find(tid);
-		struct task *task;
+	for (thread = fake_threads(); thread; thread = thread->next) {
+		struct task *task = task_by_l4_tid(thread->tid);
 		struct fake_pte *pte;
 
-		if (!thread)
-			continue;
-		task = task_by_l4_tid(tid);
-		ck_assert_msg(task && task->vm, "kernel thread %#x unknown to mm0", tid);
+		ck_assert_msg(task && task->vm, "kernel thread %#x unknown to mm0", thread->tid);
 		for (pte = thread->space->ptes; pte; pte = pte->next)
 			assert_pte_consistent(task->vm, pte);
 	}
