@@ -31,7 +31,7 @@ static const syscall_fn syscalls[L4_SYS_COUNT] = {
 static struct thread *entering_thread(struct context *ctx, const char *what)
 {
 	if (!current || ctx != &current->ctx || (ctx->cpsr & CPSR_MODE_MASK) != CPSR_MODE_USR)
-		panic("%s in kernel mode at pc %#x", what, (unsigned)ctx->pc);
+		panic("%s in kernel mode at pc 0x%x", what, (unsigned)ctx->pc);
 	return current;
 }
 
@@ -55,7 +55,7 @@ user_fault(struct thread *t, uint32_t label, const uint32_t words[L4_FAULT_WORDS
 {
 	struct thread *pager = thread_lookup(t->pager);
 	if (!pager || pager == t) {
-		printk("kernel: thread %#x: %s at pc %#x (address %#x), no pager: destroyed\n",
+		printk("kernel: thread 0x%x: %s at pc 0x%x (address 0x%x), no pager: destroyed\n",
 		       (unsigned)t->tid, label == L4_LABEL_PAGEFAULT ? "page fault" : "exception",
 		       (unsigned)t->ctx.pc, (unsigned)words[0]);
 		thread_destroy(t);
@@ -70,7 +70,7 @@ void handle_data_abort(struct context *ctx)
 {
 	uint32_t dfsr = read_dfsr(), dfar = read_dfar();
 	if (!current || ctx != &current->ctx || (ctx->cpsr & CPSR_MODE_MASK) != CPSR_MODE_USR)
-		panic("data abort in kernel mode at pc %#x, address %#x, dfsr %#x",
+		panic("data abort in kernel mode at pc 0x%x, address 0x%x, dfsr 0x%x",
 		      (unsigned)ctx->pc, (unsigned)dfar, (unsigned)dfsr);
 	uint32_t words[L4_FAULT_WORDS] = {
 		dfar, (dfsr & DFSR_WNR) ? L4_PERM_WRITE : L4_PERM_READ, ctx->pc, dfsr
@@ -116,5 +116,5 @@ void handle_irq_entry(struct context *ctx)
 void handle_bad_exception(struct context *ctx) __attribute__((noreturn));
 void handle_bad_exception(struct context *ctx)
 {
-	panic("unexpected exception (reset/FIQ vector), pc %#x", (unsigned)ctx->pc);
+	panic("unexpected exception (reset/FIQ vector), pc 0x%x", (unsigned)ctx->pc);
 }

@@ -1,0 +1,15 @@
+/* kip.h - the kernel interface page and the boot modules listed in it. */
+#ifndef L4_KIP_H
+#define L4_KIP_H
+
+#include <l4/abi.h>
+
+static inline const struct l4_kip *l4_kip(void)
+{
+	return (const struct l4_kip *)L4_KIP_ADDR;
+}
+
+/* The boot module with this name, or NULL. */
+const struct l4_kip_module *l4_kip_module(const char *name);
+
+#endif

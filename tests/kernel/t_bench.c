@@ -1,0 +1,50 @@
+/* t_bench.c - instruction counts (cycle counter under -icount shift=0) of a
+ * null system call and a register-only IPC round trip between two spaces. */
+#include "ktest.h"
+
+#define ROUNDS 1000u
+
+static void echo_loop(uint32_t arg)
+{
+	(void)arg;
+	l4_tid_t from;
+	int r = l4_receive(L4_ANYTHREAD, L4_TIMEOUTS_NEVER, &from);
+	for (;;)
+		r = r ? l4_receive(L4_ANYTHREAD, L4_TIMEOUTS_NEVER, &from) : l4_reply_wait(from, &from);
+}
+
+static void print_count(const char *what, uint32_t count)
+{
+	out("bench: ");
+	out(what);
+	out(": ");
+	out_dec(count);
+	out(" instructions\n");
+}
+
+void test_benchmarks(void)
+{
+	uint32_t c0 = l4_cycles();
+	for (uint32_t i = 0; i < ROUNDS; i++)
+		l4_null();
+	uint32_t null_cost = (l4_cycles() - c0) / ROUNDS;
+	print_count("null system call", null_cost);
+	check_true("bench: null system call under 60 instructions", null_cost < 60, null_cost);
+
+	l4_tid_t server = spawn_in_new_space(echo_loop, 0, root_tid);
+	uint32_t *mr = l4_utcb()->mr;
+	mr[0] = L4_TAG(1, 2);
+	int r = l4_call(server);
+	check_eq("bench: first call to the other space", r, 0);
+	int errors = 0;
+	c0 = l4_cycles();
+	for (uint32_t i = 0; i < ROUNDS; i++) {
+		mr[0] = L4_TAG(1, 2);
+		errors += l4_call(server) != 0;
+	}
+	uint32_t ipc_cost = (l4_cycles() - c0) / ROUNDS;
+	print_count("ipc round trip, two spaces, 2 words", ipc_cost);
+	check_eq("bench: every call succeeded", errors, 0);
+	check_true("bench: ipc round trip under 1000 instructions", ipc_cost < 1000, ipc_cost);
+	l4_thread_destroy(server);
+}

@@ -1,0 +1,118 @@
+/* t_spaces.c - a second address space: IPC across spaces, unprivileged
+ * calls refused, delegation and privilege, kernel-memory quotas. */
+#include "ktest.h"
+
+#define LABEL_RESULTS	0x200u
+
+static void idle_thread(uint32_t arg)
+{
+	(void)arg;
+	block_forever();
+}
+
+/* Runs unprivileged in its own space and reports what the kernel said. */
+static void unprivileged(uint32_t victim)
+{
+	l4_tid_t me = l4_myself(), mine = 0, other = 0;
+	uint32_t *mr = l4_utcb()->mr;
+	int results[14];
+	results[0] = l4_map(me, 0x48000000u - 4096, 0x50000000u, 4096, L4_PERM_READ, 0);
+	results[1] = l4_unmap(me, 0x40000000u, 4096, 0);
+	results[2] = l4_protect(me, 0x40000000u, 4096, L4_PERM_READ, 0);
+	results[3] = l4_thread_create(victim, 0, 10, &other);
+	results[4] = l4_thread_destroy(victim);
+	results[5] = l4_exchange_registers(victim, L4_EXREG_SUSPEND, 0, 0);
+	results[6] = l4_schedule(victim, 1, 0);
+	results[7] = l4_space_control(L4_SC_SET_PRIVILEGED, me, 0, 0);
+	results[8] = l4_irq_control(L4_IRQ_BIND, 33, me);
+	results[9] = l4_poweroff(3);
+	results[10] = l4_thread_create(L4_NILTHREAD, 0, 10, &other);
+	results[11] = l4_thread_create(me, 0, 10, &mine);
+	results[12] = mine ? l4_thread_destroy(mine) : -99;
+	results[13] = l4_thread_suspend(victim);
+	mr[0] = L4_TAG(LABEL_RESULTS, 14);
+	for (int i = 0; i < 14; i++)
+		mr[i + 1] = (uint32_t)results[i];
+	l4_call(root_tid);
+	block_forever();
+}
+
+static void test_unprivileged(void)
+{
+	static const char *const names[14] = {
+		"unprivileged: map refused", "unprivileged: unmap refused",
+		"unprivileged: protect refused", "unprivileged: create in another space refused",
+		"unprivileged: destroy in another space refused",
+		"unprivileged: exregs on another space refused",
+		"unprivileged: schedule another space refused",
+		"unprivileged: set privileged refused", "unprivileged: irq bind refused",
+		"unprivileged: poweroff refused", "unprivileged: create a new space refused",
+		"unprivileged: create in own space allowed", "unprivileged: destroy own thread allowed",
+		"unprivileged: suspend another space refused",
+	};
+	static const int expected[14] = {
+		-L4_EPERM, -L4_EPERM, -L4_EPERM, -L4_EPERM, -L4_EPERM, -L4_EPERM, -L4_EPERM,
+		-L4_EPERM, -L4_EPERM, -L4_EPERM, -L4_EPERM, 0, 0, -L4_EPERM,
+	};
+	uint32_t *mr = l4_utcb()->mr;
+	l4_tid_t victim = spawn(idle_thread, 0, 100, 0);
+	l4_tid_t u = spawn_in_new_space(unprivileged, victim, root_tid);
+	check_true("space: thread in a new space started", u != L4_NILTHREAD, u);
+	l4_tid_t from = 0;
+	int r = l4_receive(u, WAIT, &from);
+	check_true("space: IPC from another space", r == 0 && L4_TAG_LABEL(mr[0]) == LABEL_RESULTS &&
+		   from == u, (uint32_t)r);
+	for (int i = 0; i < 14; i++)
+		check_eq(names[i], (int32_t)mr[i + 1], expected[i]);
+	mr[0] = 0;
+	check_eq("space: reply across spaces", l4_send(u, L4_TIMEOUTS(0, 0)), 0);
+	check_eq("space: victim untouched", l4_exchange_registers(victim, 0, 0, 0), 0);
+	check_eq("space: victim not suspended", (int32_t)(mr[L4_EXREG_STATE] & L4_THREAD_SUSPENDED), 0);
+	l4_thread_destroy(u);
+	l4_thread_destroy(victim);
+}
+
+static void test_quota(void)
+{
+	struct l4_kstats before, after;
+	l4_kstats(&before);
+	l4_tid_t first = spawn_in_new_space(idle_thread, 0, root_tid);
+	check_eq("quota: set a small quota", l4_space_control(L4_SC_SET_QUOTA, first, 12, 0), 0);
+	l4_tid_t made[16];
+	int n = 0, r = 0;
+	while (n < 16 && (r = l4_thread_create(first, 0, 10, &made[n])) == 0)
+		n++;
+	check_eq("quota: creating threads ends in ENOMEM", r, -L4_ENOMEM);
+	check_true("quota: some threads fitted first", n >= 1 && n < 8, (uint32_t)n);
+	check_eq("quota: set a quota below the use", l4_space_control(L4_SC_SET_QUOTA, first, 1, 0), 0);
+	check_eq("quota: mapping over the quota fails", l4_map(first, phys_page(), 0x60000000u, 4096,
+		 L4_PERM_READ, 0), -L4_ENOMEM);
+	check_eq("quota: raise it again", l4_space_control(L4_SC_SET_QUOTA, first, 64, 0), 0);
+	check_eq("quota: now the map works", l4_map(first, phys_page(), 0x60000000u, 4096,
+		 L4_PERM_READ, 0), 0);
+	for (int i = 0; i < n; i++)
+		l4_thread_destroy(made[i]);
+	l4_thread_destroy(first);
+	l4_kstats(&after);
+	check_true("quota: all kernel memory returned", after.free_kernel_pages == before.free_kernel_pages &&
+		   after.spaces == before.spaces && after.threads == before.threads,
+		   before.free_kernel_pages - after.free_kernel_pages);
+}
+
+static void test_delegation(void)
+{
+	l4_tid_t t = spawn_in_new_space(idle_thread, 0, root_tid);
+	uint32_t page = phys_page();
+	check_eq("space: grant a page", l4_space_control(L4_SC_GRANT_PHYS, t, page, 4096), 0);
+	check_eq("space: make privileged", l4_space_control(L4_SC_SET_PRIVILEGED, t, 0, 0), 0);
+	check_eq("space: set quota of unknown", l4_space_control(L4_SC_SET_QUOTA, 0x1234, 1, 0),
+		 -L4_ENOTHREAD);
+	l4_thread_destroy(t);
+}
+
+void test_spaces(void)
+{
+	test_unprivileged();
+	test_quota();
+	test_delegation();
+}
