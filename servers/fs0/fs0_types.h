@@ -93,6 +93,10 @@ struct fs0_dirent {
 	char d_name[];
 };
 
+/* The layouts above are the same on ARM EABI and on the hosts the tests run on. */
+_Static_assert(sizeof(struct fs0_stat) == 32, "fs0_stat layout");
+_Static_assert(sizeof(struct fs0_dirent) == 24, "fs0_dirent layout");
+
 #define FS0_DT_FIFO		1
 #define FS0_DT_DIR		4
 #define FS0_DT_REG		8

@@ -129,7 +129,8 @@ static uint8_t dirent_type(const struct fs0_vnode *vnode)
 	return FS0_S_ISDIR(vnode->mode) ? FS0_DT_DIR : FS0_DT_REG;
 }
 
-/* Cookies: 0 is ".", 1 is "..", 2 + n is the directory's entry n. */
+/* Cookies: 0 is ".", 1 is "..", 2 + n is the directory's entry n. buf must be
+ * 8-byte aligned. */
 long fs0_getdents(fs0_task_t task_id, int fd, void *buf, size_t len)
 {
 	int error;
@@ -139,33 +140,32 @@ long fs0_getdents(fs0_task_t task_id, int fd, void *buf, size_t len)
 	struct fs0_vnode *dir = file->vnode;
 	if (!FS0_S_ISDIR(dir->mode))
 		return -FS0_ENOTDIR;
+	if ((uintptr_t)buf % 8)
+		return -FS0_EINVAL;	/* records hold 64-bit fields */
 	if (dir->nlink == 0 || file->offset >= (int64_t)dir->entry_count + 2)
 		return 0;
-	struct fs0_dir_entry *entry = NULL;
-	if (file->offset >= 2)
-		entry = dir_entry_at(dir, (uint32_t)(file->offset - 2));
+	int64_t cookie = file->offset;
+	struct fs0_dir_entry *entry = cookie >= 2 ? dir_entry_at(dir, (uint32_t)(cookie - 2)) : NULL;
 	size_t used = 0;
-	while (file->offset < (int64_t)dir->entry_count + 2) {
-		const char *name = file->offset == 0 ? "." : file->offset == 1 ? ".." : entry->name;
-		const struct fs0_vnode *vnode = file->offset == 0 ? dir :
-						file->offset == 1 ? vfs_parent(dir) : entry->vnode;
+	while (cookie == 0 || cookie == 1 || entry) {
+		const char *name = cookie == 0 ? "." : cookie == 1 ? ".." : entry->name;
+		const struct fs0_vnode *vnode = cookie == 0 ? dir :
+						cookie == 1 ? vfs_parent(dir) : entry->vnode;
 		size_t name_len = strlen(name);
 		size_t size = dirent_size(name_len);
 		if (size > len - used)
 			break;
 		struct fs0_dirent *record = (struct fs0_dirent *)((uint8_t *)buf + used);
 		record->d_ino = vnode->id;
-		record->d_off = file->offset + 1;
+		record->d_off = cookie + 1;
 		record->d_reclen = (uint16_t)size;
 		record->d_type = dirent_type(vnode);
 		memcpy(record->d_name, name, name_len + 1);
 		used += size;
-		if (file->offset >= 2)
-			entry = entry->next;
-		else if (file->offset == 1)
-			entry = dir->entries;
-		file->offset++;
+		entry = cookie >= 2 ? entry->next : cookie == 1 ? dir->entries : NULL;
+		cookie++;
 	}
+	file->offset = cookie;
 	if (used == 0)
 		return -FS0_EINVAL;
 	return (long)used;

@@ -15,7 +15,7 @@ static uint32_t handle_count;
 
 int fs0_task_fork(fs0_task_t parent_id, fs0_task_t child_id, bool share_table)
 {
-	if (child_id == FS0_TASK_NONE)
+	if (child_id == FS0_TASK_NONE || !vfs_root())
 		return -FS0_EINVAL;
 	if (task_find(child_id))
 		return -FS0_EEXIST;

@@ -90,7 +90,7 @@ START_TEST(test_stat_and_readdir)
 	ck_assert_int_eq(fs0_stat(TASK_A, "/", &root), 0);
 	ck_assert_uint_ne(st.st_dev, root.st_dev);
 	int fd = fs0_open(TASK_A, "/boot", FS0_O_RDONLY | FS0_O_DIRECTORY, 0);
-	uint8_t buf[1024];
+	_Alignas(8) uint8_t buf[1024];
 	long got = fs0_getdents(TASK_A, fd, buf, sizeof(buf));
 	ck_assert_int_gt(got, 0);
 	const char *expected[] = { ".", "..", "bin", "etc", "hello.txt", "share" };

@@ -268,12 +268,13 @@ END_TEST
 
 START_TEST(test_readdir_dot_entries_rewind_and_errors)
 {
-	uint8_t buf[256];
+	_Alignas(8) uint8_t buf[256];
 	ck_assert_int_eq(fs0_mkdir(TASK_A, "/d", 0755), 0);
 	make_file("/d/only", "x");
 	int fd = fs0_open(TASK_A, "/d", FS0_O_RDONLY, 0);
 	ck_assert_int_ge(fd, 0);
 	ck_assert_int_eq(fs0_getdents(TASK_A, fd, buf, 8), -FS0_EINVAL);
+	ck_assert_int_eq(fs0_getdents(TASK_A, fd, buf + 4, sizeof(buf) - 4), -FS0_EINVAL);
 	long got = fs0_getdents(TASK_A, fd, buf, sizeof(buf));
 	ck_assert_int_eq(got, 3 * 24);
 	struct fs0_dirent *dot = (struct fs0_dirent *)buf;
