@@ -1,0 +1,143 @@
+/* ast.h - the parsed IDL declarations shared by the parser, checker and generators. */
+#ifndef IDLC_AST_H
+#define IDLC_AST_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+struct idl_loc {
+	const struct idl_file *file;
+	int line;
+	int col;
+};
+
+/* A number written in the source, or the name of a constant standing for one. */
+struct idl_value {
+	char *ref;		/* constant name, or NULL for a literal */
+	int64_t num;		/* the literal, or the constant's value once checked */
+	struct idl_loc loc;
+};
+
+enum idl_type_kind {
+	IDL_T_INT,		/* int8..uint64: bits, is_signed */
+	IDL_T_BOOL,
+	IDL_T_UINTPTR,
+	IDL_T_STRING,		/* string<bound> */
+	IDL_T_BUFFER,		/* buffer<bound> */
+	IDL_T_ARRAY,		/* elem[bound] */
+	IDL_T_NAMED,		/* enum, struct or typedef, resolved into decl */
+};
+
+struct idl_decl;
+
+struct idl_type {
+	enum idl_type_kind kind;
+	int bits;
+	int is_signed;
+	struct idl_value bound;
+	struct idl_type *elem;
+	char *name;
+	struct idl_decl *decl;
+	struct idl_loc loc;
+};
+
+enum idl_dir { IDL_IN = 1, IDL_OUT = 2, IDL_INOUT = IDL_IN | IDL_OUT };
+
+/* An enumerator, a struct field, an operation parameter or a used interface. */
+struct idl_member {
+	char *name;
+	char *doc;
+	struct idl_type *type;
+	struct idl_value value;
+	int has_value;
+	enum idl_dir dir;
+	struct idl_decl *target;	/* uses: the interface named, if known */
+	struct idl_loc loc;
+	struct idl_member *next;
+};
+
+enum idl_decl_kind {
+	IDL_D_IMPORT,
+	IDL_D_CONST,
+	IDL_D_ENUM,
+	IDL_D_TYPEDEF,
+	IDL_D_STRUCT,
+	IDL_D_OPERATION,
+	IDL_D_USES,
+	IDL_D_INTERFACE,
+};
+
+#define IDL_OP_ONEWAY	1
+#define IDL_OP_DEFERRED	2
+
+struct idl_decl {
+	enum idl_decl_kind kind;
+	char *name;		/* for an import: the quoted path */
+	char *doc;
+	struct idl_loc loc;
+	struct idl_type *type;		/* const's type, typedef's target */
+	struct idl_value value;		/* const's value, operation number */
+	int has_value;
+	int op_flags;
+	uint32_t opnum;			/* checked operation number */
+	struct idl_member *members;
+	struct idl_value iface_id;	/* interface */
+	struct idl_value iface_version;
+	struct idl_decl *body;		/* interface contents */
+	struct idl_decl *scope;		/* enclosing interface, or NULL */
+	struct idl_file *imported;	/* import: the file it names */
+	int check_state;		/* checker: 0 new, 1 in progress, 2 done */
+	int emitted;			/* header generator: already written */
+	int visit;			/* checker: uses-graph walk */
+	uint32_t words;			/* checked wire size of a type, in words */
+	struct idl_decl *next;
+};
+
+struct idl_file {
+	char *path;
+	char *base;		/* file name without directory and ".idl" */
+	char *text;		/* the source, for diagnostics */
+	size_t text_len;
+	int on_command_line;
+	struct idl_decl *decls;
+	struct idl_file *next;
+};
+
+/* Everything compiled together; owns all memory through one arena. */
+struct idl_program {
+	struct idl_file *files;
+	FILE *diag;
+	int errors;
+	const char **include_dirs;
+	int num_include_dirs;
+	int allow_imports;
+	int import_depth;
+	struct idl_chunk *arena;
+};
+
+void idl_program_init(struct idl_program *prog, FILE *diag);
+void idl_program_free(struct idl_program *prog);
+void *idl_alloc(struct idl_program *prog, size_t size);
+char *idl_strdup(struct idl_program *prog, const char *text, size_t len);
+char *idl_printf(struct idl_program *prog, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Reports "file:line:col: error: ..." with the source line and a caret. */
+void idl_error(struct idl_program *prog, struct idl_loc loc, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Parses one file's text into prog (and its imports); returns it, or NULL. */
+struct idl_file *idl_parse_text(struct idl_program *prog, const char *path,
+				const char *text, size_t len, int on_command_line);
+struct idl_file *idl_parse_path(struct idl_program *prog, const char *path,
+				int on_command_line);
+
+/* Semantic checks over every loaded file; returns the number of errors. */
+int idl_check(struct idl_program *prog);
+
+/* Helpers for walking checked declarations. */
+const struct idl_type *idl_base_type(const struct idl_type *type);
+uint32_t idl_type_words(const struct idl_type *type);
+uint32_t idl_fnv1a(const char *text);
+
+#endif

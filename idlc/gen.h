@@ -1,0 +1,48 @@
+/* gen.h - helpers shared by the C back ends: names, C types, wire encode/decode. */
+#ifndef IDLC_GEN_H
+#define IDLC_GEN_H
+
+#include <stdio.h>
+#include "ast.h"
+
+struct gen {
+	struct idl_program *prog;
+	struct idl_file *file;
+	FILE *out;
+	int trace;		/* server: emit the tracer */
+	int depth;		/* nesting of generated loops */
+};
+
+void gen_banner(struct gen *g, const char *what);
+char *gen_prefix(struct gen *g, const struct idl_decl *scope);
+char *gen_upper(struct gen *g, const char *text);
+char *gen_decl_name(struct gen *g, const struct idl_decl *decl);
+char *gen_ctype(struct gen *g, const struct idl_type *type);
+char *gen_cdecl(struct gen *g, const struct idl_type *type, const char *name, int is_const);
+char *gen_params(struct gen *g, const struct idl_decl *op, int server);
+void gen_doc(struct gen *g, const char *indent, const char *doc);
+void gen_doc_open(struct gen *g, const struct idl_decl *op);
+int gen_is_var(const struct idl_type *type);
+int gen_is_array(const struct idl_type *type);
+int gen_is_struct(const struct idl_type *type);
+uint32_t gen_bound(const struct idl_type *type);
+
+/* Encode expr (an lvalue of type) at mr[w++]; decode into expr, jumping to bad. */
+void gen_encode(struct gen *g, const char *indent, const char *expr, const struct idl_type *type);
+void gen_decode(struct gen *g, const char *indent, const char *expr, const struct idl_type *type,
+		const char *bad);
+
+/* Variable parts (strings, buffers) of the params with direction dir. */
+void gen_var_lengths_encode(struct gen *g, const struct idl_decl *op, int dir, int server);
+void gen_var_data_encode(struct gen *g, const struct idl_decl *op, int dir, int server);
+void gen_var_data_decode(struct gen *g, const struct idl_decl *op, int dir, int server, const char *bad);
+uint32_t gen_fixed_words(const struct idl_decl *op, int dir);
+int gen_op_needs_temp(const struct idl_decl *op, int dir);
+int gen_op_has_var(const struct idl_decl *op, int dir);
+
+void gen_header(struct gen *g);
+void gen_client(struct gen *g);
+void gen_server_header(struct gen *g);
+void gen_server(struct gen *g);
+
+#endif

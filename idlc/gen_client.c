@@ -1,0 +1,138 @@
+/* gen_client.c - writes BASE_client.c: stubs that marshal straight into the MRs, call, and unmarshal. */
+#include <string.h>
+#include "gen.h"
+
+/* Whether decoding type reads a word through the idl_v temporary. */
+static int needs_temp(const struct idl_type *type)
+{
+	type = idl_base_type(type);
+	if (type->kind == IDL_T_ARRAY)
+		return !(idl_base_type(type->elem)->kind == IDL_T_INT && idl_base_type(type->elem)->bits <= 16) &&
+		       needs_temp(type->elem);
+	if (type->kind == IDL_T_NAMED && type->decl->kind == IDL_D_STRUCT) {
+		for (const struct idl_member *field = type->decl->members; field; field = field->next)
+			if (needs_temp(field->type))
+				return 1;
+		return 0;
+	}
+	return !(type->kind == IDL_T_INT && type->bits == 64) && type->kind != IDL_T_STRING &&
+	       type->kind != IDL_T_BUFFER;
+}
+
+int gen_op_needs_temp(const struct idl_decl *op, int dir)
+{
+	for (const struct idl_member *param = op->members; param; param = param->next)
+		if ((param->dir & dir) && needs_temp(param->type))
+			return 1;
+	return 0;
+}
+
+int gen_op_has_var(const struct idl_decl *op, int dir)
+{
+	for (const struct idl_member *param = op->members; param; param = param->next)
+		if ((param->dir & dir) && gen_is_var(param->type))
+			return 1;
+	return 0;
+}
+
+/* The C expression naming a parameter's value inside a client stub. */
+static char *client_expr(struct gen *g, const struct idl_member *param, int dir)
+{
+	if (gen_is_array(param->type))
+		return param->name;
+	if (gen_is_struct(param->type) || (dir == IDL_OUT) || param->dir != IDL_IN)
+		return idl_printf(g->prog, "(*%s)", param->name);
+	return param->name;
+}
+
+static void emit_checks(struct gen *g, const struct idl_decl *op)
+{
+	for (const struct idl_member *param = op->members; param; param = param->next) {
+		const struct idl_type *base = idl_base_type(param->type);
+		if (!(param->dir & IDL_IN))
+			continue;
+		if (base->kind == IDL_T_STRING) {
+			fprintf(g->out, "\tsize_t idl_len_%s = strnlen(%s, %u);\n", param->name, param->name,
+				gen_bound(base) + 1);
+			fprintf(g->out, "\tif (idl_len_%s > %u)\n\t\treturn -EMSGSIZE;\n", param->name, gen_bound(base));
+		} else if (base->kind == IDL_T_BUFFER) {
+			fprintf(g->out, "\tif (%s%s_len > %u)\n\t\treturn -EMSGSIZE;\n", param->dir == IDL_IN ? "" : "*",
+				param->name, gen_bound(base));
+		} else if (base->kind == IDL_T_UINTPTR) {
+			fprintf(g->out, "#if UINTPTR_MAX > 0xffffffffu\n\tif (%s > 0xffffffffu)\n\t\treturn -EOVERFLOW;\n#endif\n",
+				client_expr(g, param, IDL_IN));
+		}
+	}
+}
+
+static void emit_out_lengths(struct gen *g, const struct idl_decl *op)
+{
+	for (const struct idl_member *param = op->members; param; param = param->next) {
+		const struct idl_type *base = idl_base_type(param->type);
+		if (!(param->dir & IDL_OUT) || !gen_is_var(base))
+			continue;
+		const char *len = base->kind == IDL_T_STRING ? idl_printf(g->prog, "idl_len_%s", param->name)
+							     : idl_printf(g->prog, "*%s_len", param->name);
+		fprintf(g->out, "\t%s = idl_mr[idl_w++];\n\tif (%s > %u)\n\t\tgoto idl_bad;\n", len, len, gen_bound(base));
+		fprintf(g->out, "\tidl_need += (%s + 3) / 4;\n", len);
+	}
+}
+
+static void emit_stub(struct gen *g, const struct idl_decl *iface, const struct idl_decl *op)
+{
+	const char *up = gen_upper(g, iface->name);
+	int oneway = op->op_flags & IDL_OP_ONEWAY;
+	fprintf(g->out, "int %s_%s(%s)\n{\n", iface->name, op->name, gen_params(g, op, 0));
+	emit_checks(g, op);
+	fprintf(g->out, "\tuint32_t *idl_mr = idlrt_mr();\n\tunsigned idl_w = 2;\n");
+	for (const struct idl_member *param = op->members; param; param = param->next)
+		if ((param->dir & IDL_IN) && !gen_is_var(param->type))
+			gen_encode(g, "\t", client_expr(g, param, IDL_IN), param->type);
+	gen_var_lengths_encode(g, op, IDL_IN, 0);
+	gen_var_data_encode(g, op, IDL_IN, 0);
+	fprintf(g->out, "\tidl_mr[0] = L4_TAG(%s_OP_%s, idl_w - 1);\n", up, gen_upper(g, op->name));
+	fprintf(g->out, "\tidl_mr[1] = IDLRT_HEADER(%s_IFACE_ID, %s_IFACE_VERSION);\n", up, up);
+	if (oneway) {
+		fprintf(g->out, "\treturn idlrt_send(idl_dest);\n}\n\n");
+		return;
+	}
+	fprintf(g->out, "\tint idl_err = idlrt_call(idl_dest);\n\tif (idl_err < 0)\n\t\treturn idl_err;\n");
+	fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) < 1)\n\t\treturn -EBADMSG;\n");
+	fprintf(g->out, "\tint idl_result = (int32_t)idl_mr[1];\n\tif (idl_result < 0)\n\t\treturn idl_result;\n");
+	int has_out = 0;
+	for (const struct idl_member *param = op->members; param; param = param->next)
+		has_out |= param->dir & IDL_OUT;
+	if (!has_out) {
+		fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) != 1)\n\t\treturn -EBADMSG;\n\treturn idl_result;\n}\n\n");
+		return;
+	}
+	uint32_t fixed = gen_fixed_words(op, IDL_OUT);
+	fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) < %u)\n\t\treturn -EBADMSG;\n", fixed);
+	fprintf(g->out, "\tidl_w = 2;\n");
+	if (gen_op_needs_temp(op, IDL_OUT))
+		fprintf(g->out, "\tuint32_t idl_v;\n");
+	for (const struct idl_member *param = op->members; param; param = param->next)
+		if (param->dir == IDL_OUT && idl_base_type(param->type)->kind == IDL_T_STRING)
+			fprintf(g->out, "\tuint32_t idl_len_%s;\n", param->name);
+	for (const struct idl_member *param = op->members; param; param = param->next)
+		if ((param->dir & IDL_OUT) && !gen_is_var(param->type))
+			gen_decode(g, "\t", client_expr(g, param, IDL_OUT), param->type, "idl_bad");
+	fprintf(g->out, "\tunsigned idl_need = %u;\n", fixed);
+	emit_out_lengths(g, op);
+	fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) != idl_need)\n\t\tgoto idl_bad;\n");
+	gen_var_data_decode(g, op, IDL_OUT, 0, "idl_bad");
+	fprintf(g->out, "\treturn idl_result;\nidl_bad:\n\treturn -EBADMSG;\n}\n\n");
+}
+
+void gen_client(struct gen *g)
+{
+	gen_banner(g, "Client stubs");
+	fprintf(g->out, "#include <errno.h>\n#include <string.h>\n#include \"%s.h\"\n\n", g->file->base);
+	for (struct idl_decl *iface = g->file->decls; iface; iface = iface->next) {
+		if (iface->kind != IDL_D_INTERFACE)
+			continue;
+		for (struct idl_decl *op = iface->body; op; op = op->next)
+			if (op->kind == IDL_D_OPERATION)
+				emit_stub(g, iface, op);
+	}
+}

@@ -1,0 +1,304 @@
+/* gen_server.c - writes BASE_server.h/.c: handler prototypes, validating dispatch, reply encoders. */
+#include <string.h>
+#include "gen.h"
+
+/* The out params as a reply function takes them (by value, like ins). */
+static char *reply_params(struct gen *g, const struct idl_decl *op, const char *first)
+{
+	char *list = idl_printf(g->prog, "%s, int idl_result", first);
+	for (const struct idl_member *param = op->members; param; param = param->next) {
+		if (!(param->dir & IDL_OUT))
+			continue;
+		struct idl_member as_in = *param;
+		as_in.dir = IDL_IN;
+		struct idl_decl one = *op;
+		one.members = &as_in;
+		as_in.next = NULL;
+		one.op_flags = 0;
+		char *single = gen_params(g, &one, 0);
+		list = idl_printf(g->prog, "%s%s", list, strchr(single, ','));
+	}
+	return list;
+}
+
+void gen_server_header(struct gen *g)
+{
+	const char *guard = gen_upper(g, g->file->base);
+	gen_banner(g, "Server handlers and dispatch");
+	fprintf(g->out, "#ifndef IDL_%s_SERVER_H\n#define IDL_%s_SERVER_H\n\n#include \"%s.h\"\n\n", guard, guard,
+		g->file->base);
+	for (struct idl_decl *iface = g->file->decls; iface; iface = iface->next) {
+		if (iface->kind != IDL_D_INTERFACE)
+			continue;
+		for (struct idl_decl *op = iface->body; op; op = op->next) {
+			if (op->kind != IDL_D_OPERATION)
+				continue;
+			gen_doc_open(g, op);
+			if (op->op_flags & IDL_OP_DEFERRED)
+				fprintf(g->out, " * Handler. Deferred: return IDLRT_DEFERRED to answer later with %s_%s_reply().\n */\n",
+					iface->name, op->name);
+			else
+				fprintf(g->out, " * Handler, written by the server: returns the result (>= 0) or -errno.\n */\n");
+			fprintf(g->out, "int %s_handle_%s(%s);\n\n", iface->name, op->name, gen_params(g, op, 1));
+			if (op->op_flags & IDL_OP_DEFERRED)
+				fprintf(g->out, "/* Sends the deferred reply of %s to the client the token names. */\n"
+					"int %s_%s_reply(%s);\n\n", op->name, iface->name, op->name,
+					reply_params(g, op, "idlrt_token_t idl_token"));
+		}
+		fprintf(g->out, "/* Validates one request in idl_rq->mr, runs its handler and leaves the reply\n"
+			" * there: returns IDLRT_SEND_REPLY or IDLRT_NO_REPLY. */\n");
+		fprintf(g->out, "int %s_dispatch(struct idlrt_request *idl_rq);\n\n", iface->name);
+	}
+	fprintf(g->out, "#endif\n");
+}
+
+static void emit_trace_value(struct gen *g, const char *in, const char *expr, const struct idl_type *type,
+			     const char *len)
+{
+	const struct idl_type *base = idl_base_type(type);
+	FILE *out = g->out;
+	switch (base->kind) {
+	case IDL_T_INT:
+		fprintf(out, "%sidlrt_tb_%s(&idl_tb, %s);\n", in, base->is_signed ? "int" : "uint", expr);
+		break;
+	case IDL_T_BOOL:
+		fprintf(out, "%sidlrt_tb_puts(&idl_tb, %s ? \"true\" : \"false\");\n", in, expr);
+		break;
+	case IDL_T_UINTPTR:
+		fprintf(out, "%sidlrt_tb_hex(&idl_tb, %s);\n", in, expr);
+		break;
+	case IDL_T_STRING:
+		fprintf(out, "%sidlrt_tb_string(&idl_tb, %s);\n", in, expr);
+		break;
+	case IDL_T_BUFFER:
+		fprintf(out, "%sidlrt_tb_bytes(&idl_tb, %s, %s);\n", in, expr, len);
+		break;
+	case IDL_T_ARRAY:
+		if (idl_base_type(base->elem)->kind == IDL_T_INT && idl_base_type(base->elem)->bits == 8) {
+			fprintf(out, "%sidlrt_tb_bytes(&idl_tb, %s, %lld);\n", in, expr, (long long)base->bound.num);
+			break;
+		}
+		fprintf(out, "%sidlrt_tb_puts(&idl_tb, \"[\");\n", in);
+		int depth = g->depth++;
+		fprintf(out, "%sfor (unsigned idl_i%d = 0; idl_i%d < %lld; idl_i%d++) {\n", in, depth, depth,
+			(long long)base->bound.num, depth);
+		fprintf(out, "%s\tif (idl_i%d)\n%s\t\tidlrt_tb_puts(&idl_tb, \", \");\n", in, depth, in);
+		emit_trace_value(g, idl_printf(g->prog, "%s\t", in), idl_printf(g->prog, "%s[idl_i%d]", expr, depth),
+				 base->elem, NULL);
+		fprintf(out, "%s}\n%sidlrt_tb_puts(&idl_tb, \"]\");\n", in, in);
+		g->depth--;
+		break;
+	case IDL_T_NAMED:
+		if (base->decl->kind == IDL_D_ENUM) {
+			fprintf(out, "%sidlrt_tb_enum(&idl_tb, %s_name(%s), %s);\n", in,
+				gen_decl_name(g, base->decl) + strlen("enum "), expr, expr);
+			break;
+		}
+		fprintf(out, "%sidlrt_tb_puts(&idl_tb, \"{\");\n", in);
+		for (const struct idl_member *field = base->decl->members; field; field = field->next) {
+			fprintf(out, "%sidlrt_tb_field(&idl_tb, \"%s\", %d);\n", in, field->name,
+				field == base->decl->members);
+			emit_trace_value(g, in, idl_printf(g->prog, "%s.%s", expr, field->name), field->type, NULL);
+		}
+		fprintf(out, "%sidlrt_tb_puts(&idl_tb, \"}\");\n", in);
+		break;
+	}
+}
+
+/* Traces params of direction dir; reply functions see structs through pointers. */
+static void emit_trace_params(struct gen *g, const struct idl_decl *op, int dir, int by_pointer)
+{
+	int first = 1;
+	for (const struct idl_member *param = op->members; param; param = param->next) {
+		if (!(param->dir & dir))
+			continue;
+		fprintf(g->out, "\t\tidlrt_tb_field(&idl_tb, \"%s\", %d);\n", param->name, first);
+		first = 0;
+		const char *expr = by_pointer && gen_is_struct(param->type)
+					   ? idl_printf(g->prog, "(*%s)", param->name) : param->name;
+		emit_trace_value(g, "\t\t", expr, param->type, idl_printf(g->prog, "%s_len", param->name));
+	}
+}
+
+static void emit_encoder(struct gen *g, const struct idl_decl *iface, const struct idl_decl *op)
+{
+	fprintf(g->out, "static int %s_encode_%s(%s)\n{\n", iface->name, op->name, reply_params(g, op, "uint32_t *idl_mr"));
+	for (const struct idl_member *param = op->members; param; param = param->next) {
+		const struct idl_type *base = idl_base_type(param->type);
+		if (!(param->dir & IDL_OUT))
+			continue;
+		if (base->kind == IDL_T_STRING)
+			fprintf(g->out, "\tsize_t idl_len_%s = strnlen(%s, %u);\n\tif (idl_result >= 0 && idl_len_%s > %u)\n"
+				"\t\tidl_result = -EMSGSIZE;\n", param->name, param->name, gen_bound(base) + 1,
+				param->name, gen_bound(base));
+		else if (base->kind == IDL_T_BUFFER)
+			fprintf(g->out, "\tif (idl_result >= 0 && %s_len > %u)\n\t\tidl_result = -EMSGSIZE;\n",
+				param->name, gen_bound(base));
+	}
+	fprintf(g->out, "\tif (idl_result < 0) {\n\t\tidl_mr[0] = L4_TAG(0, 1);\n"
+		"\t\tidl_mr[1] = (uint32_t)idl_result;\n\t\treturn IDLRT_SEND_REPLY;\n\t}\n");
+	fprintf(g->out, "\tunsigned idl_w = 2;\n");
+	for (const struct idl_member *param = op->members; param; param = param->next)
+		if ((param->dir & IDL_OUT) && !gen_is_var(param->type))
+			gen_encode(g, "\t", gen_is_struct(param->type) ? idl_printf(g->prog, "(*%s)", param->name)
+								      : param->name, param->type);
+	gen_var_lengths_encode(g, op, IDL_OUT, 1);
+	gen_var_data_encode(g, op, IDL_OUT, 1);
+	fprintf(g->out, "\tidl_mr[0] = L4_TAG(0, idl_w - 1);\n\tidl_mr[1] = (uint32_t)idl_result;\n"
+		"\treturn IDLRT_SEND_REPLY;\n}\n\n");
+}
+
+static void emit_deferred_reply(struct gen *g, const struct idl_decl *iface, const struct idl_decl *op)
+{
+	fprintf(g->out, "int %s_%s_reply(%s)\n{\n", iface->name, op->name,
+		reply_params(g, op, "idlrt_token_t idl_token"));
+	fprintf(g->out, "\tuint32_t *idl_mr = idlrt_deferred_begin(idl_token);\n\t%s_encode_%s(idl_mr, idl_result",
+		iface->name, op->name);
+	for (const struct idl_member *param = op->members; param; param = param->next)
+		if (param->dir & IDL_OUT)
+			fprintf(g->out, gen_is_var(param->type) && idl_base_type(param->type)->kind == IDL_T_BUFFER
+						? ", %s, %s_len" : ", %s", param->name, param->name);
+	fprintf(g->out, ");\n");
+	if (g->trace) {
+		fprintf(g->out, "\tif (idl_token.trace) {\n\t\tstruct idlrt_tb idl_tb;\n");
+		fprintf(g->out, "\t\tidlrt_tb_begin(&idl_tb, idl_token.client, \"%s\", \"%s\", 1);\n", iface->name, op->name);
+		fprintf(g->out, "\t\tidlrt_tb_result(&idl_tb, (int32_t)idl_mr[1]);\n\t\tif ((int32_t)idl_mr[1] >= 0) {\n");
+		emit_trace_params(g, op, IDL_OUT, 1);
+		fprintf(g->out, "\t\t}\n\t\tidlrt_tb_end(&idl_tb);\n\t}\n");
+	}
+	fprintf(g->out, "\treturn idlrt_deferred_send(idl_token);\n}\n\n");
+}
+
+static void emit_locals(struct gen *g, const struct idl_decl *op)
+{
+	for (const struct idl_member *param = op->members; param; param = param->next) {
+		const struct idl_type *base = idl_base_type(param->type);
+		if (base->kind == IDL_T_STRING)
+			fprintf(g->out, "\tchar %s[%u];\n\t%s[0] = '\\0';\n%s%s%s", param->name, gen_bound(base) + 1,
+				param->name, param->dir & IDL_IN ? "\tuint32_t idl_len_" : "",
+				param->dir & IDL_IN ? param->name : "", param->dir & IDL_IN ? " = 0;\n" : "");
+		else if (base->kind == IDL_T_BUFFER)
+			fprintf(g->out, "\tuint8_t %s[%u];\n\tuint32_t %s_len = 0;\n", param->name, gen_bound(base),
+				param->name);
+		else
+			fprintf(g->out, "\t%s;\n\tmemset(&%s, 0, sizeof(%s));\n", gen_cdecl(g, param->type, param->name, 0),
+				param->name, param->name);
+	}
+}
+
+static void emit_in_lengths(struct gen *g, const struct idl_decl *op)
+{
+	for (const struct idl_member *param = op->members; param; param = param->next) {
+		const struct idl_type *base = idl_base_type(param->type);
+		if (!(param->dir & IDL_IN) || !gen_is_var(base))
+			continue;
+		const char *len = base->kind == IDL_T_STRING ? idl_printf(g->prog, "idl_len_%s", param->name)
+							     : idl_printf(g->prog, "%s_len", param->name);
+		fprintf(g->out, "\t%s = idl_mr[idl_w++];\n\tif (%s > %u)\n\t\tgoto idl_bad;\n", len, len, gen_bound(base));
+		fprintf(g->out, "\tidl_need += (%s + 3) / 4;\n", len);
+	}
+}
+
+static void emit_handler_call(struct gen *g, const struct idl_decl *iface, const struct idl_decl *op)
+{
+	fprintf(g->out, "\tint idl_result = %s_handle_%s(idl_rq", iface->name, op->name);
+	if (op->op_flags & IDL_OP_DEFERRED)
+		fprintf(g->out, ", idlrt_token(idl_rq)");
+	for (const struct idl_member *param = op->members; param; param = param->next) {
+		const struct idl_type *base = idl_base_type(param->type);
+		int by_ref = (param->dir & IDL_OUT) || gen_is_struct(param->type);
+		if (base->kind == IDL_T_BUFFER)
+			fprintf(g->out, ", %s, %s%s_len", param->name, param->dir == IDL_IN ? "" : "&", param->name);
+		else if (base->kind == IDL_T_STRING || base->kind == IDL_T_ARRAY || !by_ref)
+			fprintf(g->out, ", %s", param->name);
+		else
+			fprintf(g->out, ", &%s", param->name);
+	}
+	fprintf(g->out, ");\n");
+}
+
+static void emit_op(struct gen *g, const struct idl_decl *iface, const struct idl_decl *op)
+{
+	int oneway = op->op_flags & IDL_OP_ONEWAY;
+	fprintf(g->out, "static int %s_do_%s(struct idlrt_request *idl_rq)\n{\n", iface->name, op->name);
+	fprintf(g->out, "\tuint32_t *idl_mr = idl_rq->mr;\n\tunsigned idl_w = 2;\n");
+	if (gen_op_needs_temp(op, IDL_IN))
+		fprintf(g->out, "\tuint32_t idl_v;\n");
+	emit_locals(g, op);
+	uint32_t fixed = gen_fixed_words(op, IDL_IN);
+	fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) < %u)\n\t\tgoto idl_bad;\n", fixed);
+	for (const struct idl_member *param = op->members; param; param = param->next)
+		if ((param->dir & IDL_IN) && !gen_is_var(param->type))
+			gen_decode(g, "\t", param->name, param->type, "idl_bad");
+	fprintf(g->out, "\tunsigned idl_need = %u;\n", fixed);
+	emit_in_lengths(g, op);
+	fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) != idl_need)\n\t\tgoto idl_bad;\n");
+	gen_var_data_decode(g, op, IDL_IN, 1, "idl_bad");
+	if (g->trace) {
+		fprintf(g->out, "\tstruct idlrt_tb idl_tb;\n\tif (idl_rq->trace) {\n");
+		fprintf(g->out, "\t\tidlrt_tb_begin(&idl_tb, idl_rq->client, \"%s\", \"%s\", 0);\n", iface->name, op->name);
+		emit_trace_params(g, op, IDL_IN, 0);
+		fprintf(g->out, "\t\tidlrt_tb_close(&idl_tb);\n\t}\n");
+	}
+	emit_handler_call(g, iface, op);
+	if (oneway) {
+		if (g->trace)
+			fprintf(g->out, "\tif (idl_rq->trace)\n\t\tidlrt_tb_end(&idl_tb);\n");
+		fprintf(g->out, "\t(void)idl_result;\n\treturn IDLRT_NO_REPLY;\nidl_bad:\n\treturn IDLRT_NO_REPLY;\n}\n\n");
+		return;
+	}
+	if (op->op_flags & IDL_OP_DEFERRED) {
+		fprintf(g->out, "\tif (idl_result == IDLRT_DEFERRED) {\n");
+		if (g->trace)
+			fprintf(g->out, "\t\tif (idl_rq->trace) {\n\t\t\tidlrt_tb_result(&idl_tb, idl_result);\n"
+				"\t\t\tidlrt_tb_end(&idl_tb);\n\t\t}\n");
+		fprintf(g->out, "\t\treturn IDLRT_NO_REPLY;\n\t}\n");
+	}
+	fprintf(g->out, "\tint idl_disposition = %s_encode_%s(idl_mr, idl_result", iface->name, op->name);
+	for (const struct idl_member *param = op->members; param; param = param->next) {
+		if (!(param->dir & IDL_OUT))
+			continue;
+		if (idl_base_type(param->type)->kind == IDL_T_BUFFER)
+			fprintf(g->out, ", %s, %s_len", param->name, param->name);
+		else
+			fprintf(g->out, gen_is_struct(param->type) ? ", &%s" : ", %s", param->name);
+	}
+	fprintf(g->out, ");\n");
+	if (g->trace) {
+		/* After encoding: the reply's result, and outs the encoder accepted. */
+		fprintf(g->out, "\tif (idl_rq->trace) {\n\t\tidlrt_tb_result(&idl_tb, (int32_t)idl_mr[1]);\n"
+			"\t\tif ((int32_t)idl_mr[1] >= 0) {\n");
+		emit_trace_params(g, op, IDL_OUT, 0);
+		fprintf(g->out, "\t\t}\n\t\tidlrt_tb_end(&idl_tb);\n\t}\n");
+	}
+	fprintf(g->out, "\treturn idl_disposition;\nidl_bad:\n\treturn idlrt_reply_error(idl_rq, -EBADMSG);\n}\n\n");
+}
+
+void gen_server(struct gen *g)
+{
+	gen_banner(g, "Server dispatch");
+	fprintf(g->out, "#include <errno.h>\n#include <string.h>\n#include \"%s_server.h\"\n\n", g->file->base);
+	for (struct idl_decl *iface = g->file->decls; iface; iface = iface->next) {
+		if (iface->kind != IDL_D_INTERFACE)
+			continue;
+		const char *up = gen_upper(g, iface->name);
+		for (struct idl_decl *op = iface->body; op; op = op->next) {
+			if (op->kind != IDL_D_OPERATION)
+				continue;
+			if (!(op->op_flags & IDL_OP_ONEWAY))
+				emit_encoder(g, iface, op);
+			if (op->op_flags & IDL_OP_DEFERRED)
+				emit_deferred_reply(g, iface, op);
+			emit_op(g, iface, op);
+		}
+		fprintf(g->out, "int %s_dispatch(struct idlrt_request *idl_rq)\n{\n", iface->name);
+		fprintf(g->out, "\tint idl_err = idlrt_check_header(idl_rq->mr, %s_IFACE_ID, %s_IFACE_VERSION);\n", up, up);
+		fprintf(g->out, "\tif (idl_err < 0)\n\t\treturn idlrt_reply_error(idl_rq, idl_err);\n");
+		fprintf(g->out, "\tswitch (L4_TAG_LABEL(idl_rq->mr[0])) {\n");
+		for (struct idl_decl *op = iface->body; op; op = op->next)
+			if (op->kind == IDL_D_OPERATION)
+				fprintf(g->out, "\tcase %s_OP_%s:\n\t\treturn %s_do_%s(idl_rq);\n", up, gen_upper(g, op->name),
+					iface->name, op->name);
+		fprintf(g->out, "\tdefault:\n\t\treturn idlrt_reply_error(idl_rq, -ENOSYS);\n\t}\n}\n\n");
+	}
+}

@@ -1,0 +1,102 @@
+/* idlrt.h - the runtime that idlc-generated code links against: the message
+ * layout on top of the kernel's (l4/abi.h) and the small transport API that
+ * the target (libl4 IPC) and host (loopback) transports both implement. */
+#ifndef IDLRT_IDLRT_H
+#define IDLRT_IDLRT_H
+
+#include <limits.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <l4/abi.h>
+
+/* ---- Message layout (see docs/idl.md) ---------------------------------
+ * Request: MR0 tag, label = operation number (0..IDLRT_OP_MAX), u = words
+ *          MR1 header: interface id (bits 31..16), version (bits 15..0)
+ *          MR2.. the in parameters.
+ * Reply:   MR0 tag, label 0, u = words; MR1 the result as int32;
+ *          MR2.. the out parameters, present only when the result is >= 0. */
+#define IDLRT_OP_MAX		0xefffu
+#define IDLRT_HEADER(id, version)	(((uint32_t)(id) << 16) | ((uint32_t)(version) & 0xffffu))
+#define IDLRT_HEADER_ID(word)		((uint32_t)(word) >> 16)
+#define IDLRT_HEADER_VERSION(word)	((uint32_t)(word) & 0xffffu)
+
+/* A handler of a deferred operation returns this to answer later. */
+#define IDLRT_DEFERRED		INT_MIN
+
+/* What a dispatch function leaves in the request's message registers. */
+enum idlrt_disposition {
+	IDLRT_NO_REPLY = 0,	/* oneway, deferred, or a malformed oneway request */
+	IDLRT_SEND_REPLY = 1,	/* mr holds the reply */
+};
+
+typedef l4_tid_t idlrt_dest_t;
+
+/* One received request as the dispatch function sees it. */
+struct idlrt_request {
+	uint32_t *mr;		/* the message registers: request in, reply out */
+	l4_tid_t client;	/* who sent it; the reply goes there */
+	int trace;		/* print the call decoded (servers built with --trace) */
+};
+
+/* Kept by a deferred handler to send its reply later. */
+typedef struct {
+	l4_tid_t client;
+	int trace;
+} idlrt_token_t;
+
+typedef int (*idlrt_dispatch_fn)(struct idlrt_request *rq);
+
+static inline idlrt_token_t idlrt_token(const struct idlrt_request *rq)
+{
+	idlrt_token_t token = { rq->client, rq->trace };
+	return token;
+}
+
+/* Checks MR0/MR1 against an interface: 0, or -EBADMSG, -ENOSYS, -EPROTONOSUPPORT. */
+int idlrt_check_header(const uint32_t *mr, uint32_t iface_id, uint32_t version);
+
+/* Puts an error reply (result only) into rq->mr; returns IDLRT_SEND_REPLY. */
+int idlrt_reply_error(struct idlrt_request *rq, int error);
+
+/* ---- Transport: implemented once for the target and once for the host -- */
+/* This thread's message registers (the UTCB's mr[] on the target). */
+uint32_t *idlrt_mr(void);
+/* Sends the message in idlrt_mr() and waits for the reply into it: 0 or -errno. */
+int idlrt_call(idlrt_dest_t to);
+/* Sends the message in idlrt_mr() without waiting for a reply: 0 or -errno. */
+int idlrt_send(idlrt_dest_t to);
+/* The buffer in which to build a deferred reply, then idlrt_deferred_send. */
+uint32_t *idlrt_deferred_begin(idlrt_token_t token);
+int idlrt_deferred_send(idlrt_token_t token);
+
+/* ---- Tracing ----------------------------------------------------------- */
+/* Where trace lines go (one call per line, without the newline); set by the
+ * program. Lines are dropped while it is NULL. */
+extern void (*idlrt_trace_sink)(const char *line);
+/* Optional: a name for a thread id ("test0"); hex ids are printed without. */
+extern const char *(*idlrt_trace_name)(l4_tid_t tid);
+
+#define IDLRT_TB_SIZE 256
+
+/* A trace line being built; text that does not fit ends in "...". */
+struct idlrt_tb {
+	char text[IDLRT_TB_SIZE];
+	size_t len;
+	int after_result;	/* the result was printed: fields now are outs */
+	int outs;		/* an out field was printed */
+};
+
+void idlrt_tb_begin(struct idlrt_tb *tb, l4_tid_t client, const char *iface, const char *op, int is_reply);
+void idlrt_tb_close(struct idlrt_tb *tb);
+void idlrt_tb_field(struct idlrt_tb *tb, const char *name, int first);
+void idlrt_tb_puts(struct idlrt_tb *tb, const char *text);
+void idlrt_tb_int(struct idlrt_tb *tb, int64_t value);
+void idlrt_tb_uint(struct idlrt_tb *tb, uint64_t value);
+void idlrt_tb_hex(struct idlrt_tb *tb, uint64_t value);
+void idlrt_tb_enum(struct idlrt_tb *tb, const char *name, int32_t value);
+void idlrt_tb_string(struct idlrt_tb *tb, const char *text);
+void idlrt_tb_bytes(struct idlrt_tb *tb, const void *data, size_t len);
+void idlrt_tb_result(struct idlrt_tb *tb, int result);
+void idlrt_tb_end(struct idlrt_tb *tb);
+
+#endif

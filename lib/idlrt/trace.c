@@ -1,0 +1,161 @@
+/* trace.c - builds the decoded trace lines of --trace servers; no libc needed. */
+#include <idlrt/idlrt.h>
+
+void (*idlrt_trace_sink)(const char *line);
+const char *(*idlrt_trace_name)(l4_tid_t tid);
+
+#define TB_ELLIPSIS_ROOM 4
+
+static void tb_putc(struct idlrt_tb *tb, char c)
+{
+	if (tb->len + TB_ELLIPSIS_ROOM < sizeof(tb->text)) {
+		tb->text[tb->len++] = c;
+	} else if (tb->len + TB_ELLIPSIS_ROOM == sizeof(tb->text)) {
+		tb->text[tb->len++] = '.';
+		tb->text[tb->len++] = '.';
+		tb->text[tb->len++] = '.';
+	}
+}
+
+void idlrt_tb_puts(struct idlrt_tb *tb, const char *text)
+{
+	while (*text)
+		tb_putc(tb, *text++);
+}
+
+static void tb_digits(struct idlrt_tb *tb, uint64_t value, unsigned base)
+{
+	char digits[24];
+	int n = 0;
+	do {
+		digits[n++] = "0123456789abcdef"[value % base];
+		value /= base;
+	} while (value);
+	while (n)
+		tb_putc(tb, digits[--n]);
+}
+
+void idlrt_tb_uint(struct idlrt_tb *tb, uint64_t value)
+{
+	tb_digits(tb, value, 10);
+}
+
+void idlrt_tb_int(struct idlrt_tb *tb, int64_t value)
+{
+	if (value < 0) {
+		tb_putc(tb, '-');
+		tb_digits(tb, 0 - (uint64_t)value, 10);
+	} else {
+		tb_digits(tb, (uint64_t)value, 10);
+	}
+}
+
+void idlrt_tb_hex(struct idlrt_tb *tb, uint64_t value)
+{
+	idlrt_tb_puts(tb, "0x");
+	tb_digits(tb, value, 16);
+}
+
+static void tb_byte(struct idlrt_tb *tb, unsigned char byte)
+{
+	tb_putc(tb, "0123456789abcdef"[byte >> 4]);
+	tb_putc(tb, "0123456789abcdef"[byte & 15]);
+}
+
+void idlrt_tb_begin(struct idlrt_tb *tb, l4_tid_t client, const char *iface, const char *op, int is_reply)
+{
+	tb->len = 0;
+	tb->after_result = 0;
+	tb->outs = 0;
+	const char *name = idlrt_trace_name ? idlrt_trace_name(client) : 0;
+	if (name)
+		idlrt_tb_puts(tb, name);
+	else
+		idlrt_tb_hex(tb, client);
+	idlrt_tb_puts(tb, is_reply ? " <- " : " -> ");
+	idlrt_tb_puts(tb, iface);
+	tb_putc(tb, '.');
+	idlrt_tb_puts(tb, op);
+	if (!is_reply)
+		tb_putc(tb, '(');
+}
+
+void idlrt_tb_close(struct idlrt_tb *tb)
+{
+	tb_putc(tb, ')');
+}
+
+void idlrt_tb_field(struct idlrt_tb *tb, const char *name, int first)
+{
+	if (tb->after_result && !tb->outs) {
+		idlrt_tb_puts(tb, " (");
+		tb->outs = 1;
+	} else if (!first) {
+		idlrt_tb_puts(tb, ", ");
+	}
+	idlrt_tb_puts(tb, name);
+	tb_putc(tb, '=');
+}
+
+void idlrt_tb_enum(struct idlrt_tb *tb, const char *name, int32_t value)
+{
+	if (name)
+		idlrt_tb_puts(tb, name);
+	else
+		idlrt_tb_int(tb, value);
+}
+
+void idlrt_tb_string(struct idlrt_tb *tb, const char *text)
+{
+	tb_putc(tb, '"');
+	for (; *text; text++) {
+		unsigned char c = (unsigned char)*text;
+		if (c == '"' || c == '\\') {
+			tb_putc(tb, '\\');
+			tb_putc(tb, (char)c);
+		} else if (c < 0x20 || c >= 0x7f) {
+			idlrt_tb_puts(tb, "\\x");
+			tb_byte(tb, c);
+		} else {
+			tb_putc(tb, (char)c);
+		}
+	}
+	tb_putc(tb, '"');
+}
+
+/* Shows the length and the first bytes, like strace shows buffers. */
+void idlrt_tb_bytes(struct idlrt_tb *tb, const void *data, size_t len)
+{
+	const unsigned char *bytes = data;
+	tb_putc(tb, '<');
+	idlrt_tb_uint(tb, len);
+	idlrt_tb_puts(tb, len == 1 ? " byte" : " bytes");
+	for (size_t i = 0; i < len && i < 16; i++) {
+		tb_putc(tb, i ? ' ' : ':');
+		if (!i)
+			tb_putc(tb, ' ');
+		tb_byte(tb, bytes[i]);
+	}
+	if (len > 16)
+		idlrt_tb_puts(tb, " ...");
+	tb_putc(tb, '>');
+}
+
+void idlrt_tb_result(struct idlrt_tb *tb, int result)
+{
+	idlrt_tb_puts(tb, " = ");
+	if (result == IDLRT_DEFERRED)
+		idlrt_tb_puts(tb, "<deferred>");
+	else
+		idlrt_tb_int(tb, result);
+	tb->after_result = 1;
+}
+
+void idlrt_tb_end(struct idlrt_tb *tb)
+{
+	if (tb->outs)
+		tb_putc(tb, ')');
+	tb->text[tb->len] = '\0';
+	if (idlrt_trace_sink)
+		idlrt_trace_sink(tb->text);
+}

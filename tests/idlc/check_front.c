@@ -1,0 +1,368 @@
+/* check_front.c - idlc's lexer, parser and semantic checks: valid inputs, and invalid
+ * ones with their exact messages (location, source line and caret). */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+#include "ast.h"
+
+static struct idl_program prog;
+static char *diag_text;
+static size_t diag_size;
+static FILE *diag;
+
+static void setup(void)
+{
+	diag = open_memstream(&diag_text, &diag_size);
+	ck_assert_ptr_nonnull(diag);
+	idl_program_init(&prog, diag);
+	prog.allow_imports = 0;
+}
+
+static void teardown(void)
+{
+	idl_program_free(&prog);
+	fclose(diag);
+	free(diag_text);
+	diag_text = NULL;
+}
+
+/* Parses and checks text as t.idl; returns the diagnostics printed. */
+static const char *compile(const char *text)
+{
+	struct idl_file *file = idl_parse_text(&prog, "t.idl", text, strlen(text), 1);
+	if (file)
+		idl_check(&prog);
+	fflush(diag);
+	return diag_text ? diag_text : "";
+}
+
+static struct idl_decl *find_decl(struct idl_decl *list, const char *name)
+{
+	for (; list; list = list->next)
+		if (list->name && strcmp(list->name, name) == 0)
+			return list;
+	return NULL;
+}
+
+static const char valid[] =
+	"/* leading comment */\n"
+	"const uint32 MAX = 8;\n"
+	"struct pair { int32 a; int32 b; };\n"
+	"/** The calculator. */\n"
+	"interface calc id 0x42 version 3 {\n"
+	"\tenum mode { FAST, SLOW = 4 };\n"
+	"\ttypedef pair pairs[MAX];\n"
+	"\t/** Adds. */\n"
+	"\tint add(/** left */ in int32 a, in int32 b, out int64 sum) = 7;\n"
+	"\toneway int tick(in uint32 n);\n"
+	"\tdeferred int wait(in mode m, inout string<MAX> s, out buffer<16> b);\n"
+	"};\n";
+
+START_TEST(valid_file_parses_and_checks)
+{
+	ck_assert_str_eq(compile(valid), "");
+	ck_assert_int_eq(prog.errors, 0);
+	struct idl_decl *calc = find_decl(prog.files->decls, "calc");
+	ck_assert_ptr_nonnull(calc);
+	ck_assert_int_eq(calc->kind, IDL_D_INTERFACE);
+	ck_assert_int_eq(calc->iface_id.num, 0x42);
+	ck_assert_int_eq(calc->iface_version.num, 3);
+	ck_assert_str_eq(calc->doc, "The calculator.");
+	struct idl_decl *add = find_decl(calc->body, "add");
+	ck_assert_uint_eq(add->opnum, 7);
+	ck_assert_str_eq(add->doc, "Adds.");
+	ck_assert_str_eq(add->members->doc, "left");
+	ck_assert_int_eq(add->members->next->next->dir, IDL_OUT);
+	struct idl_decl *mode = find_decl(calc->body, "mode");
+	ck_assert_int_eq(mode->members->next->value.num, 4);
+	struct idl_decl *wait = find_decl(calc->body, "wait");
+	ck_assert_int_eq(wait->op_flags, IDL_OP_DEFERRED);
+	ck_assert_int_eq(find_decl(calc->body, "tick")->op_flags, IDL_OP_ONEWAY);
+	ck_assert_int_eq(find_decl(calc->body, "pairs")->words, 16);
+}
+END_TEST
+
+START_TEST(derived_opnums_are_stable_and_order_free)
+{
+	ck_assert_str_eq(compile("interface i id 1 version 1 { int a(); int b(); };"), "");
+	struct idl_decl *iface = prog.files->decls;
+	uint32_t a = find_decl(iface->body, "a")->opnum, b = find_decl(iface->body, "b")->opnum;
+	ck_assert_uint_ne(a, b);
+	ck_assert(a >= 0x1000 && a <= 0xefff);
+	ck_assert_str_eq(compile("interface j id 2 version 1 { int b(); int x(); int a(); };"), "");
+	iface = prog.files->decls;
+	ck_assert_uint_ne(find_decl(iface->body, "a")->opnum, a);	/* the interface name is part of it */
+	teardown();
+	setup();
+	ck_assert_str_eq(compile("interface i id 1 version 1 { int z(); int b(); int a(); };"), "");
+	iface = prog.files->decls;
+	ck_assert_uint_eq(find_decl(iface->body, "a")->opnum, a);
+	ck_assert_uint_eq(find_decl(iface->body, "b")->opnum, b);
+}
+END_TEST
+
+START_TEST(syntax_error_points_at_the_token)
+{
+	ck_assert_str_eq(compile("interface x id 1 version 1 {\n\tint f(in int32 a)\n};\n"),
+			 "t.idl:3:1: error: syntax error, unexpected '}', expecting ';'\n"
+			 " };\n"
+			 " ^\n");
+	ck_assert_int_eq(prog.errors, 1);
+}
+END_TEST
+
+START_TEST(syntax_error_missing_direction)
+{
+	ck_assert_str_eq(compile("interface x id 1 version 1 { int f(int32 a); };"),
+			 "t.idl:1:36: error: syntax error, unexpected integer type, expecting doc comment or in or out or inout\n"
+			 " interface x id 1 version 1 { int f(int32 a); };\n"
+			 "                                    ^\n");
+}
+END_TEST
+
+START_TEST(syntax_error_keeps_tabs_under_the_caret)
+{
+	ck_assert_str_eq(compile("\tinterface 5"),
+			 "t.idl:1:12: error: syntax error, unexpected number, expecting identifier\n"
+			 " \tinterface 5\n"
+			 " \t          ^\n");
+}
+END_TEST
+
+START_TEST(lexer_errors)
+{
+	ck_assert_str_eq(compile("const uint8 a = 1;\n  @"),
+			 "t.idl:2:3: error: stray '@' in input\n   @\n   ^\n");
+	teardown();
+	setup();
+	ck_assert_str_eq(compile("/* never closed"),
+			 "t.idl:1:1: error: unterminated comment\n /* never closed\n ^\n");
+	teardown();
+	setup();
+	ck_assert_str_eq(compile("import \"a.idl"),
+			 "t.idl:1:8: error: unterminated string (escapes are not allowed)\n import \"a.idl\n        ^\n"
+			 "t.idl:1:8: error: syntax error, unexpected end of file, expecting ';'\n import \"a.idl\n        ^\n");
+	teardown();
+	setup();
+	ck_assert_str_eq(compile("const uint64 a = 99999999999999999999;"),
+			 "t.idl:1:18: error: number '99999999999999999999' is out of range\n"
+			 " const uint64 a = 99999999999999999999;\n"
+			 "                  ^\n");
+	teardown();
+	setup();
+	ck_assert_str_eq(compile("const uint8 a = 017;"),
+			 "t.idl:1:17: error: number '017' has a leading zero (octal is not supported)\n"
+			 " const uint8 a = 017;\n"
+			 "                 ^\n");
+}
+END_TEST
+
+START_TEST(nul_byte_is_refused)
+{
+	struct idl_file *file = idl_parse_text(&prog, "t.idl", "const\0", 6, 1);
+	ck_assert_ptr_null(file);
+	fflush(diag);
+	ck_assert_str_eq(diag_text, "t.idl:1:1: error: file contains a NUL byte\n const \n ^\n");
+}
+END_TEST
+
+/* One semantic error: the whole message, with the line and caret. */
+#define CHECK_ERROR(source, message, line, caret)	\
+	ck_assert_str_eq(compile(source), "t.idl:" message "\n " line "\n " caret "\n")
+
+START_TEST(unknown_names)
+{
+	CHECK_ERROR("struct s { nosuch x; };",
+		    "1:12: error: unknown type 'nosuch'",
+		    "struct s { nosuch x; };", "           ^");
+	teardown();
+	setup();
+	CHECK_ERROR("const int32 a = B;", "1:17: error: unknown constant 'B'",
+		    "const int32 a = B;", "                ^");
+	teardown();
+	setup();
+	CHECK_ERROR("const int32 c = 1;\nstruct s { c x; };", "2:12: error: 'c' is not a type",
+		    "struct s { c x; };", "           ^");
+}
+END_TEST
+
+START_TEST(duplicate_names)
+{
+	CHECK_ERROR("struct p { int32 x; };\nenum p { A };", "2:6: error: duplicate name 'p' (first declared at t.idl:1:8)",
+		    "enum p { A };", "     ^");
+	teardown();
+	setup();
+	CHECK_ERROR("struct p { int32 x; int8 x; };", "1:26: error: duplicate field 'x'",
+		    "struct p { int32 x; int8 x; };", "                         ^");
+	teardown();
+	setup();
+	CHECK_ERROR("interface i id 1 version 1 { int f(in int32 a, out int32 a); };",
+		    "1:58: error: duplicate parameter 'a'",
+		    "interface i id 1 version 1 { int f(in int32 a, out int32 a); };",
+		    "                                                         ^");
+	teardown();
+	setup();
+	CHECK_ERROR("enum e { A, B = 0 };", "1:13: error: enumerator 'B' repeats the value 0 of 'A'",
+		    "enum e { A, B = 0 };", "            ^");
+}
+END_TEST
+
+START_TEST(duplicate_operation_numbers)
+{
+	CHECK_ERROR("interface i id 1 version 1 {\n int f() = 5;\n int g() = 5;\n};",
+		    "3:6: error: duplicate operation number 0x5 ('f' and 'g')", " int g() = 5;", "     ^");
+}
+END_TEST
+
+START_TEST(bad_bounds)
+{
+	CHECK_ERROR("interface i id 1 version 1 { int f(in string<0> s); };",
+		    "1:46: error: bad bound 0 for string (must be 1..4096)",
+		    "interface i id 1 version 1 { int f(in string<0> s); };",
+		    "                                             ^");
+	teardown();
+	setup();
+	CHECK_ERROR("struct s { uint8 a[5000]; };", "1:20: error: bad bound 5000 for array (must be 1..4096)",
+		    "struct s { uint8 a[5000]; };", "                   ^");
+	teardown();
+	setup();
+	CHECK_ERROR("interface i id 1 version 1 { int f(in buffer<300> b); };",
+		    "1:34: error: request of 'f' needs up to 77 words, more than the 63 message registers",
+		    "interface i id 1 version 1 { int f(in buffer<300> b); };",
+		    "                                 ^");
+	teardown();
+	setup();
+	CHECK_ERROR("interface i id 0 version 1 { };", "1:16: error: interface id 0 is out of range (1..0xffff)",
+		    "interface i id 0 version 1 { };", "               ^");
+	teardown();
+	setup();
+	CHECK_ERROR("interface i id 1 version 1 { int f() = 0xf000; };",
+		    "1:40: error: operation number 61440 is out of range (0..0xefff)",
+		    "interface i id 1 version 1 { int f() = 0xf000; };", "                                       ^");
+	teardown();
+	setup();
+	CHECK_ERROR("const uint8 c = 256;", "1:17: error: value 256 does not fit the type of constant 'c'",
+		    "const uint8 c = 256;", "                ^");
+}
+END_TEST
+
+START_TEST(direction_misuse)
+{
+	CHECK_ERROR("interface i id 1 version 1 { oneway int f(out int32 r); };",
+		    "1:53: error: oneway operation 'f' cannot have out parameter 'r'",
+		    "interface i id 1 version 1 { oneway int f(out int32 r); };",
+		    "                                                    ^");
+}
+END_TEST
+
+START_TEST(strings_only_as_parameters)
+{
+	CHECK_ERROR("struct s { string<4> name; };", "1:12: error: string is allowed only as an operation parameter",
+		    "struct s { string<4> name; };", "           ^");
+}
+END_TEST
+
+START_TEST(recursive_types)
+{
+	CHECK_ERROR("struct a { b x; };\nstruct b { a y; };", "2:12: error: type 'a' contains itself",
+		    "struct b { a y; };", "           ^");
+	teardown();
+	setup();
+	CHECK_ERROR("const int32 a = a;", "1:17: error: constant 'a' is defined in terms of itself",
+		    "const int32 a = a;", "                ^");
+}
+END_TEST
+
+START_TEST(uses_cycle_is_named)
+{
+	CHECK_ERROR("interface a id 1 version 1 { uses b; };\n"
+		    "interface b id 2 version 1 { uses c; };\n"
+		    "interface c id 3 version 1 { uses a; };",
+		    "3:35: error: uses cycle: a -> b -> c -> a",
+		    "interface c id 3 version 1 { uses a; };", "                                  ^");
+	teardown();
+	setup();
+	CHECK_ERROR("interface a id 1 version 1 { uses a; };", "1:35: error: uses cycle: a -> a",
+		    "interface a id 1 version 1 { uses a; };", "                                  ^");
+}
+END_TEST
+
+START_TEST(uses_without_a_cycle_and_unknown_interfaces)
+{
+	ck_assert_str_eq(compile("interface a id 1 version 1 { uses b, elsewhere; };\n"
+				 "interface b id 2 version 1 { uses c; };\n"
+				 "interface c id 3 version 1 { };\n"
+				 "interface d id 4 version 1 { uses b, c; };"), "");
+}
+END_TEST
+
+START_TEST(duplicate_interface_ids)
+{
+	CHECK_ERROR("interface a id 7 version 1 { };\ninterface b id 7 version 1 { };",
+		    "2:16: error: interface id 0x7 of 'b' is also used by 'a'",
+		    "interface b id 7 version 1 { };", "               ^");
+}
+END_TEST
+
+START_TEST(imports_can_be_disabled)
+{
+	CHECK_ERROR("import \"x.idl\";", "1:8: error: imports are disabled", "import \"x.idl\";", "       ^");
+}
+END_TEST
+
+START_TEST(deep_nesting_is_refused)
+{
+	char text[8192] = "";
+	for (int i = 0; i < 80; i++) {
+		char line[64];
+		snprintf(line, sizeof(line), "typedef t%d t%d;\n", i + 1, i);
+		strcat(text, line);
+	}
+	strcat(text, "typedef uint8 t80;\n");
+	compile(text);
+	ck_assert_ptr_nonnull(strstr(diag_text, "error: declarations nested more than 64 deep"));
+}
+END_TEST
+
+static Suite *front_suite(void)
+{
+	Suite *suite = suite_create("idlc front end");
+	TCase *ok = tcase_create("valid");
+	tcase_add_checked_fixture(ok, setup, teardown);
+	tcase_add_test(ok, valid_file_parses_and_checks);
+	tcase_add_test(ok, derived_opnums_are_stable_and_order_free);
+	tcase_add_test(ok, uses_without_a_cycle_and_unknown_interfaces);
+	suite_add_tcase(suite, ok);
+	TCase *syntax = tcase_create("lexer and parser errors");
+	tcase_add_checked_fixture(syntax, setup, teardown);
+	tcase_add_test(syntax, syntax_error_points_at_the_token);
+	tcase_add_test(syntax, syntax_error_missing_direction);
+	tcase_add_test(syntax, syntax_error_keeps_tabs_under_the_caret);
+	tcase_add_test(syntax, lexer_errors);
+	tcase_add_test(syntax, nul_byte_is_refused);
+	suite_add_tcase(suite, syntax);
+	TCase *sema = tcase_create("semantic errors");
+	tcase_add_checked_fixture(sema, setup, teardown);
+	tcase_add_test(sema, unknown_names);
+	tcase_add_test(sema, duplicate_names);
+	tcase_add_test(sema, duplicate_operation_numbers);
+	tcase_add_test(sema, bad_bounds);
+	tcase_add_test(sema, direction_misuse);
+	tcase_add_test(sema, strings_only_as_parameters);
+	tcase_add_test(sema, recursive_types);
+	tcase_add_test(sema, uses_cycle_is_named);
+	tcase_add_test(sema, duplicate_interface_ids);
+	tcase_add_test(sema, imports_can_be_disabled);
+	tcase_add_test(sema, deep_nesting_is_refused);
+	suite_add_tcase(suite, sema);
+	return suite;
+}
+
+int main(void)
+{
+	SRunner *runner = srunner_create(front_suite());
+	srunner_run_all(runner, CK_NORMAL);
+	int failed = srunner_ntests_failed(runner);
+	srunner_free(runner);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
