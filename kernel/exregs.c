@@ -14,6 +14,18 @@ static uint32_t thread_state_word(const struct thread *t)
 	return state | (t->suspended ? L4_THREAD_SUSPENDED : 0);
 }
 
+/* Bit 0 of a new pc selects Thumb state; ARM code is word-aligned. */
+static void set_pc(struct thread *t, uint32_t pc)
+{
+	if (pc & 1) {
+		t->ctx.cpsr |= CPSR_THUMB;
+		t->ctx.pc = pc & ~1u;
+	} else {
+		t->ctx.cpsr &= ~CPSR_THUMB;
+		t->ctx.pc = pc & ~3u;
+	}
+}
+
 void sys_exchange_registers(struct thread *caller)
 {
 	struct thread *t = thread_lookup(caller->ctx.r[0]);
@@ -42,7 +54,7 @@ void sys_exchange_registers(struct thread *caller)
 	if (flags & L4_EXREG_SET_FLAGS)
 		t->ctx.cpsr = (t->ctx.cpsr & ~CPSR_USER_FLAGS) | (mr[L4_EXREG_CPSR] & CPSR_USER_FLAGS);
 	if (flags & L4_EXREG_SET_PC)
-		t->ctx.pc = caller->ctx.r[2];
+		set_pc(t, caller->ctx.r[2]);
 	if (flags & L4_EXREG_SET_SP)
 		t->ctx.sp = caller->ctx.r[3];
 	if ((flags & L4_EXREG_CANCEL_IPC) && t->state != TS_READY)

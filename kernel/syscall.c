@@ -8,7 +8,9 @@
 #include "sched.h"
 #include "syscall.h"
 
-#define DFSR_WNR	(1u << 11)
+#define DFSR_WNR		(1u << 11)
+#define IFSR_STATUS_MASK	0x40fu
+#define IFSR_DEBUG_EVENT	0x002u	/* bkpt */
 
 typedef void (*syscall_fn)(struct thread *t);
 
@@ -65,6 +67,15 @@ user_fault(struct thread *t, uint32_t label, const uint32_t words[L4_FAULT_WORDS
 	sched_return();
 }
 
+/* Reads the faulting instruction through the thread's page table. */
+static uint32_t instruction_at(struct thread *t, uint32_t pc)
+{
+	uint32_t pa;
+	if ((pc & 3) || !mmu_lookup(t->space, pc, L4_PERM_READ, &pa) || !phys_in_ram(pa, 4))
+		return 0;
+	return *(const uint32_t *)phys_to_virt(pa);
+}
+
 void handle_data_abort(struct context *ctx) __attribute__((noreturn));
 void handle_data_abort(struct context *ctx)
 {
@@ -82,26 +93,24 @@ void handle_prefetch_abort(struct context *ctx) __attribute__((noreturn));
 void handle_prefetch_abort(struct context *ctx)
 {
 	struct thread *t = entering_thread(ctx, "prefetch abort");
-	uint32_t words[L4_FAULT_WORDS] = { read_ifar(), L4_PERM_EXEC, ctx->pc, read_ifsr() };
+	uint32_t ifsr = read_ifsr();
+	if ((ifsr & IFSR_STATUS_MASK) == IFSR_DEBUG_EVENT) {
+		uint32_t words[L4_FAULT_WORDS] = {
+			L4_EXC_BREAKPOINT, ctx->pc, instruction_at(t, ctx->pc), ctx->cpsr
+		};
+		user_fault(t, L4_LABEL_EXCEPTION, words);
+	}
+	uint32_t words[L4_FAULT_WORDS] = { read_ifar(), L4_PERM_EXEC, ctx->pc, ifsr };
 	user_fault(t, L4_LABEL_PAGEFAULT, words);
-}
-
-/* Reads the faulting instruction through the thread's page table. */
-static uint32_t instruction_at(struct thread *t, uint32_t pc)
-{
-	uint32_t pa;
-	if ((pc & 3) || !mmu_lookup(t->space, pc, L4_PERM_READ, &pa) || !phys_in_ram(pa, 4))
-		return 0;
-	return *(const uint32_t *)phys_to_virt(pa);
 }
 
 void handle_undef(struct context *ctx) __attribute__((noreturn));
 void handle_undef(struct context *ctx)
 {
 	struct thread *t = entering_thread(ctx, "undefined instruction");
-	uint32_t insn = instruction_at(t, ctx->pc);
-	uint32_t kind = (insn & 0xfff000f0u) == 0xe1200070u ? L4_EXC_BREAKPOINT : L4_EXC_UNDEFINED;
-	uint32_t words[L4_FAULT_WORDS] = { kind, ctx->pc, insn, ctx->cpsr };
+	uint32_t words[L4_FAULT_WORDS] = {
+		L4_EXC_UNDEFINED, ctx->pc, instruction_at(t, ctx->pc), ctx->cpsr
+	};
 	user_fault(t, L4_LABEL_EXCEPTION, words);
 }
 

@@ -22,6 +22,30 @@ static void undef_thread(uint32_t arg)
 	block_forever();
 }
 
+static void bkpt_thread(uint32_t arg)
+{
+	(void)arg;
+	asm volatile("bkpt #7");
+	report(6, 0xb007, 0, 0, 0);
+	block_forever();
+}
+
+static void test_breakpoint(void)
+{
+	uint32_t *mr = l4_utcb()->mr, w[5];
+	l4_tid_t t = spawn(bkpt_thread, 0, 100, root_tid);
+	int r = l4_receive(t, WAIT, 0);
+	check_true("exception: bkpt arrives as BREAKPOINT", r == 0 &&
+		   L4_TAG_LABEL(mr[0]) == L4_LABEL_EXCEPTION && mr[1] == L4_EXC_BREAKPOINT &&
+		   mr[3] == 0xe1200077u, mr[1]);
+	l4_exchange_registers(t, L4_EXREG_SET_PC, mr[2] + 4, 0);
+	mr[0] = 0;
+	l4_send(t, L4_TIMEOUTS(0, 0));
+	r = wait_report(t, w);
+	check_true("exception: resumed after bkpt", r == 0 && w[1] == 0xb007, w[1]);
+	l4_thread_destroy(t);
+}
+
 static void test_page_fault(void)
 {
 	uint32_t *mr = l4_utcb()->mr, w[5];
@@ -117,6 +141,7 @@ void test_memory(void)
 {
 	test_page_fault();
 	test_undefined();
+	test_breakpoint();
 	test_unmap_protect();
 	test_no_pager();
 }

@@ -110,8 +110,28 @@ static void test_delegation(void)
 	l4_thread_destroy(t);
 }
 
+static void say_hello(uint32_t round)
+{
+	report(9, round, 0, 0, 0);
+	block_forever();
+}
+
+/* More spaces run than there are ASIDs: the generation rolls over. */
+static void test_asid_rollover(void)
+{
+	uint32_t w[5], good = 0;
+	for (uint32_t round = 0; round < 300; round++) {
+		l4_tid_t t = spawn_in_new_space(say_hello, round, root_tid);
+		if (t && wait_report(t, w) == 0 && w[1] == round)
+			good++;
+		l4_thread_destroy(t);
+	}
+	check_eq("asid: 300 spaces ran in turn (ASID rollover)", (int32_t)good, 300);
+}
+
 void test_spaces(void)
 {
+	test_asid_rollover();
 	test_unprivileged();
 	test_quota();
 	test_delegation();
