@@ -273,6 +273,38 @@ START_TEST(test_bad_hand_made_archives)
 }
 END_TEST
 
+/* Random byte changes (fixed seed) must give a mount or EINVAL, never a
+ * read outside the archive (ASan watches). */
+START_TEST(test_mutated_archives_never_crash)
+{
+	uint8_t *copy = malloc(archive_size);
+	unsigned seed = 12345;
+	int mounted = 0, refused = 0;
+	for (int round = 0; round < 500; round++) {
+		memcpy(copy, archive, archive_size);
+		for (int change = 0; change < 4; change++) {
+			seed = seed * 1103515245u + 12345u;
+			size_t at = (seed >> 8) % 1024;
+			seed = seed * 1103515245u + 12345u;
+			copy[at] = (uint8_t)(seed >> 16);
+		}
+		char dir[16];
+		snprintf(dir, sizeof(dir), "/m%d", round);
+		ck_assert_int_eq(fs0_mkdir(TASK_A, dir, 0755), 0);
+		int result = fs0_mount_bootfs(dir, copy, archive_size);
+		ck_assert_msg(result == 0 || result == -FS0_EINVAL, "round %d gave %d", round, result);
+		if (result == 0)
+			mounted++;
+		else
+			refused++;
+	}
+	ck_assert_int_gt(refused, 0);
+	ck_assert_int_eq(mounted + refused, 500);
+	fs0_shutdown();
+	free(copy);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *suite = suite_create("fs0 bootfs");
@@ -291,6 +323,7 @@ int main(void)
 	tcase_add_test(archives, test_corrupt_headers_are_refused);
 	tcase_add_test(archives, test_hand_made_archives);
 	tcase_add_test(archives, test_bad_hand_made_archives);
+	tcase_add_test(archives, test_mutated_archives_never_crash);
 	suite_add_tcase(suite, archives);
 	return run_suite(suite);
 }
