@@ -4,23 +4,26 @@
 
 #include <stdint.h>
 
-#define MM0_PAGE_SIZE		4096u
+#include <l4/abi.h>
+
+#define MM0_PAGE_SIZE		L4_PAGE_SIZE
 #define MM0_PAGE_MASK		(MM0_PAGE_SIZE - 1)
 
 /* User address-space layout: mmap hands out [MM0_USER_MIN, MM0_ENV_ADDR);
  * the environment page sits just below the kernel's UTCB area. */
 #define MM0_USER_MIN		0x00001000u
 #define MM0_MMAP_BASE		0x40000000u	/* where searches without a hint start */
-#define MM0_ENV_ADDR		0x7feff000u	/* L4_UTCB_AREA - one page */
+#define MM0_ENV_ADDR		(L4_UTCB_AREA - MM0_PAGE_SIZE)
 #define MM0_USER_END		MM0_ENV_ADDR
-#define MM0_UTCB_AREA		0x7ff00000u
-#define MM0_UTCB_SLOT_SIZE	1024u
-#define MM0_UTCB_SLOTS		1020u		/* (L4_UTCB_AREA_END - L4_UTCB_AREA) / slot */
+#define MM0_UTCB_AREA		L4_UTCB_AREA
+#define MM0_UTCB_SLOT_SIZE	L4_UTCB_SLOT_SIZE
+#define MM0_UTCB_SLOTS		((L4_UTCB_AREA_END - L4_UTCB_AREA) / L4_UTCB_SLOT_SIZE)
 
 #define MM0_PROT_NONE		0x0
-#define MM0_PROT_READ		0x1		/* equal to L4_PERM_READ/WRITE/EXEC */
-#define MM0_PROT_WRITE		0x2
-#define MM0_PROT_EXEC		0x4
+/* The same bits as L4_PERM_*, so they pass to the kernel unchanged. */
+#define MM0_PROT_READ		L4_PERM_READ
+#define MM0_PROT_WRITE		L4_PERM_WRITE
+#define MM0_PROT_EXEC		L4_PERM_EXEC
 
 #define MM0_MAP_SHARED		0x01
 #define MM0_MAP_PRIVATE		0x02

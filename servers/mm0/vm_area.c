@@ -15,7 +15,7 @@ uint32_t vm_area_live(void)
 
 int kernel_error_to_errno(int kernel_error)
 {
-	return kernel_error == -7 /* L4_ENOMEM */ ? -ENOMEM : -EFAULT;
+	return kernel_error == -L4_ENOMEM ? -ENOMEM : -EFAULT;
 }
 
 struct vm_space *vm_space_create(uint32_t space)

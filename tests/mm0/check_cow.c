@@ -235,7 +235,7 @@ START_TEST(fork_without_memory_fails_cleanly)
 	}
 	ck_assert_uint_ge(extra, 4);
 	exit_and_reap(task_of(pid), 0);
-	fake_thread_create_error = -7;
+	fake_thread_create_error = -L4_ENOMEM;
 	ck_assert_int_eq(mm0_fork(parent, TEST_PC, TEST_SP), -ENOMEM);
 	poke(parent, BASE, 2);
 	ck_assert_uint_eq(peek(parent, BASE), 2);

@@ -76,7 +76,7 @@ START_TEST(utcb_slots_are_reused)
 	ck_assert_uint_eq(task->utcb_slot, 0);
 	ck_assert_uint_eq(first->utcb_slot, 1);
 	ck_assert_uint_eq(second->utcb_slot, 2);
-	ck_assert_uint_eq(fake_thread_find(second->l4_tid)->utcb, MM0_UTCB_AREA + 2 * 1024);
+	ck_assert_uint_eq(fake_thread_find(second->l4_tid)->utcb, MM0_UTCB_AREA + 2 * MM0_UTCB_SLOT_SIZE);
 	slot = first->utcb_slot;
 	ck_assert_int_eq(mm0_thread_exit(first, 0), 0);
 	first = clone_of(task, THREAD_FLAGS);
@@ -171,7 +171,7 @@ START_TEST(bad_clone_and_fork_arguments)
 	ck_assert_int_eq(mm0_fork(NULL, TEST_PC, TEST_SP), -ESRCH);
 	ck_assert_int_eq(mm0_task_start(task, TEST_PC, TEST_SP + 1), -EINVAL);
 	ck_assert_int_eq(mm0_task_create(NULL, NULL, NULL, &task), -ESRCH);
-	fake_thread_create_error = -7;
+	fake_thread_create_error = -L4_ENOMEM;
 	ck_assert_int_eq(mm0_clone(task, THREAD_FLAGS, STACK, TEST_PC), -ENOMEM);
 	ck_assert_int_eq(mm0_exit(mm0_self(), 0), -EPERM);
 	ck_assert_int_eq(mm0_exit(NULL, 0), -ESRCH);

@@ -1,4 +1,5 @@
 /* The fake kernel: per-space page tables (virt page -> phys + perms) that record every call. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,14 +78,14 @@ static int fake_map(void *ctx, uint32_t space_tid, uint32_t phys, uint32_t virt,
 	(void)ctx;
 	fake_counts.map++;
 	if (!space || (virt & MM0_PAGE_MASK) || (phys & MM0_PAGE_MASK) || !phys_view(phys))
-		return -6;
+		return -L4_EINVAL;
 	for (i = 0; i < npages; i++) {
 		struct fake_pte **slot = pte_slot(space, virt + i * MM0_PAGE_SIZE);
 
 		if (!*slot) {
 			*slot = calloc(1, sizeof(**slot));
 			if (!*slot)
-				return -7;
+				return -L4_ENOMEM;
 			(*slot)->virt = virt + i * MM0_PAGE_SIZE;
 		}
 		(*slot)->phys = phys + i * MM0_PAGE_SIZE;
@@ -101,7 +102,7 @@ static int fake_unmap(void *ctx, uint32_t space_tid, uint32_t virt, uint32_t npa
 	(void)ctx;
 	fake_counts.unmap++;
 	if (!space)
-		return -2;
+		return -L4_ENOTHREAD;
 	for (slot = &space->ptes; *slot;) {
 		struct fake_pte *pte = *slot;
 
@@ -124,7 +125,7 @@ static int fake_protect(void *ctx, uint32_t space_tid, uint32_t virt, uint32_t n
 	(void)ctx;
 	fake_counts.protect++;
 	if (!space)
-		return -2;
+		return -L4_ENOTHREAD;
 	for (pte = space->ptes; pte; pte = pte->next)
 		if (pte->virt >= virt && (pte->virt - virt) / MM0_PAGE_SIZE < npages)
 			pte->perms = perms;
@@ -147,7 +148,7 @@ static int fake_thread_create(void *ctx, uint32_t same_space_as, uint32_t utcb, 
 	if (same_space_as) {
 		space = space_of(same_space_as);
 		if (!space)
-			return -2;
+			return -L4_ENOTHREAD;
 	} else {
 		space = calloc(1, sizeof(*space));
 		space->next = spaces;
@@ -197,7 +198,7 @@ static int fake_thread_destroy(void *ctx, uint32_t tid)
 		free(thread);
 		return 0;
 	}
-	return -2;
+	return -L4_ENOTHREAD;
 }
 
 static int fake_thread_start(void *ctx, uint32_t tid, uint32_t pc, uint32_t sp, uint32_t r0)
@@ -207,7 +208,7 @@ static int fake_thread_start(void *ctx, uint32_t tid, uint32_t pc, uint32_t sp, 
 	(void)ctx;
 	fake_counts.thread_start++;
 	if (!thread)
-		return -2;
+		return -L4_ENOTHREAD;
 	thread->started = true;
 	thread->pc = pc;
 	thread->sp = sp;
@@ -237,7 +238,7 @@ int fake_adopt_thread(uint32_t tid)
 	if (!thread || !space) {
 		free(thread);
 		free(space);
-		return -7;
+		return -L4_ENOMEM;
 	}
 	space->threads = 1;
 	space->next = spaces;
@@ -342,7 +343,7 @@ static int fake_get_page(void *ctx, uint32_t file_id, uint32_t pgoff, uint32_t p
 		return 0;
 	}
 	if (pending_count == MAX_PENDING)
-		return -5;
+		return -EIO;
 	pending[pending_count].cookie = cookie;
 	pending[pending_count].file_id = file_id;
 	pending[pending_count].pgoff = pgoff;
