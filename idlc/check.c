@@ -15,6 +15,25 @@ struct checker {
 
 static void check_decl(struct checker *ck, struct idl_decl *decl);
 
+static const char *const c_keywords[] = {
+	"auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else",
+	"enum", "extern", "float", "for", "goto", "if", "inline", "int", "long", "register",
+	"restrict", "return", "short", "signed", "sizeof", "static", "struct", "switch",
+	"typedef", "union", "unsigned", "void", "volatile", "while", "bool", "true", "false",
+};
+
+/* Names become C identifiers: no C keywords, and idl_ is the generator's own prefix. */
+static void check_name(struct checker *ck, const char *name, struct idl_loc loc)
+{
+	if (strncmp(name, "idl_", 4) == 0 || strncmp(name, "IDL_", 4) == 0) {
+		idl_error(ck->prog, loc, "name '%s' is reserved (the idl_ prefix belongs to generated code)", name);
+		return;
+	}
+	for (size_t i = 0; i < sizeof(c_keywords) / sizeof(c_keywords[0]); i++)
+		if (strcmp(name, c_keywords[i]) == 0)
+			idl_error(ck->prog, loc, "name '%s' is a C keyword", name);
+}
+
 static struct idl_decl *find_in(struct idl_decl *list, const char *name)
 {
 	for (struct idl_decl *decl = list; decl; decl = decl->next)
@@ -89,6 +108,11 @@ const struct idl_type *idl_base_type(const struct idl_type *type)
 	while (type->kind == IDL_T_NAMED && type->decl && type->decl->kind == IDL_D_TYPEDEF)
 		type = type->decl->type;
 	return type;
+}
+
+static int is_buffer(const struct idl_type *type)
+{
+	return idl_base_type(type)->kind == IDL_T_BUFFER;
 }
 
 static int is_variable(const struct idl_type *type)
@@ -274,6 +298,15 @@ static void check_operation(struct checker *ck, struct idl_decl *op)
 		if (param->dir & IDL_OUT)
 			reply += idl_type_words(param->type);
 	}
+	for (struct idl_member *param = op->members; param; param = param->next) {
+		for (struct idl_member *other = op->members; other; other = other->next) {
+			size_t len = strlen(other->name);
+			if (other != param && strncmp(param->name, other->name, len) == 0 &&
+			    strcmp(param->name + len, "_len") == 0 && is_buffer(other->type))
+				idl_error(ck->prog, param->loc, "parameter '%s' clashes with the length of buffer '%s'",
+					  param->name, other->name);
+		}
+	}
 	if (request > MSG_WORDS)
 		idl_error(ck->prog, op->loc, "request of '%s' needs up to %llu words, more than the %d message registers",
 			  op->name, (unsigned long long)request, MSG_WORDS);
@@ -352,6 +385,11 @@ static void check_decl(struct checker *ck, struct idl_decl *decl)
 	if (!enter(ck, decl->loc))
 		return;
 	decl->check_state = 1;
+	if (decl->kind != IDL_D_IMPORT && decl->kind != IDL_D_USES)
+		check_name(ck, decl->name, decl->loc);
+	if (decl->kind == IDL_D_ENUM || decl->kind == IDL_D_STRUCT || decl->kind == IDL_D_OPERATION)
+		for (struct idl_member *member = decl->members; member; member = member->next)
+			check_name(ck, member->name, member->loc);
 	switch (decl->kind) {
 	case IDL_D_CONST:
 		check_const(ck, decl);

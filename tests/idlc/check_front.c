@@ -310,6 +310,23 @@ START_TEST(imports_can_be_disabled)
 }
 END_TEST
 
+START_TEST(names_that_would_break_the_c)
+{
+	CHECK_ERROR("struct s { int32 static; };", "1:18: error: name 'static' is a C keyword",
+		    "struct s { int32 static; };", "                 ^");
+	teardown();
+	setup();
+	CHECK_ERROR("enum idl_e { A };", "1:6: error: name 'idl_e' is reserved (the idl_ prefix belongs to generated code)",
+		    "enum idl_e { A };", "     ^");
+	teardown();
+	setup();
+	CHECK_ERROR("interface i id 1 version 1 { int f(in buffer<4> b, in uint32 b_len); };",
+		    "1:62: error: parameter 'b_len' clashes with the length of buffer 'b'",
+		    "interface i id 1 version 1 { int f(in buffer<4> b, in uint32 b_len); };",
+		    "                                                             ^");
+}
+END_TEST
+
 START_TEST(deep_nesting_is_refused)
 {
 	char text[8192] = "";
@@ -353,6 +370,7 @@ static Suite *front_suite(void)
 	tcase_add_test(sema, uses_cycle_is_named);
 	tcase_add_test(sema, duplicate_interface_ids);
 	tcase_add_test(sema, imports_can_be_disabled);
+	tcase_add_test(sema, names_that_would_break_the_c);
 	tcase_add_test(sema, deep_nesting_is_refused);
 	suite_add_tcase(suite, sema);
 	return suite;
