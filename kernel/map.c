@@ -63,6 +63,9 @@ void sys_map(struct thread *caller)
 		if (result)
 			break;
 	}
+	/* Code written through another mapping must reach instruction fetch. */
+	if ((perms & L4_PERM_EXEC) && done && phys_in_ram(phys, done * PAGE_SIZE))
+		mmu_sync_icache(phys_to_virt(phys), done * PAGE_SIZE);
 	caller->ctx.r[1] = done;
 	set_result(caller, result);
 }

@@ -4,11 +4,14 @@
 #include "ipc.h"
 #include "irq.h"
 #include "mmu.h"
+#include "poweroff.h"
 #include "printk.h"
 #include "sched.h"
 #include "space.h"
 
 #define PRIOS 256
+/* Exit status when no thread can ever run again (a user deadlock). */
+#define DEADLOCK_EXIT_STATUS 98
 
 static struct thread *ready_head[PRIOS];
 static uint32_t ready_map[PRIOS / 32];
@@ -94,8 +97,11 @@ void sched_return(void)
 {
 	struct thread *t = pick();
 	while (!t) {
-		if (!sleepers && !irq_any_bound())
-			panic("every thread is blocked for ever (%u threads)", (unsigned)thread_count());
+		if (!sleepers && !irq_any_bound()) {
+			printk("kernel: %u threads, all blocked for ever: stopping\n",
+			       (unsigned)thread_count());
+			machine_poweroff(DEADLOCK_EXIT_STATUS);
+		}
 		asm volatile("wfi");
 		irq_dispatch();
 		t = pick();

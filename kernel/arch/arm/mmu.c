@@ -204,6 +204,7 @@ void mmu_switch(struct space *s)
 	write_ttbr0(virt_to_phys(s->pgd) | TTBR_WBWA_SHARED);
 	isb();
 	write_contextidr(s->asid);
+	write_bpiall(0);
 	isb();
 	active_space = s;
 }
