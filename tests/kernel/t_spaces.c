@@ -99,14 +99,44 @@ static void test_quota(void)
 		   before.free_kernel_pages - after.free_kernel_pages);
 }
 
+/* Runs in a space made privileged and given one page: it may map that
+ * page, nothing else, and its fault goes to the root as pager. */
+static void delegate(uint32_t granted)
+{
+	l4_tid_t me = l4_myself();
+	int own = l4_map(me, granted, 0x50000000u, 4096, L4_PERM_READ | L4_PERM_WRITE, 0);
+	int other = l4_map(me, granted + 4096, 0x50001000u, 4096, L4_PERM_READ, 0);
+	volatile uint32_t *fresh = (volatile uint32_t *)0x51000000u;
+	*fresh = 0x77;
+	*(volatile uint32_t *)0x50000000u = 0x99;
+	report(10, (uint32_t)own, (uint32_t)other, *fresh, *(volatile uint32_t *)0x50000000u);
+	block_forever();
+}
+
 static void test_delegation(void)
 {
-	l4_tid_t t = spawn_in_new_space(idle_thread, 0, root_tid);
-	uint32_t page = phys_page();
+	uint32_t page = phys_page(), *mr = l4_utcb()->mr, w[5];
+	l4_tid_t t;
+	check_eq("space: create in a new space", l4_thread_create(L4_NILTHREAD, root_tid, 100, &t), 0);
 	check_eq("space: grant a page", l4_space_control(L4_SC_GRANT_PHYS, t, page, 4096), 0);
 	check_eq("space: make privileged", l4_space_control(L4_SC_SET_PRIVILEGED, t, 0, 0), 0);
 	check_eq("space: set quota of unknown", l4_space_control(L4_SC_SET_QUOTA, 0x1234, 1, 0),
 		 -L4_ENOTHREAD);
+	l4_thread_destroy(t);
+	t = spawn_in_new_space(delegate, page, root_tid);
+	l4_space_control(L4_SC_GRANT_PHYS, t, page, 4096);
+	l4_space_control(L4_SC_SET_PRIVILEGED, t, 0, 0);
+	int r = l4_receive(t, WAIT, 0);
+	check_true("fault: from another space to its pager", r == 0 &&
+		   L4_TAG_LABEL(mr[0]) == L4_LABEL_PAGEFAULT && mr[1] == 0x51000000u, mr[1]);
+	check_eq("fault: pager maps into the other space", l4_map(t, phys_page(), 0x51000000u, 4096,
+		 L4_PERM_READ | L4_PERM_WRITE, 0), 0);
+	mr[0] = 0;
+	l4_send(t, L4_TIMEOUTS(0, 0));
+	r = wait_report(t, w);
+	check_true("space: delegated page mapped by its new owner", r == 0 && w[1] == 0, w[1]);
+	check_eq("space: page not granted refused", (int32_t)w[2], -L4_EPERM);
+	check_true("space: both pages hold the written values", w[3] == 0x77 && w[4] == 0x99, w[3]);
 	l4_thread_destroy(t);
 }
 
