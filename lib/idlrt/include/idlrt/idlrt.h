@@ -58,13 +58,18 @@ int idlrt_check_header(const uint32_t *mr, uint32_t iface_id, uint32_t version);
 /* Puts an error reply (result only) into rq->mr; returns IDLRT_SEND_REPLY. */
 int idlrt_reply_error(struct idlrt_request *rq, int error);
 
-/* ---- Transport: implemented once for the target and once for the host -- */
-/* This thread's message registers (the UTCB's mr[] on the target). */
+/* ---- Transport: implemented once for the target and once for the host --
+ * idlrt_mr: this thread's message registers (the UTCB's mr[] on the target).
+ * idlrt_call: sends the message in idlrt_mr() and waits for the reply into
+ *   it: 0 or -errno. idlrt_send: sends it without waiting: 0 or -errno.
+ * On the target they are inline over libl4; on the host, the loopback's. */
+#ifdef __arm__
+#include <idlrt/transport_l4.h>
+#else
 uint32_t *idlrt_mr(void);
-/* Sends the message in idlrt_mr() and waits for the reply into it: 0 or -errno. */
 int idlrt_call(idlrt_dest_t to);
-/* Sends the message in idlrt_mr() without waiting for a reply: 0 or -errno. */
 int idlrt_send(idlrt_dest_t to);
+#endif
 /* The buffer in which to build a deferred reply, then idlrt_deferred_send. */
 uint32_t *idlrt_deferred_begin(idlrt_token_t token);
 int idlrt_deferred_send(idlrt_token_t token);
