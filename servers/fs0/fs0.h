@@ -40,8 +40,8 @@ struct fs0_stats {
 
 /* ---- Server life --------------------------------------------------------
  * fs0_init makes an empty writable root; fs0_mount_bootfs mounts a newc cpio
- * archive read-only on an existing empty directory (the archive is used in
- * place and must outlive the mount). fs0_shutdown ends every task, cancels
+ * archive read-only on an existing directory, hiding what it holds (the
+ * archive is used in place and must outlive the mount). fs0_shutdown ends every task, cancels
  * blocked requests with -FS0_EINTR and frees everything. */
 int fs0_init(const struct fs0_reply_ops *reply_ops);
 int fs0_mount_bootfs(const char *dir_path, const void *archive, size_t archive_size);

@@ -45,7 +45,7 @@ static int check_open_existing(const struct fs0_vnode *vnode, uint32_t flags, bo
 	if ((flags & FS0_O_CREAT) && (flags & FS0_O_EXCL))
 		return -FS0_EEXIST;
 	if (FS0_S_ISDIR(vnode->mode)) {
-		if (access != FS0_O_RDONLY || (flags & FS0_O_TRUNC))
+		if (access != FS0_O_RDONLY || (flags & (FS0_O_TRUNC | FS0_O_CREAT)))
 			return -FS0_EISDIR;
 		return 0;
 	}

@@ -38,6 +38,7 @@ START_TEST(test_open_flag_errors)
 			 -FS0_EEXIST);
 	ck_assert_int_eq(fs0_open(TASK_A, "/dir", FS0_O_WRONLY, 0), -FS0_EISDIR);
 	ck_assert_int_eq(fs0_open(TASK_A, "/dir", FS0_O_RDONLY | FS0_O_TRUNC, 0), -FS0_EISDIR);
+	ck_assert_int_eq(fs0_open(TASK_A, "/dir", FS0_O_RDONLY | FS0_O_CREAT, 0644), -FS0_EISDIR);
 	ck_assert_int_eq(fs0_open(TASK_A, "/file", FS0_O_RDONLY | FS0_O_DIRECTORY, 0), -FS0_ENOTDIR);
 	ck_assert_int_eq(fs0_open(TASK_A, "/file/", FS0_O_RDONLY, 0), -FS0_ENOTDIR);
 	ck_assert_int_eq(fs0_open(TASK_A, "/new/", FS0_O_CREAT | FS0_O_RDWR, 0644), -FS0_EISDIR);
