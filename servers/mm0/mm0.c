@@ -3,6 +3,7 @@
 
 #include "mm0.h"
 #include "mm0_alloc.h"
+#include "posix_shm.h"
 #include "shm.h"
 #include "task.h"
 #include "vm_area.h"
@@ -40,6 +41,7 @@ void mm0_fini(void)
 {
 	task_fini();
 	shm_fini();
+	posix_shm_fini();
 	vm_object_fini();
 	phys_fini();
 }

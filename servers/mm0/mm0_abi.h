@@ -39,6 +39,13 @@
 #define MM0_SHM_MIN_SIZE	1u
 #define MM0_SHM_MAX_SIZE	0x10000000u
 
+/* shm_open flags (Linux's open(2) values). */
+#define MM0_O_ACCMODE		03
+#define MM0_O_CREAT		0100
+#define MM0_O_EXCL		0200
+#define MM0_O_TRUNC		01000
+#define MM0_SHM_NAME_MAX	64		/* including the NUL */
+
 #define MM0_CLONE_VM		0x00000100
 #define MM0_CLONE_FILES		0x00000400
 #define MM0_CLONE_PARENT	0x00008000

@@ -66,7 +66,7 @@ long mm0_mmap(struct task *task, uint32_t addr, uint32_t length, int prot, int f
 				return -ENOMEM;
 		}
 	} else {
-		if (!file || file->type != VM_OBJ_FILE)
+		if (!file || (file->type != VM_OBJ_FILE && file->type != VM_OBJ_SHM))
 			return -EBADF;
 		if (offset & MM0_PAGE_MASK)
 			return -EINVAL;

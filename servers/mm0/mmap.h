@@ -8,7 +8,7 @@ struct task;
 struct vm_object;
 struct vm_space;
 
-/* file is the file object behind the fd (ignored with MM0_MAP_ANONYMOUS);
+/* file is the file or POSIX shm object behind the fd (ignored with MM0_MAP_ANONYMOUS);
  * offset is in bytes. Returns the address or -errno. */
 long mm0_mmap(struct task *task, uint32_t addr, uint32_t length, int prot, int flags,
 	      struct vm_object *file, uint32_t offset);

@@ -12,6 +12,7 @@
 #include "mm0_alloc.h"
 #include "mm0_abi.h"
 #include "mmap.h"
+#include "posix_shm.h"
 #include "shm.h"
 #include "task.h"
 #include "vm_area.h"

@@ -1,0 +1,22 @@
+/* POSIX shared memory: shm objects found by name (shm_open, shm_unlink, ftruncate). */
+#ifndef MM0_POSIX_SHM_H
+#define MM0_POSIX_SHM_H
+
+#include <stdint.h>
+
+struct task;
+struct vm_object;
+
+/* Open (MM0_O_CREAT: create, with MM0_O_EXCL: only create) the object named
+ * name ("/name", no other '/'); each open holds it until mm0_shm_close.
+ * The object is what mm0_mmap takes for the descriptor. */
+long mm0_shm_open(struct task *task, const char *name, int oflag, struct vm_object **out);
+void mm0_shm_close(struct vm_object *obj);
+/* Forget the name; the memory goes with the last opener and mapping. */
+long mm0_shm_unlink(struct task *task, const char *name);
+/* Set the size; shrinking is refused (-EBUSY) while the object is mapped. */
+long mm0_shm_truncate(struct vm_object *obj, uint32_t size);
+/* Drop every name still held (mm0_fini). */
+void posix_shm_fini(void);
+
+#endif
