@@ -33,8 +33,7 @@ void fastpath_ipc(struct thread *t)
 	dctx->r[9] = ctx->r[9];
 	t->state = TS_RECV;
 	t->recv_spec = from;
-	sched_dequeue(t);
 	dest->state = TS_READY;
-	sched_enqueue(dest, true);
+	sched_replace(t, dest);
 	sched_switch_to(dest);
 }

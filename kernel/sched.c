@@ -53,6 +53,27 @@ void sched_dequeue(struct thread *t)
 	t->queued = false;
 }
 
+void sched_replace(struct thread *out, struct thread *in)
+{
+	if (!out->queued || out->prio != in->prio) {
+		sched_dequeue(out);
+		sched_enqueue(in, true);
+		return;
+	}
+	if (out->rq_next == out) {
+		in->rq_next = in->rq_prev = in;
+	} else {
+		in->rq_next = out->rq_next;
+		in->rq_prev = out->rq_prev;
+		out->rq_prev->rq_next = in;
+		out->rq_next->rq_prev = in;
+	}
+	if (ready_head[out->prio] == out)
+		ready_head[out->prio] = in;
+	out->queued = false;
+	in->queued = true;
+}
+
 void sched_make_ready(struct thread *t, bool front)
 {
 	t->state = TS_READY;

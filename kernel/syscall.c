@@ -40,7 +40,10 @@ static struct thread *entering_thread(struct context *ctx, const char *what)
 void handle_syscall(struct context *ctx) __attribute__((noreturn));
 void handle_syscall(struct context *ctx)
 {
-	struct thread *t = entering_thread(ctx, "svc");
+	/* An svc from kernel mode would have saved on the kernel stack. */
+	struct thread *t = current;
+	if (__builtin_expect(!t || ctx != &t->ctx, 0))
+		entering_thread(ctx, "svc");
 	uint32_t number = ctx->r[7];
 	if (number == L4_SYS_IPC)
 		fastpath_ipc(t);

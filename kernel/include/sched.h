@@ -8,6 +8,8 @@ void sched_enqueue(struct thread *t, bool front);
 void sched_dequeue(struct thread *t);
 /* Makes a blocked thread runnable (it runs unless suspended). */
 void sched_make_ready(struct thread *t, bool front);
+/* `in` takes the place of `out` on the ready queues (a direct IPC switch). */
+void sched_replace(struct thread *out, struct thread *in);
 void sched_rotate(struct thread *t);
 void sched_set_prio(struct thread *t, uint8_t prio);
 /* Picks the thread to run, idling until there is one, and enters it. */
