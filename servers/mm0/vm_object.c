@@ -218,31 +218,35 @@ void vm_object_settle(struct vm_object *obj)
 	}
 }
 
-struct vm_object *vm_file_open(uint32_t file_id, uint32_t npages,
-			       const struct file_pager_ops *pager, void *pager_ctx)
+int vm_file_open(uint32_t file_id, uint32_t npages, const struct file_pager_ops *pager,
+		 void *pager_ctx, struct vm_object **out)
 {
 	struct list *pos, *tmp;
 	struct vm_object *file;
 
+	if (!out)
+		return -EINVAL;
 	list_for_each_safe(pos, tmp, &open_files) {
 		file = container_of(pos, struct vm_object, file_node);
 		if (file->id == file_id) {
 			file->npages = npages;
 			file->holds++;
-			return file;
+			*out = file;
+			return 0;
 		}
 	}
 	if (!pager || !pager->get_page || !pager->put_page)
-		return NULL;
+		return -EINVAL;
 	file = vm_object_create(VM_OBJ_FILE, npages);
 	if (!file)
-		return NULL;
+		return -ENOMEM;
 	file->id = file_id;
 	file->pager = pager;
 	file->pager_ctx = pager_ctx;
 	file->holds = 1;
 	list_add_tail(&open_files, &file->file_node);
-	return file;
+	*out = file;
+	return 0;
 }
 
 void vm_file_close(struct vm_object *file)

@@ -76,8 +76,8 @@ void vm_object_release(struct vm_object *obj);
 void vm_object_settle(struct vm_object *obj);
 
 /* File objects, found by fs0's file id; each open adds to the opener count. */
-struct vm_object *vm_file_open(uint32_t file_id, uint32_t npages,
-			       const struct file_pager_ops *pager, void *pager_ctx);
+int vm_file_open(uint32_t file_id, uint32_t npages, const struct file_pager_ops *pager,
+		 void *pager_ctx, struct vm_object **out);
 void vm_file_close(struct vm_object *file);
 
 /* Finish a pager read started with MM0_PAGER_PENDING (defined in fault.c). */

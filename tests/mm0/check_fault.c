@@ -46,7 +46,7 @@ END_TEST
 START_TEST(file_pages_are_cached_and_shared_between_tasks)
 {
 	struct task *first = spawn(), *second = spawn();
-	struct vm_object *file = vm_file_open(7, 4, &fake_pager_ops, NULL);
+	struct vm_object *file = open_file(7, 4);
 
 	ck_assert_int_eq(map_file(first, file, 4, PRIV), BASE);
 	ck_assert_int_eq(map_file(second, file, 4, MM0_MAP_SHARED), BASE);
@@ -67,7 +67,7 @@ END_TEST
 START_TEST(concurrent_faults_on_one_page_are_resolved_once)
 {
 	struct task *task = spawn(), *thread = thread_of(task);
-	struct vm_object *file = vm_file_open(8, 2, &fake_pager_ops, NULL);
+	struct vm_object *file = open_file(8, 2);
 	int token_a, token_b;
 	unsigned maps;
 
@@ -96,7 +96,7 @@ END_TEST
 START_TEST(faults_on_different_pages_wait_separately)
 {
 	struct task *task = spawn(), *thread = thread_of(task);
-	struct vm_object *file = vm_file_open(9, 2, &fake_pager_ops, NULL);
+	struct vm_object *file = open_file(9, 2);
 	int token_a, token_b;
 
 	ck_assert_int_eq(map_file(task, file, 2, PRIV), BASE);
@@ -119,7 +119,7 @@ END_TEST
 START_TEST(pager_error_kills_with_sigbus)
 {
 	struct task *parent = spawn(), *child;
-	struct vm_object *file = vm_file_open(10, 2, &fake_pager_ops, NULL);
+	struct vm_object *file = open_file(10, 2);
 	int token, status = 0;
 	long child_pid;
 
@@ -141,7 +141,7 @@ END_TEST
 START_TEST(fault_past_end_of_file_is_sigbus)
 {
 	struct task *parent = spawn(), *child;
-	struct vm_object *file = vm_file_open(11, 1, &fake_pager_ops, NULL);
+	struct vm_object *file = open_file(11, 1);
 	int status = 0;
 	long child_pid;
 
@@ -166,7 +166,7 @@ END_TEST
 START_TEST(killed_while_waiting_leaves_nothing_behind)
 {
 	struct task *task = spawn();
-	struct vm_object *file = vm_file_open(12, 1, &fake_pager_ops, NULL);
+	struct vm_object *file = open_file(12, 1);
 	int token;
 
 	ck_assert_int_eq(map_file(task, file, 1, PRIV), BASE);
@@ -183,7 +183,7 @@ END_TEST
 START_TEST(unmapped_while_waiting_is_sigsegv)
 {
 	struct task *parent = spawn(), *child, *thread;
-	struct vm_object *file = vm_file_open(13, 1, &fake_pager_ops, NULL);
+	struct vm_object *file = open_file(13, 1);
 	int token, status = 0;
 	long child_pid;
 

@@ -116,10 +116,9 @@ END_TEST
 START_TEST(file_offset_maps_the_right_pages)
 {
 	struct task *task = spawn();
-	struct vm_object *file = vm_file_open(3, 8, &fake_pager_ops, NULL);
+	struct vm_object *file = open_file(3, 8);
 	long addr;
 
-	ck_assert_ptr_nonnull(file);
 	addr = mm0_mmap(task, 0, 2 * P, MM0_PROT_READ, PRIV, file, 2 * P);
 	ck_assert_int_gt(addr, 0);
 	ck_assert_uint_eq(vma_find(task->vm, addr)->pgoff, 2);
@@ -137,7 +136,7 @@ END_TEST
 START_TEST(private_file_write_is_copied_not_written_back)
 {
 	struct task *task = spawn();
-	struct vm_object *file = vm_file_open(4, 2, &fake_pager_ops, NULL);
+	struct vm_object *file = open_file(4, 2);
 	long addr = mm0_mmap(task, 0, 2 * P, RW, PRIV, file, 0);
 
 	ck_assert_int_gt(addr, 0);
@@ -157,7 +156,7 @@ END_TEST
 START_TEST(shared_file_write_is_written_back)
 {
 	struct task *task = spawn();
-	struct vm_object *file = vm_file_open(5, 2, &fake_pager_ops, NULL);
+	struct vm_object *file = open_file(5, 2);
 	long addr = mm0_mmap(task, 0, 2 * P, RW, MM0_MAP_SHARED, file, 0);
 
 	ck_assert_int_gt(addr, 0);
@@ -223,7 +222,7 @@ END_TEST
 START_TEST(bad_arguments_are_rejected)
 {
 	struct task *task = spawn();
-	struct vm_object *file = vm_file_open(6, 2, &fake_pager_ops, NULL);
+	struct vm_object *file = open_file(6, 2);
 
 	ck_assert_int_eq(map_anon(NULL, 0, P, RW, PRIV), -ESRCH);
 	ck_assert_int_eq(map_anon(task, 0, 0, RW, PRIV), -EINVAL);
@@ -255,6 +254,27 @@ START_TEST(bad_arguments_are_rejected)
 }
 END_TEST
 
+START_TEST(file_objects_are_found_by_id)
+{
+	const struct file_pager_ops no_put = { .get_page = fake_pager_ops.get_page };
+	struct vm_object *first = open_file(20, 2), *again;
+
+	ck_assert_int_eq(vm_file_open(20, 3, NULL, NULL, &again), 0);
+	ck_assert_ptr_eq(again, first);
+	ck_assert_uint_eq(first->holds, 2);
+	ck_assert_uint_eq(first->npages, 3);
+	ck_assert_int_eq(vm_file_open(21, 1, NULL, NULL, &again), -EINVAL);
+	ck_assert_int_eq(vm_file_open(21, 1, &no_put, NULL, &again), -EINVAL);
+	ck_assert_int_eq(vm_file_open(21, 1, &fake_pager_ops, NULL, NULL), -EINVAL);
+	mm0_alloc_set_quota(mm0_alloc_live());
+	ck_assert_int_eq(vm_file_open(21, 1, &fake_pager_ops, NULL, &again), -ENOMEM);
+	mm0_alloc_set_quota(0);
+	vm_file_close(first);
+	vm_file_close(first);
+	assert_no_leak();
+}
+END_TEST
+
 int main(void)
 {
 	Suite *suite = suite_create("mm0 mmap");
@@ -274,6 +294,7 @@ int main(void)
 	tcase_add_test(tcase, exec_needs_exec_permission);
 	tcase_add_test(tcase, mm0_maps_its_own_regions);
 	tcase_add_test(tcase, bad_arguments_are_rejected);
+	tcase_add_test(tcase, file_objects_are_found_by_id);
 	suite_add_tcase(suite, tcase);
 	return run_suite(suite);
 }

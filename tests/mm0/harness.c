@@ -180,6 +180,14 @@ int exit_and_reap(struct task *task, int code)
 	return status;
 }
 
+struct vm_object *open_file(uint32_t file_id, uint32_t pages)
+{
+	struct vm_object *file;
+
+	ck_assert_int_eq(vm_file_open(file_id, pages, &fake_pager_ops, NULL, &file), 0);
+	return file;
+}
+
 long map_anon(struct task *task, uint32_t addr, uint32_t len, int prot, int flags)
 {
 	return mm0_mmap(task, addr, len, prot, flags | MM0_MAP_ANONYMOUS, NULL, 0);

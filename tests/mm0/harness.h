@@ -48,6 +48,8 @@ void poke(struct task *task, uint32_t addr, uint8_t byte);
 struct task *task_of(long tid);
 /* Exit a process and reap it from its parent's side, returning the status. */
 int exit_and_reap(struct task *task, int code);
+/* A file object served by the fake pager. */
+struct vm_object *open_file(uint32_t file_id, uint32_t pages);
 long map_anon(struct task *task, uint32_t addr, uint32_t len, int prot, int flags);
 
 /* Run one suite with Check's normal output; the process exit status. */
