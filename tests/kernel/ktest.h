@@ -25,6 +25,9 @@ void out_hex(uint32_t value);
 l4_tid_t spawn(void (*entry)(uint32_t), uint32_t arg, uint32_t prio, l4_tid_t pager);
 /* A thread in a new space that shares the root's image; stack on its own page. */
 l4_tid_t spawn_in_new_space(void (*entry)(uint32_t), uint32_t arg, l4_tid_t pager);
+/* The same with the shared image mapped with image_perms. */
+l4_tid_t spawn_in_new_space_perms(void (*entry)(uint32_t), uint32_t arg, l4_tid_t pager,
+				  uint32_t image_perms);
 /* A free physical page of conventional RAM (never returned). */
 uint32_t phys_page(void);
 /* Sends a report to the root thread: label and up to 4 words. */
@@ -42,6 +45,7 @@ void test_threads(void);
 void test_memory(void);
 void test_spaces(void);
 void test_irq(void);
+void test_fuzz(void);
 void test_benchmarks(void);
 
 #endif

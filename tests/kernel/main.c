@@ -77,6 +77,7 @@ int main(void)
 	test_memory();
 	test_spaces();
 	test_irq();
+	test_fuzz();
 	test_benchmarks();
 	out("ktest: ");
 	out_dec(checks);

@@ -60,13 +60,19 @@ static bool root_image(uint32_t *base, uint32_t *size)
 
 l4_tid_t spawn_in_new_space(void (*entry)(uint32_t), uint32_t arg, l4_tid_t pager)
 {
+	return spawn_in_new_space_perms(entry, arg, pager,
+					L4_PERM_READ | L4_PERM_WRITE | L4_PERM_EXEC);
+}
+
+l4_tid_t spawn_in_new_space_perms(void (*entry)(uint32_t), uint32_t arg, l4_tid_t pager,
+				  uint32_t image_perms)
+{
 	uint32_t base, size, stack = phys_page();
 	l4_tid_t tid;
 	if (!root_image(&base, &size) || !stack ||
 	    l4_thread_create(L4_NILTHREAD, pager, 100, &tid))
 		return L4_NILTHREAD;
-	uint32_t rwx = L4_PERM_READ | L4_PERM_WRITE | L4_PERM_EXEC;
-	if (l4_map(tid, base, (uint32_t)__image_start, size, rwx, 0) ||
+	if (l4_map(tid, base, (uint32_t)__image_start, size, image_perms, 0) ||
 	    l4_map(tid, stack, OTHER_STACK_VA, L4_PAGE_SIZE, L4_PERM_READ | L4_PERM_WRITE, 0) ||
 	    start_thread(tid, entry, arg, OTHER_STACK_VA + L4_PAGE_SIZE)) {
 		l4_thread_destroy(tid);
