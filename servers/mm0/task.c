@@ -235,16 +235,22 @@ void task_fini(void)
 {
 	struct list *pos, *tmp;
 
-	/* Kill every other process; orphaned zombies are reaped by mm0's task. */
-	while (all_tasks.next != &self->node || all_tasks.prev != &self->node) {
+	/* Kill every other process; orphaned zombies are reaped by mm0's task.
+	 * Records nobody can end stay and show up in the leak counts. */
+	for (;;) {
+		struct task *victim = NULL;
+
 		list_for_each_safe(pos, tmp, &all_tasks) {
 			struct task *task = container_of(pos, struct task, node);
 
 			if (task != self && task->thread_alive) {
-				task_kill(task, MM0_SIGKILL);
+				victim = task;
 				break;
 			}
 		}
+		if (!victim)
+			break;
+		task_kill(victim, MM0_SIGKILL);
 	}
 	thread_release(self);
 	task_free(self);
@@ -309,7 +315,7 @@ int mm0_task_start(struct task *task, uint32_t pc, uint32_t sp)
 
 	if (!task || !task->thread_alive)
 		return -ESRCH;
-	if (pc >= MM0_USER_END || sp > MM0_USER_END || (sp & 7))
+	if (pc < MM0_USER_MIN || pc >= MM0_USER_END || sp > MM0_USER_END || (sp & 7))
 		return -EINVAL;
 	err = mm0_kernel->thread_start(mm0_kernel_ctx, task->l4_tid, pc, sp, MM0_ENV_ADDR);
 	return err ? kernel_error_to_errno(err) : 0;

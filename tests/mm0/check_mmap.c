@@ -275,6 +275,27 @@ START_TEST(file_objects_are_found_by_id)
 }
 END_TEST
 
+/* With mm0's heap exhausted, requests fail with -ENOMEM and a fault kills. */
+START_TEST(metadata_exhaustion_is_enomem)
+{
+	struct task *task = spawn();
+	struct mm0_stats before, after;
+
+	ck_assert_int_eq(map_anon(task, BASE, P, RW, PRIV | FIXED), BASE);
+	mm0_stats(&before);
+	mm0_alloc_set_quota(mm0_alloc_live());
+	ck_assert_int_eq(map_anon(task, 0, P, RW, PRIV), -ENOMEM);
+	ck_assert_int_eq(map_anon(task, 0, P, RW, MM0_MAP_SHARED), -ENOMEM);
+	ck_assert_int_eq(mm0_shmget(task, MM0_IPC_PRIVATE, P, 0), -ENOMEM);
+	mm0_stats(&after);
+	ck_assert_uint_eq(after.live_allocs, before.live_allocs);
+	ck_assert_uint_eq(after.live_objects, before.live_objects);
+	ck_assert_int_eq(user_write(task, BASE, 1), USER_KILLED);
+	mm0_alloc_set_quota(0);
+	assert_no_leak();
+}
+END_TEST
+
 int main(void)
 {
 	Suite *suite = suite_create("mm0 mmap");
@@ -295,6 +316,7 @@ int main(void)
 	tcase_add_test(tcase, mm0_maps_its_own_regions);
 	tcase_add_test(tcase, bad_arguments_are_rejected);
 	tcase_add_test(tcase, file_objects_are_found_by_id);
+	tcase_add_test(tcase, metadata_exhaustion_is_enomem);
 	suite_add_tcase(suite, tcase);
 	return run_suite(suite);
 }

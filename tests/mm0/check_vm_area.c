@@ -170,10 +170,56 @@ START_TEST(find_free_reports_no_space)
 }
 END_TEST
 
+START_TEST(phys_allocator_counts_and_refuses)
+{
+	static uint8_t arena[4 * MM0_PAGE_SIZE] __attribute__((aligned(4096)));
+	struct phys_range bad = { 0x1000 + 1, 4, arena };
+	struct phys_range range = { 0x80000000u, 4, arena };
+	uint32_t pages[4], extra;
+	int i;
+
+	ck_assert_int_eq(phys_init(&bad, 1), -EINVAL);
+	ck_assert_int_eq(phys_init(&range, 0), -EINVAL);
+	ck_assert_int_eq(phys_init(&range, PHYS_MAX_RANGES + 1), -EINVAL);
+	ck_assert_int_eq(phys_init(&range, 1), 0);
+	ck_assert_int_eq(phys_init(&range, 1), -EINVAL);
+	for (i = 0; i < 4; i++)
+		ck_assert_int_eq(phys_alloc(&pages[i]), 0);
+	ck_assert_uint_eq(phys_free_pages(), 0);
+	ck_assert_int_eq(phys_alloc(&extra), -ENOMEM);
+	ck_assert_ptr_eq(phys_view(pages[0]), arena + (pages[0] - range.base));
+	ck_assert_ptr_null(phys_view(0x1000));
+	phys_free(pages[2]);
+	ck_assert_uint_eq(phys_free_pages(), 1);
+	ck_assert_int_eq(phys_alloc(&extra), 0);
+	ck_assert_uint_eq(extra, pages[2]);
+	phys_fini();
+	ck_assert_uint_eq(mm0_alloc_live(), 0);
+}
+END_TEST
+
+START_TEST(init_rejects_bad_configuration)
+{
+	struct mm0_config config = { 0 };
+
+	ck_assert_int_eq(mm0_init(NULL), -EINVAL);
+	ck_assert_int_eq(mm0_init(&config), -EINVAL);
+	config.kernel = &fake_kernel_ops;
+	config.reply = &fake_reply_ops;
+	ck_assert_int_eq(mm0_init(&config), -EINVAL);
+	ck_assert_uint_eq(mm0_alloc_live(), 0);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *suite = suite_create("mm0 vm_area");
 	TCase *tcase = mm0_tcase("areas");
+	TCase *bare = tcase_create("start-up");
+
+	tcase_add_test(bare, phys_allocator_counts_and_refuses);
+	tcase_add_test(bare, init_rejects_bad_configuration);
+	suite_add_tcase(suite, bare);
 
 	tcase_add_test(tcase, split_keeps_offsets_and_links);
 	tcase_add_test(tcase, mprotect_round_trip_merges_back);
