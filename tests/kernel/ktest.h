@@ -46,6 +46,9 @@ void test_memory(void);
 void test_spaces(void);
 void test_irq(void);
 void test_fuzz(void);
+void test_modules(void);
+/* Loads boot module `name` into a new space and starts it. */
+l4_tid_t start_module(const char *name, l4_tid_t pager);
 void test_benchmarks(void);
 
 #endif

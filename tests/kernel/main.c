@@ -72,6 +72,7 @@ int main(void)
 	root_tid = l4_myself();
 	out("ktest: kernel test program\n");
 	test_basics();
+	test_modules();
 	test_ipc();
 	test_threads();
 	test_memory();
