@@ -172,8 +172,3 @@ void sched_tick(void)
 		sched_rotate(current);
 	}
 }
-
-uint64_t sched_now_ms(void)
-{
-	return now_ms;
-}

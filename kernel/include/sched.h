@@ -16,7 +16,6 @@ void sched_set_prio(struct thread *t, uint8_t prio);
 void sched_return(void) __attribute__((noreturn));
 void sched_switch_to(struct thread *t) __attribute__((noreturn));
 void sched_tick(void);
-uint64_t sched_now_ms(void);
 void sleep_start(struct thread *t, uint16_t timeout_ms);
 void sleep_cancel(struct thread *t);
 

@@ -30,7 +30,6 @@ struct space {
 struct space *space_create(int *err);
 void space_destroy(struct space *s);
 uint32_t space_count(void);
-void space_activate(struct space *s);
 bool space_owns(const struct space *s, uint32_t base, uint32_t size);
 int space_grant(struct space *s, uint32_t base, uint32_t size);
 /* Allocates a UTCB slot and its page if needed; returns its kernel alias. */

@@ -27,6 +27,52 @@ static void print_count(const char *what, uint32_t count)
 	out(" instructions\n");
 }
 
+#define PAGES		64u
+#define FAULT_BASE	0x70000000u
+#define MAP_BASE	0x71000000u
+#define LABEL_FAULTS	13u
+
+/* Touches `pages` unmapped pages; reports the instructions they took. */
+static void fault_toucher(uint32_t pages)
+{
+	uint32_t total = 0;
+	for (uint32_t i = 0; i < pages; i++) {
+		uint32_t start = l4_cycles();
+		*(volatile uint32_t *)(FAULT_BASE + i * L4_PAGE_SIZE) = i;
+		total += l4_cycles() - start;
+	}
+	report(LABEL_FAULTS, total, 0, 0, 0);
+	block_forever();
+}
+
+static void bench_memory(void)
+{
+	uint32_t page = phys_page(), rw = L4_PERM_READ | L4_PERM_WRITE, done = 0;
+	uint32_t c0 = l4_cycles();
+	for (uint32_t i = 0; i < PAGES; i++)
+		l4_map(root_tid, page, MAP_BASE + i * L4_PAGE_SIZE, L4_PAGE_SIZE, L4_PERM_READ, 0);
+	print_count("map one page", (l4_cycles() - c0) / PAGES);
+	c0 = l4_cycles();
+	int r = l4_unmap(root_tid, MAP_BASE, PAGES * L4_PAGE_SIZE, &done);
+	print_count("unmap, per page of a 64-page range", (l4_cycles() - c0) / PAGES);
+	check_true("bench: unmapped all 64 pages", r == 0 && done == PAGES, done);
+
+	uint32_t *mr = l4_utcb()->mr, faults = 0;
+	l4_tid_t t = spawn(fault_toucher, PAGES, 100, root_tid);
+	r = l4_receive(t, WAIT, 0);
+	while (r == 0 && L4_TAG_LABEL(mr[0]) == L4_LABEL_PAGEFAULT) {
+		faults++;
+		l4_map(root_tid, phys_page(), mr[1] & ~(L4_PAGE_SIZE - 1), L4_PAGE_SIZE, rw, 0);
+		mr[0] = 0;
+		r = l4_ipc(t, t, L4_TIMEOUTS(L4_TIMEOUT_ZERO, WAIT_MS), 0);
+	}
+	check_true("bench: every touched page faulted once", r == 0 && faults == PAGES &&
+		   L4_TAG_LABEL(mr[0]) == LABEL_FAULTS, faults);
+	print_count("page fault to a user pager, map, reply, resume", mr[1] / PAGES);
+	l4_thread_destroy(t);
+	l4_unmap(root_tid, FAULT_BASE, PAGES * L4_PAGE_SIZE, 0);
+}
+
 void test_benchmarks(void)
 {
 	uint32_t c0 = l4_cycles();
@@ -64,4 +110,5 @@ void test_benchmarks(void)
 	print_count("ipc call one way, user to user", call_total / ROUNDS);
 	print_count("ipc reply-and-wait one way, user to user", reply_total / ROUNDS);
 	l4_thread_destroy(server);
+	bench_memory();
 }
