@@ -60,7 +60,7 @@ struct thread *thread_create(struct space *space, l4_tid_t pager, uint8_t prio, 
 	t->timeslice_ms = t->slice_left_ms = DEFAULT_TIMESLICE_MS;
 	t->state = TS_READY;
 	t->suspended = true;	/* runs once given a pc and resumed */
-	t->ctx.cpsr = CPSR_MODE_USR;
+	t->ctx.cpsr = CPSR_MODE_USR | CPSR_FIQ_MASK;	/* FIQs are never used */
 	t->utcb->my_tid = t->tid;
 	t->utcb->pager = pager;
 	thread_table[slot] = t;

@@ -18,6 +18,7 @@
 #define CPSR_MODE_MASK		0x1fu
 #define CPSR_MODE_USR		0x10u
 #define CPSR_THUMB		(1u << 5)
+#define CPSR_FIQ_MASK		(1u << 6)
 #define CPSR_USER_FLAGS		0xf80f0000u	/* N Z C V Q and GE: user-writable */
 
 static inline bool phys_in_ram(uint32_t pa, uint32_t size)

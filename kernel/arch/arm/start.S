@@ -6,7 +6,7 @@
 	.arm
 
 #define RAM_FIRST_MIB		0x400		/* 0x40000000 */
-#define RAM_MIBS		0x100		/* linear map covers 256 MiB */
+#define RAM_MIBS		0x080		/* 128 MiB, RAM_SIZE in kernel.h */
 #define KERNEL_MIB_OFFSET	0x800		/* +0x80000000 */
 #define DEV_FIRST_MIB		0x080		/* 0x08000000: GIC, UART, ... */
 #define DEV_END_MIB		0x0a1		/* through the virtio-mmio MiB */
@@ -65,6 +65,8 @@ _start:
 	mcr	p15, 0, r0, c3, c0, 0		@ DACR: domain 0 client
 	mov	r0, #0
 	mcr	p15, 0, r0, c13, c0, 1		@ CONTEXTIDR: reserved ASID 0
+	@ No cache invalidation: the Cortex-A15 invalidates its caches at reset,
+	@ and a boot loader cleans them before entering with the MMU off.
 	mcr	p15, 0, r0, c8, c7, 0		@ TLBIALL
 	mcr	p15, 0, r0, c7, c5, 0		@ ICIALLU
 	mcr	p15, 0, r0, c7, c5, 6		@ BPIALL
