@@ -106,17 +106,17 @@ static void emit_trace_value(struct gen *g, const char *in, const char *expr, co
 }
 
 /* Traces params of direction dir; reply functions see structs through pointers. */
-static void emit_trace_params(struct gen *g, const struct idl_decl *op, int dir, int by_pointer)
+static void emit_trace_params(struct gen *g, const struct idl_decl *op, int dir, int by_pointer, const char *in)
 {
 	int first = 1;
 	for (const struct idl_member *param = op->members; param; param = param->next) {
 		if (!(param->dir & dir))
 			continue;
-		fprintf(g->out, "\t\tidlrt_tb_field(&idl_tb, \"%s\", %d);\n", param->name, first);
+		fprintf(g->out, "%sidlrt_tb_field(&idl_tb, \"%s\", %d);\n", in, param->name, first);
 		first = 0;
 		const char *expr = by_pointer && gen_is_struct(param->type)
 					   ? idl_printf(g->prog, "(*%s)", param->name) : param->name;
-		emit_trace_value(g, "\t\t", expr, param->type, idl_printf(g->prog, "%s_len", param->name));
+		emit_trace_value(g, in, expr, param->type, idl_printf(g->prog, "%s_len", param->name));
 	}
 }
 
@@ -163,7 +163,7 @@ static void emit_deferred_reply(struct gen *g, const struct idl_decl *iface, con
 		fprintf(g->out, "\tif (idl_token.trace) {\n\t\tstruct idlrt_tb idl_tb;\n");
 		fprintf(g->out, "\t\tidlrt_tb_begin(&idl_tb, idl_token.client, \"%s\", \"%s\", 1);\n", iface->name, op->name);
 		fprintf(g->out, "\t\tidlrt_tb_result(&idl_tb, (int32_t)idl_mr[1]);\n\t\tif ((int32_t)idl_mr[1] >= 0) {\n");
-		emit_trace_params(g, op, IDL_OUT, 1);
+		emit_trace_params(g, op, IDL_OUT, 1, "\t\t\t");
 		fprintf(g->out, "\t\t}\n\t\tidlrt_tb_end(&idl_tb);\n\t}\n");
 	}
 	fprintf(g->out, "\treturn idlrt_deferred_send(idl_token);\n}\n\n");
@@ -237,7 +237,7 @@ static void emit_op(struct gen *g, const struct idl_decl *iface, const struct id
 	if (g->trace) {
 		fprintf(g->out, "\tstruct idlrt_tb idl_tb;\n\tif (idl_rq->trace) {\n");
 		fprintf(g->out, "\t\tidlrt_tb_begin(&idl_tb, idl_rq->client, \"%s\", \"%s\", 0);\n", iface->name, op->name);
-		emit_trace_params(g, op, IDL_IN, 0);
+		emit_trace_params(g, op, IDL_IN, 0, "\t\t");
 		fprintf(g->out, "\t\tidlrt_tb_close(&idl_tb);\n\t}\n");
 	}
 	emit_handler_call(g, iface, op);
@@ -268,7 +268,7 @@ static void emit_op(struct gen *g, const struct idl_decl *iface, const struct id
 		/* After encoding: the reply's result, and outs the encoder accepted. */
 		fprintf(g->out, "\tif (idl_rq->trace) {\n\t\tidlrt_tb_result(&idl_tb, (int32_t)idl_mr[1]);\n"
 			"\t\tif ((int32_t)idl_mr[1] >= 0) {\n");
-		emit_trace_params(g, op, IDL_OUT, 0);
+		emit_trace_params(g, op, IDL_OUT, 0, "\t\t\t");
 		fprintf(g->out, "\t\t}\n\t\tidlrt_tb_end(&idl_tb);\n\t}\n");
 	}
 	fprintf(g->out, "\treturn idl_disposition;\nidl_bad:\n\treturn idlrt_reply_error(idl_rq, -EBADMSG);\n}\n\n");

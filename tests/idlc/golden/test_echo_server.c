@@ -51,8 +51,8 @@ static int echo_do_add(struct idlrt_request *idl_rq)
 	if (idl_rq->trace) {
 		idlrt_tb_result(&idl_tb, (int32_t)idl_mr[1]);
 		if ((int32_t)idl_mr[1] >= 0) {
-		idlrt_tb_field(&idl_tb, "sum", 1);
-		idlrt_tb_int(&idl_tb, sum);
+			idlrt_tb_field(&idl_tb, "sum", 1);
+			idlrt_tb_int(&idl_tb, sum);
 		}
 		idlrt_tb_end(&idl_tb);
 	}
@@ -167,10 +167,10 @@ static int echo_do_scalars(struct idlrt_request *idl_rq)
 	if (idl_rq->trace) {
 		idlrt_tb_result(&idl_tb, (int32_t)idl_mr[1]);
 		if ((int32_t)idl_mr[1] >= 0) {
-		idlrt_tb_field(&idl_tb, "sum", 1);
-		idlrt_tb_uint(&idl_tb, sum);
-		idlrt_tb_field(&idl_tb, "addr_out", 0);
-		idlrt_tb_hex(&idl_tb, addr_out);
+			idlrt_tb_field(&idl_tb, "sum", 1);
+			idlrt_tb_uint(&idl_tb, sum);
+			idlrt_tb_field(&idl_tb, "addr_out", 0);
+			idlrt_tb_hex(&idl_tb, addr_out);
 		}
 		idlrt_tb_end(&idl_tb);
 	}
@@ -323,32 +323,32 @@ static int echo_do_shapes(struct idlrt_request *idl_rq)
 	if (idl_rq->trace) {
 		idlrt_tb_result(&idl_tb, (int32_t)idl_mr[1]);
 		if ((int32_t)idl_mr[1] >= 0) {
-		idlrt_tb_field(&idl_tb, "q", 1);
-		idlrt_tb_puts(&idl_tb, "{");
-		idlrt_tb_field(&idl_tb, "at", 1);
-		idlrt_tb_puts(&idl_tb, "{");
-		idlrt_tb_field(&idl_tb, "x", 1);
-		idlrt_tb_int(&idl_tb, q.at.x);
-		idlrt_tb_field(&idl_tb, "y", 0);
-		idlrt_tb_int(&idl_tb, q.at.y);
-		idlrt_tb_puts(&idl_tb, "}");
-		idlrt_tb_field(&idl_tb, "shade", 0);
-		idlrt_tb_enum(&idl_tb, echo_color_name(q.shade), q.shade);
-		idlrt_tb_field(&idl_tb, "lit", 0);
-		idlrt_tb_puts(&idl_tb, q.lit ? "true" : "false");
-		idlrt_tb_field(&idl_tb, "depth", 0);
-		idlrt_tb_puts(&idl_tb, "[");
-		for (unsigned idl_i0 = 0; idl_i0 < 3; idl_i0++) {
-			if (idl_i0)
-				idlrt_tb_puts(&idl_tb, ", ");
-			idlrt_tb_int(&idl_tb, q.depth[idl_i0]);
-		}
-		idlrt_tb_puts(&idl_tb, "]");
-		idlrt_tb_puts(&idl_tb, "}");
-		idlrt_tb_field(&idl_tb, "k2", 0);
-		idlrt_tb_bytes(&idl_tb, k2, 6);
-		idlrt_tb_field(&idl_tb, "t", 0);
-		idlrt_tb_uint(&idl_tb, t);
+			idlrt_tb_field(&idl_tb, "q", 1);
+			idlrt_tb_puts(&idl_tb, "{");
+			idlrt_tb_field(&idl_tb, "at", 1);
+			idlrt_tb_puts(&idl_tb, "{");
+			idlrt_tb_field(&idl_tb, "x", 1);
+			idlrt_tb_int(&idl_tb, q.at.x);
+			idlrt_tb_field(&idl_tb, "y", 0);
+			idlrt_tb_int(&idl_tb, q.at.y);
+			idlrt_tb_puts(&idl_tb, "}");
+			idlrt_tb_field(&idl_tb, "shade", 0);
+			idlrt_tb_enum(&idl_tb, echo_color_name(q.shade), q.shade);
+			idlrt_tb_field(&idl_tb, "lit", 0);
+			idlrt_tb_puts(&idl_tb, q.lit ? "true" : "false");
+			idlrt_tb_field(&idl_tb, "depth", 0);
+			idlrt_tb_puts(&idl_tb, "[");
+			for (unsigned idl_i0 = 0; idl_i0 < 3; idl_i0++) {
+				if (idl_i0)
+					idlrt_tb_puts(&idl_tb, ", ");
+				idlrt_tb_int(&idl_tb, q.depth[idl_i0]);
+			}
+			idlrt_tb_puts(&idl_tb, "]");
+			idlrt_tb_puts(&idl_tb, "}");
+			idlrt_tb_field(&idl_tb, "k2", 0);
+			idlrt_tb_bytes(&idl_tb, k2, 6);
+			idlrt_tb_field(&idl_tb, "t", 0);
+			idlrt_tb_uint(&idl_tb, t);
 		}
 		idlrt_tb_end(&idl_tb);
 	}
@@ -437,10 +437,10 @@ static int echo_do_strings(struct idlrt_request *idl_rq)
 	if (idl_rq->trace) {
 		idlrt_tb_result(&idl_tb, (int32_t)idl_mr[1]);
 		if ((int32_t)idl_mr[1] >= 0) {
-		idlrt_tb_field(&idl_tb, "greeting", 1);
-		idlrt_tb_string(&idl_tb, greeting);
-		idlrt_tb_field(&idl_tb, "word", 0);
-		idlrt_tb_string(&idl_tb, word);
+			idlrt_tb_field(&idl_tb, "greeting", 1);
+			idlrt_tb_string(&idl_tb, greeting);
+			idlrt_tb_field(&idl_tb, "word", 0);
+			idlrt_tb_string(&idl_tb, word);
 		}
 		idlrt_tb_end(&idl_tb);
 	}
@@ -519,10 +519,10 @@ static int echo_do_buffers(struct idlrt_request *idl_rq)
 	if (idl_rq->trace) {
 		idlrt_tb_result(&idl_tb, (int32_t)idl_mr[1]);
 		if ((int32_t)idl_mr[1] >= 0) {
-		idlrt_tb_field(&idl_tb, "copy", 1);
-		idlrt_tb_bytes(&idl_tb, copy, copy_len);
-		idlrt_tb_field(&idl_tb, "acc", 0);
-		idlrt_tb_bytes(&idl_tb, acc, acc_len);
+			idlrt_tb_field(&idl_tb, "copy", 1);
+			idlrt_tb_bytes(&idl_tb, copy, copy_len);
+			idlrt_tb_field(&idl_tb, "acc", 0);
+			idlrt_tb_bytes(&idl_tb, acc, acc_len);
 		}
 		idlrt_tb_end(&idl_tb);
 	}
@@ -584,8 +584,8 @@ int echo_wait_reply(idlrt_token_t idl_token, int idl_result, int32_t value)
 		idlrt_tb_begin(&idl_tb, idl_token.client, "echo", "wait", 1);
 		idlrt_tb_result(&idl_tb, (int32_t)idl_mr[1]);
 		if ((int32_t)idl_mr[1] >= 0) {
-		idlrt_tb_field(&idl_tb, "value", 1);
-		idlrt_tb_int(&idl_tb, value);
+			idlrt_tb_field(&idl_tb, "value", 1);
+			idlrt_tb_int(&idl_tb, value);
 		}
 		idlrt_tb_end(&idl_tb);
 	}
@@ -627,8 +627,8 @@ static int echo_do_wait(struct idlrt_request *idl_rq)
 	if (idl_rq->trace) {
 		idlrt_tb_result(&idl_tb, (int32_t)idl_mr[1]);
 		if ((int32_t)idl_mr[1] >= 0) {
-		idlrt_tb_field(&idl_tb, "value", 1);
-		idlrt_tb_int(&idl_tb, value);
+			idlrt_tb_field(&idl_tb, "value", 1);
+			idlrt_tb_int(&idl_tb, value);
 		}
 		idlrt_tb_end(&idl_tb);
 	}
