@@ -114,14 +114,9 @@ static void do_receive(struct thread *t, l4_tid_t from, uint16_t timeout)
 	if (irq_deliver_pending(t, from))
 		return;
 	struct thread *s = t->sendq_head;
-	if (from != L4_ANYTHREAD) {
-		if (L4_TID_VERSION(from) != 0 && !thread_lookup(from)) {
-			t->ctx.r[0] = (uint32_t)-L4_ENOTHREAD;
-			return;
-		}
+	if (from != L4_ANYTHREAD)
 		while (s && s->tid != from)
 			s = s->sendq_next;
-	}
 	if (s) {
 		sendq_remove(t, s);
 		sleep_cancel(s);
@@ -141,6 +136,12 @@ void sys_ipc(struct thread *t)
 	l4_tid_t to = t->ctx.r[0], from = t->ctx.r[1];
 	uint16_t send_timeout = t->ctx.r[2] & 0xffff, recv_timeout = t->ctx.r[2] >> 16;
 	t->ctx.r[1] = L4_NILTHREAD;
+	/* A call to a vanished partner fails before anything is sent. */
+	if (from != L4_ANYTHREAD && from != L4_NILTHREAD && L4_TID_VERSION(from) != 0 &&
+	    !thread_lookup(from)) {
+		t->ctx.r[0] = (uint32_t)-L4_ENOTHREAD;
+		return;
+	}
 	if (to != L4_NILTHREAD) {
 		struct thread *dest = thread_lookup(to);
 		if (!dest) {

@@ -82,6 +82,8 @@ static void test_bad_arguments(void)
 	check_eq("ipc: to a thread that does not exist", l4_send(0x9999, L4_TIMEOUTS_NEVER),
 		 -L4_ENOTHREAD);
 	check_eq("ipc: to myself", l4_send(root_tid, L4_TIMEOUTS_NEVER), -L4_EINVAL);
+	check_eq("ipc: from_spec checked before the send", l4_ipc(root_tid, 0x9999,
+		 L4_TIMEOUTS_NEVER, 0), -L4_ENOTHREAD);
 	check_eq("ipc: receive from nonexistent", l4_receive(0x9999, L4_TIMEOUTS_NEVER, 0),
 		 -L4_ENOTHREAD);
 }
