@@ -10,6 +10,7 @@
 /* Larger inputs are refused rather than parsed: no interface is this big. */
 #define IDL_MAX_SOURCE (1u << 20)
 #define IDL_MAX_IMPORT_DEPTH 32
+#define IDL_MAX_ERRORS_SHOWN 50
 
 struct idl_chunk {
 	struct idl_chunk *next;
@@ -94,7 +95,7 @@ void idl_error(struct idl_program *prog, struct idl_loc loc, const char *fmt, ..
 {
 	va_list args;
 	prog->errors++;
-	if (!prog->diag)
+	if (!prog->diag || prog->errors > IDL_MAX_ERRORS_SHOWN)
 		return;
 	if (loc.file)
 		fprintf(prog->diag, "%s:%d:%d: error: ", loc.file->path, loc.line, loc.col);
@@ -106,6 +107,8 @@ void idl_error(struct idl_program *prog, struct idl_loc loc, const char *fmt, ..
 	fputc('\n', prog->diag);
 	if (loc.file)
 		idl_show_line(prog->diag, loc.file, loc.line, loc.col);
+	if (prog->errors == IDL_MAX_ERRORS_SHOWN)
+		fprintf(prog->diag, "idlc: error: too many errors; the rest are not shown\n");
 }
 
 uint32_t idl_fnv1a(const char *text)
