@@ -57,7 +57,7 @@ void boot_start_root(void)
 				     first->end - first->start, root_phys, &entry, &err);
 	if (!root_end)
 		panic("cannot load root task '%s': error %d", first->name, err);
-	struct thread *root = thread_create(root_space, L4_NILTHREAD, DEFAULT_PRIO, &err);
+	struct thread *root = thread_create(root_space, L4_NILTHREAD, DEFAULT_PRIO, UTCB_ANY_SLOT, &err);
 	if (!root)
 		panic("no memory for the root thread");
 	root->ctx.pc = entry;

@@ -78,13 +78,24 @@ static uint32_t utcb_page_va(uint32_t slot)
 	return L4_UTCB_AREA + (slot / UTCBS_PER_PAGE) * PAGE_SIZE;
 }
 
+static bool utcb_slot_used(const struct space *s, uint32_t slot)
+{
+	return s->utcb_used[slot / 32] & (1u << (slot % 32));
+}
+
 struct l4_utcb *space_utcb_alloc(struct space *s, uint32_t *slot_out, int *err)
 {
-	uint32_t slot = 0;
-	while (slot < UTCB_SLOTS && (s->utcb_used[slot / 32] & (1u << (slot % 32))))
-		slot++;
-	if (slot == UTCB_SLOTS) {
-		*err = -L4_ENOMEM;
+	uint32_t slot = *slot_out;
+	if (slot == UTCB_ANY_SLOT) {
+		slot = 0;
+		while (slot < UTCB_SLOTS && utcb_slot_used(s, slot))
+			slot++;
+		if (slot == UTCB_SLOTS) {
+			*err = -L4_ENOMEM;
+			return NULL;
+		}
+	} else if (slot >= UTCB_SLOTS || utcb_slot_used(s, slot)) {
+		*err = slot >= UTCB_SLOTS ? -L4_EINVAL : -L4_EBUSY;
 		return NULL;
 	}
 	uint32_t va = utcb_page_va(slot), pa;
@@ -114,7 +125,7 @@ void space_utcb_free(struct space *s, uint32_t slot)
 	s->utcb_used[slot / 32] &= ~(1u << (slot % 32));
 	uint32_t first = slot - slot % UTCBS_PER_PAGE;
 	for (uint32_t i = first; i < first + UTCBS_PER_PAGE; i++)
-		if (s->utcb_used[i / 32] & (1u << (i % 32)))
+		if (utcb_slot_used(s, i))
 			return;
 	uint32_t va = utcb_page_va(slot), pa;
 	if (mmu_lookup(s, va, L4_PERM_READ, &pa)) {

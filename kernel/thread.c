@@ -30,7 +30,8 @@ uint32_t thread_count(void)
 	return threads_live;
 }
 
-struct thread *thread_create(struct space *space, l4_tid_t pager, uint8_t prio, int *err)
+struct thread *thread_create(struct space *space, l4_tid_t pager, uint8_t prio,
+			     uint32_t utcb_slot, int *err)
 {
 	uint32_t slot = 1;
 	while (slot < MAX_THREADS && thread_table[slot])
@@ -44,6 +45,7 @@ struct thread *thread_create(struct space *space, l4_tid_t pager, uint8_t prio, 
 		*err = -L4_ENOMEM;
 		return NULL;
 	}
+	t->utcb_slot = utcb_slot;
 	t->utcb = space_utcb_alloc(space, &t->utcb_slot, err);
 	if (!t->utcb) {
 		kmem_free(space, t, 1);

@@ -6,9 +6,26 @@
 
 #define MAX_PRIO 255u
 
-static int create(struct thread *caller, l4_tid_t in_space, l4_tid_t pager, uint32_t prio)
+/* A UTCB address names a slot of the UTCB area; 0 lets the kernel pick. */
+static bool utcb_slot_of(uint32_t address, uint32_t *slot)
 {
-	if (prio > MAX_PRIO || (!caller->space->privileged && prio > caller->prio))
+	if (address == 0) {
+		*slot = UTCB_ANY_SLOT;
+		return true;
+	}
+	if (address < L4_UTCB_AREA || address >= L4_UTCB_AREA_END ||
+	    (address - L4_UTCB_AREA) % L4_UTCB_SLOT_SIZE)
+		return false;
+	*slot = (address - L4_UTCB_AREA) / L4_UTCB_SLOT_SIZE;
+	return true;
+}
+
+static int create(struct thread *caller, l4_tid_t in_space, l4_tid_t pager, uint32_t prio,
+		  uint32_t utcb)
+{
+	uint32_t slot;
+	if (prio > MAX_PRIO || (!caller->space->privileged && prio > caller->prio) ||
+	    !utcb_slot_of(utcb, &slot))
 		return -L4_EINVAL;
 	if (pager != L4_NILTHREAD && !thread_lookup(pager))
 		return -L4_ENOTHREAD;
@@ -28,7 +45,7 @@ static int create(struct thread *caller, l4_tid_t in_space, l4_tid_t pager, uint
 			return -L4_EPERM;
 		space = sibling->space;
 	}
-	struct thread *t = thread_create(space, pager, (uint8_t)prio, &err);
+	struct thread *t = thread_create(space, pager, (uint8_t)prio, slot, &err);
 	if (!t) {
 		if (space->threads == 0)
 			space_destroy(space);
@@ -43,7 +60,8 @@ void sys_thread_control(struct thread *caller)
 	uint32_t op = caller->ctx.r[0];
 	l4_tid_t tid = caller->ctx.r[1];
 	if (op == L4_TC_CREATE) {
-		set_result(caller, create(caller, tid, caller->ctx.r[2], caller->ctx.r[3]));
+		set_result(caller, create(caller, tid, caller->ctx.r[2], caller->ctx.r[3],
+					  caller->ctx.r[4]));
 		return;
 	}
 	struct thread *t = thread_lookup(tid);

@@ -32,7 +32,9 @@ void space_destroy(struct space *s);
 uint32_t space_count(void);
 bool space_owns(const struct space *s, uint32_t base, uint32_t size);
 int space_grant(struct space *s, uint32_t base, uint32_t size);
-/* Allocates a UTCB slot and its page if needed; returns its kernel alias. */
+/* Allocates UTCB slot *slot (or the lowest free one if *slot is
+ * UTCB_ANY_SLOT) and its page if needed; returns its kernel alias. */
+#define UTCB_ANY_SLOT	0xffffffffu
 struct l4_utcb *space_utcb_alloc(struct space *s, uint32_t *slot, int *err);
 void space_utcb_free(struct space *s, uint32_t slot);
 

@@ -64,7 +64,9 @@ extern struct thread *current;
 
 struct thread *thread_lookup(l4_tid_t tid);
 struct thread *thread_by_slot(uint32_t slot);
-struct thread *thread_create(struct space *space, l4_tid_t pager, uint8_t prio, int *err);
+/* utcb_slot: the slot wanted, or UTCB_ANY_SLOT. */
+struct thread *thread_create(struct space *space, l4_tid_t pager, uint8_t prio,
+			     uint32_t utcb_slot, int *err);
 void thread_destroy(struct thread *t);
 uint32_t thread_count(void);
 void return_to_user(struct context *ctx) __attribute__((noreturn));

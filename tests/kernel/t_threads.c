@@ -56,6 +56,34 @@ static void waiter(uint32_t arg)
 	block_forever();
 }
 
+static void report_utcb(uint32_t arg)
+{
+	(void)arg;
+	report(14, (uint32_t)l4_utcb(), l4_myself(), l4_utcb()->my_tid, 0);
+	block_forever();
+}
+
+static void test_utcb_placement(void)
+{
+	uint32_t w[5], where = L4_UTCB_AREA + 37 * L4_UTCB_SLOT_SIZE;
+	l4_tid_t t, other;
+	check_eq("utcb: create with a chosen UTCB", l4_thread_create_at(root_tid, 0, 100, where, &t), 0);
+	check_eq("utcb: chosen slot busy", l4_thread_create_at(root_tid, 0, 100, where, &other),
+		 -L4_EBUSY);
+	check_eq("utcb: misaligned address", l4_thread_create_at(root_tid, 0, 100, where + 4, &other),
+		 -L4_EINVAL);
+	check_eq("utcb: address outside the area", l4_thread_create_at(root_tid, 0, 100, 0x10000, &other),
+		 -L4_EINVAL);
+	check_eq("utcb: the KIP page is no slot", l4_thread_create_at(root_tid, 0, 100, L4_KIP_ADDR,
+		 &other), -L4_EINVAL);
+	static uint64_t stack[128];
+	l4_thread_start(t, (void (*)(void))report_utcb, &stack[128]);
+	int r = wait_report(t, w);
+	check_true("utcb: thread finds its UTCB at the chosen address", r == 0 && w[1] == where &&
+		   w[3] == t, w[1]);
+	l4_thread_destroy(t);
+}
+
 static void test_cancel_and_suspend(void)
 {
 	uint32_t w[5];
@@ -114,6 +142,7 @@ static void test_preemption_and_sleep(void)
 void test_threads(void)
 {
 	test_exregs();
+	test_utcb_placement();
 	test_cancel_and_suspend();
 	test_preemption_and_sleep();
 }

@@ -133,7 +133,8 @@ enum l4_error {
 
 /* ---- thread_control operations (r0) ------------------------------------ */
 enum l4_thread_op {
-	L4_TC_CREATE = 0,	/* r1 space (NIL: new space), r2 pager, r3 prio -> r1 tid */
+	L4_TC_CREATE = 0,	/* r1 space (NIL: new space), r2 pager, r3 prio,
+				 * r4 UTCB address (0: kernel picks) -> r1 tid */
 	L4_TC_DESTROY,		/* r1 tid */
 	L4_TC_SUSPEND,		/* r1 tid */
 	L4_TC_RESUME,		/* r1 tid */

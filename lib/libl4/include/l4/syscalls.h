@@ -26,11 +26,19 @@ static inline int l4_null(void)
 	return l4_syscall(L4_SYS_NULL, 0, 0, 0, 0, 0, 0);
 }
 
-/* Creates a thread in the space of `space_of` (L4_NILTHREAD: a new space);
- * it starts suspended: give it a pc and sp with l4_exchange_registers. */
+/* Creates a thread in the space of `space_of` (L4_NILTHREAD: a new space)
+ * with its UTCB at `utcb` (a slot address in the UTCB area; 0: the kernel
+ * picks the lowest free slot). It starts suspended: give it a pc and sp
+ * with l4_exchange_registers. */
+static inline int l4_thread_create_at(l4_tid_t space_of, l4_tid_t pager, uint32_t prio,
+				      uint32_t utcb, l4_tid_t *tid)
+{
+	return l4_syscall(L4_SYS_THREAD_CONTROL, L4_TC_CREATE, space_of, pager, prio, utcb, tid);
+}
+
 static inline int l4_thread_create(l4_tid_t space_of, l4_tid_t pager, uint32_t prio, l4_tid_t *tid)
 {
-	return l4_syscall(L4_SYS_THREAD_CONTROL, L4_TC_CREATE, space_of, pager, prio, 0, tid);
+	return l4_thread_create_at(space_of, pager, prio, 0, tid);
 }
 
 static inline int l4_thread_destroy(l4_tid_t tid)
