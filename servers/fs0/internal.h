@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include "fs0_logic.h"
+#include "fs0.h"
 
 struct fs0_mount;
 struct fs0_pipe;

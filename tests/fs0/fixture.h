@@ -6,7 +6,7 @@
 
 #include <check.h>
 #include <stddef.h>
-#include "fs0_logic.h"
+#include "fs0.h"
 
 #define TASK_A		101u
 #define TASK_B		102u
