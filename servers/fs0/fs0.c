@@ -6,7 +6,7 @@
 const struct fs0_reply_ops *fs0_replies;
 uint64_t fs0_data_bytes;
 
-int fs0_init(const struct fs0_reply_ops *reply_ops)
+int fs_init(const struct fs0_reply_ops *reply_ops)
 {
 	if (!reply_ops || !reply_ops->complete)
 		return -FS0_EINVAL;
@@ -20,7 +20,7 @@ int fs0_init(const struct fs0_reply_ops *reply_ops)
 	return 0;
 }
 
-int fs0_mount_bootfs(const char *dir_path, const void *archive, size_t archive_size)
+int fs_mount_bootfs(const char *dir_path, const void *archive, size_t archive_size)
 {
 	if (!vfs_root())
 		return -FS0_EINVAL;
@@ -41,7 +41,7 @@ int fs0_mount_bootfs(const char *dir_path, const void *archive, size_t archive_s
 	return error;
 }
 
-void fs0_shutdown(void)
+void fs_shutdown(void)
 {
 	if (!vfs_root())
 		return;
@@ -52,7 +52,7 @@ void fs0_shutdown(void)
 	fs0_replies = NULL;
 }
 
-void fs0_stats(struct fs0_stats *out)
+void fs_stats(struct fs0_stats *out)
 {
 	task_counts(&out->tasks, &out->tables, &out->descriptors);
 	out->vnodes = vnode_live_count();

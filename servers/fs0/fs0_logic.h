@@ -1,8 +1,9 @@
-/* fs0.h - the file server's request handlers. Each takes the calling task's
- * id and plain arguments and returns a non-negative result or -FS0_E*; the
- * future IDL dispatch loop calls them and sends the value back. */
-#ifndef FS0_H
-#define FS0_H
+/* fs0_logic.h - the file server's operations, free of any transport. Each takes
+ * the calling task's id and plain arguments and returns a non-negative result
+ * or -FS0_E*; the IDL handlers in serve_*.c call them (fs0_* names are the
+ * generated stubs', so these are fs_*). */
+#ifndef FS0_LOGIC_H
+#define FS0_LOGIC_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -23,7 +24,7 @@ struct fs0_reply_ops {
 	void (*complete)(void *token, long result);
 };
 
-/* What fs0_stats() counts; all zero after fs0_shutdown(). */
+/* What fs_stats() counts; all zero after fs_shutdown(). */
 struct fs0_stats {
 	uint32_t vnodes;	/* live vnodes, mounted roots included */
 	uint32_t files;		/* open file descriptions */
@@ -43,42 +44,43 @@ struct fs0_stats {
  * archive read-only on an existing directory, hiding what it holds (the
  * archive is used in place and must outlive the mount). fs0_shutdown ends every task, cancels
  * blocked requests with -FS0_EINTR and frees everything. */
-int fs0_init(const struct fs0_reply_ops *reply_ops);
-int fs0_mount_bootfs(const char *dir_path, const void *archive, size_t archive_size);
-void fs0_shutdown(void);
-void fs0_stats(struct fs0_stats *out);
+int fs_init(const struct fs0_reply_ops *reply_ops);
+int fs_mount_bootfs(const char *dir_path, const void *archive, size_t archive_size);
+void fs_shutdown(void);
+void fs_stats(struct fs0_stats *out);
 
 /* ---- Tasks (requests from mm0) -------------------------------------------
  * fork: child gets parent's cwd and either the same descriptor table
  * (share_table, as threads do) or a copy whose descriptors share the open
  * file descriptions. parent FS0_TASK_NONE makes a fresh task at "/". */
-int fs0_task_fork(fs0_task_t parent, fs0_task_t child, bool share_table);
-int fs0_task_exit(fs0_task_t task);
+int fs_task_fork(fs0_task_t parent, fs0_task_t child, bool share_table);
+int fs_task_exit(fs0_task_t task);
 
 /* ---- Path requests (path is NUL-terminated within FS0_PATH_MAX bytes) ---- */
-int fs0_open(fs0_task_t task, const char *path, uint32_t flags, uint32_t mode);
-int fs0_stat(fs0_task_t task, const char *path, struct fs0_stat *out);
-int fs0_mkdir(fs0_task_t task, const char *path, uint32_t mode);
-int fs0_rmdir(fs0_task_t task, const char *path);
-int fs0_unlink(fs0_task_t task, const char *path);
-int fs0_rename(fs0_task_t task, const char *old_path, const char *new_path);
-int fs0_chdir(fs0_task_t task, const char *path);
+int fs_open(fs0_task_t task, const char *path, uint32_t flags, uint32_t mode);
+int fs_stat(fs0_task_t task, const char *path, struct fs0_stat *out);
+int fs_mkdir(fs0_task_t task, const char *path, uint32_t mode);
+int fs_rmdir(fs0_task_t task, const char *path);
+int fs_unlink(fs0_task_t task, const char *path);
+int fs_rename(fs0_task_t task, const char *old_path, const char *new_path);
+int fs_chdir(fs0_task_t task, const char *path);
 /* Writes the absolute cwd to buf; returns its length including the NUL. */
-int fs0_getcwd(fs0_task_t task, char *buf, size_t size);
+int fs_getcwd(fs0_task_t task, char *buf, size_t size);
 
 /* ---- Descriptor requests -------------------------------------------------
  * read and write move data through buf (the client's shared buffer later);
  * on a pipe that must wait they return FS0_DEFERRED and complete token. */
-int fs0_close(fs0_task_t task, int fd);
-long fs0_read(fs0_task_t task, int fd, void *buf, size_t len, void *token);
-long fs0_write(fs0_task_t task, int fd, const void *buf, size_t len, void *token);
-int fs0_lseek(fs0_task_t task, int fd, int64_t offset, int whence, int64_t *new_offset);
-int fs0_fstat(fs0_task_t task, int fd, struct fs0_stat *out);
-int fs0_ftruncate(fs0_task_t task, int fd, int64_t length);
-long fs0_getdents(fs0_task_t task, int fd, void *buf, size_t len);
-int fs0_dup(fs0_task_t task, int fd);
-int fs0_dup2(fs0_task_t task, int old_fd, int new_fd);
-int fs0_pipe(fs0_task_t task, int fds[2]);
+int fs_close(fs0_task_t task, int fd);
+long fs_read(fs0_task_t task, int fd, void *buf, size_t len, void *token);
+long fs_write(fs0_task_t task, int fd, const void *buf, size_t len, void *token);
+int fs_lseek(fs0_task_t task, int fd, int64_t offset, int whence, int64_t *new_offset);
+int fs_fstat(fs0_task_t task, int fd, struct fs0_stat *out);
+int fs_ftruncate(fs0_task_t task, int fd, int64_t length);
+long fs_getdents(fs0_task_t task, int fd, void *buf, size_t len);
+int fs_dup(fs0_task_t task, int fd);
+int fs_dup2(fs0_task_t task, int old_fd, int new_fd);
+/* flags: 0 or FS0_O_NONBLOCK for both ends (pipe2). */
+int fs_pipe(fs0_task_t task, uint32_t flags, int fds[2]);
 
 /* ---- mm0's file handles ---------------------------------------------------
  * A handle pins a regular file's vnode for mm0's file mappings and exec.
@@ -91,13 +93,13 @@ struct fs0_mm_file {
 	int64_t size;
 };
 
-int fs0_mm_get_fd(fs0_task_t task, int fd, struct fs0_mm_file *out);
-int fs0_mm_get_path(fs0_task_t task, const char *path, struct fs0_mm_file *out);
+int fs_mm_get_fd(fs0_task_t task, int fd, struct fs0_mm_file *out);
+int fs_mm_get_path(fs0_task_t task, const char *path, struct fs0_mm_file *out);
 /* Fills page (FS0_PAGE_SIZE bytes, zeros past EOF); returns the bytes of
  * file in it, 0 if the page lies wholly past EOF (mm0 raises SIGBUS). */
-int fs0_mm_read_page(uint32_t handle, uint32_t page_index, void *page);
+int fs_mm_read_page(uint32_t handle, uint32_t page_index, void *page);
 /* Writes back the part of page inside the file; never grows the file. */
-int fs0_mm_write_page(uint32_t handle, uint32_t page_index, const void *page);
-int fs0_mm_release(uint32_t handle);
+int fs_mm_write_page(uint32_t handle, uint32_t page_index, const void *page);
+int fs_mm_release(uint32_t handle);
 
 #endif

@@ -54,6 +54,7 @@
 #define FS0_EAGAIN		11
 #define FS0_ENOMEM		12
 #define FS0_EACCES		13
+#define FS0_EFAULT		14
 #define FS0_EBUSY		16
 #define FS0_EEXIST		17
 #define FS0_EXDEV		18

@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include "fs0.h"
+#include "fs0_logic.h"
 
 struct fs0_mount;
 struct fs0_pipe;

@@ -17,7 +17,7 @@ static struct fs0_file *lookup_fd(fs0_task_t task_id, int fd, int *error)
 	return file;
 }
 
-int fs0_close(fs0_task_t task_id, int fd)
+int fs_close(fs0_task_t task_id, int fd)
 {
 	struct fs0_task *task = task_find(task_id);
 	if (!task)
@@ -25,7 +25,7 @@ int fs0_close(fs0_task_t task_id, int fd)
 	return fd_close(task->table, fd);
 }
 
-long fs0_read(fs0_task_t task_id, int fd, void *buf, size_t len, void *token)
+long fs_read(fs0_task_t task_id, int fd, void *buf, size_t len, void *token)
 {
 	int error;
 	struct fs0_file *file = lookup_fd(task_id, fd, &error);
@@ -46,7 +46,7 @@ long fs0_read(fs0_task_t task_id, int fd, void *buf, size_t len, void *token)
 	return got;
 }
 
-long fs0_write(fs0_task_t task_id, int fd, const void *buf, size_t len, void *token)
+long fs_write(fs0_task_t task_id, int fd, const void *buf, size_t len, void *token)
 {
 	int error;
 	struct fs0_file *file = lookup_fd(task_id, fd, &error);
@@ -67,7 +67,7 @@ long fs0_write(fs0_task_t task_id, int fd, const void *buf, size_t len, void *to
 	return put;
 }
 
-int fs0_lseek(fs0_task_t task_id, int fd, int64_t offset, int whence, int64_t *new_offset)
+int fs_lseek(fs0_task_t task_id, int fd, int64_t offset, int whence, int64_t *new_offset)
 {
 	int error;
 	struct fs0_file *file = lookup_fd(task_id, fd, &error);
@@ -96,7 +96,7 @@ int fs0_lseek(fs0_task_t task_id, int fd, int64_t offset, int whence, int64_t *n
 	return 0;
 }
 
-int fs0_fstat(fs0_task_t task_id, int fd, struct fs0_stat *out)
+int fs_fstat(fs0_task_t task_id, int fd, struct fs0_stat *out)
 {
 	int error;
 	struct fs0_file *file = lookup_fd(task_id, fd, &error);
@@ -106,7 +106,7 @@ int fs0_fstat(fs0_task_t task_id, int fd, struct fs0_stat *out)
 	return 0;
 }
 
-int fs0_ftruncate(fs0_task_t task_id, int fd, int64_t length)
+int fs_ftruncate(fs0_task_t task_id, int fd, int64_t length)
 {
 	int error;
 	struct fs0_file *file = lookup_fd(task_id, fd, &error);
@@ -131,7 +131,7 @@ static uint8_t dirent_type(const struct fs0_vnode *vnode)
 
 /* Cookies: 0 is ".", 1 is "..", 2 + n is the directory's entry n. buf must be
  * 8-byte aligned. */
-long fs0_getdents(fs0_task_t task_id, int fd, void *buf, size_t len)
+long fs_getdents(fs0_task_t task_id, int fd, void *buf, size_t len)
 {
 	int error;
 	struct fs0_file *file = lookup_fd(task_id, fd, &error);
@@ -171,7 +171,7 @@ long fs0_getdents(fs0_task_t task_id, int fd, void *buf, size_t len)
 	return (long)used;
 }
 
-int fs0_dup(fs0_task_t task_id, int fd)
+int fs_dup(fs0_task_t task_id, int fd)
 {
 	int error;
 	struct fs0_file *file = lookup_fd(task_id, fd, &error);
@@ -186,7 +186,7 @@ int fs0_dup(fs0_task_t task_id, int fd)
 	return new_fd;
 }
 
-int fs0_dup2(fs0_task_t task_id, int old_fd, int new_fd)
+int fs_dup2(fs0_task_t task_id, int old_fd, int new_fd)
 {
 	int error;
 	struct fs0_file *file = lookup_fd(task_id, old_fd, &error);
@@ -204,8 +204,10 @@ int fs0_dup2(fs0_task_t task_id, int old_fd, int new_fd)
 	return new_fd;
 }
 
-int fs0_pipe(fs0_task_t task_id, int fds[2])
+int fs_pipe(fs0_task_t task_id, uint32_t flags, int fds[2])
 {
+	if (flags & ~(uint32_t)FS0_O_NONBLOCK)
+		return -FS0_EINVAL;
 	struct fs0_task *task = task_find(task_id);
 	if (!task)
 		return -FS0_ESRCH;
@@ -221,9 +223,9 @@ int fs0_pipe(fs0_task_t task_id, int fds[2])
 		return error;
 	vnode_get(vnode);
 	struct fs0_file *read_end, *write_end = NULL;
-	error = file_open_vnode(vnode, FS0_O_RDONLY, &read_end);
+	error = file_open_vnode(vnode, FS0_O_RDONLY | flags, &read_end);
 	if (!error) {
-		error = file_open_vnode(vnode, FS0_O_WRONLY, &write_end);
+		error = file_open_vnode(vnode, FS0_O_WRONLY | flags, &write_end);
 		if (error)
 			file_put(read_end);
 	}

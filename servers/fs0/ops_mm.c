@@ -13,7 +13,7 @@ struct mm_handle {
 static struct mm_handle *handles;
 static uint32_t handle_count;
 
-int fs0_task_fork(fs0_task_t parent_id, fs0_task_t child_id, bool share_table)
+int fs_task_fork(fs0_task_t parent_id, fs0_task_t child_id, bool share_table)
 {
 	if (child_id == FS0_TASK_NONE || !vfs_root())
 		return -FS0_EINVAL;
@@ -30,7 +30,7 @@ int fs0_task_fork(fs0_task_t parent_id, fs0_task_t child_id, bool share_table)
 
 /* Blocked requests of the task are answered with EINTR before its
  * descriptors close, so nothing waits on a task that is gone. */
-int fs0_task_exit(fs0_task_t task_id)
+int fs_task_exit(fs0_task_t task_id)
 {
 	struct fs0_task *task = task_find(task_id);
 	if (!task)
@@ -70,7 +70,7 @@ static int grant_handle(struct fs0_vnode *vnode, uint32_t access, struct fs0_mm_
 	return 0;
 }
 
-int fs0_mm_get_fd(fs0_task_t task_id, int fd, struct fs0_mm_file *out)
+int fs_mm_get_fd(fs0_task_t task_id, int fd, struct fs0_mm_file *out)
 {
 	struct fs0_task *task = task_find(task_id);
 	if (!task)
@@ -83,7 +83,7 @@ int fs0_mm_get_fd(fs0_task_t task_id, int fd, struct fs0_mm_file *out)
 	return grant_handle(file->vnode, file->flags & FS0_O_ACCMODE, out);
 }
 
-int fs0_mm_get_path(fs0_task_t task_id, const char *path, struct fs0_mm_file *out)
+int fs_mm_get_path(fs0_task_t task_id, const char *path, struct fs0_mm_file *out)
 {
 	struct fs0_task *task = task_find(task_id);
 	if (!task)
@@ -110,7 +110,7 @@ static int64_t bytes_in_page(const struct fs0_vnode *vnode, uint32_t page_index)
 	return left < FS0_PAGE_SIZE ? left : FS0_PAGE_SIZE;
 }
 
-int fs0_mm_read_page(uint32_t handle_id, uint32_t page_index, void *page)
+int fs_mm_read_page(uint32_t handle_id, uint32_t page_index, void *page)
 {
 	struct mm_handle *handle = find_handle(handle_id);
 	if (!handle)
@@ -125,7 +125,7 @@ int fs0_mm_read_page(uint32_t handle_id, uint32_t page_index, void *page)
 	return (int)got;
 }
 
-int fs0_mm_write_page(uint32_t handle_id, uint32_t page_index, const void *page)
+int fs_mm_write_page(uint32_t handle_id, uint32_t page_index, const void *page)
 {
 	struct mm_handle *handle = find_handle(handle_id);
 	if (!handle)
@@ -152,7 +152,7 @@ static void drop_handle(struct mm_handle *handle)
 	handle_count--;
 }
 
-int fs0_mm_release(uint32_t handle_id)
+int fs_mm_release(uint32_t handle_id)
 {
 	struct mm_handle *handle = find_handle(handle_id);
 	if (!handle)

@@ -82,7 +82,7 @@ static int open_vnode(struct fs0_task *task, const char *path, uint32_t flags, u
 	return error;
 }
 
-int fs0_open(fs0_task_t task_id, const char *path, uint32_t flags, uint32_t mode)
+int fs_open(fs0_task_t task_id, const char *path, uint32_t flags, uint32_t mode)
 {
 	struct fs0_task *task = task_find(task_id);
 	if (!task)
@@ -106,7 +106,7 @@ int fs0_open(fs0_task_t task_id, const char *path, uint32_t flags, uint32_t mode
 	return fd;
 }
 
-int fs0_stat(fs0_task_t task_id, const char *path, struct fs0_stat *out)
+int fs_stat(fs0_task_t task_id, const char *path, struct fs0_stat *out)
 {
 	struct fs0_task *task = task_find(task_id);
 	if (!task)
@@ -120,7 +120,7 @@ int fs0_stat(fs0_task_t task_id, const char *path, struct fs0_stat *out)
 	return 0;
 }
 
-int fs0_mkdir(fs0_task_t task_id, const char *path, uint32_t mode)
+int fs_mkdir(fs0_task_t task_id, const char *path, uint32_t mode)
 {
 	struct fs0_task *task = task_find(task_id);
 	if (!task)
@@ -143,7 +143,7 @@ static int unnamed_target_error(const struct fs0_vnode *vnode)
 	return vnode == vfs_root() ? -FS0_EBUSY : -FS0_EINVAL;
 }
 
-int fs0_rmdir(fs0_task_t task_id, const char *path)
+int fs_rmdir(fs0_task_t task_id, const char *path)
 {
 	struct fs0_task *task = task_find(task_id);
 	if (!task)
@@ -173,7 +173,7 @@ int fs0_rmdir(fs0_task_t task_id, const char *path)
 	return error;
 }
 
-int fs0_unlink(fs0_task_t task_id, const char *path)
+int fs_unlink(fs0_task_t task_id, const char *path)
 {
 	struct fs0_task *task = task_find(task_id);
 	if (!task)
@@ -256,7 +256,7 @@ static int do_rename(struct fs0_lookup *from, struct fs0_lookup *to)
 	return 0;
 }
 
-int fs0_rename(fs0_task_t task_id, const char *old_path, const char *new_path)
+int fs_rename(fs0_task_t task_id, const char *old_path, const char *new_path)
 {
 	struct fs0_task *task = task_find(task_id);
 	if (!task)
@@ -278,7 +278,7 @@ int fs0_rename(fs0_task_t task_id, const char *old_path, const char *new_path)
 	return error;
 }
 
-int fs0_chdir(fs0_task_t task_id, const char *path)
+int fs_chdir(fs0_task_t task_id, const char *path)
 {
 	struct fs0_task *task = task_find(task_id);
 	if (!task)
@@ -296,7 +296,7 @@ int fs0_chdir(fs0_task_t task_id, const char *path)
 	return 0;
 }
 
-int fs0_getcwd(fs0_task_t task_id, char *buf, size_t size)
+int fs_getcwd(fs0_task_t task_id, char *buf, size_t size)
 {
 	struct fs0_task *task = task_find(task_id);
 	if (!task)

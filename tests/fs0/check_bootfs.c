@@ -28,8 +28,8 @@ static void setup_mounted(void)
 {
 	fs0_setup();
 	load_archive();
-	ck_assert_int_eq(fs0_mkdir(TASK_A, "/boot", 0755), 0);
-	ck_assert_int_eq(fs0_mount_bootfs("/boot", archive, archive_size), 0);
+	ck_assert_int_eq(fs_mkdir(TASK_A, "/boot", 0755), 0);
+	ck_assert_int_eq(fs_mount_bootfs("/boot", archive, archive_size), 0);
 }
 
 static void teardown_mounted(void)
@@ -42,16 +42,16 @@ static void setup_unmounted(void)
 {
 	fs0_setup();
 	load_archive();
-	ck_assert_int_eq(fs0_mkdir(TASK_A, "/boot", 0755), 0);
+	ck_assert_int_eq(fs_mkdir(TASK_A, "/boot", 0755), 0);
 }
 
 /* Vnodes, files and data must be what they were before a failed mount. */
 static void assert_mount_refused(const void *bytes, size_t size)
 {
 	struct fs0_stats before, after;
-	fs0_stats(&before);
-	ck_assert_int_eq(fs0_mount_bootfs("/boot", bytes, size), -FS0_EINVAL);
-	fs0_stats(&after);
+	fs_stats(&before);
+	ck_assert_int_eq(fs_mount_bootfs("/boot", bytes, size), -FS0_EINVAL);
+	fs_stats(&after);
 	ck_assert_uint_eq(after.vnodes, before.vnodes);
 	ck_assert_uint_eq(after.mounts, before.mounts);
 	ck_assert_uint_eq(after.allocations, before.allocations);
@@ -70,28 +70,28 @@ START_TEST(test_files_read_back)
 		snprintf(expected, sizeof(expected), "line %04d\n", line);
 		ck_assert_int_eq(memcmp(buf + line * 10, expected, 10), 0);
 	}
-	int fd = fs0_open(TASK_A, "/boot/bin/answer", FS0_O_RDONLY, 0);
+	int fd = fs_open(TASK_A, "/boot/bin/answer", FS0_O_RDONLY, 0);
 	ck_assert_int_ge(fd, 0);
-	ck_assert_int_eq(fs0_read(TASK_A, fd, buf, sizeof(buf), NULL), 19);
+	ck_assert_int_eq(fs_read(TASK_A, fd, buf, sizeof(buf), NULL), 19);
 	ck_assert_int_eq(memcmp(buf, "\177ELF-not-really\0\1\2\3", 19), 0);
-	ck_assert_int_eq(fs0_close(TASK_A, fd), 0);
+	ck_assert_int_eq(fs_close(TASK_A, fd), 0);
 }
 END_TEST
 
 START_TEST(test_stat_and_readdir)
 {
 	struct fs0_stat st;
-	ck_assert_int_eq(fs0_stat(TASK_A, "/boot/etc", &st), 0);
+	ck_assert_int_eq(fs_stat(TASK_A, "/boot/etc", &st), 0);
 	ck_assert(FS0_S_ISDIR(st.st_mode));
-	ck_assert_int_eq(fs0_stat(TASK_A, "/boot/hello.txt", &st), 0);
+	ck_assert_int_eq(fs_stat(TASK_A, "/boot/hello.txt", &st), 0);
 	ck_assert(FS0_S_ISREG(st.st_mode));
 	ck_assert_int_eq(st.st_size, 18);
 	struct fs0_stat root;
-	ck_assert_int_eq(fs0_stat(TASK_A, "/", &root), 0);
+	ck_assert_int_eq(fs_stat(TASK_A, "/", &root), 0);
 	ck_assert_uint_ne(st.st_dev, root.st_dev);
-	int fd = fs0_open(TASK_A, "/boot", FS0_O_RDONLY | FS0_O_DIRECTORY, 0);
+	int fd = fs_open(TASK_A, "/boot", FS0_O_RDONLY | FS0_O_DIRECTORY, 0);
 	_Alignas(8) uint8_t buf[1024];
-	long got = fs0_getdents(TASK_A, fd, buf, sizeof(buf));
+	long got = fs_getdents(TASK_A, fd, buf, sizeof(buf));
 	ck_assert_int_gt(got, 0);
 	const char *expected[] = { ".", "..", "bin", "etc", "hello.txt", "share" };
 	int count = 0;
@@ -102,7 +102,7 @@ START_TEST(test_stat_and_readdir)
 		at += record->d_reclen;
 	}
 	ck_assert_int_eq(count, 6);
-	ck_assert_int_eq(fs0_close(TASK_A, fd), 0);
+	ck_assert_int_eq(fs_close(TASK_A, fd), 0);
 }
 END_TEST
 
@@ -110,40 +110,40 @@ START_TEST(test_dotdot_leaves_the_mount)
 {
 	char cwd[FS0_PATH_MAX];
 	struct fs0_stat st;
-	ck_assert_int_eq(fs0_chdir(TASK_A, "/boot/share/doc"), 0);
-	ck_assert_int_eq(fs0_getcwd(TASK_A, cwd, sizeof(cwd)), 16);
+	ck_assert_int_eq(fs_chdir(TASK_A, "/boot/share/doc"), 0);
+	ck_assert_int_eq(fs_getcwd(TASK_A, cwd, sizeof(cwd)), 16);
 	ck_assert_str_eq(cwd, "/boot/share/doc");
-	ck_assert_int_eq(fs0_stat(TASK_A, "../../hello.txt", &st), 0);
+	ck_assert_int_eq(fs_stat(TASK_A, "../../hello.txt", &st), 0);
 	make_file("../../../outside", "ramfs");
-	ck_assert_int_eq(fs0_stat(TASK_A, "/outside", &st), 0);
-	ck_assert_int_eq(fs0_chdir(TASK_A, "/boot"), 0);
-	ck_assert_int_eq(fs0_getcwd(TASK_A, cwd, sizeof(cwd)), 6);
+	ck_assert_int_eq(fs_stat(TASK_A, "/outside", &st), 0);
+	ck_assert_int_eq(fs_chdir(TASK_A, "/boot"), 0);
+	ck_assert_int_eq(fs_getcwd(TASK_A, cwd, sizeof(cwd)), 6);
 	ck_assert_str_eq(cwd, "/boot");
 }
 END_TEST
 
 START_TEST(test_writes_are_refused)
 {
-	ck_assert_int_eq(fs0_open(TASK_A, "/boot/hello.txt", FS0_O_WRONLY, 0), -FS0_EROFS);
-	ck_assert_int_eq(fs0_open(TASK_A, "/boot/hello.txt", FS0_O_RDWR, 0), -FS0_EROFS);
-	ck_assert_int_eq(fs0_open(TASK_A, "/boot/hello.txt", FS0_O_RDONLY | FS0_O_TRUNC, 0),
+	ck_assert_int_eq(fs_open(TASK_A, "/boot/hello.txt", FS0_O_WRONLY, 0), -FS0_EROFS);
+	ck_assert_int_eq(fs_open(TASK_A, "/boot/hello.txt", FS0_O_RDWR, 0), -FS0_EROFS);
+	ck_assert_int_eq(fs_open(TASK_A, "/boot/hello.txt", FS0_O_RDONLY | FS0_O_TRUNC, 0),
 			 -FS0_EROFS);
-	ck_assert_int_eq(fs0_open(TASK_A, "/boot/new", FS0_O_CREAT | FS0_O_WRONLY, 0644),
+	ck_assert_int_eq(fs_open(TASK_A, "/boot/new", FS0_O_CREAT | FS0_O_WRONLY, 0644),
 			 -FS0_EROFS);
-	ck_assert_int_eq(fs0_mkdir(TASK_A, "/boot/dir", 0755), -FS0_EROFS);
-	ck_assert_int_eq(fs0_unlink(TASK_A, "/boot/hello.txt"), -FS0_EROFS);
-	ck_assert_int_eq(fs0_rmdir(TASK_A, "/boot/bin"), -FS0_EROFS);
-	ck_assert_int_eq(fs0_rename(TASK_A, "/boot/hello.txt", "/boot/bye.txt"), -FS0_EROFS);
-	ck_assert_int_eq(fs0_rename(TASK_A, "/boot/hello.txt", "/hello.txt"), -FS0_EXDEV);
-	ck_assert_int_eq(fs0_rmdir(TASK_A, "/boot"), -FS0_EBUSY);
-	ck_assert_int_eq(fs0_rename(TASK_A, "/boot", "/elsewhere"), -FS0_EBUSY);
-	ck_assert_int_eq(fs0_mount_bootfs("/boot", archive, archive_size), -FS0_EBUSY);
+	ck_assert_int_eq(fs_mkdir(TASK_A, "/boot/dir", 0755), -FS0_EROFS);
+	ck_assert_int_eq(fs_unlink(TASK_A, "/boot/hello.txt"), -FS0_EROFS);
+	ck_assert_int_eq(fs_rmdir(TASK_A, "/boot/bin"), -FS0_EROFS);
+	ck_assert_int_eq(fs_rename(TASK_A, "/boot/hello.txt", "/boot/bye.txt"), -FS0_EROFS);
+	ck_assert_int_eq(fs_rename(TASK_A, "/boot/hello.txt", "/hello.txt"), -FS0_EXDEV);
+	ck_assert_int_eq(fs_rmdir(TASK_A, "/boot"), -FS0_EBUSY);
+	ck_assert_int_eq(fs_rename(TASK_A, "/boot", "/elsewhere"), -FS0_EBUSY);
+	ck_assert_int_eq(fs_mount_bootfs("/boot", archive, archive_size), -FS0_EBUSY);
 	struct fs0_mm_file file;
 	uint8_t page[FS0_PAGE_SIZE] = { 0 };
-	ck_assert_int_eq(fs0_mm_get_path(TASK_A, "/boot/hello.txt", &file), 0);
+	ck_assert_int_eq(fs_mm_get_path(TASK_A, "/boot/hello.txt", &file), 0);
 	ck_assert(!file.writable_fs);
-	ck_assert_int_eq(fs0_mm_write_page(file.handle, 0, page), -FS0_EROFS);
-	ck_assert_int_eq(fs0_mm_release(file.handle), 0);
+	ck_assert_int_eq(fs_mm_write_page(file.handle, 0, page), -FS0_EROFS);
+	ck_assert_int_eq(fs_mm_release(file.handle), 0);
 }
 END_TEST
 
@@ -151,23 +151,23 @@ START_TEST(test_exec_reads_pages_from_bootfs)
 {
 	struct fs0_mm_file file;
 	uint8_t page[FS0_PAGE_SIZE];
-	ck_assert_int_eq(fs0_mm_get_path(TASK_A, "/boot/share/doc/larch/big.txt", &file), 0);
+	ck_assert_int_eq(fs_mm_get_path(TASK_A, "/boot/share/doc/larch/big.txt", &file), 0);
 	ck_assert_int_eq(file.size, 10000);
-	ck_assert_int_eq(fs0_mm_read_page(file.handle, 2, page), 10000 - 2 * FS0_PAGE_SIZE);
+	ck_assert_int_eq(fs_mm_read_page(file.handle, 2, page), 10000 - 2 * FS0_PAGE_SIZE);
 	ck_assert_int_eq(memcmp(page, "ne 0819\nline 0820\n", 18), 0);
 	ck_assert_int_eq(page[FS0_PAGE_SIZE - 1], 0);
-	ck_assert_int_eq(fs0_mm_read_page(file.handle, 3, page), 0);
-	ck_assert_int_eq(fs0_mm_release(file.handle), 0);
+	ck_assert_int_eq(fs_mm_read_page(file.handle, 3, page), 0);
+	ck_assert_int_eq(fs_mm_release(file.handle), 0);
 }
 END_TEST
 
 START_TEST(test_mount_errors)
 {
 	make_file("/plain", "x");
-	ck_assert_int_eq(fs0_mount_bootfs("/missing", archive, archive_size), -FS0_ENOENT);
-	ck_assert_int_eq(fs0_mount_bootfs("/plain", archive, archive_size), -FS0_ENOTDIR);
-	ck_assert_int_eq(fs0_mount_bootfs("/boot", NULL, archive_size), -FS0_EINVAL);
-	ck_assert_int_eq(fs0_mount_bootfs("/boot", archive, 0), -FS0_EINVAL);
+	ck_assert_int_eq(fs_mount_bootfs("/missing", archive, archive_size), -FS0_ENOENT);
+	ck_assert_int_eq(fs_mount_bootfs("/plain", archive, archive_size), -FS0_ENOTDIR);
+	ck_assert_int_eq(fs_mount_bootfs("/boot", NULL, archive_size), -FS0_EINVAL);
+	ck_assert_int_eq(fs_mount_bootfs("/boot", archive, 0), -FS0_EINVAL);
 }
 END_TEST
 
@@ -180,7 +180,7 @@ START_TEST(test_every_truncation_is_refused)
 			break;
 		assert_mount_refused(archive, size);
 	}
-	ck_assert_int_eq(fs0_mount_bootfs("/boot", archive, archive_size), 0);
+	ck_assert_int_eq(fs_mount_bootfs("/boot", archive, archive_size), 0);
 }
 END_TEST
 
@@ -241,7 +241,7 @@ START_TEST(test_hand_made_archives)
 	put_record(buf, &size, "070702", "a/b/c.txt", FS0_S_IFREG | 0644, "abc", 'a' + 'b' + 'c');
 	put_record(buf, &size, "070702", "a", FS0_S_IFDIR | 0755, "", 0);
 	put_record(buf, &size, "070701", "TRAILER!!!", 0, "", 0);
-	ck_assert_int_eq(fs0_mount_bootfs("/boot", buf, size), 0);
+	ck_assert_int_eq(fs_mount_bootfs("/boot", buf, size), 0);
 	char text[8];
 	ck_assert_int_eq(slurp("/boot/a/b/c.txt", text, sizeof(text)), 3);
 	ck_assert_str_eq(text, "abc");
@@ -290,8 +290,8 @@ START_TEST(test_mutated_archives_never_crash)
 		}
 		char dir[16];
 		snprintf(dir, sizeof(dir), "/m%d", round);
-		ck_assert_int_eq(fs0_mkdir(TASK_A, dir, 0755), 0);
-		int result = fs0_mount_bootfs(dir, copy, archive_size);
+		ck_assert_int_eq(fs_mkdir(TASK_A, dir, 0755), 0);
+		int result = fs_mount_bootfs(dir, copy, archive_size);
 		ck_assert_msg(result == 0 || result == -FS0_EINVAL, "round %d gave %d", round, result);
 		if (result == 0)
 			mounted++;
@@ -300,7 +300,7 @@ START_TEST(test_mutated_archives_never_crash)
 	}
 	ck_assert_int_gt(refused, 0);
 	ck_assert_int_eq(mounted + refused, 500);
-	fs0_shutdown();
+	fs_shutdown();
 	free(copy);
 }
 END_TEST

@@ -45,28 +45,28 @@ static long random_request(uint8_t *buf, size_t buf_size)
 		FS0_O_RDONLY | FS0_O_DIRECTORY,
 	};
 	switch (next_random(18)) {
-	case 0: return fs0_open(task, random_path(), open_flags[next_random(6)], 0644);
-	case 1: return fs0_close(task, random_fd());
-	case 2: return fs0_read(task, random_fd(), buf, next_random((unsigned)buf_size), NULL);
-	case 3: return fs0_write(task, random_fd(), buf, next_random((unsigned)buf_size), NULL);
-	case 4: return fs0_lseek(task, random_fd(), (int64_t)next_random(20000) - 100,
+	case 0: return fs_open(task, random_path(), open_flags[next_random(6)], 0644);
+	case 1: return fs_close(task, random_fd());
+	case 2: return fs_read(task, random_fd(), buf, next_random((unsigned)buf_size), NULL);
+	case 3: return fs_write(task, random_fd(), buf, next_random((unsigned)buf_size), NULL);
+	case 4: return fs_lseek(task, random_fd(), (int64_t)next_random(20000) - 100,
 				 (int)next_random(4), &offset);
-	case 5: return fs0_mkdir(task, random_path(), 0755);
-	case 6: return fs0_rmdir(task, random_path());
-	case 7: return fs0_unlink(task, random_path());
-	case 8: return fs0_rename(task, random_path(), random_path());
-	case 9: return fs0_dup(task, random_fd());
-	case 10: return fs0_dup2(task, random_fd(), random_fd());
-	case 11: return fs0_pipe(task, fds);
-	case 12: return fs0_ftruncate(task, random_fd(), next_random(10000));
-	case 13: return fs0_chdir(task, random_path());
-	case 14: return fs0_getcwd(task, (char *)buf, next_random(8));
-	case 15: return fs0_getdents(task, random_fd(), buf, buf_size);
-	case 16: return fs0_stat(task, random_path(), &st);
+	case 5: return fs_mkdir(task, random_path(), 0755);
+	case 6: return fs_rmdir(task, random_path());
+	case 7: return fs_unlink(task, random_path());
+	case 8: return fs_rename(task, random_path(), random_path());
+	case 9: return fs_dup(task, random_fd());
+	case 10: return fs_dup2(task, random_fd(), random_fd());
+	case 11: return fs_pipe(task, 0, fds);
+	case 12: return fs_ftruncate(task, random_fd(), next_random(10000));
+	case 13: return fs_chdir(task, random_path());
+	case 14: return fs_getcwd(task, (char *)buf, next_random(8));
+	case 15: return fs_getdents(task, random_fd(), buf, buf_size);
+	case 16: return fs_stat(task, random_path(), &st);
 	default:
-		if (fs0_task_exit(TASK_B) == 0)
+		if (fs_task_exit(TASK_B) == 0)
 			return 0;
-		return fs0_task_fork(TASK_A, TASK_B, next_random(2));
+		return fs_task_fork(TASK_A, TASK_B, next_random(2));
 	}
 }
 
@@ -75,7 +75,7 @@ START_TEST(test_random_requests)
 	_Alignas(8) uint8_t buf[9000];
 	memset(buf, 'r', sizeof(buf));
 	seed = 1000u + (unsigned)_i;
-	ck_assert_int_eq(fs0_task_fork(TASK_A, TASK_B, false), 0);
+	ck_assert_int_eq(fs_task_fork(TASK_A, TASK_B, false), 0);
 	for (int step = 0; step < 20000; step++) {
 		long result = random_request(buf, sizeof(buf));
 		ck_assert_msg(result >= 0 || (result < 0 && result >= -FS0_ENOTEMPTY),

@@ -21,15 +21,15 @@ static const struct fs0_reply_ops fake_replies = {
 void fs0_setup(void)
 {
 	completion_count = 0;
-	ck_assert_int_eq(fs0_init(&fake_replies), 0);
-	ck_assert_int_eq(fs0_task_fork(FS0_TASK_NONE, TASK_A, false), 0);
+	ck_assert_int_eq(fs_init(&fake_replies), 0);
+	ck_assert_int_eq(fs_task_fork(FS0_TASK_NONE, TASK_A, false), 0);
 }
 
 void fs0_teardown(void)
 {
-	fs0_shutdown();
+	fs_shutdown();
 	struct fs0_stats stats;
-	fs0_stats(&stats);
+	fs_stats(&stats);
 	ck_assert_uint_eq(stats.vnodes, 0);
 	ck_assert_uint_eq(stats.files, 0);
 	ck_assert_uint_eq(stats.descriptors, 0);
@@ -46,7 +46,7 @@ void fs0_teardown(void)
 void assert_only_root_left(void)
 {
 	struct fs0_stats stats;
-	fs0_stats(&stats);
+	fs_stats(&stats);
 	ck_assert_uint_eq(stats.vnodes, 1);
 	ck_assert_uint_eq(stats.files, 0);
 	ck_assert_uint_eq(stats.descriptors, 0);
@@ -57,24 +57,24 @@ void assert_only_root_left(void)
 
 void make_file(const char *path, const char *text)
 {
-	int fd = fs0_open(TASK_A, path, FS0_O_WRONLY | FS0_O_CREAT | FS0_O_TRUNC, 0644);
+	int fd = fs_open(TASK_A, path, FS0_O_WRONLY | FS0_O_CREAT | FS0_O_TRUNC, 0644);
 	ck_assert_msg(fd >= 0, "creating %s gave %d", path, fd);
 	long len = (long)strlen(text);
-	ck_assert_int_eq(fs0_write(TASK_A, fd, text, (size_t)len, NULL), len);
-	ck_assert_int_eq(fs0_close(TASK_A, fd), 0);
+	ck_assert_int_eq(fs_write(TASK_A, fd, text, (size_t)len, NULL), len);
+	ck_assert_int_eq(fs_close(TASK_A, fd), 0);
 }
 
 long slurp(const char *path, char *buf, size_t size)
 {
-	int fd = fs0_open(TASK_A, path, FS0_O_RDONLY, 0);
+	int fd = fs_open(TASK_A, path, FS0_O_RDONLY, 0);
 	ck_assert_msg(fd >= 0, "opening %s gave %d", path, fd);
 	long total = 0;
 	long got;
-	while ((got = fs0_read(TASK_A, fd, buf + total, size - 1 - (size_t)total, NULL)) > 0)
+	while ((got = fs_read(TASK_A, fd, buf + total, size - 1 - (size_t)total, NULL)) > 0)
 		total += got;
 	ck_assert_int_eq(got, 0);
 	buf[total] = '\0';
-	ck_assert_int_eq(fs0_close(TASK_A, fd), 0);
+	ck_assert_int_eq(fs_close(TASK_A, fd), 0);
 	return total;
 }
 

@@ -6,7 +6,7 @@
 
 #include <check.h>
 #include <stddef.h>
-#include "fs0.h"
+#include "fs0_logic.h"
 
 #define TASK_A		101u
 #define TASK_B		102u

@@ -1,0 +1,50 @@
+/* main.c - fs0 on the target: mount the boot archive if mm0 mapped one, then
+ * serve requests for ever through the generated dispatch. */
+#include <l4/kip.h>
+#include <l4/syscalls.h>
+#include <idlrt/serve.h>
+#include "fs0_server.h"
+#include "serve.h"
+
+#define BOOTFS_MODULE	"bootfs"
+#define BOOTFS_DIR	"/boot"
+
+static void say(const char *text)
+{
+	uint32_t len = 0;
+	while (text[len])
+		len++;
+	l4_kdebug_puts(text, len);
+}
+
+/* The mount point is made by fs0 itself, as a task that lives only for it. */
+static int mount_boot_archive(void)
+{
+	const struct l4_kip_module *module = l4_kip_module(BOOTFS_MODULE);
+	if (!module)
+		return 0;
+	if (module->size == 0 || module->size > FS0_BOOTFS_SIZE_MAX)
+		return -FS0_EINVAL;
+	l4_tid_t self = l4_utcb()->my_tid;
+	int error = fs_task_fork(FS0_TASK_NONE, self, false);
+	if (error)
+		return error;
+	error = fs_mkdir(self, BOOTFS_DIR, 0755);
+	fs_task_exit(self);
+	if (error)
+		return error;
+	return fs_mount_bootfs(BOOTFS_DIR, (const void *)FS0_BOOTFS_BASE, module->size);
+}
+
+int main(void)
+{
+	/* mm0 starts fs0 and is its pager: the one thread allowed mm0's requests. */
+	int error = fs0_serve_init(l4_utcb()->pager, (void *)FS0_WINDOW_BASE, FS0_WINDOW_SIZE);
+	if (error) {
+		say("fs0: cannot start\n");
+		return 1;
+	}
+	if (mount_boot_archive() < 0)
+		say("fs0: boot archive not mounted\n");
+	idlrt_serve(fs0_dispatch, 0);
+}

@@ -1,0 +1,74 @@
+/* serve.c - fs0's life on the wire: start-up, shutdown, the check that a
+ * request comes from mm0, and deferred pipe replies sent through the
+ * generated reply functions. */
+#include "fs0_alloc.h"
+#include "fs0_server.h"
+#include "serve.h"
+#include "serve_pending.h"
+#include "serve_state.h"
+
+l4_tid_t serve_mm0_tid;
+uint8_t *serve_window;
+uint32_t serve_window_size;
+
+/* The client of a deferred reply may be gone already (its task exited, or
+ * it was cancelled): then the send fails and there is nobody to tell. */
+static void complete_pending(void *token, long result)
+{
+	struct serve_pending *pending = token;
+	if (pending->is_write)
+		(void)fs0_write_reply(pending->token, (int)result);
+	else
+		(void)fs0_read_reply(pending->token, (int)result);
+	fs0_free(pending);
+}
+
+static const struct fs0_reply_ops idl_replies = {
+	.complete = complete_pending,
+};
+
+int fs0_serve_init(l4_tid_t mm0_tid, void *window, uint32_t window_size)
+{
+	if (mm0_tid == L4_NILTHREAD || !window || window_size == 0)
+		return -FS0_EINVAL;
+	int error = fs_init(&idl_replies);
+	if (error)
+		return error;
+	serve_mm0_tid = mm0_tid;
+	serve_window = window;
+	serve_window_size = window_size;
+	return 0;
+}
+
+void fs0_serve_shutdown(void)
+{
+	fs_shutdown();
+	buffer_forget_all();
+	serve_mm0_tid = L4_NILTHREAD;
+	serve_window = NULL;
+	serve_window_size = 0;
+}
+
+int serve_require_mm0(const struct idlrt_request *rq)
+{
+	return rq->client == serve_mm0_tid ? 0 : -FS0_EPERM;
+}
+
+struct serve_pending *serve_pending_new(idlrt_token_t token, bool is_write)
+{
+	struct serve_pending *pending = fs0_alloc(sizeof(*pending));
+	if (pending) {
+		pending->token = token;
+		pending->is_write = is_write;
+	}
+	return pending;
+}
+
+/* The logic kept the token only if it deferred; otherwise it is ours to free. */
+int serve_pending_result(struct serve_pending *pending, long result)
+{
+	if (result == FS0_DEFERRED)
+		return IDLRT_DEFERRED;
+	fs0_free(pending);
+	return (int)result;
+}

@@ -1,0 +1,34 @@
+/* serve.h - fs0 on the wire: the state the IDL handlers share (who mm0 is,
+ * the window of shared buffers) and the per-thread buffer registry. */
+#ifndef FS0_SERVE_H
+#define FS0_SERVE_H
+
+#include <stdint.h>
+#include <idlrt/idlrt.h>
+#include "fs0_logic.h"
+
+/* Starts the logic (fs_init) with replies going out through the generated
+ * deferred-reply functions. mm0_tid is the only thread allowed the mm0
+ * requests; window is where fs0 sees shared buffers (FS0_WINDOW_BASE on the
+ * target, any memory on the host), window_size bytes long. */
+int fs0_serve_init(l4_tid_t mm0_tid, void *window, uint32_t window_size);
+/* Ends every task (waiting callers get -EINTR), forgets every buffer. */
+void fs0_serve_shutdown(void);
+
+/* Handlers of mm0's requests call this first: 0 or -FS0_EPERM. */
+int serve_require_mm0(const struct idlrt_request *rq);
+
+/* ---- Shared buffers (serve_buffer.c) --------------------------------- */
+int buffer_set(l4_tid_t tid, uint32_t window_off, uint32_t size);
+void buffer_forget(l4_tid_t tid);
+void buffer_forget_all(void);
+uint32_t buffer_count(void);
+/* Points *data at len bytes at off in tid's buffer: 0, or -FS0_EFAULT
+ * (no buffer, or the range leaves it). */
+int buffer_at(l4_tid_t tid, uint32_t off, uint32_t len, void **data);
+/* Copies a path (len bytes, no NUL) out of tid's buffer and terminates it,
+ * so the client cannot change it while fs0 walks it: 0, -FS0_EFAULT,
+ * -FS0_ENAMETOOLONG, or -FS0_EINVAL for a NUL inside. */
+int buffer_path(l4_tid_t tid, uint32_t off, uint32_t len, char path[FS0_PATH_MAX]);
+
+#endif

@@ -1,0 +1,97 @@
+/* serve_buffer.c - each client thread's shared buffer: where it lies in fs0's
+ * window (told by mm0) and the bounds checks every bulk request goes through. */
+#include <string.h>
+#include "fs0_alloc.h"
+#include "serve.h"
+#include "serve_state.h"
+
+struct client_buffer {
+	struct client_buffer *next;
+	l4_tid_t tid;
+	uint32_t window_off;
+	uint32_t size;
+};
+
+static struct client_buffer *buffers;
+static uint32_t live_buffers;
+
+static struct client_buffer *buffer_find(l4_tid_t tid)
+{
+	for (struct client_buffer *buffer = buffers; buffer; buffer = buffer->next)
+		if (buffer->tid == tid)
+			return buffer;
+	return NULL;
+}
+
+int buffer_set(l4_tid_t tid, uint32_t window_off, uint32_t size)
+{
+	if (tid == L4_NILTHREAD || window_off % 8 != 0)
+		return -FS0_EINVAL;
+	if (window_off > serve_window_size || size > serve_window_size - window_off)
+		return -FS0_EINVAL;
+	if (size == 0) {
+		buffer_forget(tid);
+		return 0;
+	}
+	struct client_buffer *buffer = buffer_find(tid);
+	if (!buffer) {
+		buffer = fs0_alloc(sizeof(*buffer));
+		if (!buffer)
+			return -FS0_ENOMEM;
+		buffer->tid = tid;
+		buffer->next = buffers;
+		buffers = buffer;
+		live_buffers++;
+	}
+	buffer->window_off = window_off;
+	buffer->size = size;
+	return 0;
+}
+
+void buffer_forget(l4_tid_t tid)
+{
+	for (struct client_buffer **link = &buffers; *link; link = &(*link)->next) {
+		struct client_buffer *buffer = *link;
+		if (buffer->tid != tid)
+			continue;
+		*link = buffer->next;
+		fs0_free(buffer);
+		live_buffers--;
+		return;
+	}
+}
+
+void buffer_forget_all(void)
+{
+	while (buffers)
+		buffer_forget(buffers->tid);
+}
+
+uint32_t buffer_count(void)
+{
+	return live_buffers;
+}
+
+int buffer_at(l4_tid_t tid, uint32_t off, uint32_t len, void **data)
+{
+	const struct client_buffer *buffer = buffer_find(tid);
+	if (!buffer || off > buffer->size || len > buffer->size - off)
+		return -FS0_EFAULT;
+	*data = serve_window + buffer->window_off + off;
+	return 0;
+}
+
+int buffer_path(l4_tid_t tid, uint32_t off, uint32_t len, char path[FS0_PATH_MAX])
+{
+	void *text;
+	int error = buffer_at(tid, off, len, &text);
+	if (error)
+		return error;
+	if (len >= FS0_PATH_MAX)
+		return -FS0_ENAMETOOLONG;
+	memcpy(path, text, len);
+	if (memchr(path, '\0', len))
+		return -FS0_EINVAL;
+	path[len] = '\0';
+	return 0;
+}

@@ -1,0 +1,162 @@
+/* serve_files.c - the handlers of every task's file requests: the caller's
+ * thread id is its task id, paths and data come from its shared buffer. */
+#include "fs0_server.h"
+#include "serve.h"
+#include "serve_pending.h"
+
+static void stat_to_wire(const struct fs0_stat *st, struct fs0_stat_info *wire)
+{
+	wire->dev = st->st_dev;
+	wire->ino = st->st_ino;
+	wire->mode = st->st_mode;
+	wire->nlink = st->st_nlink;
+	wire->size = st->st_size;
+	wire->blksize = st->st_blksize;
+	wire->blocks = st->st_blocks;
+}
+
+int fs0_handle_open(struct idlrt_request *idl_rq, uint32_t path_off, uint32_t path_len,
+		    uint32_t flags, uint32_t mode)
+{
+	char path[FS0_PATH_MAX];
+	int error = buffer_path(idl_rq->client, path_off, path_len, path);
+	return error ? error : fs_open(idl_rq->client, path, flags, mode);
+}
+
+int fs0_handle_stat(struct idlrt_request *idl_rq, uint32_t path_off, uint32_t path_len,
+		    struct fs0_stat_info *st)
+{
+	char path[FS0_PATH_MAX];
+	int error = buffer_path(idl_rq->client, path_off, path_len, path);
+	if (error)
+		return error;
+	struct fs0_stat info;
+	error = fs_stat(idl_rq->client, path, &info);
+	if (error == 0)
+		stat_to_wire(&info, st);
+	return error;
+}
+
+int fs0_handle_mkdir(struct idlrt_request *idl_rq, uint32_t path_off, uint32_t path_len, uint32_t mode)
+{
+	char path[FS0_PATH_MAX];
+	int error = buffer_path(idl_rq->client, path_off, path_len, path);
+	return error ? error : fs_mkdir(idl_rq->client, path, mode);
+}
+
+int fs0_handle_rmdir(struct idlrt_request *idl_rq, uint32_t path_off, uint32_t path_len)
+{
+	char path[FS0_PATH_MAX];
+	int error = buffer_path(idl_rq->client, path_off, path_len, path);
+	return error ? error : fs_rmdir(idl_rq->client, path);
+}
+
+int fs0_handle_unlink(struct idlrt_request *idl_rq, uint32_t path_off, uint32_t path_len)
+{
+	char path[FS0_PATH_MAX];
+	int error = buffer_path(idl_rq->client, path_off, path_len, path);
+	return error ? error : fs_unlink(idl_rq->client, path);
+}
+
+int fs0_handle_rename(struct idlrt_request *idl_rq, uint32_t old_off, uint32_t old_len,
+		      uint32_t new_off, uint32_t new_len)
+{
+	char old_path[FS0_PATH_MAX], new_path[FS0_PATH_MAX];
+	int error = buffer_path(idl_rq->client, old_off, old_len, old_path);
+	if (!error)
+		error = buffer_path(idl_rq->client, new_off, new_len, new_path);
+	return error ? error : fs_rename(idl_rq->client, old_path, new_path);
+}
+
+int fs0_handle_chdir(struct idlrt_request *idl_rq, uint32_t path_off, uint32_t path_len)
+{
+	char path[FS0_PATH_MAX];
+	int error = buffer_path(idl_rq->client, path_off, path_len, path);
+	return error ? error : fs_chdir(idl_rq->client, path);
+}
+
+int fs0_handle_getcwd(struct idlrt_request *idl_rq, uint32_t buf_off, uint32_t size)
+{
+	void *buf;
+	int error = buffer_at(idl_rq->client, buf_off, size, &buf);
+	return error ? error : fs_getcwd(idl_rq->client, buf, size);
+}
+
+int fs0_handle_close(struct idlrt_request *idl_rq, int32_t fd)
+{
+	return fs_close(idl_rq->client, fd);
+}
+
+int fs0_handle_read(struct idlrt_request *idl_rq, idlrt_token_t idl_token, int32_t fd,
+		    uint32_t buf_off, uint32_t len)
+{
+	void *buf;
+	int error = buffer_at(idl_rq->client, buf_off, len, &buf);
+	if (error)
+		return error;
+	struct serve_pending *pending = serve_pending_new(idl_token, false);
+	if (!pending)
+		return -FS0_ENOMEM;
+	return serve_pending_result(pending, fs_read(idl_rq->client, fd, buf, len, pending));
+}
+
+int fs0_handle_write(struct idlrt_request *idl_rq, idlrt_token_t idl_token, int32_t fd,
+		     uint32_t buf_off, uint32_t len)
+{
+	void *buf;
+	int error = buffer_at(idl_rq->client, buf_off, len, &buf);
+	if (error)
+		return error;
+	struct serve_pending *pending = serve_pending_new(idl_token, true);
+	if (!pending)
+		return -FS0_ENOMEM;
+	return serve_pending_result(pending, fs_write(idl_rq->client, fd, buf, len, pending));
+}
+
+int fs0_handle_lseek(struct idlrt_request *idl_rq, int32_t fd, int64_t offset, int32_t whence,
+		     int64_t *new_offset)
+{
+	return fs_lseek(idl_rq->client, fd, offset, whence, new_offset);
+}
+
+int fs0_handle_fstat(struct idlrt_request *idl_rq, int32_t fd, struct fs0_stat_info *st)
+{
+	struct fs0_stat info;
+	int error = fs_fstat(idl_rq->client, fd, &info);
+	if (error == 0)
+		stat_to_wire(&info, st);
+	return error;
+}
+
+int fs0_handle_ftruncate(struct idlrt_request *idl_rq, int32_t fd, int64_t length)
+{
+	return fs_ftruncate(idl_rq->client, fd, length);
+}
+
+int fs0_handle_getdents(struct idlrt_request *idl_rq, int32_t fd, uint32_t buf_off, uint32_t len)
+{
+	void *buf;
+	int error = buffer_at(idl_rq->client, buf_off, len, &buf);
+	return error ? error : (int)fs_getdents(idl_rq->client, fd, buf, len);
+}
+
+int fs0_handle_dup(struct idlrt_request *idl_rq, int32_t fd)
+{
+	return fs_dup(idl_rq->client, fd);
+}
+
+int fs0_handle_dup2(struct idlrt_request *idl_rq, int32_t old_fd, int32_t new_fd)
+{
+	return fs_dup2(idl_rq->client, old_fd, new_fd);
+}
+
+int fs0_handle_pipe(struct idlrt_request *idl_rq, uint32_t flags, int32_t fds[2])
+{
+	int pair[2];
+	int error = fs_pipe(idl_rq->client, flags, pair);
+	if (error == 0) {
+		fds[0] = pair[0];
+		fds[1] = pair[1];
+	}
+	return error;
+}

@@ -1,0 +1,91 @@
+/* serve_mm.c - the handlers of mm0's requests (tasks, shared buffers, file
+ * handles and pages); every other sender gets -EPERM before anything runs. */
+#include "fs0_server.h"
+#include "serve.h"
+
+static void mm_file_to_wire(const struct fs0_mm_file *file, struct fs0_mm_info *wire)
+{
+	wire->handle = file->handle;
+	wire->openers = file->openers;
+	wire->access = file->access;
+	wire->writable_fs = file->writable_fs;
+	wire->size = file->size;
+}
+
+int fs0_handle_task_fork(struct idlrt_request *idl_rq, uint32_t parent, uint32_t child, bool share_table)
+{
+	int error = serve_require_mm0(idl_rq);
+	return error ? error : fs_task_fork(parent, child, share_table);
+}
+
+/* The buffer goes too: nothing of the thread waits on it any more. */
+int fs0_handle_task_exit(struct idlrt_request *idl_rq, uint32_t task)
+{
+	int error = serve_require_mm0(idl_rq);
+	if (error)
+		return error;
+	error = fs_task_exit(task);
+	buffer_forget(task);
+	return error;
+}
+
+int fs0_handle_set_buffer(struct idlrt_request *idl_rq, uint32_t tid, uint32_t window_off, uint32_t size)
+{
+	int error = serve_require_mm0(idl_rq);
+	return error ? error : buffer_set(tid, window_off, size);
+}
+
+int fs0_handle_mm_get_fd(struct idlrt_request *idl_rq, uint32_t task, int32_t fd, struct fs0_mm_info *info)
+{
+	int error = serve_require_mm0(idl_rq);
+	if (error)
+		return error;
+	struct fs0_mm_file file;
+	error = fs_mm_get_fd(task, fd, &file);
+	if (error == 0)
+		mm_file_to_wire(&file, info);
+	return error;
+}
+
+int fs0_handle_mm_get_path(struct idlrt_request *idl_rq, uint32_t task, uint32_t path_off,
+			   uint32_t path_len, struct fs0_mm_info *info)
+{
+	int error = serve_require_mm0(idl_rq);
+	if (error)
+		return error;
+	char path[FS0_PATH_MAX];
+	error = buffer_path(idl_rq->client, path_off, path_len, path);
+	if (error)
+		return error;
+	struct fs0_mm_file file;
+	error = fs_mm_get_path(task, path, &file);
+	if (error == 0)
+		mm_file_to_wire(&file, info);
+	return error;
+}
+
+int fs0_handle_mm_read_page(struct idlrt_request *idl_rq, uint32_t handle, uint32_t page_index, uint32_t buf_off)
+{
+	int error = serve_require_mm0(idl_rq);
+	if (error)
+		return error;
+	void *page;
+	error = buffer_at(idl_rq->client, buf_off, FS0_PAGE_SIZE, &page);
+	return error ? error : fs_mm_read_page(handle, page_index, page);
+}
+
+int fs0_handle_mm_write_page(struct idlrt_request *idl_rq, uint32_t handle, uint32_t page_index, uint32_t buf_off)
+{
+	int error = serve_require_mm0(idl_rq);
+	if (error)
+		return error;
+	void *page;
+	error = buffer_at(idl_rq->client, buf_off, FS0_PAGE_SIZE, &page);
+	return error ? error : fs_mm_write_page(handle, page_index, page);
+}
+
+int fs0_handle_mm_release(struct idlrt_request *idl_rq, uint32_t handle)
+{
+	int error = serve_require_mm0(idl_rq);
+	return error ? error : fs_mm_release(handle);
+}

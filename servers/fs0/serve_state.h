@@ -1,0 +1,12 @@
+/* serve_state.h - the few variables the serve_*.c files share. */
+#ifndef FS0_SERVE_STATE_H
+#define FS0_SERVE_STATE_H
+
+#include <stdint.h>
+#include <idlrt/idlrt.h>
+
+extern l4_tid_t serve_mm0_tid;
+extern uint8_t *serve_window;
+extern uint32_t serve_window_size;
+
+#endif

@@ -1,0 +1,296 @@
+/* check_proto_errors.c - every error fs0 gives over the wire, the requests
+ * that only mm0 may make, and malformed requests stopped at the dispatch
+ * before any handler runs. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include "fs0_server.h"
+#include "proto_fixture.h"
+
+static struct fs0_stats stats_now(void)
+{
+	struct fs0_stats stats;
+	fs_stats(&stats);
+	return stats;
+}
+
+START_TEST(enoent)
+{
+	struct fs0_stat_info st;
+	ck_assert_int_eq(c_open("/missing", FS0_O_RDONLY, 0), -FS0_ENOENT);
+	ck_assert_int_eq(c_stat("/missing/deeper", &st), -FS0_ENOENT);
+	ck_assert_int_eq(c_chdir("/missing"), -FS0_ENOENT);
+	ck_assert_int_eq(c_unlink("/missing"), -FS0_ENOENT);
+	ck_assert_int_eq(c_rename("/missing", "/other"), -FS0_ENOENT);
+	ck_assert_int_eq(fs0_open(FS0_TID, PATH_OFF, 0, FS0_O_RDONLY, 0), -FS0_ENOENT);
+}
+END_TEST
+
+START_TEST(eexist)
+{
+	ck_assert_int_eq(c_mkdir("/d"), 0);
+	ck_assert_int_eq(c_mkdir("/d"), -FS0_EEXIST);
+	c_make_file("/f", "x");
+	ck_assert_int_eq(c_open("/f", FS0_O_WRONLY | FS0_O_CREAT | FS0_O_EXCL, 0644), -FS0_EEXIST);
+	act_as(MM0_TID);
+	ck_assert_int_eq(fs0_task_fork(FS0_TID, 0, CLIENT_A, false), -FS0_EEXIST);
+}
+END_TEST
+
+START_TEST(ebadf)
+{
+	struct fs0_stat_info st;
+	int64_t pos;
+	ck_assert_int_eq(fs0_close(FS0_TID, 3), -FS0_EBADF);
+	ck_assert_int_eq(fs0_close(FS0_TID, -1), -FS0_EBADF);
+	ck_assert_int_eq(fs0_read(FS0_TID, 7, 0, 1), -FS0_EBADF);
+	ck_assert_int_eq(fs0_fstat(FS0_TID, FS0_OPEN_MAX, &st), -FS0_EBADF);
+	ck_assert_int_eq(fs0_lseek(FS0_TID, 5, 0, FS0_SEEK_SET, &pos), -FS0_EBADF);
+	ck_assert_int_eq(fs0_dup(FS0_TID, 2), -FS0_EBADF);
+	ck_assert_int_eq(fs0_getdents(FS0_TID, 2, 0, 512), -FS0_EBADF);
+	c_make_file("/ro", "r");
+	int fd = c_open("/ro", FS0_O_RDONLY, 0);
+	ck_assert_int_eq(c_write_text(fd, "no"), -FS0_EBADF);
+	ck_assert_int_eq(fs0_close(FS0_TID, fd), 0);
+}
+END_TEST
+
+START_TEST(eisdir)
+{
+	ck_assert_int_eq(c_mkdir("/dir"), 0);
+	ck_assert_int_eq(c_open("/dir", FS0_O_WRONLY, 0), -FS0_EISDIR);
+	ck_assert_int_eq(c_open("/dir", FS0_O_RDWR | FS0_O_CREAT, 0644), -FS0_EISDIR);
+	ck_assert_int_eq(c_unlink("/dir"), -FS0_EISDIR);
+	int fd = c_open("/dir", FS0_O_RDONLY, 0);
+	ck_assert_int_eq(fs0_read(FS0_TID, fd, 0, 16), -FS0_EISDIR);
+	ck_assert_int_eq(fs0_close(FS0_TID, fd), 0);
+}
+END_TEST
+
+START_TEST(enotdir)
+{
+	struct fs0_stat_info st;
+	c_make_file("/file", "f");
+	ck_assert_int_eq(c_stat("/file/x", &st), -FS0_ENOTDIR);
+	ck_assert_int_eq(c_open("/file", FS0_O_RDONLY | FS0_O_DIRECTORY, 0), -FS0_ENOTDIR);
+	ck_assert_int_eq(c_rmdir("/file"), -FS0_ENOTDIR);
+	ck_assert_int_eq(c_chdir("/file"), -FS0_ENOTDIR);
+	ck_assert_int_eq(c_mkdir("/file/sub"), -FS0_ENOTDIR);
+}
+END_TEST
+
+START_TEST(enotempty)
+{
+	ck_assert_int_eq(c_mkdir("/full"), 0);
+	c_make_file("/full/x", "x");
+	ck_assert_int_eq(c_rmdir("/full"), -FS0_ENOTEMPTY);
+	ck_assert_int_eq(c_mkdir("/empty"), 0);
+	ck_assert_int_eq(c_rename("/empty", "/full"), -FS0_ENOTEMPTY);
+}
+END_TEST
+
+START_TEST(enametoolong)
+{
+	char path[FS0_PATH_MAX + 2];
+	memset(path, 'a', sizeof(path));
+	path[0] = '/';
+	path[FS0_PATH_MAX] = '\0';		/* 256 bytes: no room for the NUL */
+	ck_assert_int_eq(c_mkdir(path), -FS0_ENAMETOOLONG);
+	ck_assert_int_eq(c_open(path, FS0_O_RDONLY, 0), -FS0_ENAMETOOLONG);
+	path[FS0_PATH_MAX - 1] = '\0';		/* 255 bytes: one component of 254 */
+	ck_assert_int_eq(c_mkdir(path), 0);
+	ck_assert_int_eq(c_rmdir(path), 0);
+	memset(path, 'b', FS0_NAME_MAX + 1);	/* a relative component of 256 */
+	path[FS0_NAME_MAX + 1] = '\0';
+	ck_assert_int_eq(c_mkdir(path), -FS0_ENAMETOOLONG);
+}
+END_TEST
+
+START_TEST(emfile)
+{
+	c_make_file("/f", "x");
+	for (int fd = 0; fd < FS0_OPEN_MAX; fd++)
+		ck_assert_int_eq(c_open("/f", FS0_O_RDONLY, 0), fd);
+	ck_assert_int_eq(c_open("/f", FS0_O_RDONLY, 0), -FS0_EMFILE);
+	ck_assert_int_eq(fs0_dup(FS0_TID, 0), -FS0_EMFILE);
+	ck_assert_int_eq(fs0_close(FS0_TID, 10), 0);
+	int32_t fds[2];
+	ck_assert_int_eq(fs0_pipe(FS0_TID, 0, fds), -FS0_EMFILE);
+	for (int fd = 0; fd < FS0_OPEN_MAX; fd++)
+		ck_assert_int_eq(fs0_close(FS0_TID, fd), fd == 10 ? -FS0_EBADF : 0);
+}
+END_TEST
+
+START_TEST(einval)
+{
+	int64_t pos;
+	int32_t fds[2];
+	c_make_file("/f", "abc");
+	int fd = c_open("/f", FS0_O_RDWR, 0);
+	ck_assert_int_eq(fs0_lseek(FS0_TID, fd, 0, 7, &pos), -FS0_EINVAL);
+	ck_assert_int_eq(fs0_lseek(FS0_TID, fd, -1, FS0_SEEK_SET, &pos), -FS0_EINVAL);
+	ck_assert_int_eq(fs0_ftruncate(FS0_TID, fd, -5), -FS0_EINVAL);
+	ck_assert_int_eq(fs0_close(FS0_TID, fd), 0);
+	ck_assert_int_eq(fs0_pipe(FS0_TID, FS0_O_APPEND, fds), -FS0_EINVAL);
+	/* a path with a NUL inside it */
+	memcpy(client_buf(CLIENT_A) + PATH_OFF, "/f\0x", 4);
+	ck_assert_int_eq(fs0_unlink(FS0_TID, PATH_OFF, 4), -FS0_EINVAL);
+	ck_assert_int_eq(c_mkdir("/d"), 0);
+	fd = c_open("/d", FS0_O_RDONLY, 0);
+	ck_assert_int_eq(fs0_getdents(FS0_TID, fd, 4, 512), -FS0_EINVAL);
+	ck_assert_int_eq(fs0_close(FS0_TID, fd), 0);
+	act_as(MM0_TID);
+	ck_assert_int_eq(fs0_set_buffer(FS0_TID, CLIENT_B, 12, 64), -FS0_EINVAL);
+	ck_assert_int_eq(fs0_set_buffer(FS0_TID, CLIENT_B, WINDOW_SIZE - 8, 16), -FS0_EINVAL);
+	ck_assert_int_eq(fs0_set_buffer(FS0_TID, CLIENT_B, WINDOW_SIZE + 8, 0), -FS0_EINVAL);
+	ck_assert_int_eq(fs0_set_buffer(FS0_TID, L4_NILTHREAD, 0, 64), -FS0_EINVAL);
+	ck_assert_int_eq(fs0_task_fork(FS0_TID, CLIENT_A, 0, false), -FS0_EINVAL);
+}
+END_TEST
+
+START_TEST(efault_outside_the_buffer)
+{
+	ck_assert_int_eq(fs0_read(FS0_TID, 0, CLIENT_BUF_SIZE - 4, 5), -FS0_EFAULT);
+	ck_assert_int_eq(fs0_write(FS0_TID, 0, 0xfffffff0u, 0x20), -FS0_EFAULT);
+	ck_assert_int_eq(fs0_mkdir(FS0_TID, CLIENT_BUF_SIZE, 1, 0755), -FS0_EFAULT);
+	ck_assert_int_eq(fs0_getcwd(FS0_TID, CLIENT_BUF_SIZE - 1, 2), -FS0_EFAULT);
+	act_as(STRANGER);
+	ck_assert_int_eq(fs0_read(FS0_TID, 0, 0, 1), -FS0_EFAULT);
+	ck_assert_int_eq(fs0_close(FS0_TID, 0), -FS0_ESRCH);
+	act_as(MM0_TID);
+	ck_assert_int_eq(fs0_mm_read_page(FS0_TID, 1, 0, 0), -FS0_EFAULT);
+}
+END_TEST
+
+/* Each of mm0's requests from anyone else: EPERM, and nothing happens. */
+START_TEST(mm0_requests_from_others_are_refused)
+{
+	struct fs0_mm_info info;
+	for (int who = 0; who < 2; who++) {
+		act_as(who == 0 ? CLIENT_A : STRANGER);
+		ck_assert_int_eq(fs0_task_fork(FS0_TID, CLIENT_A, CLIENT_B, false), -FS0_EPERM);
+		ck_assert_int_eq(fs0_task_exit(FS0_TID, CLIENT_A), -FS0_EPERM);
+		ck_assert_int_eq(fs0_set_buffer(FS0_TID, CLIENT_A, 0, 8), -FS0_EPERM);
+		ck_assert_int_eq(fs0_mm_get_fd(FS0_TID, CLIENT_A, 0, &info), -FS0_EPERM);
+		ck_assert_int_eq(fs0_mm_get_path(FS0_TID, CLIENT_A, PATH_OFF, 1, &info), -FS0_EPERM);
+		ck_assert_int_eq(fs0_mm_read_page(FS0_TID, 1, 0, 0), -FS0_EPERM);
+		ck_assert_int_eq(fs0_mm_write_page(FS0_TID, 1, 0, 0), -FS0_EPERM);
+		ck_assert_int_eq(fs0_mm_release(FS0_TID, 1), -FS0_EPERM);
+	}
+	struct fs0_stats stats = stats_now();
+	ck_assert_uint_eq(stats.tasks, 1);
+	ck_assert_uint_eq(buffer_count(), 1);
+	act_as(CLIENT_A);
+	ck_assert_int_eq(c_mkdir("/still-here"), 0);
+}
+END_TEST
+
+/* ---- Malformed requests, written word by word --------------------------- */
+
+static int raw_call(uint32_t label, uint32_t header, const uint32_t *words, unsigned count)
+{
+	uint32_t *mr = idlrt_mr();
+	mr[0] = L4_TAG(label, count + (header ? 1 : 0));
+	mr[1] = header;
+	for (unsigned i = 0; i < count; i++)
+		mr[2 + i] = words[i];
+	ck_assert_int_eq(idlrt_call(FS0_TID), 0);
+	ck_assert_uint_eq(L4_TAG_WORDS(mr[0]), 1);
+	return (int32_t)mr[1];
+}
+
+#define HEADER IDLRT_HEADER(FS0_IFACE_ID, FS0_IFACE_VERSION)
+
+START_TEST(no_header_is_ebadmsg)
+{
+	ck_assert_int_eq(raw_call(FS0_OP_CLOSE, 0, NULL, 0), -EBADMSG);
+}
+END_TEST
+
+START_TEST(wrong_interface_or_operation_is_enosys)
+{
+	uint32_t fd = 0;
+	ck_assert_int_eq(raw_call(FS0_OP_CLOSE, IDLRT_HEADER(0x0e01, FS0_IFACE_VERSION), &fd, 1), -ENOSYS);
+	ck_assert_int_eq(raw_call(0x0002, HEADER, &fd, 1), -ENOSYS);
+	ck_assert_int_eq(raw_call(0xf000, HEADER, &fd, 1), -ENOSYS);
+}
+END_TEST
+
+START_TEST(other_version_is_eprotonosupport)
+{
+	uint32_t fd = 0;
+	ck_assert_int_eq(raw_call(FS0_OP_CLOSE, IDLRT_HEADER(FS0_IFACE_ID, FS0_IFACE_VERSION + 1), &fd, 1),
+			 -EPROTONOSUPPORT);
+}
+END_TEST
+
+/* mkdir with a word too few or too many: refused, and no directory appears. */
+START_TEST(wrong_word_count_never_reaches_the_handler)
+{
+	memcpy(client_buf(CLIENT_A) + PATH_OFF, "/made", 5);
+	uint32_t words[4] = { PATH_OFF, 5, 0755, 0 };
+	ck_assert_int_eq(raw_call(FS0_OP_MKDIR, HEADER, words, 2), -EBADMSG);
+	ck_assert_int_eq(raw_call(FS0_OP_MKDIR, HEADER, words, 4), -EBADMSG);
+	struct fs0_stat_info st;
+	ck_assert_int_eq(c_stat("/made", &st), -FS0_ENOENT);
+	ck_assert_int_eq(raw_call(FS0_OP_MKDIR, HEADER, words, 3), 0);
+	ck_assert_int_eq(c_stat("/made", &st), 0);
+}
+END_TEST
+
+/* task_fork from mm0 with share_table = 2: not a bool, no task made. */
+START_TEST(bad_bool_never_reaches_the_handler)
+{
+	act_as(MM0_TID);
+	uint32_t words[3] = { CLIENT_A, CLIENT_B, 2 };
+	ck_assert_int_eq(raw_call(FS0_OP_TASK_FORK, HEADER, words, 3), -EBADMSG);
+	ck_assert_uint_eq(stats_now().tasks, 1);
+	words[2] = 1;
+	ck_assert_int_eq(raw_call(FS0_OP_TASK_FORK, HEADER, words, 3), 0);
+	ck_assert_uint_eq(stats_now().tasks, 2);
+}
+END_TEST
+
+/* The sender is what the kernel stamps (rq->client), not anything in the words. */
+START_TEST(sender_comes_from_the_request)
+{
+	uint32_t mr[L4_MR_COUNT] = { L4_TAG(FS0_OP_TASK_EXIT, 2), HEADER, CLIENT_A };
+	struct idlrt_request rq = { .mr = mr, .client = CLIENT_A };
+	ck_assert_int_eq(fs0_dispatch(&rq), IDLRT_SEND_REPLY);
+	ck_assert_int_eq((int32_t)mr[1], -FS0_EPERM);
+	ck_assert_uint_eq(stats_now().tasks, 1);
+	uint32_t again[L4_MR_COUNT] = { L4_TAG(FS0_OP_TASK_EXIT, 2), HEADER, CLIENT_A };
+	rq.mr = again;
+	rq.client = MM0_TID;
+	ck_assert_int_eq(fs0_dispatch(&rq), IDLRT_SEND_REPLY);
+	ck_assert_int_eq((int32_t)again[1], 0);
+	ck_assert_uint_eq(stats_now().tasks, 0);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *suite = suite_create("fs0 protocol: errors");
+	TCase *tc = proto_tcase("errno");
+	tcase_add_test(tc, enoent);
+	tcase_add_test(tc, eexist);
+	tcase_add_test(tc, ebadf);
+	tcase_add_test(tc, eisdir);
+	tcase_add_test(tc, enotdir);
+	tcase_add_test(tc, enotempty);
+	tcase_add_test(tc, enametoolong);
+	tcase_add_test(tc, emfile);
+	tcase_add_test(tc, einval);
+	tcase_add_test(tc, efault_outside_the_buffer);
+	tcase_add_test(tc, mm0_requests_from_others_are_refused);
+	suite_add_tcase(suite, tc);
+	TCase *bad = proto_tcase("malformed");
+	tcase_add_test(bad, no_header_is_ebadmsg);
+	tcase_add_test(bad, wrong_interface_or_operation_is_enosys);
+	tcase_add_test(bad, other_version_is_eprotonosupport);
+	tcase_add_test(bad, wrong_word_count_never_reaches_the_handler);
+	tcase_add_test(bad, bad_bool_never_reaches_the_handler);
+	tcase_add_test(bad, sender_comes_from_the_request);
+	suite_add_tcase(suite, bad);
+	return run_proto_suite(suite);
+}

@@ -1,0 +1,165 @@
+/* proto_fixture.c - set-up, tear-down and the buffer-filling wrappers of the
+ * fs0 protocol suites. */
+#include <stdlib.h>
+#include <string.h>
+#include "fs0_server.h"
+#include "proto_fixture.h"
+
+static _Alignas(4096) uint8_t window[WINDOW_SIZE];
+static l4_tid_t self;
+
+uint8_t *window_at(uint32_t window_off)
+{
+	return window + window_off;
+}
+
+/* Slots by thread slot number, so clients never overlap below BIG_OFF. */
+uint32_t client_window_off(l4_tid_t tid)
+{
+	uint32_t off = L4_TID_SLOT(tid) * CLIENT_BUF_SIZE;
+	ck_assert_uint_lt(off + CLIENT_BUF_SIZE, BIG_OFF + 1);
+	return off;
+}
+
+uint8_t *client_buf(l4_tid_t tid)
+{
+	return window_at(client_window_off(tid));
+}
+
+void act_as(l4_tid_t tid)
+{
+	self = tid;
+	idlrt_loopback_set_self(tid);
+}
+
+l4_tid_t acting(void)
+{
+	return self;
+}
+
+void introduce(l4_tid_t parent, l4_tid_t child, bool share_table)
+{
+	l4_tid_t was = self;
+	act_as(MM0_TID);
+	ck_assert_int_eq(fs0_task_fork(FS0_TID, parent, child, share_table), 0);
+	ck_assert_int_eq(fs0_set_buffer(FS0_TID, child, client_window_off(child), CLIENT_BUF_SIZE), 0);
+	act_as(was);
+}
+
+void proto_setup(void)
+{
+	idlrt_loopback_reset();
+	memset(window, 0, sizeof(window));
+	ck_assert_int_eq(idlrt_loopback_bind(FS0_TID, fs0_dispatch, 0), 0);
+	ck_assert_int_eq(fs0_serve_init(MM0_TID, window, WINDOW_SIZE), 0);
+	act_as(CLIENT_A);
+	introduce(L4_NILTHREAD, CLIENT_A, false);
+}
+
+void proto_teardown(void)
+{
+	fs0_serve_shutdown();
+	idlrt_loopback_reset();
+	ck_assert_uint_eq(buffer_count(), 0);
+	struct fs0_stats stats;
+	fs_stats(&stats);
+	ck_assert_uint_eq(stats.vnodes, 0);
+	ck_assert_uint_eq(stats.files, 0);
+	ck_assert_uint_eq(stats.descriptors, 0);
+	ck_assert_uint_eq(stats.tasks, 0);
+	ck_assert_uint_eq(stats.pipes, 0);
+	ck_assert_uint_eq(stats.handles, 0);
+	ck_assert_uint_eq(stats.pending, 0);
+	ck_assert_uint_eq(stats.data_bytes, 0);
+	ck_assert_uint_eq(stats.allocations, 0);
+}
+
+TCase *proto_tcase(const char *name)
+{
+	TCase *tc = tcase_create(name);
+	tcase_add_checked_fixture(tc, proto_setup, proto_teardown);
+	return tc;
+}
+
+int run_proto_suite(Suite *suite)
+{
+	SRunner *runner = srunner_create(suite);
+	srunner_run_all(runner, CK_NORMAL);
+	int failed = srunner_ntests_failed(runner);
+	srunner_free(runner);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+static uint32_t put_path(uint32_t off, const char *path)
+{
+	size_t len = strlen(path);
+	ck_assert_uint_le(len, PATH_AREA / 2);
+	memcpy(client_buf(self) + off, path, len);
+	return (uint32_t)len;
+}
+
+int c_open(const char *path, uint32_t flags, uint32_t mode)
+{
+	return fs0_open(FS0_TID, PATH_OFF, put_path(PATH_OFF, path), flags, mode);
+}
+
+int c_stat(const char *path, struct fs0_stat_info *st)
+{
+	return fs0_stat(FS0_TID, PATH_OFF, put_path(PATH_OFF, path), st);
+}
+
+int c_mkdir(const char *path)
+{
+	return fs0_mkdir(FS0_TID, PATH_OFF, put_path(PATH_OFF, path), 0755);
+}
+
+int c_rmdir(const char *path)
+{
+	return fs0_rmdir(FS0_TID, PATH_OFF, put_path(PATH_OFF, path));
+}
+
+int c_unlink(const char *path)
+{
+	return fs0_unlink(FS0_TID, PATH_OFF, put_path(PATH_OFF, path));
+}
+
+int c_rename(const char *old_path, const char *new_path)
+{
+	uint32_t old_len = put_path(PATH_OFF, old_path);
+	uint32_t new_len = put_path(PATH2_OFF, new_path);
+	return fs0_rename(FS0_TID, PATH_OFF, old_len, PATH2_OFF, new_len);
+}
+
+int c_chdir(const char *path)
+{
+	return fs0_chdir(FS0_TID, PATH_OFF, put_path(PATH_OFF, path));
+}
+
+int c_getcwd(uint32_t size)
+{
+	return fs0_getcwd(FS0_TID, 0, size);
+}
+
+int c_write_text(int fd, const char *text)
+{
+	size_t len = strlen(text);
+	ck_assert_uint_lt(len, PATH_OFF);
+	memcpy(client_buf(self), text, len);
+	return fs0_write(FS0_TID, fd, 0, (uint32_t)len);
+}
+
+int c_read_text(int fd, uint32_t len)
+{
+	ck_assert_uint_lt(len, PATH_OFF);
+	int got = fs0_read(FS0_TID, fd, 0, len);
+	client_buf(self)[got > 0 ? got : 0] = '\0';
+	return got;
+}
+
+void c_make_file(const char *path, const char *text)
+{
+	int fd = c_open(path, FS0_O_WRONLY | FS0_O_CREAT | FS0_O_TRUNC, 0644);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(c_write_text(fd, text), (int)strlen(text));
+	ck_assert_int_eq(fs0_close(FS0_TID, fd), 0);
+}
