@@ -1,0 +1,111 @@
+/* memory.c - mmap and friends on mm0, and the heap break that malloc uses. */
+#include <stdint.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "internal.h"
+#include "mm0.h"
+
+#define PAGE_SIZE	4096u
+#define PAGE_MASK	(PAGE_SIZE - 1)
+/* mmap without a hint searches from here, so the heap stays below it. */
+#define HEAP_LIMIT	0x40000000u
+
+void *mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset)
+{
+	long answer;
+
+	if (offset < 0 || (uint64_t)offset > UINT32_MAX || (offset & PAGE_MASK))
+		return (void *)(intptr_t)posix_error(EINVAL);
+	answer = mm_mmap(posix_mm0(), (uintptr_t)addr, length, prot, flags,
+			 (flags & MAP_ANONYMOUS) ? -1 : fd, (uint32_t)offset);
+	if (answer < 0 && answer > -4096)
+		return (void *)(intptr_t)posix_error((int)-answer);
+	return (void *)(uintptr_t)answer;
+}
+
+int munmap(void *addr, size_t length)
+{
+	return (int)posix_result(mm_munmap(posix_mm0(), (uintptr_t)addr, length));
+}
+
+int mprotect(void *addr, size_t length, int prot)
+{
+	return (int)posix_result(mm_mprotect(posix_mm0(), (uintptr_t)addr, length, prot));
+}
+
+/* mm0 keeps every page resident and writes file pages back itself, so
+ * these only check their arguments; mlock also faults the pages in now. */
+int msync(void *addr, size_t length, int flags)
+{
+	(void)length;
+	if (((uintptr_t)addr & PAGE_MASK) || (flags & ~(MS_ASYNC | MS_SYNC | MS_INVALIDATE)) ||
+	    ((flags & MS_ASYNC) && (flags & MS_SYNC)))
+		return posix_error(EINVAL);
+	return 0;
+}
+
+int mlock(const void *addr, size_t length)
+{
+	uintptr_t page = (uintptr_t)addr & ~(uintptr_t)PAGE_MASK;
+	uintptr_t end = (uintptr_t)addr + length;
+
+	if (end < (uintptr_t)addr)
+		return posix_error(ENOMEM);
+	for (; page < end; page += PAGE_SIZE)
+		(void)*(volatile const char *)page;
+	return 0;
+}
+
+int munlock(const void *addr, size_t length)
+{
+	if ((uintptr_t)addr + length < (uintptr_t)addr)
+		return posix_error(ENOMEM);
+	return 0;
+}
+
+int mlockall(int flags)
+{
+	if (!flags || (flags & ~(MCL_CURRENT | MCL_FUTURE)))
+		return posix_error(EINVAL);
+	return 0;
+}
+
+int munlockall(void)
+{
+	return 0;
+}
+
+/* The break starts at posix.ld's __heap_start; mm0 maps the first MiB
+ * with the program and sbrk maps more, page by page, as it grows. */
+extern char __heap_start[], __heap_end[];
+static char *heap_break, *heap_mapped_end;
+
+void *sbrk(ptrdiff_t increment)
+{
+	char *old_break, *new_break;
+
+	if (!heap_break) {
+		heap_break = __heap_start;
+		heap_mapped_end = __heap_end;
+	}
+	old_break = heap_break;
+	if ((increment < 0 && (uintptr_t)-increment > (uintptr_t)(old_break - __heap_start)) ||
+	    (increment > 0 && (uintptr_t)increment > HEAP_LIMIT - (uintptr_t)old_break)) {
+		errno = ENOMEM;
+		return (void *)-1;
+	}
+	new_break = old_break + increment;
+	if (new_break > heap_mapped_end) {
+		uintptr_t grow = (((uintptr_t)new_break + PAGE_MASK) & ~(uintptr_t)PAGE_MASK) -
+				 (uintptr_t)heap_mapped_end;
+		if (mmap(heap_mapped_end, grow, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) == MAP_FAILED) {
+			errno = ENOMEM;
+			return (void *)-1;
+		}
+		heap_mapped_end += grow;
+	}
+	heap_break = new_break;
+	return old_break;
+}

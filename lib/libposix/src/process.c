@@ -1,0 +1,77 @@
+/* process.c - fork, clone, wait and process ids on mm0. */
+#include <sched.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "internal.h"
+#include "mm0.h"
+
+long posix_fork_request(uintptr_t child_pc, uintptr_t child_sp)
+{
+	return mm_fork(posix_mm0(), child_pc, child_sp);
+}
+
+/* The child runs in a new UTCB whose TLS block is not the parent's, so the
+ * parent's block travels on the (copied) stack and is put back. */
+pid_t fork(void)
+{
+	size_t tls_bytes = posix_tls_bytes();
+	char saved_tls[tls_bytes];
+	long answer;
+
+	console_flush();
+	memcpy(saved_tls, posix_thread_pointer(), tls_bytes);
+	answer = posix_fork_call();
+	if (answer == 0)
+		memcpy(posix_thread_pointer(), saved_tls, tls_bytes);
+	return (pid_t)posix_result(answer);
+}
+
+__attribute__((noreturn)) void posix_clone_start(int (*fn)(void *), void *arg)
+{
+	posix_tls_init();
+	posix_thread_exit(fn(arg));
+}
+
+int clone(int (*fn)(void *), void *stack, int flags, void *arg, ...)
+{
+	uintptr_t *child_sp;
+
+	if (!fn || !stack)
+		return posix_error(EINVAL);
+	child_sp = (uintptr_t *)(((uintptr_t)stack & ~(uintptr_t)7) - 2 * sizeof(uintptr_t));
+	child_sp[0] = (uintptr_t)fn;
+	child_sp[1] = (uintptr_t)arg;
+	console_flush();
+	return (int)posix_result(mm_clone(posix_mm0(), (uint32_t)flags, (uintptr_t)child_sp,
+					  (uintptr_t)posix_clone_entry));
+}
+
+pid_t waitpid(pid_t pid, int *status, int options)
+{
+	int32_t child_status = 0;
+	long answer;
+
+	if (pid == 0 || pid < -1)
+		return posix_error(EINVAL);
+	answer = mm_waitpid(posix_mm0(), pid, options, &child_status);
+	if (answer > 0 && status)
+		*status = child_status;
+	return (pid_t)posix_result(answer);
+}
+
+pid_t wait(int *status)
+{
+	return waitpid(-1, status, 0);
+}
+
+pid_t getpid(void)
+{
+	return (pid_t)posix_result(mm_getpid(posix_mm0()));
+}
+
+pid_t getppid(void)
+{
+	return (pid_t)posix_result(mm_getppid(posix_mm0()));
+}

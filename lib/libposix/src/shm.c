@@ -1,0 +1,50 @@
+/* shm.c - System V shared memory on mm0. */
+#include <string.h>
+#include <sys/shm.h>
+
+#include "internal.h"
+#include "mm0.h"
+
+int shmget(key_t key, size_t size, int flags)
+{
+	if (size > UINT32_MAX)
+		return posix_error(EINVAL);
+	return (int)posix_result(mm_shmget(posix_mm0(), (int32_t)key, (uint32_t)size, flags));
+}
+
+void *shmat(int shmid, const void *addr, int flags)
+{
+	long answer = mm_shmat(posix_mm0(), shmid, (uintptr_t)addr, flags);
+
+	if (answer < 0 && answer > -4096)
+		return (void *)(intptr_t)posix_error((int)-answer);
+	return (void *)(uintptr_t)answer;
+}
+
+int shmdt(const void *addr)
+{
+	return (int)posix_result(mm_shmdt(posix_mm0(), (uintptr_t)addr));
+}
+
+int shmctl(int shmid, int cmd, struct shmid_ds *buf)
+{
+	struct mm_shm_stat stat;
+	long answer;
+
+	if (cmd == IPC_STAT && !buf)
+		return posix_error(EFAULT);
+	if (cmd != IPC_STAT && cmd != IPC_RMID)
+		return posix_error(EINVAL);
+	answer = mm_shmctl(posix_mm0(), shmid, cmd, &stat);
+	if (answer < 0)
+		return (int)posix_result(answer);
+	if (cmd == IPC_STAT) {
+		memset(buf, 0, sizeof(*buf));
+		buf->shm_perm.__key = stat.key;
+		buf->shm_perm.mode = (mode_t)stat.mode;
+		buf->shm_segsz = stat.size;
+		buf->shm_cpid = stat.creator_pid;
+		buf->shm_nattch = stat.nattch;
+	}
+	return (int)answer;
+}

@@ -1,0 +1,38 @@
+/* start.c - a program's start in C: thread-local storage, argc/argv/envp
+ * from mm0's environment page, static constructors, then main and exit. */
+#include <stdlib.h>
+
+#include "internal.h"
+
+extern char **environ;
+extern void __libc_init_array(void);
+int main(int argc, char **argv, char **envp);
+
+/* The C library calls these around the constructor and destructor arrays;
+ * posix.ld keeps everything in the arrays, so there is nothing else to run. */
+void _init(void)
+{
+}
+
+void _fini(void)
+{
+}
+
+/* The page holds argc, argv[argc] and NULL, envp[] and NULL, then the
+ * strings. */
+__attribute__((noreturn)) void posix_start(uint32_t *env_page)
+{
+	static char *no_strings[] = { NULL };
+	int argc = 0;
+	char **argv = no_strings, **envp = no_strings;
+
+	posix_tls_init();
+	if (env_page) {
+		argc = (int)env_page[0];
+		argv = (char **)&env_page[1];
+		envp = argv + argc + 1;
+	}
+	environ = envp;
+	__libc_init_array();
+	exit(main(argc, argv, envp));
+}

@@ -1,0 +1,103 @@
+/* time.c - clocks, sleeping and yielding. Time is the generic timer's
+ * virtual count; a sleep is a receive from ourselves (nobody can send to
+ * us that way) with a timeout in whole milliseconds, never shorter than asked. */
+#include <sched.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <l4/kip.h>
+#include <l4/syscalls.h>
+
+#include "internal.h"
+
+#define NSEC_PER_SEC	1000000000ull
+#define NSEC_PER_MSEC	1000000ull
+#define LONGEST_WAIT_MS	0xfffeu
+
+static uint64_t virtual_count(void)
+{
+	uint32_t low, high;
+
+	asm volatile("isb; mrrc p15, 1, %0, %1, c14" : "=r"(low), "=r"(high));
+	return ((uint64_t)high << 32) | low;
+}
+
+int clock_gettime(clockid_t clock, struct timespec *now)
+{
+	uint64_t hz = l4_kip()->timer_hz, count;
+
+	if (clock != CLOCK_MONOTONIC && clock != CLOCK_REALTIME)
+		return posix_error(EINVAL);
+	if (!now)
+		return posix_error(EFAULT);
+	count = virtual_count();
+	now->tv_sec = (time_t)(count / hz);
+	now->tv_nsec = (long)((count % hz) * NSEC_PER_SEC / hz);
+	return 0;
+}
+
+int nanosleep(const struct timespec *request, struct timespec *remaining)
+{
+	uint64_t ms;
+
+	if (!request)
+		return posix_error(EFAULT);
+	if (request->tv_nsec < 0 || request->tv_nsec >= (long)NSEC_PER_SEC || request->tv_sec < 0)
+		return posix_error(EINVAL);
+	ms = (uint64_t)request->tv_sec * 1000 +
+	     ((uint64_t)request->tv_nsec + NSEC_PER_MSEC - 1) / NSEC_PER_MSEC;
+	while (ms) {
+		uint32_t wait = ms > LONGEST_WAIT_MS ? LONGEST_WAIT_MS : (uint32_t)ms;
+
+		l4_receive(l4_myself(), L4_TIMEOUTS(L4_TIMEOUT_NEVER, wait), 0);
+		ms -= wait;
+	}
+	if (remaining) {
+		remaining->tv_sec = 0;
+		remaining->tv_nsec = 0;
+	}
+	return 0;
+}
+
+unsigned sleep(unsigned seconds)
+{
+	struct timespec request = { .tv_sec = seconds, .tv_nsec = 0 };
+
+	nanosleep(&request, 0);
+	return 0;
+}
+
+int usleep(useconds_t microseconds)
+{
+	struct timespec request = { .tv_sec = microseconds / 1000000,
+				    .tv_nsec = (long)(microseconds % 1000000) * 1000 };
+
+	return nanosleep(&request, 0);
+}
+
+int sched_yield(void)
+{
+	l4_yield();
+	return 0;
+}
+
+long sysconf(int name)
+{
+	switch (name) {
+	case _SC_PAGESIZE:
+		return L4_PAGE_SIZE;
+	case _SC_CLK_TCK:
+		return 1000;
+	case _SC_NPROCESSORS_CONF:
+	case _SC_NPROCESSORS_ONLN:
+		return 1;
+	case _SC_OPEN_MAX:
+		return 64;
+	case _SC_ARG_MAX:
+		return L4_PAGE_SIZE;
+	case _SC_CHILD_MAX:
+		return 256;
+	default:
+		return posix_error(EINVAL);
+	}
+}
