@@ -34,6 +34,8 @@ static void notify_parent(struct task *zombie)
 	struct list *pos, *tmp;
 
 	if (!parent || parent == task_self()) {
+		if (mm0_orphan_exited)
+			mm0_orphan_exited(zombie->pid, zombie->exit_status);
 		reap(zombie);
 		return;
 	}

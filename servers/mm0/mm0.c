@@ -12,6 +12,7 @@
 const struct kernel_ops *mm0_kernel;
 void *mm0_kernel_ctx;
 const struct mm0_reply_ops *mm0_reply;
+void (*mm0_orphan_exited)(long pid, int status);
 
 int mm0_init(const struct mm0_config *config)
 {
@@ -23,6 +24,7 @@ int mm0_init(const struct mm0_config *config)
 	mm0_kernel = config->kernel;
 	mm0_kernel_ctx = config->kernel_ctx;
 	mm0_reply = config->reply;
+	mm0_orphan_exited = config->orphan_exited;
 	err = phys_init(config->ranges, config->range_count);
 	if (err)
 		return err;

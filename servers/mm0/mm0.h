@@ -17,6 +17,9 @@ struct mm0_config {
 	void *kernel_ctx;
 	const struct mm0_reply_ops *reply;
 	uint32_t self_tid;		/* mm0's own kernel thread id */
+	/* Optional: told of each child of mm0's own task that ends, just
+	 * before it is reaped (the target powers off when init ends). */
+	void (*orphan_exited)(long pid, int status);
 };
 
 struct mm0_stats {
@@ -36,5 +39,6 @@ struct task *mm0_self(void);
 extern const struct kernel_ops *mm0_kernel;
 extern void *mm0_kernel_ctx;
 extern const struct mm0_reply_ops *mm0_reply;
+extern void (*mm0_orphan_exited)(long pid, int status);
 
 #endif

@@ -55,6 +55,8 @@
 
 #define MM0_WNOHANG		1
 
+#define MM0_SIGILL		4
+#define MM0_SIGTRAP		5
 #define MM0_SIGKILL		9
 #define MM0_SIGBUS		7
 #define MM0_SIGSEGV		11
@@ -62,6 +64,15 @@
 /* Wait statuses in the Linux/POSIX encoding. */
 #define MM0_W_EXITCODE(code)	(((code) & 0xff) << 8)
 #define MM0_W_SIGNALED(sig)	((sig) & 0x7f)
+#define MM0_WIFEXITED(status)	(((status) & 0x7f) == 0)
+#define MM0_WEXITSTATUS(status)	(((status) >> 8) & 0xff)
+#define MM0_WTERMSIG(status)	((status) & 0x7f)
+
+/* Where mm0 puts a started program's stack and heap (the heap matches
+ * lib/libl4/user.ld: 1 MiB from the page after the image). */
+#define MM0_STACK_SIZE		0x00010000u
+#define MM0_STACK_TOP		(MM0_ENV_ADDR - MM0_PAGE_SIZE)
+#define MM0_HEAP_SIZE		0x00100000u
 
 /* IPC_STAT's answer. */
 struct mm0_shm_stat {

@@ -1,0 +1,16 @@
+/* mm0's target-only parts: the kernel adapter, the console and start-up. */
+#ifndef MM0_ARM_BOOT_H
+#define MM0_ARM_BOOT_H
+
+#include "kernel_ops.h"
+
+#define MM0_TASK_PRIORITY	100u
+/* mm0's own heap: the first pages of conventional RAM, at __heap_start. */
+#define MM0_HEAP_PAGES		256u
+
+extern const struct kernel_ops l4_kernel_ops;
+
+/* printf to the kernel console, one line at a time. */
+void console_printf(const char *format, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

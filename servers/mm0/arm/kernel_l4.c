@@ -1,0 +1,69 @@
+/* kernel_ops over libl4: mm0's map, unmap, protect and thread calls on the real kernel. */
+#include <l4/ipc.h>
+#include <l4/syscalls.h>
+
+#include "boot.h"
+#include "mm0_abi.h"
+
+/* Unmap and protect report holes as -L4_EPARTIAL; mm0 expects holes. */
+static int hole_ok(int err)
+{
+	return err == -L4_EPARTIAL ? 0 : err;
+}
+
+static int l4_ops_map(void *ctx, uint32_t space, uint32_t phys, uint32_t virt, uint32_t npages,
+		      unsigned perms)
+{
+	(void)ctx;
+	return l4_map(space, phys, virt, npages * MM0_PAGE_SIZE, perms, 0);
+}
+
+static int l4_ops_unmap(void *ctx, uint32_t space, uint32_t virt, uint32_t npages)
+{
+	(void)ctx;
+	return hole_ok(l4_unmap(space, virt, npages * MM0_PAGE_SIZE, 0));
+}
+
+/* The kernel takes no empty permission set: no access means no mapping. */
+static int l4_ops_protect(void *ctx, uint32_t space, uint32_t virt, uint32_t npages,
+			  unsigned perms)
+{
+	if (!perms)
+		return l4_ops_unmap(ctx, space, virt, npages);
+	return hole_ok(l4_protect(space, virt, npages * MM0_PAGE_SIZE, perms, 0));
+}
+
+static int l4_ops_thread_create(void *ctx, uint32_t same_space_as, uint32_t utcb, uint32_t *tid)
+{
+	(void)ctx;
+	return l4_syscall(L4_SYS_THREAD_CONTROL, L4_TC_CREATE, same_space_as, l4_myself(),
+			  MM0_TASK_PRIORITY, utcb, tid);
+}
+
+static int l4_ops_thread_destroy(void *ctx, uint32_t tid)
+{
+	(void)ctx;
+	return l4_thread_destroy(tid);
+}
+
+/* r0 is set with the other general registers, which start at 0. */
+static int l4_ops_thread_start(void *ctx, uint32_t tid, uint32_t pc, uint32_t sp, uint32_t r0)
+{
+	uint32_t *mr = l4_utcb()->mr;
+
+	(void)ctx;
+	for (unsigned i = 0; i <= L4_EXREG_LR; i++)
+		mr[i] = 0;
+	mr[L4_EXREG_R0] = r0;
+	return l4_exchange_registers(tid, L4_EXREG_SET_PC | L4_EXREG_SET_SP | L4_EXREG_SET_GPRS |
+					  L4_EXREG_RESUME, pc, sp);
+}
+
+const struct kernel_ops l4_kernel_ops = {
+	.map = l4_ops_map,
+	.unmap = l4_ops_unmap,
+	.protect = l4_ops_protect,
+	.thread_create = l4_ops_thread_create,
+	.thread_destroy = l4_ops_thread_destroy,
+	.thread_start = l4_ops_thread_start,
+};

@@ -1,0 +1,118 @@
+/* mm0's start-up on the target: take RAM and modules from the KIP, start init, serve for ever. */
+#include <idlrt/serve.h>
+#include <l4/ipc.h>
+#include <l4/kip.h>
+#include <l4/syscalls.h>
+
+#include "boot.h"
+#include "mm0.h"
+#include "mm0_abi.h"
+#include "module_file.h"
+#include "serve.h"
+#include "spawn.h"
+
+extern char __heap_start[];
+
+static long init_pid;
+
+/* The system's exit status is init's: its code, or 128 + the signal. */
+static void orphan_exited(long pid, int status)
+{
+	int code;
+
+	if (pid != init_pid)
+		return;
+	if (MM0_WIFEXITED(status)) {
+		code = MM0_WEXITSTATUS(status);
+		console_printf("mm0: init exited with status %d\n", code);
+	} else {
+		code = 128 + MM0_WTERMSIG(status);
+		console_printf("mm0: init killed by signal %d\n", MM0_WTERMSIG(status));
+	}
+	l4_poweroff(code);
+}
+
+/* Conventional RAM and the modules appear in mm0's space at their physical
+ * addresses; the first MM0_HEAP_PAGES of RAM back mm0's own heap instead. */
+static int map_memory(l4_tid_t self, struct phys_range *ranges, size_t *count)
+{
+	const struct l4_kip *kip = l4_kip();
+	int heap_mapped = 0, err;
+
+	*count = 0;
+	for (uint32_t i = 0; i < kip->num_mem && i < L4_KIP_MAX_MEM; i++) {
+		const struct l4_kip_mem *mem = &kip->mem[i];
+		uint32_t base = mem->base, size = mem->size & ~MM0_PAGE_MASK;
+
+		if (mem->type == L4_MEM_MODULE) {
+			err = l4_map(self, base, base, (mem->size + MM0_PAGE_MASK) & ~MM0_PAGE_MASK,
+				     L4_PERM_READ, 0);
+			if (err)
+				return err;
+		}
+		if (mem->type != L4_MEM_CONVENTIONAL || size == 0)
+			continue;
+		if (!heap_mapped && size > MM0_HEAP_PAGES * MM0_PAGE_SIZE) {
+			err = l4_map(self, base, (uint32_t)__heap_start, MM0_HEAP_PAGES * MM0_PAGE_SIZE,
+				     L4_PERM_READ | L4_PERM_WRITE, 0);
+			if (err)
+				return err;
+			heap_mapped = 1;
+			base += MM0_HEAP_PAGES * MM0_PAGE_SIZE;
+			size -= MM0_HEAP_PAGES * MM0_PAGE_SIZE;
+		}
+		if (*count == PHYS_MAX_RANGES)
+			continue;
+		err = l4_map(self, base, base, size, L4_PERM_READ | L4_PERM_WRITE, 0);
+		if (err)
+			return err;
+		ranges[(*count)++] = (struct phys_range){ base, size / MM0_PAGE_SIZE, (void *)base };
+	}
+	return heap_mapped && *count ? 0 : -L4_ENOMEM;
+}
+
+/* Every module but mm0 itself (the first) can be started by name. */
+static void register_modules(void)
+{
+	const struct l4_kip *kip = l4_kip();
+
+	for (uint32_t i = 1; i < kip->num_modules && i < L4_KIP_MAX_MODULES; i++) {
+		const struct l4_kip_module *m = &kip->modules[i];
+		int err = module_register(m->name, (const void *)m->phys, m->size);
+
+		if (err < 0)
+			console_printf("mm0: module %.31s not registered (error %d)\n", m->name, err);
+	}
+}
+
+int main(void)
+{
+	static struct phys_range ranges[PHYS_MAX_RANGES];
+	static const char *const init_argv[] = { "init", NULL };
+	l4_tid_t self = l4_myself();
+	struct mm0_config config = {
+		.ranges = ranges,
+		.kernel = &l4_kernel_ops,
+		.reply = &serve_reply_ops,
+		.self_tid = self,
+		.orphan_exited = orphan_exited,
+	};
+	struct mm0_stats stats;
+	int err = map_memory(self, ranges, &config.range_count);
+
+	if (!err)
+		err = mm0_init(&config);
+	if (err) {
+		console_printf("mm0: cannot start (error %d)\n", err);
+		l4_poweroff(125);
+	}
+	register_modules();
+	mm0_stats(&stats);
+	console_printf("mm0: root pager up, %u free pages\n", (unsigned)stats.free_pages);
+	init_pid = mm0_spawn(mm0_self(), "init", init_argv);
+	if (init_pid < 0) {
+		console_printf("mm0: cannot start init (error %ld)\n", init_pid);
+		l4_poweroff(125);
+	}
+	idlrt_serve(mm0_serve, serve_trace);
+}

@@ -1,0 +1,193 @@
+/* The handlers of idl/mm0.idl: each finds the calling task and runs the request's logic. */
+#include <errno.h>
+#include <string.h>
+
+#include "mm0.h"
+#include "mm0_alloc.h"
+#include "mm0_server.h"
+#include "mmap.h"
+#include "module_file.h"
+#include "serve.h"
+#include "shm.h"
+#include "spawn.h"
+#include "task.h"
+#include "vm_object.h"
+
+static struct task *caller(const struct idlrt_request *rq)
+{
+	return task_by_l4_tid(rq->client);
+}
+
+int mm_handle_getpid(struct idlrt_request *idl_rq)
+{
+	return (int)mm0_getpid(caller(idl_rq));
+}
+
+int mm_handle_getppid(struct idlrt_request *idl_rq)
+{
+	return (int)mm0_getppid(caller(idl_rq));
+}
+
+int mm_handle_gettid(struct idlrt_request *idl_rq)
+{
+	return (int)mm0_gettid(caller(idl_rq));
+}
+
+int mm_handle_exit(struct idlrt_request *idl_rq, int32_t code)
+{
+	return (int)mm0_exit(caller(idl_rq), code);
+}
+
+int mm_handle_thread_exit(struct idlrt_request *idl_rq, int32_t code)
+{
+	return (int)mm0_thread_exit(caller(idl_rq), code);
+}
+
+int mm_handle_waitpid(struct idlrt_request *idl_rq, idlrt_token_t idl_token, int32_t pid,
+		      int32_t options, int32_t *status)
+{
+	int wait_status = 0;
+	long result = mm0_waitpid(caller(idl_rq), pid, options, serve_token(idl_token),
+				  &wait_status);
+
+	if (result == MM0_DEFERRED)
+		return IDLRT_DEFERRED;
+	*status = wait_status;
+	return (int)result;
+}
+
+int mm_handle_fork(struct idlrt_request *idl_rq, uintptr_t pc, uintptr_t sp)
+{
+	return (int)mm0_fork(caller(idl_rq), (uint32_t)pc, (uint32_t)sp);
+}
+
+int mm_handle_clone(struct idlrt_request *idl_rq, uint32_t flags, uintptr_t child_sp,
+		    uintptr_t pc)
+{
+	return (int)mm0_clone(caller(idl_rq), flags, (uint32_t)child_sp, (uint32_t)pc);
+}
+
+/* A descriptor's file object, held until vm_file_close. */
+static int file_of(struct task *task, int32_t fd, struct vm_object **file)
+{
+	long handle = mm0_fd_get(task, fd);
+
+	if (handle < 0)
+		return (int)handle;
+	if (!(handle & MODULE_HANDLE_BIT))
+		return -ENODEV;
+	return module_file_open((int)(handle & ~MODULE_HANDLE_BIT), file);
+}
+
+int mm_handle_mmap(struct idlrt_request *idl_rq, uintptr_t addr, uint32_t length, int32_t prot,
+		   int32_t flags, int32_t fd, uint32_t offset)
+{
+	struct task *task = caller(idl_rq);
+	struct vm_object *file = NULL;
+	long result;
+
+	if (!task)
+		return -ESRCH;
+	if (!(flags & MM0_MAP_ANONYMOUS)) {
+		int err = file_of(task, fd, &file);
+
+		if (err)
+			return err;
+	}
+	result = mm0_mmap(task, (uint32_t)addr, length, prot, flags, file, offset);
+	if (file)
+		vm_file_close(file);
+	return (int)result;
+}
+
+int mm_handle_munmap(struct idlrt_request *idl_rq, uintptr_t addr, uint32_t length)
+{
+	return (int)mm0_munmap(caller(idl_rq), (uint32_t)addr, length);
+}
+
+int mm_handle_mprotect(struct idlrt_request *idl_rq, uintptr_t addr, uint32_t length, int32_t prot)
+{
+	return (int)mm0_mprotect(caller(idl_rq), (uint32_t)addr, length, prot);
+}
+
+int mm_handle_shmget(struct idlrt_request *idl_rq, int32_t key, uint32_t size, int32_t flags)
+{
+	struct task *task = caller(idl_rq);
+
+	return task ? (int)mm0_shmget(task, key, size, flags) : -ESRCH;
+}
+
+int mm_handle_shmat(struct idlrt_request *idl_rq, int32_t shmid, uintptr_t addr, int32_t flags)
+{
+	return (int)mm0_shmat(caller(idl_rq), shmid, (uint32_t)addr, flags);
+}
+
+int mm_handle_shmdt(struct idlrt_request *idl_rq, uintptr_t addr)
+{
+	return (int)mm0_shmdt(caller(idl_rq), (uint32_t)addr);
+}
+
+int mm_handle_shmctl(struct idlrt_request *idl_rq, int32_t shmid, int32_t cmd,
+		     struct mm_shm_stat *stat)
+{
+	struct mm0_shm_stat answer = { 0 };
+	long result = mm0_shmctl(caller(idl_rq), shmid, cmd, &answer);
+
+	stat->size = answer.size;
+	stat->nattch = answer.nattch;
+	stat->key = answer.key;
+	stat->creator_pid = answer.creator_pid;
+	stat->mode = answer.mode;
+	return (int)result;
+}
+
+int mm_handle_spawn(struct idlrt_request *idl_rq, const char *name, const char *arg)
+{
+	const char *argv[] = { name, arg[0] ? arg : NULL, NULL };
+	struct task *task = caller(idl_rq);
+
+	return task ? (int)mm0_spawn(task, name, argv) : -ESRCH;
+}
+
+int mm_handle_open_module(struct idlrt_request *idl_rq, const char *name)
+{
+	struct task *task = caller(idl_rq);
+	int index = module_find(name);
+
+	if (!task)
+		return -ESRCH;
+	if (index < 0)
+		return index;
+	for (int fd = 0; fd < MM0_FD_MAX; fd++) {
+		if (mm0_fd_get(task, fd) == -EBADF) {
+			long err = mm0_fd_set(task, fd, MODULE_HANDLE((uint32_t)index));
+
+			return err ? (int)err : fd;
+		}
+	}
+	return -EMFILE;
+}
+
+int mm_handle_close(struct idlrt_request *idl_rq, int32_t fd)
+{
+	struct task *task = caller(idl_rq);
+	long handle = mm0_fd_get(task, fd);
+
+	if (handle < 0)
+		return (int)handle;
+	return (int)mm0_fd_set(task, fd, 0);
+}
+
+int mm_handle_stats(struct idlrt_request *idl_rq, struct mm_counts *now)
+{
+	struct mm0_stats stats;
+
+	(void)idl_rq;
+	mm0_stats(&stats);
+	now->free_pages = stats.free_pages;
+	now->live_objects = stats.live_objects;
+	now->live_areas = stats.live_areas;
+	now->live_tasks = stats.live_tasks;
+	now->live_allocs = (uint32_t)stats.live_allocs;
+	return 0;
+}

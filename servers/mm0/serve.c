@@ -1,0 +1,79 @@
+/* mm0's one message entry: kernel fault and exception messages first, then the IDL dispatch. */
+#include <errno.h>
+
+#include "fault.h"
+#include "mm0_abi.h"
+#include "mm0_server.h"
+#include "serve.h"
+#include "task.h"
+
+int serve_trace;
+
+void *serve_token(idlrt_token_t token)
+{
+	return (void *)(uintptr_t)token.client;
+}
+
+static idlrt_token_t token_of(void *token)
+{
+	idlrt_token_t idl_token = { (l4_tid_t)(uintptr_t)token, serve_trace };
+
+	return idl_token;
+}
+
+/* A fault's reply carries nothing: any message resumes the thread. */
+static void reply_fault(void *token, long result)
+{
+	uint32_t *mr = idlrt_deferred_begin(token_of(token));
+
+	(void)result;
+	mr[0] = L4_TAG(0, 0);
+	idlrt_deferred_send(token_of(token));
+}
+
+static void reply_wait(void *token, long pid, int status)
+{
+	mm_waitpid_reply(token_of(token), (int)pid, status);
+}
+
+const struct mm0_reply_ops serve_reply_ops = {
+	.complete = reply_fault,
+	.complete_wait = reply_wait,
+};
+
+/* The kernel's page-fault message: map the page and resume, or kill. */
+static int serve_fault(struct idlrt_request *rq, struct task *task)
+{
+	uint32_t addr = rq->mr[1], access = rq->mr[2];
+	idlrt_token_t token = idlrt_token(rq);
+	long result;
+
+	if (L4_TAG_WORDS(rq->mr[0]) != L4_FAULT_WORDS ||
+	    (access != L4_PERM_READ && access != L4_PERM_WRITE && access != L4_PERM_EXEC)) {
+		task_kill(task, MM0_SIGSEGV);
+		return IDLRT_NO_REPLY;
+	}
+	result = mm0_fault(task, addr, access, serve_token(token));
+	if (result != 0)
+		return IDLRT_NO_REPLY;
+	rq->mr[0] = L4_TAG(0, 0);
+	return IDLRT_SEND_REPLY;
+}
+
+int mm0_serve(struct idlrt_request *rq)
+{
+	uint32_t label = L4_TAG_LABEL(rq->mr[0]);
+	struct task *task;
+
+	if (label < L4_LABEL_KERNEL_MIN)
+		return mm_dispatch(rq);
+	/* Only mm0's own threads fault to it; anything else gets no answer. */
+	task = task_by_l4_tid(rq->client);
+	if (!task || task->leader == task_self())
+		return IDLRT_NO_REPLY;
+	if (label == L4_LABEL_PAGEFAULT)
+		return serve_fault(rq, task);
+	if (label == L4_LABEL_EXCEPTION)
+		task_kill(task, rq->mr[1] == L4_EXC_BREAKPOINT ? MM0_SIGTRAP : MM0_SIGILL);
+	return IDLRT_NO_REPLY;
+}

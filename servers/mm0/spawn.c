@@ -1,0 +1,174 @@
+/* Starting a boot module as a process: ELF checks, segments as module-backed private areas. */
+#include <errno.h>
+#include <string.h>
+
+#include "mm0.h"
+#include "mmap.h"
+#include "module_file.h"
+#include "spawn.h"
+#include "task.h"
+#include "vm_object.h"
+
+#define ELF_MACHINE_ARM	40u
+#define ELF_TYPE_EXEC	2u
+#define PT_LOAD		1u
+#define PF_X		1u
+#define PF_W		2u
+#define PF_R		4u
+
+struct elf_header {
+	uint8_t ident[16];
+	uint16_t type, machine;
+	uint32_t version, entry, phoff, shoff, flags;
+	uint16_t ehsize, phentsize, phnum, shentsize, shnum, shstrndx;
+};
+
+struct elf_segment {
+	uint32_t type, offset, vaddr, paddr, filesz, memsz, flags, align;
+};
+
+static uint32_t page_up(uint32_t value)
+{
+	return (value + MM0_PAGE_MASK) & ~MM0_PAGE_MASK;
+}
+
+static const struct elf_segment *segments_of(const uint8_t *image, uint32_t *count)
+{
+	const struct elf_header *eh = (const struct elf_header *)image;
+
+	*count = eh->phnum;
+	return (const struct elf_segment *)(image + eh->phoff);
+}
+
+static int segment_check(const struct elf_segment *seg, uint32_t size)
+{
+	if (seg->type != PT_LOAD)
+		return 0;
+	if (seg->offset > size || seg->filesz > size - seg->offset || seg->filesz > seg->memsz ||
+	    seg->vaddr < MM0_USER_MIN || seg->memsz > MM0_STACK_TOP - MM0_STACK_SIZE ||
+	    seg->vaddr > MM0_STACK_TOP - MM0_STACK_SIZE - MM0_HEAP_SIZE - seg->memsz)
+		return -ENOEXEC;
+	return 1;
+}
+
+int spawn_check(int module_index, uint32_t *entry)
+{
+	uint32_t size, count, loads = 0;
+	const uint8_t *image = module_image(module_index, &size);
+	const struct elf_header *eh = (const struct elf_header *)image;
+	const struct elf_segment *seg;
+
+	if (!image)
+		return -ENOENT;
+	if (size < sizeof(*eh) || memcmp(eh->ident, "\177ELF\001\001", 6) != 0 ||
+	    eh->type != ELF_TYPE_EXEC || eh->machine != ELF_MACHINE_ARM ||
+	    eh->phentsize != sizeof(struct elf_segment) || eh->phnum == 0 ||
+	    eh->phoff > size || (uint32_t)eh->phnum * sizeof(*seg) > size - eh->phoff ||
+	    (eh->phoff & 3))
+		return -ENOEXEC;
+	seg = segments_of(image, &count);
+	for (uint32_t i = 0; i < count; i++) {
+		int load = segment_check(&seg[i], size);
+
+		if (load < 0)
+			return load;
+		loads += (uint32_t)load;
+	}
+	if (loads == 0 || loads > MODULE_SEGMENTS)
+		return -ENOEXEC;
+	*entry = eh->entry;
+	return 0;
+}
+
+static int prot_of(uint32_t elf_flags)
+{
+	return ((elf_flags & PF_R) ? MM0_PROT_READ : 0) | ((elf_flags & PF_W) ? MM0_PROT_WRITE : 0) |
+	       ((elf_flags & PF_X) ? MM0_PROT_EXEC : 0);
+}
+
+static long map_anon(struct task *task, uint32_t start, uint32_t end, int prot)
+{
+	if (start >= end)
+		return 0;
+	return mm0_mmap(task, start, end - start, prot,
+			MM0_MAP_PRIVATE | MM0_MAP_FIXED | MM0_MAP_ANONYMOUS, NULL, 0);
+}
+
+/* The file part from the module (private: writes copy), the rest zero-fill. */
+static long map_segment(struct task *task, int module_index, unsigned slot,
+			const struct elf_segment *seg)
+{
+	uint32_t start = seg->vaddr & ~MM0_PAGE_MASK;
+	uint32_t file_end = page_up(seg->vaddr + seg->filesz), end = page_up(seg->vaddr + seg->memsz);
+	int prot = prot_of(seg->flags);
+	struct vm_object *file;
+	long result;
+
+	if (seg->filesz) {
+		result = module_segment_open(module_index, slot, seg->offset, seg->filesz, seg->vaddr,
+					     &file);
+		if (result)
+			return result;
+		result = mm0_mmap(task, start, file_end - start, prot,
+				  MM0_MAP_PRIVATE | MM0_MAP_FIXED, file, 0);
+		vm_file_close(file);
+		if (result < 0)
+			return result;
+		start = file_end;
+	}
+	return map_anon(task, start, end, prot);
+}
+
+static long load_image(struct task *task, int module_index)
+{
+	uint32_t size, count, image_end = 0;
+	const uint8_t *image = module_image(module_index, &size);
+	const struct elf_segment *seg = segments_of(image, &count);
+	unsigned slot = 0;
+	long result;
+
+	for (uint32_t i = 0; i < count; i++) {
+		if (seg[i].type != PT_LOAD)
+			continue;
+		result = map_segment(task, module_index, slot++, &seg[i]);
+		if (result < 0)
+			return result;
+		if (page_up(seg[i].vaddr + seg[i].memsz) > image_end)
+			image_end = page_up(seg[i].vaddr + seg[i].memsz);
+	}
+	result = map_anon(task, image_end, image_end + MM0_HEAP_SIZE,
+			  MM0_PROT_READ | MM0_PROT_WRITE);
+	if (result < 0)
+		return result;
+	return map_anon(task, MM0_STACK_TOP - MM0_STACK_SIZE, MM0_STACK_TOP,
+			MM0_PROT_READ | MM0_PROT_WRITE);
+}
+
+long mm0_spawn(struct task *parent, const char *name, const char *const argv[])
+{
+	int module_index = module_find(name);
+	struct task *task;
+	uint32_t entry;
+	long result;
+	int status;
+
+	if (module_index < 0)
+		return module_index;
+	result = spawn_check(module_index, &entry);
+	if (result)
+		return result;
+	result = mm0_task_create(parent, argv, NULL, &task);
+	if (result)
+		return result;
+	result = load_image(task, module_index);
+	if (result >= 0)
+		result = mm0_task_start(task, entry, MM0_STACK_TOP);
+	if (result >= 0)
+		return task->pid;
+	/* Undo: the half-made child ends and its parent reaps it here. */
+	uint32_t pid = task->pid;
+	task_kill(task, MM0_SIGKILL);
+	if (parent->leader != task_self())
+		mm0_waitpid(parent, pid, MM0_WNOHANG, NULL, &status);
+	return result;
+}

@@ -1,0 +1,16 @@
+/* Starting a boot module's ELF program as a new process. */
+#ifndef MM0_SPAWN_H
+#define MM0_SPAWN_H
+
+#include <stdint.h>
+
+struct task;
+
+/* Checks the module's ELF header and segments: 0, -ENOENT or -ENOEXEC. */
+int spawn_check(int module_index, uint32_t *entry);
+/* A child of parent running the module called name with argv (NULL-terminated):
+ * its segments (private, file-backed by the module), a heap, a stack and the
+ * environment page. Returns the pid or -errno. */
+long mm0_spawn(struct task *parent, const char *name, const char *const argv[]);
+
+#endif
