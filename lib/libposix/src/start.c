@@ -8,6 +8,10 @@ extern char **environ;
 extern void __libc_init_array(void);
 int main(int argc, char **argv, char **envp);
 
+/* Arguments built into the image (tools/l4run links them in for the program
+ * it boots as init); when present they replace the argv that mm0 passes. */
+extern char *const posix_boot_argv[] __attribute__((weak));
+
 /* The C library calls these around the constructor and destructor arrays;
  * posix.ld keeps everything in the arrays, so there is nothing else to run. */
 void _init(void)
@@ -31,6 +35,11 @@ __attribute__((noreturn)) void posix_start(uint32_t *env_page)
 		argc = (int)env_page[0];
 		argv = (char **)&env_page[1];
 		envp = argv + argc + 1;
+	}
+	if (posix_boot_argv) {
+		argv = (char **)posix_boot_argv;
+		for (argc = 0; argv[argc]; argc++)
+			continue;
 	}
 	environ = envp;
 	__libc_init_array();

@@ -36,6 +36,19 @@ int clock_gettime(clockid_t clock, struct timespec *now)
 	return 0;
 }
 
+int clock_getres(clockid_t clock, struct timespec *resolution)
+{
+	uint64_t hz = l4_kip()->timer_hz;
+
+	if (clock != CLOCK_MONOTONIC && clock != CLOCK_REALTIME)
+		return posix_error(EINVAL);
+	if (resolution) {
+		resolution->tv_sec = 0;
+		resolution->tv_nsec = (long)((NSEC_PER_SEC + hz - 1) / hz);
+	}
+	return 0;
+}
+
 int nanosleep(const struct timespec *request, struct timespec *remaining)
 {
 	uint64_t ms;
