@@ -6,6 +6,7 @@
 #ifndef FS0_TYPES_H
 #define FS0_TYPES_H
 
+#include <errno.h>
 #include <stdint.h>
 
 /* ---- Limits ------------------------------------------------------------ */
@@ -44,32 +45,35 @@
 #define FS0_S_ISREG(m)		(((m) & FS0_S_IFMT) == FS0_S_IFREG)
 #define FS0_S_ISFIFO(m)		(((m) & FS0_S_IFMT) == FS0_S_IFIFO)
 
-/* ---- errno (Linux numbers) --------------------------------------------- */
-#define FS0_EPERM		1
-#define FS0_ENOENT		2
-#define FS0_ESRCH		3
-#define FS0_EINTR		4
-#define FS0_EIO			5
-#define FS0_EBADF		9
-#define FS0_EAGAIN		11
-#define FS0_ENOMEM		12
-#define FS0_EACCES		13
-#define FS0_EFAULT		14
-#define FS0_EBUSY		16
-#define FS0_EEXIST		17
-#define FS0_EXDEV		18
-#define FS0_ENODEV		19
-#define FS0_ENOTDIR		20
-#define FS0_EISDIR		21
-#define FS0_EINVAL		22
-#define FS0_EMFILE		24
-#define FS0_EFBIG		27
-#define FS0_ESPIPE		29
-#define FS0_EROFS		30
-#define FS0_EPIPE		32
-#define FS0_ERANGE		34
-#define FS0_ENAMETOOLONG	36
-#define FS0_ENOTEMPTY		39
+/* ---- errno ---------------------------------------------------------------
+ * The C library's own numbers: every task and server of the system links
+ * the same C library, so a -errno on the wire means the same on both ends
+ * (picolibc on the target, the host's libc in host tests). */
+#define FS0_EPERM		EPERM
+#define FS0_ENOENT		ENOENT
+#define FS0_ESRCH		ESRCH
+#define FS0_EINTR		EINTR
+#define FS0_EIO			EIO
+#define FS0_EBADF		EBADF
+#define FS0_EAGAIN		EAGAIN
+#define FS0_ENOMEM		ENOMEM
+#define FS0_EACCES		EACCES
+#define FS0_EFAULT		EFAULT
+#define FS0_EBUSY		EBUSY
+#define FS0_EEXIST		EEXIST
+#define FS0_EXDEV		EXDEV
+#define FS0_ENODEV		ENODEV
+#define FS0_ENOTDIR		ENOTDIR
+#define FS0_EISDIR		EISDIR
+#define FS0_EINVAL		EINVAL
+#define FS0_EMFILE		EMFILE
+#define FS0_EFBIG		EFBIG
+#define FS0_ESPIPE		ESPIPE
+#define FS0_EROFS		EROFS
+#define FS0_EPIPE		EPIPE
+#define FS0_ERANGE		ERANGE
+#define FS0_ENAMETOOLONG	ENAMETOOLONG
+#define FS0_ENOTEMPTY		ENOTEMPTY
 
 /* ---- stat() ------------------------------------------------------------ */
 struct fs0_stat {
