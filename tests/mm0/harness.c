@@ -8,12 +8,17 @@ static struct mm0_stats start_stats;
 
 void mm0_setup_pages(uint32_t pages)
 {
+	mm0_setup_with(pages, &fake_reply_ops);
+}
+
+void mm0_setup_with(uint32_t pages, const struct mm0_reply_ops *reply)
+{
 	struct phys_range range = { TEST_PHYS_BASE, pages, NULL };
 	struct mm0_config config = {
 		.ranges = &range,
 		.range_count = 1,
 		.kernel = &fake_kernel_ops,
-		.reply = &fake_reply_ops,
+		.reply = reply,
 		.self_tid = TEST_SELF_TID,
 	};
 	int err;

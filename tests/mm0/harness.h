@@ -29,6 +29,8 @@ enum user_result { USER_OK, USER_PENDING, USER_KILLED };
 /* Fixtures: mm0 over TEST_PAGES pages (setup_pages for another count). */
 void mm0_setup(void);
 void mm0_setup_pages(uint32_t pages);
+/* The same with deferred replies going through reply (the protocol suite's). */
+void mm0_setup_with(uint32_t pages, const struct mm0_reply_ops *reply);
 void mm0_teardown(void);
 
 /* Stats back at what they were right after set-up. */
