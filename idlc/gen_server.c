@@ -217,11 +217,21 @@ static void emit_handler_call(struct gen *g, const struct idl_decl *iface, const
 	fprintf(g->out, ");\n");
 }
 
+static int op_has_in_params(const struct idl_decl *op)
+{
+	for (const struct idl_member *param = op->members; param; param = param->next)
+		if (param->dir & IDL_IN)
+			return 1;
+	return 0;
+}
+
 static void emit_op(struct gen *g, const struct idl_decl *iface, const struct idl_decl *op)
 {
 	int oneway = op->op_flags & IDL_OP_ONEWAY;
 	fprintf(g->out, "static int %s_do_%s(struct idlrt_request *idl_rq)\n{\n", iface->name, op->name);
-	fprintf(g->out, "\tuint32_t *idl_mr = idl_rq->mr;\n\tunsigned idl_w = 2;\n");
+	fprintf(g->out, "\tuint32_t *idl_mr = idl_rq->mr;\n");
+	if (op_has_in_params(op))	/* the decoders advance idl_w */
+		fprintf(g->out, "\tunsigned idl_w = 2;\n");
 	if (gen_op_needs_temp(op, IDL_IN))
 		fprintf(g->out, "\tuint32_t idl_v;\n");
 	emit_locals(g, op);

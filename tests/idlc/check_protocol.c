@@ -57,6 +57,15 @@ START_TEST(add_round_trip_and_trace)
 }
 END_TEST
 
+START_TEST(operation_without_parameters)
+{
+	int32_t sum;
+	ck_assert_int_eq(echo_add(ECHO_TID, 1, 2, &sum), 0);
+	ck_assert_int_eq(echo_count(ECHO_TID), 2);
+	ck_assert_str_eq(trace_line, "test0 -> echo.count() = 2");
+}
+END_TEST
+
 START_TEST(scalars_at_their_limits)
 {
 	uint64_t sum = 0;
@@ -393,6 +402,7 @@ static Suite *protocol_suite(void)
 	TCase *calls = tcase_create("round trips");
 	tcase_add_checked_fixture(calls, setup, teardown);
 	tcase_add_test(calls, add_round_trip_and_trace);
+	tcase_add_test(calls, operation_without_parameters);
 	tcase_add_test(calls, scalars_at_their_limits);
 	tcase_add_test(calls, uintptr_wider_than_a_word_is_refused);
 	tcase_add_test(calls, structs_and_arrays_both_ways);

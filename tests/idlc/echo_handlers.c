@@ -83,6 +83,12 @@ int echo_handle_buffers(struct idlrt_request *rq, const void *data, uint32_t dat
 	return (int)data_len;
 }
 
+int echo_handle_count(struct idlrt_request *rq)
+{
+	seen(rq);
+	return (int)echo_state.handler_calls;
+}
+
 int echo_handle_notify(struct idlrt_request *rq, uint32_t code)
 {
 	seen(rq);

@@ -15,6 +15,7 @@
 #define ECHO_OP_SHAPES 0x0003u
 #define ECHO_OP_STRINGS 0xe8d4u
 #define ECHO_OP_BUFFERS 0x1a41u
+#define ECHO_OP_COUNT 0xe57du
 #define ECHO_OP_NOTIFY 0x5b6bu
 #define ECHO_OP_WAIT 0x2d73u
 #define ECHO_OP_POST 0x6d50u
@@ -100,6 +101,12 @@ int echo_strings(idlrt_dest_t idl_dest, const char *who, char *greeting, char *w
  * Client stub: returns the result (>= 0) or -errno.
  */
 int echo_buffers(idlrt_dest_t idl_dest, const void *data, uint32_t data_len, void *copy, uint32_t *copy_len, void *acc, uint32_t *acc_len);
+
+/**
+ * How many requests the server has handled; takes no parameters.
+ * Client stub: returns the result (>= 0) or -errno.
+ */
+int echo_count(idlrt_dest_t idl_dest);
 
 /**
  * Fire and forget.

@@ -257,6 +257,25 @@ idl_bad:
 	return -EBADMSG;
 }
 
+int echo_count(idlrt_dest_t idl_dest)
+{
+	uint32_t *idl_mr = idlrt_mr();
+	unsigned idl_w = 2;
+	idl_mr[0] = L4_TAG(ECHO_OP_COUNT, idl_w - 1);
+	idl_mr[1] = IDLRT_HEADER(ECHO_IFACE_ID, ECHO_IFACE_VERSION);
+	int idl_err = idlrt_call(idl_dest);
+	if (idl_err < 0)
+		return idl_err;
+	if (L4_TAG_WORDS(idl_mr[0]) < 1)
+		return -EBADMSG;
+	int idl_result = (int32_t)idl_mr[1];
+	if (idl_result < 0)
+		return idl_result;
+	if (L4_TAG_WORDS(idl_mr[0]) != 1)
+		return -EBADMSG;
+	return idl_result;
+}
+
 int echo_notify(idlrt_dest_t idl_dest, uint32_t code)
 {
 	uint32_t *idl_mr = idlrt_mr();

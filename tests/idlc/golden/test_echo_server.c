@@ -531,6 +531,45 @@ idl_bad:
 	return idlrt_reply_error(idl_rq, -EBADMSG);
 }
 
+static int echo_encode_count(uint32_t *idl_mr, int idl_result)
+{
+	if (idl_result < 0) {
+		idl_mr[0] = L4_TAG(0, 1);
+		idl_mr[1] = (uint32_t)idl_result;
+		return IDLRT_SEND_REPLY;
+	}
+	unsigned idl_w = 2;
+	idl_mr[0] = L4_TAG(0, idl_w - 1);
+	idl_mr[1] = (uint32_t)idl_result;
+	return IDLRT_SEND_REPLY;
+}
+
+static int echo_do_count(struct idlrt_request *idl_rq)
+{
+	uint32_t *idl_mr = idl_rq->mr;
+	if (L4_TAG_WORDS(idl_mr[0]) < 1)
+		goto idl_bad;
+	unsigned idl_need = 1;
+	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
+		goto idl_bad;
+	struct idlrt_tb idl_tb;
+	if (idl_rq->trace) {
+		idlrt_tb_begin(&idl_tb, idl_rq->client, "echo", "count", 0);
+		idlrt_tb_close(&idl_tb);
+	}
+	int idl_result = echo_handle_count(idl_rq);
+	int idl_disposition = echo_encode_count(idl_mr, idl_result);
+	if (idl_rq->trace) {
+		idlrt_tb_result(&idl_tb, (int32_t)idl_mr[1]);
+		if ((int32_t)idl_mr[1] >= 0) {
+		}
+		idlrt_tb_end(&idl_tb);
+	}
+	return idl_disposition;
+idl_bad:
+	return idlrt_reply_error(idl_rq, -EBADMSG);
+}
+
 static int echo_do_notify(struct idlrt_request *idl_rq)
 {
 	uint32_t *idl_mr = idl_rq->mr;
@@ -706,6 +745,8 @@ int echo_dispatch(struct idlrt_request *idl_rq)
 		return echo_do_strings(idl_rq);
 	case ECHO_OP_BUFFERS:
 		return echo_do_buffers(idl_rq);
+	case ECHO_OP_COUNT:
+		return echo_do_count(idl_rq);
 	case ECHO_OP_NOTIFY:
 		return echo_do_notify(idl_rq);
 	case ECHO_OP_WAIT:

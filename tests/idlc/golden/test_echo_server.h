@@ -38,6 +38,12 @@ int echo_handle_strings(struct idlrt_request *idl_rq, const char *who, char *gre
 int echo_handle_buffers(struct idlrt_request *idl_rq, const void *data, uint32_t data_len, void *copy, uint32_t *copy_len, void *acc, uint32_t *acc_len);
 
 /**
+ * How many requests the server has handled; takes no parameters.
+ * Handler, written by the server: returns the result (>= 0) or -errno.
+ */
+int echo_handle_count(struct idlrt_request *idl_rq);
+
+/**
  * Fire and forget.
  * Handler, written by the server: returns the result (>= 0) or -errno.
  */
