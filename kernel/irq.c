@@ -12,7 +12,7 @@ struct irq_binding {
 
 static struct irq_binding bindings[IRQ_LIMIT];
 static uint32_t bound_count;
-static uint32_t pending_count;
+uint32_t irq_pending_count;
 
 bool irq_any_bound(void)
 {
@@ -27,7 +27,7 @@ static bool try_deliver(uint32_t irq, l4_tid_t from)
 	if (!b->pending || h->fault_pending || (from != L4_ANYTHREAD && from != sender))
 		return false;
 	b->pending = false;
-	pending_count--;
+	irq_pending_count--;
 	h->ctx.r[0] = 0;
 	h->ctx.r[1] = sender;
 	h->ctx.r[3] = L4_TAG(L4_LABEL_INTERRUPT, 1);
@@ -42,7 +42,7 @@ static void irq_fire(uint32_t irq)
 	if (!b->handler)
 		return;
 	b->pending = true;
-	pending_count++;
+	irq_pending_count++;
 	struct thread *h = b->handler;
 	if (h->state == TS_RECV && try_deliver(irq, h->recv_spec)) {
 		sleep_cancel(h);
@@ -74,9 +74,9 @@ bool irq_deliver_pending(struct thread *t, l4_tid_t from)
 	return false;
 }
 
-bool irq_pending_for(const struct thread *t)
+bool irq_pending_scan(const struct thread *t)
 {
-	for (uint32_t irq = IRQ_FIRST_USER; irq < IRQ_LIMIT && pending_count; irq++)
+	for (uint32_t irq = IRQ_FIRST_USER; irq < IRQ_LIMIT && irq_pending_count; irq++)
 		if (bindings[irq].handler == t && bindings[irq].pending)
 			return true;
 	return false;
@@ -86,7 +86,7 @@ static void unbind(uint32_t irq)
 {
 	gic_disable(irq);
 	if (bindings[irq].pending)
-		pending_count--;
+		irq_pending_count--;
 	bindings[irq].handler = NULL;
 	bindings[irq].pending = false;
 	bound_count--;

@@ -53,7 +53,8 @@ void sched_dequeue(struct thread *t)
 	t->queued = false;
 }
 
-void sched_replace(struct thread *out, struct thread *in)
+/* `in` takes the place of `out` on the ready queues. */
+static void replace(struct thread *out, struct thread *in)
 {
 	if (!out->queued || out->prio != in->prio) {
 		sched_dequeue(out);
@@ -104,14 +105,26 @@ static struct thread *pick(void)
 	return NULL;
 }
 
-void sched_switch_to(struct thread *t)
+static void __attribute__((noreturn)) switch_to(struct thread *t)
 {
 	if (t != current) {
 		mmu_switch(t->space);
-		write_tpidruro(L4_UTCB_AREA + t->utcb_slot * L4_UTCB_SLOT_SIZE + L4_UTCB_SIZE);
+		write_tpidruro(t->utcb_pointer);
 		current = t;
 	}
 	return_to_user(&t->ctx);
+}
+
+/* The running thread's space is the active one, so only a change of space
+ * reaches the MMU. */
+void sched_handoff(struct thread *out, struct thread *in)
+{
+	replace(out, in);
+	if (in->space != out->space)
+		mmu_switch(in->space);
+	write_tpidruro(in->utcb_pointer);
+	current = in;
+	return_to_user(&in->ctx);
 }
 
 void sched_return(void)
@@ -127,7 +140,7 @@ void sched_return(void)
 		irq_dispatch();
 		t = pick();
 	}
-	sched_switch_to(t);
+	switch_to(t);
 }
 
 void sleep_start(struct thread *t, uint16_t timeout_ms)

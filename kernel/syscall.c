@@ -37,7 +37,6 @@ static struct thread *entering_thread(struct context *ctx, const char *what)
 	return current;
 }
 
-void handle_syscall(struct context *ctx) __attribute__((noreturn));
 void handle_syscall(struct context *ctx)
 {
 	/* An svc from kernel mode would have saved on the kernel stack. */
@@ -45,8 +44,6 @@ void handle_syscall(struct context *ctx)
 	if (__builtin_expect(!t || ctx != &t->ctx, 0))
 		entering_thread(ctx, "svc");
 	uint32_t number = ctx->r[7];
-	if (number == L4_SYS_IPC)
-		fastpath_ipc(t);
 	if (number < L4_SYS_COUNT && syscalls[number])
 		syscalls[number](t);
 	else

@@ -7,18 +7,9 @@
 #include "space.h"
 
 struct thread *current;
-static struct thread *thread_table[MAX_THREADS];
+struct thread *thread_table[MAX_THREADS];
 static uint16_t slot_version[MAX_THREADS];
 static uint32_t threads_live;
-
-struct thread *thread_lookup(l4_tid_t tid)
-{
-	uint32_t slot = L4_TID_SLOT(tid);
-	if (slot >= MAX_THREADS)
-		return NULL;
-	struct thread *t = thread_table[slot];
-	return t && t->tid == tid ? t : NULL;
-}
 
 struct thread *thread_by_slot(uint32_t slot)
 {
@@ -51,6 +42,7 @@ struct thread *thread_create(struct space *space, l4_tid_t pager, uint8_t prio,
 		kmem_free(space, t, 1);
 		return NULL;
 	}
+	t->utcb_pointer = L4_UTCB_AREA + t->utcb_slot * L4_UTCB_SLOT_SIZE + L4_UTCB_SIZE;
 	uint16_t version = slot_version[slot] + 1;
 	if (version > L4_TID_VERSION_MASK)
 		version = 1;

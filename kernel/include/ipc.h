@@ -5,9 +5,9 @@
 #include "thread.h"
 
 void sys_ipc(struct thread *t);
-/* Handles the common register-only call / reply-and-wait; returns only if
- * the case is not a fast one. */
-void fastpath_ipc(struct thread *t);
+/* The svc vector's entry for L4_SYS_IPC: handles the common register-only
+ * call / reply-and-wait and passes anything else to handle_syscall. */
+void fastpath_ipc(struct context *ctx) __attribute__((noreturn));
 /* Sends a fault or exception message to t's pager as a call. */
 void ipc_kernel_call(struct thread *t, uint32_t label, const uint32_t words[L4_FAULT_WORDS]);
 /* Aborts t's pending IPC with -err (timeouts, cancel, partner gone). */

@@ -6,6 +6,9 @@
 #include "space.h"
 #include "thread.h"
 
+/* The svc vector's entry for every system call but the null call. */
+void handle_syscall(struct context *ctx) __attribute__((noreturn));
+
 void sys_thread_control(struct thread *t);
 void sys_exchange_registers(struct thread *t);
 void sys_schedule(struct thread *t);

@@ -29,14 +29,24 @@ struct space;
 struct thread {
 	struct context ctx;		/* first: the entry code saves here */
 	l4_tid_t tid;
-	enum thread_state state;
-	bool suspended;
+	/* The IPC fast path tests these four with one load: a thread it may
+	 * hand a message to reads exactly TS_RECV here. */
+	union {
+		struct {
+			uint8_t state;		/* enum thread_state */
+			bool suspended;
+			bool fault_pending;	/* blocked on a kernel-made message */
+			bool sleeping;		/* on the timeout list */
+		};
+		uint32_t fastpath_word;
+	};
 	bool queued;			/* on a ready queue */
 	uint8_t prio;
 	uint32_t timeslice_ms;
 	uint32_t slice_left_ms;
 	struct space *space;
 	uint32_t utcb_slot;
+	uint32_t utcb_pointer;		/* TPIDRURO while it runs: just past its UTCB */
 	struct l4_utcb *utcb;		/* kernel alias of the UTCB */
 	l4_tid_t pager;
 
@@ -47,12 +57,10 @@ struct thread {
 	uint16_t recv_timeout;
 	struct thread *sendq_head, *sendq_tail;	/* threads sending to us */
 	struct thread *sendq_next, *sendq_prev;
-	bool fault_pending;		/* blocked on a kernel-made message */
 	bool fault_sent;		/* ... which the pager has received */
 	uint32_t fault_msg[L4_FAULT_WORDS + 1];
 
 	/* timeouts */
-	bool sleeping;
 	uint64_t wakeup_ms;
 	struct thread *sleep_next, *sleep_prev;
 
@@ -60,9 +68,20 @@ struct thread {
 	struct thread *rq_next, *rq_prev;
 };
 
-extern struct thread *current;
+#define FASTPATH_WORD_RECEIVING	TS_RECV	/* state TS_RECV, the three flags clear */
 
-struct thread *thread_lookup(l4_tid_t tid);
+extern struct thread *current;
+extern struct thread *thread_table[MAX_THREADS];
+
+static inline struct thread *thread_lookup(l4_tid_t tid)
+{
+	uint32_t slot = L4_TID_SLOT(tid);
+	if (slot >= MAX_THREADS)
+		return NULL;
+	struct thread *t = thread_table[slot];
+	return t && t->tid == tid ? t : NULL;
+}
+
 struct thread *thread_by_slot(uint32_t slot);
 /* utcb_slot: the slot wanted, or UTCB_ANY_SLOT. */
 struct thread *thread_create(struct space *space, l4_tid_t pager, uint8_t prio,

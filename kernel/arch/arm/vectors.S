@@ -6,6 +6,7 @@
 	.arm
 
 #define MODE_SVC	0x13
+#define SYS_IPC		0		/* L4_SYS_IPC */
 #define SYS_NULL	11		/* L4_SYS_NULL */
 #define CONTEXT_GPRS	60		/* r0-r14 */
 
@@ -22,8 +23,11 @@ exception_vectors:
 	b	irq_entry
 	b	reset_entry
 
-/* The null system call never leaves the vector: the cheapest path. */
+/* IPC goes to its fast path; the null system call never leaves the
+ * vector, the cheapest path. */
 svc_entry:
+	cmp	r7, #SYS_IPC
+	beq	ipc_entry
 	cmp	r7, #SYS_NULL
 	moveq	r0, #0
 	movseq	pc, lr
@@ -32,6 +36,13 @@ svc_entry:
 	sub	r0, sp, #CONTEXT_GPRS
 	ldr	sp, =boot_stack_top
 	b	handle_syscall
+
+ipc_entry:
+	srsdb	sp!, #MODE_SVC
+	stmdb	sp, {r0-r14}^
+	sub	r0, sp, #CONTEXT_GPRS
+	ldr	sp, =boot_stack_top
+	b	fastpath_ipc
 
 	.macro	ENTRY name, lr_adjust, handler
 \name:
