@@ -1,5 +1,8 @@
 /* t_soak.c - 1000 fork/exit/wait cycles leave mm0's memory and the kernel's
  * objects exactly where they were. */
+#include <stdio.h>
+
+#include <l4/cycles.h>
 #include <l4/syscalls.h>
 
 #include "scenarios.h"
@@ -16,16 +19,20 @@ void test_soak(void)
 	struct l4_kstats kernel_before, kernel_after;
 	struct mm_counts before, after;
 	int bad = 0, i;
+	uint32_t start;
 
 	run_child(child_exit, NULL);	/* settle the pages a first fork touches */
 	before = counts_now();
 	l4_kstats(&kernel_before);
+	start = l4_cycles();
 	for (i = 0; i < CYCLES && !bad; i++) {
 		int status = run_child(child_exit, (void *)i);
 
 		if (!MM0_WIFEXITED(status) || MM0_WEXITSTATUS(status) != (i & 0x7f))
 			bad = i + 1;
 	}
+	printf("soak: fork+exit+wait %lu instructions per cycle\n",
+	       (unsigned long)((l4_cycles() - start) / CYCLES));
 	after = counts_now();
 	l4_kstats(&kernel_after);
 	check("soak: 1000 fork/exit/wait cycles", !bad, bad);
