@@ -33,6 +33,11 @@ static inline int posix_error(int error)
 	return -1;
 }
 
+/* Descriptors from mm0 (boot modules) start after the console's 0-2;
+ * posix_mm0_fd gives mm0's number for one, or -1. */
+#define MODULE_FD_BASE	3
+int posix_mm0_fd(int fd);
+
 /* Copies the thread-local template into this thread's TLS block. */
 void posix_tls_init(void);
 /* Bytes of this thread's TLS block (TCB included) that fork must carry. */

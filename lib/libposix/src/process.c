@@ -34,6 +34,10 @@ __attribute__((noreturn)) void posix_clone_start(int (*fn)(void *), void *arg)
 	posix_thread_exit(fn(arg));
 }
 
+/* Flags with nothing behind them here, which Linux programs pass along
+ * with CLONE_THREAD (e.g. as pthreads do); mm0 does not need them. */
+#define CLONE_ACCEPTED_ONLY	(CLONE_FS | CLONE_SIGHAND | CLONE_SYSVSEM)
+
 int clone(int (*fn)(void *), void *stack, int flags, void *arg, ...)
 {
 	uintptr_t *child_sp;
@@ -44,7 +48,8 @@ int clone(int (*fn)(void *), void *stack, int flags, void *arg, ...)
 	child_sp[0] = (uintptr_t)fn;
 	child_sp[1] = (uintptr_t)arg;
 	console_flush();
-	return (int)posix_result(mm_clone(posix_mm0(), (uint32_t)flags, (uintptr_t)child_sp,
+	return (int)posix_result(mm_clone(posix_mm0(), (uint32_t)flags & ~CLONE_ACCEPTED_ONLY,
+					  (uintptr_t)child_sp,
 					  (uintptr_t)posix_clone_entry));
 }
 

@@ -93,24 +93,3 @@ int sched_yield(void)
 	l4_yield();
 	return 0;
 }
-
-long sysconf(int name)
-{
-	switch (name) {
-	case _SC_PAGESIZE:
-		return L4_PAGE_SIZE;
-	case _SC_CLK_TCK:
-		return 1000;
-	case _SC_NPROCESSORS_CONF:
-	case _SC_NPROCESSORS_ONLN:
-		return 1;
-	case _SC_OPEN_MAX:
-		return 64;
-	case _SC_ARG_MAX:
-		return L4_PAGE_SIZE;
-	case _SC_CHILD_MAX:
-		return 256;
-	default:
-		return posix_error(EINVAL);
-	}
-}

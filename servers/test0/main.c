@@ -1,0 +1,70 @@
+/* main.c - test0: runs every case against the POSIX interface and prints
+ * TAP; the exit status (init's, hence QEMU's) is the number of failures. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "test0.h"
+
+static int checks_run, checks_failed;
+
+void check_report(int passed, const char *name, const char *detail_format, ...)
+{
+	va_list args;
+
+	checks_run++;
+	if (passed) {
+		printf("ok %d - %s\n", checks_run, name);
+		return;
+	}
+	checks_failed++;
+	char detail[160];
+	va_start(args, detail_format);
+	vsnprintf(detail, sizeof(detail), detail_format, args);
+	va_end(args);
+	printf("not ok %d - %s: %s\n", checks_run, name, detail);
+}
+
+int run_in_child(int (*fn)(void *), void *arg)
+{
+	int status;
+	pid_t child = fork();
+
+	if (child == 0)
+		_exit(fn(arg));
+	if (child < 0) {
+		printf("# fork failed\n");
+		return -1;
+	}
+	if (waitpid(child, &status, 0) != child) {
+		printf("# waitpid failed\n");
+		return -1;
+	}
+	return status;
+}
+
+long free_pages_settle(long before)
+{
+	const struct timespec pause = { 0, 1000000 };
+	long now = sysconf(_SC_AVPHYS_PAGES);
+
+	for (int tries = 0; tries < 1000 && now != before; tries++) {
+		nanosleep(&pause, NULL);
+		now = sysconf(_SC_AVPHYS_PAGES);
+	}
+	return before - now;
+}
+
+int main(int argc, char **argv)
+{
+	test_environment(argc, argv);
+	test_process();
+	test_memory();
+	test_shm();
+	test_threads();
+	printf("1..%d\n", checks_run);
+	printf("test0: %d checks, %d failed\n", checks_run, checks_failed);
+	return checks_failed > 125 ? 125 : checks_failed;
+}

@@ -1,0 +1,34 @@
+/* test0.h - the on-target POSIX suite: TAP output, one check per line. */
+#ifndef TEST0_H
+#define TEST0_H
+
+#include <stdio.h>
+
+/* Reports one check; a failure names what was expected and what came. */
+void check_report(int passed, const char *name, const char *detail_format, ...)
+	__attribute__((format(printf, 3, 4)));
+
+#define CHECK_EQ(name, expected, actual) do { \
+	long check_expected = (long)(expected), check_actual = (long)(actual); \
+	check_report(check_expected == check_actual, name, "expected %ld (%s), got %ld (%s)", \
+		     check_expected, #expected, check_actual, #actual); \
+} while (0)
+
+#define CHECK(name, condition) \
+	check_report(!!(condition), name, "expected %s", #condition)
+
+/* Forks a child that runs fn and exits with its result; returns the
+ * child's wait status, or -1 with the reason printed. */
+int run_in_child(int (*fn)(void *), void *arg);
+
+/* Waits (yielding, at most about a second) until free memory is back at
+ * before; returns the pages still missing (0 when all came back). */
+long free_pages_settle(long before);
+
+void test_process(void);
+void test_memory(void);
+void test_shm(void);
+void test_threads(void);
+void test_environment(int argc, char **argv);
+
+#endif
