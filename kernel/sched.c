@@ -9,12 +9,11 @@
 #include "sched.h"
 #include "space.h"
 
-#define PRIOS 256
 /* Exit status when no thread can ever run again (a user deadlock). */
 #define DEADLOCK_EXIT_STATUS 98
 
-static struct thread *ready_head[PRIOS];
-static uint32_t ready_map[PRIOS / 32];
+struct thread *ready_head[SCHED_PRIOS];
+static uint32_t ready_map[SCHED_PRIOS / 32];
 static struct thread *sleepers;
 static uint64_t now_ms;
 
@@ -53,8 +52,7 @@ void sched_dequeue(struct thread *t)
 	t->queued = false;
 }
 
-/* `in` takes the place of `out` on the ready queues. */
-static void replace(struct thread *out, struct thread *in)
+void sched_replace(struct thread *out, struct thread *in)
 {
 	if (!out->queued || out->prio != in->prio) {
 		sched_dequeue(out);
@@ -99,7 +97,7 @@ void sched_set_prio(struct thread *t, uint8_t prio)
 
 static struct thread *pick(void)
 {
-	for (int w = PRIOS / 32 - 1; w >= 0; w--)
+	for (int w = SCHED_PRIOS / 32 - 1; w >= 0; w--)
 		if (ready_map[w])
 			return ready_head[w * 32 + 31 - __builtin_clz(ready_map[w])];
 	return NULL;
@@ -115,17 +113,6 @@ static void __attribute__((noreturn)) switch_to(struct thread *t)
 	return_to_user(&t->ctx);
 }
 
-/* The running thread's space is the active one, so only a change of space
- * reaches the MMU. */
-void sched_handoff(struct thread *out, struct thread *in)
-{
-	replace(out, in);
-	if (in->space != out->space)
-		mmu_switch(in->space);
-	write_tpidruro(in->utcb_pointer);
-	current = in;
-	return_to_user(&in->ctx);
-}
 
 void sched_return(void)
 {

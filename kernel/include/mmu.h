@@ -21,6 +21,8 @@ bool mmu_block_empty(struct space *s, uint32_t va);
 void mmu_free_tables(struct space *s);
 uint32_t mmu_table_count(void);
 void mmu_switch(struct space *s);
+/* mmu_switch for a caller that knows s is not the active space. */
+void mmu_activate(struct space *s);
 /* Drops a dying space's TLB entries and stops using its table. */
 void mmu_forget_space(struct space *s);
 /* Makes code written through the kernel map visible to instruction fetch. */

@@ -2,15 +2,44 @@
 #ifndef KERNEL_SCHED_H
 #define KERNEL_SCHED_H
 
+#include "cp15.h"
+#include "mmu.h"
 #include "thread.h"
 
 void sched_enqueue(struct thread *t, bool front);
 void sched_dequeue(struct thread *t);
 /* Makes a blocked thread runnable (it runs unless suspended). */
 void sched_make_ready(struct thread *t, bool front);
+#define SCHED_PRIOS	256
+
+/* The first thread of each priority's ring of ready threads. */
+extern struct thread *ready_head[SCHED_PRIOS];
+
+/* `in` takes the place of `out` on the ready queues. */
+void sched_replace(struct thread *out, struct thread *in);
+
 /* A direct switch by IPC from the running thread `out`, now blocked, to
- * `in`, now ready: `in` takes out's place on the ready queues and runs. */
-void sched_handoff(struct thread *out, struct thread *in) __attribute__((noreturn));
+ * `in`, now ready: `in` takes out's place on the ready queues and runs.
+ * Inline for the IPC fast path. The running thread's space is the active
+ * one, so only a change of space reaches the MMU. */
+static inline __attribute__((always_inline, noreturn)) void
+sched_handoff(struct thread *out, struct thread *in)
+{
+	if (out->queued && out->prio == in->prio && out->rq_next == out) {
+		/* out was alone at its priority: in takes the ring over. */
+		in->rq_next = in->rq_prev = in;
+		ready_head[in->prio] = in;
+		out->queued = false;
+		in->queued = true;
+	} else {
+		sched_replace(out, in);
+	}
+	if (in->space != out->space)
+		mmu_activate(in->space);
+	write_tpidruro(in->utcb_pointer);
+	current = in;
+	return_to_user(&in->ctx);
+}
 void sched_rotate(struct thread *t);
 void sched_set_prio(struct thread *t, uint8_t prio);
 /* Picks the thread to run, idling until there is one, and enters it. */

@@ -27,7 +27,8 @@ enum thread_state {
 struct space;
 
 struct thread {
-	struct context ctx;		/* first: the entry code saves here */
+	struct context ctx;		/* first: the entry code saves here, and
+					 * fastpath.c turns a context into its thread */
 	l4_tid_t tid;
 	/* The IPC fast path tests these four with one load: a thread it may
 	 * hand a message to reads exactly TS_RECV here. */

@@ -15,10 +15,11 @@ static void echo_server(uint32_t arg)
 {
 	(void)arg;
 	l4_tid_t client;
-	int err = l4_receive(L4_ANYTHREAD, L4_TIMEOUTS_NEVER, &client);
-	for (;;)
-		err = err ? l4_receive(L4_ANYTHREAD, L4_TIMEOUTS_NEVER, &client)
-			  : l4_reply_wait(client, &client);
+	for (;;) {
+		int err = l4_receive(L4_ANYTHREAD, L4_TIMEOUTS_NEVER, &client);
+		while (!err)
+			err = l4_reply_wait(client, &client);
+	}
 }
 
 static void stub_server(uint32_t arg)

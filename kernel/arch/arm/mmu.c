@@ -194,8 +194,12 @@ static void asid_assign(struct space *s)
 
 void mmu_switch(struct space *s)
 {
-	if (s == active_space)
-		return;
+	if (s != active_space)
+		mmu_activate(s);
+}
+
+void mmu_activate(struct space *s)
+{
 	if (s->asid_generation != asid_generation)
 		asid_assign(s);
 	/* Through the reserved ASID so no walk mixes the old table and new ASID. */

@@ -65,7 +65,6 @@ ipc_entry:
  * leaving SP_svc just past the context for the next entry. */
 	.global return_to_user
 return_to_user:
-	mov	sp, r0
-	ldmia	sp, {r0-r14}^
-	add	sp, sp, #CONTEXT_GPRS
+	add	sp, r0, #CONTEXT_GPRS
+	ldmdb	sp, {r0-r14}^
 	rfeia	sp!
