@@ -30,6 +30,16 @@ static void test_kip(void)
 	check_eq("utcb: my_tid", (int32_t)l4_utcb()->my_tid, (int32_t)kip->root_tid);
 }
 
+static void test_user_timer(void)
+{
+	uint64_t first = l4_timer_count();
+	for (volatile int spin = 0; spin < 10000; spin++)
+		;
+	uint64_t second = l4_timer_count();
+	check_true("timer: virtual count readable from user mode and advancing", second > first,
+		   (uint32_t)(second - first));
+}
+
 static void test_kdebug(void)
 {
 	check_eq("kdebug: puts", l4_kdebug_puts("kdebug: hello\n", 14), 0);
@@ -127,6 +137,7 @@ void test_basics(void)
 	check_eq("syscall: yield", l4_yield(), 0);
 	check_eq("schedule: own priority", l4_schedule(root_tid, 100, 10), 0);
 	test_kip();
+	test_user_timer();
 	test_kdebug();
 	test_bad_arguments();
 	test_stats();

@@ -3,6 +3,7 @@
 #include "plat.h"
 
 #define CNTV_ENABLE	1u
+#define CNTKCTL_PL0VCTEN	(1u << 1)	/* user mode may read CNTVCT */
 
 static uint64_t next_deadline;
 static uint32_t ticks_per_period;
@@ -13,6 +14,9 @@ void timer_init(void)
 	next_deadline = read_cntvct() + ticks_per_period;
 	write_cntv_cval(next_deadline);
 	write_cntv_ctl(CNTV_ENABLE);
+	/* Clocks (clock_gettime) read the virtual counter without a system
+	 * call; its timer registers stay privileged. */
+	write_cntkctl(CNTKCTL_PL0VCTEN);
 	gic_enable(TIMER_IRQ);
 }
 
