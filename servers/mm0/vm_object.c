@@ -4,6 +4,7 @@
 
 #include "mm0_alloc.h"
 #include "phys.h"
+#include "vm_area.h"
 #include "vm_object.h"
 
 static struct vm_object *devzero;
@@ -131,9 +132,24 @@ struct vm_object *vm_object_chain_bottom(struct vm_object *obj)
 	return obj;
 }
 
+/* The pieces of one split area link the same shadow, each with its own
+ * pages (their offsets never overlap in one space): the shadow is still
+ * private as long as every link comes from one space. */
 bool vm_object_private(const struct vm_object *obj)
 {
-	return obj->type == VM_OBJ_SHADOW && obj->link_count == 1 && obj->shadow_count == 0;
+	const struct vm_space *space = NULL;
+	struct list *pos;
+
+	if (obj->type != VM_OBJ_SHADOW || obj->link_count == 0 || obj->shadow_count != 0)
+		return false;
+	for (pos = obj->links.next; pos != &obj->links; pos = pos->next) {
+		const struct vm_area *area = container_of(pos, struct vm_area, obj_node);
+
+		if (space && area->vm != space)
+			return false;
+		space = area->vm;
+	}
+	return true;
 }
 
 void vm_object_hold(struct vm_object *obj)

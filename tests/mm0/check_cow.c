@@ -39,6 +39,38 @@ START_TEST(cow_isolates_both_ways)
 }
 END_TEST
 
+/* Both pieces of a split private area link one shadow, but only this space
+ * sees it: the pieces keep writing into it, with no new shadow. */
+START_TEST(munmap_middle_of_written_private_area_keeps_one_private_shadow)
+{
+	struct task *task = spawn();
+	struct vm_object *top;
+	struct mm0_stats before, after;
+	uint32_t i;
+
+	ck_assert_int_eq(map_anon(task, BASE, 4 * P, RW, PRIV | FIXED), BASE);
+	for (i = 0; i < 4; i++)
+		poke(task, BASE + i * P, (uint8_t)(0x20 + i));
+	top = top_at(task, BASE);
+	ck_assert_int_eq(mm0_munmap(task, BASE + P, 2 * P), 0);
+	ck_assert_ptr_eq(top_at(task, BASE + 3 * P), top);
+	ck_assert(vm_object_private(top));
+	assert_mmu_consistent();
+	mm0_stats(&before);
+	poke(task, BASE, 0x30);
+	poke(task, BASE + 3 * P, 0x33);
+	mm0_stats(&after);
+	ck_assert_uint_eq(after.live_objects, before.live_objects);
+	ck_assert_uint_eq(after.free_pages, before.free_pages);
+	ck_assert_ptr_eq(top_at(task, BASE), top);
+	ck_assert_uint_eq(peek(task, BASE), 0x30);
+	ck_assert_uint_eq(peek(task, BASE + 3 * P), 0x33);
+	assert_mmu_consistent();
+	exit_and_reap(task, 0);
+	assert_no_leak();
+}
+END_TEST
+
 START_TEST(fork_protects_once_per_private_writable_area)
 {
 	struct task *parent = spawn(), *child;
@@ -287,6 +319,7 @@ int main(void)
 	tcase_add_test(tcase, shared_anon_is_shared_with_descendants);
 	tcase_add_test(tcase, thousand_fork_exit_cycles_return_all_memory);
 	tcase_add_test(tcase, fork_without_memory_fails_cleanly);
+	tcase_add_test(tcase, munmap_middle_of_written_private_area_keeps_one_private_shadow);
 	suite_add_tcase(suite, tcase);
 	tcase_add_checked_fixture(small, small_setup, mm0_teardown);
 	tcase_add_test(small, out_of_pages_kills_the_faulting_task_only);
