@@ -29,6 +29,7 @@ void test_process(void);
 void test_memory(void);
 void test_shm(void);
 void test_threads(void);
+void test_time(void);
 void test_environment(int argc, char **argv);
 
 #endif
