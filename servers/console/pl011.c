@@ -1,11 +1,13 @@
 /* pl011.c - the PL011 driver: receive, send and interrupt masks. */
 #include "pl011.h"
 
+/* Pending receive causes stay set: a key typed before the start must still
+ * raise the interrupt once it is unmasked. */
 void pl011_start(const struct uart_io *io)
 {
-	io->write(io->ctx, PL011_IMSC, PL011_INT_RX | PL011_INT_RT);
-	io->write(io->ctx, PL011_ICR, PL011_INT_ALL);
+	io->write(io->ctx, PL011_ICR, PL011_INT_ALL & ~(PL011_INT_RX | PL011_INT_RT));
 	io->write(io->ctx, PL011_CR, PL011_CR_UARTEN | PL011_CR_TXE | PL011_CR_RXE);
+	io->write(io->ctx, PL011_IMSC, PL011_INT_RX | PL011_INT_RT);
 }
 
 bool pl011_receive(const struct uart_io *io, uint8_t *byte)
