@@ -1,0 +1,155 @@
+/* posix_ops.c - the POSIX benchmarks, run as init under mm0: process ids,
+ * anonymous faults, mmap/munmap, fork+exit+wait, copy-on-write faults and
+ * SysV shared memory. Each figure counts everything between two counter
+ * reads: libposix, the generated mm0 stubs, the kernel and mm0's work. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <sys/shm.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <l4/cycles.h>
+
+#define PAGE		4096u
+#define REGION		(4u << 20)
+#define REGION_PAGES	(REGION / PAGE)
+#define BIG		(16u << 20)
+
+static void result(const char *name, uint32_t ops, uint32_t total)
+{
+	printf("RESULT %s %lu %lu %lu\n", name, (unsigned long)(((uint64_t)total + ops / 2) / ops),
+	       (unsigned long)ops, (unsigned long)total);
+}
+
+static void fail(const char *what)
+{
+	printf("bench: FAIL %s\n", what);
+	exit(1);
+}
+
+static void *map_anonymous(size_t size, int flags)
+{
+	void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, flags | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		fail("mmap");
+	return p;
+}
+
+static void touch_pages(volatile uint8_t *base, uint32_t size)
+{
+	for (uint32_t offset = 0; offset < size; offset += PAGE)
+		base[offset] = 1;
+}
+
+static void bench_getpid(void)
+{
+	enum { ROUNDS = 1000 };
+	pid_t first = getpid();
+	uint32_t wrong = 0, start = l4_cycles();
+	for (int i = 0; i < ROUNDS; i++)
+		wrong += getpid() != first;
+	uint32_t total = l4_cycles() - start;
+	if (wrong || first <= 0)
+		fail("getpid");
+	result("getpid", ROUNDS, total);
+}
+
+/* First write to each page of a fresh region, then munmap of all of it. */
+static void bench_anon_fault_and_munmap(void)
+{
+	uint8_t *region = map_anonymous(REGION, MAP_PRIVATE);
+	uint32_t start = l4_cycles();
+	touch_pages(region, REGION);
+	result("anon_fault", REGION_PAGES, l4_cycles() - start);
+	start = l4_cycles();
+	if (munmap(region, REGION))
+		fail("munmap");
+	result("munmap_touched_per_page", REGION_PAGES, l4_cycles() - start);
+}
+
+static void bench_mmap_munmap_64k(void)
+{
+	enum { ROUNDS = 100 };
+	uint32_t start = l4_cycles();
+	for (int i = 0; i < ROUNDS; i++)
+		if (munmap(map_anonymous(64 << 10, MAP_PRIVATE), 64 << 10))
+			fail("munmap 64k");
+	result("mmap_munmap_64k", ROUNDS, l4_cycles() - start);
+}
+
+static uint32_t fork_exit_wait(int rounds)
+{
+	uint32_t start = l4_cycles();
+	for (int i = 0; i < rounds; i++) {
+		int status;
+		pid_t child = fork();
+		if (child == 0)
+			_exit(0);
+		if (child < 0 || waitpid(child, &status, 0) != child || status != 0)
+			fail("fork+exit+wait");
+	}
+	return l4_cycles() - start;
+}
+
+static void bench_fork(void)
+{
+	enum { SMALL_ROUNDS = 20, BIG_ROUNDS = 3 };
+	result("fork_exit_wait_small", SMALL_ROUNDS, fork_exit_wait(SMALL_ROUNDS));
+	uint8_t *big = map_anonymous(BIG, MAP_PRIVATE);
+	touch_pages(big, BIG);
+	result("fork_exit_wait_16m", BIG_ROUNDS, fork_exit_wait(BIG_ROUNDS));
+	if (munmap(big, BIG))
+		fail("munmap 16m");
+}
+
+/* The child times its first write to each page its parent had touched and
+ * leaves the count in a shared page. */
+static void bench_cow_fault(void)
+{
+	uint8_t *region = map_anonymous(REGION, MAP_PRIVATE);
+	volatile uint32_t *shared = map_anonymous(PAGE, MAP_SHARED);
+	touch_pages(region, REGION);
+	pid_t child = fork();
+	if (child == 0) {
+		uint32_t start = l4_cycles();
+		touch_pages(region, REGION);
+		shared[0] = l4_cycles() - start;
+		_exit(0);
+	}
+	int status;
+	if (child < 0 || waitpid(child, &status, 0) != child || status != 0)
+		fail("copy-on-write child");
+	result("cow_fault", REGION_PAGES, shared[0]);
+	munmap(region, REGION);
+	munmap((void *)shared, PAGE);
+}
+
+static void bench_shm_cycle(void)
+{
+	enum { ROUNDS = 100 };
+	uint32_t start = l4_cycles();
+	for (int i = 0; i < ROUNDS; i++) {
+		int id = shmget(IPC_PRIVATE, PAGE, IPC_CREAT | 0600);
+		volatile uint8_t *p = id < 0 ? (void *)-1 : shmat(id, NULL, 0);
+		if (p == (void *)-1)
+			fail("shmget/shmat");
+		p[0] = 1;
+		if (shmdt((const void *)p) || shmctl(id, IPC_RMID, NULL))
+			fail("shmdt/shmctl");
+	}
+	result("shm_cycle", ROUNDS, l4_cycles() - start);
+}
+
+int main(void)
+{
+	printf("bench: POSIX operations\n");
+	bench_getpid();
+	bench_anon_fault_and_munmap();
+	bench_mmap_munmap_64k();
+	bench_fork();
+	bench_cow_fault();
+	bench_shm_cycle();
+	printf("bench: done\n");
+	return 0;
+}
