@@ -100,7 +100,7 @@ static int fill_cache(struct vm_object *obj, uint32_t pgoff, struct vm_page **pa
 	err = phys_alloc(&phys);
 	if (err)
 		return err;
-	memset(phys_view(phys), 0, MM0_PAGE_SIZE);
+	phys_page_zero(phys_view(phys));
 	err = vm_object_page_insert(obj, pgoff, phys, page);
 	if (err)
 		phys_free(phys);
@@ -118,9 +118,13 @@ static int page_copy_into(struct vm_object *top, uint32_t pgoff, const void *sou
 	if (err)
 		return err;
 	view = phys_view(phys);
-	if (length)
-		memcpy(view, source, length);
-	memset(view + length, 0, MM0_PAGE_SIZE - length);
+	if (length == MM0_PAGE_SIZE) {
+		phys_page_copy(view, source);
+	} else {
+		phys_page_zero(view);
+		if (length)
+			memcpy(view, source, length);
+	}
 	err = vm_object_page_insert(top, pgoff, phys, page);
 	if (err)
 		phys_free(phys);

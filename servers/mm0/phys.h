@@ -20,6 +20,9 @@ int phys_alloc(uint32_t *paddr);
 void phys_free(uint32_t paddr);
 /* mm0's pointer to the page's contents. */
 void *phys_view(uint32_t paddr);
+/* Fill a whole page (page-aligned views) with zeros or with a copy. */
+void phys_page_zero(void *view);
+void phys_page_copy(void *to, const void *from);
 uint32_t phys_free_pages(void);
 
 #endif

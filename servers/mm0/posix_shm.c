@@ -48,10 +48,12 @@ static void pages_drop_from(struct vm_object *obj, uint32_t npages)
 {
 	struct vm_page **slot = &obj->pages;
 
+	obj->last = NULL;
 	while (*slot) {
 		struct vm_page *page = *slot;
 
 		if (page->pgoff < npages) {
+			obj->last = page;
 			slot = &page->next;
 			continue;
 		}

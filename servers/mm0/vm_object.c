@@ -78,6 +78,8 @@ struct vm_page *vm_object_page_find(const struct vm_object *obj, uint32_t pgoff)
 {
 	struct vm_page *page;
 
+	if (!obj->last || pgoff > obj->last->pgoff)
+		return NULL;
 	for (page = obj->pages; page && page->pgoff <= pgoff; page = page->next)
 		if (page->pgoff == pgoff)
 			return page;
@@ -88,6 +90,11 @@ static void page_link(struct vm_object *obj, struct vm_page *page)
 {
 	struct vm_page **pos = &obj->pages;
 
+	if (!obj->last || page->pgoff > obj->last->pgoff) {
+		if (obj->last)
+			pos = &obj->last->next;
+		obj->last = page;
+	}
 	while (*pos && (*pos)->pgoff < page->pgoff)
 		pos = &(*pos)->next;
 	page->next = *pos;
@@ -175,6 +182,7 @@ static void object_free_pages(struct vm_object *obj)
 		mm0_free(page);
 	}
 	obj->pages = NULL;
+	obj->last = NULL;
 	obj->page_count = 0;
 }
 
@@ -207,6 +215,7 @@ static void shadow_collapse(struct vm_object *back)
 		}
 	}
 	back->pages = NULL;
+	back->last = NULL;
 	back->page_count = 0;
 	shadow_detach(front);
 	if (below) {

@@ -37,6 +37,7 @@ struct vm_object {
 	uint32_t id;			/* file id for files */
 	uint32_t npages;		/* size; file faults past it are SIGBUS */
 	struct vm_page *pages;
+	struct vm_page *last;		/* highest pgoff: faults in ascending order cost O(1) */
 	uint32_t page_count;
 	struct vm_object *backing;	/* the object this one shadows */
 	struct list shadowers;		/* objects whose backing is this one */
