@@ -180,9 +180,12 @@ static void emit_locals(struct gen *g, const struct idl_decl *op)
 		else if (base->kind == IDL_T_BUFFER)
 			fprintf(g->out, "\tuint8_t %s[%u];\n\tuint32_t %s_len = 0;\n", param->name, gen_bound(base),
 				param->name);
+		/* An initialiser, not memset: the target build is freestanding, so GCC
+		 * would call memset out of line even for one word. */
+		else if (gen_is_struct(param->type) || gen_is_array(param->type))
+			fprintf(g->out, "\t%s = { 0 };\n", gen_cdecl(g, param->type, param->name, 0));
 		else
-			fprintf(g->out, "\t%s;\n\tmemset(&%s, 0, sizeof(%s));\n", gen_cdecl(g, param->type, param->name, 0),
-				param->name, param->name);
+			fprintf(g->out, "\t%s = 0;\n", gen_cdecl(g, param->type, param->name, 0));
 	}
 }
 

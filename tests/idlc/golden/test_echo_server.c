@@ -22,12 +22,9 @@ static int echo_do_add(struct idlrt_request *idl_rq)
 	uint32_t *idl_mr = idl_rq->mr;
 	unsigned idl_w = 2;
 	uint32_t idl_v;
-	int32_t a;
-	memset(&a, 0, sizeof(a));
-	int32_t b;
-	memset(&b, 0, sizeof(b));
-	int32_t sum;
-	memset(&sum, 0, sizeof(sum));
+	int32_t a = 0;
+	int32_t b = 0;
+	int32_t sum = 0;
 	if (L4_TAG_WORDS(idl_mr[0]) < 3)
 		goto idl_bad;
 	idl_v = idl_mr[idl_w++];
@@ -82,28 +79,17 @@ static int echo_do_scalars(struct idlrt_request *idl_rq)
 	uint32_t *idl_mr = idl_rq->mr;
 	unsigned idl_w = 2;
 	uint32_t idl_v;
-	int8_t i8;
-	memset(&i8, 0, sizeof(i8));
-	uint8_t u8;
-	memset(&u8, 0, sizeof(u8));
-	int16_t i16;
-	memset(&i16, 0, sizeof(i16));
-	uint16_t u16;
-	memset(&u16, 0, sizeof(u16));
-	int64_t i64;
-	memset(&i64, 0, sizeof(i64));
-	uint64_t u64;
-	memset(&u64, 0, sizeof(u64));
-	bool flag;
-	memset(&flag, 0, sizeof(flag));
-	uintptr_t addr;
-	memset(&addr, 0, sizeof(addr));
-	enum echo_color shade;
-	memset(&shade, 0, sizeof(shade));
-	uint64_t sum;
-	memset(&sum, 0, sizeof(sum));
-	uintptr_t addr_out;
-	memset(&addr_out, 0, sizeof(addr_out));
+	int8_t i8 = 0;
+	uint8_t u8 = 0;
+	int16_t i16 = 0;
+	uint16_t u16 = 0;
+	int64_t i64 = 0;
+	uint64_t u64 = 0;
+	bool flag = 0;
+	uintptr_t addr = 0;
+	enum echo_color shade = 0;
+	uint64_t sum = 0;
+	uintptr_t addr_out = 0;
 	if (L4_TAG_WORDS(idl_mr[0]) < 12)
 		goto idl_bad;
 	idl_v = idl_mr[idl_w++];
@@ -208,18 +194,12 @@ static int echo_do_shapes(struct idlrt_request *idl_rq)
 	uint32_t *idl_mr = idl_rq->mr;
 	unsigned idl_w = 2;
 	uint32_t idl_v;
-	struct echo_pixel p;
-	memset(&p, 0, sizeof(p));
-	struct echo_pixel q;
-	memset(&q, 0, sizeof(q));
-	echo_key k;
-	memset(&k, 0, sizeof(k));
-	echo_key k2;
-	memset(&k2, 0, sizeof(k2));
-	uint32_t list[4];
-	memset(&list, 0, sizeof(list));
-	echo_ticket t;
-	memset(&t, 0, sizeof(t));
+	struct echo_pixel p = { 0 };
+	struct echo_pixel q = { 0 };
+	echo_key k = { 0 };
+	echo_key k2 = { 0 };
+	uint32_t list[4] = { 0 };
+	echo_ticket t = 0;
 	if (L4_TAG_WORDS(idl_mr[0]) < 19)
 		goto idl_bad;
 	idl_v = idl_mr[idl_w++];
@@ -575,8 +555,7 @@ static int echo_do_notify(struct idlrt_request *idl_rq)
 	uint32_t *idl_mr = idl_rq->mr;
 	unsigned idl_w = 2;
 	uint32_t idl_v;
-	uint32_t code;
-	memset(&code, 0, sizeof(code));
+	uint32_t code = 0;
 	if (L4_TAG_WORDS(idl_mr[0]) < 2)
 		goto idl_bad;
 	idl_v = idl_mr[idl_w++];
@@ -636,10 +615,8 @@ static int echo_do_wait(struct idlrt_request *idl_rq)
 	uint32_t *idl_mr = idl_rq->mr;
 	unsigned idl_w = 2;
 	uint32_t idl_v;
-	uint32_t event;
-	memset(&event, 0, sizeof(event));
-	int32_t value;
-	memset(&value, 0, sizeof(value));
+	uint32_t event = 0;
+	int32_t value = 0;
 	if (L4_TAG_WORDS(idl_mr[0]) < 2)
 		goto idl_bad;
 	idl_v = idl_mr[idl_w++];
@@ -694,10 +671,8 @@ static int echo_do_post(struct idlrt_request *idl_rq)
 	uint32_t *idl_mr = idl_rq->mr;
 	unsigned idl_w = 2;
 	uint32_t idl_v;
-	uint32_t event;
-	memset(&event, 0, sizeof(event));
-	int32_t value;
-	memset(&value, 0, sizeof(value));
+	uint32_t event = 0;
+	int32_t value = 0;
 	if (L4_TAG_WORDS(idl_mr[0]) < 3)
 		goto idl_bad;
 	idl_v = idl_mr[idl_w++];
