@@ -30,6 +30,9 @@ void fastpath_ipc(struct context *ctx)
 		goto slow;
 	if (unlikely(L4_TAG_WORDS(ctx->r[3]) >= L4_MR_IN_REGS))
 		goto slow;
+	/* Labels from L4_LABEL_KERNEL_MIN up are the kernel's; sys_ipc refuses them. */
+	if (unlikely(ctx->r[3] >= L4_TAG(L4_LABEL_KERNEL_MIN, 0)))
+		goto slow;
 	if (unlikely(ctx->r[2] < RECV_NEVER_MIN))
 		goto slow;
 	struct thread *dest = thread_table[slot];

@@ -143,6 +143,11 @@ void sys_ipc(struct thread *t)
 		return;
 	}
 	if (to != L4_NILTHREAD) {
+		/* Fault, exception and interrupt messages come only from the kernel. */
+		if (L4_TAG_LABEL(t->ctx.r[3]) >= L4_LABEL_KERNEL_MIN) {
+			t->ctx.r[0] = (uint32_t)-L4_EINVAL;
+			return;
+		}
 		struct thread *dest = thread_lookup(to);
 		if (!dest) {
 			t->ctx.r[0] = (uint32_t)-L4_ENOTHREAD;

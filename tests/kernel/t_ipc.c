@@ -1,5 +1,6 @@
 /* t_ipc.c - IPC within a space: call, reply-and-wait, send, receive, long
- * messages through the UTCB, sender stamping, timeouts, partner destruction. */
+ * messages through the UTCB, sender stamping, kernel labels refused,
+ * timeouts, partner destruction. */
 #include "ktest.h"
 
 #define LABEL_ECHO	0x100u
@@ -70,6 +71,25 @@ static void test_call(l4_tid_t server)
 		   (uint32_t)r);
 	check_eq("ipc: receive stamps the sender", (int32_t)from, (int32_t)reporter);
 	l4_thread_destroy(reporter);
+}
+
+/* Fault, exception and interrupt labels are the kernel's: a thread that sends
+ * one (fast path with a register-only message, slow path with a long one or
+ * a plain send) gets -L4_EINVAL and nothing arrives. */
+static void test_kernel_labels(l4_tid_t server)
+{
+	uint32_t *mr = l4_utcb()->mr;
+	mr[0] = L4_TAG(L4_LABEL_PAGEFAULT, 2);
+	check_eq("ipc: call with the page-fault label refused", l4_call(server), -L4_EINVAL);
+	mr[0] = L4_TAG(L4_LABEL_KERNEL_MIN, LONG_WORDS);
+	check_eq("ipc: long call with a kernel label refused", l4_call(server), -L4_EINVAL);
+	mr[0] = L4_TAG(L4_LABEL_INTERRUPT, 1);
+	check_eq("ipc: send with the interrupt label refused", l4_send(server, WAIT), -L4_EINVAL);
+	mr[0] = L4_TAG(L4_LABEL_KERNEL_MIN - 2, 1);
+	mr[1] = 5;
+	int r = l4_call(server);
+	check_true("ipc: the label below the kernel's still goes through",
+		   r == 0 && L4_TAG_LABEL(mr[0]) == L4_LABEL_KERNEL_MIN - 1 && mr[1] == 6, mr[0]);
 }
 
 static void caller_thread(uint32_t target)
@@ -144,6 +164,7 @@ void test_ipc(void)
 	l4_tid_t server = spawn(echo_server, 0, 100, 0);
 	check_true("ipc: echo server started", server != L4_NILTHREAD, server);
 	test_call(server);
+	test_kernel_labels(server);
 	l4_tid_t busy = spawn(silent_server, 0, 100, 0);
 	l4_utcb()->mr[0] = L4_TAG(1, 0);
 	l4_send(busy, WAIT);
