@@ -1,6 +1,7 @@
 /* fastpath.c - the IPC fast path, entered straight from the svc vector: a
- * register-only call or reply-and-wait to a thread already waiting for us,
- * at no lower priority, with nothing queued for us and no timeout to arm.
+ * register-only call or reply-and-wait to a thread already waiting for us
+ * (or for our reply to its fault), at no lower priority, with nothing
+ * queued for us and no timeout to arm.
  * Everything else goes on to handle_syscall and the slow path (sys_ipc),
  * which gives the same result for the cases handled here. Each test exits
  * on its own, so the common case runs straight through. */
@@ -40,8 +41,13 @@ void fastpath_ipc(struct context *ctx)
 		goto slow;
 	if (unlikely(dest->tid != to))
 		goto slow;
-	if (unlikely(dest->fastpath_word != FASTPATH_WORD_RECEIVING))
-		goto slow;
+	/* A pager's reply to a fault carries no data: the thread resumes as it was. */
+	bool fault_reply = false;
+	if (unlikely(dest->fastpath_word != FASTPATH_WORD_RECEIVING)) {
+		if (dest->fastpath_word != FASTPATH_WORD_FAULTED || !dest->fault_sent)
+			goto slow;
+		fault_reply = true;
+	}
 	if (unlikely(dest->prio < t->prio))
 		goto slow;
 	if (dest->recv_spec != L4_ANYTHREAD && unlikely(dest->recv_spec != t->tid))
@@ -50,15 +56,20 @@ void fastpath_ipc(struct context *ctx)
 	if (from != to && unlikely(t->sendq_head || irq_pending_for(t)))
 		goto slow;
 
-	struct context *dctx = &dest->ctx;
-	dctx->r[0] = 0;
-	dctx->r[1] = t->tid;
-	dctx->r[3] = ctx->r[3];
-	dctx->r[4] = ctx->r[4];
-	dctx->r[5] = ctx->r[5];
-	dctx->r[6] = ctx->r[6];
-	dctx->r[8] = ctx->r[8];
-	dctx->r[9] = ctx->r[9];
+	if (fault_reply) {
+		dest->fault_pending = false;
+		dest->fault_sent = false;
+	} else {
+		struct context *dctx = &dest->ctx;
+		dctx->r[0] = 0;
+		dctx->r[1] = t->tid;
+		dctx->r[3] = ctx->r[3];
+		dctx->r[4] = ctx->r[4];
+		dctx->r[5] = ctx->r[5];
+		dctx->r[6] = ctx->r[6];
+		dctx->r[8] = ctx->r[8];
+		dctx->r[9] = ctx->r[9];
+	}
 	t->state = TS_RECV;
 	t->recv_spec = from;
 	dest->state = TS_READY;

@@ -70,6 +70,10 @@ struct thread {
 };
 
 #define FASTPATH_WORD_RECEIVING	TS_RECV	/* state TS_RECV, the three flags clear */
+/* TS_RECV with only fault_pending set: waiting for its pager's reply. */
+#define FASTPATH_WORD_FAULTED	(TS_RECV | 1u << 16)
+_Static_assert(__builtin_offsetof(struct thread, fault_pending) ==
+	       __builtin_offsetof(struct thread, fastpath_word) + 2, "FASTPATH_WORD_FAULTED's layout");
 
 extern struct thread *current;
 extern struct thread *thread_table[MAX_THREADS];
