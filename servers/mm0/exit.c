@@ -72,7 +72,8 @@ static void reparent_children(struct task *leader)
 
 static void exit_group(struct task *task, int status)
 {
-	struct task *leader = task->leader;
+	struct task *leader = task->leader, *parent = leader->parent;
+	uint32_t pid = leader->pid;
 	struct list *pos, *tmp;
 
 	if (leader == task_self() || leader->zombie)
@@ -89,6 +90,7 @@ static void exit_group(struct task *task, int status)
 	leader->zombie = true;
 	leader->exit_status = status;
 	notify_parent(leader);
+	signal_child_exited(parent, pid, status);
 }
 
 void task_kill(struct task *task, int signo)

@@ -331,8 +331,19 @@ long mm0_fault(struct task *task, uint32_t addr, unsigned access, void *token)
 		if (!err)
 			return 0;
 	}
-	task_kill(task, signal_for(err));
+	signal_fault(task, signal_for(err), addr);
 	return err;
+}
+
+int mm0_fault_in(struct vm_space *vm, uint32_t addr, unsigned access)
+{
+	struct pager_io *io = NULL;
+	int err;
+
+	if (pending_find(vm, addr & ~MM0_PAGE_MASK))
+		return -EAGAIN;
+	err = fault_resolve(vm, addr & ~MM0_PAGE_MASK, access, &io);
+	return err == MM0_PAGER_PENDING ? -EAGAIN : err;
 }
 
 static void waiter_free(struct fault_waiter *waiter)

@@ -15,6 +15,9 @@ long mm0_fault(struct task *task, uint32_t addr, unsigned access, void *token);
 
 /* Drop pending-fault records of a space or waits of a thread that is going away. */
 void fault_forget_space(struct vm_space *vm);
+/* Resolve a page of vm for access now, as a fault would, for mm0's own copies into a
+ * task's memory (signal frames): 0, -EFAULT, or -EAGAIN when a pager read would wait. */
+int mm0_fault_in(struct vm_space *vm, uint32_t addr, unsigned access);
 void fault_forget_task(struct task *task);
 
 #endif

@@ -87,6 +87,7 @@ static long task_spawn(struct task *caller, unsigned flags, uint32_t pc, uint32_
 	task = task_alloc(leader, parent);
 	if (!task)
 		return -ENOMEM;
+	signal_fork(caller, task, flags & MM0_CLONE_THREAD);
 	if (flags & MM0_CLONE_FILES) {
 		task->files = caller->files;
 		task->files->refs++;

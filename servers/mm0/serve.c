@@ -74,6 +74,7 @@ int mm0_serve(struct idlrt_request *rq)
 	if (label == L4_LABEL_PAGEFAULT)
 		return serve_fault(rq, task);
 	if (label == L4_LABEL_EXCEPTION)
-		task_kill(task, rq->mr[1] == L4_EXC_BREAKPOINT ? MM0_SIGTRAP : MM0_SIGILL);
+		signal_fault(task, rq->mr[1] == L4_EXC_BREAKPOINT ? MM0_SIGTRAP : MM0_SIGILL,
+			     rq->mr[2]);
 	return IDLRT_NO_REPLY;
 }

@@ -275,6 +275,7 @@ int mm0_task_create(struct task *parent, const char *const argv[], const char *c
 		vm_object_settle(env);
 		return -ENOMEM;
 	}
+	signal_spawned(task, parent);
 	task->files = fd_table_copy(NULL);
 	err = task->files ? mm0_kernel->thread_create(mm0_kernel_ctx, 0, utcb_addr(0), &l4_tid)
 			  : -ENOMEM;

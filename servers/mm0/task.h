@@ -7,6 +7,7 @@
 
 #include "list.h"
 #include "mm0_abi.h"
+#include "signals.h"
 
 #define MM0_FD_MAX	32
 #define MM0_PID_MAX	32767
@@ -41,6 +42,7 @@ struct task {
 	int exit_status;		/* wait status once a zombie */
 	struct wait_request *wait;	/* this thread's pending waitpid */
 	struct fault_waiter *fault_wait;/* this thread's pending fault */
+	struct task_signals sig;	/* signals.c: actions, pending (leaders); mask */
 };
 
 int task_init_self(uint32_t self_tid);

@@ -6,6 +6,7 @@
 
 #include "internal.h"
 #include "mm0.h"
+#include "signal_internal.h"
 
 long posix_fork_request(uintptr_t child_pc, uintptr_t child_sp)
 {
@@ -60,7 +61,9 @@ pid_t waitpid(pid_t pid, int *status, int options)
 
 	if (pid == 0 || pid < -1)
 		return posix_error(EINVAL);
-	answer = mm_waitpid(posix_mm0(), pid, options, &child_status);
+	do
+		answer = mm_waitpid(posix_mm0(), pid, options, &child_status);
+	while (posix_signal_restarts(answer));
 	if (answer > 0 && status)
 		*status = child_status;
 	return (pid_t)posix_result(answer);

@@ -9,6 +9,7 @@
 #include "mm0_abi.h"
 #include "module_file.h"
 #include "serve.h"
+#include "signal_l4.h"
 #include "spawn.h"
 
 extern char __heap_start[];
@@ -109,6 +110,9 @@ int main(void)
 	register_modules();
 	mm0_stats(&stats);
 	console_printf("mm0: root pager up, %u free pages\n", (unsigned)stats.free_pages);
+	err = signal_l4_start();
+	if (err)
+		console_printf("mm0: no alarm timer (error %d)\n", err);
 	init_pid = mm0_spawn(mm0_self(), "init", init_argv);
 	if (init_pid < 0) {
 		console_printf("mm0: cannot start init (error %ld)\n", init_pid);

@@ -1,0 +1,242 @@
+/* signal.c - POSIX signals over mm0: actions, masks and pending sets live in mm0, which
+ * delivers by writing a frame on the thread's stack and starting posix_signal_entry. */
+#include <errno.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stddef.h>
+#include <unistd.h>
+
+#include "internal.h"
+#include "mm0.h"
+
+_Static_assert(sizeof(siginfo_t) == sizeof(struct mm_siginfo), "siginfo_t is mm0's siginfo");
+_Static_assert(offsetof(siginfo_t, si_addr) == offsetof(struct mm_siginfo, addr),
+	       "siginfo_t is mm0's siginfo");
+_Static_assert(sizeof(sigset_t) == sizeof(uint32_t), "one word of signals");
+
+void posix_signal_entry(void);
+void posix_signal_run(int signo, siginfo_t *info, void *context,
+		      void (*handler)(int, siginfo_t *, void *));
+__attribute__((noreturn)) void posix_sigreturn(uintptr_t frame);
+
+/* Signals whose action asks for SA_RESTART (a process-wide copy of what mm0 holds), and
+ * whether the last handler this thread ran had it: an interrupted call then restarts. */
+static volatile uint32_t restart_set;
+static _Thread_local int last_handler_restarts;
+
+static int signo_valid(int signo)
+{
+	return signo > 0 && signo < NSIG;
+}
+
+void posix_signal_run(int signo, siginfo_t *info, void *context,
+		      void (*handler)(int, siginfo_t *, void *))
+{
+	last_handler_restarts = (restart_set >> signo) & 1;
+	handler(signo, info, context);
+}
+
+void posix_sigreturn(uintptr_t frame)
+{
+	mm_sigreturn(posix_mm0(), frame);
+	posix_thread_exit(128 + SIGSEGV);
+}
+
+int posix_signal_restarts(long answer)
+{
+	int restart = answer == -EINTR && last_handler_restarts;
+
+	last_handler_restarts = 0;
+	return restart;
+}
+
+int sigaction(int signo, const struct sigaction *restrict action, struct sigaction *restrict old)
+{
+	uintptr_t old_handler = 0;
+	uint32_t old_flags = 0, old_mask = 0;
+	long answer;
+
+	if (!signo_valid(signo))
+		return posix_error(EINVAL);
+	answer = mm_sigaction(posix_mm0(), signo, action != NULL,
+			      action ? (uintptr_t)action->sa_handler : 0,
+			      action ? (uint32_t)action->sa_flags : 0,
+			      action ? (uint32_t)action->sa_mask : 0,
+			      (uintptr_t)posix_signal_entry, &old_handler, &old_flags, &old_mask);
+	if (answer < 0)
+		return (int)posix_result(answer);
+	if (old) {
+		old->sa_handler = (_sig_func_ptr)old_handler;
+		old->sa_flags = (int)old_flags;
+		old->sa_mask = old_mask;
+	}
+	if (action && (action->sa_flags & SA_RESTART))
+		restart_set |= 1u << signo;
+	else if (action)
+		restart_set &= ~(1u << signo);
+	return 0;
+}
+
+/* BSD semantics, as glibc's: the handler stays installed and calls restart. */
+_sig_func_ptr signal(int signo, _sig_func_ptr handler)
+{
+	struct sigaction action = { .sa_handler = handler, .sa_flags = SA_RESTART }, old;
+
+	if (handler == SIG_ERR)
+		return posix_error(EINVAL), SIG_ERR;
+	if (sigaction(signo, &action, &old))
+		return SIG_ERR;
+	return old.sa_handler;
+}
+
+int sigprocmask(int how, const sigset_t *restrict set, sigset_t *restrict old)
+{
+	uint32_t old_mask = 0;
+	long answer;
+
+	if (set && how != SIG_BLOCK && how != SIG_UNBLOCK && how != SIG_SETMASK)
+		return posix_error(EINVAL);
+	answer = mm_sigprocmask(posix_mm0(), how, set != NULL, set ? (uint32_t)*set : 0,
+				&old_mask);
+	if (answer < 0)
+		return (int)posix_result(answer);
+	if (old)
+		*old = old_mask;
+	return 0;
+}
+
+int pthread_sigmask(int how, const sigset_t *restrict set, sigset_t *restrict old)
+{
+	return sigprocmask(how, set, old) ? errno : 0;
+}
+
+int sigpending(sigset_t *set)
+{
+	uint32_t pending = 0;
+	long answer;
+
+	if (!set)
+		return posix_error(EFAULT);
+	answer = mm_sigpending(posix_mm0(), &pending);
+	if (answer < 0)
+		return (int)posix_result(answer);
+	*set = pending;
+	return 0;
+}
+
+int sigsuspend(const sigset_t *mask)
+{
+	if (!mask)
+		return posix_error(EFAULT);
+	return (int)posix_result(mm_sigsuspend(posix_mm0(), (uint32_t)*mask));
+}
+
+int pause(void)
+{
+	sigset_t now;
+
+	if (sigprocmask(SIG_BLOCK, NULL, &now))
+		return -1;
+	return sigsuspend(&now);
+}
+
+int kill(pid_t pid, int signo)
+{
+	return (int)posix_result(mm_kill(posix_mm0(), pid, signo));
+}
+
+int killpg(pid_t pgrp, int signo)
+{
+	if (pgrp <= 1)
+		return posix_error(EINVAL);
+	return kill(-pgrp, signo);
+}
+
+/* The process's signal: with one thread per process that is the caller's. */
+int raise(int signo)
+{
+	if (!signo_valid(signo))
+		return posix_error(EINVAL);
+	return kill(getpid(), signo);
+}
+
+/* A handler that returns does not save the process: the default action follows. */
+void abort(void)
+{
+	sigset_t abort_only = 1u << SIGABRT;
+	struct sigaction fallback = { .sa_handler = SIG_DFL };
+
+	sigprocmask(SIG_UNBLOCK, &abort_only, NULL);
+	raise(SIGABRT);
+	sigaction(SIGABRT, &fallback, NULL);
+	raise(SIGABRT);
+	_exit(128 + SIGABRT);
+}
+
+unsigned alarm(unsigned seconds)
+{
+	long answer = mm_alarm(posix_mm0(), seconds);
+
+	return answer < 0 ? 0 : (unsigned)answer;
+}
+
+int setpgid(pid_t pid, pid_t pgid)
+{
+	return (int)posix_result(mm_setpgid(posix_mm0(), pid, pgid));
+}
+
+pid_t getpgid(pid_t pid)
+{
+	return (pid_t)posix_result(mm_getpgid(posix_mm0(), pid));
+}
+
+pid_t getpgrp(void)
+{
+	return getpgid(0);
+}
+
+void siglongjmp(sigjmp_buf buf, int value)
+{
+	if (buf[0].mask_saved)
+		sigprocmask(SIG_SETMASK, &buf[0].mask, NULL);
+	longjmp(buf[0].env, value ? value : 1);
+}
+
+int sigemptyset(sigset_t *set)
+{
+	if (!set)
+		return posix_error(EFAULT);
+	*set = 0;
+	return 0;
+}
+
+int sigfillset(sigset_t *set)
+{
+	if (!set)
+		return posix_error(EFAULT);
+	*set = ~1u;
+	return 0;
+}
+
+int sigaddset(sigset_t *set, int signo)
+{
+	if (!set || !signo_valid(signo))
+		return posix_error(set ? EINVAL : EFAULT);
+	*set |= 1u << signo;
+	return 0;
+}
+
+int sigdelset(sigset_t *set, int signo)
+{
+	if (!set || !signo_valid(signo))
+		return posix_error(set ? EINVAL : EFAULT);
+	*set &= ~(1u << signo);
+	return 0;
+}
+
+int sigismember(const sigset_t *set, int signo)
+{
+	if (!set || !signo_valid(signo))
+		return posix_error(set ? EINVAL : EFAULT);
+	return (int)((*set >> signo) & 1);
+}
