@@ -39,6 +39,9 @@ struct sh {
 int sh_split(const char *line, int last_status, char *text, char *words[SH_ARGS_MAX + 1]);
 
 void sh_init(struct sh *sh, const struct sh_ops *ops);
+/* Says why argv[0] could not run (-errno); returns the status for it:
+ * 127 for -ENOENT (no such program), else 126. */
+int sh_run_failed(const struct sh_ops *ops, const char *name, long error);
 /* Runs one line; sets $? (and exiting after "exit"). */
 void sh_execute(struct sh *sh, const char *line);
 /* Prompts, reads and runs lines until "exit" or the end of input; returns

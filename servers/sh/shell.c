@@ -19,21 +19,48 @@ void sh_init(struct sh *sh, const struct sh_ops *ops)
 	sh->exit_status = 0;
 }
 
+static void vsay(const struct sh_ops *ops, const char *format, va_list args)
+{
+	char text[SH_LINE_MAX + 64];
+	int len = vsnprintf(text, sizeof(text), format, args);
+
+	if (len > (int)sizeof(text) - 1)
+		len = (int)sizeof(text) - 1;
+	if (len > 0)
+		ops->write(ops->ctx, text, (size_t)len);
+}
+
 static void say(struct sh *sh, const char *format, ...) __attribute__((format(printf, 2, 3)));
 
 static void say(struct sh *sh, const char *format, ...)
 {
-	char text[SH_LINE_MAX + 64];
 	va_list args;
-	int len;
 
 	va_start(args, format);
-	len = vsnprintf(text, sizeof(text), format, args);
+	vsay(sh->ops, format, args);
 	va_end(args);
-	if (len > (int)sizeof(text) - 1)
-		len = (int)sizeof(text) - 1;
-	if (len > 0)
-		sh->ops->write(sh->ops->ctx, text, (size_t)len);
+}
+
+static void say_ops(const struct sh_ops *ops, const char *format, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void say_ops(const struct sh_ops *ops, const char *format, ...)
+{
+	va_list args;
+
+	va_start(args, format);
+	vsay(ops, format, args);
+	va_end(args);
+}
+
+int sh_run_failed(const struct sh_ops *ops, const char *name, long error)
+{
+	if (error == -ENOENT) {
+		say_ops(ops, "sh: %s: not found\n", name);
+		return STATUS_NOT_FOUND;
+	}
+	say_ops(ops, "sh: %s: %s\n", name, strerror((int)-error));
+	return STATUS_CANNOT_RUN;
 }
 
 /* A status argument: 0..255, or -1 when it is not one. */
@@ -87,15 +114,7 @@ static int run_program(struct sh *sh, char **argv)
 {
 	long result = sh->ops->run(sh->ops->ctx, argv);
 
-	if (result == -ENOENT) {
-		say(sh, "sh: %s: not found\n", argv[0]);
-		return STATUS_NOT_FOUND;
-	}
-	if (result < 0) {
-		say(sh, "sh: %s: %s\n", argv[0], strerror((int)-result));
-		return STATUS_CANNOT_RUN;
-	}
-	return (int)result;
+	return result < 0 ? sh_run_failed(sh->ops, argv[0], result) : (int)result;
 }
 
 void sh_execute(struct sh *sh, const char *line)
