@@ -160,3 +160,21 @@ int fs0_handle_pipe(struct idlrt_request *idl_rq, uint32_t flags, int32_t fds[2]
 	}
 	return error;
 }
+
+int fs0_handle_stats(struct idlrt_request *idl_rq, struct fs0_counts *now)
+{
+	struct fs0_stats stats;
+	(void)idl_rq;
+	fs_stats(&stats);
+	now->vnodes = stats.vnodes;
+	now->files = stats.files;
+	now->descriptors = stats.descriptors;
+	now->tables = stats.tables;
+	now->tasks = stats.tasks;
+	now->pipes = stats.pipes;
+	now->mounts = stats.mounts;
+	now->handles = stats.handles;
+	now->pending = stats.pending;
+	now->allocations = stats.allocations;
+	return 0;
+}

@@ -346,6 +346,30 @@ int mm0_fault_in(struct vm_space *vm, uint32_t addr, unsigned access)
 	return err == MM0_PAGER_PENDING ? -EAGAIN : err;
 }
 
+int mm0_populate(struct task *task, uint32_t start, uint32_t end)
+{
+	for (uint32_t addr = start & ~MM0_PAGE_MASK; addr < end; addr += MM0_PAGE_SIZE) {
+		struct vm_area *area = vma_find(task->vm, addr);
+		unsigned access;
+		int err;
+
+		if (!area)
+			continue;
+		if (area->prot & MM0_PROT_WRITE)
+			access = MM0_PROT_WRITE;
+		else if (area->prot & MM0_PROT_READ)
+			access = MM0_PROT_READ;
+		else if (area->prot & MM0_PROT_EXEC)
+			access = MM0_PROT_EXEC;
+		else
+			continue;
+		err = mm0_fault_in(task->vm, addr, access);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
 static void waiter_free(struct fault_waiter *waiter)
 {
 	list_del(&waiter->node);

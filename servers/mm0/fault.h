@@ -13,6 +13,11 @@ struct vm_space;
  * a negative errno when the task was killed (no reply: its threads are gone). */
 long mm0_fault(struct task *task, uint32_t addr, unsigned access, void *token);
 
+/* Map every page of every area in [start, end) now (servers that must never
+ * fault): written where the area allows writes. Only for pagers that answer
+ * at once; 0 or -errno. */
+int mm0_populate(struct task *task, uint32_t start, uint32_t end);
+
 /* Drop pending-fault records of a space or waits of a thread that is going away. */
 void fault_forget_space(struct vm_space *vm);
 /* Resolve a page of vm for access now, as a fault would, for mm0's own copies into a

@@ -1,6 +1,7 @@
 /* fork and clone: new processes with copy-on-write spaces, new threads in shared ones. */
 #include <errno.h>
 
+#include "fs_link.h"
 #include "mm0.h"
 #include "task.h"
 #include "vm_area.h"
@@ -99,6 +100,8 @@ static long task_spawn(struct task *caller, unsigned flags, uint32_t pc, uint32_
 		}
 	}
 	err = thread_setup(task, caller, flags & MM0_CLONE_VM);
+	if (!err)
+		err = fs_thread_new(caller, task, flags & MM0_CLONE_FILES);
 	if (!err) {
 		err = mm0_kernel->thread_start(mm0_kernel_ctx, task->l4_tid, pc, sp, 0);
 		if (err)

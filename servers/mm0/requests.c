@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "fs_link.h"
 #include "mm0.h"
 #include "mm0_alloc.h"
 #include "mm0_server.h"
@@ -67,13 +68,15 @@ int mm_handle_clone(struct idlrt_request *idl_rq, uint32_t flags, uintptr_t chil
 	return (int)mm0_clone(caller(idl_rq), flags, (uint32_t)child_sp, (uint32_t)pc);
 }
 
-/* A descriptor's file object, held until vm_file_close. */
-static int file_of(struct task *task, int32_t fd, struct vm_object **file)
+/* A descriptor's file object, held until vm_file_close: a boot module from
+ * open_module in mm0's own table, else fs0's descriptor. */
+static int file_of(struct task *task, int32_t fd, int32_t prot, int32_t flags,
+		   struct vm_object **file)
 {
 	long handle = mm0_fd_get(task, fd);
 
 	if (handle < 0)
-		return (int)handle;
+		return fs_file_open_fd(task, fd, prot, flags, file);
 	if (!(handle & MODULE_HANDLE_BIT))
 		return -ENODEV;
 	return module_file_open((int)(handle & ~MODULE_HANDLE_BIT), file);
@@ -89,7 +92,7 @@ int mm_handle_mmap(struct idlrt_request *idl_rq, uintptr_t addr, uint32_t length
 	if (!task)
 		return -ESRCH;
 	if (!(flags & MM0_MAP_ANONYMOUS)) {
-		int err = file_of(task, fd, &file);
+		int err = file_of(task, fd, prot, flags, &file);
 
 		if (err)
 			return err;
@@ -189,5 +192,19 @@ int mm_handle_stats(struct idlrt_request *idl_rq, struct mm_counts *now)
 	now->live_areas = stats.live_areas;
 	now->live_tasks = stats.live_tasks;
 	now->live_allocs = (uint32_t)stats.live_allocs;
+	return 0;
+}
+
+int mm_handle_fs0_buffer(struct idlrt_request *idl_rq, uint32_t *fs0_tid, uintptr_t *addr,
+			 uint32_t *size)
+{
+	struct task *task = caller(idl_rq);
+	long result = mm0_fs_buffer(task);
+
+	if (result < 0)
+		return (int)result;
+	*fs0_tid = fs_link_tid();
+	*addr = (uintptr_t)result;
+	*size = task->fs_buffer_len;
 	return 0;
 }

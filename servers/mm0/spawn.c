@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "fs_link.h"
 #include "mm0.h"
 #include "mmap.h"
 #include "module_file.h"
@@ -144,31 +145,54 @@ static long load_image(struct task *task, int module_index)
 			MM0_PROT_READ | MM0_PROT_WRITE);
 }
 
-long mm0_spawn(struct task *parent, const char *name, const char *const argv[])
+/* Undo: the half-made child ends and its parent reaps it here. */
+static void spawn_undo(struct task *parent, struct task *task)
+{
+	uint32_t pid = task->pid;
+	int status;
+
+	task_kill(task, MM0_SIGKILL);
+	if (parent->leader != task_self())
+		mm0_waitpid(parent, pid, MM0_WNOHANG, NULL, &status);
+}
+
+long mm0_spawn_stopped(struct task *parent, const char *name, const char *const argv[],
+		       struct task **out, uint32_t *entry)
 {
 	int module_index = module_find(name);
 	struct task *task;
-	uint32_t entry;
 	long result;
-	int status;
 
 	if (module_index < 0)
 		return module_index;
-	result = spawn_check(module_index, &entry);
+	result = spawn_check(module_index, entry);
 	if (result)
 		return result;
 	result = mm0_task_create(parent, argv, NULL, &task);
 	if (result)
 		return result;
 	result = load_image(task, module_index);
+	if (result < 0) {
+		spawn_undo(parent, task);
+		return result;
+	}
+	*out = task;
+	return 0;
+}
+
+long mm0_spawn(struct task *parent, const char *name, const char *const argv[])
+{
+	struct task *task;
+	uint32_t entry;
+	long result = mm0_spawn_stopped(parent, name, argv, &task, &entry);
+
+	if (result)
+		return result;
+	result = fs_thread_new(NULL, task, false);
 	if (result >= 0)
 		result = mm0_task_start(task, entry, MM0_STACK_TOP);
 	if (result >= 0)
 		return task->pid;
-	/* Undo: the half-made child ends and its parent reaps it here. */
-	uint32_t pid = task->pid;
-	task_kill(task, MM0_SIGKILL);
-	if (parent->leader != task_self())
-		mm0_waitpid(parent, pid, MM0_WNOHANG, NULL, &status);
+	spawn_undo(parent, task);
 	return result;
 }

@@ -12,5 +12,9 @@ int spawn_check(int module_index, uint32_t *entry);
  * its segments (private, file-backed by the module), a heap, a stack and the
  * environment page. Returns the pid or -errno. */
 long mm0_spawn(struct task *parent, const char *name, const char *const argv[]);
+/* The same child, loaded but not started: start it at *entry with
+ * mm0_task_start(task, *entry, MM0_STACK_TOP). 0 or -errno. */
+long mm0_spawn_stopped(struct task *parent, const char *name, const char *const argv[],
+		       struct task **out, uint32_t *entry);
 
 #endif

@@ -4,6 +4,7 @@
 
 #include "env.h"
 #include "fault.h"
+#include "fs_link.h"
 #include "mm0.h"
 #include "mm0_alloc.h"
 #include "task.h"
@@ -174,6 +175,7 @@ void thread_release(struct task *task)
 {
 	struct vm_space *vm = task->vm;
 
+	fs_thread_gone(task);
 	fault_forget_task(task);
 	wait_forget(task);
 	if (task->files)

@@ -43,6 +43,10 @@ struct task {
 	struct wait_request *wait;	/* this thread's pending waitpid */
 	struct fault_waiter *fault_wait;/* this thread's pending fault */
 	struct task_signals sig;	/* signals.c: actions, pending (leaders); mask */
+	bool fs_known;			/* fs0 has this thread as a task */
+	uint32_t fs_buffer;		/* its shared buffer's address (0: none) */
+	uint32_t fs_window;		/* the same buffer in fs0's window */
+	uint32_t fs_buffer_len;
 };
 
 int task_init_self(uint32_t self_tid);

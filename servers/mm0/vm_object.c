@@ -189,6 +189,8 @@ static void object_free_pages(struct vm_object *obj)
 static void object_destroy(struct vm_object *obj)
 {
 	object_free_pages(obj);
+	if (obj->type == VM_OBJ_FILE && obj->pager->release)
+		obj->pager->release(obj->pager_ctx, obj->id);
 	list_del(&obj->file_node);
 	mm0_free(obj->env_data);
 	mm0_free(obj);
@@ -241,6 +243,19 @@ void vm_object_settle(struct vm_object *obj)
 		object_destroy(obj);
 		obj = below;
 	}
+}
+
+struct vm_object *vm_file_find(uint32_t file_id)
+{
+	struct list *pos, *tmp;
+
+	list_for_each_safe(pos, tmp, &open_files) {
+		struct vm_object *file = container_of(pos, struct vm_object, file_node);
+
+		if (file->id == file_id)
+			return file;
+	}
+	return NULL;
 }
 
 int vm_file_open(uint32_t file_id, uint32_t npages, const struct file_pager_ops *pager,

@@ -23,6 +23,8 @@ enum vm_object_type {
 struct file_pager_ops {
 	int (*get_page)(void *ctx, uint32_t file_id, uint32_t pgoff, uint32_t phys, void *cookie);
 	int (*put_page)(void *ctx, uint32_t file_id, uint32_t pgoff, uint32_t phys);
+	/* Optional: the file object is gone (after its dirty pages went out). */
+	void (*release)(void *ctx, uint32_t file_id);
 };
 
 struct vm_page {
@@ -80,6 +82,8 @@ void vm_object_settle(struct vm_object *obj);
 int vm_file_open(uint32_t file_id, uint32_t npages, const struct file_pager_ops *pager,
 		 void *pager_ctx, struct vm_object **out);
 void vm_file_close(struct vm_object *file);
+/* The open file object with that id, or NULL. */
+struct vm_object *vm_file_find(uint32_t file_id);
 
 /* Finish a pager read started with MM0_PAGER_PENDING (defined in fault.c). */
 void vm_pager_complete(void *cookie, int result);

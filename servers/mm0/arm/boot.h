@@ -10,6 +10,10 @@
 
 extern const struct kernel_ops l4_kernel_ops;
 
+struct fs_ops;
+/* mm0's requests to fs0, sent to fs0's thread fs0_tid (fs0_l4.c). */
+const struct fs_ops *fs0_ops_for(uint32_t fs0_tid);
+
 /* printf to the kernel console, one line at a time. */
 void console_printf(const char *format, ...) __attribute__((format(printf, 1, 2)));
 

@@ -5,12 +5,14 @@
 #include <l4/syscalls.h>
 
 #include "boot.h"
+#include "fs_link.h"
 #include "mm0.h"
 #include "mm0_abi.h"
 #include "module_file.h"
 #include "serve.h"
 #include "signal_l4.h"
 #include "spawn.h"
+#include "task.h"
 
 extern char __heap_start[];
 
@@ -86,6 +88,30 @@ static void register_modules(void)
 	}
 }
 
+/* fs0, when the image has it: loaded, made fault-free, started, then linked.
+ * Without fs0 the system runs without files; a broken fs0 stops the boot. */
+static void start_fs0(void)
+{
+	static const char *const fs0_argv[] = { "fs0", NULL };
+	struct task *fs0;
+	uint32_t entry;
+	long err;
+
+	if (module_find("fs0") < 0)
+		return;
+	err = mm0_spawn_stopped(mm0_self(), "fs0", fs0_argv, &fs0, &entry);
+	if (!err)
+		err = fs_link_prepare(fs0, module_find("bootfs"));
+	if (!err)
+		err = mm0_task_start(fs0, entry, MM0_STACK_TOP);
+	if (!err)
+		err = fs_link_start(fs0_ops_for(fs0->l4_tid));
+	if (err) {
+		console_printf("mm0: cannot start fs0 (error %ld)\n", err);
+		l4_poweroff(125);
+	}
+}
+
 int main(void)
 {
 	static struct phys_range ranges[PHYS_MAX_RANGES];
@@ -110,6 +136,7 @@ int main(void)
 	register_modules();
 	mm0_stats(&stats);
 	console_printf("mm0: root pager up, %u free pages\n", (unsigned)stats.free_pages);
+	start_fs0();
 	err = signal_l4_start();
 	if (err)
 		console_printf("mm0: no alarm timer (error %d)\n", err);

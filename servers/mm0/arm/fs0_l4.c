@@ -1,0 +1,88 @@
+/* fs_ops over the generated fs0 client stubs: mm0's calls to fs0 on the target. */
+#include "boot.h"
+#include "fs0.h"
+#include "fs_link.h"
+
+_Static_assert(FS0_WINDOW_BASE == MM0_FS0_WINDOW_BASE, "fs0.idl's window moved");
+_Static_assert(FS0_WINDOW_SIZE == MM0_FS0_WINDOW_SIZE, "fs0.idl's window changed size");
+_Static_assert(FS0_BOOTFS_BASE == MM0_FS0_BOOTFS_BASE, "fs0.idl's boot archive moved");
+_Static_assert(FS0_BOOTFS_SIZE_MAX == MM0_FS0_BOOTFS_SIZE_MAX, "fs0.idl's archive limit");
+
+static idlrt_dest_t fs0_dest;
+
+static void info_from(const struct fs0_mm_info *wire, struct fs_file_info *info)
+{
+	info->handle = wire->handle;
+	info->openers = wire->openers;
+	info->access = wire->access;
+	info->writable_fs = wire->writable_fs;
+	info->size = wire->size;
+}
+
+static int l4_task_fork(uint32_t parent, uint32_t child, bool share_table)
+{
+	return fs0_task_fork(fs0_dest, parent, child, share_table);
+}
+
+static int l4_task_exit(uint32_t task)
+{
+	return fs0_task_exit(fs0_dest, task);
+}
+
+static int l4_set_buffer(uint32_t tid, uint32_t window_off, uint32_t size)
+{
+	return fs0_set_buffer(fs0_dest, tid, window_off, size);
+}
+
+static int l4_get_fd(uint32_t task, int32_t fd, struct fs_file_info *info)
+{
+	struct fs0_mm_info wire;
+	int result = fs0_mm_get_fd(fs0_dest, task, fd, &wire);
+
+	if (result >= 0)
+		info_from(&wire, info);
+	return result;
+}
+
+static int l4_get_path(uint32_t task, uint32_t path_off, uint32_t path_len,
+		       struct fs_file_info *info)
+{
+	struct fs0_mm_info wire;
+	int result = fs0_mm_get_path(fs0_dest, task, path_off, path_len, &wire);
+
+	if (result >= 0)
+		info_from(&wire, info);
+	return result;
+}
+
+static int l4_read_page(uint32_t handle, uint32_t page_index, uint32_t buf_off)
+{
+	return fs0_mm_read_page(fs0_dest, handle, page_index, buf_off);
+}
+
+static int l4_write_page(uint32_t handle, uint32_t page_index, uint32_t buf_off)
+{
+	return fs0_mm_write_page(fs0_dest, handle, page_index, buf_off);
+}
+
+static int l4_release(uint32_t handle)
+{
+	return fs0_mm_release(fs0_dest, handle);
+}
+
+static const struct fs_ops l4_fs_ops = {
+	.task_fork = l4_task_fork,
+	.task_exit = l4_task_exit,
+	.set_buffer = l4_set_buffer,
+	.get_fd = l4_get_fd,
+	.get_path = l4_get_path,
+	.read_page = l4_read_page,
+	.write_page = l4_write_page,
+	.release = l4_release,
+};
+
+const struct fs_ops *fs0_ops_for(uint32_t fs0_tid)
+{
+	fs0_dest = fs0_tid;
+	return &l4_fs_ops;
+}

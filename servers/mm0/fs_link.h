@@ -1,0 +1,71 @@
+/* mm0's link to fs0: telling fs0 about threads, shared buffers, file objects fs0 pages. */
+#ifndef MM0_FS_LINK_H
+#define MM0_FS_LINK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct task;
+struct vm_object;
+
+/* As idl/fs0.idl (arm/fs0_l4.c checks them against the generated header). */
+#define MM0_FS0_WINDOW_BASE	0x50000000u
+#define MM0_FS0_WINDOW_SIZE	0x10000000u
+#define MM0_FS0_BOOTFS_BASE	0x40000000u
+#define MM0_FS0_BOOTFS_SIZE_MAX	0x10000000u
+/* Each client thread's buffer: 256 KiB, so most reads are one request and one copy. */
+#define MM0_FS_BUFFER_SIZE	0x00040000u
+
+/* What fs0 says about a file mm0 maps or executes (fs0's mm_info). */
+struct fs_file_info {
+	uint32_t handle;
+	uint32_t openers;
+	uint32_t access;	/* the descriptor's O_ACCMODE bits */
+	bool writable_fs;
+	int64_t size;
+};
+
+/* fs0's mm0-only requests; each returns fs0's answer or a transport -errno. */
+struct fs_ops {
+	int (*task_fork)(uint32_t parent, uint32_t child, bool share_table);
+	int (*task_exit)(uint32_t task);
+	int (*set_buffer)(uint32_t tid, uint32_t window_off, uint32_t size);
+	int (*get_fd)(uint32_t task, int32_t fd, struct fs_file_info *info);
+	int (*get_path)(uint32_t task, uint32_t path_off, uint32_t path_len,
+			struct fs_file_info *info);
+	int (*read_page)(uint32_t handle, uint32_t page_index, uint32_t buf_off);
+	int (*write_page)(uint32_t handle, uint32_t page_index, uint32_t buf_off);
+	int (*release)(uint32_t handle);
+};
+
+/* Make fs0 (created, not started) a server that never faults: its bootfs
+ * archive (a module image, or NULL) at MM0_FS0_BOOTFS_BASE, every page of its
+ * space mapped now, and mm0's own page in its window. fs0 must never fault
+ * while mm0 waits for an answer from it. */
+int fs_link_prepare(struct task *fs0, int bootfs_module);
+/* fs0 runs: register mm0's page with it and start telling it about threads. */
+int fs_link_start(const struct fs_ops *ops);
+/* Whether fs0 serves, and its kernel thread id. */
+bool fs_link_up(void);
+uint32_t fs_link_tid(void);
+
+/* A new thread: fs0 learns it (with parent's descriptors, or the same table
+ * when share_table; parent NULL: a fresh task). A forked copy of a thread
+ * with a buffer loses the copy of that mapping (it asks for its own). */
+int fs_thread_new(struct task *parent, struct task *child, bool share_table);
+/* A thread ends: fs0 forgets it (its waits end first), then its buffer goes. */
+void fs_thread_gone(struct task *task);
+
+/* The calling thread's shared buffer for fs0's bulk data (MM0_FS_BUFFER_SIZE
+ * bytes), mapped into its space and fs0's window on the first call.
+ * Returns the buffer's address or -errno. */
+long mm0_fs_buffer(struct task *task);
+
+/* A file object for descriptor fd of task, checked with fs0 now; prot and
+ * flags are the mmap's (a shared writable map needs O_RDWR). Close it with
+ * vm_file_close. */
+int fs_file_open_fd(struct task *task, int fd, int prot, int flags, struct vm_object **out);
+/* A file object for path (as task would open it), for exec; its size in *size. */
+int fs_file_open_path(struct task *task, const char *path, uint32_t *size,
+		      struct vm_object **out);
+#endif

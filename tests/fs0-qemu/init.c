@@ -1,0 +1,265 @@
+/* init.c - fs0 on QEMU, driven through mm0 and the generated fs0 stubs: files in
+ * the root and /boot, file mappings, descriptors across fork and exit, pipes. */
+#include <stdio.h>
+#include <string.h>
+
+#include "fs0.h"
+#include "fs0_types.h"
+#include "mm0client.h"
+
+#define PAGE 4096u
+/* Paths go at the start of the shared buffer, data after them. */
+#define NEW_PATH_OFF 512u
+#define DATA_OFF 1024u
+
+static idlrt_dest_t fs;
+static char *shared;
+static uint32_t shared_size;
+static int checks, failures;
+
+static void check(int ok, const char *what)
+{
+	checks++;
+	if (!ok)
+		failures++;
+	printf("%s - %s\n", ok ? "ok" : "FAIL", what);
+}
+
+static uint32_t put(uint32_t off, const char *path)
+{
+	uint32_t len = (uint32_t)strlen(path);
+
+	memcpy(shared + off, path, len);
+	return len;
+}
+
+static int f_open(const char *path, uint32_t flags)
+{
+	return fs0_open(fs, 0, put(0, path), flags, 0644);
+}
+
+static int f_stat(const char *path, struct fs0_stat_info *st)
+{
+	return fs0_stat(fs, 0, put(0, path), st);
+}
+
+static int f_write(int fd, const void *data, uint32_t len)
+{
+	memcpy(shared + DATA_OFF, data, len);
+	return fs0_write(fs, fd, DATA_OFF, len);
+}
+
+static int f_read(int fd, void *data, uint32_t len)
+{
+	int got = fs0_read(fs, fd, DATA_OFF, len);
+
+	if (got > 0)
+		memcpy(data, shared + DATA_OFF, (size_t)got);
+	return got;
+}
+
+static int64_t f_seek(int fd, int64_t offset, int whence)
+{
+	int64_t now = -1;
+	int result = fs0_lseek(fs, fd, offset, whence, &now);
+
+	return result < 0 ? result : now;
+}
+
+/* Every thread that talks to fs0 asks mm0 for its buffer first (a forked child too). */
+static int connect_fs0(void)
+{
+	uint32_t tid = 0, size = 0;
+	uintptr_t addr = 0;
+	int result = mm_fs0_buffer(mm0c_server(), &tid, &addr, &size);
+
+	if (result == 0) {
+		fs = tid;
+		shared = (char *)addr;
+		shared_size = size;
+	}
+	return result;
+}
+
+/* Equal, or a line naming what differs. */
+static int counts_equal(const struct fs0_counts *a, const struct fs0_counts *b)
+{
+	if (memcmp(a, b, sizeof(*a)) == 0)
+		return 1;
+	printf("# fs0 counts: vnodes %u/%u files %u/%u descriptors %u/%u tables %u/%u tasks %u/%u "
+	       "pipes %u/%u handles %u/%u pending %u/%u allocations %u/%u\n",
+	       (unsigned)a->vnodes, (unsigned)b->vnodes, (unsigned)a->files, (unsigned)b->files,
+	       (unsigned)a->descriptors, (unsigned)b->descriptors, (unsigned)a->tables,
+	       (unsigned)b->tables, (unsigned)a->tasks, (unsigned)b->tasks, (unsigned)a->pipes,
+	       (unsigned)b->pipes, (unsigned)a->handles, (unsigned)b->handles,
+	       (unsigned)a->pending, (unsigned)b->pending, (unsigned)a->allocations,
+	       (unsigned)b->allocations);
+	return 0;
+}
+
+static uint8_t pattern(uint32_t at)
+{
+	return (uint8_t)(at % 251u);
+}
+
+static void test_boot_files(void)
+{
+	char text[64] = { 0 };
+	int fd = f_open("/boot/hello.txt", FS0_O_RDONLY);
+
+	check(fd >= 0, "open /boot/hello.txt from the boot archive");
+	check(f_read(fd, text, sizeof(text) - 1) == 18 && strcmp(text, "hello from bootfs\n") == 0,
+	      "read /boot/hello.txt");
+	check(f_open("/boot/new", FS0_O_RDWR | FS0_O_CREAT) == -FS0_EROFS, "/boot is read-only");
+	check(fs0_close(fs, fd) == 0, "close");
+}
+
+static void test_files(void)
+{
+	struct fs0_stat_info st;
+	char back[32] = { 0 };
+	int fd;
+
+	check(fs0_mkdir(fs, 0, put(0, "/tmp"), 0755) == 0, "mkdir /tmp");
+	fd = f_open("/tmp/a.txt", FS0_O_RDWR | FS0_O_CREAT | FS0_O_EXCL);
+	check(fd >= 0, "create /tmp/a.txt");
+	check(f_write(fd, "written by init", 15) == 15, "write 15 bytes");
+	check(f_seek(fd, 0, FS0_SEEK_SET) == 0, "lseek to 0");
+	check(f_read(fd, back, sizeof(back)) == 15 && memcmp(back, "written by init", 15) == 0,
+	      "read them back");
+	check(fs0_close(fs, fd) == 0, "close");
+	check(fs0_rename(fs, 0, put(0, "/tmp/a.txt"), NEW_PATH_OFF, put(NEW_PATH_OFF, "/tmp/b.txt")) == 0,
+	      "rename /tmp/a.txt to /tmp/b.txt");
+	check(f_stat("/tmp/a.txt", &st) == -FS0_ENOENT, "the old name is gone");
+	check(f_stat("/tmp/b.txt", &st) == 0 && st.size == 15, "the new name has the 15 bytes");
+	check(fs0_unlink(fs, 0, put(0, "/tmp/b.txt")) == 0, "unlink /tmp/b.txt");
+	check(f_stat("/tmp/b.txt", &st) == -FS0_ENOENT, "deleted");
+}
+
+static void test_map_with_offset(void)
+{
+	static uint8_t page[PAGE];
+	uint32_t bad = 0;
+	uint8_t *map;
+	int read_only;
+	int fd = f_open("/tmp/pattern", FS0_O_RDWR | FS0_O_CREAT);
+
+	for (uint32_t p = 0; p < 3; p++) {
+		for (uint32_t i = 0; i < PAGE; i++)
+			page[i] = pattern(p * PAGE + i);
+		f_write(fd, page, PAGE);
+	}
+	map = (uint8_t *)mm_mmap(mm0c_server(), 0, 2 * PAGE, MM0_PROT_READ, MM0_MAP_PRIVATE, fd,
+				 PAGE);
+	check((intptr_t)map > 0, "mmap of a file at offset 4096");
+	if ((intptr_t)map <= 0)
+		return;
+	for (uint32_t i = 0; i < 2 * PAGE; i++)
+		bad += map[i] != pattern(PAGE + i);
+	check(bad == 0, "the mapping shows the file's bytes from offset 4096");
+	check(mm_munmap(mm0c_server(), (uintptr_t)map, 2 * PAGE) == 0, "munmap");
+	read_only = f_open("/boot/hello.txt", FS0_O_RDONLY);
+	check(mm_mmap(mm0c_server(), 0, PAGE, MM0_PROT_READ | MM0_PROT_WRITE, MM0_MAP_SHARED,
+		      read_only, 0) == -EACCES,
+	      "a writable shared map of a read-only descriptor is refused");
+	fs0_close(fs, read_only);
+	check(mm_mmap(mm0c_server(), 0, PAGE, MM0_PROT_READ, MM0_MAP_PRIVATE, read_only, 0) ==
+		      -FS0_EBADF,
+	      "mmap of a closed descriptor: EBADF");
+	fs0_close(fs, fd);
+}
+
+static void test_map_shared_write(void)
+{
+	static const uint8_t zeros[PAGE];
+	char back[8] = { 0 };
+	int fd = f_open("/tmp/shared", FS0_O_RDWR | FS0_O_CREAT);
+	char *map;
+
+	f_write(fd, zeros, PAGE);
+	f_write(fd, zeros, PAGE);
+	map = (char *)mm_mmap(mm0c_server(), 0, 2 * PAGE, MM0_PROT_READ | MM0_PROT_WRITE,
+			      MM0_MAP_SHARED, fd, 0);
+	check((intptr_t)map > 0, "MAP_SHARED writable map of a file");
+	if ((intptr_t)map <= 0)
+		return;
+	memcpy(map + PAGE + 10, "shared!", 7);
+	check(mm_munmap(mm0c_server(), (uintptr_t)map, 2 * PAGE) == 0, "munmap writes it back");
+	f_seek(fd, PAGE + 10, FS0_SEEK_SET);
+	check(f_read(fd, back, 7) == 7 && memcmp(back, "shared!", 7) == 0,
+	      "read() sees the bytes written through MAP_SHARED");
+	fs0_close(fs, fd);
+	fs0_unlink(fs, 0, put(0, "/tmp/shared"));
+	fs0_unlink(fs, 0, put(0, "/tmp/pattern"));
+}
+
+static void test_fork_inherits_descriptors(void)
+{
+	struct fs0_counts before, after;
+	char text[8] = { 0 };
+	int status = -1, child;
+	int fd = f_open("/boot/hello.txt", FS0_O_RDONLY);
+
+	fs0_stats(fs, &before);
+	child = mm0c_fork();
+	if (child == 0) {
+		char word[8] = { 0 };
+
+		if (connect_fs0() || f_read(fd, word, 5) != 5 || memcmp(word, "hello", 5) != 0)
+			mm_exit(mm0c_server(), 1);
+		mm_exit(mm0c_server(), 0);
+	}
+	check(child > 0 && mm0c_waitpid(child, &status) == child && status == 0,
+	      "a forked child reads through the inherited descriptor");
+	check(f_read(fd, text, 5) == 5 && memcmp(text, " from", 5) == 0,
+	      "parent and child share the file offset");
+	fs0_stats(fs, &after);
+	check(counts_equal(&before, &after), "the child's descriptors closed at exit (fs0 counts back)");
+	fs0_close(fs, fd);
+}
+
+static void test_pipe(void)
+{
+	int32_t fds[2] = { -1, -1 };
+	char got[8] = { 0 };
+	int status = -1, child;
+
+	check(fs0_pipe(fs, 0, fds) == 0, "pipe");
+	child = mm0c_fork();
+	if (child == 0) {
+		/* Give the parent time to block in its read first. */
+		for (int i = 0; i < 200; i++)
+			mm_getpid(mm0c_server());
+		if (connect_fs0() || f_write(fds[1], "ping", 4) != 4)
+			mm_exit(mm0c_server(), 1);
+		mm_exit(mm0c_server(), 0);
+	}
+	fs0_close(fs, fds[1]);
+	check(f_read(fds[0], got, sizeof(got)) == 4 && memcmp(got, "ping", 4) == 0,
+	      "a blocking pipe read is completed by the child's write");
+	check(mm0c_waitpid(child, &status) == child && status == 0, "the writer exits 0");
+	check(f_read(fds[0], got, sizeof(got)) == 0, "end of file once the writer is gone");
+	fs0_close(fs, fds[0]);
+}
+
+int main(void)
+{
+	struct fs0_counts start, end;
+
+	check(connect_fs0() == 0 && shared_size >= 2 * DATA_OFF,
+	      "mm0 names fs0 and maps this thread's buffer");
+	if (failures == 0) {
+		fs0_stats(fs, &start);
+		test_boot_files();
+		test_files();
+		test_map_with_offset();
+		test_map_shared_write();
+		test_fork_inherits_descriptors();
+		test_pipe();
+		fs0_rmdir(fs, 0, put(0, "/tmp"));
+		fs0_stats(fs, &end);
+		check(counts_equal(&start, &end), "fs0's counts are back at their start values");
+	}
+	printf("init: %d checks, %d failures\n", checks, failures);
+	return failures ? 1 : 0;
+}
