@@ -49,6 +49,7 @@ static void pages_drop_from(struct vm_object *obj, uint32_t npages)
 	struct vm_page **slot = &obj->pages;
 
 	obj->last = NULL;
+	obj->cursor = NULL;
 	while (*slot) {
 		struct vm_page *page = *slot;
 

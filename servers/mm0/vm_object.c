@@ -74,15 +74,25 @@ struct vm_object *vm_object_shadow(struct vm_object *backing)
 	return front;
 }
 
-struct vm_page *vm_object_page_find(const struct vm_object *obj, uint32_t pgoff)
+struct vm_page *vm_object_page_find(struct vm_object *obj, uint32_t pgoff)
 {
-	struct vm_page *page;
+	struct vm_page *page = obj->pages, *before = NULL;
 
 	if (!obj->last || pgoff > obj->last->pgoff)
 		return NULL;
-	for (page = obj->pages; page && page->pgoff <= pgoff; page = page->next)
-		if (page->pgoff == pgoff)
-			return page;
+	if (obj->cursor && obj->cursor->pgoff <= pgoff)
+		page = obj->cursor;
+	/* Ends on a page: the last one's pgoff is at least pgoff. */
+	while (page->pgoff < pgoff) {
+		before = page;
+		page = page->next;
+	}
+	if (page->pgoff == pgoff) {
+		obj->cursor = page;
+		return page;
+	}
+	if (before)
+		obj->cursor = before;
 	return NULL;
 }
 
@@ -94,6 +104,8 @@ static void page_link(struct vm_object *obj, struct vm_page *page)
 		if (obj->last)
 			pos = &obj->last->next;
 		obj->last = page;
+	} else if (obj->cursor && obj->cursor->pgoff < page->pgoff) {
+		pos = &obj->cursor->next;
 	}
 	while (*pos && (*pos)->pgoff < page->pgoff)
 		pos = &(*pos)->next;
@@ -183,6 +195,7 @@ static void object_free_pages(struct vm_object *obj)
 	}
 	obj->pages = NULL;
 	obj->last = NULL;
+	obj->cursor = NULL;
 	obj->page_count = 0;
 }
 
@@ -218,6 +231,7 @@ static void shadow_collapse(struct vm_object *back)
 	}
 	back->pages = NULL;
 	back->last = NULL;
+	back->cursor = NULL;
 	back->page_count = 0;
 	shadow_detach(front);
 	if (below) {

@@ -40,6 +40,8 @@ struct vm_object {
 	uint32_t npages;		/* size; file faults past it are SIGBUS */
 	struct vm_page *pages;
 	struct vm_page *last;		/* highest pgoff: faults in ascending order cost O(1) */
+	struct vm_page *cursor;		/* where the last search stopped; searches in
+					 * ascending order (fork, copy-on-write) go on from it */
 	uint32_t page_count;
 	struct vm_object *backing;	/* the object this one shadows */
 	struct list shadowers;		/* objects whose backing is this one */
@@ -62,7 +64,7 @@ struct vm_object *vm_object_create(enum vm_object_type type, uint32_t npages);
 /* A new empty shadow in front of backing. */
 struct vm_object *vm_object_shadow(struct vm_object *backing);
 
-struct vm_page *vm_object_page_find(const struct vm_object *obj, uint32_t pgoff);
+struct vm_page *vm_object_page_find(struct vm_object *obj, uint32_t pgoff);
 int vm_object_page_insert(struct vm_object *obj, uint32_t pgoff, uint32_t phys,
 			  struct vm_page **out);
 /* Walk the shadow chain from obj; the page found and its owner, or NULL. */
