@@ -105,24 +105,28 @@ static void check_reply(const uint32_t *mr, const char *what)
 		   (unsigned)words);
 }
 
+/* The client waits from the moment it sends, as in the kernel's call: a
+ * handler may answer it through a deferred reply before dispatch returns. */
 int fuzz_deliver(l4_tid_t client, uint32_t mr[L4_MR_COUNT])
 {
 	uint32_t server_mr[L4_MR_COUNT];
 	uint32_t words = L4_TAG_WORDS(mr[0]) + 1;
 	fuzz_check(bound_dispatch != NULL, "no server bound");
 	fuzz_check(!fuzz_waiting(client), "%#x sends while it waits for a reply", client);
+	fuzz_check(waiting_count < WAITING_MAX, "more than %d clients waiting", WAITING_MAX);
+	waiting[waiting_count++] = client;
 	memset(server_mr, 0xa5, sizeof(server_mr));
 	memcpy(server_mr, mr, words * sizeof(uint32_t));
 	struct idlrt_request rq = { .mr = server_mr, .client = client, .trace = trace_requests };
 	int disposition = bound_dispatch(&rq);
 	if (disposition == IDLRT_SEND_REPLY) {
+		fuzz_check(fuzz_waiting(client), "%#x answered twice", client);
+		fuzz_waiting_drop(client);
 		check_reply(server_mr, "reply");
 		memcpy(mr, server_mr, (L4_TAG_WORDS(server_mr[0]) + 1) * sizeof(uint32_t));
 		return disposition;
 	}
 	fuzz_check(disposition == IDLRT_NO_REPLY, "dispatch returned %d", disposition);
-	fuzz_check(waiting_count < WAITING_MAX, "more than %d clients waiting", WAITING_MAX);
-	waiting[waiting_count++] = client;
 	return disposition;
 }
 
