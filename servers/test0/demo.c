@@ -1,8 +1,11 @@
 /* demo.c - what `make run` shows: ordinary POSIX calls working on Larch,
  * one short line each, for a first look at the system. */
+#include <dirent.h>
+#include <fcntl.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <sys/shm.h>
 #include <sys/wait.h>
@@ -15,6 +18,41 @@ static int thread_main(void *shared_counter)
 	*(volatile int *)shared_counter += 1;
 	thread_done = 1;
 	return 0;
+}
+
+/* A file written, read back and listed, then a pipe from a child. */
+static void files_and_pipe(void)
+{
+	char text[64] = { 0 };
+	int fd = open("/hello.txt", O_RDWR | O_CREAT | O_TRUNC, 0644), ends[2];
+	struct dirent *entry;
+	DIR *root;
+
+	write(fd, "files live in fs0", 17);
+	lseek(fd, 0, SEEK_SET);
+	read(fd, text, sizeof(text) - 1);
+	close(fd);
+	printf("demo: wrote /hello.txt and read back: \"%s\"\n", text);
+	printf("demo: ls /:");
+	root = opendir("/");
+	while (root && (entry = readdir(root)) != NULL)
+		printf(" %s", entry->d_name);
+	printf("\n");
+	if (root)
+		closedir(root);
+	pipe(ends);
+	if (fork() == 0) {
+		close(ends[0]);
+		snprintf(text, sizeof(text), "hello through a pipe from pid %d", getpid());
+		write(ends[1], text, strlen(text));
+		exit(0);
+	}
+	close(ends[1]);
+	memset(text, 0, sizeof(text));
+	read(ends[0], text, sizeof(text) - 1);
+	close(ends[0]);
+	wait(NULL);
+	printf("demo: the pipe says: %s\n", text);
 }
 
 int main(void)
@@ -53,6 +91,7 @@ int main(void)
 			sched_yield();
 		printf("demo: a clone thread added 1 in my memory: %d\n", *shared);
 	}
+	files_and_pipe();
 	printf("demo: all done, exiting with status 0\n");
 	return 0;
 }

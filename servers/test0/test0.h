@@ -30,6 +30,8 @@ void test_memory(void);
 void test_shm(void);
 void test_threads(void);
 void test_time(void);
+void test_files(void);
+void test_sharing(void);
 void test_environment(int argc, char **argv);
 
 #endif

@@ -33,10 +33,42 @@ static inline int posix_error(int error)
 	return -1;
 }
 
-/* Descriptors from mm0 (boot modules) start after the console's 0-2;
- * posix_mm0_fd gives mm0's number for one, or -1. */
-#define MODULE_FD_BASE	3
-int posix_mm0_fd(int fd);
+/* Descriptors 0-2 are the console; fs0's descriptor n is n + 3 here, so
+ * numbering needs no table (fork, threads and exec keep it for free). */
+#define FS0_FD_BASE	3
+static inline int32_t fs0_fd(int fd)
+{
+	return (int32_t)(fd - FS0_FD_BASE);
+}
+
+static inline int is_console_fd(int fd)
+{
+	return fd >= 0 && fd < FS0_FD_BASE;
+}
+
+/* How this thread reaches fs0: the server and the thread's shared buffer,
+ * through which paths and file bytes travel. */
+struct fs0_channel {
+	l4_tid_t server;
+	char *buffer;
+	uint32_t size;
+};
+
+/* The calling thread's channel, asked from mm0 the first time; NULL with
+ * errno set when there is none. */
+const struct fs0_channel *fs0_channel(void);
+struct stat;
+struct fs0_stat_info;
+/* fs0's stat record as the C library's struct stat. */
+void posix_stat_from_fs0(struct stat *out, const struct fs0_stat_info *in);
+/* The C library's open flags as fs0's; -EINVAL for ones not supported. */
+int posix_open_flags(int flags, uint32_t *fs0_flags);
+
+/* Forgets the thread's channel: a fork child has no buffer until it asks. */
+void fs0_channel_forget(void);
+/* Copies path into the channel's buffer at offset; returns its length, or
+ * -errno (EFAULT for NULL, ENAMETOOLONG when it does not fit). */
+long fs0_put_path(const struct fs0_channel *channel, uint32_t offset, const char *path);
 
 /* Copies the thread-local template into this thread's TLS block. */
 void posix_tls_init(void);

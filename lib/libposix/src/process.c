@@ -24,8 +24,10 @@ pid_t fork(void)
 	console_flush();
 	memcpy(saved_tls, posix_thread_pointer(), tls_bytes);
 	answer = posix_fork_call();
-	if (answer == 0)
+	if (answer == 0) {
 		memcpy(posix_thread_pointer(), saved_tls, tls_bytes);
+		fs0_channel_forget();
+	}
 	return (pid_t)posix_result(answer);
 }
 

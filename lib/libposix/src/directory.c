@@ -1,0 +1,127 @@
+/* directory.c - directory streams: opendir, fdopendir, readdir, rewinddir,
+ * dirfd, closedir, over fs0's getdents records (struct fs0_dirent). */
+#include <dirent.h>
+#include <fcntl.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fs0.h"
+#include "fs0_types.h"
+#include "internal.h"
+
+DIR *fdopendir(int fd)
+{
+	struct stat status;
+	DIR *directory;
+
+	if (fstat(fd, &status) < 0)
+		return NULL;
+	if (!S_ISDIR(status.st_mode)) {
+		errno = ENOTDIR;
+		return NULL;
+	}
+	directory = calloc(1, sizeof(*directory));
+	if (!directory) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	directory->fd = fd;
+	return directory;
+}
+
+DIR *opendir(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_DIRECTORY);
+	DIR *directory;
+	int error;
+
+	if (fd < 0)
+		return NULL;
+	directory = fdopendir(fd);
+	if (!directory) {
+		error = errno;
+		close(fd);
+		errno = error;
+	}
+	return directory;
+}
+
+/* Refills the read-ahead buffer; returns its bytes (0 at the end) or -1. */
+static int refill(DIR *directory)
+{
+	const struct fs0_channel *channel = fs0_channel();
+	uint32_t room = sizeof(directory->buffer);
+	long answer;
+
+	if (!channel)
+		return -1;
+	if (room > channel->size)
+		room = channel->size;
+	answer = fs0_getdents(channel->server, fs0_fd(directory->fd), 0, room);
+	if (answer < 0)
+		return (int)posix_result(answer);
+	memcpy(directory->buffer, channel->buffer, (size_t)answer);
+	directory->buffered = (int)answer;
+	directory->position = 0;
+	return (int)answer;
+}
+
+struct dirent *readdir(DIR *directory)
+{
+	const struct fs0_dirent *record;
+	size_t name_room, name_length;
+
+	if (!directory) {
+		errno = EBADF;
+		return NULL;
+	}
+	if (directory->position >= directory->buffered && refill(directory) <= 0)
+		return NULL;
+	record = (const struct fs0_dirent *)((const char *)directory->buffer + directory->position);
+	if (record->d_reclen <= offsetof(struct fs0_dirent, d_name) ||
+	    record->d_reclen > directory->buffered - directory->position) {
+		errno = EIO;
+		return NULL;
+	}
+	name_room = record->d_reclen - offsetof(struct fs0_dirent, d_name);
+	name_length = strnlen(record->d_name, name_room);
+	if (name_length == name_room || name_length >= sizeof(directory->entry.d_name)) {
+		errno = EIO;
+		return NULL;
+	}
+	directory->position += record->d_reclen;
+	directory->entry.d_ino = (ino_t)record->d_ino;
+	directory->entry.d_type = record->d_type;
+	memcpy(directory->entry.d_name, record->d_name, name_length + 1);
+	return &directory->entry;
+}
+
+void rewinddir(DIR *directory)
+{
+	if (!directory)
+		return;
+	lseek(directory->fd, 0, SEEK_SET);
+	directory->buffered = 0;
+	directory->position = 0;
+}
+
+int dirfd(DIR *directory)
+{
+	if (!directory)
+		return posix_error(EINVAL);
+	return directory->fd;
+}
+
+int closedir(DIR *directory)
+{
+	int answer;
+
+	if (!directory)
+		return posix_error(EBADF);
+	answer = close(directory->fd);
+	free(directory);
+	return answer;
+}

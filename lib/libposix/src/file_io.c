@@ -1,0 +1,120 @@
+/* file_io.c - read, write, pread, pwrite and lseek. Descriptors 0-2 are
+ * the console (console.c); the others are fs0's, and their bytes travel
+ * through the thread's shared buffer one buffer-full per request. */
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fs0.h"
+#include "internal.h"
+
+/* One read request: at most one buffer-full, so a pipe read waits at most
+ * once (POSIX allows the short count). */
+ssize_t read(int fd, void *data, size_t length)
+{
+	const struct fs0_channel *channel;
+	long answer;
+
+	if (fd == STDIN_FILENO)
+		return 0;
+	if (fd < 0 || is_console_fd(fd))
+		return posix_error(EBADF);
+	if (length && !data)
+		return posix_error(EFAULT);
+	channel = fs0_channel();
+	if (!channel)
+		return -1;
+	if (length > channel->size)
+		length = channel->size;
+	answer = fs0_read(channel->server, fs0_fd(fd), 0, (uint32_t)length);
+	if (answer > 0)
+		memcpy(data, channel->buffer, (size_t)answer);
+	return (ssize_t)posix_result(answer);
+}
+
+/* Writes go out a buffer-full at a time until all are in or one stops
+ * short; an error after some bytes went out reports those bytes. */
+ssize_t write(int fd, const void *data, size_t length)
+{
+	const struct fs0_channel *channel;
+	const char *bytes = data;
+	size_t written = 0;
+
+	if (length && !data)
+		return posix_error(EFAULT);
+	if (fd == STDOUT_FILENO || fd == STDERR_FILENO) {
+		console_write(data, length);
+		return (ssize_t)length;
+	}
+	if (fd < 0 || is_console_fd(fd))
+		return posix_error(EBADF);
+	channel = fs0_channel();
+	if (!channel)
+		return -1;
+	do {
+		size_t piece = length - written < channel->size ? length - written : channel->size;
+		long answer;
+
+		memcpy(channel->buffer, bytes + written, piece);
+		answer = fs0_write(channel->server, fs0_fd(fd), 0, (uint32_t)piece);
+		if (answer < 0)
+			return written ? (ssize_t)written : (ssize_t)posix_result(answer);
+		written += (size_t)answer;
+		if ((size_t)answer < piece)
+			break;
+	} while (written < length);
+	return (ssize_t)written;
+}
+
+off_t lseek(int fd, off_t offset, int whence)
+{
+	const struct fs0_channel *channel;
+	int64_t new_offset = 0;
+	long answer;
+
+	if (is_console_fd(fd))
+		return posix_error(ESPIPE);
+	if (fd < 0)
+		return posix_error(EBADF);
+	channel = fs0_channel();
+	if (!channel)
+		return -1;
+	answer = fs0_lseek(channel->server, fs0_fd(fd), offset, whence, &new_offset);
+	if (answer < 0)
+		return (off_t)posix_result(answer);
+	if (new_offset != (off_t)new_offset)
+		return posix_error(EOVERFLOW);
+	return (off_t)new_offset;
+}
+
+/* fs0 has one offset per open file: pread and pwrite move it and put it
+ * back, so they are not atomic against another user of the same open file. */
+static ssize_t at_offset(int fd, void *data, size_t length, off_t offset, int writing)
+{
+	off_t saved = lseek(fd, 0, SEEK_CUR);
+	ssize_t done;
+	int error;
+
+	if (saved < 0)
+		return -1;
+	if (offset < 0)
+		return posix_error(EINVAL);
+	if (lseek(fd, offset, SEEK_SET) < 0)
+		return -1;
+	done = writing ? write(fd, data, length) : read(fd, data, length);
+	error = errno;
+	if (lseek(fd, saved, SEEK_SET) < 0)
+		return -1;
+	errno = error;
+	return done;
+}
+
+ssize_t pread(int fd, void *data, size_t length, off_t offset)
+{
+	return at_offset(fd, data, length, offset, 0);
+}
+
+ssize_t pwrite(int fd, const void *data, size_t length, off_t offset)
+{
+	return at_offset(fd, (void *)data, length, offset, 1);
+}

@@ -1,0 +1,240 @@
+/* file_ops.c - descriptor calls on fs0: open, close, ftruncate, fstat,
+ * dup, dup2, pipe, fcntl and isatty. The console's 0-2 answer here as a
+ * character device that cannot be closed, duplicated or replaced. */
+#include <fcntl.h>
+#include <stdarg.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fs0.h"
+#include "fs0_types.h"
+#include "internal.h"
+
+/* The C library's open flags in fs0's numbering; flags with no meaning
+ * here (no terminals, no caches to bypass) pass as nothing. */
+static const struct {
+	int posix;
+	uint32_t fs0;
+} open_flags[] = {
+	{ O_CREAT, FS0_O_CREAT }, { O_EXCL, FS0_O_EXCL }, { O_TRUNC, FS0_O_TRUNC },
+	{ O_APPEND, FS0_O_APPEND }, { O_NONBLOCK, FS0_O_NONBLOCK },
+	{ O_DIRECTORY, FS0_O_DIRECTORY }, { O_NOCTTY, 0 }, { O_SYNC, 0 },
+};
+
+int posix_open_flags(int flags, uint32_t *fs0_flags)
+{
+	int known = O_ACCMODE;
+
+	if ((flags & O_ACCMODE) == O_ACCMODE)
+		return -EINVAL;
+	*fs0_flags = (uint32_t)(flags & O_ACCMODE);
+	for (size_t i = 0; i < sizeof(open_flags) / sizeof(open_flags[0]); i++) {
+		known |= open_flags[i].posix;
+		if (flags & open_flags[i].posix)
+			*fs0_flags |= open_flags[i].fs0;
+	}
+	return (flags & ~known) ? -EINVAL : 0;
+}
+
+void posix_stat_from_fs0(struct stat *out, const struct fs0_stat_info *in)
+{
+	memset(out, 0, sizeof(*out));
+	out->st_dev = in->dev;
+	out->st_ino = in->ino;
+	out->st_mode = in->mode;
+	out->st_nlink = in->nlink;
+	out->st_size = (off_t)in->size;
+	out->st_blksize = in->blksize;
+	out->st_blocks = in->blocks;
+}
+
+/* An answer of fs0 that is a descriptor, as ours. */
+static int descriptor_result(long answer)
+{
+	return answer < 0 ? (int)posix_result(answer) : (int)answer + FS0_FD_BASE;
+}
+
+int open(const char *path, int flags, ...)
+{
+	const struct fs0_channel *channel;
+	uint32_t fs0_flags, mode = 0;
+	long length;
+	int err;
+
+	if (flags & O_CREAT) {
+		va_list args;
+
+		va_start(args, flags);
+		mode = (uint32_t)va_arg(args, int) & FS0_S_PERM_MASK;
+		va_end(args);
+	}
+	err = posix_open_flags(flags, &fs0_flags);
+	if (err)
+		return posix_error(-err);
+	channel = fs0_channel();
+	if (!channel)
+		return -1;
+	length = fs0_put_path(channel, 0, path);
+	if (length < 0)
+		return posix_error((int)-length);
+	return descriptor_result(fs0_open(channel->server, 0, (uint32_t)length, fs0_flags, mode));
+}
+
+int creat(const char *path, mode_t mode)
+{
+	return open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
+}
+
+int close(int fd)
+{
+	const struct fs0_channel *channel;
+
+	if (is_console_fd(fd))
+		return 0;
+	if (fd < 0)
+		return posix_error(EBADF);
+	channel = fs0_channel();
+	if (!channel)
+		return -1;
+	return (int)posix_result(fs0_close(channel->server, fs0_fd(fd)));
+}
+
+int ftruncate(int fd, off_t length)
+{
+	const struct fs0_channel *channel;
+
+	if (is_console_fd(fd))
+		return posix_error(EINVAL);
+	if (fd < 0)
+		return posix_error(EBADF);
+	channel = fs0_channel();
+	if (!channel)
+		return -1;
+	return (int)posix_result(fs0_ftruncate(channel->server, fs0_fd(fd), length));
+}
+
+int fstat(int fd, struct stat *status)
+{
+	const struct fs0_channel *channel;
+	struct fs0_stat_info info;
+	long answer;
+
+	if (fd < 0)
+		return posix_error(EBADF);
+	if (!status)
+		return posix_error(EFAULT);
+	if (is_console_fd(fd)) {
+		memset(status, 0, sizeof(*status));
+		status->st_mode = S_IFCHR | 0620;
+		status->st_nlink = 1;
+		return 0;
+	}
+	channel = fs0_channel();
+	if (!channel)
+		return -1;
+	answer = fs0_fstat(channel->server, fs0_fd(fd), &info);
+	if (answer < 0)
+		return (int)posix_result(answer);
+	posix_stat_from_fs0(status, &info);
+	return 0;
+}
+
+int isatty(int fd)
+{
+	struct stat status;
+
+	if (fstat(fd, &status) < 0)
+		return 0;
+	if (S_ISCHR(status.st_mode))
+		return 1;
+	errno = ENOTTY;
+	return 0;
+}
+
+int dup(int fd)
+{
+	const struct fs0_channel *channel;
+
+	if (is_console_fd(fd))
+		return posix_error(EINVAL);
+	if (fd < 0)
+		return posix_error(EBADF);
+	channel = fs0_channel();
+	if (!channel)
+		return -1;
+	return descriptor_result(fs0_dup(channel->server, fs0_fd(fd)));
+}
+
+int dup2(int fd, int new_fd)
+{
+	const struct fs0_channel *channel;
+
+	if (fd < 0 || new_fd < 0)
+		return posix_error(EBADF);
+	if (is_console_fd(fd) || is_console_fd(new_fd))
+		return fd == new_fd ? new_fd : posix_error(EINVAL);
+	channel = fs0_channel();
+	if (!channel)
+		return -1;
+	return descriptor_result(fs0_dup2(channel->server, fs0_fd(fd), fs0_fd(new_fd)));
+}
+
+int pipe(int fds[2])
+{
+	const struct fs0_channel *channel;
+	int32_t ends[2];
+	long answer;
+
+	if (!fds)
+		return posix_error(EFAULT);
+	channel = fs0_channel();
+	if (!channel)
+		return -1;
+	answer = fs0_pipe(channel->server, 0, ends);
+	if (answer < 0)
+		return (int)posix_result(answer);
+	fds[0] = ends[0] + FS0_FD_BASE;
+	fds[1] = ends[1] + FS0_FD_BASE;
+	return 0;
+}
+
+/* F_DUPFD: the lowest free descriptor at or above the minimum. fs0's dup
+ * takes the lowest free one overall, so lower ones found on the way are
+ * held open until the search ends. */
+static int duplicate_at_least(int fd, int minimum)
+{
+	int held[FS0_OPEN_MAX], count = 0, copy;
+
+	if (minimum < 0)
+		return posix_error(EINVAL);
+	while ((copy = dup(fd)) >= 0 && copy < minimum && count < FS0_OPEN_MAX)
+		held[count++] = copy;
+	if (copy >= 0 && copy < minimum) {
+		close(copy);
+		copy = posix_error(EMFILE);
+	}
+	int error = errno;
+	while (count)
+		close(held[--count]);
+	errno = error;
+	return copy;
+}
+
+int fcntl(int fd, int command, ...)
+{
+	va_list args;
+	int argument;
+
+	va_start(args, command);
+	argument = va_arg(args, int);
+	va_end(args);
+	if (fd < 0)
+		return posix_error(EBADF);
+	switch (command) {
+	case F_DUPFD:
+		return duplicate_at_least(fd, argument);
+	default:
+		return posix_error(EINVAL);
+	}
+}

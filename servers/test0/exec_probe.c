@@ -1,0 +1,24 @@
+/* exec_probe.c - the program test0 runs with execve from its boot file
+ * system: it checks the arguments, environment and descriptor it was given
+ * and exits with 40 when all arrived, 40 + a bit per thing that did not. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+extern char **environ;
+
+int main(int argc, char **argv)
+{
+	int wrong = 0, fd;
+	char text[8] = { 0 };
+
+	if (argc != 4 || strcmp(argv[1], "one") != 0 || strcmp(argv[2], "two words") != 0)
+		wrong |= 1;
+	if (!getenv("PROBE_COLOUR") || strcmp(getenv("PROBE_COLOUR"), "blue") != 0 ||
+	    getenv("TEST0_COLOUR") || !environ[0] || environ[1])
+		wrong |= 2;
+	fd = argc > 3 ? atoi(argv[3]) : -1;
+	if (pread(fd, text, 7, 0) != 7 || strcmp(text, "kept fd") != 0)
+		wrong |= 4;
+	return 40 + wrong;
+}
