@@ -175,6 +175,16 @@ void ipc_kernel_call(struct thread *t, uint32_t label, const uint32_t words[L4_F
 		t->fault_msg[i + 1] = words[i];
 	t->fault_pending = true;
 	t->fault_sent = false;
+	/* The pager usually waits already: hand over to it directly, as the IPC
+	 * fast path does (the slow path below would pick it too). */
+	if (pager->fastpath_word == FASTPATH_WORD_RECEIVING && accepts(pager, t->tid) &&
+	    pager->prio >= t->prio && t == current) {
+		transfer(t, pager);
+		t->state = TS_RECV;
+		t->recv_spec = pager->tid;
+		pager->state = TS_READY;
+		sched_handoff(t, pager);
+	}
 	if (do_send(t, pager, L4_TIMEOUT_NEVER, pager->tid, L4_TIMEOUT_NEVER) == SEND_DONE)
 		start_receive(t, pager->tid, L4_TIMEOUT_NEVER);
 }
