@@ -1,0 +1,397 @@
+/* Signals in mm0's logic: bad input, default actions, masks and pending sets, delivery frames
+ * and sigreturn, synchronous faults, groups, stop/continue, alarms, inheritance on fork. */
+#include <string.h>
+
+#include "harness.h"
+#include "signals.h"
+
+#define P MM0_PAGE_SIZE
+#define RW (MM0_PROT_READ | MM0_PROT_WRITE)
+#define STACK_BASE 0x30000000u
+#define STACK_TOP (STACK_BASE + 2 * P)
+#define HANDLER 0x00011000u
+#define TRAMPOLINE 0x00012000u
+#define THREAD_FLAGS (MM0_CLONE_VM | MM0_CLONE_FILES | MM0_CLONE_THREAD)
+
+/* A fake exchange_registers over a small register file per thread. */
+struct fake_regs {
+	uint32_t tid;
+	uint32_t regs[L4_EXREG_WORDS];
+	bool suspended;
+	unsigned cancels;
+};
+
+static struct fake_regs files[16];
+static uint64_t clock_ms;
+static unsigned timer_wakes;
+
+static struct fake_regs *regs_of(uint32_t tid)
+{
+	for (unsigned i = 0; i < 16; i++)
+		if (files[i].tid == tid)
+			return &files[i];
+	for (unsigned i = 0; i < 16; i++) {
+		if (!files[i].tid) {
+			files[i].tid = tid;
+			return &files[i];
+		}
+	}
+	ck_abort_msg("too many threads for the fake register files");
+	return NULL;
+}
+
+static int fake_exregs(void *ctx, uint32_t tid, uint32_t flags, uint32_t pc, uint32_t sp,
+		       uint32_t regs[])
+{
+	struct fake_regs *file = regs_of(tid);
+	uint32_t old[L4_EXREG_WORDS];
+
+	(void)ctx;
+	ck_assert_ptr_nonnull(fake_thread_find(tid));
+	memcpy(old, file->regs, sizeof(old));
+	old[L4_EXREG_STATE] = file->suspended ? L4_THREAD_SUSPENDED : 0;
+	if (flags & L4_EXREG_SET_GPRS) {
+		memcpy(file->regs, regs, 13 * sizeof(uint32_t));
+		file->regs[L4_EXREG_LR] = regs[L4_EXREG_LR];
+	}
+	if (flags & L4_EXREG_SET_FLAGS)
+		file->regs[L4_EXREG_CPSR] = (old[L4_EXREG_CPSR] & ~0xf80f0000u) |
+					    (regs[L4_EXREG_CPSR] & 0xf80f0000u);
+	if (flags & L4_EXREG_SET_PC)
+		file->regs[L4_EXREG_PC] = pc;
+	if (flags & L4_EXREG_SET_SP)
+		file->regs[L4_EXREG_SP] = sp;
+	file->cancels += !!(flags & L4_EXREG_CANCEL_IPC);
+	if (flags & L4_EXREG_SUSPEND)
+		file->suspended = true;
+	if (flags & L4_EXREG_RESUME)
+		file->suspended = false;
+	memcpy(regs, old, sizeof(old));
+	return 0;
+}
+
+static uint64_t fake_now(void *ctx)
+{
+	(void)ctx;
+	return clock_ms;
+}
+
+static void fake_timer_wake(void *ctx)
+{
+	(void)ctx;
+	timer_wakes++;
+}
+
+static const struct signal_kernel_ops fake_signal_ops = {
+	.exregs = fake_exregs,
+	.now_ms = fake_now,
+	.timer_wake = fake_timer_wake,
+};
+
+static void signals_setup(void)
+{
+	mm0_setup();
+	memset(files, 0, sizeof(files));
+	clock_ms = 1000;
+	timer_wakes = 0;
+	signal_kernel = &fake_signal_ops;
+}
+
+static void signals_teardown(void)
+{
+	signal_kernel = NULL;
+	mm0_teardown();
+}
+
+static struct task *fork_of(struct task *parent)
+{
+	return task_of(mm0_fork(parent, TEST_PC, TEST_SP));
+}
+
+/* A process with a two-page stack and known registers (r_i = 0x100 + i). */
+static struct task *process_with_stack(void)
+{
+	struct task *task = spawn();
+	struct fake_regs *file;
+
+	ck_assert_int_eq(map_anon(task, STACK_BASE, 2 * P, RW, MM0_MAP_PRIVATE | MM0_MAP_FIXED),
+			 STACK_BASE);
+	file = regs_of(task->l4_tid);
+	for (unsigned i = 0; i <= 12; i++)
+		file->regs[i] = 0x100 + i;
+	file->regs[L4_EXREG_SP] = STACK_TOP - 12;
+	file->regs[L4_EXREG_LR] = 0x1234;
+	file->regs[L4_EXREG_PC] = 0x00010400;
+	file->regs[L4_EXREG_CPSR] = 0x80000010u;
+	return task;
+}
+
+static void catch(struct task *task, int signo, uint32_t flags, uint32_t mask)
+{
+	struct signal_action action = { HANDLER, flags, mask }, old;
+
+	ck_assert_int_eq(signal_action_set(task, signo, true, &action, TRAMPOLINE, &old), 0);
+}
+
+static uint32_t peek_word(struct task *task, uint32_t addr)
+{
+	return peek(task, addr) | (uint32_t)peek(task, addr + 1) << 8 |
+	       (uint32_t)peek(task, addr + 2) << 16 | (uint32_t)peek(task, addr + 3) << 24;
+}
+
+static int reap(struct task *parent, long pid)
+{
+	int status = -1;
+
+	ck_assert_int_eq(mm0_waitpid(parent, pid, MM0_WNOHANG, NULL, &status), pid);
+	return status;
+}
+
+START_TEST(bad_input_is_refused)
+{
+	struct task *task = spawn();
+	struct signal_action action = { HANDLER, 0, 0 }, old;
+	uint32_t mask;
+
+	ck_assert_int_eq(signal_kill(task, (long)task->pid, -1), -EINVAL);
+	ck_assert_int_eq(signal_kill(task, (long)task->pid, MM0_NSIG), -EINVAL);
+	ck_assert_int_eq(signal_kill(task, 30000, MM0_SIGTERM), -ESRCH);
+	ck_assert_int_eq(signal_kill(task, -30000, MM0_SIGTERM), -ESRCH);
+	ck_assert_int_eq(signal_kill(task, 1, MM0_SIGTERM), -EPERM);
+	ck_assert_int_eq(signal_kill(NULL, 1, MM0_SIGTERM), -ESRCH);
+	ck_assert_int_eq(signal_action_set(task, 0, true, &action, TRAMPOLINE, &old), -EINVAL);
+	ck_assert_int_eq(signal_action_set(task, MM0_SIGKILL, true, &action, TRAMPOLINE, &old),
+			 -EINVAL);
+	ck_assert_int_eq(signal_action_set(task, MM0_SIGSTOP, false, NULL, 0, &old), 0);
+	action.handler = MM0_USER_END;
+	ck_assert_int_eq(signal_action_set(task, MM0_SIGUSR1, true, &action, TRAMPOLINE, &old),
+			 -EFAULT);
+	action.handler = HANDLER;
+	ck_assert_int_eq(signal_action_set(task, MM0_SIGUSR1, true, &action, 0, &old), -EFAULT);
+	ck_assert_int_eq(signal_mask_set(task, 9, true, 0, &mask), -EINVAL);
+	ck_assert_int_eq(signal_setpgid(task, -1, 0), -EINVAL);
+	ck_assert_int_eq(signal_setpgid(task, 30000, 0), -ESRCH);
+	ck_assert_int_eq(signal_setpgid(task, 0, 30000), -EPERM);
+	ck_assert_int_eq(signal_getpgid(task, 30000), -ESRCH);
+	ck_assert_int_eq(signal_kill(task, (long)task->pid, 0), 0);
+	exit_and_reap(task, 0);
+	assert_no_leak();
+}
+END_TEST
+
+START_TEST(default_actions_end_ignore_or_stop)
+{
+	struct task *parent = spawn(), *child = fork_of(parent);
+	struct fake_regs *file = regs_of(child->l4_tid);
+
+	ck_assert_int_eq(signal_kill(parent, (long)child->pid, MM0_SIGCHLD), 0);
+	ck_assert_int_eq(signal_kill(parent, (long)child->pid, MM0_SIGSTOP), 0);
+	signal_dispatch_all();
+	ck_assert(child->sig.stopped && file->suspended);
+	ck_assert_int_eq(signal_kill(parent, (long)child->pid, MM0_SIGTERM), 0);
+	signal_dispatch_all();
+	ck_assert(!child->zombie);
+	ck_assert_int_eq(signal_kill(parent, (long)child->pid, MM0_SIGCONT), 0);
+	ck_assert(!child->sig.stopped && !file->suspended);
+	signal_dispatch_all();
+	ck_assert_int_eq(reap(parent, child->pid), MM0_W_SIGNALED(MM0_SIGTERM));
+	ck_assert_uint_eq(parent->sig.pending, 0);
+	exit_and_reap(parent, 0);
+	assert_no_leak();
+}
+END_TEST
+
+START_TEST(blocked_signals_wait_and_do_not_queue)
+{
+	struct task *task = process_with_stack();
+	struct fake_regs *file = regs_of(task->l4_tid);
+	uint32_t old;
+
+	catch(task, MM0_SIGUSR1, 0, 0);
+	ck_assert_int_eq(signal_mask_set(task, MM0_SIG_BLOCK, true,
+					 MM0_SIGBIT(MM0_SIGUSR1) | MM0_SIG_UNBLOCKABLE, &old), 0);
+	ck_assert_uint_eq(task->sig.blocked, MM0_SIGBIT(MM0_SIGUSR1));
+	signal_kill(task, (long)task->pid, MM0_SIGUSR1);
+	signal_kill(task, (long)task->pid, MM0_SIGUSR1);
+	signal_dispatch_all();
+	ck_assert_uint_eq(signal_pending_of(task), MM0_SIGBIT(MM0_SIGUSR1));
+	ck_assert_uint_eq(file->regs[L4_EXREG_PC], 0x00010400);
+	signal_mask_set(task, MM0_SIG_UNBLOCK, true, MM0_SIGBIT(MM0_SIGUSR1), &old);
+	signal_dispatch_all();
+	ck_assert_uint_eq(file->regs[L4_EXREG_PC], TRAMPOLINE);
+	ck_assert_uint_eq(task->sig.pending, 0);
+	file->regs[L4_EXREG_PC] = 0x00010400;
+	signal_dispatch_all();
+	ck_assert_uint_eq(file->regs[L4_EXREG_PC], 0x00010400);
+	exit_and_reap(task, 0);
+	assert_no_leak();
+}
+END_TEST
+
+START_TEST(delivery_writes_a_frame_and_sigreturn_restores_it)
+{
+	struct task *task = process_with_stack();
+	struct fake_regs *file = regs_of(task->l4_tid);
+	uint32_t frame, saved[L4_EXREG_WORDS];
+
+	memcpy(saved, file->regs, sizeof(saved));
+	catch(task, MM0_SIGUSR2, MM0_SA_RESETHAND, MM0_SIGBIT(MM0_SIGHUP));
+	ck_assert_int_eq(signal_kill(task, 0, MM0_SIGUSR2), 0);
+	signal_dispatch_all();
+	frame = file->regs[L4_EXREG_SP];
+	ck_assert_uint_eq(frame & 7, 0);
+	ck_assert_uint_le(frame + sizeof(struct signal_frame), STACK_TOP - 12);
+	ck_assert_uint_eq(file->regs[0], MM0_SIGUSR2);
+	ck_assert_uint_eq(file->regs[1], frame + offsetof(struct signal_frame, info));
+	ck_assert_uint_eq(file->regs[2], frame);
+	ck_assert_uint_eq(file->regs[3], HANDLER);
+	ck_assert_uint_eq(file->regs[L4_EXREG_PC], TRAMPOLINE);
+	ck_assert(!file->suspended);
+	ck_assert_uint_eq(task->sig.blocked, MM0_SIGBIT(MM0_SIGUSR2) | MM0_SIGBIT(MM0_SIGHUP));
+	ck_assert_uint_eq(task->sig.actions[MM0_SIGUSR2].handler, MM0_SIG_DFL);
+	for (unsigned i = 0; i <= L4_EXREG_CPSR; i++)
+		ck_assert_uint_eq(peek_word(task, frame + 4 * i), saved[i]);
+	ck_assert_uint_eq(peek_word(task, frame + offsetof(struct signal_frame, magic)),
+			  MM0_SIGFRAME_MAGIC);
+	ck_assert_uint_eq(peek_word(task, frame + offsetof(struct signal_frame, info)),
+			  MM0_SIGUSR2);
+	ck_assert_int_eq(signal_return(task, frame + 4), -EFAULT);
+	ck_assert_int_eq(signal_return(task, 0x00800000), -EFAULT);
+	ck_assert_int_eq(signal_return(task, frame), 0);
+	for (unsigned i = 0; i <= L4_EXREG_CPSR; i++)
+		ck_assert_uint_eq(file->regs[i], saved[i]);
+	ck_assert_uint_eq(task->sig.blocked, 0);
+	exit_and_reap(task, 0);
+	assert_no_leak();
+}
+END_TEST
+
+START_TEST(faults_go_to_a_handler_or_end_the_process)
+{
+	struct task *parent = spawn(), *task;
+	struct fake_regs *file;
+	uint32_t frame;
+
+	task = task_of(mm0_fork(parent, TEST_PC, TEST_SP));
+	ck_assert_int_eq(map_anon(task, STACK_BASE, 2 * P, RW, MM0_MAP_PRIVATE | MM0_MAP_FIXED),
+			 STACK_BASE);
+	ck_assert_int_eq(map_anon(task, 0x20000000, P, MM0_PROT_READ,
+				  MM0_MAP_PRIVATE | MM0_MAP_FIXED), 0x20000000);
+	file = regs_of(task->l4_tid);
+	file->regs[L4_EXREG_SP] = STACK_TOP;
+	catch(task, MM0_SIGSEGV, 0, 0);
+	ck_assert_int_ne(user_write(task, 0x20000010, 1), USER_OK);
+	ck_assert(!task->zombie);
+	ck_assert_uint_eq(file->regs[L4_EXREG_PC], TRAMPOLINE);
+	frame = file->regs[L4_EXREG_SP];
+	ck_assert_uint_eq(peek_word(task, frame + offsetof(struct signal_frame, info) + 8),
+			  MM0_SEGV_ACCERR);
+	ck_assert_uint_eq(peek_word(task, frame + offsetof(struct signal_frame, info) + 20),
+			  0x20000010);
+	/* The handler faults too: SIGSEGV is blocked in it, so the process ends. */
+	ck_assert_int_eq(user_write(task, 0x00900000, 1), USER_KILLED);
+	ck_assert_int_eq(reap(parent, task->pid), MM0_W_SIGNALED(MM0_SIGSEGV));
+	exit_and_reap(parent, 0);
+	assert_no_leak();
+}
+END_TEST
+
+START_TEST(a_frame_that_does_not_fit_ends_the_process)
+{
+	struct task *parent = spawn(), *task = fork_of(parent);
+
+	regs_of(task->l4_tid)->regs[L4_EXREG_SP] = 0x00900000;
+	catch(task, MM0_SIGUSR1, 0, 0);
+	signal_kill(parent, (long)task->pid, MM0_SIGUSR1);
+	signal_dispatch_all();
+	ck_assert_int_eq(reap(parent, task->pid), MM0_W_SIGNALED(MM0_SIGSEGV));
+	exit_and_reap(parent, 0);
+	assert_no_leak();
+}
+END_TEST
+
+START_TEST(groups_fork_and_sigchld)
+{
+	struct task *parent = process_with_stack(), *child, *thread;
+	struct fake_regs *file = regs_of(parent->l4_tid);
+	uint32_t frame;
+
+	catch(parent, MM0_SIGUSR1, 0, MM0_SIGBIT(MM0_SIGHUP));
+	catch(parent, MM0_SIGCHLD, 0, 0);
+	parent->sig.blocked = MM0_SIGBIT(MM0_SIGUSR1);
+	child = fork_of(parent);
+	thread = task_of(mm0_clone(child, THREAD_FLAGS, TEST_SP, TEST_PC));
+	ck_assert_uint_eq(child->sig.actions[MM0_SIGUSR1].handler, HANDLER);
+	ck_assert_uint_eq(child->sig.actions[MM0_SIGUSR1].mask, MM0_SIGBIT(MM0_SIGHUP));
+	ck_assert_uint_eq(child->sig.blocked, MM0_SIGBIT(MM0_SIGUSR1));
+	ck_assert_uint_eq(thread->sig.blocked, MM0_SIGBIT(MM0_SIGUSR1));
+	ck_assert_uint_eq(child->sig.pgid, parent->sig.pgid);
+	ck_assert_int_eq(signal_getpgid(child, 0), (long)parent->pid);
+	ck_assert_int_eq(signal_kill(child, 0, MM0_SIGUSR1), 0);
+	ck_assert_uint_eq(parent->sig.pending, MM0_SIGBIT(MM0_SIGUSR1));
+	ck_assert_uint_eq(child->sig.pending, MM0_SIGBIT(MM0_SIGUSR1));
+	ck_assert_int_eq(signal_setpgid(parent, (long)child->pid, 0), 0);
+	ck_assert_int_eq(signal_kill(parent, -(long)child->pid, MM0_SIGTERM), 0);
+	signal_dispatch_all();
+	ck_assert(child->zombie);
+	frame = file->regs[L4_EXREG_SP];
+	ck_assert_uint_eq(file->regs[0], MM0_SIGCHLD);
+	ck_assert_uint_eq(peek_word(parent, frame + offsetof(struct signal_frame, info) + 12),
+			  child->pid);
+	reap(parent, child->pid);
+	exit_and_reap(parent, 0);
+	assert_no_leak();
+}
+END_TEST
+
+START_TEST(alarm_fires_sigalrm_when_due)
+{
+	struct task *parent = spawn(), *task = fork_of(parent);
+
+	ck_assert_int_eq(signal_alarm(task, 3), 0);
+	ck_assert_uint_eq(timer_wakes, 1);
+	clock_ms += 1200;
+	ck_assert_int_eq(signal_alarm(task, 5), 2);
+	ck_assert_uint_eq(signal_alarm_tick(), 5000);
+	clock_ms += 5000;
+	ck_assert_uint_eq(signal_alarm_tick(), 0);
+	ck_assert_int_eq(reap(parent, task->pid), MM0_W_SIGNALED(MM0_SIGALRM));
+	ck_assert_int_eq(signal_alarm(parent, 0), 0);
+	exit_and_reap(parent, 0);
+	assert_no_leak();
+}
+END_TEST
+
+START_TEST(without_register_access_handlers_are_refused)
+{
+	struct task *task = spawn();
+	struct signal_action action = { HANDLER, 0, 0 }, old;
+
+	signal_kernel = NULL;
+	ck_assert_int_eq(signal_action_set(task, MM0_SIGUSR1, true, &action, TRAMPOLINE, &old),
+			 -ENOSYS);
+	ck_assert_int_eq(signal_kill(task, (long)task->pid, MM0_SIGSTOP), -ENOSYS);
+	ck_assert_int_eq(signal_alarm(task, 1), -ENOSYS);
+	exit_and_reap(task, 0);
+	assert_no_leak();
+}
+END_TEST
+
+int main(void)
+{
+	Suite *suite = suite_create("signals");
+	TCase *tcase = tcase_create("signals");
+
+	tcase_add_checked_fixture(tcase, signals_setup, signals_teardown);
+	tcase_add_test(tcase, bad_input_is_refused);
+	tcase_add_test(tcase, default_actions_end_ignore_or_stop);
+	tcase_add_test(tcase, blocked_signals_wait_and_do_not_queue);
+	tcase_add_test(tcase, delivery_writes_a_frame_and_sigreturn_restores_it);
+	tcase_add_test(tcase, faults_go_to_a_handler_or_end_the_process);
+	tcase_add_test(tcase, a_frame_that_does_not_fit_ends_the_process);
+	tcase_add_test(tcase, groups_fork_and_sigchld);
+	tcase_add_test(tcase, alarm_fires_sigalrm_when_due);
+	tcase_add_test(tcase, without_register_access_handlers_are_refused);
+	suite_add_tcase(suite, tcase);
+	return run_suite(suite);
+}
