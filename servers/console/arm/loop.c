@@ -53,6 +53,7 @@ void console_loop(void)
 		}
 		if (is_uart_interrupt(from, rq.mr)) {
 			tty_interrupt(&console_tty);
+			/* Fails only when the binding is gone, and then nothing more arrives to ack. */
 			l4_irq_control(L4_IRQ_ACK, PL011_IRQ, L4_NILTHREAD);
 			err = l4_receive(L4_ANYTHREAD, L4_TIMEOUTS_NEVER, &from);
 			continue;
