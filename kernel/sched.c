@@ -14,6 +14,9 @@
 
 struct thread *ready_head[SCHED_PRIOS];
 static uint32_t ready_map[SCHED_PRIOS / 32];
+/* Bit w set when ready_map[w] is not zero: pick finds the top in two clz. */
+static uint32_t ready_words;
+_Static_assert(SCHED_PRIOS / 32 <= 32, "ready_words has a bit per word of ready_map");
 static struct thread *sleepers;
 static uint64_t now_ms;
 
@@ -24,6 +27,7 @@ void sched_enqueue(struct thread *t, bool front)
 		t->rq_next = t->rq_prev = t;
 		*head = t;
 		ready_map[t->prio / 32] |= 1u << (t->prio % 32);
+		ready_words |= 1u << (t->prio / 32);
 	} else {
 		t->rq_next = *head;
 		t->rq_prev = (*head)->rq_prev;
@@ -43,6 +47,8 @@ void sched_dequeue(struct thread *t)
 	if (t->rq_next == t) {
 		*head = NULL;
 		ready_map[t->prio / 32] &= ~(1u << (t->prio % 32));
+		if (!ready_map[t->prio / 32])
+			ready_words &= ~(1u << (t->prio / 32));
 	} else {
 		t->rq_prev->rq_next = t->rq_next;
 		t->rq_next->rq_prev = t->rq_prev;
@@ -97,10 +103,10 @@ void sched_set_prio(struct thread *t, uint8_t prio)
 
 static struct thread *pick(void)
 {
-	for (int w = SCHED_PRIOS / 32 - 1; w >= 0; w--)
-		if (ready_map[w])
-			return ready_head[w * 32 + 31 - __builtin_clz(ready_map[w])];
-	return NULL;
+	if (!ready_words)
+		return NULL;
+	uint32_t w = 31 - __builtin_clz(ready_words);
+	return ready_head[w * 32 + 31 - __builtin_clz(ready_map[w])];
 }
 
 static void __attribute__((noreturn)) switch_to(struct thread *t)
