@@ -210,7 +210,9 @@ static int resolve_private(struct vm_area *area, uint32_t addr, uint32_t pgoff,
 		if (err)
 			return err;
 	}
-	if ((access & MM0_PROT_WRITE) && !(owner == area->obj && vm_object_private(owner))) {
+	bool writable = owner == area->obj && vm_object_private(owner);
+
+	if ((access & MM0_PROT_WRITE) && !writable) {
 		struct vm_page *copy;
 
 		err = area_make_private(area);
@@ -219,10 +221,11 @@ static int resolve_private(struct vm_area *area, uint32_t addr, uint32_t pgoff,
 					     MM0_PAGE_SIZE, &copy);
 		if (err)
 			return err;
+		/* The copy is in the area's own object, private now. */
 		page = copy;
-		owner = area->obj;
+		writable = true;
 	}
-	if (!(owner == area->obj && vm_object_private(owner)))
+	if (!writable)
 		perms &= ~MM0_PROT_WRITE;
 	return map_page(area, addr, page->phys, perms);
 }
