@@ -214,6 +214,9 @@ static void descriptors(void)
 	CHECK_EQ("... which shares the offset too", 4, lseek(40, 0, SEEK_CUR));
 	CHECK_EQ("F_DUPFD gives the lowest free number from 50", 50, fcntl(fd, F_DUPFD, 50));
 	close(50);
+	CHECK_EQ("F_GETFD: no close-on-exec flag", 0, fcntl(fd, F_GETFD));
+	errno = 0;
+	CHECK("fcntl on a closed descriptor gives EBADF", fails_with(fcntl(50, F_GETFD), EBADF));
 	close(40);
 	close(copy);
 	CHECK("isatty: the console is a terminal", isatty(1) == 1);

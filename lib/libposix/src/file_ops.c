@@ -221,19 +221,29 @@ static int duplicate_at_least(int fd, int minimum)
 	return copy;
 }
 
+/* fs0 keeps no descriptor flags and no way to change a file's status
+ * flags after open, so F_GETFD answers 0 (no close-on-exec) for an open
+ * descriptor and everything that would set a flag is refused. */
 int fcntl(int fd, int command, ...)
 {
+	struct stat status;
 	va_list args;
-	int argument;
+	int argument = 0;
 
-	va_start(args, command);
-	argument = va_arg(args, int);
-	va_end(args);
-	if (fd < 0)
-		return posix_error(EBADF);
+	if (command == F_DUPFD || command == F_SETFD) {
+		va_start(args, command);
+		argument = va_arg(args, int);
+		va_end(args);
+	}
+	if (fstat(fd, &status) < 0)
+		return -1;
 	switch (command) {
 	case F_DUPFD:
 		return duplicate_at_least(fd, argument);
+	case F_GETFD:
+		return 0;
+	case F_SETFD:
+		return argument == 0 ? 0 : posix_error(EINVAL);
 	default:
 		return posix_error(EINVAL);
 	}
