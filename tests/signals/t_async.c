@@ -208,6 +208,50 @@ static void test_eintr_and_alarm(void)
 	signal(SIGALRM, SIG_DFL);
 }
 
+static int pipe_ends[2];
+
+/* Blocks in read() of an empty pipe (fs0 holds the request) until a signal comes. */
+static int blocked_read_child(void)
+{
+	char byte;
+
+	handled = 0;
+	catch_signal(SIGUSR1, note_handler, 0);
+	close(pipe_ends[1]);
+	shared_words()[4] = 1;
+	if (read(pipe_ends[0], &byte, 1) != -1 || errno != EINTR)
+		return 1;
+	return handled == 1 ? 0 : 2;
+}
+
+static void test_blocked_read(void)
+{
+	int status = -1, pid;
+
+	if (pipe(pipe_ends)) {
+		CHECK("pipe for the blocked reads", 0);
+		return;
+	}
+	for (int round = 0; round < 2; round++) {
+		shared_words()[4] = 0;
+		pid = fork();
+		if (pid == 0)
+			_exit(blocked_read_child());
+		wait_for_word(4, 1);
+		sleep_ms(20);
+		kill(pid, round ? SIGUSR1 : SIGTERM);
+		waitpid(pid, &status, 0);
+		if (round)
+			CHECK("a handler interrupts read() of an empty pipe, which returns EINTR",
+			      WIFEXITED(status) && WEXITSTATUS(status) == 0);
+		else
+			CHECK("kill ends a child blocked in read() of an empty pipe",
+			      WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM);
+	}
+	close(pipe_ends[0]);
+	close(pipe_ends[1]);
+}
+
 void test_async(void)
 {
 	test_kill_child();
@@ -215,4 +259,5 @@ void test_async(void)
 	test_sigchld();
 	test_kill_and_stop();
 	test_eintr_and_alarm();
+	test_blocked_read();
 }

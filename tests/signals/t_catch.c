@@ -229,7 +229,7 @@ static void test_sigbus(void)
 {
 	l4_tid_t mm0 = l4_utcb()->pager;
 	int fd = mm_open_module(mm0, "init");
-	uint32_t pages = 64;
+	uint32_t pages = 1024;	/* 4 MiB: far more than this program's file */
 	int address = fd >= 0 ? mm_mmap(mm0, 0, pages * PAGE, PROT_READ, MAP_PRIVATE, fd, 0) : fd;
 	volatile uint8_t *file = (volatile uint8_t *)address;
 
