@@ -387,7 +387,7 @@ static void pending_finish(struct pending_fault *fault, int err)
 		struct fault_waiter *first = container_of(fault->waiters.next,
 							  struct fault_waiter, node);
 
-		task_kill(first->task, signal_for(err));
+		signal_fault(first->task, signal_for(err), fault->page);
 	}
 	while (!list_empty(&fault->waiters)) {
 		struct fault_waiter *waiter = container_of(fault->waiters.next,

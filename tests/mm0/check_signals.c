@@ -296,6 +296,33 @@ START_TEST(faults_go_to_a_handler_or_end_the_process)
 }
 END_TEST
 
+/* The error of a pending pager read reaches the first waiting thread's SIGBUS handler. */
+START_TEST(a_pager_error_goes_to_a_sigbus_handler)
+{
+	struct task *task = process_with_stack();
+	struct vm_object *file = open_file(12, 2);
+	struct fake_regs *file_regs = regs_of(task->l4_tid);
+	int token;
+
+	ck_assert_int_eq(mm0_mmap(task, 0x20000000, 2 * P, MM0_PROT_READ,
+				  MM0_MAP_PRIVATE | MM0_MAP_FIXED, file, 0), 0x20000000);
+	catch(task, MM0_SIGBUS, 0, 0);
+	fake_pager_async = true;
+	ck_assert_int_eq(mm0_fault(task, 0x20000004, MM0_PROT_READ, &token), MM0_DEFERRED);
+	fake_pager_finish(0, -5);
+	fake_pager_async = false;
+	ck_assert(!task->zombie);
+	ck_assert_ptr_null(task->fault_wait);
+	ck_assert_ptr_null(fake_reply_for(&token));
+	ck_assert_uint_eq(file_regs->regs[0], MM0_SIGBUS);
+	ck_assert_uint_eq(file_regs->regs[L4_EXREG_PC], TRAMPOLINE);
+	ck_assert_uint_eq(peek_word(task, file_regs->regs[1] + 20), 0x20000000);
+	vm_file_close(file);
+	exit_and_reap(task, 0);
+	assert_no_leak();
+}
+END_TEST
+
 START_TEST(a_frame_that_does_not_fit_ends_the_process)
 {
 	struct task *parent = spawn(), *task = fork_of(parent);
@@ -388,6 +415,7 @@ int main(void)
 	tcase_add_test(tcase, blocked_signals_wait_and_do_not_queue);
 	tcase_add_test(tcase, delivery_writes_a_frame_and_sigreturn_restores_it);
 	tcase_add_test(tcase, faults_go_to_a_handler_or_end_the_process);
+	tcase_add_test(tcase, a_pager_error_goes_to_a_sigbus_handler);
 	tcase_add_test(tcase, a_frame_that_does_not_fit_ends_the_process);
 	tcase_add_test(tcase, groups_fork_and_sigchld);
 	tcase_add_test(tcase, alarm_fires_sigalrm_when_due);
