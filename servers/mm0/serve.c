@@ -8,6 +8,7 @@
 #include "task.h"
 
 int serve_trace;
+struct serve_fatal_fault serve_last_fault;
 
 void *serve_token(idlrt_token_t token)
 {
@@ -53,7 +54,11 @@ static int serve_fault(struct idlrt_request *rq, struct task *task)
 		task_kill(task, MM0_SIGSEGV);
 		return IDLRT_NO_REPLY;
 	}
+	/* Noted before: a fault that kills init powers off inside mm0_fault. */
+	serve_last_fault = (struct serve_fatal_fault){ task->pid, addr, rq->mr[3] };
 	result = mm0_fault(task, addr, access, serve_token(token));
+	if (result >= 0)
+		serve_last_fault.pid = 0;
 	if (result != 0)
 		return IDLRT_NO_REPLY;
 	rq->mr[0] = L4_TAG(0, 0);
@@ -73,8 +78,10 @@ int mm0_serve(struct idlrt_request *rq)
 		return IDLRT_NO_REPLY;
 	if (label == L4_LABEL_PAGEFAULT)
 		return serve_fault(rq, task);
-	if (label == L4_LABEL_EXCEPTION)
+	if (label == L4_LABEL_EXCEPTION) {
+		serve_last_fault = (struct serve_fatal_fault){ task->pid, rq->mr[2], rq->mr[2] };
 		signal_fault(task, rq->mr[1] == L4_EXC_BREAKPOINT ? MM0_SIGTRAP : MM0_SIGILL,
 			     rq->mr[2]);
+	}
 	return IDLRT_NO_REPLY;
 }

@@ -14,6 +14,15 @@ extern int serve_trace;
  * Returns IDLRT_SEND_REPLY when rq->mr holds the reply to send. */
 int mm0_serve(struct idlrt_request *rq);
 
+/* The last fault or exception mm0 turned into a signal: whose, where and
+ * at which pc, for the line mm0 prints when init dies of it. */
+struct serve_fatal_fault {
+	uint32_t pid;
+	uint32_t addr;
+	uint32_t pc;
+};
+extern struct serve_fatal_fault serve_last_fault;
+
 /* Deferred replies: a blocked fault or waitpid is answered through the
  * generated reply sites, addressed by the token kept with the request. */
 void *serve_token(idlrt_token_t token);

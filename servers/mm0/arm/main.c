@@ -30,7 +30,12 @@ static void orphan_exited(long pid, int status)
 		console_printf("mm0: init exited with status %d\n", code);
 	} else {
 		code = 128 + MM0_WTERMSIG(status);
-		console_printf("mm0: init killed by signal %d\n", MM0_WTERMSIG(status));
+		if (serve_last_fault.pid == (uint32_t)pid)
+			console_printf("mm0: init killed by signal %d: address 0x%08x, pc 0x%08x\n",
+				       MM0_WTERMSIG(status), (unsigned)serve_last_fault.addr,
+				       (unsigned)serve_last_fault.pc);
+		else
+			console_printf("mm0: init killed by signal %d\n", MM0_WTERMSIG(status));
 	}
 	l4_poweroff(code);
 }
