@@ -2,7 +2,6 @@
  * SIGCHLD, SIGKILL and SIGSTOP/SIGCONT that nothing can catch or block, EINTR and
  * SA_RESTART on waitpid, pause and alarm, sigsuspend, and what fork passes on. */
 #include <errno.h>
-#include <sched.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -191,6 +190,12 @@ static void test_eintr_and_alarm(void)
 	alarm(1);
 	CHECK("pause ends with EINTR when the alarm's handler ran",
 	      pause() == -1 && errno == EINTR && handled == 1 && handled_signo == SIGALRM);
+
+	handled = 0;
+	alarm(1);
+	left = sleep(5);
+	CHECK("sleep ends early for a handler and returns the seconds left",
+	      handled == 1 && left >= 3 && left <= 4);
 
 	pid = fork();
 	if (pid == 0)

@@ -61,8 +61,19 @@ int nanosleep(const struct timespec *request, struct timespec *remaining)
 	     ((uint64_t)request->tv_nsec + NSEC_PER_MSEC - 1) / NSEC_PER_MSEC;
 	while (ms) {
 		uint32_t wait = ms > LONGEST_WAIT_MS ? LONGEST_WAIT_MS : (uint32_t)ms;
+		uint64_t start = virtual_count(), hz = l4_kip()->timer_hz, slept;
 
-		l4_receive(l4_myself(), L4_TIMEOUTS(L4_TIMEOUT_NEVER, wait), 0);
+		if (l4_receive(l4_myself(), L4_TIMEOUTS(L4_TIMEOUT_NEVER, wait), 0) ==
+		    -L4_ECANCELED) {
+			/* A signal handler ran (mm0 cancelled the wait): EINTR, with what is left. */
+			slept = (virtual_count() - start) * 1000 / hz;
+			ms -= slept < wait ? slept : wait;
+			if (remaining) {
+				remaining->tv_sec = (time_t)(ms / 1000);
+				remaining->tv_nsec = (long)(ms % 1000) * (long)NSEC_PER_MSEC;
+			}
+			return posix_error(EINTR);
+		}
 		ms -= wait;
 	}
 	if (remaining) {
@@ -74,9 +85,10 @@ int nanosleep(const struct timespec *request, struct timespec *remaining)
 
 unsigned sleep(unsigned seconds)
 {
-	struct timespec request = { .tv_sec = seconds, .tv_nsec = 0 };
+	struct timespec request = { .tv_sec = seconds, .tv_nsec = 0 }, left;
 
-	nanosleep(&request, 0);
+	if (nanosleep(&request, &left))
+		return (unsigned)left.tv_sec + (left.tv_nsec ? 1 : 0);
 	return 0;
 }
 
