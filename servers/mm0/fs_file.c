@@ -116,3 +116,16 @@ int fs_file_open_path(struct task *task, const char *path, uint32_t *size,
 	*size = (uint32_t)info.size;
 	return object_for(&info, out);
 }
+
+int fs_file_head(struct vm_object *file, uint8_t head[MM0_FS_PAGE])
+{
+	int got;
+
+	if (!fs_link_up())
+		return -EIO;
+	got = fs_link.ops->read_page(file->id, 0, 0);
+	if (got < 0)
+		return got;
+	memcpy(head, fs_link.own_page, MM0_FS_PAGE);
+	return got;
+}

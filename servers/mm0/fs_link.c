@@ -1,5 +1,6 @@
 /* mm0's side of fs0: fs0 as a server that never faults, its view of threads, shared buffers. */
 #include <errno.h>
+#include <string.h>
 
 #include "fault.h"
 #include "fs_link.h"
@@ -199,4 +200,41 @@ void fs_thread_gone(struct task *task)
 		fs_link.ops->task_exit(task->l4_tid);
 	task->fs_known = false;
 	buffer_unmap(task);
+}
+
+int fs_buffer_read(struct task *task, uint32_t off, uint32_t len, void *out)
+{
+	struct vm_area *area;
+	uint8_t *to = out;
+
+	if (!task->fs_buffer_len || off > task->fs_buffer_len || len > task->fs_buffer_len - off)
+		return -EFAULT;
+	area = vma_find(task->vm, task->fs_buffer);
+	while (len) {
+		uint32_t in_page = off & MM0_PAGE_MASK;
+		uint32_t part = MM0_PAGE_SIZE - in_page < len ? MM0_PAGE_SIZE - in_page : len;
+		struct vm_page *page = vm_object_page_find(area->obj, area->pgoff + off / MM0_PAGE_SIZE);
+
+		/* fs0's side was mapped at once, so every page of a buffer exists. */
+		if (!page)
+			return -EFAULT;
+		memcpy(to, (uint8_t *)phys_view(page->phys) + in_page, part);
+		to += part;
+		off += part;
+		len -= part;
+	}
+	return 0;
+}
+
+int fs_buffer_drop(struct task *task)
+{
+	int err;
+
+	if (!task->fs_buffer_len)
+		return 0;
+	err = fs_link_up() ? fs_link.ops->set_buffer(task->l4_tid, 0, 0) : 0;
+	if (err)
+		return err;
+	buffer_unmap(task);
+	return 0;
 }

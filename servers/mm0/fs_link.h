@@ -13,6 +13,7 @@ struct vm_object;
 #define MM0_FS0_WINDOW_SIZE	0x10000000u
 #define MM0_FS0_BOOTFS_BASE	0x40000000u
 #define MM0_FS0_BOOTFS_SIZE_MAX	0x10000000u
+#define MM0_FS_PAGE		4096u
 /* Each client thread's buffer: 256 KiB, so most reads are one request and one copy. */
 #define MM0_FS_BUFFER_SIZE	0x00040000u
 
@@ -60,6 +61,14 @@ void fs_thread_gone(struct task *task);
  * bytes), mapped into its space and fs0's window on the first call.
  * Returns the buffer's address or -errno. */
 long mm0_fs_buffer(struct task *task);
+
+/* Copy len bytes at off in task's buffer into out: 0, or -EFAULT when the
+ * thread has no buffer or the range leaves it. */
+int fs_buffer_read(struct task *task, uint32_t off, uint32_t len, void *out);
+/* The thread's buffer goes (exec replaces the image): fs0 forgets it first. */
+int fs_buffer_drop(struct task *task);
+/* The first page of a file object (its ELF header), read from fs0 into head. */
+int fs_file_head(struct vm_object *file, uint8_t head[MM0_FS_PAGE]);
 
 /* A file object for descriptor fd of task, checked with fs0 now; prot and
  * flags are the mmap's (a shared writable map needs O_RDWR). Close it with

@@ -21,6 +21,9 @@ struct kernel_ops {
 	int (*thread_destroy)(void *ctx, uint32_t tid);
 	/* exchange_registers: set pc, sp and r0, then let the thread run. */
 	int (*thread_start)(void *ctx, uint32_t tid, uint32_t pc, uint32_t sp, uint32_t r0);
+	/* Optional: suspend the thread and abort the IPC it is in (exec restarts
+	 * a thread waiting for mm0's reply; thread_start resumes it). */
+	int (*thread_stop)(void *ctx, uint32_t tid);
 };
 
 /* Completion of requests answered with MM0_DEFERRED. */

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "exec.h"
 #include "fs_link.h"
 #include "mm0.h"
 #include "mm0_alloc.h"
@@ -207,4 +208,15 @@ int mm_handle_fs0_buffer(struct idlrt_request *idl_rq, uint32_t *fs0_tid, uintpt
 	*addr = (uintptr_t)result;
 	*size = task->fs_buffer_len;
 	return 0;
+}
+
+int mm_handle_execve(struct idlrt_request *idl_rq, idlrt_token_t idl_token, uint32_t path_off,
+		     uint32_t path_len, uint32_t args_off, uint32_t args_len, uint32_t argc,
+		     uint32_t envc)
+{
+	struct mm0_exec_args args = { path_off, path_len, args_off, args_len, argc, envc };
+	long result = mm0_execve(caller(idl_rq), &args);
+
+	(void)idl_token;
+	return result == MM0_DEFERRED ? IDLRT_DEFERRED : (int)result;
 }

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "elf.h"
 #include "fs_link.h"
 #include "mm0.h"
 #include "mmap.h"
@@ -9,37 +10,6 @@
 #include "spawn.h"
 #include "task.h"
 #include "vm_object.h"
-
-#define ELF_MACHINE_ARM	40u
-#define ELF_TYPE_EXEC	2u
-#define PT_LOAD		1u
-#define PF_X		1u
-#define PF_W		2u
-#define PF_R		4u
-
-struct elf_header {
-	uint8_t ident[16];
-	uint16_t type, machine;
-	uint32_t version, entry, phoff, shoff, flags;
-	uint16_t ehsize, phentsize, phnum, shentsize, shnum, shstrndx;
-};
-
-struct elf_segment {
-	uint32_t type, offset, vaddr, paddr, filesz, memsz, flags, align;
-};
-
-static uint32_t page_up(uint32_t value)
-{
-	return (value + MM0_PAGE_MASK) & ~MM0_PAGE_MASK;
-}
-
-static const struct elf_segment *segments_of(const uint8_t *image, uint32_t *count)
-{
-	const struct elf_header *eh = (const struct elf_header *)image;
-
-	*count = eh->phnum;
-	return (const struct elf_segment *)(image + eh->phoff);
-}
 
 static int segment_check(const struct elf_segment *seg, uint32_t size)
 {
@@ -52,19 +22,16 @@ static int segment_check(const struct elf_segment *seg, uint32_t size)
 	return 1;
 }
 
-int spawn_check(int module_index, uint32_t *entry)
+int elf_check(const uint8_t *image, uint32_t head_size, uint32_t size, uint32_t *entry)
 {
-	uint32_t size, count, loads = 0;
-	const uint8_t *image = module_image(module_index, &size);
 	const struct elf_header *eh = (const struct elf_header *)image;
+	uint32_t count, loads = 0;
 	const struct elf_segment *seg;
 
-	if (!image)
-		return -ENOENT;
-	if (size < sizeof(*eh) || memcmp(eh->ident, "\177ELF\001\001", 6) != 0 ||
+	if (head_size < sizeof(*eh) || memcmp(eh->ident, "\177ELF\001\001", 6) != 0 ||
 	    eh->type != ELF_TYPE_EXEC || eh->machine != ELF_MACHINE_ARM ||
 	    eh->phentsize != sizeof(struct elf_segment) || eh->phnum == 0 ||
-	    eh->phoff > size || (uint32_t)eh->phnum * sizeof(*seg) > size - eh->phoff ||
+	    eh->phoff > head_size || (uint32_t)eh->phnum * sizeof(*seg) > head_size - eh->phoff ||
 	    (eh->phoff & 3))
 		return -ENOEXEC;
 	seg = segments_of(image, &count);
@@ -81,13 +48,17 @@ int spawn_check(int module_index, uint32_t *entry)
 	return 0;
 }
 
-static int prot_of(uint32_t elf_flags)
+int spawn_check(int module_index, uint32_t *entry)
 {
-	return ((elf_flags & PF_R) ? MM0_PROT_READ : 0) | ((elf_flags & PF_W) ? MM0_PROT_WRITE : 0) |
-	       ((elf_flags & PF_X) ? MM0_PROT_EXEC : 0);
+	uint32_t size;
+	const uint8_t *image = module_image(module_index, &size);
+
+	if (!image)
+		return -ENOENT;
+	return elf_check(image, size, size, entry);
 }
 
-static long map_anon(struct task *task, uint32_t start, uint32_t end, int prot)
+long spawn_map_anon(struct task *task, uint32_t start, uint32_t end, int prot)
 {
 	if (start >= end)
 		return 0;
@@ -101,7 +72,7 @@ static long map_segment(struct task *task, int module_index, unsigned slot,
 {
 	uint32_t start = seg->vaddr & ~MM0_PAGE_MASK;
 	uint32_t file_end = page_up(seg->vaddr + seg->filesz), end = page_up(seg->vaddr + seg->memsz);
-	int prot = prot_of(seg->flags);
+	int prot = elf_prot(seg->flags);
 	struct vm_object *file;
 	long result;
 
@@ -117,7 +88,18 @@ static long map_segment(struct task *task, int module_index, unsigned slot,
 			return result;
 		start = file_end;
 	}
-	return map_anon(task, start, end, prot);
+	return spawn_map_anon(task, start, end, prot);
+}
+
+long spawn_map_heap_stack(struct task *task, uint32_t image_end)
+{
+	long result = spawn_map_anon(task, image_end, image_end + MM0_HEAP_SIZE,
+				     MM0_PROT_READ | MM0_PROT_WRITE);
+
+	if (result < 0)
+		return result;
+	return spawn_map_anon(task, MM0_STACK_TOP - MM0_STACK_SIZE, MM0_STACK_TOP,
+			      MM0_PROT_READ | MM0_PROT_WRITE);
 }
 
 static long load_image(struct task *task, int module_index)
@@ -137,12 +119,7 @@ static long load_image(struct task *task, int module_index)
 		if (page_up(seg[i].vaddr + seg[i].memsz) > image_end)
 			image_end = page_up(seg[i].vaddr + seg[i].memsz);
 	}
-	result = map_anon(task, image_end, image_end + MM0_HEAP_SIZE,
-			  MM0_PROT_READ | MM0_PROT_WRITE);
-	if (result < 0)
-		return result;
-	return map_anon(task, MM0_STACK_TOP - MM0_STACK_SIZE, MM0_STACK_TOP,
-			MM0_PROT_READ | MM0_PROT_WRITE);
+	return spawn_map_heap_stack(task, image_end);
 }
 
 /* Undo: the half-made child ends and its parent reaps it here. */

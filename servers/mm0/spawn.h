@@ -8,6 +8,13 @@ struct task;
 
 /* Checks the module's ELF header and segments: 0, -ENOENT or -ENOEXEC. */
 int spawn_check(int module_index, uint32_t *entry);
+/* Checks an ELF image whose first head_size bytes are at image (they must
+ * hold the program headers) and whose file is size bytes: 0 or -ENOEXEC. */
+int elf_check(const uint8_t *image, uint32_t head_size, uint32_t size, uint32_t *entry);
+/* Private anonymous memory over [start, end) (nothing when empty). */
+long spawn_map_anon(struct task *task, uint32_t start, uint32_t end, int prot);
+/* The heap after image_end and the stack below MM0_STACK_TOP. */
+long spawn_map_heap_stack(struct task *task, uint32_t image_end);
 /* A child of parent running the module called name with argv (NULL-terminated):
  * its segments (private, file-backed by the module), a heap, a stack and the
  * environment page. Returns the pid or -errno. */

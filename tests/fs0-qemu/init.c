@@ -218,6 +218,62 @@ static void test_fork_inherits_descriptors(void)
 	fs0_close(fs, fd);
 }
 
+/* strings, each with its NUL, at off in the buffer: their bytes. */
+static uint32_t pack(uint32_t off, const char *const strings[])
+{
+	uint32_t at = off;
+
+	for (int i = 0; strings[i]; i++) {
+		uint32_t len = (uint32_t)strlen(strings[i]) + 1;
+
+		memcpy(shared + at, strings[i], len);
+		at += len;
+	}
+	return at - off;
+}
+
+static int exec_path(const char *path, const char *const argv[], uint32_t argc,
+		     const char *const envp[], uint32_t envc)
+{
+	uint32_t path_len = put(0, path);
+	uint32_t args_len = pack(DATA_OFF, argv);
+
+	args_len += pack(DATA_OFF + args_len, envp);
+	return mm_execve(mm0c_server(), 0, path_len, DATA_OFF, args_len, argc, envc);
+}
+
+static void test_exec(void)
+{
+	static const char *const envp[] = { "LARCH=exec", "SECOND=2", NULL };
+	static const char *const no_env[] = { NULL };
+	char fd_text[12];
+	const char *argv[] = { "echoargs", fd_text, "two words", NULL };
+	int status = -1, child;
+	int fd = f_open("/boot/hello.txt", FS0_O_RDONLY);
+
+	snprintf(fd_text, sizeof(fd_text), "%d", fd);
+	child = mm0c_fork();
+	if (child == 0) {
+		int result = connect_fs0() ? -1 : exec_path("/boot/bin/echoargs", argv, 3, envp, 2);
+
+		mm_exit(mm0c_server(), result < 0 ? 100 - result : 99);
+	}
+	check(child > 0 && mm0c_waitpid(child, &status) == child && MM0_WIFEXITED(status) &&
+		      MM0_WEXITSTATUS(status) == 42,
+	      "execve runs /boot/bin/echoargs with arguments, environment and descriptors; its status comes back");
+	check(exec_path("/boot/hello.txt", argv, 3, no_env, 0) == -ENOEXEC,
+	      "execve of a file that is not a program: ENOEXEC");
+	check(exec_path("/boot/bin/none", argv, 3, no_env, 0) == -ENOENT,
+	      "execve of a missing file: ENOENT");
+	check(exec_path("/boot/bin/echoargs", argv, 0, no_env, 0) == -EINVAL,
+	      "execve without argv[0]: EINVAL");
+	check(mm_execve(mm0c_server(), 0, 5, shared_size - 4, 8, 1, 0) == -EFAULT,
+	      "execve with strings outside the buffer: EFAULT");
+	check(exec_path("/boot/bin/echoargs", argv, 4, no_env, 0) == -EINVAL,
+	      "execve with fewer strings than counted: EINVAL");
+	fs0_close(fs, fd);
+}
+
 static void test_pipe(void)
 {
 	int32_t fds[2] = { -1, -1 };
@@ -256,6 +312,7 @@ int main(void)
 		test_map_shared_write();
 		test_fork_inherits_descriptors();
 		test_pipe();
+		test_exec();
 		fs0_rmdir(fs, 0, put(0, "/tmp"));
 		fs0_stats(fs, &end);
 		check(counts_equal(&start, &end), "fs0's counts are back at their start values");

@@ -59,6 +59,12 @@ static int l4_ops_thread_start(void *ctx, uint32_t tid, uint32_t pc, uint32_t sp
 					  L4_EXREG_RESUME, pc, sp);
 }
 
+static int l4_ops_thread_stop(void *ctx, uint32_t tid)
+{
+	(void)ctx;
+	return l4_exchange_registers(tid, L4_EXREG_SUSPEND | L4_EXREG_CANCEL_IPC, 0, 0);
+}
+
 const struct kernel_ops l4_kernel_ops = {
 	.map = l4_ops_map,
 	.unmap = l4_ops_unmap,
@@ -66,4 +72,5 @@ const struct kernel_ops l4_kernel_ops = {
 	.thread_create = l4_ops_thread_create,
 	.thread_destroy = l4_ops_thread_destroy,
 	.thread_start = l4_ops_thread_start,
+	.thread_stop = l4_ops_thread_stop,
 };
