@@ -1,7 +1,8 @@
-/* posix_ops.c - the POSIX benchmarks, run as init under mm0: process ids,
+/* posix_ops.c - the POSIX benchmarks of mm0, run as init: process ids,
  * anonymous faults, mmap/munmap, fork+exit+wait, copy-on-write faults and
- * SysV shared memory. Each figure counts everything between two counter
- * reads: libposix, the generated mm0 stubs, the kernel and mm0's work. */
+ * SysV shared memory; then the file benchmarks (file_ops.c). Each figure
+ * counts everything between two counter reads: libposix, the generated
+ * stubs, the kernel and the servers' work. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,18 +12,20 @@
 #include <unistd.h>
 #include <l4/cycles.h>
 
+#include "pbench.h"
+
 #define PAGE		4096u
 #define REGION		(4u << 20)
 #define REGION_PAGES	(REGION / PAGE)
 #define BIG		(16u << 20)
 
-static void result(const char *name, uint32_t ops, uint32_t total)
+void pbench_result(const char *name, uint32_t ops, uint32_t total)
 {
 	printf("RESULT %s %lu %lu %lu\n", name, (unsigned long)(((uint64_t)total + ops / 2) / ops),
 	       (unsigned long)ops, (unsigned long)total);
 }
 
-static void fail(const char *what)
+void pbench_fail(const char *what)
 {
 	printf("bench: FAIL %s\n", what);
 	exit(1);
@@ -32,7 +35,7 @@ static void *map_anonymous(size_t size, int flags)
 {
 	void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, flags | MAP_ANONYMOUS, -1, 0);
 	if (p == MAP_FAILED)
-		fail("mmap");
+		pbench_fail("mmap");
 	return p;
 }
 
@@ -51,8 +54,8 @@ static void bench_getpid(void)
 		wrong += getpid() != first;
 	uint32_t total = l4_cycles() - start;
 	if (wrong || first <= 0)
-		fail("getpid");
-	result("getpid", ROUNDS, total);
+		pbench_fail("getpid");
+	pbench_result("getpid", ROUNDS, total);
 }
 
 /* First write to each page of a fresh region, then munmap of all of it. */
@@ -61,11 +64,11 @@ static void bench_anon_fault_and_munmap(void)
 	uint8_t *region = map_anonymous(REGION, MAP_PRIVATE);
 	uint32_t start = l4_cycles();
 	touch_pages(region, REGION);
-	result("anon_fault", REGION_PAGES, l4_cycles() - start);
+	pbench_result("anon_fault", REGION_PAGES, l4_cycles() - start);
 	start = l4_cycles();
 	if (munmap(region, REGION))
-		fail("munmap");
-	result("munmap_touched_per_page", REGION_PAGES, l4_cycles() - start);
+		pbench_fail("munmap");
+	pbench_result("munmap_touched_per_page", REGION_PAGES, l4_cycles() - start);
 }
 
 static void bench_mmap_munmap_64k(void)
@@ -74,8 +77,8 @@ static void bench_mmap_munmap_64k(void)
 	uint32_t start = l4_cycles();
 	for (int i = 0; i < ROUNDS; i++)
 		if (munmap(map_anonymous(64 << 10, MAP_PRIVATE), 64 << 10))
-			fail("munmap 64k");
-	result("mmap_munmap_64k", ROUNDS, l4_cycles() - start);
+			pbench_fail("munmap 64k");
+	pbench_result("mmap_munmap_64k", ROUNDS, l4_cycles() - start);
 }
 
 static uint32_t fork_exit_wait(int rounds)
@@ -87,7 +90,7 @@ static uint32_t fork_exit_wait(int rounds)
 		if (child == 0)
 			_exit(0);
 		if (child < 0 || waitpid(child, &status, 0) != child || status != 0)
-			fail("fork+exit+wait");
+			pbench_fail("fork+exit+wait");
 	}
 	return l4_cycles() - start;
 }
@@ -95,12 +98,12 @@ static uint32_t fork_exit_wait(int rounds)
 static void bench_fork(void)
 {
 	enum { SMALL_ROUNDS = 20, BIG_ROUNDS = 3 };
-	result("fork_exit_wait_small", SMALL_ROUNDS, fork_exit_wait(SMALL_ROUNDS));
+	pbench_result("fork_exit_wait_small", SMALL_ROUNDS, fork_exit_wait(SMALL_ROUNDS));
 	uint8_t *big = map_anonymous(BIG, MAP_PRIVATE);
 	touch_pages(big, BIG);
-	result("fork_exit_wait_16m", BIG_ROUNDS, fork_exit_wait(BIG_ROUNDS));
+	pbench_result("fork_exit_wait_16m", BIG_ROUNDS, fork_exit_wait(BIG_ROUNDS));
 	if (munmap(big, BIG))
-		fail("munmap 16m");
+		pbench_fail("munmap 16m");
 }
 
 /* The child times its first write to each page its parent had touched and
@@ -119,10 +122,10 @@ static void bench_cow_fault(void)
 	}
 	int status;
 	if (child < 0 || waitpid(child, &status, 0) != child || status != 0)
-		fail("copy-on-write child");
-	result("cow_fault", REGION_PAGES, shared[0]);
-	munmap(region, REGION);
-	munmap((void *)shared, PAGE);
+		pbench_fail("copy-on-write child");
+	pbench_result("cow_fault", REGION_PAGES, shared[0]);
+	if (munmap(region, REGION) || munmap((void *)shared, PAGE))
+		pbench_fail("munmap after copy-on-write");
 }
 
 static void bench_shm_cycle(void)
@@ -133,12 +136,12 @@ static void bench_shm_cycle(void)
 		int id = shmget(IPC_PRIVATE, PAGE, IPC_CREAT | 0600);
 		volatile uint8_t *p = id < 0 ? (void *)-1 : shmat(id, NULL, 0);
 		if (p == (void *)-1)
-			fail("shmget/shmat");
+			pbench_fail("shmget/shmat");
 		p[0] = 1;
 		if (shmdt((const void *)p) || shmctl(id, IPC_RMID, NULL))
-			fail("shmdt/shmctl");
+			pbench_fail("shmdt/shmctl");
 	}
-	result("shm_cycle", ROUNDS, l4_cycles() - start);
+	pbench_result("shm_cycle", ROUNDS, l4_cycles() - start);
 }
 
 int main(void)
@@ -150,6 +153,7 @@ int main(void)
 	bench_fork();
 	bench_cow_fault();
 	bench_shm_cycle();
+	bench_files();
 	printf("bench: done\n");
 	return 0;
 }

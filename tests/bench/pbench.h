@@ -1,0 +1,16 @@
+/* pbench.h - what the POSIX benchmark program's files share: result lines
+ * and failures, and the file benchmarks. */
+#ifndef PBENCH_H
+#define PBENCH_H
+
+#include <stdint.h>
+
+/* Prints `RESULT <name> <instructions per op> <ops> <total>`. */
+void pbench_result(const char *name, uint32_t ops, uint32_t total);
+/* Prints `bench: FAIL <what>` and exits with status 1. */
+void pbench_fail(const char *what) __attribute__((noreturn));
+
+/* pipe_rtt, read_4k, read_1m, write_1m through fs0 (file_ops.c). */
+void bench_files(void);
+
+#endif
