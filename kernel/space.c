@@ -51,12 +51,21 @@ uint32_t space_count(void)
 	return spaces_live;
 }
 
-bool space_owns(const struct space *s, uint32_t base, uint32_t size)
+static bool range_holds(const struct phys_range *r, uint32_t base, uint32_t size)
 {
+	return base >= r->base && size <= r->size && base - r->base <= r->size - size;
+}
+
+bool space_owns(struct space *s, uint32_t base, uint32_t size)
+{
+	/* Ranges are only ever added, so the index stays valid. */
+	if (s->num_ranges && range_holds(&s->owned[s->last_range], base, size))
+		return true;
 	for (uint32_t i = 0; i < s->num_ranges; i++) {
-		const struct phys_range *r = &s->owned[i];
-		if (base >= r->base && size <= r->size && base - r->base <= r->size - size)
+		if (range_holds(&s->owned[i], base, size)) {
+			s->last_range = i;
 			return true;
+		}
 	}
 	return false;
 }

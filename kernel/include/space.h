@@ -25,12 +25,13 @@ struct space {
 	uint32_t utcb_used[(UTCB_SLOTS + 31) / 32];
 	uint32_t num_ranges;
 	struct phys_range owned[SPACE_MAX_RANGES];
+	uint32_t last_range;	/* the range that answered space_owns last: maps come in runs */
 };
 
 struct space *space_create(int *err);
 void space_destroy(struct space *s);
 uint32_t space_count(void);
-bool space_owns(const struct space *s, uint32_t base, uint32_t size);
+bool space_owns(struct space *s, uint32_t base, uint32_t size);
 int space_grant(struct space *s, uint32_t base, uint32_t size);
 /* Allocates UTCB slot *slot (or the lowest free one if *slot is
  * UTCB_ANY_SLOT) and its page if needed; returns its kernel alias. */
