@@ -209,8 +209,10 @@ long mm0_execve(struct task *task, const struct mm0_exec_args *in)
 	mm0_free(rq);
 	if (result >= 0 && mm0_kernel->thread_stop)
 		result = mm0_kernel->thread_stop(mm0_kernel_ctx, task->l4_tid) ? -EIO : 0;
-	if (result >= 0)
+	if (result >= 0) {
+		signal_exec(task);
 		result = mm0_task_start(task, entry, MM0_STACK_TOP);
+	}
 	if (result < 0) {
 		task_kill(task, MM0_SIGKILL);
 		return result;

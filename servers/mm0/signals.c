@@ -98,6 +98,17 @@ void signal_spawned(struct task *child, struct task *parent)
 	child->sig.pgid = parent && parent != task_self() ? parent->sig.pgid : child->pid;
 }
 
+void signal_exec(struct task *thread)
+{
+	struct task_signals *sig = &thread->leader->sig;
+
+	for (int signo = 1; signo < MM0_NSIG; signo++)
+		if (sig->actions[signo].handler > MM0_SIG_IGN)
+			sig->actions[signo] = (struct signal_action){ MM0_SIG_DFL, 0, 0 };
+	sig->trampoline = 0;
+	thread->sig.suspended = false;
+}
+
 /* Records signo as pending for the process; standard signals do not queue. */
 static void generate(struct task *leader, int signo, const struct signal_info *info)
 {

@@ -119,6 +119,9 @@ void signal_timer_kick(void);
 void signal_fork(struct task *creator, struct task *child, bool thread);
 void signal_spawned(struct task *child, struct task *parent);
 void signal_child_exited(struct task *parent, uint32_t child_pid, int status);
+/* A new image (execve): caught signals go back to SIG_DFL; ignored ones, the mask, the
+ * pending set and the alarm stay, as POSIX says. */
+void signal_exec(struct task *thread);
 /* An unresolvable fault or exception of thread: handler, or the process dies. */
 void signal_fault(struct task *thread, int signo, uint32_t addr);
 

@@ -389,6 +389,30 @@ START_TEST(alarm_fires_sigalrm_when_due)
 }
 END_TEST
 
+START_TEST(exec_resets_caught_signals_only)
+{
+	struct task *task = spawn();
+	struct signal_action ignore = { MM0_SIG_IGN, 0, 0 }, old;
+	uint32_t mask;
+
+	catch(task, MM0_SIGUSR1, MM0_SA_RESTART, MM0_SIGBIT(MM0_SIGHUP));
+	signal_action_set(task, MM0_SIGUSR2, true, &ignore, 0, &old);
+	signal_mask_set(task, MM0_SIG_BLOCK, true, MM0_SIGBIT(MM0_SIGTERM), &mask);
+	signal_kill(task, (long)task->pid, MM0_SIGTERM);
+	signal_alarm(task, 9);
+	signal_exec(task);
+	ck_assert_uint_eq(task->sig.actions[MM0_SIGUSR1].handler, MM0_SIG_DFL);
+	ck_assert_uint_eq(task->sig.actions[MM0_SIGUSR1].flags, 0);
+	ck_assert_uint_eq(task->sig.actions[MM0_SIGUSR1].mask, 0);
+	ck_assert_uint_eq(task->sig.actions[MM0_SIGUSR2].handler, MM0_SIG_IGN);
+	ck_assert_uint_eq(task->sig.blocked, MM0_SIGBIT(MM0_SIGTERM));
+	ck_assert_uint_eq(signal_pending_of(task), MM0_SIGBIT(MM0_SIGTERM));
+	ck_assert_int_eq(signal_alarm(task, 0), 9);
+	exit_and_reap(task, 0);
+	assert_no_leak();
+}
+END_TEST
+
 START_TEST(without_register_access_handlers_are_refused)
 {
 	struct task *task = spawn();
@@ -419,6 +443,7 @@ int main(void)
 	tcase_add_test(tcase, a_frame_that_does_not_fit_ends_the_process);
 	tcase_add_test(tcase, groups_fork_and_sigchld);
 	tcase_add_test(tcase, alarm_fires_sigalrm_when_due);
+	tcase_add_test(tcase, exec_resets_caught_signals_only);
 	tcase_add_test(tcase, without_register_access_handlers_are_refused);
 	suite_add_tcase(suite, tcase);
 	return run_suite(suite);
