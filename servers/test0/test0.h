@@ -32,6 +32,7 @@ void test_threads(void);
 void test_time(void);
 void test_files(void);
 void test_sharing(void);
+void test_exec(void);
 void test_environment(int argc, char **argv);
 
 #endif

@@ -1,6 +1,8 @@
 /* start.c - a program's start in C: thread-local storage, argc/argv/envp
  * from mm0's environment page, static constructors, then main and exit. */
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "internal.h"
 
@@ -9,8 +11,15 @@ extern void __libc_init_array(void);
 int main(int argc, char **argv, char **envp);
 
 /* Arguments built into the image (tools/l4run links them in for the program
- * it boots as init); when present they replace the argv that mm0 passes. */
+ * it boots as init); they replace the argv that mm0 boots init with, and
+ * only that one: the same program started by execve keeps its own. */
 extern char *const posix_boot_argv[] __attribute__((weak));
+
+/* mm0 (pid 1) starts init with argv { "init" }. */
+static int booted_as_init(int argc, char **argv)
+{
+	return argc == 1 && strcmp(argv[0], "init") == 0 && getppid() == 1;
+}
 
 /* The C library calls these around the constructor and destructor arrays;
  * posix.ld keeps everything in the arrays, so there is nothing else to run. */
@@ -36,7 +45,7 @@ __attribute__((noreturn)) void posix_start(uint32_t *env_page)
 		argv = (char **)&env_page[1];
 		envp = argv + argc + 1;
 	}
-	if (posix_boot_argv) {
+	if (posix_boot_argv && booted_as_init(argc, argv)) {
 		argv = (char **)posix_boot_argv;
 		for (argc = 0; argv[argc]; argc++)
 			continue;
