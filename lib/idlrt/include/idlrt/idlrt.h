@@ -4,6 +4,7 @@
 #ifndef IDLRT_IDLRT_H
 #define IDLRT_IDLRT_H
 
+#include <errno.h>
 #include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -52,8 +53,20 @@ static inline idlrt_token_t idlrt_token(const struct idlrt_request *rq)
 	return token;
 }
 
-/* Checks MR0/MR1 against an interface: 0, or -EBADMSG, -ENOSYS, -EPROTONOSUPPORT. */
-int idlrt_check_header(const uint32_t *mr, uint32_t iface_id, uint32_t version);
+/* Checks MR0/MR1 against an interface: 0, or -EBADMSG, -ENOSYS, -EPROTONOSUPPORT.
+ * Inline: with the dispatcher's constant id and version, a good header is one
+ * compare with one word. */
+static inline int idlrt_check_header(const uint32_t *mr, uint32_t iface_id, uint32_t version)
+{
+	uint32_t tag = mr[0], header = mr[1];
+	if (L4_TAG_WORDS(tag) < 1)
+		return -EBADMSG;
+	if (L4_TAG_LABEL(tag) > IDLRT_OP_MAX)
+		return -ENOSYS;
+	if (iface_id <= 0xffffu && version <= 0xffffu && header == IDLRT_HEADER(iface_id, version))
+		return 0;
+	return IDLRT_HEADER_ID(header) != iface_id ? -ENOSYS : -EPROTONOSUPPORT;
+}
 
 /* Puts an error reply (result only) into rq->mr; returns IDLRT_SEND_REPLY. */
 int idlrt_reply_error(struct idlrt_request *rq, int error);
