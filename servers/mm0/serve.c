@@ -42,6 +42,16 @@ const struct mm0_reply_ops serve_reply_ops = {
 	.complete_wait = reply_wait,
 };
 
+/* A fault that the process lived through (resolved, or taken by a signal handler) is
+ * forgotten, so that a later death is not blamed on it. */
+static void fault_survived(uint32_t pid)
+{
+	struct task *leader = task_by_pid(pid);
+
+	if (leader && !leader->zombie)
+		serve_last_fault.pid = 0;
+}
+
 /* The kernel's page-fault message: map the page and resume, or kill. */
 static int serve_fault(struct idlrt_request *rq, struct task *task)
 {
@@ -57,8 +67,7 @@ static int serve_fault(struct idlrt_request *rq, struct task *task)
 	/* Noted before: a fault that kills init powers off inside mm0_fault. */
 	serve_last_fault = (struct serve_fatal_fault){ task->pid, addr, rq->mr[3] };
 	result = mm0_fault(task, addr, access, serve_token(token));
-	if (result >= 0)
-		serve_last_fault.pid = 0;
+	fault_survived(serve_last_fault.pid);
 	if (result != 0)
 		return IDLRT_NO_REPLY;
 	rq->mr[0] = L4_TAG(0, 0);
@@ -82,6 +91,7 @@ int mm0_serve(struct idlrt_request *rq)
 		serve_last_fault = (struct serve_fatal_fault){ task->pid, rq->mr[2], rq->mr[2] };
 		signal_fault(task, rq->mr[1] == L4_EXC_BREAKPOINT ? MM0_SIGTRAP : MM0_SIGILL,
 			     rq->mr[2]);
+		fault_survived(serve_last_fault.pid);
 	}
 	return IDLRT_NO_REPLY;
 }
