@@ -63,6 +63,7 @@ int main(int argc, char **argv)
 	test_process();
 	test_memory();
 	test_shm();
+	test_posix_shm();
 	test_threads();
 	test_time();
 	test_files();

@@ -28,6 +28,7 @@ long free_pages_settle(long before);
 void test_process(void);
 void test_memory(void);
 void test_shm(void);
+void test_posix_shm(void);
 void test_threads(void);
 void test_time(void);
 void test_files(void);
