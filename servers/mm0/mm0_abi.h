@@ -45,6 +45,9 @@
 #define MM0_O_EXCL		0200
 #define MM0_O_TRUNC		01000
 #define MM0_SHM_NAME_MAX	64		/* including the NUL */
+/* mm0's own descriptors (open_module, shm_open) are numbered from here, so
+ * they never collide with fs0's (0..63). */
+#define MM0_FD_BASE		64
 
 #define MM0_CLONE_VM		0x00000100
 #define MM0_CLONE_FILES		0x00000400

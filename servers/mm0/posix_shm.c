@@ -16,6 +16,13 @@ struct shm_name {
 
 static struct list names = { &names, &names };
 
+struct shm_handle {
+	struct vm_object *obj;
+	uint32_t refs;
+};
+
+static struct shm_handle handles[SHM_HANDLES_MAX];
+
 static int name_check(const char *name)
 {
 	size_t length;
@@ -152,4 +159,51 @@ void posix_shm_fini(void)
 {
 	while (!list_empty(&names))
 		name_remove(container_of(names.next, struct shm_name, node));
+}
+
+long posix_shm_handle_new(struct vm_object *obj)
+{
+	for (uint32_t i = 0; i < SHM_HANDLES_MAX; i++) {
+		if (!handles[i].obj) {
+			handles[i] = (struct shm_handle){ obj, 1 };
+			return SHM_HANDLE_BIT | i;
+		}
+	}
+	return -ENFILE;
+}
+
+static struct shm_handle *handle_of(uint32_t handle)
+{
+	uint32_t index = handle & ~SHM_HANDLE_BIT;
+
+	if (!(handle & SHM_HANDLE_BIT) || index >= SHM_HANDLES_MAX || !handles[index].obj)
+		return NULL;
+	return &handles[index];
+}
+
+struct vm_object *posix_shm_handle_object(uint32_t handle)
+{
+	struct shm_handle *entry = handle_of(handle);
+
+	return entry ? entry->obj : NULL;
+}
+
+void posix_shm_handle_get(uint32_t handle)
+{
+	struct shm_handle *entry = handle_of(handle);
+
+	if (entry)
+		entry->refs++;
+}
+
+void posix_shm_handle_put(uint32_t handle)
+{
+	struct shm_handle *entry = handle_of(handle);
+	struct vm_object *obj;
+
+	if (!entry || --entry->refs)
+		return;
+	obj = entry->obj;
+	entry->obj = NULL;
+	mm0_shm_close(obj);
 }

@@ -8,6 +8,7 @@
 #include "mm0_alloc.h"
 #include "mm0_server.h"
 #include "mmap.h"
+#include "posix_shm.h"
 #include "module_file.h"
 #include "serve.h"
 #include "shm.h"
@@ -69,17 +70,23 @@ int mm_handle_clone(struct idlrt_request *idl_rq, uint32_t flags, uintptr_t chil
 	return (int)mm0_clone(caller(idl_rq), flags, (uint32_t)child_sp, (uint32_t)pc);
 }
 
-/* A descriptor's file object, held until vm_file_close: a boot module from
- * open_module in mm0's own table, else fs0's descriptor. */
+/* A descriptor's object, held until vm_file_close: mm0's own descriptors
+ * (from MM0_FD_BASE: a boot module or a POSIX shm object), else fs0's. */
 static int file_of(struct task *task, int32_t fd, int32_t prot, int32_t flags,
 		   struct vm_object **file)
 {
-	long handle = mm0_fd_get(task, fd);
+	long handle;
 
-	if (handle < 0)
+	if (fd < MM0_FD_BASE)
 		return fs_file_open_fd(task, fd, prot, flags, file);
-	if (!(handle & MODULE_HANDLE_BIT))
-		return -ENODEV;
+	handle = mm0_fd_get(task, fd);
+	if (handle < 0)
+		return (int)handle;
+	*file = posix_shm_handle_object((uint32_t)handle);
+	if (*file) {
+		vm_object_hold(*file);
+		return 0;
+	}
 	return module_file_open((int)(handle & ~MODULE_HANDLE_BIT), file);
 }
 
@@ -162,14 +169,7 @@ int mm_handle_open_module(struct idlrt_request *idl_rq, const char *name)
 		return -ESRCH;
 	if (index < 0)
 		return index;
-	for (int fd = 0; fd < MM0_FD_MAX; fd++) {
-		if (mm0_fd_get(task, fd) == -EBADF) {
-			long err = mm0_fd_set(task, fd, MODULE_HANDLE((uint32_t)index));
-
-			return err ? (int)err : fd;
-		}
-	}
-	return -EMFILE;
+	return (int)mm0_fd_install(task, MODULE_HANDLE((uint32_t)index));
 }
 
 int mm_handle_close(struct idlrt_request *idl_rq, int32_t fd)
@@ -219,4 +219,42 @@ int mm_handle_execve(struct idlrt_request *idl_rq, idlrt_token_t idl_token, uint
 
 	(void)idl_token;
 	return result == MM0_DEFERRED ? IDLRT_DEFERRED : (int)result;
+}
+
+int mm_handle_shm_open(struct idlrt_request *idl_rq, const char *name, int32_t oflag,
+		       uint32_t mode)
+{
+	struct task *task = caller(idl_rq);
+	struct vm_object *obj;
+	long result, handle, fd;
+
+	(void)mode;
+	result = mm0_shm_open(task, name, oflag, &obj);
+	if (result)
+		return (int)result;
+	handle = posix_shm_handle_new(obj);
+	if (handle < 0) {
+		mm0_shm_close(obj);
+		return (int)handle;
+	}
+	fd = mm0_fd_install(task, (uint32_t)handle);
+	if (fd < 0)
+		posix_shm_handle_put((uint32_t)handle);
+	return (int)fd;
+}
+
+int mm_handle_shm_unlink(struct idlrt_request *idl_rq, const char *name)
+{
+	return (int)mm0_shm_unlink(caller(idl_rq), name);
+}
+
+int mm_handle_shm_truncate(struct idlrt_request *idl_rq, int32_t fd, uint32_t length)
+{
+	long handle = mm0_fd_get(caller(idl_rq), fd);
+	struct vm_object *obj;
+
+	if (handle < 0)
+		return (int)handle;
+	obj = posix_shm_handle_object((uint32_t)handle);
+	return obj ? (int)mm0_shm_truncate(obj, length) : -EINVAL;
 }

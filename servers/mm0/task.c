@@ -7,6 +7,7 @@
 #include "fs_link.h"
 #include "mm0.h"
 #include "mm0_alloc.h"
+#include "posix_shm.h"
 #include "task.h"
 #include "vm_area.h"
 
@@ -125,31 +126,61 @@ struct fd_table *fd_table_copy(const struct fd_table *from)
 
 	if (!files)
 		return NULL;
-	if (from)
+	if (from) {
 		memcpy(files->handles, from->handles, sizeof(files->handles));
+		for (int slot = 0; slot < MM0_FD_MAX; slot++)
+			posix_shm_handle_get(files->handles[slot]);
+	}
 	files->refs = 1;
 	return files;
 }
 
 void fd_table_put(struct fd_table *files)
 {
-	if (--files->refs == 0)
-		mm0_free(files);
+	if (--files->refs)
+		return;
+	for (int slot = 0; slot < MM0_FD_MAX; slot++)
+		posix_shm_handle_put(files->handles[slot]);
+	mm0_free(files);
+}
+
+/* The slot of mm0's descriptor fd, or -1. */
+static int fd_slot(int fd)
+{
+	return fd >= MM0_FD_BASE && fd < MM0_FD_BASE + MM0_FD_MAX ? fd - MM0_FD_BASE : -1;
 }
 
 long mm0_fd_set(struct task *task, int fd, uint32_t handle)
 {
-	if (!task || !task->files || fd < 0 || fd >= MM0_FD_MAX)
+	int slot = fd_slot(fd);
+
+	if (!task || !task->files || slot < 0)
 		return -EBADF;
-	task->files->handles[fd] = handle;
+	posix_shm_handle_put(task->files->handles[slot]);
+	task->files->handles[slot] = handle;
 	return 0;
 }
 
 long mm0_fd_get(struct task *task, int fd)
 {
-	if (!task || !task->files || fd < 0 || fd >= MM0_FD_MAX || !task->files->handles[fd])
+	int slot = fd_slot(fd);
+
+	if (!task || !task->files || slot < 0 || !task->files->handles[slot])
 		return -EBADF;
-	return task->files->handles[fd];
+	return task->files->handles[slot];
+}
+
+long mm0_fd_install(struct task *task, uint32_t handle)
+{
+	if (!task || !task->files)
+		return -ESRCH;
+	for (int slot = 0; slot < MM0_FD_MAX; slot++) {
+		if (!task->files->handles[slot]) {
+			task->files->handles[slot] = handle;
+			return MM0_FD_BASE + slot;
+		}
+	}
+	return -EMFILE;
 }
 
 long mm0_getpid(struct task *task)

@@ -15,7 +15,8 @@
 struct fault_waiter;
 struct wait_request;
 
-/* Open files as fs0 handles (0: closed); shared by CLONE_FILES. */
+/* mm0's own descriptors: module or POSIX shm handles (0: closed), slot
+ * fd - MM0_FD_BASE; shared by CLONE_FILES. */
 struct fd_table {
 	uint32_t refs;
 	uint32_t handles[MM0_FD_MAX];
@@ -66,8 +67,12 @@ int mm0_task_start(struct task *task, uint32_t pc, uint32_t sp);
 long mm0_getpid(struct task *task);
 long mm0_getppid(struct task *task);
 long mm0_gettid(struct task *task);
+/* mm0's descriptor fd (from MM0_FD_BASE): set (0 closes; the old handle is
+ * let go) or get its handle (-EBADF when closed or out of range). */
 long mm0_fd_set(struct task *task, int fd, uint32_t handle);
 long mm0_fd_get(struct task *task, int fd);
+/* handle in the lowest free slot: the descriptor, or -EMFILE. */
+long mm0_fd_install(struct task *task, uint32_t handle);
 
 /* The child resumes at pc with sp and r0 = 0; the caller gets its pid. */
 long mm0_fork(struct task *task, uint32_t pc, uint32_t sp);

@@ -218,6 +218,42 @@ static void test_fork_inherits_descriptors(void)
 	fs0_close(fs, fd);
 }
 
+static void test_posix_shm(void)
+{
+	struct mm_counts before, after;
+	int status = -1, child, fd;
+	char *map;
+
+	mm_stats(mm0c_server(), &before);
+	fd = mm_shm_open(mm0c_server(), "/fs0test", MM0_O_CREAT | MM0_O_EXCL | 2, 0600);
+	check(fd >= MM0_FD_BASE && mm_shm_truncate(mm0c_server(), fd, PAGE) == 0,
+	      "shm_open and ftruncate a POSIX shm object");
+	map = (char *)mm_mmap(mm0c_server(), 0, PAGE, MM0_PROT_READ | MM0_PROT_WRITE,
+			      MM0_MAP_SHARED, fd, 0);
+	child = mm0c_fork();
+	if (child == 0) {
+		int by_name = mm_shm_open(mm0c_server(), "/fs0test", 2, 0);
+		char *other = (char *)mm_mmap(mm0c_server(), 0, PAGE, MM0_PROT_READ | MM0_PROT_WRITE,
+					      MM0_MAP_SHARED, by_name, 0);
+
+		if ((intptr_t)other <= 0)
+			mm_exit(mm0c_server(), 1);
+		memcpy(other, "from child", 11);
+		mm_exit(mm0c_server(), 0);
+	}
+	check(child > 0 && mm0c_waitpid(child, &status) == child && status == 0 &&
+		      (intptr_t)map > 0 && strcmp(map, "from child") == 0,
+	      "a child opening the shm name writes into the parent's mapping");
+	check(mm_shm_unlink(mm0c_server(), "/fs0test") == 0 &&
+		      mm_shm_open(mm0c_server(), "/fs0test", 2, 0) == -ENOENT,
+	      "shm_unlink forgets the name");
+	mm_munmap(mm0c_server(), (uintptr_t)map, PAGE);
+	check(mm_close(mm0c_server(), fd) == 0, "close the shm descriptor");
+	mm_stats(mm0c_server(), &after);
+	check(after.live_objects == before.live_objects && after.free_pages == before.free_pages,
+	      "the shm object's memory is back");
+}
+
 /* strings, each with its NUL, at off in the buffer: their bytes. */
 static uint32_t pack(uint32_t off, const char *const strings[])
 {
@@ -313,6 +349,7 @@ int main(void)
 		test_fork_inherits_descriptors();
 		test_pipe();
 		test_exec();
+		test_posix_shm();
 		fs0_rmdir(fs, 0, put(0, "/tmp"));
 		fs0_stats(fs, &end);
 		check(counts_equal(&start, &end), "fs0's counts are back at their start values");

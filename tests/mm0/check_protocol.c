@@ -359,6 +359,51 @@ START_TEST(test_shm_between_strangers)
 }
 END_TEST
 
+START_TEST(test_posix_shm_descriptors)
+{
+	struct task *a = spawn(), *b = spawn(), *child;
+	int fd, fd_b, module_fd, addr;
+
+	ck_assert_int_ge(module_register("data", image, sizeof(image)), 0);
+	act_as(a);
+	fd = mm_shm_open(MM0, "/ring", MM0_O_CREAT | MM0_O_EXCL | 2, 0600);
+	ck_assert_int_ge(fd, MM0_FD_BASE);
+	ck_assert_int_eq(mm_shm_open(MM0, "/ring", MM0_O_CREAT | MM0_O_EXCL | 2, 0600), -EEXIST);
+	ck_assert_int_eq(mm_shm_open(MM0, "ring", MM0_O_CREAT | 2, 0600), -EINVAL);
+	ck_assert_int_eq(mm_shm_truncate(MM0, fd, PAGE), 0);
+	addr = mm_mmap(MM0, 0, PAGE, RW, MM0_MAP_SHARED, fd, 0);
+	ck_assert_int_gt(addr, 0);
+	poke(a, (uint32_t)addr, 0x5a);
+	module_fd = mm_open_module(MM0, "data");
+	ck_assert_int_ge(module_fd, MM0_FD_BASE);
+	ck_assert_int_eq(mm_shm_truncate(MM0, module_fd, PAGE), -EINVAL);
+	ck_assert_int_eq(mm_shm_truncate(MM0, 3, PAGE), -EBADF);
+
+	/* A forked child's descriptor names the same object. */
+	child = task_of(mm0_fork(a, TEST_PC, TEST_SP));
+	act_as(child);
+	addr = mm_mmap(MM0, 0, PAGE, MM0_PROT_READ, MM0_MAP_SHARED, fd, 0);
+	ck_assert_int_gt(addr, 0);
+	ck_assert_uint_eq(peek(child, (uint32_t)addr), 0x5a);
+
+	act_as(b);
+	fd_b = mm_shm_open(MM0, "/ring", 2, 0);
+	ck_assert_int_ge(fd_b, MM0_FD_BASE);
+	addr = mm_mmap(MM0, 0, PAGE, MM0_PROT_READ, MM0_MAP_SHARED, fd_b, 0);
+	ck_assert_uint_eq(peek(b, (uint32_t)addr), 0x5a);
+	ck_assert_int_eq(mm_shm_unlink(MM0, "/ring"), 0);
+	ck_assert_int_eq(mm_shm_unlink(MM0, "/ring"), -ENOENT);
+	ck_assert_int_eq(mm_shm_open(MM0, "/ring", 2, 0), -ENOENT);
+	ck_assert_int_eq(mm_close(MM0, fd_b), 0);
+	ck_assert_int_eq(mm_close(MM0, fd_b), -EBADF);
+	ck_assert_uint_eq(peek(b, (uint32_t)addr), 0x5a);
+	exit_and_reap(child, 0);
+	exit_and_reap(a, 0);
+	exit_and_reap(b, 0);
+	assert_no_leak();
+}
+END_TEST
+
 START_TEST(test_stats)
 {
 	struct mm_counts counts;
@@ -387,6 +432,7 @@ int main(void)
 	tcase_add_test(tc, test_spawn_bad_elf);
 	tcase_add_test(tc, test_module_file_offsets);
 	tcase_add_test(tc, test_shm_between_strangers);
+	tcase_add_test(tc, test_posix_shm_descriptors);
 	tcase_add_test(tc, test_stats);
 	suite_add_tcase(suite, tc);
 	return run_suite(suite);

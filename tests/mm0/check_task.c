@@ -125,14 +125,15 @@ START_TEST(clone_files_shares_the_table_fork_copies_it)
 {
 	struct task *task = spawn(), *thread, *child;
 
-	ck_assert_int_eq(mm0_fd_set(task, 3, 0x33), 0);
+	ck_assert_int_eq(mm0_fd_set(task, MM0_FD_BASE + 3, 0x33), 0);
 	thread = clone_of(task, THREAD_FLAGS);
 	child = fork_of(task);
-	ck_assert_int_eq(mm0_fd_get(child, 3), 0x33);
-	ck_assert_int_eq(mm0_fd_set(task, 4, 0x44), 0);
-	ck_assert_int_eq(mm0_fd_get(thread, 4), 0x44);
-	ck_assert_int_eq(mm0_fd_get(child, 4), -EBADF);
-	ck_assert_int_eq(mm0_fd_set(task, MM0_FD_MAX, 1), -EBADF);
+	ck_assert_int_eq(mm0_fd_get(child, MM0_FD_BASE + 3), 0x33);
+	ck_assert_int_eq(mm0_fd_set(task, MM0_FD_BASE + 4, 0x44), 0);
+	ck_assert_int_eq(mm0_fd_get(thread, MM0_FD_BASE + 4), 0x44);
+	ck_assert_int_eq(mm0_fd_get(child, MM0_FD_BASE + 4), -EBADF);
+	ck_assert_int_eq(mm0_fd_set(task, MM0_FD_BASE + MM0_FD_MAX, 1), -EBADF);
+	ck_assert_int_eq(mm0_fd_set(task, 3, 1), -EBADF);
 	ck_assert_int_eq(mm0_fd_set(task, -1, 1), -EBADF);
 	ck_assert_int_eq(mm0_fd_get(task, 99), -EBADF);
 	exit_and_reap(child, 0);
