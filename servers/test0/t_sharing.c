@@ -2,6 +2,7 @@
  * mapped into memory: inherited across fork, shared by clone threads, a
  * blocking pipe read finished by a child, mmap at a file offset, and
  * MAP_SHARED writes that read() sees. */
+#define _GNU_SOURCE	/* pipe2, as on Linux */
 #include <errno.h>
 #include <fcntl.h>
 #include <sched.h>
@@ -111,6 +112,17 @@ static void pipe_to_parent(void)
 	CHECK("a write with no reader left gives EPIPE",
 	      write(ends[1], "x", 1) == -1 && errno == EPIPE);
 	close(ends[1]);
+	CHECK_EQ("pipe2(O_NONBLOCK)", 0, pipe2(ends, O_NONBLOCK));
+	errno = 0;
+	CHECK("a non-blocking read of an empty pipe gives EAGAIN",
+	      read(ends[0], text, sizeof(text)) == -1 && errno == EAGAIN);
+	CHECK("... and reads what is there once written",
+	      write(ends[1], "now", 3) == 3 && read(ends[0], text, sizeof(text)) == 3);
+	close(ends[0]);
+	close(ends[1]);
+	errno = 0;
+	CHECK("pipe2 with an unknown flag gives EINVAL", pipe2(ends, 0x40000000) == -1 &&
+	      errno == EINVAL);
 }
 
 static void mapped_files(void)

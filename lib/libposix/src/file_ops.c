@@ -180,23 +180,31 @@ int dup2(int fd, int new_fd)
 	return descriptor_result(fs0_dup2(channel->server, fs0_fd(fd), fs0_fd(new_fd)));
 }
 
-int pipe(int fds[2])
+/* flags: 0 or O_NONBLOCK (for both ends); fs0 has no close-on-exec. */
+int pipe2(int fds[2], int flags)
 {
 	const struct fs0_channel *channel;
 	int32_t ends[2];
 	long answer;
 
+	if (flags & ~O_NONBLOCK)
+		return posix_error(EINVAL);
 	if (!fds)
 		return posix_error(EFAULT);
 	channel = fs0_channel();
 	if (!channel)
 		return -1;
-	answer = fs0_pipe(channel->server, 0, ends);
+	answer = fs0_pipe(channel->server, flags ? FS0_O_NONBLOCK : 0, ends);
 	if (answer < 0)
 		return (int)posix_result(answer);
 	fds[0] = ends[0] + FS0_FD_BASE;
 	fds[1] = ends[1] + FS0_FD_BASE;
 	return 0;
+}
+
+int pipe(int fds[2])
+{
+	return pipe2(fds, 0);
 }
 
 /* F_DUPFD: the lowest free descriptor at or above the minimum. fs0's dup
