@@ -1,0 +1,176 @@
+/* t_servers.c - attacks through the servers: another task's descriptor,
+ * addresses that are not the caller's (kernel memory, past its buffer)
+ * in requests, shared memory ids that were never given or are gone,
+ * waiting for a child that is not one's own. Each must fail with an
+ * error and leave the servers serving. */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/shm.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "fs0.h"
+#include "reliab.h"
+
+#define KERNEL_VA	0xc0000000u
+#define PAGE		4096u
+
+static int fd_pipe[2];
+
+/* Forked before the file was opened: the number names nothing of its own. */
+static int use_foreign_fd(uint32_t unused)
+{
+	(void)unused;
+	int fd = -1;
+	char byte;
+	if (read(fd_pipe[0], &fd, sizeof(fd)) != sizeof(fd))
+		return 1;
+	if (read(fd, &byte, 1) != -1 || errno != EBADF)
+		return 2;
+	if (write(fd, "x", 1) != -1 || errno != EBADF)
+		return 3;
+	if (lseek(fd, 0, SEEK_SET) != -1 || errno != EBADF)
+		return 4;
+	if (close(fd) != -1 || errno != EBADF)
+		return 5;
+	return 0;
+}
+
+static void foreign_descriptor(void)
+{
+	char text[16] = { 0 };
+	check("servers: a pipe for the descriptor number", pipe(fd_pipe) == 0, errno);
+	pid_t child = fork();
+	if (child == 0)
+		_exit(use_foreign_fd(0));
+	int fd = open("/secret", O_RDWR | O_CREAT | O_TRUNC, 0600);
+	check("servers: the parent's secret file", fd >= 0 && write(fd, "secret", 6) == 6, errno);
+	check("servers: its number sent", write(fd_pipe[1], &fd, sizeof(fd)) == sizeof(fd), errno);
+	int status = 0;
+	check("servers: another task's descriptor is EBADF for read, write, lseek and close",
+	      waitpid(child, &status, 0) == child && WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	      status);
+	check("servers: the owner's descriptor still works", lseek(fd, 0, SEEK_SET) == 0 &&
+	      read(fd, text, sizeof(text)) == 6 && memcmp(text, "secret", 6) == 0, errno);
+	close(fd);
+	unlink("/secret");
+	close(fd_pipe[0]);
+	close(fd_pipe[1]);
+}
+
+/* libposix copies between the shared buffer and the caller's memory, so a
+ * kernel address hurts only the caller; fs0 never sees it. */
+static int read_into_kernel(uint32_t fd)
+{
+	return (int)read((int)fd, (void *)(uintptr_t)KERNEL_VA, 6);
+}
+
+/* fs0's own requests name offsets in the caller's buffer: one past its end
+ * or wrapping around must be refused, never followed. */
+static int raw_offsets(uint32_t fd)
+{
+	l4_tid_t fs0 = 0;
+	uintptr_t buffer = 0;
+	uint32_t size = 0;
+	if (mm_fs0_buffer(l4_utcb()->pager, &fs0, &buffer, &size) < 0)
+		return 1;
+	if (fs0_read(fs0, fd - 3, size - 2, 6) != -EFAULT)
+		return 2;
+	if (fs0_write(fs0, fd - 3, 0xfffffff0u, 32) != -EFAULT)
+		return 3;
+	if (fs0_open(fs0, size, 4, 0, 0) != -EFAULT)
+		return 4;
+	if (fs0_getcwd(fs0, size - 1, 64) != -EFAULT)
+		return 5;
+	return 0;
+}
+
+static void bad_addresses(void)
+{
+	int fd = open("/plain", O_RDWR | O_CREAT | O_TRUNC, 0644);
+	check("servers: a plain file", fd >= 0 && write(fd, "plain!", 6) == 6, errno);
+	lseek(fd, 0, SEEK_SET);
+	int status = run_child(read_into_kernel, (uint32_t)fd);
+	check("servers: read into kernel memory kills only the caller", status != -1 &&
+	      WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV, status);
+	status = run_child(raw_offsets, (uint32_t)fd);
+	check("servers: fs0 refuses buffer offsets outside the caller's buffer", status != -1 &&
+	      WIFEXITED(status) && WEXITSTATUS(status) == 0, status);
+	char text[8] = { 0 };
+	check("servers: fs0 still serves the file", lseek(fd, 0, SEEK_SET) == 0 &&
+	      read(fd, text, 6) == 6 && memcmp(text, "plain!", 6) == 0, errno);
+	close(fd);
+	unlink("/plain");
+	void *kernel = (void *)(uintptr_t)KERNEL_VA;
+	check("servers: mmap over kernel memory refused",
+	      mmap(kernel, PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
+		   -1, 0) == MAP_FAILED, errno);
+	check("servers: munmap of kernel memory refused", munmap(kernel, PAGE) == -1, errno);
+	check("servers: mprotect of kernel memory refused", mprotect(kernel, PAGE, PROT_READ) == -1,
+	      errno);
+	check("servers: a 4 GiB mmap refused", mmap(NULL, 0xfffff000u, PROT_READ,
+						     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == MAP_FAILED,
+	      errno);
+}
+
+static void shm_ids(void)
+{
+	int id = shmget(IPC_PRIVATE, PAGE, IPC_CREAT | 0600);
+	check("servers: shmat of an id never given", shmat(id + 1000, NULL, 0) == (void *)-1, errno);
+	check("servers: remove the segment", shmctl(id, IPC_RMID, NULL) == 0, errno);
+	check("servers: shmat of a removed id", shmat(id, NULL, 0) == (void *)-1, errno);
+	check("servers: shmat at a kernel address", shmat(id, (void *)(uintptr_t)KERNEL_VA, 0) ==
+	      (void *)-1, errno);
+	int keyed = shmget(0x5eed, PAGE, IPC_CREAT | IPC_EXCL | 0600);
+	check("servers: a keyed segment", keyed >= 0, errno);
+	check("servers: creating it again exclusively is EEXIST",
+	      shmget(0x5eed, PAGE, IPC_CREAT | IPC_EXCL | 0600) == -1 && errno == EEXIST, errno);
+	check("servers: a zero-sized segment refused", shmget(IPC_PRIVATE, 0, IPC_CREAT | 0600) == -1,
+	      errno);
+	check("servers: shmdt of an address that is no attachment",
+	      shmdt((void *)(uintptr_t)0x30000000u) == -1, errno);
+	check("servers: remove the keyed segment", shmctl(keyed, IPC_RMID, NULL) == 0, errno);
+}
+
+static int idle_child(uint32_t unused)
+{
+	(void)unused;
+	return 7;
+}
+
+/* A grandchild is not a child: waiting for it is ECHILD. */
+static int wait_for_sibling(uint32_t sibling)
+{
+	int status;
+	return waitpid((pid_t)sibling, &status, WNOHANG) == -1 && errno == ECHILD ? 0 : 1;
+}
+
+static void foreign_wait(void)
+{
+	pid_t sibling = fork();
+	if (sibling == 0) {
+		pause();
+		_exit(0);
+	}
+	int status = run_child(wait_for_sibling, (uint32_t)sibling);
+	check("servers: waiting for another process's child is ECHILD",
+	      status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0, status);
+	kill(sibling, SIGKILL);
+	check("servers: the sibling reaped after SIGKILL", waitpid(sibling, &status, 0) == sibling &&
+	      WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL, status);
+	status = run_child(idle_child, 0);
+	check("servers: an ordinary child still reaped", WIFEXITED(status) &&
+	      WEXITSTATUS(status) == 7, status);
+}
+
+void family_servers(void)
+{
+	struct snapshot before = snapshot_now();
+	foreign_descriptor();
+	bad_addresses();
+	shm_ids();
+	foreign_wait();
+	snapshot_same("servers: the attacks left nothing behind", &before);
+}
