@@ -94,6 +94,8 @@ int close(int fd)
 		return 0;
 	if (fd < 0)
 		return posix_error(EBADF);
+	if (is_mm0_fd(fd))
+		return posix_mm0_close(fd);
 	channel = fs0_channel();
 	if (!channel)
 		return -1;
@@ -108,6 +110,8 @@ int ftruncate(int fd, off_t length)
 		return posix_error(EINVAL);
 	if (fd < 0)
 		return posix_error(EBADF);
+	if (is_mm0_fd(fd))
+		return posix_mm0_ftruncate(fd, length);
 	channel = fs0_channel();
 	if (!channel)
 		return -1;

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include <l4/ipc.h>
 
@@ -45,6 +46,18 @@ static inline int is_console_fd(int fd)
 {
 	return fd >= 0 && fd < FS0_FD_BASE;
 }
+
+/* mm0 numbers its own descriptors (boot modules, POSIX shm) from 64, above
+ * fs0's: they too are mm0's number + 3 here. */
+#define MM0_FD_BASE	(FS0_FD_BASE + 64)
+static inline int is_mm0_fd(int fd)
+{
+	return fd >= MM0_FD_BASE;
+}
+
+/* close and ftruncate of mm0's descriptors (posix_shm.c). */
+int posix_mm0_close(int fd);
+int posix_mm0_ftruncate(int fd, off_t length);
 
 /* How this thread reaches fs0: the server and the thread's shared buffer,
  * through which paths and file bytes travel. */

@@ -1,65 +1,62 @@
-/* posix_shm.c - shm_open and shm_unlink: a POSIX shared memory object is a
- * file in fs0's RAM file system under /dev/shm, as on Linux's tmpfs, so
- * ftruncate sizes it, mmap(MAP_SHARED) maps mm0's one page cache of it in
- * every process, and it lasts until shm_unlink and the last close. */
+/* posix_shm.c - shm_open and shm_unlink on mm0's POSIX shared memory
+ * objects. mm0 numbers its descriptors from 64, above fs0's, so an shm
+ * descriptor is mm0's number + 3 here like any other (internal.h), and
+ * mmap, ftruncate and close send it to mm0. */
 #include <fcntl.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/stat.h>
+#include <stdint.h>
 #include <unistd.h>
 
-#include "fs0_types.h"
 #include "internal.h"
+#include "mm0.h"
 
-#define SHM_DIRECTORY	"/dev/shm"
-
-/* "/name": one leading slash and no other; the file's path in *path. */
-static int shm_path(const char *name, char path[FS0_PATH_MAX])
+/* "/name": one leading slash, no other, at most MM_SHM_NAME_MAX bytes. */
+static int shm_name_check(const char *name)
 {
-	size_t length;
-
 	if (!name)
 		return -EFAULT;
 	if (name[0] != '/' || !name[1] || strchr(name + 1, '/'))
 		return -EINVAL;
-	length = strnlen(name, FS0_NAME_MAX + 2);
-	if (length > FS0_NAME_MAX + 1 || strlen(SHM_DIRECTORY) + length >= FS0_PATH_MAX)
+	if (strnlen(name, MM_SHM_NAME_MAX + 1) > MM_SHM_NAME_MAX)
 		return -ENAMETOOLONG;
-	memcpy(path, SHM_DIRECTORY, strlen(SHM_DIRECTORY));
-	memcpy(path + strlen(SHM_DIRECTORY), name, length + 1);
-	return 0;
-}
-
-/* mkdir -p /dev/shm, once it is needed. */
-static int shm_directory(void)
-{
-	if (mkdir("/dev", 0755) < 0 && errno != EEXIST)
-		return -1;
-	if (mkdir(SHM_DIRECTORY, 01777) < 0 && errno != EEXIST)
-		return -1;
 	return 0;
 }
 
 int shm_open(const char *name, int oflag, mode_t mode)
 {
-	char path[FS0_PATH_MAX];
-	int err = shm_path(name, path);
+	uint32_t mm0_flags;
+	int err = shm_name_check(name);
+	long answer;
 
+	if (!err && ((oflag & O_ACCMODE) == O_WRONLY ||
+		     (oflag & ~(O_ACCMODE | O_CREAT | O_EXCL | O_TRUNC))))
+		err = -EINVAL;
+	if (!err)
+		err = posix_open_flags(oflag, &mm0_flags);
 	if (err)
 		return posix_error(-err);
-	if ((oflag & O_ACCMODE) == O_WRONLY || (oflag & ~(O_ACCMODE | O_CREAT | O_EXCL | O_TRUNC)))
-		return posix_error(EINVAL);
-	if ((oflag & O_CREAT) && shm_directory() < 0)
-		return -1;
-	return open(path, oflag, mode);
+	answer = mm_shm_open(posix_mm0(), name, (int32_t)mm0_flags, mode & 07777);
+	return answer < 0 ? (int)posix_result(answer) : (int)answer + FS0_FD_BASE;
 }
 
 int shm_unlink(const char *name)
 {
-	char path[FS0_PATH_MAX];
-	int err = shm_path(name, path);
+	int err = shm_name_check(name);
 
 	if (err)
 		return posix_error(-err);
-	return unlink(path);
+	return (int)posix_result(mm_shm_unlink(posix_mm0(), name));
+}
+
+int posix_mm0_ftruncate(int fd, off_t length)
+{
+	if (length < 0 || (uint64_t)length > UINT32_MAX)
+		return posix_error(EINVAL);
+	return (int)posix_result(mm_shm_truncate(posix_mm0(), fs0_fd(fd), (uint32_t)length));
+}
+
+int posix_mm0_close(int fd)
+{
+	return (int)posix_result(mm_close(posix_mm0(), fs0_fd(fd)));
 }
