@@ -161,6 +161,54 @@ START_TEST(malformed_requests_get_clear_errors)
 }
 END_TEST
 
+static uint32_t random_word(uint32_t *state)
+{
+	*state ^= *state << 13;
+	*state ^= *state >> 17;
+	*state ^= *state << 5;
+	return *state;
+}
+
+/* Random requests, mostly nearly right (a fixed seed, so a failure repeats):
+ * each gets a well-formed answer, waiting reads end when a line is typed,
+ * and both operations succeed often enough to count. */
+START_TEST(random_requests_get_well_formed_answers)
+{
+	static const uint32_t labels[] = { CONSOLE_OP_READ, CONSOLE_OP_WRITE, 0, 0xf000 };
+	uint32_t *mr = idlrt_mr(), state = 2463534242u;
+	unsigned reads = 0, writes = 0;
+
+	idlrt_loopback_on_block(type_while_waiting, "typed\r");
+	for (int round = 0; round < 20000; round++) {
+		uint32_t label = labels[random_word(&state) % 4], words = random_word(&state) % 64;
+		uint32_t len = random_word(&state) % (CONSOLE_IO_MAX + 8);
+		int32_t result;
+
+		for (uint32_t i = 1; i < L4_MR_COUNT; i++)
+			mr[i] = random_word(&state);
+		if (random_word(&state) % 4)
+			mr[1] = IDLRT_HEADER(CONSOLE_IFACE_ID, CONSOLE_IFACE_VERSION);
+		if (random_word(&state) % 4)
+			mr[2] = len;
+		if (label == CONSOLE_OP_WRITE && random_word(&state) % 2 && 2 + (len + 3) / 4 < 64)
+			words = 2 + (len + 3) / 4;
+		if (label == CONSOLE_OP_READ && random_word(&state) % 2)
+			words = 2;
+		mr[0] = L4_TAG(label, words);
+		ck_assert_int_eq(idlrt_call(CONSOLE_TID), 0);
+		result = (int32_t)mr[1];
+		ck_assert_int_ge(result, -4095);
+		ck_assert_int_le(result, CONSOLE_IO_MAX);
+		if (result > 0 && label == CONSOLE_OP_READ)
+			reads++;
+		if (result >= 0 && label == CONSOLE_OP_WRITE)
+			writes++;
+	}
+	ck_assert_uint_gt(reads, 100);
+	ck_assert_uint_gt(writes, 100);
+}
+END_TEST
+
 static Suite *protocol_suite(void)
 {
 	Suite *suite = suite_create("console protocol");
@@ -176,6 +224,7 @@ static Suite *protocol_suite(void)
 	tcase_add_test(calls, write_waits_while_output_is_full);
 	tcase_add_test(calls, bad_sizes_are_refused);
 	tcase_add_test(calls, malformed_requests_get_clear_errors);
+	tcase_add_test(calls, random_requests_get_well_formed_answers);
 	suite_add_tcase(suite, calls);
 	return suite;
 }
