@@ -67,9 +67,12 @@ static int serve_fault(struct idlrt_request *rq, struct task *task)
 	/* Noted before: a fault that kills init powers off inside mm0_fault. */
 	serve_last_fault = (struct serve_fatal_fault){ task->pid, addr, rq->mr[3] };
 	result = mm0_fault(task, addr, access, serve_token(token));
-	fault_survived(serve_last_fault.pid);
-	if (result != 0)
+	if (result != 0) {
+		fault_survived(serve_last_fault.pid);
 		return IDLRT_NO_REPLY;
+	}
+	/* Resolved: the process lives on, with no task lookup on the common path. */
+	serve_last_fault.pid = 0;
 	rq->mr[0] = L4_TAG(0, 0);
 	return IDLRT_SEND_REPLY;
 }
