@@ -34,6 +34,7 @@ void test_time(void);
 void test_files(void);
 void test_sharing(void);
 void test_exec(void);
+void test_unistd(void);
 void test_environment(int argc, char **argv);
 
 #endif

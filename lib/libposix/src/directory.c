@@ -1,5 +1,6 @@
 /* directory.c - directory streams: opendir, fdopendir, readdir, rewinddir,
- * dirfd, closedir, over fs0's getdents records (struct fs0_dirent). */
+ * telldir, seekdir, dirfd, closedir, over fs0's getdents records
+ * (struct fs0_dirent). */
 #include <dirent.h>
 #include <fcntl.h>
 #include <stddef.h>
@@ -93,19 +94,34 @@ struct dirent *readdir(DIR *directory)
 		return NULL;
 	}
 	directory->position += record->d_reclen;
+	directory->cookie = record->d_off;
 	directory->entry.d_ino = (ino_t)record->d_ino;
 	directory->entry.d_type = record->d_type;
 	memcpy(directory->entry.d_name, record->d_name, name_length + 1);
 	return &directory->entry;
 }
 
-void rewinddir(DIR *directory)
+/* fs0's cookies are lseek positions of the directory: 0 is its start,
+ * a record's d_off the place after it. */
+void seekdir(DIR *directory, long cookie)
 {
-	if (!directory)
+	if (!directory || lseek(directory->fd, cookie, SEEK_SET) < 0)
 		return;
-	lseek(directory->fd, 0, SEEK_SET);
 	directory->buffered = 0;
 	directory->position = 0;
+	directory->cookie = cookie;
+}
+
+void rewinddir(DIR *directory)
+{
+	seekdir(directory, 0);
+}
+
+long telldir(DIR *directory)
+{
+	if (!directory)
+		return posix_error(EBADF);
+	return (long)directory->cookie;
 }
 
 int dirfd(DIR *directory)

@@ -66,7 +66,7 @@ int open(const char *path, int flags, ...)
 		va_list args;
 
 		va_start(args, flags);
-		mode = (uint32_t)va_arg(args, int) & FS0_S_PERM_MASK;
+		mode = (uint32_t)posix_creation_mode((mode_t)va_arg(args, int)) & FS0_S_PERM_MASK;
 		va_end(args);
 	}
 	err = posix_open_flags(flags, &fs0_flags);

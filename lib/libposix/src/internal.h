@@ -55,6 +55,9 @@ static inline int is_mm0_fd(int fd)
 	return fd >= MM0_FD_BASE;
 }
 
+/* mode with the process's umask applied (unistd_misc.c). */
+mode_t posix_creation_mode(mode_t mode);
+
 /* close and ftruncate of mm0's descriptors (posix_shm.c). */
 int posix_mm0_close(int fd);
 int posix_mm0_ftruncate(int fd, off_t length);

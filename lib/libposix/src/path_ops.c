@@ -96,7 +96,8 @@ int mkdir(const char *path, mode_t mode)
 	channel = channel_with_path(path, &length);
 	if (!channel)
 		return -1;
-	return (int)posix_result(fs0_mkdir(channel->server, 0, length, mode & FS0_S_PERM_MASK));
+	return (int)posix_result(fs0_mkdir(channel->server, 0, length,
+						   posix_creation_mode(mode) & FS0_S_PERM_MASK));
 }
 
 int rmdir(const char *path)

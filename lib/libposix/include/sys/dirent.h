@@ -28,6 +28,7 @@ typedef struct {
 	int fd;
 	int buffered;		/* bytes of records in buffer */
 	int position;		/* offset of the next record in buffer */
+	long long cookie;	/* where the next record comes from (telldir) */
 	struct dirent entry;	/* what readdir returns */
 	long long buffer[_DIRENT_BUFFER_SIZE / sizeof(long long)];
 } DIR;
