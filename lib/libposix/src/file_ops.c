@@ -216,7 +216,7 @@ int pipe(int fds[2])
  * held open until the search ends. */
 static int duplicate_at_least(int fd, int minimum)
 {
-	int held[FS0_OPEN_MAX], count = 0, copy;
+	int held[FS0_OPEN_MAX], count = 0, copy, error;
 
 	if (minimum < 0)
 		return posix_error(EINVAL);
@@ -226,7 +226,7 @@ static int duplicate_at_least(int fd, int minimum)
 		close(copy);
 		copy = posix_error(EMFILE);
 	}
-	int error = errno;
+	error = errno;
 	while (count)
 		close(held[--count]);
 	errno = error;
