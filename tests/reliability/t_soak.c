@@ -32,8 +32,10 @@ static int child_with_file(uint32_t round)
 
 static void soak_fork(void)
 {
-	/* One round first, so the parent's own pages have grown to the loop's. */
+	/* One round first (child, check, unlink), so the parent's own stack,
+	 * heap and fs0 buffer pages have grown to what the loop needs. */
 	check("soak: a first child with an open file", run_child(child_with_file, 0) == 0, 0);
+	check("soak: its file removed", unlink("/soak-child") == 0, errno);
 	struct snapshot before = snapshot_now();
 	int bad = 0;
 	for (uint32_t round = 0; round < FORKS && !bad; round++) {
