@@ -180,6 +180,9 @@ static void emit_locals(struct gen *g, const struct idl_decl *op)
 		else if (base->kind == IDL_T_BUFFER)
 			fprintf(g->out, "\tuint8_t %s[%u];\n\tuint32_t %s_len = 0;\n", param->name, gen_bound(base),
 				param->name);
+		/* An in-only aggregate is filled whole by the decode before any use. */
+		else if ((gen_is_struct(param->type) || gen_is_array(param->type)) && param->dir == IDL_IN)
+			fprintf(g->out, "\t%s;\n", gen_cdecl(g, param->type, param->name, 0));
 		/* An initialiser, not memset: the target build is freestanding, so GCC
 		 * would call memset out of line even for one word. */
 		else if (gen_is_struct(param->type) || gen_is_array(param->type))

@@ -194,11 +194,11 @@ static int echo_do_shapes(struct idlrt_request *idl_rq)
 	uint32_t *idl_mr = idl_rq->mr;
 	unsigned idl_w = 2;
 	uint32_t idl_v;
-	struct echo_pixel p = { 0 };
+	struct echo_pixel p;
 	struct echo_pixel q = { 0 };
-	echo_key k = { 0 };
+	echo_key k;
 	echo_key k2 = { 0 };
-	uint32_t list[4] = { 0 };
+	uint32_t list[4];
 	echo_ticket t = 0;
 	if (L4_TAG_WORDS(idl_mr[0]) < 19)
 		goto idl_bad;
