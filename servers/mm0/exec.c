@@ -125,21 +125,27 @@ static long map_segment(struct task *task, struct vm_object *file, const struct 
 	return spawn_map_anon(task, start, page_up(seg->vaddr + seg->memsz), prot);
 }
 
-static long load(struct task *task, struct vm_object *file, const struct exec_request *rq)
+static long map_env(struct task *task, const char *const argv[], const char *const envp[])
 {
-	uint32_t count, image_end = 0;
-	const struct elf_segment *seg = segments_of(rq->head, &count);
 	struct vm_object *env;
-	long result = env_object_create(rq->argv, rq->envp, &env);
+	long result = env_object_create(argv, envp, &env);
 
 	if (result)
 		return result;
 	result = vma_insert(task->vm, MM0_ENV_ADDR, MM0_ENV_ADDR + MM0_PAGE_SIZE,
 			    MM0_PROT_READ | MM0_PROT_WRITE, MM0_MAP_PRIVATE, env, 0, NULL);
-	if (result) {
+	if (result)
 		vm_object_settle(env);
-		return result;
-	}
+	return result;
+}
+
+/* Segments, bss, heap and stack of the program whose header is head. */
+static long load(struct task *task, struct vm_object *file, const uint8_t *head)
+{
+	uint32_t count, image_end = 0;
+	const struct elf_segment *seg = segments_of(head, &count);
+	long result = 0;
+
 	for (uint32_t i = 0; i < count; i++) {
 		if (seg[i].type != PT_LOAD)
 			continue;
@@ -150,6 +156,27 @@ static long load(struct task *task, struct vm_object *file, const struct exec_re
 			image_end = page_up(seg[i].vaddr + seg[i].memsz);
 	}
 	return spawn_map_heap_stack(task, image_end);
+}
+
+/* The program file at path as task would open it, checked: its header in head. */
+static int program_open(struct task *task, const char *path, uint8_t head[MM0_FS_PAGE],
+			struct vm_object **file, uint32_t *entry)
+{
+	uint32_t size;
+	int result = fs_file_open_path(task, path, &size, file);
+
+	if (result)
+		return result;
+	result = fs_file_head(*file, head);
+	if (result >= 0)
+		result = elf_check(head, size < MM0_FS_PAGE ? size : MM0_FS_PAGE, size, entry);
+	if (!result)
+		result = segments_mappable(head);
+	if (result) {
+		vm_file_close(*file);
+		*file = NULL;
+	}
+	return result;
 }
 
 static bool single_threaded(struct task *task)
@@ -171,7 +198,7 @@ long mm0_execve(struct task *task, const struct mm0_exec_args *in)
 {
 	struct exec_request *rq;
 	struct vm_object *file = NULL;
-	uint32_t size, entry;
+	uint32_t entry;
 	long result;
 
 	if (!task || !task->vm)
@@ -183,16 +210,7 @@ long mm0_execve(struct task *task, const struct mm0_exec_args *in)
 		return -ENOMEM;
 	result = request_read(task, in, rq);
 	if (!result)
-		result = fs_file_open_path(task, rq->path, &size, &file);
-	if (!result)
-		result = fs_file_head(file, rq->head);
-	if (result >= 0) {
-		uint32_t head_size = size < MM0_FS_PAGE ? size : MM0_FS_PAGE;
-
-		result = elf_check(rq->head, head_size, size, &entry);
-	}
-	if (!result)
-		result = segments_mappable(rq->head);
+		result = program_open(task, rq->path, rq->head, &file, &entry);
 	if (!result)
 		result = fs_buffer_drop(task);
 	if (result) {
@@ -204,7 +222,9 @@ long mm0_execve(struct task *task, const struct mm0_exec_args *in)
 	/* No way back from here: a failure ends the process. */
 	result = vma_unmap_range(task->vm, MM0_USER_MIN, MM0_ENV_ADDR + MM0_PAGE_SIZE);
 	if (!result)
-		result = load(task, file, rq);
+		result = map_env(task, rq->argv, rq->envp);
+	if (!result)
+		result = load(task, file, rq->head);
 	vm_file_close(file);
 	mm0_free(rq);
 	if (result >= 0 && mm0_kernel->thread_stop)
@@ -218,4 +238,33 @@ long mm0_execve(struct task *task, const struct mm0_exec_args *in)
 		return result;
 	}
 	return MM0_DEFERRED;
+}
+
+long mm0_spawn_path(struct task *parent, const char *path, const char *const argv[])
+{
+	uint8_t *head = mm0_alloc(MM0_FS_PAGE);
+	struct vm_object *file = NULL;
+	struct task *task = NULL;
+	uint32_t entry;
+	long result;
+
+	if (!head)
+		return -ENOMEM;
+	result = program_open(parent, path, head, &file, &entry);
+	if (!result)
+		result = mm0_task_create(parent, argv, NULL, &task);
+	if (!result)
+		result = load(task, file, head);
+	if (result >= 0)
+		result = fs_thread_new(NULL, task, false);
+	if (result >= 0)
+		result = mm0_task_start(task, entry, MM0_STACK_TOP);
+	if (file)
+		vm_file_close(file);
+	mm0_free(head);
+	if (result >= 0)
+		return task->pid;
+	if (task)
+		spawn_undo(parent, task);
+	return result;
 }

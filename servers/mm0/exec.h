@@ -24,5 +24,8 @@ struct mm0_exec_args {
  * and gets no reply), or -errno with the old image untouched. A failure
  * after the old image is gone kills the process. */
 long mm0_execve(struct task *task, const struct mm0_exec_args *in);
+/* A child of parent running the program file at path (resolved as parent
+ * would open it) with argv: the pid or -errno. */
+long mm0_spawn_path(struct task *parent, const char *path, const char *const argv[]);
 
 #endif

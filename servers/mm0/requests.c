@@ -157,7 +157,9 @@ int mm_handle_spawn(struct idlrt_request *idl_rq, const char *name, const char *
 	const char *argv[] = { name, arg[0] ? arg : NULL, NULL };
 	struct task *task = caller(idl_rq);
 
-	return task ? (int)mm0_spawn(task, name, argv) : -ESRCH;
+	if (!task)
+		return -ESRCH;
+	return (int)(name[0] == '/' ? mm0_spawn_path(task, name, argv) : mm0_spawn(task, name, argv));
 }
 
 int mm_handle_open_module(struct idlrt_request *idl_rq, const char *name)

@@ -122,8 +122,7 @@ static long load_image(struct task *task, int module_index)
 	return spawn_map_heap_stack(task, image_end);
 }
 
-/* Undo: the half-made child ends and its parent reaps it here. */
-static void spawn_undo(struct task *parent, struct task *task)
+void spawn_undo(struct task *parent, struct task *task)
 {
 	uint32_t pid = task->pid;
 	int status;

@@ -13,6 +13,8 @@ int spawn_check(int module_index, uint32_t *entry);
 int elf_check(const uint8_t *image, uint32_t head_size, uint32_t size, uint32_t *entry);
 /* Private anonymous memory over [start, end) (nothing when empty). */
 long spawn_map_anon(struct task *task, uint32_t start, uint32_t end, int prot);
+/* Undo a half-made child: it ends and its parent reaps it here. */
+void spawn_undo(struct task *parent, struct task *task);
 /* The heap after image_end and the stack below MM0_STACK_TOP. */
 long spawn_map_heap_stack(struct task *task, uint32_t image_end);
 /* A child of parent running the module called name with argv (NULL-terminated):

@@ -22,6 +22,8 @@ int main(int argc, char **argv)
 	uint32_t fs0_tid, size;
 	uintptr_t addr;
 
+	if (argc == 2 && strcmp(argv[1], "spawned") == 0)
+		return 5;
 	if (argc != 3 || strcmp(argv[0], "echoargs") != 0 || strcmp(argv[2], "two words") != 0)
 		return 1;
 	if (!environment_is(expected_env))

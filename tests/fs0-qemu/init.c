@@ -308,6 +308,13 @@ static void test_exec(void)
 	check(exec_path("/boot/bin/echoargs", argv, 4, no_env, 0) == -EINVAL,
 	      "execve with fewer strings than counted: EINVAL");
 	fs0_close(fs, fd);
+	child = mm_spawn(mm0c_server(), "/boot/bin/echoargs", "spawned");
+	check(child > 0 && mm0c_waitpid(child, &status) == child && MM0_WIFEXITED(status) &&
+		      MM0_WEXITSTATUS(status) == 5,
+	      "spawn of /boot/bin/echoargs by path");
+	check(mm_spawn(mm0c_server(), "/boot/hello.txt", "") == -ENOEXEC &&
+		      mm_spawn(mm0c_server(), "/boot/none", "") == -ENOENT,
+	      "spawn of a path that is no program: ENOEXEC, ENOENT");
 }
 
 static void test_pipe(void)

@@ -264,6 +264,29 @@ START_TEST(trace_prints_the_call)
 }
 END_TEST
 
+START_TEST(stats_count_what_lives)
+{
+	struct fs0_counts before, open_now, after;
+	struct fs0_stats logic;
+	ck_assert_int_eq(fs0_stats(FS0_TID, &before), 0);
+	fs_stats(&logic);
+	ck_assert_uint_eq(before.vnodes, logic.vnodes);
+	ck_assert_uint_eq(before.tasks, logic.tasks);
+	ck_assert_uint_eq(before.allocations, logic.allocations);
+	int fd = c_open("/counted", FS0_O_RDWR | FS0_O_CREAT, 0600);
+	ck_assert_int_eq(fs0_stats(FS0_TID, &open_now), 0);
+	ck_assert_uint_eq(open_now.files, before.files + 1);
+	ck_assert_uint_eq(open_now.descriptors, before.descriptors + 1);
+	ck_assert_uint_eq(open_now.vnodes, before.vnodes + 1);
+	ck_assert_int_eq(fs0_close(FS0_TID, fd), 0);
+	ck_assert_int_eq(c_unlink("/counted"), 0);
+	ck_assert_int_eq(fs0_stats(FS0_TID, &after), 0);
+	ck_assert_mem_eq(&after, &before, sizeof(after));
+	act_as(STRANGER);
+	ck_assert_int_eq(fs0_stats(FS0_TID, &after), 0);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *suite = suite_create("fs0 protocol: operations");
@@ -280,6 +303,7 @@ int main(void)
 	tcase_add_test(tc, nonblocking_pipe_says_eagain);
 	tcase_add_test(tc, one_mebibyte_in_one_request_each_way);
 	tcase_add_test(tc, trace_prints_the_call);
+	tcase_add_test(tc, stats_count_what_lives);
 	suite_add_tcase(suite, tc);
 	TCase *mm = proto_tcase("mm0");
 	tcase_add_test(mm, mm0_handles_and_pages);
