@@ -30,6 +30,10 @@ AC_DEFUN([LARCH_TARGET_TOOLCHAIN], [
   rm -f conftest-target.c conftest-target.o
   TARGET_CFLAGS="-mcpu=cortex-a15 -marm -mfloat-abi=soft -O2 -g -std=gnu11 -ffreestanding -fno-common -Wall -Wextra -Werror"
   AC_SUBST([TARGET_CFLAGS])
+  # User programs and servers link picolibc's speed-built variant: the
+  # default one copies and clears memory a byte at a time.
+  TARGET_LIBC_CFLAGS="-specs=picolibc.specs --picolibc-buildtype=release"
+  AC_SUBST([TARGET_LIBC_CFLAGS])
 ])
 
 # LARCH_SANITIZERS: ASan+UBSan flags for host test builds, if the compiler takes them.
