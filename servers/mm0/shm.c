@@ -56,6 +56,9 @@ long mm0_shmget(struct task *task, int32_t key, uint32_t size, int flags)
 				return -EEXIST;
 			if (size > seg->size)
 				return -EINVAL;
+			/* One user owns every task, so the owner bits decide. */
+			if ((uint32_t)flags & 0700 & ~seg->mode)
+				return -EACCES;
 			return seg->id;
 		}
 		if (!(flags & MM0_IPC_CREAT))
@@ -91,6 +94,8 @@ long mm0_shmat(struct task *task, int32_t shmid, uint32_t addr, int flags)
 		return -ESRCH;
 	if (!seg || (flags & ~MM0_SHM_RDONLY) || (addr & MM0_PAGE_MASK))
 		return -EINVAL;
+	if (!(seg->mode & 0400) || (!(flags & MM0_SHM_RDONLY) && !(seg->mode & 0200)))
+		return -EACCES;
 	if (!(flags & MM0_SHM_RDONLY))
 		prot |= MM0_PROT_WRITE;
 	len = seg->obj->npages * MM0_PAGE_SIZE;

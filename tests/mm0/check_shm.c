@@ -1,4 +1,4 @@
-/* SysV shm: keys, IPC_EXCL, sizes, several attaches, IPC_STAT, IPC_RMID while attached, fork. */
+/* SysV shm: keys, IPC_EXCL, sizes, several attaches, IPC_STAT, IPC_RMID while attached, fork, mode bits. */
 #include "harness.h"
 
 #define P MM0_PAGE_SIZE
@@ -40,8 +40,8 @@ END_TEST
 START_TEST(private_segments_are_always_new)
 {
 	struct task *task = spawn();
-	long first = mm0_shmget(task, MM0_IPC_PRIVATE, P, 0);
-	long second = mm0_shmget(task, MM0_IPC_PRIVATE, P, 0);
+	long first = mm0_shmget(task, MM0_IPC_PRIVATE, P, 0600);
+	long second = mm0_shmget(task, MM0_IPC_PRIVATE, P, 0600);
 
 	ck_assert_int_gt(first, 0);
 	ck_assert_int_gt(second, 0);
@@ -70,7 +70,7 @@ END_TEST
 START_TEST(several_attaches_see_the_same_memory)
 {
 	struct task *first = spawn(), *second = spawn();
-	long id = mm0_shmget(first, KEY, 2 * P + 1, MM0_IPC_CREAT);
+	long id = mm0_shmget(first, KEY, 2 * P + 1, MM0_IPC_CREAT | 0600);
 	long a, b, c;
 
 	a = mm0_shmat(first, (int32_t)id, 0, 0);
@@ -99,7 +99,7 @@ END_TEST
 START_TEST(rmid_while_attached_keeps_memory_until_the_last_detach)
 {
 	struct task *task = spawn();
-	long id = mm0_shmget(task, KEY, P, MM0_IPC_CREAT);
+	long id = mm0_shmget(task, KEY, P, MM0_IPC_CREAT | 0600);
 	long addr = mm0_shmat(task, (int32_t)id, 0, 0);
 	uint32_t objects = vm_object_live();
 
@@ -120,7 +120,7 @@ END_TEST
 START_TEST(attachments_are_inherited_by_fork)
 {
 	struct task *parent = spawn(), *child;
-	long id = mm0_shmget(parent, MM0_IPC_PRIVATE, P, 0);
+	long id = mm0_shmget(parent, MM0_IPC_PRIVATE, P, 0600);
 	long addr = mm0_shmat(parent, (int32_t)id, BASE, 0);
 
 	ck_assert_int_eq(addr, BASE);
@@ -139,7 +139,7 @@ END_TEST
 START_TEST(read_only_attach_refuses_writes)
 {
 	struct task *parent = spawn(), *child;
-	long id = mm0_shmget(parent, MM0_IPC_PRIVATE, P, 0), child_pid;
+	long id = mm0_shmget(parent, MM0_IPC_PRIVATE, P, 0600), child_pid;
 	int status = 0;
 
 	child = task_of(mm0_fork(parent, TEST_PC, TEST_SP));
@@ -155,10 +155,31 @@ START_TEST(read_only_attach_refuses_writes)
 }
 END_TEST
 
+/* All tasks are one user: the segment's owner bits decide. */
+START_TEST(mode_bits_are_enforced)
+{
+	struct task *task = spawn();
+	long reader = mm0_shmget(task, KEY, P, MM0_IPC_CREAT | 0400);
+	long none = mm0_shmget(task, MM0_IPC_PRIVATE, P, 0);
+
+	ck_assert_int_gt(reader, 0);
+	ck_assert_int_eq(mm0_shmat(task, (int32_t)reader, 0, 0), -EACCES);
+	ck_assert_int_gt(mm0_shmat(task, (int32_t)reader, 0, MM0_SHM_RDONLY), 0);
+	ck_assert_int_eq(mm0_shmat(task, (int32_t)none, 0, MM0_SHM_RDONLY), -EACCES);
+	ck_assert_int_eq(mm0_shmget(task, KEY, P, 0600), -EACCES);
+	ck_assert_int_eq(mm0_shmget(task, KEY, P, 0400), reader);
+	ck_assert_int_eq(mm0_shmget(task, KEY, P, 0), reader);
+	ck_assert_int_eq(mm0_shmctl(task, (int32_t)reader, MM0_IPC_RMID, NULL), 0);
+	ck_assert_int_eq(mm0_shmctl(task, (int32_t)none, MM0_IPC_RMID, NULL), 0);
+	exit_and_reap(task, 0);
+	assert_no_leak();
+}
+END_TEST
+
 START_TEST(detach_after_mprotect_split_removes_every_piece)
 {
 	struct task *task = spawn();
-	long id = mm0_shmget(task, MM0_IPC_PRIVATE, 4 * P, 0);
+	long id = mm0_shmget(task, MM0_IPC_PRIVATE, 4 * P, 0600);
 	long addr = mm0_shmat(task, (int32_t)id, BASE, 0);
 
 	ck_assert_int_eq(mm0_mprotect(task, addr + P, P, MM0_PROT_READ), 0);
@@ -175,7 +196,7 @@ END_TEST
 START_TEST(bad_attach_and_detach_arguments)
 {
 	struct task *task = spawn();
-	long id = mm0_shmget(task, MM0_IPC_PRIVATE, 2 * P, 0);
+	long id = mm0_shmget(task, MM0_IPC_PRIVATE, 2 * P, 0600);
 	struct mm0_shm_stat stat;
 
 	ck_assert_int_eq(mm0_shmat(task, (int32_t)id + 1, 0, 0), -EINVAL);
@@ -203,7 +224,7 @@ END_TEST
 START_TEST(segments_left_at_shutdown_are_freed)
 {
 	struct task *task = spawn();
-	long id = mm0_shmget(task, KEY, P, MM0_IPC_CREAT);
+	long id = mm0_shmget(task, KEY, P, MM0_IPC_CREAT | 0600);
 
 	ck_assert_int_gt(mm0_shmat(task, (int32_t)id, 0, 0), 0);
 	exit_and_reap(task, 0);
@@ -222,6 +243,7 @@ int main(void)
 	tcase_add_test(tcase, rmid_while_attached_keeps_memory_until_the_last_detach);
 	tcase_add_test(tcase, attachments_are_inherited_by_fork);
 	tcase_add_test(tcase, read_only_attach_refuses_writes);
+	tcase_add_test(tcase, mode_bits_are_enforced);
 	tcase_add_test(tcase, detach_after_mprotect_split_removes_every_piece);
 	tcase_add_test(tcase, bad_attach_and_detach_arguments);
 	tcase_add_test(tcase, segments_left_at_shutdown_are_freed);
