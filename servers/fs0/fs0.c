@@ -5,6 +5,7 @@
 
 const struct fs0_reply_ops *fs0_replies;
 uint64_t fs0_data_bytes;
+uint64_t fs0_space_limit = UINT64_MAX;
 
 int fs_init(const struct fs0_reply_ops *reply_ops)
 {
@@ -50,6 +51,12 @@ void fs_shutdown(void)
 	mm_release_all();
 	vfs_unmount_all();
 	fs0_replies = NULL;
+	fs0_space_limit = UINT64_MAX;
+}
+
+void fs_set_space_limit(uint64_t bytes)
+{
+	fs0_space_limit = bytes;
 }
 
 void fs_stats(struct fs0_stats *out)

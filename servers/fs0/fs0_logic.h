@@ -47,6 +47,10 @@ struct fs0_stats {
 int fs_init(const struct fs0_reply_ops *reply_ops);
 int fs_mount_bootfs(const char *dir_path, const void *archive, size_t archive_size);
 void fs_shutdown(void);
+/* File data stops growing at bytes of file and pipe data (-FS0_ENOSPC past
+ * it), so the heap keeps room for the records that clean up a full file
+ * system; unlimited until set, and again after fs_shutdown. */
+void fs_set_space_limit(uint64_t bytes);
 void fs_stats(struct fs0_stats *out);
 
 /* ---- Tasks (requests from mm0) -------------------------------------------

@@ -79,6 +79,7 @@ struct fs0_task {
 /* ---- fs0.c: server-wide state ---- */
 extern const struct fs0_reply_ops *fs0_replies;
 extern uint64_t fs0_data_bytes;
+extern uint64_t fs0_space_limit;
 
 /* ---- vnode.c ---- */
 struct fs0_vnode *vnode_alloc(struct fs0_mount *mount, uint32_t mode);

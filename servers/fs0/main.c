@@ -4,10 +4,15 @@
 #include <l4/syscalls.h>
 #include <idlrt/serve.h>
 #include "fs0_server.h"
+#include "heap.h"
 #include "serve.h"
 
 #define BOOTFS_MODULE	"bootfs"
 #define BOOTFS_DIR	"/boot"
+/* Heap kept back from file data for the records that clean up a full file
+ * system (open, unlink, pipes): 1/16 of it, at least 256 KiB. */
+#define HEAP_RESERVE_SHARE	16u
+#define HEAP_RESERVE_MIN	0x40000u
 
 static void say(const char *text)
 {
@@ -44,6 +49,10 @@ int main(void)
 		say("fs0: cannot start\n");
 		return 1;
 	}
+	uint32_t heap = fs0_heap_size();
+	uint32_t reserve = heap / HEAP_RESERVE_SHARE > HEAP_RESERVE_MIN ? heap / HEAP_RESERVE_SHARE
+									  : HEAP_RESERVE_MIN;
+	fs_set_space_limit(heap > reserve ? heap - reserve : 0);
 	if (mount_boot_archive() < 0)
 		say("fs0: boot archive not mounted\n");
 	idlrt_serve(fs0_dispatch, 0);

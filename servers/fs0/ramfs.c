@@ -55,9 +55,9 @@ static long ramfs_write(struct fs0_vnode *vnode, const void *buf, size_t len, in
 		return -FS0_EFBIG;
 	if ((int64_t)len > FS0_FILE_SIZE_MAX - offset)
 		len = (size_t)(FS0_FILE_SIZE_MAX - offset);
-	int error = ensure_slots(vnode, pages_for(offset + (int64_t)len));
-	if (error)
-		return error;
+	/* Out of room is ENOSPC for a write; what is stored already stays. */
+	if (ensure_slots(vnode, pages_for(offset + (int64_t)len)))
+		return -FS0_ENOSPC;
 	const uint8_t *in = buf;
 	size_t done = 0;
 	while (done < len) {
@@ -68,6 +68,8 @@ static long ramfs_write(struct fs0_vnode *vnode, const void *buf, size_t len, in
 		if (chunk > len - done)
 			chunk = len - done;
 		if (!vnode->pages[index]) {
+			if (fs0_data_bytes + FS0_PAGE_SIZE > fs0_space_limit)
+				break;
 			vnode->pages[index] = fs0_alloc(FS0_PAGE_SIZE);
 			if (!vnode->pages[index])
 				break;
@@ -77,7 +79,7 @@ static long ramfs_write(struct fs0_vnode *vnode, const void *buf, size_t len, in
 		done += chunk;
 	}
 	if (done == 0)
-		return -FS0_ENOMEM;
+		return -FS0_ENOSPC;
 	if (offset + (int64_t)done > vnode->size)
 		vnode->size = offset + (int64_t)done;
 	return (long)done;

@@ -8,6 +8,7 @@
 #include "mm0.h"
 #include "mmap.h"
 #include "module_file.h"
+#include "phys.h"
 #include "task.h"
 #include "vm_area.h"
 #include "vm_object.h"
@@ -103,9 +104,30 @@ long mm0_fs_buffer(struct task *task)
 	return buffer_create(task);
 }
 
+/* fs0's heap, a share of the free RAM, so its RAM file system can grow without
+ * fs0 ever faulting; populated with the rest of fs0's space. */
+static struct vm_object *heap_map(struct task *fs0, uint32_t *size)
+{
+	uint32_t pages = phys_free_pages() / MM0_FS0_HEAP_SHARE;
+	struct vm_object *heap;
+
+	*size = pages < MM0_FS0_HEAP_SIZE_MAX / MM0_PAGE_SIZE ? pages * MM0_PAGE_SIZE
+							       : MM0_FS0_HEAP_SIZE_MAX;
+	if (*size < MM0_FS0_HEAP_SIZE_MIN)
+		*size = MM0_FS0_HEAP_SIZE_MIN;
+	heap = vm_object_create(VM_OBJ_SHM, *size / MM0_PAGE_SIZE);
+	if (!heap)
+		return NULL;
+	if (map_object(fs0->vm, MM0_FS0_HEAP_BASE, *size, MM0_PROT_READ | MM0_PROT_WRITE,
+		       MM0_MAP_SHARED | MM0_MAP_FIXED, heap) < 0)
+		return NULL;
+	return heap;
+}
+
 int fs_link_prepare(struct task *fs0, int bootfs_module)
 {
-	struct vm_object *archive, *own;
+	struct vm_object *archive, *own, *heap;
+	uint32_t heap_size;
 	struct list *pos, *tmp;
 	uint32_t size;
 	long result;
@@ -123,6 +145,9 @@ int fs_link_prepare(struct task *fs0, int bootfs_module)
 		if (result < 0)
 			return (int)result;
 	}
+	heap = heap_map(fs0, &heap_size);
+	if (!heap)
+		return -ENOMEM;
 	list_for_each_safe(pos, tmp, &fs0->vm->areas) {
 		struct vm_area *area = container_of(pos, struct vm_area, node);
 
@@ -130,6 +155,7 @@ int fs_link_prepare(struct task *fs0, int bootfs_module)
 		if (err)
 			return err;
 	}
+	*(uint32_t *)phys_view(vm_object_page_find(heap, 0)->phys) = heap_size;
 	fs_link.task = fs0;
 	own = vm_object_create(VM_OBJ_SHM, 1);
 	if (!own)

@@ -13,6 +13,11 @@ struct vm_object;
 #define MM0_FS0_WINDOW_SIZE	0x10000000u
 #define MM0_FS0_BOOTFS_BASE	0x40000000u
 #define MM0_FS0_BOOTFS_SIZE_MAX	0x10000000u
+#define MM0_FS0_HEAP_BASE	0x60000000u
+#define MM0_FS0_HEAP_SIZE_MAX	0x10000000u
+/* fs0's heap takes 1/FS0_HEAP_SHARE of the free pages, at least 1 MiB. */
+#define MM0_FS0_HEAP_SHARE	8u
+#define MM0_FS0_HEAP_SIZE_MIN	0x00100000u
 #define MM0_FS_PAGE		4096u
 /* Each client thread's buffer: 256 KiB, so most reads are one request and one copy. */
 #define MM0_FS_BUFFER_SIZE	0x00040000u

@@ -12,9 +12,8 @@
 
 #define SMALL		4096u
 #define MIB		(1u << 20)
-/* fs0's heap is 1 MiB, so a file cannot hold 1 MiB yet (ENOMEM near
- * 1,000,000 bytes): a 1 MiB op moves the bytes of a quarter-MiB file four times. */
-#define FILE_BYTES	(MIB / 4)
+/* A 1 MiB op moves the whole of a 1 MiB file. */
+#define FILE_BYTES	MIB
 #define FILE_PATH	"/bench.dat"
 
 /* Parent to child and back: one op is one byte each way. */

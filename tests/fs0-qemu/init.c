@@ -1,5 +1,6 @@
 /* init.c - fs0 on QEMU, driven through mm0 and the generated fs0 stubs: files in
- * the root and /boot, file mappings, descriptors across fork and exit, pipes. */
+ * the root and /boot, file mappings, descriptors across fork and exit, pipes,
+ * big files and a full file system. */
 #include <stdio.h>
 #include <string.h>
 
@@ -341,6 +342,97 @@ static void test_pipe(void)
 	fs0_close(fs, fds[0]);
 }
 
+/* Big files move CHUNK bytes of pattern per request through the buffer. */
+#define CHUNK 0x20000u
+#define BIG_FILE 0x400000u
+
+/* Writes pattern bytes from at until len or an error; returns the bytes written, or the error. */
+static int64_t write_pattern(int fd, uint32_t at, uint32_t len)
+{
+	uint32_t done = 0;
+
+	while (done < len) {
+		uint32_t part = len - done < CHUNK ? len - done : CHUNK;
+		int wrote;
+
+		for (uint32_t i = 0; i < part; i++)
+			shared[DATA_OFF + i] = (char)pattern(at + done + i);
+		wrote = fs0_write(fs, fd, DATA_OFF, part);
+		if (wrote < 0)
+			return done ? (int64_t)done : wrote;
+		done += (uint32_t)wrote;
+		if ((uint32_t)wrote < part)
+			break;
+	}
+	return done;
+}
+
+/* Whether the file holds exactly len pattern bytes from offset 0. */
+static int read_pattern(int fd, uint32_t len)
+{
+	uint32_t done = 0;
+	int got;
+
+	if (f_seek(fd, 0, FS0_SEEK_SET) != 0)
+		return 0;
+	while ((got = fs0_read(fs, fd, DATA_OFF, CHUNK)) > 0) {
+		for (int i = 0; i < got; i++)
+			if ((uint8_t)shared[DATA_OFF + i] != pattern(done + (uint32_t)i))
+				return 0;
+		done += (uint32_t)got;
+	}
+	return got == 0 && done == len;
+}
+
+static void test_big_file(void)
+{
+	int fd = f_open("/tmp/big", FS0_O_RDWR | FS0_O_CREAT | FS0_O_TRUNC);
+	struct fs0_stat_info st;
+
+	check(fd >= 0, "create /tmp/big");
+	check(write_pattern(fd, 0, BIG_FILE) == BIG_FILE, "write a 4 MiB file");
+	check(f_stat("/tmp/big", &st) == 0 && st.size == BIG_FILE, "its size is 4 MiB");
+	check(read_pattern(fd, BIG_FILE), "read back all 4 MiB");
+	check(fs0_close(fs, fd) == 0 && fs0_unlink(fs, 0, put(0, "/tmp/big")) == 0, "unlink it");
+}
+
+/* Fill the RAM file system: ENOSPC, nothing written is lost, and deleting makes room again. */
+static void test_full_file_system(void)
+{
+	int fd, other;
+	uint32_t total = 0;
+	int64_t wrote = 0;
+	struct fs0_stat_info st;
+	struct fs0_counts before, now;
+
+	fs0_stats(fs, &before);
+	fd = f_open("/tmp/fill", FS0_O_RDWR | FS0_O_CREAT | FS0_O_TRUNC);
+	check(fd >= 0, "create /tmp/fill");
+	while (fd >= 0 && (wrote = write_pattern(fd, total, CHUNK)) == CHUNK)
+		total += CHUNK;
+	if (wrote > 0) {
+		total += (uint32_t)wrote;
+		wrote = write_pattern(fd, total, CHUNK);
+	}
+	printf("# the file system filled at %u bytes\n", (unsigned)total);
+	check(wrote == -FS0_ENOSPC && total > 2 * BIG_FILE, "writing on fills more than 8 MiB, then ENOSPC");
+	check(f_stat("/tmp/fill", &st) == 0 && st.size == total, "the full file keeps every byte written");
+	check(read_pattern(fd, total), "and reads back whole");
+	other = f_open("/tmp/other", FS0_O_RDWR | FS0_O_CREAT);
+	check(other >= 0 && f_write(other, "x", 1) == -FS0_ENOSPC,
+	      "a full file system still opens files, and refuses their data with ENOSPC");
+	check(other >= 0 && fs0_close(fs, other) == 0 && fs0_unlink(fs, 0, put(0, "/tmp/other")) == 0,
+	      "a new empty file can be removed again");
+	check(fs0_close(fs, fd) == 0 && fs0_unlink(fs, 0, put(0, "/tmp/fill")) == 0,
+	      "unlink the full file");
+	check(fs0_stats(fs, &now) == 0 && counts_equal(&before, &now), "its records are freed");
+	fd = f_open("/tmp/big", FS0_O_RDWR | FS0_O_CREAT | FS0_O_TRUNC);
+	check(fd >= 0 && write_pattern(fd, 0, BIG_FILE) == BIG_FILE && read_pattern(fd, BIG_FILE),
+	      "after the delete, 4 MiB is written and read back again");
+	check(fd >= 0 && fs0_close(fs, fd) == 0 && fs0_unlink(fs, 0, put(0, "/tmp/big")) == 0,
+	      "unlink it");
+}
+
 int main(void)
 {
 	struct fs0_counts start, end;
@@ -357,6 +449,8 @@ int main(void)
 		test_pipe();
 		test_exec();
 		test_posix_shm();
+		test_big_file();
+		test_full_file_system();
 		fs0_rmdir(fs, 0, put(0, "/tmp"));
 		fs0_stats(fs, &end);
 		check(counts_equal(&start, &end), "fs0's counts are back at their start values");

@@ -235,6 +235,39 @@ START_TEST(test_large_transfer_in_one_call)
 }
 END_TEST
 
+/* At the space limit a write stores what fits, the next gets ENOSPC, and
+ * nothing already written is lost; deleting a file makes room again. */
+START_TEST(test_full_file_system_enospc)
+{
+	char data[3 * FS0_PAGE_SIZE], back[3 * FS0_PAGE_SIZE];
+	for (size_t i = 0; i < sizeof(data); i++)
+		data[i] = (char)(i % 251);
+	fs_set_space_limit(4 * FS0_PAGE_SIZE);
+	int fd = open_rw("/full");
+	ck_assert_int_eq(fs_write(TASK_A, fd, data, sizeof(data), NULL), (long)sizeof(data));
+	ck_assert_int_eq(fs_write(TASK_A, fd, data, sizeof(data), NULL), FS0_PAGE_SIZE);
+	ck_assert_int_eq(fs_write(TASK_A, fd, data, sizeof(data), NULL), -FS0_ENOSPC);
+	ck_assert_int_eq(size_of(fd), 4 * FS0_PAGE_SIZE);
+	int other = open_rw("/other");
+	ck_assert_int_eq(fs_write(TASK_A, other, "x", 1, NULL), -FS0_ENOSPC);
+	ck_assert_int_eq(size_of(other), 0);
+	ck_assert_int_eq(seek(fd, 0, FS0_SEEK_SET), 0);
+	ck_assert_int_eq(fs_read(TASK_A, fd, back, sizeof(back), NULL), (long)sizeof(back));
+	ck_assert_int_eq(memcmp(back, data, sizeof(data)), 0);
+	ck_assert_int_eq(fs_read(TASK_A, fd, back, sizeof(back), NULL), FS0_PAGE_SIZE);
+	ck_assert_int_eq(memcmp(back, data, FS0_PAGE_SIZE), 0);
+	/* Rewriting pages the file has already costs no space. */
+	ck_assert_int_eq(seek(fd, 0, FS0_SEEK_SET), 0);
+	ck_assert_int_eq(fs_write(TASK_A, fd, data, sizeof(data), NULL), (long)sizeof(data));
+	ck_assert_int_eq(fs_close(TASK_A, fd), 0);
+	ck_assert_int_eq(fs_unlink(TASK_A, "/full"), 0);
+	ck_assert_int_eq(fs_write(TASK_A, other, data, sizeof(data), NULL), (long)sizeof(data));
+	ck_assert_int_eq(fs_close(TASK_A, other), 0);
+	ck_assert_int_eq(fs_unlink(TASK_A, "/other"), 0);
+	assert_only_root_left();
+}
+END_TEST
+
 START_TEST(test_dup_shares_offset)
 {
 	char buf[8] = { 0 };
@@ -333,6 +366,7 @@ int main(void)
 	tcase_add_test(data, test_ftruncate_shrink_and_grow);
 	tcase_add_test(data, test_large_transfer_in_one_call);
 	tcase_add_test(data, test_written_data_survives_close);
+	tcase_add_test(data, test_full_file_system_enospc);
 	suite_add_tcase(suite, data);
 	TCase *dup = fs0_tcase("dup");
 	tcase_add_test(dup, test_dup_shares_offset);
