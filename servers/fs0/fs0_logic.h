@@ -22,6 +22,8 @@ typedef uint32_t fs0_task_t;
 
 struct fs0_reply_ops {
 	void (*complete)(void *token, long result);
+	/* The request was cancelled by mm0: free the token, send nothing. */
+	void (*discard)(void *token);
 };
 
 /* What fs_stats() counts; all zero after fs_shutdown(). */
@@ -59,6 +61,10 @@ void fs_stats(struct fs0_stats *out);
  * file descriptions. parent FS0_TASK_NONE makes a fresh task at "/". */
 int fs_task_fork(fs0_task_t parent, fs0_task_t child, bool share_table);
 int fs_task_exit(fs0_task_t task);
+/* mm0 cancelled the thread's IPC (a signal handler runs instead): its blocked
+ * requests are dropped without an answer, so none can meet its next call.
+ * Returns how many were dropped. */
+int fs_task_cancel(fs0_task_t task);
 
 /* ---- Path requests (path is NUL-terminated within FS0_PATH_MAX bytes) ---- */
 int fs_open(fs0_task_t task, const char *path, uint32_t flags, uint32_t mode);

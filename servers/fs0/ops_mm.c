@@ -40,6 +40,13 @@ int fs_task_exit(fs0_task_t task_id)
 	return 0;
 }
 
+int fs_task_cancel(fs0_task_t task_id)
+{
+	if (!task_find(task_id))
+		return -FS0_ESRCH;
+	return (int)pipe_drop_task(task_id);
+}
+
 static struct mm_handle *find_handle(uint32_t id)
 {
 	for (struct mm_handle *handle = handles; handle; handle = handle->next)

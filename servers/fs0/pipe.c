@@ -287,6 +287,35 @@ void pipe_cancel_task(fs0_task_t task)
 	cancel_waiters(task, false);
 }
 
+/* Takes the waiter off its queue (it is at *link) without answering it. */
+static void drop(struct pipe_waiter **link)
+{
+	struct pipe_waiter *waiter = *link;
+	*link = waiter->next;
+	pending_requests--;
+	fs0_replies->discard(waiter->token);
+	file_put(waiter->file);
+	fs0_free(waiter);
+}
+
+/* The task's requests go unanswered; bytes a writer already put in stay,
+ * and the queues move on without it. */
+uint32_t pipe_drop_task(fs0_task_t task)
+{
+	struct fs0_pipe *pipe;
+	struct pipe_waiter **link;
+	uint32_t dropped = 0;
+	while ((link = find_waiter(task, false, &pipe))) {
+		struct fs0_vnode *vnode = pipe->vnode;
+		vnode_get(vnode);
+		drop(link);
+		pump(pipe);
+		vnode_put(vnode);
+		dropped++;
+	}
+	return dropped;
+}
+
 void pipe_cancel_all(void)
 {
 	cancel_waiters(0, true);

@@ -228,6 +228,12 @@ void fs_thread_gone(struct task *task)
 	buffer_unmap(task);
 }
 
+void fs_thread_cancel(struct task *task)
+{
+	if (task->fs_known && fs_link_up() && task != fs_link.task)
+		fs_link.ops->task_cancel(task->l4_tid);
+}
+
 int fs_buffer_read(struct task *task, uint32_t off, uint32_t len, void *out)
 {
 	struct vm_area *area;

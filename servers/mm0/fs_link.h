@@ -35,6 +35,8 @@ struct fs_file_info {
 struct fs_ops {
 	int (*task_fork)(uint32_t parent, uint32_t child, bool share_table);
 	int (*task_exit)(uint32_t task);
+	/* Drop the thread's waiting requests unanswered; how many, or -errno. */
+	int (*task_cancel)(uint32_t task);
 	int (*set_buffer)(uint32_t tid, uint32_t window_off, uint32_t size);
 	int (*get_fd)(uint32_t task, int32_t fd, struct fs_file_info *info);
 	int (*get_path)(uint32_t task, uint32_t path_off, uint32_t path_len,
@@ -61,6 +63,9 @@ uint32_t fs_link_tid(void);
 int fs_thread_new(struct task *parent, struct task *child, bool share_table);
 /* A thread ends: fs0 forgets it (its waits end first), then its buffer goes. */
 void fs_thread_gone(struct task *task);
+/* The thread's IPC was cancelled (a signal handler runs): fs0 drops what it
+ * waits for, before the thread can call fs0 again. */
+void fs_thread_cancel(struct task *task);
 
 /* The calling thread's shared buffer for fs0's bulk data (MM0_FS_BUFFER_SIZE
  * bytes), mapped into its space and fs0's window on the first call.

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "fault.h"
+#include "fs_link.h"
 #include "phys.h"
 #include "signals.h"
 #include "task.h"
@@ -90,6 +91,8 @@ int signal_deliver(struct task *thread, int signo, const struct signal_info *inf
 	err = seize(thread, regs);
 	if (err)
 		return err;
+	/* A call to fs0 the thread no longer waits for is dropped before it runs again. */
+	fs_thread_cancel(thread);
 	memset(&frame, 0, sizeof(frame));
 	memcpy(frame.regs, regs, sizeof(frame.regs));
 	frame.mask = thread->sig.suspended ? thread->sig.suspend_saved : thread->sig.blocked;

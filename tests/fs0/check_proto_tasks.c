@@ -130,6 +130,39 @@ START_TEST(exit_answers_a_waiting_read_with_eintr)
 }
 END_TEST
 
+static void mm0_cancels_a_then_b_writes(void *arg)
+{
+	(void)arg;
+	act_as(STRANGER);
+	ck_assert_int_eq(fs0_task_cancel(FS0_TID, CLIENT_A), -FS0_EPERM);
+	act_as(MM0_TID);
+	ck_assert_int_eq(fs0_task_cancel(FS0_TID, CLIENT_A), 1);
+	ck_assert_int_eq(fs0_task_cancel(FS0_TID, CLIENT_A), 0);
+	ck_assert_int_eq(fs0_task_cancel(FS0_TID, CLIENT_C), -FS0_ESRCH);
+	act_as(CLIENT_B);
+	memcpy(client_buf(CLIENT_B), "new", 3);
+	ck_assert_int_eq(fs0_write(FS0_TID, pipe_fds[1], 0, 3), 3);
+	act_as(CLIENT_A);
+}
+
+/* A cancelled read gets no answer (the loopback reports none came), and the
+ * thread's next read takes the new data instead of a stale reply. */
+START_TEST(cancel_drops_a_waiting_read_unanswered)
+{
+	ck_assert_int_eq(fs0_pipe(FS0_TID, 0, pipe_fds), 0);
+	introduce(CLIENT_A, CLIENT_B, false);
+	memset(client_buf(CLIENT_A), 0, 8);
+	idlrt_loopback_on_block(mm0_cancels_a_then_b_writes, NULL);
+	ck_assert_int_eq(fs0_read(FS0_TID, pipe_fds[0], 0, 8), -EDEADLK);
+	ck_assert_str_eq((char *)client_buf(CLIENT_A), "");
+	struct fs0_stats stats;
+	fs_stats(&stats);
+	ck_assert_uint_eq(stats.pending, 0);
+	ck_assert_int_eq(fs0_read(FS0_TID, pipe_fds[0], 0, 8), 3);
+	ck_assert_mem_eq(client_buf(CLIENT_A), "new", 3);
+}
+END_TEST
+
 /* Nobody answers: the call reports the deadlock, and shutdown frees the wait. */
 START_TEST(unanswered_read_is_freed_at_shutdown)
 {
@@ -225,6 +258,7 @@ int main(void)
 	tcase_add_test(wait, write_waits_until_the_reader_drains);
 	tcase_add_test(wait, exit_answers_a_waiting_read_with_eintr);
 	tcase_add_test(wait, unanswered_read_is_freed_at_shutdown);
+	tcase_add_test(wait, cancel_drops_a_waiting_read_unanswered);
 	suite_add_tcase(suite, wait);
 	TCase *scale = proto_tcase("scale");
 	tcase_add_test(scale, many_files_in_one_directory);

@@ -215,10 +215,12 @@ static void test_eintr_and_alarm(void)
 
 static int pipe_ends[2];
 
-/* Blocks in read() of an empty pipe (fs0 holds the request) until a signal comes. */
+/* Blocks in read() of an empty pipe (fs0 holds the request) until a signal comes,
+ * then reads again: the parent's 4 bytes must all come to the new read, none of
+ * them to an answer of the interrupted one (fs0 dropped it). */
 static int blocked_read_child(void)
 {
-	char byte;
+	char byte, text[8] = { 0 };
 
 	handled = 0;
 	catch_signal(SIGUSR1, note_handler, 0);
@@ -226,7 +228,12 @@ static int blocked_read_child(void)
 	shared_words()[4] = 1;
 	if (read(pipe_ends[0], &byte, 1) != -1 || errno != EINTR)
 		return 1;
-	return handled == 1 ? 0 : 2;
+	if (handled != 1)
+		return 2;
+	shared_words()[4] = 2;
+	if (read(pipe_ends[0], text, sizeof(text)) != 4 || memcmp(text, "new!", 4) != 0)
+		return 3;
+	return 0;
 }
 
 static void test_blocked_read(void)
@@ -245,11 +252,19 @@ static void test_blocked_read(void)
 		wait_for_word(4, 1);
 		sleep_ms(20);
 		kill(pid, round ? SIGUSR1 : SIGTERM);
+		if (round) {
+			wait_for_word(4, 2);
+			sleep_ms(20);
+			if (write(pipe_ends[1], "new!", 4) != 4)
+				CHECK("write to the interrupted reader's pipe", 0);
+		}
 		waitpid(pid, &status, 0);
-		if (round)
+		if (round) {
 			CHECK("a handler interrupts read() of an empty pipe, which returns EINTR",
+			      WIFEXITED(status) && WEXITSTATUS(status) != 1 && WEXITSTATUS(status) != 2);
+			CHECK("the next read() gets the new data, not the interrupted read's answer",
 			      WIFEXITED(status) && WEXITSTATUS(status) == 0);
-		else
+		} else
 			CHECK("kill ends a child blocked in read() of an empty pipe",
 			      WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM);
 	}

@@ -67,6 +67,11 @@ static int l4_write_page(uint32_t handle, uint32_t page_index, uint32_t buf_off)
 	return fs0_mm_write_page(fs0_dest, handle, page_index, buf_off);
 }
 
+static int l4_task_cancel(uint32_t task)
+{
+	return fs0_task_cancel(fs0_dest, task);
+}
+
 static int l4_release(uint32_t handle)
 {
 	return fs0_mm_release(fs0_dest, handle);
@@ -75,6 +80,7 @@ static int l4_release(uint32_t handle)
 static const struct fs_ops l4_fs_ops = {
 	.task_fork = l4_task_fork,
 	.task_exit = l4_task_exit,
+	.task_cancel = l4_task_cancel,
 	.set_buffer = l4_set_buffer,
 	.get_fd = l4_get_fd,
 	.get_path = l4_get_path,
