@@ -1,5 +1,5 @@
-/* reliab.h - the reliability program (init under mm0 with fs0): checks,
- * accounting snapshots and the child runner its families share. */
+/* reliab.h - the reliability and system-fuzz programs (init under mm0 with
+ * fs0): checks, accounting snapshots and the child runner they share. */
 #ifndef RELIAB_H
 #define RELIAB_H
 
@@ -10,6 +10,8 @@
 
 /* Prints "ok - what" or "not ok - what (detail)". */
 bool check(const char *what, bool cond, long detail);
+/* Prints "program: N checks, M failed" and returns M. */
+int checks_summary(const char *program);
 
 /* mm0's counts and the kernel's objects at one moment. */
 struct snapshot {

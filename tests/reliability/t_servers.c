@@ -1,8 +1,8 @@
 /* t_servers.c - attacks through the servers: another task's descriptor,
  * addresses that are not the caller's (kernel memory, past its buffer)
- * in requests, shared memory ids that were never given or are gone,
- * waiting for a child that is not one's own. Each must fail with an
- * error and leave the servers serving. */
+ * in requests, shared memory ids that were never given, are gone or whose
+ * mode refuses the access, waiting for a child that is not one's own.
+ * Each must fail with an error and leave the servers serving. */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -134,6 +134,27 @@ static void shm_ids(void)
 	check("servers: remove the keyed segment", shmctl(keyed, IPC_RMID, NULL) == 0, errno);
 }
 
+/* All tasks are one user: a segment's owner bits decide who may attach. */
+static void shm_modes(void)
+{
+	int reader = shmget(0x5eee, PAGE, IPC_CREAT | IPC_EXCL | 0400);
+	int none = shmget(IPC_PRIVATE, PAGE, IPC_CREAT | 0000);
+	check("servers: segments with modes 0400 and 0000", reader >= 0 && none >= 0, errno);
+	check("servers: shmat read-write of a 0400 segment is EACCES",
+	      shmat(reader, NULL, 0) == (void *)-1 && errno == EACCES, errno);
+	void *view = shmat(reader, NULL, SHM_RDONLY);
+	check("servers: shmat SHM_RDONLY of a 0400 segment works", view != (void *)-1 &&
+	      shmdt(view) == 0, errno);
+	check("servers: shmat SHM_RDONLY of a 0000 segment is EACCES",
+	      shmat(none, NULL, SHM_RDONLY) == (void *)-1 && errno == EACCES, errno);
+	check("servers: shmget of the 0400 key asking 0600 is EACCES",
+	      shmget(0x5eee, PAGE, 0600) == -1 && errno == EACCES, errno);
+	check("servers: shmget of the 0400 key asking 0400 finds it", shmget(0x5eee, PAGE, 0400) ==
+	      reader, errno);
+	check("servers: remove both", shmctl(reader, IPC_RMID, NULL) == 0 &&
+	      shmctl(none, IPC_RMID, NULL) == 0, errno);
+}
+
 static int idle_child(uint32_t unused)
 {
 	(void)unused;
@@ -171,6 +192,7 @@ void family_servers(void)
 	foreign_descriptor();
 	bad_addresses();
 	shm_ids();
+	shm_modes();
 	foreign_wait();
 	snapshot_same("servers: the attacks left nothing behind", &before);
 }

@@ -1,0 +1,134 @@
+/* fuzzsys.c - the system-call fuzzer on QEMU: for each seed, ordinary
+ * forked children issue random system calls and random requests to mm0
+ * and fs0 (a killed child is replaced until the seed's calls are done);
+ * then mm0 and fs0 must pass a health check, and at the end every mm0,
+ * fs0 and kernel count must be back where it started. Exits with the
+ * number of failed checks. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/shm.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <l4/ipc.h>
+#include "fs0.h"
+#include "fuzzsys.h"
+#include "reliab.h"
+
+#ifndef FUZZ_SEEDS
+#define FUZZ_SEEDS	4u	/* seeds FUZZ_FIRST_SEED.. */
+#endif
+#ifndef FUZZ_FIRST_SEED
+#define FUZZ_FIRST_SEED	1u
+#endif
+#ifndef FUZZ_CALLS
+#define FUZZ_CALLS	3000u	/* calls per seed, over all its children */
+#endif
+#define MAX_CHILDREN	200u	/* per seed: children killed before they got far */
+#define POLL_MS		10
+#define DEADLINE_POLLS	2000u	/* 20 s of virtual time for one child */
+
+/* Variables, not constants, so that any count given on the command line
+ * (even 0) compiles cleanly. */
+static uint32_t first_seed = FUZZ_FIRST_SEED, seeds = FUZZ_SEEDS, calls = FUZZ_CALLS;
+static uint32_t children, died, hung, stalled;
+
+/* Waits for `pid` at most DEADLINE_POLLS polls, then kills it. */
+static int wait_with_deadline(pid_t pid)
+{
+	const struct timespec poll = { 0, POLL_MS * 1000000L };
+	int status = 0;
+	for (uint32_t i = 0; i < DEADLINE_POLLS; i++) {
+		pid_t got = waitpid(pid, &status, WNOHANG);
+		if (got == pid)
+			return status;
+		if (got < 0)
+			return -1;
+		nanosleep(&poll, NULL);
+	}
+	hung++;
+	kill(pid, SIGKILL);
+	return waitpid(pid, &status, 0) == pid ? status : -1;
+}
+
+static void fuzz_seed(const struct fuzz_targets *t, struct fuzz_tally *tally, uint32_t seed)
+{
+	memset((void *)tally, 0, sizeof(*tally));
+	for (uint32_t n = 0; n < MAX_CHILDREN; n++) {
+		uint32_t done = tally->kernel_calls + tally->server_calls;
+		if (done >= calls)
+			return;
+		pid_t pid = fork();
+		if (pid == 0)
+			_exit(fuzz_child(t, tally, seed * 7919u + n, calls - done));
+		if (pid < 0)
+			return;
+		children++;
+		int status = wait_with_deadline(pid);
+		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+			died++;
+		if (tally->kernel_calls + tally->server_calls == done)
+			stalled++;
+	}
+}
+
+/* Segments the children created outlive them (SysV semantics); they hold
+ * ids between the tally's and a fresh one. */
+static void remove_children_segments(int tally_id)
+{
+	int probe = shmget(IPC_PRIVATE, 4096, IPC_CREAT | 0600);
+	for (int id = tally_id + 1; probe > 0 && id <= probe; id++)
+		shmctl(id, IPC_RMID, NULL);
+}
+
+int main(void)
+{
+	struct fuzz_targets t = { .mm0 = l4_utcb()->pager, .parent = l4_myself() };
+	uintptr_t buffer = 0;
+	uint64_t kernel_calls = 0, server_calls = 0, kernel_ok = 0, server_ok = 0;
+	printf("fuzz-system: %lu seeds from %lu, %lu calls each\n", (unsigned long)seeds,
+	       (unsigned long)first_seed, (unsigned long)calls);
+	check("fuzz-system: fs0's thread and buffer from mm0",
+	      mm_fs0_buffer(t.mm0, &t.fs0, &buffer, &t.fs0_buffer_size) == 0, 0);
+	t.fs0_buffer = (uint32_t)buffer;
+	int tally_id = shmget(IPC_PRIVATE, 4096, IPC_CREAT | 0600);
+	struct fuzz_tally *tally = shmat(tally_id, NULL, 0);
+	if (!check("fuzz-system: a shared page for the children's tally", tally != (void *)-1, errno))
+		return checks_summary("fuzz-system");
+	/* The tally's page is touched and one round is run first, so that
+	 * every page the parent uses is in place before the counts are read. */
+	memset((void *)tally, 0, sizeof(*tally));
+	health_check(&t, 0);
+	struct snapshot before = snapshot_now();
+	struct fs0_counts fs_before = { 0 }, fs_after = { 0 };
+	fs0_stats(t.fs0, &fs_before);
+	for (uint32_t seed = first_seed; seed < first_seed + seeds; seed++) {
+		fuzz_seed(&t, tally, seed);
+		kernel_calls += tally->kernel_calls;
+		server_calls += tally->server_calls;
+		kernel_ok += tally->kernel_successes;
+		server_ok += tally->server_successes;
+		health_check(&t, seed);
+	}
+	remove_children_segments(tally_id);
+	snapshot_same("fuzz-system: mm0's and the kernel's counts are back", &before);
+	printf("fuzz-system: %llu kernel calls (%llu returned 0), %llu server requests (%llu "
+	       "succeeded) by %lu children (%lu ended by a call, %lu killed after the deadline, "
+	       "%lu made no progress)\n", (unsigned long long)kernel_calls,
+	       (unsigned long long)kernel_ok, (unsigned long long)server_calls,
+	       (unsigned long long)server_ok,
+	       (unsigned long)children, (unsigned long)died, (unsigned long)hung,
+	       (unsigned long)stalled);
+	check("fuzz-system: every seed's calls were made",
+	      kernel_calls + server_calls >= (uint64_t)seeds * calls,
+	      (long)(kernel_calls + server_calls));
+	check("fuzz-system: no child had to be killed", hung == 0, (long)hung);
+	fs0_stats(t.fs0, &fs_after);
+	check("fuzz-system: fs0's counts are back", memcmp(&fs_before, &fs_after,
+	      sizeof(fs_before)) == 0, (long)fs_after.vnodes - (long)fs_before.vnodes);
+	shmdt(tally);
+	shmctl(tally_id, IPC_RMID, NULL);
+	return checks_summary("fuzz-system");
+}

@@ -1,0 +1,32 @@
+/* fuzzsys.h - the system-call fuzzer: what the parent, its fuzzing children
+ * and the health check share. */
+#ifndef FUZZSYS_H
+#define FUZZSYS_H
+
+#include <stdint.h>
+#include <l4/abi.h>
+
+/* Who a child aims at, learnt by the parent before it forks. */
+struct fuzz_targets {
+	l4_tid_t mm0, fs0, parent;
+	uint32_t fs0_buffer, fs0_buffer_size;
+};
+
+/* Progress a child writes into a shared page, so that it survives the
+ * child's death: the parent knows how far a killed child got. */
+struct fuzz_tally {
+	volatile uint32_t kernel_calls, kernel_successes;
+	volatile uint32_t server_calls, server_successes;	/* a result >= 0 */
+};
+
+/* Issues `calls` random system calls and server requests from the
+ * sequence `seed`, counting them in `tally`; returns 0. */
+int fuzz_child(const struct fuzz_targets *targets, struct fuzz_tally *tally, uint32_t seed,
+	       uint32_t calls);
+
+/* Real requests to mm0 and fs0 (fork/exit/wait, mmap, files, pipes, shm,
+ * and raw requests with timeouts) must all be answered correctly; each is
+ * a TAP check named after `round`. */
+void health_check(const struct fuzz_targets *targets, uint32_t round);
+
+#endif
