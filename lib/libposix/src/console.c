@@ -1,16 +1,14 @@
-/* console.c - the standard streams on the kernel console. Output is kept
- * per thread until a newline and then printed with one kdebug call, so the
- * lines of different tasks and threads never mix. There is no console
- * input yet: stdin is at end of file. */
+/* console.c - the standard streams. Output is kept per thread until a
+ * newline and then goes out with one console write (console_server.c), so
+ * the lines of different tasks and threads never mix. Input comes a line
+ * at a time; stdio's stdin keeps what it has not handed out yet. */
 #include <stdio.h>
 #include <string.h>
 
-#include <l4/syscalls.h>
-
 #include "internal.h"
 
-#define LINE_BYTES	120	/* longer lines are printed in pieces */
-#define PUTS_MAX	4096	/* the kernel's limit for one call */
+#define LINE_BYTES	240	/* one console write; longer lines go in pieces */
+#define INPUT_BYTES	240
 
 /* In thread-local storage: each thread fills its own line. */
 static __thread struct {
@@ -18,10 +16,16 @@ static __thread struct {
 	char text[LINE_BYTES];
 } line;
 
-void console_flush(void)
+/* stdin's bytes read from the console but not yet taken. */
+static struct {
+	uint32_t used, taken;
+	char text[INPUT_BYTES];
+} input;
+
+void posix_console_flush(void)
 {
 	if (line.used) {
-		l4_kdebug_puts(line.text, line.used);
+		console_output(line.text, line.used);
 		line.used = 0;
 	}
 }
@@ -38,45 +42,74 @@ static void line_append(const char *text, size_t length)
 		text += take;
 		length -= take;
 		if (line.used == LINE_BYTES)
-			console_flush();
+			posix_console_flush();
 	}
 }
 
-void console_write(const char *text, size_t length)
+void posix_console_write(const char *text, size_t length)
 {
 	while (length) {
 		const char *newline = memchr(text, '\n', length);
 		size_t part = newline ? (size_t)(newline - text) + 1 : length;
 
-		if (newline && line.used == 0 && part <= PUTS_MAX) {
-			l4_kdebug_puts(text, part);
+		if (newline && line.used == 0) {
+			console_output(text, part);
 		} else {
 			line_append(text, part);
 			if (newline)
-				console_flush();
+				posix_console_flush();
 		}
 		text += part;
 		length -= part;
 	}
 }
 
+long posix_console_read(void *data, size_t length)
+{
+	size_t left = input.used - input.taken;
+
+	if (left) {
+		if (length > left)
+			length = left;
+		memcpy(data, input.text + input.taken, length);
+		input.taken += (uint32_t)length;
+		return (long)length;
+	}
+	posix_console_flush();
+	return console_input(data, length);
+}
+
 static int console_put(char c, FILE *stream)
 {
 	(void)stream;
-	console_write(&c, 1);
+	posix_console_write(&c, 1);
 	return (unsigned char)c;
 }
 
 static int console_get(FILE *stream)
 {
+	long received;
+
 	(void)stream;
-	return _FDEV_EOF;
+	if (input.taken == input.used) {
+		posix_console_flush();
+		received = console_input(input.text, sizeof(input.text));
+		if (received < 0) {
+			errno = (int)-received;
+			return _FDEV_ERR;
+		}
+		if (received == 0)
+			return _FDEV_EOF;
+		input.used = (uint32_t)received;
+		input.taken = 0;
+	}
+	return (unsigned char)input.text[input.taken++];
 }
 
 static int console_flush_stream(FILE *stream)
 {
 	(void)stream;
-	console_flush();
+	posix_console_flush();
 	return 0;
 }
 

@@ -50,7 +50,7 @@ int execve(const char *path, char *const argv[], char *const envp[])
 		answer = pack_strings(channel, &used, envp, &envc);
 	if (answer < 0)
 		return posix_error((int)-answer);
-	console_flush();
+	posix_console_flush();
 	return (int)posix_result(mm_execve(posix_mm0(), 0, path_length, path_length,
 					   used - path_length, argc, envc));
 }

@@ -18,14 +18,14 @@ __attribute__((noreturn)) static void exit_without_mm0(int code)
 
 void _exit(int code)
 {
-	console_flush();
+	posix_console_flush();
 	mm_exit(posix_mm0(), code);
 	exit_without_mm0(code);
 }
 
 void posix_thread_exit(int code)
 {
-	console_flush();
+	posix_console_flush();
 	mm_thread_exit(posix_mm0(), code);
 	exit_without_mm0(code);
 }

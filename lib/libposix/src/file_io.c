@@ -1,5 +1,5 @@
 /* file_io.c - read, write, pread, pwrite and lseek. Descriptors 0-2 are
- * the console (console.c); the others are fs0's, and their bytes travel
+ * the console (console.c, console_server.c); the others are fs0's, and their bytes travel
  * through the thread's shared buffer one buffer-full per request. */
 #include <fcntl.h>
 #include <string.h>
@@ -16,7 +16,7 @@ ssize_t read(int fd, void *data, size_t length)
 	long answer;
 
 	if (fd == STDIN_FILENO)
-		return 0;
+		return (ssize_t)posix_result(posix_console_read(data, length));
 	if (fd < 0 || is_console_fd(fd))
 		return posix_error(EBADF);
 	if (length && !data)
@@ -43,7 +43,7 @@ ssize_t write(int fd, const void *data, size_t length)
 	if (length && !data)
 		return posix_error(EFAULT);
 	if (fd == STDOUT_FILENO || fd == STDERR_FILENO) {
-		console_write(data, length);
+		posix_console_write(data, length);
 		return (ssize_t)length;
 	}
 	if (fd < 0 || is_console_fd(fd))

@@ -93,9 +93,19 @@ size_t posix_tls_bytes(void);
 /* Start of this thread's TLS block: the TCB at the thread pointer. */
 void *posix_thread_pointer(void);
 
-/* Console output, one whole line per kernel call: buffers per thread. */
-void console_write(const char *text, size_t length);
-void console_flush(void);
+/* Console output, one whole line per write: buffers per thread. */
+void posix_console_write(const char *text, size_t length);
+void posix_console_flush(void);
+/* Standard input: bytes of the next line (at most length), 0 at its end,
+ * or -errno (-EINTR after Ctrl-C). Flushes this thread's output first. */
+long posix_console_read(void *data, size_t length);
+
+/* console_server.c: the console server when the image has one, else the
+ * kernel debugger for output and an empty input. Output goes out whole
+ * (a lost server hands the rest to the kernel); input is one server read
+ * of at most length bytes, or 0 without a server. */
+void console_output(const char *text, size_t length);
+long console_input(void *data, size_t length);
 
 /* Ends the calling thread (the last one ends the process). */
 __attribute__((noreturn)) void posix_thread_exit(int code);

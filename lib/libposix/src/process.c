@@ -21,7 +21,7 @@ pid_t fork(void)
 	char saved_tls[tls_bytes];
 	long answer;
 
-	console_flush();
+	posix_console_flush();
 	memcpy(saved_tls, posix_thread_pointer(), tls_bytes);
 	answer = posix_fork_call();
 	if (answer == 0) {
@@ -50,7 +50,7 @@ int clone(int (*fn)(void *), void *stack, int flags, void *arg, ...)
 	child_sp = (uintptr_t *)(((uintptr_t)stack & ~(uintptr_t)7) - 2 * sizeof(uintptr_t));
 	child_sp[0] = (uintptr_t)fn;
 	child_sp[1] = (uintptr_t)arg;
-	console_flush();
+	posix_console_flush();
 	return (int)posix_result(mm_clone(posix_mm0(), (uint32_t)flags & ~CLONE_ACCEPTED_ONLY,
 					  (uintptr_t)child_sp,
 					  (uintptr_t)posix_clone_entry));

@@ -10,11 +10,15 @@
 #include "mm0_abi.h"
 #include "module_file.h"
 #include "serve.h"
+#include "services.h"
 #include "signal_l4.h"
 #include "spawn.h"
 #include "task.h"
 
 extern char __heap_start[];
+
+/* The PL011 UART of QEMU virt, which the console server drives. */
+#define CONSOLE_UART_PHYS	0x09000000u
 
 static long init_pid;
 
@@ -117,6 +121,39 @@ static void start_fs0(void)
 	}
 }
 
+/* The console server, when the image has it: it gets the PL011's page and a
+ * privileged space (for its interrupt) before it first runs, then tasks
+ * find it as mm.service("console"). Without it, output goes through the
+ * kernel; a console that cannot start is reported and left out. */
+static void start_console(void)
+{
+	static const char *const console_argv[] = { "console", NULL };
+	struct task *console;
+	uint32_t entry;
+	long err;
+
+	if (module_find("console") < 0)
+		return;
+	err = mm0_spawn_stopped(mm0_self(), "console", console_argv, &console, &entry);
+	if (err) {
+		console_printf("mm0: cannot load the console (error %ld)\n", err);
+		return;
+	}
+	err = l4_space_control(L4_SC_GRANT_PHYS, console->l4_tid, CONSOLE_UART_PHYS, L4_PAGE_SIZE);
+	if (!err)
+		err = l4_space_control(L4_SC_SET_PRIVILEGED, console->l4_tid, 0, 0);
+	if (!err)
+		err = mm0_task_start(console, entry, MM0_STACK_TOP);
+	if (err) {
+		spawn_undo(mm0_self(), console);
+		console_printf("mm0: cannot start the console (error %ld)\n", err);
+		return;
+	}
+	err = services_add("console", console->l4_tid);
+	if (err)
+		console_printf("mm0: console not registered (error %ld)\n", err);
+}
+
 int main(void)
 {
 	static struct phys_range ranges[PHYS_MAX_RANGES];
@@ -142,6 +179,7 @@ int main(void)
 	mm0_stats(&stats);
 	console_printf("mm0: root pager up, %u free pages\n", (unsigned)stats.free_pages);
 	start_fs0();
+	start_console();
 	err = signal_l4_start();
 	if (err)
 		console_printf("mm0: no alarm timer (error %d)\n", err);
