@@ -55,6 +55,32 @@ static void files_and_pipe(void)
 	printf("demo: the pipe says: %s\n", text);
 }
 
+/* make run's image has a shell in /boot: the user takes over there, and
+ * the shell's status (on exit or at the end of input) is the system's. */
+static int shell_after_demo(void)
+{
+	char *const argv[] = { "sh", NULL };
+	int status;
+	pid_t shell;
+
+	if (access("/boot/sh", X_OK) != 0) {
+		printf("demo: all done, exiting with status 0\n");
+		return 0;
+	}
+	printf("demo: all done; /boot/sh takes over (exit or Ctrl-D powers off)\n");
+	shell = fork();
+	if (shell == 0) {
+		execv("/boot/sh", argv);
+		perror("demo: /boot/sh");
+		_exit(127);
+	}
+	if (shell < 0 || waitpid(shell, &status, 0) < 0) {
+		perror("demo: the shell");
+		return 1;
+	}
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
 int main(void)
 {
 	int *shared = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
@@ -92,6 +118,5 @@ int main(void)
 		printf("demo: a clone thread added 1 in my memory: %d\n", *shared);
 	}
 	files_and_pipe();
-	printf("demo: all done, exiting with status 0\n");
-	return 0;
+	return shell_after_demo();
 }
