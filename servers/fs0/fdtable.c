@@ -21,6 +21,7 @@ static struct fs0_fdtable *table_copy(const struct fs0_fdtable *from)
 	table->refs = 1;
 	for (int fd = 0; from && fd < FS0_OPEN_MAX; fd++) {
 		table->slots[fd] = from->slots[fd];
+		table->cloexec[fd] = from->cloexec[fd];
 		if (table->slots[fd])
 			file_get(table->slots[fd]);
 	}
@@ -100,7 +101,26 @@ int fd_close(struct fs0_fdtable *table, int fd)
 	if (!file)
 		return -FS0_EBADF;
 	table->slots[fd] = NULL;
+	table->cloexec[fd] = false;
 	file_put(file);
+	return 0;
+}
+
+void fd_install(struct fs0_fdtable *table, int fd, struct fs0_file *file, bool cloexec)
+{
+	table->slots[fd] = file;
+	table->cloexec[fd] = cloexec;
+}
+
+int task_unshare_table(struct fs0_task *task)
+{
+	if (task->table->refs == 1)
+		return 0;
+	struct fs0_fdtable *own = table_copy(task->table);
+	if (!own)
+		return -FS0_ENOMEM;
+	table_put(task->table);
+	task->table = own;
 	return 0;
 }
 

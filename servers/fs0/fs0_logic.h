@@ -65,6 +65,9 @@ int fs_task_exit(fs0_task_t task);
  * requests are dropped without an answer, so none can meet its next call.
  * Returns how many were dropped. */
 int fs_task_cancel(fs0_task_t task);
+/* The task execs: a table it shares becomes its own, and its close-on-exec
+ * descriptors close. Returns how many closed. */
+int fs_task_exec(fs0_task_t task);
 
 /* ---- Path requests (path is NUL-terminated within FS0_PATH_MAX bytes) ---- */
 int fs_open(fs0_task_t task, const char *path, uint32_t flags, uint32_t mode);
@@ -91,6 +94,9 @@ int fs_dup(fs0_task_t task, int fd);
 int fs_dup2(fs0_task_t task, int old_fd, int new_fd);
 /* flags: 0 or FS0_O_NONBLOCK for both ends (pipe2). */
 int fs_pipe(fs0_task_t task, uint32_t flags, int fds[2]);
+/* FS0_F_DUPFD(_CLOEXEC) (lowest fd arg), FS0_F_GETFD/SETFD (FS0_FD_CLOEXEC),
+ * FS0_F_GETFL/SETFL (only O_APPEND and O_NONBLOCK change); -FS0_EINVAL else. */
+int fs_fcntl(fs0_task_t task, int fd, int cmd, uint32_t arg);
 
 /* ---- mm0's file handles ---------------------------------------------------
  * A handle pins a regular file's vnode for mm0's file mappings and exec.

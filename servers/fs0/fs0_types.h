@@ -29,6 +29,16 @@
 #define FS0_O_APPEND		02000
 #define FS0_O_NONBLOCK		04000
 #define FS0_O_DIRECTORY		040000
+#define FS0_O_CLOEXEC		02000000
+
+/* fcntl commands and the descriptor flag (Linux's numbers). */
+#define FS0_F_DUPFD		0
+#define FS0_F_GETFD		1
+#define FS0_F_SETFD		2
+#define FS0_F_GETFL		3
+#define FS0_F_SETFL		4
+#define FS0_F_DUPFD_CLOEXEC	1030
+#define FS0_FD_CLOEXEC		1
 
 /* ---- lseek() whence ---------------------------------------------------- */
 #define FS0_SEEK_SET		0

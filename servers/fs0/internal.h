@@ -67,6 +67,7 @@ struct fs0_file {
 struct fs0_fdtable {
 	uint32_t refs;			/* tasks sharing it */
 	struct fs0_file *slots[FS0_OPEN_MAX];
+	bool cloexec[FS0_OPEN_MAX];	/* FD_CLOEXEC of each descriptor */
 };
 
 struct fs0_task {
@@ -136,6 +137,10 @@ void task_destroy_all(void);
 int fd_free_slot(const struct fs0_fdtable *table, int lowest);
 struct fs0_file *fd_lookup(struct fs0_fdtable *table, int fd);
 int fd_close(struct fs0_fdtable *table, int fd);
+/* Puts file (the table takes the caller's reference) in the free slot fd. */
+void fd_install(struct fs0_fdtable *table, int fd, struct fs0_file *file, bool cloexec);
+/* The task gets a table of its own if it shares one (exec); -FS0_ENOMEM. */
+int task_unshare_table(struct fs0_task *task);
 void task_counts(uint32_t *tasks, uint32_t *tables, uint32_t *descriptors);
 
 /* ---- pipe.c ---- */

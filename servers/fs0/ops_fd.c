@@ -182,7 +182,7 @@ int fs_dup(fs0_task_t task_id, int fd)
 	if (new_fd < 0)
 		return new_fd;
 	file_get(file);
-	table->slots[new_fd] = file;
+	fd_install(table, new_fd, file, false);
 	return new_fd;
 }
 
@@ -200,13 +200,13 @@ int fs_dup2(fs0_task_t task_id, int old_fd, int new_fd)
 	file_get(file);
 	if (table->slots[new_fd])
 		fd_close(table, new_fd);
-	table->slots[new_fd] = file;
+	fd_install(table, new_fd, file, false);
 	return new_fd;
 }
 
 int fs_pipe(fs0_task_t task_id, uint32_t flags, int fds[2])
 {
-	if (flags & ~(uint32_t)FS0_O_NONBLOCK)
+	if (flags & ~(uint32_t)(FS0_O_NONBLOCK | FS0_O_CLOEXEC))
 		return -FS0_EINVAL;
 	struct fs0_task *task = task_find(task_id);
 	if (!task)
@@ -232,8 +232,8 @@ int fs_pipe(fs0_task_t task_id, uint32_t flags, int fds[2])
 	vnode_put(vnode);
 	if (error)
 		return error;
-	task->table->slots[read_fd] = read_end;
-	task->table->slots[write_fd] = write_end;
+	fd_install(task->table, read_fd, read_end, (flags & FS0_O_CLOEXEC) != 0);
+	fd_install(task->table, write_fd, write_end, (flags & FS0_O_CLOEXEC) != 0);
 	fds[0] = read_fd;
 	fds[1] = write_fd;
 	return 0;

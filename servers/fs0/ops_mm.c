@@ -47,6 +47,23 @@ int fs_task_cancel(fs0_task_t task_id)
 	return (int)pipe_drop_task(task_id);
 }
 
+int fs_task_exec(fs0_task_t task_id)
+{
+	struct fs0_task *task = task_find(task_id);
+	if (!task)
+		return -FS0_ESRCH;
+	int error = task_unshare_table(task);
+	if (error)
+		return error;
+	int closed = 0;
+	for (int fd = 0; fd < FS0_OPEN_MAX; fd++)
+		if (task->table->slots[fd] && task->table->cloexec[fd]) {
+			fd_close(task->table, fd);
+			closed++;
+		}
+	return closed;
+}
+
 static struct mm_handle *find_handle(uint32_t id)
 {
 	for (struct mm_handle *handle = handles; handle; handle = handle->next)

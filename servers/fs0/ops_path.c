@@ -5,7 +5,7 @@
 #include "internal.h"
 
 #define OPEN_FLAGS_KNOWN (FS0_O_ACCMODE | FS0_O_CREAT | FS0_O_EXCL | FS0_O_TRUNC | \
-			  FS0_O_APPEND | FS0_O_NONBLOCK | FS0_O_DIRECTORY)
+			  FS0_O_APPEND | FS0_O_NONBLOCK | FS0_O_DIRECTORY | FS0_O_CLOEXEC)
 
 static bool ends_in_slash(const char *path)
 {
@@ -102,7 +102,7 @@ int fs_open(fs0_task_t task_id, const char *path, uint32_t flags, uint32_t mode)
 	vnode_put(vnode);
 	if (error)
 		return error;
-	task->table->slots[fd] = file;
+	fd_install(task->table, fd, file, (flags & FS0_O_CLOEXEC) != 0);
 	return fd;
 }
 

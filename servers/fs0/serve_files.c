@@ -150,6 +150,11 @@ int fs0_handle_dup2(struct idlrt_request *idl_rq, int32_t old_fd, int32_t new_fd
 	return fs_dup2(idl_rq->client, old_fd, new_fd);
 }
 
+int fs0_handle_fcntl(struct idlrt_request *idl_rq, int32_t fd, int32_t cmd, uint32_t arg)
+{
+	return fs_fcntl(idl_rq->client, fd, cmd, arg);
+}
+
 int fs0_handle_pipe(struct idlrt_request *idl_rq, uint32_t flags, int32_t fds[2])
 {
 	int pair[2];

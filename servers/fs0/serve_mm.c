@@ -35,6 +35,12 @@ int fs0_handle_task_cancel(struct idlrt_request *idl_rq, uint32_t task)
 	return error ? error : fs_task_cancel(task);
 }
 
+int fs0_handle_task_exec(struct idlrt_request *idl_rq, uint32_t task)
+{
+	int error = serve_require_mm0(idl_rq);
+	return error ? error : fs_task_exec(task);
+}
+
 int fs0_handle_set_buffer(struct idlrt_request *idl_rq, uint32_t tid, uint32_t window_off, uint32_t size)
 {
 	int error = serve_require_mm0(idl_rq);

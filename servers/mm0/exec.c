@@ -213,6 +213,8 @@ long mm0_execve(struct task *task, const struct mm0_exec_args *in)
 		result = program_open(task, rq->path, rq->head, &file, &entry);
 	if (!result)
 		result = fs_buffer_drop(task);
+	if (!result)
+		result = fs_thread_exec(task);
 	if (result) {
 		if (file)
 			vm_file_close(file);

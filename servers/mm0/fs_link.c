@@ -234,6 +234,16 @@ void fs_thread_cancel(struct task *task)
 		fs_link.ops->task_cancel(task->l4_tid);
 }
 
+int fs_thread_exec(struct task *task)
+{
+	int result;
+
+	if (!task->fs_known || !fs_link_up())
+		return 0;
+	result = fs_link.ops->task_exec(task->l4_tid);
+	return result < 0 ? result : 0;
+}
+
 int fs_buffer_read(struct task *task, uint32_t off, uint32_t len, void *out)
 {
 	struct vm_area *area;

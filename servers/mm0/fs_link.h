@@ -37,6 +37,8 @@ struct fs_ops {
 	int (*task_exit)(uint32_t task);
 	/* Drop the thread's waiting requests unanswered; how many, or -errno. */
 	int (*task_cancel)(uint32_t task);
+	/* exec: the table becomes the thread's own, close-on-exec descriptors close. */
+	int (*task_exec)(uint32_t task);
 	int (*set_buffer)(uint32_t tid, uint32_t window_off, uint32_t size);
 	int (*get_fd)(uint32_t task, int32_t fd, struct fs_file_info *info);
 	int (*get_path)(uint32_t task, uint32_t path_off, uint32_t path_len,
@@ -66,6 +68,8 @@ void fs_thread_gone(struct task *task);
 /* The thread's IPC was cancelled (a signal handler runs): fs0 drops what it
  * waits for, before the thread can call fs0 again. */
 void fs_thread_cancel(struct task *task);
+/* The thread execs: fs0 closes its close-on-exec descriptors. 0 or -errno. */
+int fs_thread_exec(struct task *task);
 
 /* The calling thread's shared buffer for fs0's bulk data (MM0_FS_BUFFER_SIZE
  * bytes), mapped into its space and fs0's window on the first call.

@@ -1,5 +1,6 @@
 /* echoargs.c - run by init through execve from /boot/bin: checks its arguments,
  * its environment and a descriptor it inherited, and exits 42 if all is right. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,8 +31,11 @@ int main(int argc, char **argv)
 		return 2;
 	if (mm_fs0_buffer(mm0c_server(), &fs0_tid, &addr, &size) != 0)
 		return 3;
-	/* The descriptor init opened before fork and exec is still open here. */
+	/* argv[1] is "open,cloexec": the descriptor init opened before fork and exec
+	 * is still open here, the one it opened with O_CLOEXEC is closed. */
 	if (fs0_read(fs0_tid, atoi(argv[1]), 0, 5) != 5 || memcmp((char *)addr, "hello", 5) != 0)
 		return 4;
+	if (!strchr(argv[1], ',') || fs0_close(fs0_tid, atoi(strchr(argv[1], ',') + 1)) != -EBADF)
+		return 6;
 	return 42;
 }

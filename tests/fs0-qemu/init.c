@@ -283,12 +283,13 @@ static void test_exec(void)
 {
 	static const char *const envp[] = { "LARCH=exec", "SECOND=2", NULL };
 	static const char *const no_env[] = { NULL };
-	char fd_text[12];
+	char fd_text[24];
 	const char *argv[] = { "echoargs", fd_text, "two words", NULL };
 	int status = -1, child;
 	int fd = f_open("/boot/hello.txt", FS0_O_RDONLY);
+	int cloexec_fd = f_open("/boot/hello.txt", FS0_O_RDONLY | FS0_O_CLOEXEC);
 
-	snprintf(fd_text, sizeof(fd_text), "%d", fd);
+	snprintf(fd_text, sizeof(fd_text), "%d,%d", fd, cloexec_fd);
 	child = mm0c_fork();
 	if (child == 0) {
 		int result = connect_fs0() ? -1 : exec_path("/boot/bin/echoargs", argv, 3, envp, 2);
@@ -298,6 +299,8 @@ static void test_exec(void)
 	check(child > 0 && mm0c_waitpid(child, &status) == child && MM0_WIFEXITED(status) &&
 		      MM0_WEXITSTATUS(status) == 42,
 	      "execve runs /boot/bin/echoargs with arguments, environment and descriptors; its status comes back");
+	check(fs0_fcntl(fs, cloexec_fd, FS0_F_GETFD, 0) == FS0_FD_CLOEXEC && fs0_close(fs, cloexec_fd) == 0,
+	      "the O_CLOEXEC descriptor closed only in the exec'd child (echoargs checks it is gone)");
 	check(exec_path("/boot/hello.txt", argv, 3, no_env, 0) == -ENOEXEC,
 	      "execve of a file that is not a program: ENOEXEC");
 	check(exec_path("/boot/bin/none", argv, 3, no_env, 0) == -ENOENT,

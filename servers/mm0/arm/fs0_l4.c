@@ -72,6 +72,11 @@ static int l4_task_cancel(uint32_t task)
 	return fs0_task_cancel(fs0_dest, task);
 }
 
+static int l4_task_exec(uint32_t task)
+{
+	return fs0_task_exec(fs0_dest, task);
+}
+
 static int l4_release(uint32_t handle)
 {
 	return fs0_mm_release(fs0_dest, handle);
@@ -81,6 +86,7 @@ static const struct fs_ops l4_fs_ops = {
 	.task_fork = l4_task_fork,
 	.task_exit = l4_task_exit,
 	.task_cancel = l4_task_cancel,
+	.task_exec = l4_task_exec,
 	.set_buffer = l4_set_buffer,
 	.get_fd = l4_get_fd,
 	.get_path = l4_get_path,
