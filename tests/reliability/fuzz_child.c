@@ -1,6 +1,7 @@
 /* fuzz_child.c - one fuzzing child: random kernel system calls with every
  * register random, and random requests to mm0 and fs0 (valid interface ids
  * with any operation, word count and words, hostile lengths and pointers). */
+#include <errno.h>
 #include <unistd.h>
 #include <l4/ipc.h>
 #include <idlrt/idlrt.h>
@@ -85,7 +86,7 @@ static int32_t raw_syscall(uint32_t number, const uint32_t *r)
 /* Any number (valid, just past the end, or wild) with random registers,
  * true if it returned 0;
  * only what would stop the child at once (its own pc, suspending or
- * destroying itself, blocking forever) is defused. */
+ * destroying itself, changing its own pager, blocking forever) is defused. */
 static bool kernel_call(uint32_t *state, const struct fuzz_targets *t)
 {
 	uint32_t r[9], v = next_random(state);
@@ -105,7 +106,7 @@ static bool kernel_call(uint32_t *state, const struct fuzz_targets *t)
 		break;
 	case L4_SYS_THREAD_CONTROL:
 		if (r[1] == me)
-			r[0] = L4_TC_SET_PAGER;
+			r[0] = L4_TC_RESUME;	/* a pager, suspension or end of its own */
 		break;
 	case L4_SYS_KDEBUG:
 		if (v & 0x200)
@@ -118,46 +119,62 @@ static bool kernel_call(uint32_t *state, const struct fuzz_targets *t)
 /* A request to mm0 or fs0; true if it was answered with a result >= 0. Requests that would multiply the fuzzer (fork,
  * clone, spawn, exec) or signal another process are turned into ones that
  * cannot: the children must stay countable and leave the parent alone. */
-static bool server_call(uint32_t *state, const struct fuzz_targets *t)
+static bool server_call(uint32_t *state, const struct fuzz_targets *t, struct fuzz_tally *tally,
+			int32_t pid)
 {
 	uint32_t v = next_random(state), *mr = l4_utcb()->mr;
 	bool to_fs0 = v & 1;
 	l4_tid_t to = to_fs0 ? t->fs0 : t->mm0;
 	uint32_t id = to_fs0 ? FS0_IFACE_ID : MM_IFACE_ID;
 	uint32_t version = to_fs0 ? FS0_IFACE_VERSION : MM_IFACE_VERSION;
-	uint32_t op = to_fs0 ? fs0_ops[(v >> 8) % COUNT(fs0_ops)] : mm_ops[(v >> 8) % COUNT(mm_ops)];
-	uint32_t words = 1 + (v >> 16) % 7;
-	if ((v >> 4) % 8 == 0)
+	uint32_t index = (v >> 8) % (to_fs0 ? COUNT(fs0_ops) : COUNT(mm_ops));
+	uint32_t op = to_fs0 ? fs0_ops[index] : mm_ops[index];
+	volatile uint8_t *learnt = to_fs0 ? &tally->fs0_words[index] : &tally->mm_words[index];
+	uint32_t words = *learnt && (v >> 24) % 4 ? *learnt : 1 + (v >> 16) % 7;
+	bool learning = true;
+	if ((v >> 4) % 8 == 0) {
 		op = (v >> 16) & 0xefffu;	/* any operation below the kernel's labels */
-	if ((v >> 4) % 16 == 1)
+		learning = false;
+	}
+	if ((v >> 4) % 16 == 1) {
 		version++;
+		learning = false;
+	}
 	if ((v >> 4) % 16 == 2)
 		words = (v >> 20) % L4_MR_COUNT;
 	for (uint32_t k = 2; k <= words && k < L4_MR_COUNT; k++)
 		mr[k] = random_word(state, t);
 	if (!to_fs0 && (op == MM_OP_FORK || op == MM_OP_CLONE || op == MM_OP_SPAWN ||
-			op == MM_OP_EXECVE))
+			op == MM_OP_EXECVE)) {
 		op = MM_OP_GETPID;
+		learning = false;
+	}
 	if (!to_fs0 && op == MM_OP_KILL)
-		mr[2] = (v & 0x10) ? (uint32_t)getpid() : 0x7fffffffu;
+		mr[2] = (v & 0x10) && pid > 1 ? (uint32_t)pid : 0x7fffffffu;
 	if (!to_fs0 && op == MM_OP_SETPGID)
 		mr[2] = 0;
 	mr[0] = L4_TAG(op, words);
 	mr[1] = IDLRT_HEADER(id, version);
-	return l4_ipc(to, to, SERVER_TIMEOUT, 0) == 0 && (int32_t)mr[1] >= 0;
+	if (l4_ipc(to, to, SERVER_TIMEOUT, 0) != 0)
+		return false;
+	if (learning && (int32_t)mr[1] != -EBADMSG)
+		*learnt = (uint8_t)words;
+	return (int32_t)mr[1] >= 0;
 }
 
 int fuzz_child(const struct fuzz_targets *targets, struct fuzz_tally *tally, uint32_t seed,
 	       uint32_t calls)
 {
 	uint32_t state = seed * 2654435761u | 1u;
+	/* Asked once: the fuzzing may break the child's own later requests. */
+	int32_t pid = getpid();
 	for (uint32_t i = 0; i < calls; i++) {
 		if (next_random(&state) & 1) {
 			tally->kernel_calls++;
 			tally->kernel_successes += kernel_call(&state, targets);
 		} else {
 			tally->server_calls++;
-			tally->server_successes += server_call(&state, targets);
+			tally->server_successes += server_call(&state, targets, tally, pid);
 		}
 	}
 	return 0;
