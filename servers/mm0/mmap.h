@@ -14,6 +14,10 @@ long mm0_mmap(struct task *task, uint32_t addr, uint32_t length, int prot, int f
 	      struct vm_object *file, uint32_t offset);
 long mm0_munmap(struct task *task, uint32_t addr, uint32_t length);
 long mm0_mprotect(struct task *task, uint32_t addr, uint32_t length, int prot);
+/* Dirty MAP_SHARED file pages in the range go back to the file now, and clean
+ * ones are read again from it (both with MM0_MS_SYNC or MM0_MS_ASYNC, with or
+ * without MM0_MS_INVALIDATE). -ENOMEM when part of the range is unmapped. */
+long mm0_msync(struct task *task, uint32_t addr, uint32_t length, int flags);
 
 /* The common path: map pages of obj from pgoff at addr (exactly there with
  * MM0_MAP_FIXED, else at a free range near it). len is page aligned. */

@@ -121,6 +121,11 @@ int mm_handle_mprotect(struct idlrt_request *idl_rq, uintptr_t addr, uint32_t le
 	return (int)mm0_mprotect(caller(idl_rq), (uint32_t)addr, length, prot);
 }
 
+int mm_handle_msync(struct idlrt_request *idl_rq, uintptr_t addr, uint32_t length, int32_t flags)
+{
+	return (int)mm0_msync(caller(idl_rq), (uint32_t)addr, length, flags);
+}
+
 int mm_handle_shmget(struct idlrt_request *idl_rq, int32_t key, uint32_t size, int32_t flags)
 {
 	struct task *task = caller(idl_rq);

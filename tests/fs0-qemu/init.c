@@ -1,6 +1,6 @@
 /* init.c - fs0 on QEMU, driven through mm0 and the generated fs0 stubs: files in
  * the root and /boot, file mappings, descriptors across fork and exit, pipes,
- * big files and a full file system. */
+ * msync, big files and a full file system. */
 #include <stdio.h>
 #include <string.h>
 
@@ -192,6 +192,48 @@ static void test_map_shared_write(void)
 	fs0_close(fs, fd);
 	fs0_unlink(fs, 0, put(0, "/tmp/shared"));
 	fs0_unlink(fs, 0, put(0, "/tmp/pattern"));
+}
+
+/* msync: bytes written through the mapping reach read() without munmap, and
+ * bytes written with write() show in the mapping after msync. */
+static void test_msync(void)
+{
+	static const uint8_t zeros[PAGE];
+	char back[8] = { 0 };
+	int fd = f_open("/tmp/synced", FS0_O_RDWR | FS0_O_CREAT);
+	char *map;
+
+	f_write(fd, zeros, PAGE);
+	f_write(fd, zeros, PAGE);
+	map = (char *)mm_mmap(mm0c_server(), 0, 2 * PAGE, MM0_PROT_READ | MM0_PROT_WRITE,
+			      MM0_MAP_SHARED, fd, 0);
+	check((intptr_t)map > 0, "MAP_SHARED map for msync");
+	if ((intptr_t)map <= 0)
+		return;
+	memcpy(map + 100, "mapped", 6);
+	check(map[PAGE] == 0 && mm_msync(mm0c_server(), (uintptr_t)map, 2 * PAGE, 4) == 0,
+	      "msync(MS_SYNC) of a shared file mapping");
+	f_seek(fd, 100, FS0_SEEK_SET);
+	check(f_read(fd, back, 6) == 6 && memcmp(back, "mapped", 6) == 0,
+	      "read() sees bytes written through the mapping after msync, before munmap");
+	f_seek(fd, PAGE + 8, FS0_SEEK_SET);
+	f_write(fd, "written", 7);
+	f_seek(fd, 200, FS0_SEEK_SET);
+	f_write(fd, "again", 5);
+	check(mm_msync(mm0c_server(), (uintptr_t)map, 2 * PAGE, 2 | 1) == 0 &&
+		      memcmp(map + PAGE + 8, "written", 7) == 0 && memcmp(map + 200, "again", 5) == 0 &&
+		      memcmp(map + 100, "mapped", 6) == 0,
+	      "after msync(MS_INVALIDATE) the mapping shows what write() put in the file");
+	memcpy(map + 300, "later", 5);
+	check(mm_msync(mm0c_server(), (uintptr_t)map, PAGE, 4) == 0 && f_seek(fd, 300, FS0_SEEK_SET) == 300 &&
+		      f_read(fd, back, 5) == 5 && memcmp(back, "later", 5) == 0,
+	      "a page written again after msync is written back by the next one");
+	check(mm_msync(mm0c_server(), (uintptr_t)map + 1, PAGE, 4) == -EINVAL &&
+		      mm_msync(mm0c_server(), (uintptr_t)map, 3 * PAGE, 4) == -ENOMEM,
+	      "msync of an unaligned or partly unmapped range: EINVAL, ENOMEM");
+	mm_munmap(mm0c_server(), (uintptr_t)map, 2 * PAGE);
+	fs0_close(fs, fd);
+	fs0_unlink(fs, 0, put(0, "/tmp/synced"));
 }
 
 static void test_fork_inherits_descriptors(void)
@@ -448,6 +490,7 @@ int main(void)
 		test_files();
 		test_map_with_offset();
 		test_map_shared_write();
+		test_msync();
 		test_fork_inherits_descriptors();
 		test_pipe();
 		test_exec();

@@ -173,6 +173,44 @@ START_TEST(shared_file_write_is_written_back)
 }
 END_TEST
 
+/* msync writes a dirty page back now (and maps it read-only again, so the next
+ * write is seen), reads clean pages again from the file, and checks its range. */
+START_TEST(msync_writes_back_dirty_pages_and_rereads_clean_ones)
+{
+	struct task *task = spawn();
+	struct vm_object *file = open_file(5, 2);
+	long addr = mm0_mmap(task, 0, 2 * P, RW, MM0_MAP_SHARED, file, 0);
+	unsigned gets;
+
+	ck_assert_int_gt(addr, 0);
+	ck_assert_uint_eq(peek(task, addr), fake_file_byte(5, 0));
+	poke(task, addr + P, 0x42);
+	gets = fake_counts.get_page;
+	ck_assert_int_eq(mm0_msync(task, addr, 2 * P, MM0_MS_SYNC), 0);
+	ck_assert_uint_eq(fake_counts.put_page, 1);
+	ck_assert_uint_eq(fake_put_pgoff, 1);
+	ck_assert_uint_eq(fake_put_first_byte, 0x42);
+	ck_assert_uint_eq(fake_counts.get_page, gets + 1);
+	ck_assert_uint_eq(fake_pte_find(task->l4_tid, addr + P)->perms & MM0_PROT_WRITE, 0);
+	ck_assert_uint_eq(peek(task, addr + P), 0x42);
+	poke(task, addr + P, 0x43);
+	ck_assert_int_eq(mm0_msync(task, addr + P, 1, MM0_MS_ASYNC | MM0_MS_INVALIDATE), 0);
+	ck_assert_uint_eq(fake_counts.put_page, 2);
+	ck_assert_uint_eq(fake_put_first_byte, 0x43);
+	ck_assert_int_eq(mm0_msync(task, addr + 1, P, MM0_MS_SYNC), -EINVAL);
+	ck_assert_int_eq(mm0_msync(task, addr, P, MM0_MS_SYNC | MM0_MS_ASYNC), -EINVAL);
+	ck_assert_int_eq(mm0_msync(task, addr, P, 8), -EINVAL);
+	ck_assert_int_eq(mm0_msync(task, addr, 3 * P, MM0_MS_SYNC), -ENOMEM);
+	ck_assert_int_eq(mm0_msync(task, addr, 0, MM0_MS_SYNC), 0);
+	ck_assert_uint_eq(fake_counts.put_page, 2);
+	assert_mmu_consistent();
+	vm_file_close(file);
+	exit_and_reap(task, 0);
+	ck_assert_uint_eq(fake_counts.put_page, 2);
+	assert_no_leak();
+}
+END_TEST
+
 START_TEST(mprotect_keeps_data_and_enforces_it)
 {
 	struct task *task = spawn();
@@ -311,6 +349,7 @@ int main(void)
 	tcase_add_test(tcase, file_offset_maps_the_right_pages);
 	tcase_add_test(tcase, private_file_write_is_copied_not_written_back);
 	tcase_add_test(tcase, shared_file_write_is_written_back);
+	tcase_add_test(tcase, msync_writes_back_dirty_pages_and_rereads_clean_ones);
 	tcase_add_test(tcase, mprotect_keeps_data_and_enforces_it);
 	tcase_add_test(tcase, exec_needs_exec_permission);
 	tcase_add_test(tcase, mm0_maps_its_own_regions);
