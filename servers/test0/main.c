@@ -70,6 +70,8 @@ int main(int argc, char **argv)
 	test_sharing();
 	test_exec();
 	test_unistd();
+	test_fcntl();
+	test_msync();
 	printf("1..%d\n", checks_run);
 	printf("test0: %d checks, %d failed\n", checks_run, checks_failed);
 	return checks_failed > 125 ? 125 : checks_failed;

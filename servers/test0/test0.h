@@ -35,6 +35,8 @@ void test_files(void);
 void test_sharing(void);
 void test_exec(void);
 void test_unistd(void);
+void test_fcntl(void);
+void test_msync(void);
 void test_environment(int argc, char **argv);
 
 #endif

@@ -1,5 +1,5 @@
 /* file_ops.c - descriptor calls on fs0: open, close, ftruncate, fstat,
- * dup, dup2, pipe, fcntl and isatty. The console's 0-2 answer here as a
+ * dup, dup2, pipe and isatty. The console's 0-2 answer here as a
  * character device that cannot be closed, duplicated or replaced. */
 #include <fcntl.h>
 #include <stdarg.h>
@@ -19,7 +19,8 @@ static const struct {
 } open_flags[] = {
 	{ O_CREAT, FS0_O_CREAT }, { O_EXCL, FS0_O_EXCL }, { O_TRUNC, FS0_O_TRUNC },
 	{ O_APPEND, FS0_O_APPEND }, { O_NONBLOCK, FS0_O_NONBLOCK },
-	{ O_DIRECTORY, FS0_O_DIRECTORY }, { O_NOCTTY, 0 }, { O_SYNC, 0 },
+	{ O_DIRECTORY, FS0_O_DIRECTORY }, { O_CLOEXEC, FS0_O_CLOEXEC }, { O_NOCTTY, 0 },
+	{ O_SYNC, 0 },
 };
 
 int posix_open_flags(int flags, uint32_t *fs0_flags)
@@ -184,21 +185,26 @@ int dup2(int fd, int new_fd)
 	return descriptor_result(fs0_dup2(channel->server, fs0_fd(fd), fs0_fd(new_fd)));
 }
 
-/* flags: 0 or O_NONBLOCK (for both ends); fs0 has no close-on-exec. */
+/* flags: O_NONBLOCK and O_CLOEXEC, for both ends. */
 int pipe2(int fds[2], int flags)
 {
 	const struct fs0_channel *channel;
 	int32_t ends[2];
+	uint32_t fs0_flags = 0;
 	long answer;
 
-	if (flags & ~O_NONBLOCK)
+	if (flags & ~(O_NONBLOCK | O_CLOEXEC))
 		return posix_error(EINVAL);
+	if (flags & O_NONBLOCK)
+		fs0_flags |= FS0_O_NONBLOCK;
+	if (flags & O_CLOEXEC)
+		fs0_flags |= FS0_O_CLOEXEC;
 	if (!fds)
 		return posix_error(EFAULT);
 	channel = fs0_channel();
 	if (!channel)
 		return -1;
-	answer = fs0_pipe(channel->server, flags ? FS0_O_NONBLOCK : 0, ends);
+	answer = fs0_pipe(channel->server, fs0_flags, ends);
 	if (answer < 0)
 		return (int)posix_result(answer);
 	fds[0] = ends[0] + FS0_FD_BASE;
@@ -209,54 +215,4 @@ int pipe2(int fds[2], int flags)
 int pipe(int fds[2])
 {
 	return pipe2(fds, 0);
-}
-
-/* F_DUPFD: the lowest free descriptor at or above the minimum. fs0's dup
- * takes the lowest free one overall, so lower ones found on the way are
- * held open until the search ends. */
-static int duplicate_at_least(int fd, int minimum)
-{
-	int held[FS0_OPEN_MAX], count = 0, copy, error;
-
-	if (minimum < 0)
-		return posix_error(EINVAL);
-	while ((copy = dup(fd)) >= 0 && copy < minimum && count < FS0_OPEN_MAX)
-		held[count++] = copy;
-	if (copy >= 0 && copy < minimum) {
-		close(copy);
-		copy = posix_error(EMFILE);
-	}
-	error = errno;
-	while (count)
-		close(held[--count]);
-	errno = error;
-	return copy;
-}
-
-/* fs0 keeps no descriptor flags and no way to change a file's status
- * flags after open, so F_GETFD answers 0 (no close-on-exec) for an open
- * descriptor and everything that would set a flag is refused. */
-int fcntl(int fd, int command, ...)
-{
-	struct stat status;
-	va_list args;
-	int argument = 0;
-
-	if (command == F_DUPFD || command == F_SETFD) {
-		va_start(args, command);
-		argument = va_arg(args, int);
-		va_end(args);
-	}
-	if (fstat(fd, &status) < 0)
-		return -1;
-	switch (command) {
-	case F_DUPFD:
-		return duplicate_at_least(fd, argument);
-	case F_GETFD:
-		return 0;
-	case F_SETFD:
-		return argument == 0 ? 0 : posix_error(EINVAL);
-	default:
-		return posix_error(EINVAL);
-	}
 }

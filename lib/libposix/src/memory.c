@@ -34,17 +34,14 @@ int mprotect(void *addr, size_t length, int prot)
 	return (int)posix_result(mm_mprotect(posix_mm0(), (uintptr_t)addr, length, prot));
 }
 
-/* mm0 keeps every page resident and writes file pages back itself, so
- * these only check their arguments; mlock also faults the pages in now. */
+/* mm0 writes dirty MAP_SHARED file pages in the range to fs0 and re-reads
+ * clean ones; the MS_* flags have its (Linux's) numbers. */
 int msync(void *addr, size_t length, int flags)
 {
-	(void)length;
-	if (((uintptr_t)addr & PAGE_MASK) || (flags & ~(MS_ASYNC | MS_SYNC | MS_INVALIDATE)) ||
-	    ((flags & MS_ASYNC) && (flags & MS_SYNC)))
-		return posix_error(EINVAL);
-	return 0;
+	return (int)posix_result(mm_msync(posix_mm0(), (uintptr_t)addr, length, flags));
 }
 
+/* mm0 keeps every page resident, so mlock only faults the pages in now. */
 int mlock(const void *addr, size_t length)
 {
 	uintptr_t page = (uintptr_t)addr & ~(uintptr_t)PAGE_MASK;
