@@ -87,7 +87,7 @@ static int32_t raw_syscall(uint32_t number, const uint32_t *r)
  * true if it returned 0;
  * only what would stop the child at once (its own pc, suspending or
  * destroying itself, changing its own pager, blocking forever) is defused. */
-static bool kernel_call(uint32_t *state, const struct fuzz_targets *t)
+static bool kernel_call(uint32_t *state, const struct fuzz_targets *t, struct fuzz_tally *tally)
 {
 	uint32_t r[9], v = next_random(state);
 	uint32_t number = (v & 0x100) ? v % (L4_SYS_COUNT + 4) : random_word(state, t);
@@ -113,6 +113,9 @@ static bool kernel_call(uint32_t *state, const struct fuzz_targets *t)
 			r[0] = L4_KD_POWEROFF;	/* must be refused: unprivileged */
 		break;
 	}
+	tally->last_call[0] = number;
+	tally->last_call[1] = r[0];
+	tally->last_call[2] = r[1];
 	return raw_syscall(number, r) == 0;
 }
 
@@ -155,6 +158,9 @@ static bool server_call(uint32_t *state, const struct fuzz_targets *t, struct fu
 		mr[2] = 0;
 	mr[0] = L4_TAG(op, words);
 	mr[1] = IDLRT_HEADER(id, version);
+	tally->last_call[0] = FUZZ_SERVER_CALL | (to_fs0 ? FUZZ_TO_FS0 : 0) | op;
+	tally->last_call[1] = words;
+	tally->last_call[2] = mr[2];
 	if (l4_ipc(to, to, SERVER_TIMEOUT, 0) != 0)
 		return false;
 	if (learning && (int32_t)mr[1] != -EBADMSG)
@@ -171,7 +177,7 @@ int fuzz_child(const struct fuzz_targets *targets, struct fuzz_tally *tally, uin
 	for (uint32_t i = 0; i < calls; i++) {
 		if (next_random(&state) & 1) {
 			tally->kernel_calls++;
-			tally->kernel_successes += kernel_call(&state, targets);
+			tally->kernel_successes += kernel_call(&state, targets, tally);
 		} else {
 			tally->server_calls++;
 			tally->server_successes += server_call(&state, targets, tally, pid);

@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/shm.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -35,8 +36,9 @@
 static uint32_t first_seed = FUZZ_FIRST_SEED, seeds = FUZZ_SEEDS, calls = FUZZ_CALLS;
 static uint32_t children, died, hung, stalled;
 
-/* Waits for `pid` at most DEADLINE_POLLS polls, then kills it. */
-static int wait_with_deadline(pid_t pid)
+/* Waits for `pid` at most DEADLINE_POLLS polls, then kills it and says
+ * what it was doing. */
+static int wait_with_deadline(pid_t pid, uint32_t seed, const struct fuzz_tally *tally)
 {
 	const struct timespec poll = { 0, POLL_MS * 1000000L };
 	int status = 0;
@@ -49,6 +51,9 @@ static int wait_with_deadline(pid_t pid)
 		nanosleep(&poll, NULL);
 	}
 	hung++;
+	printf("# seed %lu: child %d killed after the deadline in call %08lx %08lx %08lx\n",
+	       (unsigned long)seed, (int)pid, (unsigned long)tally->last_call[0],
+	       (unsigned long)tally->last_call[1], (unsigned long)tally->last_call[2]);
 	kill(pid, SIGKILL);
 	return waitpid(pid, &status, 0) == pid ? status : -1;
 }
@@ -66,7 +71,7 @@ static void fuzz_seed(const struct fuzz_targets *t, struct fuzz_tally *tally, ui
 		if (pid < 0)
 			return;
 		children++;
-		int status = wait_with_deadline(pid);
+		int status = wait_with_deadline(pid, seed, tally);
 		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 			died++;
 		if (tally->kernel_calls + tally->server_calls == done)
@@ -75,11 +80,11 @@ static void fuzz_seed(const struct fuzz_targets *t, struct fuzz_tally *tally, ui
 }
 
 /* Segments the children created outlive them (SysV semantics); they hold
- * ids between the tally's and a fresh one. */
-static void remove_children_segments(int tally_id)
+ * ids between one taken before the fuzzing and a fresh one. */
+static void remove_children_segments(int first_id)
 {
 	int probe = shmget(IPC_PRIVATE, 4096, IPC_CREAT | 0600);
-	for (int id = tally_id + 1; probe > 0 && id <= probe; id++)
+	for (int id = first_id + 1; probe > 0 && id <= probe; id++)
 		shmctl(id, IPC_RMID, NULL);
 }
 
@@ -93,10 +98,13 @@ int main(void)
 	check("fuzz-system: fs0's thread and buffer from mm0",
 	      mm_fs0_buffer(t.mm0, &t.fs0, &buffer, &t.fs0_buffer_size) == 0, 0);
 	t.fs0_buffer = (uint32_t)buffer;
-	int tally_id = shmget(IPC_PRIVATE, 4096, IPC_CREAT | 0600);
-	struct fuzz_tally *tally = shmat(tally_id, NULL, 0);
-	if (!check("fuzz-system: a shared page for the children's tally", tally != (void *)-1, errno))
+	/* A shared mapping, not a SysV segment: no child can remove it by id. */
+	struct fuzz_tally *tally = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+					MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (!check("fuzz-system: a shared page for the children's tally", tally != MAP_FAILED, errno))
 		return checks_summary("fuzz-system");
+	int first_id = shmget(IPC_PRIVATE, 4096, IPC_CREAT | 0600);
+	shmctl(first_id, IPC_RMID, NULL);
 	/* The tally's page is touched and one round is run first, so that
 	 * every page the parent uses is in place before the counts are read. */
 	memset((void *)tally, 0, sizeof(*tally));
@@ -112,7 +120,7 @@ int main(void)
 		server_ok += tally->server_successes;
 		health_check(&t, seed);
 	}
-	remove_children_segments(tally_id);
+	remove_children_segments(first_id);
 	snapshot_same("fuzz-system: mm0's and the kernel's counts are back", &before);
 	printf("fuzz-system: %llu kernel calls (%llu returned 0), %llu server requests (%llu "
 	       "succeeded) by %lu children (%lu ended by a call, %lu killed after the deadline, "
@@ -128,7 +136,6 @@ int main(void)
 	fs0_stats(t.fs0, &fs_after);
 	check("fuzz-system: fs0's counts are back", memcmp(&fs_before, &fs_after,
 	      sizeof(fs_before)) == 0, (long)fs_after.vnodes - (long)fs_before.vnodes);
-	shmdt(tally);
-	shmctl(tally_id, IPC_RMID, NULL);
+	munmap(tally, 4096);
 	return checks_summary("fuzz-system");
 }

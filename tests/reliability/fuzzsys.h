@@ -20,7 +20,12 @@ struct fuzz_tally {
 	/* Word counts the dispatch accepted (not -EBADMSG), by operation index,
 	 * so that later requests reach the handlers more often; 0: unknown. */
 	volatile uint8_t mm_words[32], fs0_words[32];
+	/* The call in progress: a system call number, or FUZZ_SERVER_CALL with
+	 * fs0's bit and the label; then its first two words. */
+	volatile uint32_t last_call[3];
 };
+#define FUZZ_SERVER_CALL	0x80000000u
+#define FUZZ_TO_FS0		0x10000u
 
 /* Issues `calls` random system calls and server requests from the
  * sequence `seed`, counting them in `tally`; returns 0. */
