@@ -20,6 +20,8 @@ void check_true(const char *name, bool ok, uint32_t detail);
 void out(const char *text);
 void out_dec(uint32_t value);
 void out_hex(uint32_t value);
+/* Prints "PROGRAM: N checks, M failures"; the exit status: 0 if none failed. */
+int report_summary(const char *program);
 
 /* Threads in the root space; entry gets arg in r0. */
 l4_tid_t spawn(void (*entry)(uint32_t), uint32_t arg, uint32_t prio, l4_tid_t pager);
