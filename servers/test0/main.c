@@ -8,24 +8,6 @@
 
 #include "test0.h"
 
-static int checks_run, checks_failed;
-
-void check_report(int passed, const char *name, const char *detail_format, ...)
-{
-	va_list args;
-
-	checks_run++;
-	if (passed) {
-		printf("ok %d - %s\n", checks_run, name);
-		return;
-	}
-	checks_failed++;
-	char detail[160];
-	va_start(args, detail_format);
-	vsnprintf(detail, sizeof(detail), detail_format, args);
-	va_end(args);
-	printf("not ok %d - %s: %s\n", checks_run, name, detail);
-}
 
 int run_in_child(int (*fn)(void *), void *arg)
 {
@@ -72,7 +54,5 @@ int main(int argc, char **argv)
 	test_unistd();
 	test_fcntl();
 	test_msync();
-	printf("1..%d\n", checks_run);
-	printf("test0: %d checks, %d failed\n", checks_run, checks_failed);
-	return checks_failed > 125 ? 125 : checks_failed;
+	return tap_summary("test0");
 }

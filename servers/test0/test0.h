@@ -3,19 +3,8 @@
 #define TEST0_H
 
 #include <stdio.h>
+#include "tap.h"
 
-/* Reports one check; a failure names what was expected and what came. */
-void check_report(int passed, const char *name, const char *detail_format, ...)
-	__attribute__((format(printf, 3, 4)));
-
-#define CHECK_EQ(name, expected, actual) do { \
-	long check_expected = (long)(expected), check_actual = (long)(actual); \
-	check_report(check_expected == check_actual, name, "expected %ld (%s), got %ld (%s)", \
-		     check_expected, #expected, check_actual, #actual); \
-} while (0)
-
-#define CHECK(name, condition) \
-	check_report(!!(condition), name, "expected %s", #condition)
 
 /* Forks a child that runs fn and exits with its result; returns the
  * child's wait status, or -1 with the reason printed. */

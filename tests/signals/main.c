@@ -10,24 +10,6 @@
 
 #include "sigtest.h"
 
-static int checks_run, checks_failed;
-
-void check_report(int passed, const char *name, const char *detail_format, ...)
-{
-	char detail[160];
-	va_list args;
-
-	checks_run++;
-	if (passed) {
-		printf("ok %d - %s\n", checks_run, name);
-		return;
-	}
-	checks_failed++;
-	va_start(args, detail_format);
-	vsnprintf(detail, sizeof(detail), detail_format, args);
-	va_end(args);
-	printf("not ok %d - %s: %s\n", checks_run, name, detail);
-}
 
 int run_in_child(int (*fn)(void), int *child_pid)
 {
@@ -86,7 +68,5 @@ int main(void)
 	test_catch();
 	test_default();
 	test_async();
-	printf("1..%d\n", checks_run);
-	printf("sigtest: %d checks, %d failed\n", checks_run, checks_failed);
-	return checks_failed > 125 ? 125 : checks_failed;
+	return tap_summary("sigtest");
 }

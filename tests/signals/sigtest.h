@@ -4,18 +4,8 @@
 
 #include <signal.h>
 #include <stdio.h>
+#include "tap.h"
 
-void check_report(int passed, const char *name, const char *detail_format, ...)
-	__attribute__((format(printf, 3, 4)));
-
-#define CHECK_EQ(name, expected, actual) do { \
-	long check_expected = (long)(expected), check_actual = (long)(actual); \
-	check_report(check_expected == check_actual, name, "expected %ld (%s), got %ld (%s)", \
-		     check_expected, #expected, check_actual, #actual); \
-} while (0)
-
-#define CHECK(name, condition) \
-	check_report(!!(condition), name, "expected %s", #condition)
 
 /* Forks a child that runs fn and exits with its result; the child's wait status, or -1. */
 int run_in_child(int (*fn)(void), int *child_pid);
