@@ -2,6 +2,7 @@
  * register random, and random requests to mm0 and fs0 (valid interface ids
  * with any operation, word count and words, hostile lengths and pointers). */
 #include <errno.h>
+#include <signal.h>
 #include <unistd.h>
 #include <l4/ipc.h>
 #include <idlrt/idlrt.h>
@@ -152,8 +153,13 @@ static bool server_call(uint32_t *state, const struct fuzz_targets *t, struct fu
 		op = MM_OP_GETPID;
 		learning = false;
 	}
-	if (!to_fs0 && op == MM_OP_KILL)
+	if (!to_fs0 && op == MM_OP_KILL) {
 		mr[2] = (v & 0x10) && pid > 1 ? (uint32_t)pid : 0x7fffffffu;
+		/* A stop signal to itself would park the child until the
+		 * deadline, as POSIX says it must: send SIGCONT instead. */
+		if (mr[3] == SIGSTOP || mr[3] == SIGTSTP || mr[3] == SIGTTIN || mr[3] == SIGTTOU)
+			mr[3] = SIGCONT;
+	}
 	if (!to_fs0 && op == MM_OP_SETPGID)
 		mr[2] = 0;
 	mr[0] = L4_TAG(op, words);
