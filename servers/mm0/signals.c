@@ -445,5 +445,9 @@ uint32_t signal_alarm_tick(void)
 	scan.now = signal_kernel->now_ms(signal_kernel_ctx);
 	signal_for_each_process(alarm_fire, &scan);
 	signal_dispatch_all();
-	return scan.next ? (uint32_t)(scan.next - scan.now) : 0;
+	if (!scan.next)
+		return 0;
+	/* The timer thread gets this as an int where 0 and below mean "ask again": an alarm
+	 * more than 2^31 ms away must not wrap there, or it asks again at once, for ever. */
+	return scan.next - scan.now > INT32_MAX ? INT32_MAX : (uint32_t)(scan.next - scan.now);
 }

@@ -135,7 +135,7 @@ long signal_kill(struct task *caller, long pid, int signo);
 long signal_setpgid(struct task *caller, long pid, long pgid);
 long signal_getpgid(struct task *caller, long pid);
 long signal_alarm(struct task *caller, uint32_t seconds);
-/* Fires due alarms; the milliseconds until the next one, or 0 for none. */
+/* Fires due alarms; the milliseconds until the next one (at most INT32_MAX), or 0 for none. */
 uint32_t signal_alarm_tick(void);
 /* Delivers every pending, unblocked signal (or its default action). */
 void signal_dispatch_all(void);

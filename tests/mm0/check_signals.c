@@ -389,6 +389,23 @@ START_TEST(alarm_fires_sigalrm_when_due)
 }
 END_TEST
 
+/* alarm(UINT32_MAX) is 49 days away: the wait must stay a positive int, since the timer
+ * thread asks again at once on 0 or less (it spun, starving lower priorities). */
+START_TEST(a_far_alarm_gives_a_positive_wait)
+{
+	struct task *task = spawn();
+
+	ck_assert_int_eq(signal_alarm(task, 2147484), 0);
+	ck_assert_uint_eq(signal_alarm_tick(), INT32_MAX);
+	ck_assert_int_eq(signal_alarm(task, 2147483), 2147484);
+	ck_assert_uint_eq(signal_alarm_tick(), 2147483000u);
+	ck_assert_int_eq(signal_alarm(task, UINT32_MAX), 2147483);
+	ck_assert_uint_eq(signal_alarm_tick(), INT32_MAX);
+	exit_and_reap(task, 0);
+	assert_no_leak();
+}
+END_TEST
+
 START_TEST(exec_resets_caught_signals_only)
 {
 	struct task *task = spawn();
@@ -443,6 +460,7 @@ int main(void)
 	tcase_add_test(tcase, a_frame_that_does_not_fit_ends_the_process);
 	tcase_add_test(tcase, groups_fork_and_sigchld);
 	tcase_add_test(tcase, alarm_fires_sigalrm_when_due);
+	tcase_add_test(tcase, a_far_alarm_gives_a_positive_wait);
 	tcase_add_test(tcase, exec_resets_caught_signals_only);
 	tcase_add_test(tcase, without_register_access_handlers_are_refused);
 	suite_add_tcase(suite, tcase);
