@@ -1,6 +1,7 @@
 /* Signal state and policy: actions, masks, pending sets, kill and process groups, default
  * actions, alarms, and the hooks for fork, spawn, child exit and faults. */
 #include <errno.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "mm0.h"
@@ -411,6 +412,8 @@ long signal_alarm(struct task *caller, uint32_t seconds)
 	now = signal_kernel->now_ms(signal_kernel_ctx);
 	if (sig->alarm_ms)
 		left = sig->alarm_ms > now ? (sig->alarm_ms - now + 999) / 1000 : 1;
+	if (left > INT32_MAX)	/* the reply is an int: never let it read as -errno */
+		left = INT32_MAX;
 	sig->alarm_ms = seconds ? now + (uint64_t)seconds * 1000 : 0;
 	if (seconds)
 		signal_kernel->timer_wake(signal_kernel_ctx);

@@ -401,6 +401,8 @@ START_TEST(a_far_alarm_gives_a_positive_wait)
 	ck_assert_uint_eq(signal_alarm_tick(), 2147483000u);
 	ck_assert_int_eq(signal_alarm(task, UINT32_MAX), 2147483);
 	ck_assert_uint_eq(signal_alarm_tick(), INT32_MAX);
+	/* 4294967295 seconds left: the old alarm's answer stays a positive int. */
+	ck_assert_int_eq(signal_alarm(task, 0), INT32_MAX);
 	exit_and_reap(task, 0);
 	assert_no_leak();
 }
