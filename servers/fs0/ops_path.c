@@ -120,13 +120,19 @@ int fs_stat(fs0_task_t task_id, const char *path, struct fs0_stat *out)
 	return 0;
 }
 
-int fs_mkdir(fs0_task_t task_id, const char *path, uint32_t mode)
+/* Looks path up from the calling task's working directory. */
+static int task_lookup(fs0_task_t task_id, const char *path, struct fs0_lookup *lookup)
 {
 	struct fs0_task *task = task_find(task_id);
 	if (!task)
 		return -FS0_ESRCH;
+	return vfs_lookup(task->cwd, path, lookup);
+}
+
+int fs_mkdir(fs0_task_t task_id, const char *path, uint32_t mode)
+{
 	struct fs0_lookup lookup;
-	int error = vfs_lookup(task->cwd, path, &lookup);
+	int error = task_lookup(task_id, path, &lookup);
 	if (error)
 		return error;
 	if (lookup.vnode)
@@ -145,11 +151,8 @@ static int unnamed_target_error(const struct fs0_vnode *vnode)
 
 int fs_rmdir(fs0_task_t task_id, const char *path)
 {
-	struct fs0_task *task = task_find(task_id);
-	if (!task)
-		return -FS0_ESRCH;
 	struct fs0_lookup lookup;
-	int error = vfs_lookup(task->cwd, path, &lookup);
+	int error = task_lookup(task_id, path, &lookup);
 	if (error)
 		return error;
 	struct fs0_vnode *vnode = lookup.vnode;
@@ -175,11 +178,8 @@ int fs_rmdir(fs0_task_t task_id, const char *path)
 
 int fs_unlink(fs0_task_t task_id, const char *path)
 {
-	struct fs0_task *task = task_find(task_id);
-	if (!task)
-		return -FS0_ESRCH;
 	struct fs0_lookup lookup;
-	int error = vfs_lookup(task->cwd, path, &lookup);
+	int error = task_lookup(task_id, path, &lookup);
 	if (error)
 		return error;
 	struct fs0_vnode *vnode = lookup.vnode;
