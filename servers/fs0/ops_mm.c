@@ -109,11 +109,8 @@ int fs_mm_get_fd(fs0_task_t task_id, int fd, struct fs0_mm_file *out)
 
 int fs_mm_get_path(fs0_task_t task_id, const char *path, struct fs0_mm_file *out)
 {
-	struct fs0_task *task = task_find(task_id);
-	if (!task)
-		return -FS0_ESRCH;
 	struct fs0_vnode *vnode;
-	int error = vfs_resolve(task->cwd, path, &vnode);
+	int error = task_resolve(task_id, path, &vnode);
 	if (error)
 		return error;
 	if (!FS0_S_ISREG(vnode->mode))

@@ -108,25 +108,13 @@ int fs_open(fs0_task_t task_id, const char *path, uint32_t flags, uint32_t mode)
 
 int fs_stat(fs0_task_t task_id, const char *path, struct fs0_stat *out)
 {
-	struct fs0_task *task = task_find(task_id);
-	if (!task)
-		return -FS0_ESRCH;
 	struct fs0_vnode *vnode;
-	int error = vfs_resolve(task->cwd, path, &vnode);
+	int error = task_resolve(task_id, path, &vnode);
 	if (error)
 		return error;
 	vnode_fill_stat(vnode, out);
 	vnode_put(vnode);
 	return 0;
-}
-
-/* Looks path up from the calling task's working directory. */
-static int task_lookup(fs0_task_t task_id, const char *path, struct fs0_lookup *lookup)
-{
-	struct fs0_task *task = task_find(task_id);
-	if (!task)
-		return -FS0_ESRCH;
-	return vfs_lookup(task->cwd, path, lookup);
 }
 
 int fs_mkdir(fs0_task_t task_id, const char *path, uint32_t mode)
