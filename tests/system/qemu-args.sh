@@ -1,0 +1,14 @@
+# qemu-args.sh - the machine every Larch image boots on, in one place; sourced
+# (with `.`) by qemu-run, tools/l4run and the tests that type at the serial
+# line, which add -kernel IMAGE and their console set-up.
+#   -M virt -cpu cortex-a15   the board and core the kernel is built for
+#   -m 128M                   the RAM the kernel assumes (RAM_SIZE in kernel.h)
+#   -nic none                 the default NIC needs efi-virtio.rom, which
+#                             Debian's qemu-system-arm only recommends
+#   -semihosting-config       the guest's exit status becomes QEMU's
+#   -icount shift=0,...       one instruction per virtual ns: runs repeat exactly
+# No argument holds a blank or a wildcard, so callers expand
+# $qemu_machine_args unquoted to get one word per argument.
+qemu_machine_args='-M virt -cpu cortex-a15 -m 128M -nic none
+	-semihosting-config enable=on,target=native
+	-icount shift=0,align=off,sleep=off'
