@@ -7,6 +7,7 @@
 #include "fs0.h"
 #include "fs0_types.h"
 #include "mm0client.h"
+#include "tap.h"
 
 #define PAGE 4096u
 /* Paths go at the start of the shared buffer, data after them. */
@@ -16,16 +17,6 @@
 static idlrt_dest_t fs;
 static char *shared;
 static uint32_t shared_size;
-static int checks, failures;
-
-static void check(int ok, const char *what)
-{
-	checks++;
-	if (!ok)
-		failures++;
-	printf("%s - %s\n", ok ? "ok" : "FAIL", what);
-}
-
 static uint32_t put(uint32_t off, const char *path)
 {
 	uint32_t len = (uint32_t)strlen(path);
@@ -108,11 +99,11 @@ static void test_boot_files(void)
 	char text[64] = { 0 };
 	int fd = f_open("/boot/hello.txt", FS0_O_RDONLY);
 
-	check(fd >= 0, "open /boot/hello.txt from the boot archive");
-	check(f_read(fd, text, sizeof(text) - 1) == 18 && strcmp(text, "hello from bootfs\n") == 0,
-	      "read /boot/hello.txt");
-	check(f_open("/boot/new", FS0_O_RDWR | FS0_O_CREAT) == -FS0_EROFS, "/boot is read-only");
-	check(fs0_close(fs, fd) == 0, "close");
+	CHECK("open /boot/hello.txt from the boot archive", fd >= 0);
+	CHECK("read /boot/hello.txt",
+	      f_read(fd, text, sizeof(text) - 1) == 18 && strcmp(text, "hello from bootfs\n") == 0);
+	CHECK("/boot is read-only", f_open("/boot/new", FS0_O_RDWR | FS0_O_CREAT) == -FS0_EROFS);
+	CHECK("close", fs0_close(fs, fd) == 0);
 }
 
 static void test_files(void)
@@ -121,20 +112,20 @@ static void test_files(void)
 	char back[32] = { 0 };
 	int fd;
 
-	check(fs0_mkdir(fs, 0, put(0, "/tmp"), 0755) == 0, "mkdir /tmp");
+	CHECK("mkdir /tmp", fs0_mkdir(fs, 0, put(0, "/tmp"), 0755) == 0);
 	fd = f_open("/tmp/a.txt", FS0_O_RDWR | FS0_O_CREAT | FS0_O_EXCL);
-	check(fd >= 0, "create /tmp/a.txt");
-	check(f_write(fd, "written by init", 15) == 15, "write 15 bytes");
-	check(f_seek(fd, 0, FS0_SEEK_SET) == 0, "lseek to 0");
-	check(f_read(fd, back, sizeof(back)) == 15 && memcmp(back, "written by init", 15) == 0,
-	      "read them back");
-	check(fs0_close(fs, fd) == 0, "close");
-	check(fs0_rename(fs, 0, put(0, "/tmp/a.txt"), NEW_PATH_OFF, put(NEW_PATH_OFF, "/tmp/b.txt")) == 0,
-	      "rename /tmp/a.txt to /tmp/b.txt");
-	check(f_stat("/tmp/a.txt", &st) == -FS0_ENOENT, "the old name is gone");
-	check(f_stat("/tmp/b.txt", &st) == 0 && st.size == 15, "the new name has the 15 bytes");
-	check(fs0_unlink(fs, 0, put(0, "/tmp/b.txt")) == 0, "unlink /tmp/b.txt");
-	check(f_stat("/tmp/b.txt", &st) == -FS0_ENOENT, "deleted");
+	CHECK("create /tmp/a.txt", fd >= 0);
+	CHECK("write 15 bytes", f_write(fd, "written by init", 15) == 15);
+	CHECK("lseek to 0", f_seek(fd, 0, FS0_SEEK_SET) == 0);
+	CHECK("read them back",
+	      f_read(fd, back, sizeof(back)) == 15 && memcmp(back, "written by init", 15) == 0);
+	CHECK("close", fs0_close(fs, fd) == 0);
+	CHECK("rename /tmp/a.txt to /tmp/b.txt",
+	      fs0_rename(fs, 0, put(0, "/tmp/a.txt"), NEW_PATH_OFF, put(NEW_PATH_OFF, "/tmp/b.txt")) == 0);
+	CHECK("the old name is gone", f_stat("/tmp/a.txt", &st) == -FS0_ENOENT);
+	CHECK("the new name has the 15 bytes", f_stat("/tmp/b.txt", &st) == 0 && st.size == 15);
+	CHECK("unlink /tmp/b.txt", fs0_unlink(fs, 0, put(0, "/tmp/b.txt")) == 0);
+	CHECK("deleted", f_stat("/tmp/b.txt", &st) == -FS0_ENOENT);
 }
 
 static void test_map_with_offset(void)
@@ -152,21 +143,21 @@ static void test_map_with_offset(void)
 	}
 	map = (uint8_t *)mm_mmap(mm0c_server(), 0, 2 * PAGE, MM0_PROT_READ, MM0_MAP_PRIVATE, fd,
 				 PAGE);
-	check((intptr_t)map > 0, "mmap of a file at offset 4096");
+	CHECK("mmap of a file at offset 4096", (intptr_t)map > 0);
 	if ((intptr_t)map <= 0)
 		return;
 	for (uint32_t i = 0; i < 2 * PAGE; i++)
 		bad += map[i] != pattern(PAGE + i);
-	check(bad == 0, "the mapping shows the file's bytes from offset 4096");
-	check(mm_munmap(mm0c_server(), (uintptr_t)map, 2 * PAGE) == 0, "munmap");
+	CHECK("the mapping shows the file's bytes from offset 4096", bad == 0);
+	CHECK("munmap", mm_munmap(mm0c_server(), (uintptr_t)map, 2 * PAGE) == 0);
 	read_only = f_open("/boot/hello.txt", FS0_O_RDONLY);
-	check(mm_mmap(mm0c_server(), 0, PAGE, MM0_PROT_READ | MM0_PROT_WRITE, MM0_MAP_SHARED,
-		      read_only, 0) == -EACCES,
-	      "a writable shared map of a read-only descriptor is refused");
+	CHECK("a writable shared map of a read-only descriptor is refused",
+	      mm_mmap(mm0c_server(), 0, PAGE, MM0_PROT_READ | MM0_PROT_WRITE, MM0_MAP_SHARED,
+		      read_only, 0) == -EACCES);
 	fs0_close(fs, read_only);
-	check(mm_mmap(mm0c_server(), 0, PAGE, MM0_PROT_READ, MM0_MAP_PRIVATE, read_only, 0) ==
-		      -FS0_EBADF,
-	      "mmap of a closed descriptor: EBADF");
+	CHECK("mmap of a closed descriptor: EBADF",
+	      mm_mmap(mm0c_server(), 0, PAGE, MM0_PROT_READ, MM0_MAP_PRIVATE, read_only, 0) ==
+		      -FS0_EBADF);
 	fs0_close(fs, fd);
 }
 
@@ -181,14 +172,14 @@ static void test_map_shared_write(void)
 	f_write(fd, zeros, PAGE);
 	map = (char *)mm_mmap(mm0c_server(), 0, 2 * PAGE, MM0_PROT_READ | MM0_PROT_WRITE,
 			      MM0_MAP_SHARED, fd, 0);
-	check((intptr_t)map > 0, "MAP_SHARED writable map of a file");
+	CHECK("MAP_SHARED writable map of a file", (intptr_t)map > 0);
 	if ((intptr_t)map <= 0)
 		return;
 	memcpy(map + PAGE + 10, "shared!", 7);
-	check(mm_munmap(mm0c_server(), (uintptr_t)map, 2 * PAGE) == 0, "munmap writes it back");
+	CHECK("munmap writes it back", mm_munmap(mm0c_server(), (uintptr_t)map, 2 * PAGE) == 0);
 	f_seek(fd, PAGE + 10, FS0_SEEK_SET);
-	check(f_read(fd, back, 7) == 7 && memcmp(back, "shared!", 7) == 0,
-	      "read() sees the bytes written through MAP_SHARED");
+	CHECK("read() sees the bytes written through MAP_SHARED",
+	      f_read(fd, back, 7) == 7 && memcmp(back, "shared!", 7) == 0);
 	fs0_close(fs, fd);
 	fs0_unlink(fs, 0, put(0, "/tmp/shared"));
 	fs0_unlink(fs, 0, put(0, "/tmp/pattern"));
@@ -207,30 +198,30 @@ static void test_msync(void)
 	f_write(fd, zeros, PAGE);
 	map = (char *)mm_mmap(mm0c_server(), 0, 2 * PAGE, MM0_PROT_READ | MM0_PROT_WRITE,
 			      MM0_MAP_SHARED, fd, 0);
-	check((intptr_t)map > 0, "MAP_SHARED map for msync");
+	CHECK("MAP_SHARED map for msync", (intptr_t)map > 0);
 	if ((intptr_t)map <= 0)
 		return;
 	memcpy(map + 100, "mapped", 6);
-	check(map[PAGE] == 0 && mm_msync(mm0c_server(), (uintptr_t)map, 2 * PAGE, 4) == 0,
-	      "msync(MS_SYNC) of a shared file mapping");
+	CHECK("msync(MS_SYNC) of a shared file mapping",
+	      map[PAGE] == 0 && mm_msync(mm0c_server(), (uintptr_t)map, 2 * PAGE, 4) == 0);
 	f_seek(fd, 100, FS0_SEEK_SET);
-	check(f_read(fd, back, 6) == 6 && memcmp(back, "mapped", 6) == 0,
-	      "read() sees bytes written through the mapping after msync, before munmap");
+	CHECK("read() sees bytes written through the mapping after msync, before munmap",
+	      f_read(fd, back, 6) == 6 && memcmp(back, "mapped", 6) == 0);
 	f_seek(fd, PAGE + 8, FS0_SEEK_SET);
 	f_write(fd, "written", 7);
 	f_seek(fd, 200, FS0_SEEK_SET);
 	f_write(fd, "again", 5);
-	check(mm_msync(mm0c_server(), (uintptr_t)map, 2 * PAGE, 2 | 1) == 0 &&
+	CHECK("after msync(MS_INVALIDATE) the mapping shows what write() put in the file",
+	      mm_msync(mm0c_server(), (uintptr_t)map, 2 * PAGE, 2 | 1) == 0 &&
 		      memcmp(map + PAGE + 8, "written", 7) == 0 && memcmp(map + 200, "again", 5) == 0 &&
-		      memcmp(map + 100, "mapped", 6) == 0,
-	      "after msync(MS_INVALIDATE) the mapping shows what write() put in the file");
+		      memcmp(map + 100, "mapped", 6) == 0);
 	memcpy(map + 300, "later", 5);
-	check(mm_msync(mm0c_server(), (uintptr_t)map, PAGE, 4) == 0 && f_seek(fd, 300, FS0_SEEK_SET) == 300 &&
-		      f_read(fd, back, 5) == 5 && memcmp(back, "later", 5) == 0,
-	      "a page written again after msync is written back by the next one");
-	check(mm_msync(mm0c_server(), (uintptr_t)map + 1, PAGE, 4) == -EINVAL &&
-		      mm_msync(mm0c_server(), (uintptr_t)map, 3 * PAGE, 4) == -ENOMEM,
-	      "msync of an unaligned or partly unmapped range: EINVAL, ENOMEM");
+	CHECK("a page written again after msync is written back by the next one",
+	      mm_msync(mm0c_server(), (uintptr_t)map, PAGE, 4) == 0 && f_seek(fd, 300, FS0_SEEK_SET) == 300 &&
+		      f_read(fd, back, 5) == 5 && memcmp(back, "later", 5) == 0);
+	CHECK("msync of an unaligned or partly unmapped range: EINVAL, ENOMEM",
+	      mm_msync(mm0c_server(), (uintptr_t)map + 1, PAGE, 4) == -EINVAL &&
+		      mm_msync(mm0c_server(), (uintptr_t)map, 3 * PAGE, 4) == -ENOMEM);
 	mm_munmap(mm0c_server(), (uintptr_t)map, 2 * PAGE);
 	fs0_close(fs, fd);
 	fs0_unlink(fs, 0, put(0, "/tmp/synced"));
@@ -252,12 +243,13 @@ static void test_fork_inherits_descriptors(void)
 			mm_exit(mm0c_server(), 1);
 		mm_exit(mm0c_server(), 0);
 	}
-	check(child > 0 && mm0c_waitpid(child, &status) == child && status == 0,
-	      "a forked child reads through the inherited descriptor");
-	check(f_read(fd, text, 5) == 5 && memcmp(text, " from", 5) == 0,
-	      "parent and child share the file offset");
+	CHECK("a forked child reads through the inherited descriptor",
+	      child > 0 && mm0c_waitpid(child, &status) == child && status == 0);
+	CHECK("parent and child share the file offset",
+	      f_read(fd, text, 5) == 5 && memcmp(text, " from", 5) == 0);
 	fs0_stats(fs, &after);
-	check(counts_equal(&before, &after), "the child's descriptors closed at exit (fs0 counts back)");
+	CHECK("the child's descriptors closed at exit (fs0 counts back)",
+	      counts_equal(&before, &after));
 	fs0_close(fs, fd);
 }
 
@@ -269,8 +261,8 @@ static void test_posix_shm(void)
 
 	mm_stats(mm0c_server(), &before);
 	fd = mm_shm_open(mm0c_server(), "/fs0test", MM0_O_CREAT | MM0_O_EXCL | 2, 0600);
-	check(fd >= MM0_FD_BASE && mm_shm_truncate(mm0c_server(), fd, PAGE) == 0,
-	      "shm_open and ftruncate a POSIX shm object");
+	CHECK("shm_open and ftruncate a POSIX shm object",
+	      fd >= MM0_FD_BASE && mm_shm_truncate(mm0c_server(), fd, PAGE) == 0);
 	map = (char *)mm_mmap(mm0c_server(), 0, PAGE, MM0_PROT_READ | MM0_PROT_WRITE,
 			      MM0_MAP_SHARED, fd, 0);
 	child = mm0c_fork();
@@ -284,17 +276,17 @@ static void test_posix_shm(void)
 		memcpy(other, "from child", 11);
 		mm_exit(mm0c_server(), 0);
 	}
-	check(child > 0 && mm0c_waitpid(child, &status) == child && status == 0 &&
-		      (intptr_t)map > 0 && strcmp(map, "from child") == 0,
-	      "a child opening the shm name writes into the parent's mapping");
-	check(mm_shm_unlink(mm0c_server(), "/fs0test") == 0 &&
-		      mm_shm_open(mm0c_server(), "/fs0test", 2, 0) == -ENOENT,
-	      "shm_unlink forgets the name");
+	CHECK("a child opening the shm name writes into the parent's mapping",
+	      child > 0 && mm0c_waitpid(child, &status) == child && status == 0 &&
+		      (intptr_t)map > 0 && strcmp(map, "from child") == 0);
+	CHECK("shm_unlink forgets the name",
+	      mm_shm_unlink(mm0c_server(), "/fs0test") == 0 &&
+		      mm_shm_open(mm0c_server(), "/fs0test", 2, 0) == -ENOENT);
 	mm_munmap(mm0c_server(), (uintptr_t)map, PAGE);
-	check(mm_close(mm0c_server(), fd) == 0, "close the shm descriptor");
+	CHECK("close the shm descriptor", mm_close(mm0c_server(), fd) == 0);
 	mm_stats(mm0c_server(), &after);
-	check(after.live_objects == before.live_objects && after.free_pages == before.free_pages,
-	      "the shm object's memory is back");
+	CHECK("the shm object's memory is back",
+	      after.live_objects == before.live_objects && after.free_pages == before.free_pages);
 }
 
 /* strings, each with its NUL, at off in the buffer: their bytes. */
@@ -338,29 +330,29 @@ static void test_exec(void)
 
 		mm_exit(mm0c_server(), result < 0 ? 100 - result : 99);
 	}
-	check(child > 0 && mm0c_waitpid(child, &status) == child && MM0_WIFEXITED(status) &&
-		      MM0_WEXITSTATUS(status) == 42,
-	      "execve runs /boot/bin/echoargs with arguments, environment and descriptors; its status comes back");
-	check(fs0_fcntl(fs, cloexec_fd, FS0_F_GETFD, 0) == FS0_FD_CLOEXEC && fs0_close(fs, cloexec_fd) == 0,
-	      "the O_CLOEXEC descriptor closed only in the exec'd child (echoargs checks it is gone)");
-	check(exec_path("/boot/hello.txt", argv, 3, no_env, 0) == -ENOEXEC,
-	      "execve of a file that is not a program: ENOEXEC");
-	check(exec_path("/boot/bin/none", argv, 3, no_env, 0) == -ENOENT,
-	      "execve of a missing file: ENOENT");
-	check(exec_path("/boot/bin/echoargs", argv, 0, no_env, 0) == -EINVAL,
-	      "execve without argv[0]: EINVAL");
-	check(mm_execve(mm0c_server(), 0, 5, shared_size - 4, 8, 1, 0) == -EFAULT,
-	      "execve with strings outside the buffer: EFAULT");
-	check(exec_path("/boot/bin/echoargs", argv, 4, no_env, 0) == -EINVAL,
-	      "execve with fewer strings than counted: EINVAL");
+	CHECK("execve runs /boot/bin/echoargs with arguments, environment and descriptors; its status comes back",
+	      child > 0 && mm0c_waitpid(child, &status) == child && MM0_WIFEXITED(status) &&
+		      MM0_WEXITSTATUS(status) == 42);
+	CHECK("the O_CLOEXEC descriptor closed only in the exec'd child (echoargs checks it is gone)",
+	      fs0_fcntl(fs, cloexec_fd, FS0_F_GETFD, 0) == FS0_FD_CLOEXEC && fs0_close(fs, cloexec_fd) == 0);
+	CHECK("execve of a file that is not a program: ENOEXEC",
+	      exec_path("/boot/hello.txt", argv, 3, no_env, 0) == -ENOEXEC);
+	CHECK("execve of a missing file: ENOENT",
+	      exec_path("/boot/bin/none", argv, 3, no_env, 0) == -ENOENT);
+	CHECK("execve without argv[0]: EINVAL",
+	      exec_path("/boot/bin/echoargs", argv, 0, no_env, 0) == -EINVAL);
+	CHECK("execve with strings outside the buffer: EFAULT",
+	      mm_execve(mm0c_server(), 0, 5, shared_size - 4, 8, 1, 0) == -EFAULT);
+	CHECK("execve with fewer strings than counted: EINVAL",
+	      exec_path("/boot/bin/echoargs", argv, 4, no_env, 0) == -EINVAL);
 	fs0_close(fs, fd);
 	child = mm_spawn(mm0c_server(), "/boot/bin/echoargs", "spawned");
-	check(child > 0 && mm0c_waitpid(child, &status) == child && MM0_WIFEXITED(status) &&
-		      MM0_WEXITSTATUS(status) == 5,
-	      "spawn of /boot/bin/echoargs by path");
-	check(mm_spawn(mm0c_server(), "/boot/hello.txt", "") == -ENOEXEC &&
-		      mm_spawn(mm0c_server(), "/boot/none", "") == -ENOENT,
-	      "spawn of a path that is no program: ENOEXEC, ENOENT");
+	CHECK("spawn of /boot/bin/echoargs by path",
+	      child > 0 && mm0c_waitpid(child, &status) == child && MM0_WIFEXITED(status) &&
+		      MM0_WEXITSTATUS(status) == 5);
+	CHECK("spawn of a path that is no program: ENOEXEC, ENOENT",
+	      mm_spawn(mm0c_server(), "/boot/hello.txt", "") == -ENOEXEC &&
+		      mm_spawn(mm0c_server(), "/boot/none", "") == -ENOENT);
 }
 
 static void test_pipe(void)
@@ -369,7 +361,7 @@ static void test_pipe(void)
 	char got[8] = { 0 };
 	int status = -1, child;
 
-	check(fs0_pipe(fs, 0, fds) == 0, "pipe");
+	CHECK("pipe", fs0_pipe(fs, 0, fds) == 0);
 	child = mm0c_fork();
 	if (child == 0) {
 		/* Give the parent time to block in its read first. */
@@ -380,10 +372,10 @@ static void test_pipe(void)
 		mm_exit(mm0c_server(), 0);
 	}
 	fs0_close(fs, fds[1]);
-	check(f_read(fds[0], got, sizeof(got)) == 4 && memcmp(got, "ping", 4) == 0,
-	      "a blocking pipe read is completed by the child's write");
-	check(mm0c_waitpid(child, &status) == child && status == 0, "the writer exits 0");
-	check(f_read(fds[0], got, sizeof(got)) == 0, "end of file once the writer is gone");
+	CHECK("a blocking pipe read is completed by the child's write",
+	      f_read(fds[0], got, sizeof(got)) == 4 && memcmp(got, "ping", 4) == 0);
+	CHECK("the writer exits 0", mm0c_waitpid(child, &status) == child && status == 0);
+	CHECK("end of file once the writer is gone", f_read(fds[0], got, sizeof(got)) == 0);
 	fs0_close(fs, fds[0]);
 }
 
@@ -434,11 +426,11 @@ static void test_big_file(void)
 	int fd = f_open("/tmp/big", FS0_O_RDWR | FS0_O_CREAT | FS0_O_TRUNC);
 	struct fs0_stat_info st;
 
-	check(fd >= 0, "create /tmp/big");
-	check(write_pattern(fd, 0, BIG_FILE) == BIG_FILE, "write a 4 MiB file");
-	check(f_stat("/tmp/big", &st) == 0 && st.size == BIG_FILE, "its size is 4 MiB");
-	check(read_pattern(fd, BIG_FILE), "read back all 4 MiB");
-	check(fs0_close(fs, fd) == 0 && fs0_unlink(fs, 0, put(0, "/tmp/big")) == 0, "unlink it");
+	CHECK("create /tmp/big", fd >= 0);
+	CHECK("write a 4 MiB file", write_pattern(fd, 0, BIG_FILE) == BIG_FILE);
+	CHECK("its size is 4 MiB", f_stat("/tmp/big", &st) == 0 && st.size == BIG_FILE);
+	CHECK("read back all 4 MiB", read_pattern(fd, BIG_FILE));
+	CHECK("unlink it", fs0_close(fs, fd) == 0 && fs0_unlink(fs, 0, put(0, "/tmp/big")) == 0);
 }
 
 /* Fill the RAM file system: ENOSPC, nothing written is lost, and deleting makes room again. */
@@ -452,7 +444,7 @@ static void test_full_file_system(void)
 
 	fs0_stats(fs, &before);
 	fd = f_open("/tmp/fill", FS0_O_RDWR | FS0_O_CREAT | FS0_O_TRUNC);
-	check(fd >= 0, "create /tmp/fill");
+	CHECK("create /tmp/fill", fd >= 0);
 	while (fd >= 0 && (wrote = write_pattern(fd, total, CHUNK)) == CHUNK)
 		total += CHUNK;
 	if (wrote > 0) {
@@ -460,31 +452,33 @@ static void test_full_file_system(void)
 		wrote = write_pattern(fd, total, CHUNK);
 	}
 	printf("# the file system filled at %u bytes\n", (unsigned)total);
-	check(wrote == -FS0_ENOSPC && total > 2 * BIG_FILE, "writing on fills more than 8 MiB, then ENOSPC");
-	check(f_stat("/tmp/fill", &st) == 0 && st.size == total, "the full file keeps every byte written");
-	check(read_pattern(fd, total), "and reads back whole");
+	CHECK("writing on fills more than 8 MiB, then ENOSPC",
+	      wrote == -FS0_ENOSPC && total > 2 * BIG_FILE);
+	CHECK("the full file keeps every byte written",
+	      f_stat("/tmp/fill", &st) == 0 && st.size == total);
+	CHECK("and reads back whole", read_pattern(fd, total));
 	other = f_open("/tmp/other", FS0_O_RDWR | FS0_O_CREAT);
-	check(other >= 0 && f_write(other, "x", 1) == -FS0_ENOSPC,
-	      "a full file system still opens files, and refuses their data with ENOSPC");
-	check(other >= 0 && fs0_close(fs, other) == 0 && fs0_unlink(fs, 0, put(0, "/tmp/other")) == 0,
-	      "a new empty file can be removed again");
-	check(fs0_close(fs, fd) == 0 && fs0_unlink(fs, 0, put(0, "/tmp/fill")) == 0,
-	      "unlink the full file");
-	check(fs0_stats(fs, &now) == 0 && counts_equal(&before, &now), "its records are freed");
+	CHECK("a full file system still opens files, and refuses their data with ENOSPC",
+	      other >= 0 && f_write(other, "x", 1) == -FS0_ENOSPC);
+	CHECK("a new empty file can be removed again",
+	      other >= 0 && fs0_close(fs, other) == 0 && fs0_unlink(fs, 0, put(0, "/tmp/other")) == 0);
+	CHECK("unlink the full file",
+	      fs0_close(fs, fd) == 0 && fs0_unlink(fs, 0, put(0, "/tmp/fill")) == 0);
+	CHECK("its records are freed", fs0_stats(fs, &now) == 0 && counts_equal(&before, &now));
 	fd = f_open("/tmp/big", FS0_O_RDWR | FS0_O_CREAT | FS0_O_TRUNC);
-	check(fd >= 0 && write_pattern(fd, 0, BIG_FILE) == BIG_FILE && read_pattern(fd, BIG_FILE),
-	      "after the delete, 4 MiB is written and read back again");
-	check(fd >= 0 && fs0_close(fs, fd) == 0 && fs0_unlink(fs, 0, put(0, "/tmp/big")) == 0,
-	      "unlink it");
+	CHECK("after the delete, 4 MiB is written and read back again",
+	      fd >= 0 && write_pattern(fd, 0, BIG_FILE) == BIG_FILE && read_pattern(fd, BIG_FILE));
+	CHECK("unlink it",
+	      fd >= 0 && fs0_close(fs, fd) == 0 && fs0_unlink(fs, 0, put(0, "/tmp/big")) == 0);
 }
 
 int main(void)
 {
 	struct fs0_counts start, end;
+	int connected = connect_fs0();
 
-	check(connect_fs0() == 0 && shared_size >= 2 * DATA_OFF,
-	      "mm0 names fs0 and maps this thread's buffer");
-	if (failures == 0) {
+	if (check("mm0 names fs0 and maps this thread's buffer",
+		  connected == 0 && shared_size >= 2 * DATA_OFF, connected)) {
 		fs0_stats(fs, &start);
 		test_boot_files();
 		test_files();
@@ -499,8 +493,7 @@ int main(void)
 		test_full_file_system();
 		fs0_rmdir(fs, 0, put(0, "/tmp"));
 		fs0_stats(fs, &end);
-		check(counts_equal(&start, &end), "fs0's counts are back at their start values");
+		CHECK("fs0's counts are back at their start values", counts_equal(&start, &end));
 	}
-	printf("init: %d checks, %d failures\n", checks, failures);
-	return failures ? 1 : 0;
+	return tap_summary("init");
 }

@@ -7,20 +7,6 @@
 
 #include "scenarios.h"
 
-static int checks, failures;
-
-bool check(const char *what, bool cond, long detail)
-{
-	checks++;
-	if (cond) {
-		printf("ok - %s\n", what);
-	} else {
-		failures++;
-		printf("FAIL - %s (%ld)\n", what, detail);
-	}
-	return cond;
-}
-
 struct mm_counts counts_now(void)
 {
 	struct mm_counts now = { 0 };
@@ -58,7 +44,7 @@ static void run_group(const char *name, void (*group)(void))
 	after = counts_now();
 	snprintf(what, sizeof(what), "%s: mm0 free pages and records back", name);
 	if (!check(what, same_counts(&before, &after), (long)after.free_pages - (long)before.free_pages))
-		printf("  %s: objects %lu/%lu areas %lu/%lu tasks %lu/%lu allocs %lu/%lu\n", name,
+		printf("# %s: objects %lu/%lu areas %lu/%lu tasks %lu/%lu allocs %lu/%lu\n", name,
 		       before.live_objects, after.live_objects, before.live_areas, after.live_areas,
 		       before.live_tasks, after.live_tasks, before.live_allocs, after.live_allocs);
 }
@@ -79,6 +65,5 @@ int main(int argc, char **argv)
 	      kernel_after.threads == kernel_before.threads &&
 	      kernel_after.spaces == kernel_before.spaces,
 	      (long)kernel_after.threads - (long)kernel_before.threads);
-	printf("init: %d checks, %d failures\n", checks, failures);
-	return failures ? 1 : 0;
+	return tap_summary("init");
 }

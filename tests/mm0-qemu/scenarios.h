@@ -1,4 +1,5 @@
-/* scenarios.h - the checks init runs on QEMU, one file per area. */
+/* scenarios.h - the checks init runs on QEMU, one file per area; each is
+ * reported through tests/tap. */
 #ifndef MM0_QEMU_SCENARIOS_H
 #define MM0_QEMU_SCENARIOS_H
 
@@ -6,9 +7,8 @@
 #include <stdint.h>
 
 #include "mm0client.h"
+#include "tap.h"
 
-/* Prints "ok - what" or "FAIL - what (detail)"; returns cond. */
-bool check(const char *what, bool cond, long detail);
 /* The free memory and records mm0 reports. */
 struct mm_counts counts_now(void);
 /* fork a child that runs fn and exits with its result; the parent waits

@@ -1,5 +1,5 @@
-/* common.c - what the reliability and system-fuzz programs share: TAP
- * checks, accounting snapshots, the child runner and a fixed PRNG. */
+/* common.c - what the reliability and system-fuzz programs share:
+ * accounting snapshots, the child runner and a fixed PRNG. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/wait.h>
@@ -7,20 +7,6 @@
 #include <l4/ipc.h>
 #include <l4/syscalls.h>
 #include "reliab.h"
-
-static int checks, failures;
-
-bool check(const char *what, bool cond, long detail)
-{
-	checks++;
-	if (cond) {
-		printf("ok %d - %s\n", checks, what);
-	} else {
-		failures++;
-		printf("not ok %d - %s (%ld)\n", checks, what, detail);
-	}
-	return cond;
-}
 
 struct snapshot snapshot_now(void)
 {
@@ -77,10 +63,4 @@ uint32_t next_random(uint32_t *state)
 	x ^= x >> 17;
 	x ^= x << 5;
 	return *state = x;
-}
-
-int checks_summary(const char *program)
-{
-	printf("%s: %d checks, %d failed\n", program, checks, failures);
-	return failures;
 }

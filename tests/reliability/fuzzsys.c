@@ -102,7 +102,7 @@ int main(void)
 	struct fuzz_tally *tally = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
 					MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (!check("fuzz-system: a shared page for the children's tally", tally != MAP_FAILED, errno))
-		return checks_summary("fuzz-system");
+		return tap_summary("fuzz-system");
 	int first_id = shmget(IPC_PRIVATE, 4096, IPC_CREAT | 0600);
 	shmctl(first_id, IPC_RMID, NULL);
 	/* The tally's page is touched and one round is run first, so that
@@ -137,5 +137,5 @@ int main(void)
 	check("fuzz-system: fs0's counts are back", memcmp(&fs_before, &fs_after,
 	      sizeof(fs_before)) == 0, (long)fs_after.vnodes - (long)fs_before.vnodes);
 	munmap(tally, 4096);
-	return checks_summary("fuzz-system");
+	return tap_summary("fuzz-system");
 }

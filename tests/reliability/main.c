@@ -11,5 +11,5 @@ int main(void)
 	family_soak();
 	family_servers();
 	family_load();
-	return checks_summary("reliability");
+	return tap_summary("reliability");
 }

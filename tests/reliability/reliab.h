@@ -1,5 +1,6 @@
 /* reliab.h - the reliability and system-fuzz programs (init under mm0 with
- * fs0): checks, accounting snapshots and the child runner they share. */
+ * fs0): accounting snapshots and the child runner they share; checks are
+ * reported through tests/tap. */
 #ifndef RELIAB_H
 #define RELIAB_H
 
@@ -7,11 +8,7 @@
 #include <stdint.h>
 #include <l4/abi.h>
 #include "mm0.h"
-
-/* Prints "ok - what" or "not ok - what (detail)". */
-bool check(const char *what, bool cond, long detail);
-/* Prints "program: N checks, M failed" and returns M. */
-int checks_summary(const char *program);
+#include "tap.h"
 
 /* mm0's counts and the kernel's objects at one moment. */
 struct snapshot {

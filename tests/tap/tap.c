@@ -1,4 +1,4 @@
-/* tap.c - TAP output for the POSIX test programs on the target (tap.h). */
+/* tap.c - TAP output for the test programs on the target (tap.h). */
 #include <stdarg.h>
 #include <stdio.h>
 #include "tap.h"
@@ -20,6 +20,12 @@ void check_report(int passed, const char *name, const char *detail_format, ...)
 	vsnprintf(detail, sizeof(detail), detail_format, args);
 	va_end(args);
 	printf("not ok %d - %s: %s\n", checks_run, name, detail);
+}
+
+bool check(const char *name, bool passed, long detail)
+{
+	check_report(passed, name, "detail %ld", detail);
+	return passed;
 }
 
 int tap_summary(const char *program)
