@@ -111,19 +111,28 @@ START_TEST(test_truncation)
 }
 END_TEST
 
+/* One test case per group of conversions, so that CK_RUN_CASE can pick one. */
 static Suite *format_suite(void)
 {
 	Suite *s = suite_create("kernel format");
-	TCase *tc = tcase_create("format");
+	TCase *plain = tcase_create("plain");
+	TCase *integers = tcase_create("integers");
+	TCase *conversions = tcase_create("conversions");
+	TCase *width = tcase_create("width");
+	TCase *truncation = tcase_create("truncation");
 
-	tcase_add_test(tc, test_plain_text);
-	tcase_add_test(tc, test_signed_decimal);
-	tcase_add_test(tc, test_unsigned_and_bases);
-	tcase_add_test(tc, test_width_and_flags);
-	tcase_add_test(tc, test_pointer_char_string_percent);
-	tcase_add_test(tc, test_unknown_conversion_is_copied);
-	tcase_add_test(tc, test_truncation);
-	suite_add_tcase(s, tc);
+	tcase_add_test(plain, test_plain_text);
+	tcase_add_test(plain, test_unknown_conversion_is_copied);
+	tcase_add_test(integers, test_signed_decimal);
+	tcase_add_test(integers, test_unsigned_and_bases);
+	tcase_add_test(conversions, test_pointer_char_string_percent);
+	tcase_add_test(width, test_width_and_flags);
+	tcase_add_test(truncation, test_truncation);
+	suite_add_tcase(s, plain);
+	suite_add_tcase(s, integers);
+	suite_add_tcase(s, conversions);
+	suite_add_tcase(s, width);
+	suite_add_tcase(s, truncation);
 	return s;
 }
 
