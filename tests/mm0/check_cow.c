@@ -52,7 +52,7 @@ START_TEST(munmap_middle_of_written_private_area_keeps_one_private_shadow)
 	for (i = 0; i < 4; i++)
 		poke(task, BASE + i * P, (uint8_t)(0x20 + i));
 	top = top_at(task, BASE);
-	ck_assert_int_eq(mm0_munmap(task, BASE + P, 2 * P), 0);
+	ck_assert_int_eq(mm0_munmap(task->vm, BASE + P, 2 * P), 0);
 	ck_assert_ptr_eq(top_at(task, BASE + 3 * P), top);
 	ck_assert(vm_object_private(top));
 	assert_mmu_consistent();
@@ -144,7 +144,7 @@ START_TEST(unmapping_the_last_link_deletes)
 	map_anon(task, BASE, 2 * P, RW, PRIV | FIXED);
 	poke(task, BASE, 1);
 	ck_assert_uint_eq(vm_object_live(), objects + 1);
-	ck_assert_int_eq(mm0_munmap(task, BASE, 2 * P), 0);
+	ck_assert_int_eq(mm0_munmap(task->vm, BASE, 2 * P), 0);
 	ck_assert_uint_eq(vm_object_live(), objects);
 	ck_assert_uint_eq(phys_free_pages(), free_pages);
 	exit_and_reap(task, 0);
@@ -267,7 +267,7 @@ START_TEST(fork_without_memory_fails_cleanly)
 	}
 	ck_assert_uint_ge(extra, 4);
 	exit_and_reap(task_of(pid), 0);
-	fake_thread_create_error = -L4_ENOMEM;
+	fake_thread_create_error = -ENOMEM;
 	ck_assert_int_eq(mm0_fork(parent, TEST_PC, TEST_SP), -ENOMEM);
 	poke(parent, BASE, 2);
 	ck_assert_uint_eq(peek(parent, BASE), 2);

@@ -6,9 +6,9 @@
 
 #include "harness.h"
 #include "mm0_server.h"
-#include "module_file.h"
-#include "serve.h"
-#include "spawn.h"
+#include "fs/module_file.h"
+#include "serve/serve.h"
+#include "proc/spawn.h"
 
 #define MM0		TEST_SELF_TID
 #define PAGE		MM0_PAGE_SIZE
@@ -89,6 +89,12 @@ START_TEST(test_ids)
 	ck_assert_int_eq(mm_getpid(MM0), -ESRCH);
 	ck_assert_int_eq(mm_mmap(MM0, 0, PAGE, RW, MM0_MAP_PRIVATE | MM0_MAP_ANONYMOUS, -1, 0),
 			 -ESRCH);
+	/* The memory layer works on spaces: the request layer answers unknown callers. */
+	ck_assert_int_eq(mm_munmap(MM0, 0x20000000, PAGE), -ESRCH);
+	ck_assert_int_eq(mm_mprotect(MM0, 0x20000000, PAGE, RW), -ESRCH);
+	ck_assert_int_eq(mm_shmget(MM0, MM0_IPC_PRIVATE, PAGE, 0600), -ESRCH);
+	ck_assert_int_eq(mm_shmat(MM0, 1, 0, 0), -ESRCH);
+	ck_assert_int_eq(mm_shm_unlink(MM0, "/ok"), -ESRCH);
 	exit_and_reap(task, 0);
 	assert_no_leak();
 }

@@ -172,7 +172,7 @@ START_TEST(bad_clone_and_fork_arguments)
 	ck_assert_int_eq(mm0_fork(NULL, TEST_PC, TEST_SP), -ESRCH);
 	ck_assert_int_eq(mm0_task_start(task, TEST_PC, TEST_SP + 1), -EINVAL);
 	ck_assert_int_eq(mm0_task_create(NULL, NULL, NULL, &task), -ESRCH);
-	fake_thread_create_error = -L4_ENOMEM;
+	fake_thread_create_error = -ENOMEM;
 	ck_assert_int_eq(mm0_clone(task, THREAD_FLAGS, STACK, TEST_PC), -ENOMEM);
 	ck_assert_int_eq(mm0_exit(mm0_self(), 0), -EPERM);
 	ck_assert_int_eq(mm0_exit(NULL, 0), -ESRCH);
@@ -188,7 +188,7 @@ START_TEST(waitpid_defers_until_the_child_exits)
 	struct fake_reply *reply;
 	int token, status = 0;
 
-	ck_assert_int_eq(mm0_waitpid(parent, -1, 0, &token, &status), MM0_DEFERRED);
+	ck_assert_int_eq(mm0_waitpid(parent, -1, 0, &token, &status), IDLRT_DEFERRED);
 	ck_assert_uint_eq(fake_reply_count, 0);
 	ck_assert_int_eq(mm0_exit(child, 256 + 7), 0);
 	reply = fake_reply_for(&token);
@@ -207,7 +207,7 @@ START_TEST(waitpid_for_one_pid_ignores_others)
 	long first_pid = first->pid, second_pid = second->pid;
 	int token, status = 0;
 
-	ck_assert_int_eq(mm0_waitpid(parent, second_pid, 0, &token, &status), MM0_DEFERRED);
+	ck_assert_int_eq(mm0_waitpid(parent, second_pid, 0, &token, &status), IDLRT_DEFERRED);
 	ck_assert_int_eq(mm0_exit(first, 1), 0);
 	ck_assert_ptr_null(fake_reply_for(&token));
 	ck_assert_int_eq(mm0_exit(second, 2), 0);
@@ -246,7 +246,7 @@ START_TEST(a_waiting_thread_that_exits_is_forgotten)
 	struct task *child = fork_of(parent);
 	int token, status = 0;
 
-	ck_assert_int_eq(mm0_waitpid(waiter, -1, 0, &token, &status), MM0_DEFERRED);
+	ck_assert_int_eq(mm0_waitpid(waiter, -1, 0, &token, &status), IDLRT_DEFERRED);
 	ck_assert_int_eq(mm0_thread_exit(waiter, 0), 0);
 	ck_assert_int_eq(mm0_exit(child, 0), 0);
 	ck_assert_ptr_null(fake_reply_for(&token));

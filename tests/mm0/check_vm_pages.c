@@ -144,7 +144,7 @@ START_TEST(shm_truncate_forgets_dropped_pages)
 	struct vm_object *obj;
 	uint32_t pgoff;
 
-	ck_assert_int_eq(mm0_shm_open(task, "/pages", MM0_O_CREAT, &obj), 0);
+	ck_assert_int_eq(mm0_shm_open("/pages", MM0_O_CREAT, &obj), 0);
 	ck_assert_int_eq(mm0_shm_truncate(obj, 8 * MM0_PAGE_SIZE), 0);
 	for (pgoff = 0; pgoff < 8; pgoff++)
 		insert(obj, pgoff);
@@ -159,7 +159,7 @@ START_TEST(shm_truncate_forgets_dropped_pages)
 	ck_assert_ptr_null(vm_object_page_find(obj, 4));
 	ck_assert_uint_eq(vm_object_page_find(obj, 5)->phys, phys_at[5]);
 	mm0_shm_close(obj);
-	ck_assert_int_eq(mm0_shm_unlink(task, "/pages"), 0);
+	ck_assert_int_eq(mm0_shm_unlink("/pages"), 0);
 	exit_and_reap(task, 0);
 	assert_no_leak();
 }

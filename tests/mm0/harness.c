@@ -117,7 +117,6 @@ static enum user_result user_access(struct task *task, uint32_t addr, unsigned a
 
 	for (attempt = 0; attempt < 2; attempt++) {
 		struct fake_pte *pte = fake_pte_find(task->l4_tid, addr);
-		static int token;
 		long result;
 
 		if (pte && (pte->perms & access) == access) {
@@ -129,9 +128,7 @@ static enum user_result user_access(struct task *task, uint32_t addr, unsigned a
 				*byte = *cell;
 			return USER_OK;
 		}
-		result = mm0_fault(task, addr, access, &token);
-		if (result == MM0_DEFERRED)
-			return USER_PENDING;
+		result = mm0_fault(task, addr, access);
 		if (result < 0)
 			return USER_KILLED;
 		ck_assert_int_eq(result, 0);
@@ -195,7 +192,7 @@ struct vm_object *open_file(uint32_t file_id, uint32_t pages)
 
 long map_anon(struct task *task, uint32_t addr, uint32_t len, int prot, int flags)
 {
-	return mm0_mmap(task, addr, len, prot, flags | MM0_MAP_ANONYMOUS, NULL, 0);
+	return mm0_mmap(task->vm, addr, len, prot, flags | MM0_MAP_ANONYMOUS, NULL, 0);
 }
 
 int run_suite(Suite *suite)

@@ -4,19 +4,24 @@
 
 #include <check.h>
 #include <errno.h>
+#include <idlrt/idlrt.h>
 #include <stdint.h>
 
 #include "fake_kernel.h"
-#include "fault.h"
-#include "mm0.h"
-#include "mm0_alloc.h"
+#include "mem/fault.h"
+#include "mem/mm0_alloc.h"
+#include "mem/mmap.h"
+#include "mem/posix_shm.h"
+#include "mem/shm.h"
+#include "mem/vm_area.h"
+#include "mem/vm_object.h"
 #include "mm0_abi.h"
-#include "mmap.h"
-#include "posix_shm.h"
-#include "shm.h"
-#include "task.h"
-#include "vm_area.h"
-#include "vm_object.h"
+#include "proc/exit.h"
+#include "proc/fork.h"
+#include "proc/signals.h"
+#include "proc/spawn.h"
+#include "proc/task.h"
+#include "serve/startup.h"
 
 #define TEST_PAGES	256u
 #define TEST_PHYS_BASE	0x40000000u
@@ -24,12 +29,12 @@
 #define TEST_PC		0x00010000u
 #define TEST_SP		0x3fff0000u
 
-enum user_result { USER_OK, USER_PENDING, USER_KILLED };
+enum user_result { USER_OK, USER_KILLED };
 
 /* Fixtures: mm0 over TEST_PAGES pages (setup_pages for another count). */
 void mm0_setup(void);
 void mm0_setup_pages(uint32_t pages);
-/* The same with deferred replies going through reply (the protocol suite's). */
+/* The same with deferred waitpid replies going through reply (the protocol suite's). */
 void mm0_setup_with(uint32_t pages, const struct mm0_reply_ops *reply);
 void mm0_teardown(void);
 

@@ -5,15 +5,15 @@
 #include <l4/syscalls.h>
 
 #include "boot.h"
-#include "fs_link.h"
-#include "mm0.h"
+#include "fs/fs_link.h"
+#include "serve/startup.h"
 #include "mm0_abi.h"
-#include "module_file.h"
-#include "serve.h"
-#include "services.h"
+#include "fs/module_file.h"
+#include "serve/serve.h"
+#include "serve/services.h"
 #include "signal_l4.h"
-#include "spawn.h"
-#include "task.h"
+#include "proc/spawn.h"
+#include "proc/task.h"
 
 extern char __heap_start[];
 

@@ -8,7 +8,7 @@
 #include "boot.h"
 #include "mm0_server.h"
 #include "signal_l4.h"
-#include "signals.h"
+#include "proc/signals.h"
 
 #define TIMER_STACK_BYTES	1024u
 #define TIMER_SLEEP_MAX_MS	0xfff0u
@@ -25,7 +25,7 @@ static int l4_signal_exregs(void *ctx, uint32_t tid, uint32_t flags, uint32_t pc
 	err = l4_exchange_registers(tid, flags, pc, sp);
 	for (unsigned i = 0; i < L4_EXREG_WORDS; i++)
 		regs[i] = mr[i];
-	return err;
+	return kernel_error_to_errno(err);
 }
 
 static uint64_t l4_signal_now_ms(void *ctx)
