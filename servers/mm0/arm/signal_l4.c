@@ -9,6 +9,7 @@
 #include "mm0_server.h"
 #include "signal_l4.h"
 #include "proc/signals.h"
+#include "serve/serve.h"
 
 #define TIMER_STACK_BYTES	1024u
 #define TIMER_SLEEP_MAX_MS	0xfff0u

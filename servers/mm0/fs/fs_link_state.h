@@ -4,7 +4,8 @@
 
 #include <stdint.h>
 
-#include "fs/fs_link.h"
+struct fs_ops;
+struct task;
 
 struct fs_link {
 	struct task *task;		/* fs0, once prepared */

@@ -25,8 +25,6 @@ extern const struct signal_kernel_ops *signal_kernel;
 extern void *signal_kernel_ctx;
 /* mm0's thread that sleeps until the next alarm (signal_requests.c answers it). */
 extern uint32_t signal_timer_tid;
-/* Answers the waiting timer thread, or cuts its sleep short (signal_requests.c). */
-void signal_timer_kick(void);
 
 /* Hooks from the process code. */
 void signal_fork(struct task *creator, struct task *child, bool thread);

@@ -23,6 +23,10 @@ struct serve_fatal_fault {
 };
 extern struct serve_fatal_fault serve_last_fault;
 
+/* Answers mm0's waiting timer thread, or cuts its sleep short, so it sleeps
+ * until the earliest alarm (signal_requests.c; arm/signal_l4.c's timer_wake). */
+void signal_timer_kick(void);
+
 /* Deferred replies: a blocked waitpid is answered through the generated
  * reply site, addressed by the token kept with the request. */
 void *serve_token(idlrt_token_t token);
