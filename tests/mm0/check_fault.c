@@ -179,16 +179,14 @@ END_TEST
 int main(void)
 {
 	Suite *suite = suite_create("mm0 faults");
-	TCase *tcase = mm0_tcase("faults");
 
-	tcase_add_test(tcase, zero_fill_maps_once);
-	tcase_add_test(tcase, file_pages_are_cached_and_shared_between_tasks);
-	tcase_add_test(tcase, pager_error_kills_with_sigbus);
-	tcase_add_test(tcase, fault_past_end_of_file_is_sigbus);
-	tcase_add_test(tcase, fault_outside_areas_is_reported_to_a_waiting_parent);
-	tcase_add_test(tcase, write_to_read_only_area_is_sigsegv);
-	tcase_add_test(tcase, environment_page_is_filled_on_first_fault);
-	tcase_add_test(tcase, environment_too_big_is_e2big);
-	suite_add_tcase(suite, tcase);
+	add_mm0_test(suite, zero_fill_maps_once);
+	add_mm0_test(suite, file_pages_are_cached_and_shared_between_tasks);
+	add_mm0_test(suite, pager_error_kills_with_sigbus);
+	add_mm0_test(suite, fault_past_end_of_file_is_sigbus);
+	add_mm0_test(suite, fault_outside_areas_is_reported_to_a_waiting_parent);
+	add_mm0_test(suite, write_to_read_only_area_is_sigsegv);
+	add_mm0_test(suite, environment_page_is_filled_on_first_fault);
+	add_mm0_test(suite, environment_too_big_is_e2big);
 	return run_suite(suite);
 }

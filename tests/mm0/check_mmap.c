@@ -334,25 +334,23 @@ END_TEST
 int main(void)
 {
 	Suite *suite = suite_create("mm0 mmap");
-	TCase *tcase = mm0_tcase("mmap");
 
-	tcase_add_test(tcase, anon_private_is_zero_filled_and_writable);
-	tcase_add_test(tcase, hint_is_used_when_free);
-	tcase_add_test(tcase, occupied_hint_gives_another_free_range);
-	tcase_add_test(tcase, no_hint_starts_at_mmap_base);
-	tcase_add_test(tcase, fixed_replaces_what_was_there);
-	tcase_add_test(tcase, fixed_over_part_of_an_area_trims_it);
-	tcase_add_test(tcase, no_space_is_enomem);
-	tcase_add_test(tcase, file_offset_maps_the_right_pages);
-	tcase_add_test(tcase, private_file_write_is_copied_not_written_back);
-	tcase_add_test(tcase, shared_file_write_is_written_back);
-	tcase_add_test(tcase, msync_writes_back_dirty_pages_and_rereads_clean_ones);
-	tcase_add_test(tcase, mprotect_keeps_data_and_enforces_it);
-	tcase_add_test(tcase, exec_needs_exec_permission);
-	tcase_add_test(tcase, mm0_maps_its_own_regions);
-	tcase_add_test(tcase, bad_arguments_are_rejected);
-	tcase_add_test(tcase, file_objects_are_found_by_id);
-	tcase_add_test(tcase, metadata_exhaustion_is_enomem);
-	suite_add_tcase(suite, tcase);
+	add_mm0_test(suite, anon_private_is_zero_filled_and_writable);
+	add_mm0_test(suite, hint_is_used_when_free);
+	add_mm0_test(suite, occupied_hint_gives_another_free_range);
+	add_mm0_test(suite, no_hint_starts_at_mmap_base);
+	add_mm0_test(suite, fixed_replaces_what_was_there);
+	add_mm0_test(suite, fixed_over_part_of_an_area_trims_it);
+	add_mm0_test(suite, no_space_is_enomem);
+	add_mm0_test(suite, file_offset_maps_the_right_pages);
+	add_mm0_test(suite, private_file_write_is_copied_not_written_back);
+	add_mm0_test(suite, shared_file_write_is_written_back);
+	add_mm0_test(suite, msync_writes_back_dirty_pages_and_rereads_clean_ones);
+	add_mm0_test(suite, mprotect_keeps_data_and_enforces_it);
+	add_mm0_test(suite, exec_needs_exec_permission);
+	add_mm0_test(suite, mm0_maps_its_own_regions);
+	add_mm0_test(suite, bad_arguments_are_rejected);
+	add_mm0_test(suite, file_objects_are_found_by_id);
+	add_mm0_test(suite, metadata_exhaustion_is_enomem);
 	return run_suite(suite);
 }

@@ -184,16 +184,14 @@ END_TEST
 int main(void)
 {
 	Suite *suite = suite_create("mm0 posix shm");
-	TCase *tcase = mm0_tcase("posix shm");
 
-	tcase_add_test(tcase, one_name_one_object_shared_by_tasks);
-	tcase_add_test(tcase, create_exclusive_and_missing);
-	tcase_add_test(tcase, unlink_while_mapped_keeps_the_memory);
-	tcase_add_test(tcase, private_mapping_copies_on_write);
-	tcase_add_test(tcase, pages_past_the_size_are_sigbus);
-	tcase_add_test(tcase, truncate_shrinks_an_unmapped_object);
-	tcase_add_test(tcase, bad_names_and_flags);
-	tcase_add_test(tcase, names_left_at_shutdown_are_freed);
-	suite_add_tcase(suite, tcase);
+	add_mm0_test(suite, one_name_one_object_shared_by_tasks);
+	add_mm0_test(suite, create_exclusive_and_missing);
+	add_mm0_test(suite, unlink_while_mapped_keeps_the_memory);
+	add_mm0_test(suite, private_mapping_copies_on_write);
+	add_mm0_test(suite, pages_past_the_size_are_sigbus);
+	add_mm0_test(suite, truncate_shrinks_an_unmapped_object);
+	add_mm0_test(suite, bad_names_and_flags);
+	add_mm0_test(suite, names_left_at_shutdown_are_freed);
 	return run_suite(suite);
 }

@@ -4,11 +4,11 @@
 #include <idlrt/loopback.h>
 #include <string.h>
 
+#include "fs/module_file.h"
 #include "harness.h"
 #include "mm0_server.h"
-#include "fs/module_file.h"
-#include "serve/serve.h"
 #include "proc/spawn.h"
+#include "serve/serve.h"
 
 #define MM0		TEST_SELF_TID
 #define PAGE		MM0_PAGE_SIZE
@@ -426,20 +426,17 @@ END_TEST
 int main(void)
 {
 	Suite *suite = suite_create("mm0 protocol");
-	TCase *tc = tcase_create("requests");
 
-	tcase_add_checked_fixture(tc, protocol_setup, protocol_teardown);
-	tcase_add_test(tc, test_ids);
-	tcase_add_test(tc, test_bad_messages);
-	tcase_add_test(tc, test_mmap_munmap_middle);
-	tcase_add_test(tc, test_fork_and_deferred_waitpid);
-	tcase_add_test(tc, test_fault_messages);
-	tcase_add_test(tc, test_spawn_elf);
-	tcase_add_test(tc, test_spawn_bad_elf);
-	tcase_add_test(tc, test_module_file_offsets);
-	tcase_add_test(tc, test_shm_between_strangers);
-	tcase_add_test(tc, test_posix_shm_descriptors);
-	tcase_add_test(tc, test_stats);
-	suite_add_tcase(suite, tc);
+	add_test_alone(suite, test_ids, protocol_setup, protocol_teardown);
+	add_test_alone(suite, test_bad_messages, protocol_setup, protocol_teardown);
+	add_test_alone(suite, test_mmap_munmap_middle, protocol_setup, protocol_teardown);
+	add_test_alone(suite, test_fork_and_deferred_waitpid, protocol_setup, protocol_teardown);
+	add_test_alone(suite, test_fault_messages, protocol_setup, protocol_teardown);
+	add_test_alone(suite, test_spawn_elf, protocol_setup, protocol_teardown);
+	add_test_alone(suite, test_spawn_bad_elf, protocol_setup, protocol_teardown);
+	add_test_alone(suite, test_module_file_offsets, protocol_setup, protocol_teardown);
+	add_test_alone(suite, test_shm_between_strangers, protocol_setup, protocol_teardown);
+	add_test_alone(suite, test_posix_shm_descriptors, protocol_setup, protocol_teardown);
+	add_test_alone(suite, test_stats, protocol_setup, protocol_teardown);
 	return run_suite(suite);
 }

@@ -231,19 +231,17 @@ END_TEST
 int main(void)
 {
 	Suite *suite = suite_create("mm0 shm");
-	TCase *tcase = mm0_tcase("shm");
 
-	tcase_add_test(tcase, keys_find_the_same_segment);
-	tcase_add_test(tcase, private_segments_are_always_new);
-	tcase_add_test(tcase, sizes_are_checked);
-	tcase_add_test(tcase, several_attaches_see_the_same_memory);
-	tcase_add_test(tcase, rmid_while_attached_keeps_memory_until_the_last_detach);
-	tcase_add_test(tcase, attachments_are_inherited_by_fork);
-	tcase_add_test(tcase, read_only_attach_refuses_writes);
-	tcase_add_test(tcase, mode_bits_are_enforced);
-	tcase_add_test(tcase, detach_after_mprotect_split_removes_every_piece);
-	tcase_add_test(tcase, bad_attach_and_detach_arguments);
-	tcase_add_test(tcase, segments_left_at_shutdown_are_freed);
-	suite_add_tcase(suite, tcase);
+	add_mm0_test(suite, keys_find_the_same_segment);
+	add_mm0_test(suite, private_segments_are_always_new);
+	add_mm0_test(suite, sizes_are_checked);
+	add_mm0_test(suite, several_attaches_see_the_same_memory);
+	add_mm0_test(suite, rmid_while_attached_keeps_memory_until_the_last_detach);
+	add_mm0_test(suite, attachments_are_inherited_by_fork);
+	add_mm0_test(suite, read_only_attach_refuses_writes);
+	add_mm0_test(suite, mode_bits_are_enforced);
+	add_mm0_test(suite, detach_after_mprotect_split_removes_every_piece);
+	add_mm0_test(suite, bad_attach_and_detach_arguments);
+	add_mm0_test(suite, segments_left_at_shutdown_are_freed);
 	return run_suite(suite);
 }

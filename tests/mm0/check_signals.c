@@ -445,21 +445,18 @@ END_TEST
 int main(void)
 {
 	Suite *suite = suite_create("signals");
-	TCase *tcase = tcase_create("signals");
 
-	tcase_add_checked_fixture(tcase, signals_setup, signals_teardown);
-	tcase_add_test(tcase, bad_input_is_refused);
-	tcase_add_test(tcase, default_actions_end_ignore_or_stop);
-	tcase_add_test(tcase, blocked_signals_wait_and_do_not_queue);
-	tcase_add_test(tcase, delivery_writes_a_frame_and_sigreturn_restores_it);
-	tcase_add_test(tcase, faults_go_to_a_handler_or_end_the_process);
-	tcase_add_test(tcase, a_pager_error_goes_to_a_sigbus_handler);
-	tcase_add_test(tcase, a_frame_that_does_not_fit_ends_the_process);
-	tcase_add_test(tcase, groups_fork_and_sigchld);
-	tcase_add_test(tcase, alarm_fires_sigalrm_when_due);
-	tcase_add_test(tcase, a_far_alarm_gives_a_positive_wait);
-	tcase_add_test(tcase, exec_resets_caught_signals_only);
-	tcase_add_test(tcase, without_register_access_handlers_are_refused);
-	suite_add_tcase(suite, tcase);
+	add_test_alone(suite, bad_input_is_refused, signals_setup, signals_teardown);
+	add_test_alone(suite, default_actions_end_ignore_or_stop, signals_setup, signals_teardown);
+	add_test_alone(suite, blocked_signals_wait_and_do_not_queue, signals_setup, signals_teardown);
+	add_test_alone(suite, delivery_writes_a_frame_and_sigreturn_restores_it, signals_setup, signals_teardown);
+	add_test_alone(suite, faults_go_to_a_handler_or_end_the_process, signals_setup, signals_teardown);
+	add_test_alone(suite, a_pager_error_goes_to_a_sigbus_handler, signals_setup, signals_teardown);
+	add_test_alone(suite, a_frame_that_does_not_fit_ends_the_process, signals_setup, signals_teardown);
+	add_test_alone(suite, groups_fork_and_sigchld, signals_setup, signals_teardown);
+	add_test_alone(suite, alarm_fires_sigalrm_when_due, signals_setup, signals_teardown);
+	add_test_alone(suite, a_far_alarm_gives_a_positive_wait, signals_setup, signals_teardown);
+	add_test_alone(suite, exec_resets_caught_signals_only, signals_setup, signals_teardown);
+	add_test_alone(suite, without_register_access_handlers_are_refused, signals_setup, signals_teardown);
 	return run_suite(suite);
 }

@@ -316,24 +316,22 @@ END_TEST
 int main(void)
 {
 	Suite *suite = suite_create("mm0 tasks");
-	TCase *tcase = mm0_tcase("tasks");
 
-	tcase_add_test(tcase, ids_and_parents);
-	tcase_add_test(tcase, clone_vm_shares_memory_with_its_own_utcb);
-	tcase_add_test(tcase, utcb_slots_are_reused);
-	tcase_add_test(tcase, clone_without_vm_copies);
-	tcase_add_test(tcase, clone_vm_process_shares_memory_and_is_waitable);
-	tcase_add_test(tcase, clone_files_shares_the_table_fork_copies_it);
-	tcase_add_test(tcase, clone_parent_makes_a_sibling);
-	tcase_add_test(tcase, bad_clone_and_fork_arguments);
-	tcase_add_test(tcase, waitpid_defers_until_the_child_exits);
-	tcase_add_test(tcase, waitpid_for_one_pid_ignores_others);
-	tcase_add_test(tcase, wnohang_and_echild);
-	tcase_add_test(tcase, a_waiting_thread_that_exits_is_forgotten);
-	tcase_add_test(tcase, last_thread_exit_ends_the_process);
-	tcase_add_test(tcase, exit_ends_every_thread);
-	tcase_add_test(tcase, orphans_go_to_mm0_and_are_reaped);
-	tcase_add_test(tcase, zombies_wait_for_their_parent);
-	suite_add_tcase(suite, tcase);
+	add_mm0_test(suite, ids_and_parents);
+	add_mm0_test(suite, clone_vm_shares_memory_with_its_own_utcb);
+	add_mm0_test(suite, utcb_slots_are_reused);
+	add_mm0_test(suite, clone_without_vm_copies);
+	add_mm0_test(suite, clone_vm_process_shares_memory_and_is_waitable);
+	add_mm0_test(suite, clone_files_shares_the_table_fork_copies_it);
+	add_mm0_test(suite, clone_parent_makes_a_sibling);
+	add_mm0_test(suite, bad_clone_and_fork_arguments);
+	add_mm0_test(suite, waitpid_defers_until_the_child_exits);
+	add_mm0_test(suite, waitpid_for_one_pid_ignores_others);
+	add_mm0_test(suite, wnohang_and_echild);
+	add_mm0_test(suite, a_waiting_thread_that_exits_is_forgotten);
+	add_mm0_test(suite, last_thread_exit_ends_the_process);
+	add_mm0_test(suite, exit_ends_every_thread);
+	add_mm0_test(suite, orphans_go_to_mm0_and_are_reaped);
+	add_mm0_test(suite, zombies_wait_for_their_parent);
 	return run_suite(suite);
 }

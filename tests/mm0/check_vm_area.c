@@ -214,21 +214,16 @@ END_TEST
 int main(void)
 {
 	Suite *suite = suite_create("mm0 vm_area");
-	TCase *tcase = mm0_tcase("areas");
-	TCase *bare = tcase_create("start-up");
 
-	tcase_add_test(bare, phys_allocator_counts_and_refuses);
-	tcase_add_test(bare, init_rejects_bad_configuration);
-	suite_add_tcase(suite, bare);
-
-	tcase_add_test(tcase, split_keeps_offsets_and_links);
-	tcase_add_test(tcase, mprotect_round_trip_merges_back);
-	tcase_add_test(tcase, munmap_middle_splits_and_keeps_data);
-	tcase_add_test(tcase, munmap_edges);
-	tcase_add_test(tcase, munmap_across_areas_and_holes_touches_only_areas);
-	tcase_add_test(tcase, munmap_of_a_hole_is_a_no_op);
-	tcase_add_test(tcase, find_free_prefers_hint_then_gap_above);
-	tcase_add_test(tcase, find_free_reports_no_space);
-	suite_add_tcase(suite, tcase);
+	add_test_alone(suite, phys_allocator_counts_and_refuses, NULL, NULL);
+	add_test_alone(suite, init_rejects_bad_configuration, NULL, NULL);
+	add_mm0_test(suite, split_keeps_offsets_and_links);
+	add_mm0_test(suite, mprotect_round_trip_merges_back);
+	add_mm0_test(suite, munmap_middle_splits_and_keeps_data);
+	add_mm0_test(suite, munmap_edges);
+	add_mm0_test(suite, munmap_across_areas_and_holes_touches_only_areas);
+	add_mm0_test(suite, munmap_of_a_hole_is_a_no_op);
+	add_mm0_test(suite, find_free_prefers_hint_then_gap_above);
+	add_mm0_test(suite, find_free_reports_no_space);
 	return run_suite(suite);
 }

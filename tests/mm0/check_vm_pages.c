@@ -168,13 +168,11 @@ END_TEST
 int main(void)
 {
 	Suite *suite = suite_create("mm0 vm pages");
-	TCase *tcase = mm0_tcase("pages");
 
-	tcase_add_test(tcase, ascending_inserts_and_lookups);
-	tcase_add_test(tcase, descending_inserts_and_lookups);
-	tcase_add_test(tcase, scattered_inserts_and_lookups);
-	tcase_add_test(tcase, collapse_merges_into_a_searched_front);
-	tcase_add_test(tcase, shm_truncate_forgets_dropped_pages);
-	suite_add_tcase(suite, tcase);
+	add_mm0_test(suite, ascending_inserts_and_lookups);
+	add_mm0_test(suite, descending_inserts_and_lookups);
+	add_mm0_test(suite, scattered_inserts_and_lookups);
+	add_mm0_test(suite, collapse_merges_into_a_searched_front);
+	add_mm0_test(suite, shm_truncate_forgets_dropped_pages);
 	return run_suite(suite);
 }

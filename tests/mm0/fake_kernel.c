@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "fake_kernel.h"
-#include "mm0_abi.h"
 #include "mem/phys.h"
+#include "mm0_abi.h"
 
 struct fake_counts fake_counts;
 int fake_thread_create_error;

@@ -206,11 +206,18 @@ int run_suite(Suite *suite)
 	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
 
-TCase *mm0_tcase(const char *name)
+void suite_add_alone(Suite *suite, const char *name, const TTest *test, int loops,
+		     SFun setup, SFun teardown)
 {
 	TCase *tcase = tcase_create(name);
 
-	tcase_add_checked_fixture(tcase, mm0_setup, mm0_teardown);
+	if (setup || teardown)
+		tcase_add_checked_fixture(tcase, setup, teardown);
+	/* The sanitizers make the longest tests (a thousand forks) slow. */
 	tcase_set_timeout(tcase, 60);
-	return tcase;
+	if (loops)
+		tcase_add_loop_test(tcase, test, 0, loops);
+	else
+		tcase_add_test(tcase, test);
+	suite_add_tcase(suite, tcase);
 }

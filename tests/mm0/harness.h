@@ -61,7 +61,16 @@ long map_anon(struct task *task, uint32_t addr, uint32_t len, int prot, int flag
 
 /* Run one suite with Check's normal output; the process exit status. */
 int run_suite(Suite *suite);
-/* A test case with the mm0 fixture around every test. */
-TCase *mm0_tcase(const char *name);
+/* test in a test case of its own, named after it, so that CK_RUN_CASE=<name>
+ * runs it alone; setup and teardown (NULL: none) run around it. A loop test
+ * runs loops times with _i from 0. */
+void suite_add_alone(Suite *suite, const char *name, const TTest *test, int loops,
+		     SFun setup, SFun teardown);
+#define add_test_alone(suite, test, setup, teardown) \
+	suite_add_alone((suite), #test, (test), 0, (setup), (teardown))
+#define add_loop_test_alone(suite, test, loops, setup, teardown) \
+	suite_add_alone((suite), #test, (test), (loops), (setup), (teardown))
+/* The same with the mm0 fixture. */
+#define add_mm0_test(suite, test) add_test_alone((suite), test, mm0_setup, mm0_teardown)
 
 #endif
