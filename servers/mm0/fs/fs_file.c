@@ -4,9 +4,9 @@
 
 #include "fs/fs_link.h"
 #include "fs/fs_link_state.h"
-#include "mm0_abi.h"
 #include "mem/phys.h"
 #include "mem/vm_object.h"
+#include "mm0_abi.h"
 #include "proc/task.h"
 
 /* fs0's O_ACCMODE values (Linux's). */

@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "mem/mm0_alloc.h"
-#include "mm0_abi.h"
 #include "mem/phys.h"
+#include "mm0_abi.h"
 
 struct phys_bank {
 	struct phys_range range;

@@ -2,11 +2,11 @@
 #include <errno.h>
 #include <string.h>
 
-#include "mm0_abi.h"
 #include "mem/mm0_alloc.h"
 #include "mem/phys.h"
 #include "mem/posix_shm.h"
 #include "mem/vm_object.h"
+#include "mm0_abi.h"
 
 struct shm_name {
 	struct list node;

@@ -5,8 +5,8 @@
 #include <stdint.h>
 
 #include "mem/list.h"
-#include "mm0_abi.h"
 #include "mem/vm_object.h"
+#include "mm0_abi.h"
 
 struct vm_space {
 	uint32_t refs;			/* tasks (threads) using this space */

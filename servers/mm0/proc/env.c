@@ -2,10 +2,10 @@
 #include <errno.h>
 #include <string.h>
 
-#include "proc/env.h"
-#include "mm0_abi.h"
 #include "mem/mm0_alloc.h"
 #include "mem/vm_object.h"
+#include "mm0_abi.h"
+#include "proc/env.h"
 
 static size_t vector_length(const char *const vector[])
 {

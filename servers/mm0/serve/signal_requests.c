@@ -4,9 +4,9 @@
 #include <stddef.h>
 
 #include "mm0_server.h"
-#include "serve/serve.h"
 #include "proc/signals.h"
 #include "proc/task.h"
+#include "serve/serve.h"
 
 _Static_assert(sizeof(struct signal_info) == sizeof(struct mm_siginfo), "siginfo layout");
 _Static_assert(offsetof(struct signal_info, addr) == offsetof(struct mm_siginfo, addr),
