@@ -52,7 +52,7 @@ START_TEST(munmap_middle_of_written_private_area_keeps_one_private_shadow)
 	for (i = 0; i < 4; i++)
 		poke(task, BASE + i * P, (uint8_t)(0x20 + i));
 	top = top_at(task, BASE);
-	ck_assert_int_eq(mm0_munmap(task, BASE + P, 2 * P), 0);
+	ck_assert_int_eq(mm0_munmap(task->vm, BASE + P, 2 * P), 0);
 	ck_assert_ptr_eq(top_at(task, BASE + 3 * P), top);
 	ck_assert(vm_object_private(top));
 	assert_mmu_consistent();
@@ -144,7 +144,7 @@ START_TEST(unmapping_the_last_link_deletes)
 	map_anon(task, BASE, 2 * P, RW, PRIV | FIXED);
 	poke(task, BASE, 1);
 	ck_assert_uint_eq(vm_object_live(), objects + 1);
-	ck_assert_int_eq(mm0_munmap(task, BASE, 2 * P), 0);
+	ck_assert_int_eq(mm0_munmap(task->vm, BASE, 2 * P), 0);
 	ck_assert_uint_eq(vm_object_live(), objects);
 	ck_assert_uint_eq(phys_free_pages(), free_pages);
 	exit_and_reap(task, 0);
@@ -267,7 +267,7 @@ START_TEST(fork_without_memory_fails_cleanly)
 	}
 	ck_assert_uint_ge(extra, 4);
 	exit_and_reap(task_of(pid), 0);
-	fake_thread_create_error = -L4_ENOMEM;
+	fake_thread_create_error = -ENOMEM;
 	ck_assert_int_eq(mm0_fork(parent, TEST_PC, TEST_SP), -ENOMEM);
 	poke(parent, BASE, 2);
 	ck_assert_uint_eq(peek(parent, BASE), 2);
@@ -308,21 +308,16 @@ static void small_setup(void)
 int main(void)
 {
 	Suite *suite = suite_create("mm0 copy-on-write");
-	TCase *tcase = mm0_tcase("cow");
-	TCase *small = tcase_create("small memory");
 
-	tcase_add_test(tcase, cow_isolates_both_ways);
-	tcase_add_test(tcase, fork_protects_once_per_private_writable_area);
-	tcase_add_test(tcase, shadow_counts_follow_writes_and_exit_merges);
-	tcase_add_test(tcase, unmapping_the_last_link_deletes);
-	tcase_add_loop_test(tcase, fork_of_fork_in_every_exit_order, 0, 6);
-	tcase_add_test(tcase, shared_anon_is_shared_with_descendants);
-	tcase_add_test(tcase, thousand_fork_exit_cycles_return_all_memory);
-	tcase_add_test(tcase, fork_without_memory_fails_cleanly);
-	tcase_add_test(tcase, munmap_middle_of_written_private_area_keeps_one_private_shadow);
-	suite_add_tcase(suite, tcase);
-	tcase_add_checked_fixture(small, small_setup, mm0_teardown);
-	tcase_add_test(small, out_of_pages_kills_the_faulting_task_only);
-	suite_add_tcase(suite, small);
+	add_mm0_test(suite, cow_isolates_both_ways);
+	add_mm0_test(suite, fork_protects_once_per_private_writable_area);
+	add_mm0_test(suite, shadow_counts_follow_writes_and_exit_merges);
+	add_mm0_test(suite, unmapping_the_last_link_deletes);
+	add_loop_test_alone(suite, fork_of_fork_in_every_exit_order, 6, mm0_setup, mm0_teardown);
+	add_mm0_test(suite, shared_anon_is_shared_with_descendants);
+	add_mm0_test(suite, thousand_fork_exit_cycles_return_all_memory);
+	add_mm0_test(suite, fork_without_memory_fails_cleanly);
+	add_mm0_test(suite, munmap_middle_of_written_private_area_keeps_one_private_shadow);
+	add_test_alone(suite, out_of_pages_kills_the_faulting_task_only, small_setup, mm0_teardown);
 	return run_suite(suite);
 }

@@ -8,23 +8,15 @@
 #define RW (MM0_PROT_READ | MM0_PROT_WRITE)
 #define PRIV MM0_MAP_PRIVATE
 #define FIXED MM0_MAP_FIXED
-#define THREAD_FLAGS (MM0_CLONE_VM | MM0_CLONE_FILES | MM0_CLONE_THREAD)
 
 static struct task *fork_of(struct task *parent)
 {
 	return task_of(mm0_fork(parent, TEST_PC, TEST_SP));
 }
 
-static struct task *thread_of(struct task *task)
-{
-	long tid = mm0_clone(task, THREAD_FLAGS, TEST_SP - 0x1000, TEST_PC);
-
-	return task_of(tid);
-}
-
 static long map_file(struct task *task, struct vm_object *file, uint32_t pages, int flags)
 {
-	return mm0_mmap(task, BASE, pages * P, MM0_PROT_READ, flags | FIXED, file, 0);
+	return mm0_mmap(task->vm, BASE, pages * P, MM0_PROT_READ, flags | FIXED, file, 0);
 }
 
 START_TEST(zero_fill_maps_once)
@@ -64,72 +56,19 @@ START_TEST(file_pages_are_cached_and_shared_between_tasks)
 }
 END_TEST
 
-START_TEST(concurrent_faults_on_one_page_are_resolved_once)
-{
-	struct task *task = spawn(), *thread = thread_of(task);
-	struct vm_object *file = open_file(8, 2);
-	int token_a, token_b;
-	unsigned maps;
-
-	ck_assert_int_eq(map_file(task, file, 2, PRIV), BASE);
-	fake_pager_async = true;
-	maps = fake_counts.map;
-	ck_assert_int_eq(mm0_fault(task, BASE + 4, MM0_PROT_READ, &token_a), MM0_DEFERRED);
-	ck_assert_int_eq(mm0_fault(thread, BASE + 64, MM0_PROT_READ, &token_b), MM0_DEFERRED);
-	ck_assert_uint_eq(fake_counts.get_page, 1);
-	ck_assert_ptr_null(fake_pager_pending(1));
-	ck_assert_uint_eq(fake_reply_count, 0);
-	fake_pager_finish(0, 0);
-	ck_assert_uint_eq(fake_counts.map - maps, 1);
-	ck_assert_uint_eq(fake_reply_count, 2);
-	ck_assert_int_eq(fake_reply_for(&token_a)->result, 0);
-	ck_assert_int_eq(fake_reply_for(&token_b)->result, 0);
-	ck_assert_uint_eq(peek(task, BASE + 4), fake_file_byte(8, 4));
-	ck_assert_uint_eq(peek(thread, BASE + 64), fake_file_byte(8, 64));
-	assert_mmu_consistent();
-	vm_file_close(file);
-	exit_and_reap(task, 0);
-	assert_no_leak();
-}
-END_TEST
-
-START_TEST(faults_on_different_pages_wait_separately)
-{
-	struct task *task = spawn(), *thread = thread_of(task);
-	struct vm_object *file = open_file(9, 2);
-	int token_a, token_b;
-
-	ck_assert_int_eq(map_file(task, file, 2, PRIV), BASE);
-	fake_pager_async = true;
-	ck_assert_int_eq(mm0_fault(task, BASE, MM0_PROT_READ, &token_a), MM0_DEFERRED);
-	ck_assert_int_eq(mm0_fault(thread, BASE + P, MM0_PROT_READ, &token_b), MM0_DEFERRED);
-	ck_assert_uint_eq(fake_counts.get_page, 2);
-	fake_pager_finish(1, 0);
-	ck_assert_ptr_null(fake_reply_for(&token_a));
-	ck_assert_ptr_nonnull(fake_reply_for(&token_b));
-	fake_pager_finish(0, 0);
-	ck_assert_ptr_nonnull(fake_reply_for(&token_a));
-	assert_mmu_consistent();
-	vm_file_close(file);
-	exit_and_reap(task, 0);
-	assert_no_leak();
-}
-END_TEST
-
 START_TEST(pager_error_kills_with_sigbus)
 {
 	struct task *parent = spawn(), *child;
 	struct vm_object *file = open_file(10, 2);
-	int token, status = 0;
+	int status = 0;
 	long child_pid;
 
 	ck_assert_int_eq(map_file(parent, file, 2, PRIV), BASE);
 	child = fork_of(parent);
 	child_pid = child->pid;
-	fake_pager_async = true;
-	ck_assert_int_eq(mm0_fault(child, BASE, MM0_PROT_READ, &token), MM0_DEFERRED);
-	fake_pager_finish(0, -5);
-	ck_assert_ptr_null(fake_reply_for(&token));
+	fake_pager_error = -EIO;
+	ck_assert_int_eq(mm0_fault(child, BASE, MM0_PROT_READ), -EIO);
+	ck_assert_int_eq(fake_pager_error, 0);
 	ck_assert_int_eq(mm0_waitpid(parent, child_pid, 0, NULL, &status), child_pid);
 	ck_assert_int_eq(status, MM0_W_SIGNALED(MM0_SIGBUS));
 	vm_file_close(file);
@@ -163,47 +102,6 @@ START_TEST(fault_past_end_of_file_is_sigbus)
 }
 END_TEST
 
-START_TEST(killed_while_waiting_leaves_nothing_behind)
-{
-	struct task *task = spawn();
-	struct vm_object *file = open_file(12, 1);
-	int token;
-
-	ck_assert_int_eq(map_file(task, file, 1, PRIV), BASE);
-	fake_pager_async = true;
-	ck_assert_int_eq(mm0_fault(task, BASE, MM0_PROT_READ, &token), MM0_DEFERRED);
-	task_kill(task, MM0_SIGKILL);
-	vm_file_close(file);
-	fake_pager_finish(0, 0);
-	ck_assert_uint_eq(fake_reply_count, 0);
-	assert_no_leak();
-}
-END_TEST
-
-START_TEST(unmapped_while_waiting_is_sigsegv)
-{
-	struct task *parent = spawn(), *child, *thread;
-	struct vm_object *file = open_file(13, 1);
-	int token, status = 0;
-	long child_pid;
-
-	ck_assert_int_eq(map_file(parent, file, 1, PRIV), BASE);
-	child = fork_of(parent);
-	child_pid = child->pid;
-	thread = thread_of(child);
-	fake_pager_async = true;
-	ck_assert_int_eq(mm0_fault(child, BASE, MM0_PROT_READ, &token), MM0_DEFERRED);
-	ck_assert_int_eq(mm0_munmap(thread, BASE, P), 0);
-	fake_pager_finish(0, 0);
-	ck_assert_ptr_null(fake_reply_for(&token));
-	ck_assert_int_eq(mm0_waitpid(parent, -1, 0, NULL, &status), child_pid);
-	ck_assert_int_eq(status, MM0_W_SIGNALED(MM0_SIGSEGV));
-	vm_file_close(file);
-	exit_and_reap(parent, 0);
-	assert_no_leak();
-}
-END_TEST
-
 START_TEST(fault_outside_areas_is_reported_to_a_waiting_parent)
 {
 	struct task *parent = spawn(), *child = fork_of(parent);
@@ -211,11 +109,10 @@ START_TEST(fault_outside_areas_is_reported_to_a_waiting_parent)
 	int token, status = 0;
 	struct fake_reply *reply;
 
-	ck_assert_int_eq(mm0_waitpid(parent, -1, 0, &token, &status), MM0_DEFERRED);
+	ck_assert_int_eq(mm0_waitpid(parent, -1, 0, &token, &status), IDLRT_DEFERRED);
 	ck_assert_int_eq(user_write(child, 0x30000000u, 1), USER_KILLED);
 	reply = fake_reply_for(&token);
 	ck_assert_ptr_nonnull(reply);
-	ck_assert(reply->is_wait);
 	ck_assert_int_eq(reply->result, child_pid);
 	ck_assert_int_eq(reply->status, MM0_W_SIGNALED(MM0_SIGSEGV));
 	ck_assert_int_eq(mm0_waitpid(parent, -1, MM0_WNOHANG, NULL, &status), -ECHILD);
@@ -282,20 +179,14 @@ END_TEST
 int main(void)
 {
 	Suite *suite = suite_create("mm0 faults");
-	TCase *tcase = mm0_tcase("faults");
 
-	tcase_add_test(tcase, zero_fill_maps_once);
-	tcase_add_test(tcase, file_pages_are_cached_and_shared_between_tasks);
-	tcase_add_test(tcase, concurrent_faults_on_one_page_are_resolved_once);
-	tcase_add_test(tcase, faults_on_different_pages_wait_separately);
-	tcase_add_test(tcase, pager_error_kills_with_sigbus);
-	tcase_add_test(tcase, fault_past_end_of_file_is_sigbus);
-	tcase_add_test(tcase, killed_while_waiting_leaves_nothing_behind);
-	tcase_add_test(tcase, unmapped_while_waiting_is_sigsegv);
-	tcase_add_test(tcase, fault_outside_areas_is_reported_to_a_waiting_parent);
-	tcase_add_test(tcase, write_to_read_only_area_is_sigsegv);
-	tcase_add_test(tcase, environment_page_is_filled_on_first_fault);
-	tcase_add_test(tcase, environment_too_big_is_e2big);
-	suite_add_tcase(suite, tcase);
+	add_mm0_test(suite, zero_fill_maps_once);
+	add_mm0_test(suite, file_pages_are_cached_and_shared_between_tasks);
+	add_mm0_test(suite, pager_error_kills_with_sigbus);
+	add_mm0_test(suite, fault_past_end_of_file_is_sigbus);
+	add_mm0_test(suite, fault_outside_areas_is_reported_to_a_waiting_parent);
+	add_mm0_test(suite, write_to_read_only_area_is_sigsegv);
+	add_mm0_test(suite, environment_page_is_filled_on_first_fault);
+	add_mm0_test(suite, environment_too_big_is_e2big);
 	return run_suite(suite);
 }

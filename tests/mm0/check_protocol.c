@@ -4,11 +4,11 @@
 #include <idlrt/loopback.h>
 #include <string.h>
 
+#include "fs/module_file.h"
 #include "harness.h"
 #include "mm0_server.h"
-#include "module_file.h"
-#include "serve.h"
-#include "spawn.h"
+#include "proc/spawn.h"
+#include "serve/serve.h"
 
 #define MM0		TEST_SELF_TID
 #define PAGE		MM0_PAGE_SIZE
@@ -89,6 +89,12 @@ START_TEST(test_ids)
 	ck_assert_int_eq(mm_getpid(MM0), -ESRCH);
 	ck_assert_int_eq(mm_mmap(MM0, 0, PAGE, RW, MM0_MAP_PRIVATE | MM0_MAP_ANONYMOUS, -1, 0),
 			 -ESRCH);
+	/* The memory layer works on spaces: the request layer answers unknown callers. */
+	ck_assert_int_eq(mm_munmap(MM0, 0x20000000, PAGE), -ESRCH);
+	ck_assert_int_eq(mm_mprotect(MM0, 0x20000000, PAGE, RW), -ESRCH);
+	ck_assert_int_eq(mm_shmget(MM0, MM0_IPC_PRIVATE, PAGE, 0600), -ESRCH);
+	ck_assert_int_eq(mm_shmat(MM0, 1, 0, 0), -ESRCH);
+	ck_assert_int_eq(mm_shm_unlink(MM0, "/ok"), -ESRCH);
 	exit_and_reap(task, 0);
 	assert_no_leak();
 }
@@ -420,20 +426,17 @@ END_TEST
 int main(void)
 {
 	Suite *suite = suite_create("mm0 protocol");
-	TCase *tc = tcase_create("requests");
 
-	tcase_add_checked_fixture(tc, protocol_setup, protocol_teardown);
-	tcase_add_test(tc, test_ids);
-	tcase_add_test(tc, test_bad_messages);
-	tcase_add_test(tc, test_mmap_munmap_middle);
-	tcase_add_test(tc, test_fork_and_deferred_waitpid);
-	tcase_add_test(tc, test_fault_messages);
-	tcase_add_test(tc, test_spawn_elf);
-	tcase_add_test(tc, test_spawn_bad_elf);
-	tcase_add_test(tc, test_module_file_offsets);
-	tcase_add_test(tc, test_shm_between_strangers);
-	tcase_add_test(tc, test_posix_shm_descriptors);
-	tcase_add_test(tc, test_stats);
-	suite_add_tcase(suite, tc);
+	add_test_alone(suite, test_ids, protocol_setup, protocol_teardown);
+	add_test_alone(suite, test_bad_messages, protocol_setup, protocol_teardown);
+	add_test_alone(suite, test_mmap_munmap_middle, protocol_setup, protocol_teardown);
+	add_test_alone(suite, test_fork_and_deferred_waitpid, protocol_setup, protocol_teardown);
+	add_test_alone(suite, test_fault_messages, protocol_setup, protocol_teardown);
+	add_test_alone(suite, test_spawn_elf, protocol_setup, protocol_teardown);
+	add_test_alone(suite, test_spawn_bad_elf, protocol_setup, protocol_teardown);
+	add_test_alone(suite, test_module_file_offsets, protocol_setup, protocol_teardown);
+	add_test_alone(suite, test_shm_between_strangers, protocol_setup, protocol_teardown);
+	add_test_alone(suite, test_posix_shm_descriptors, protocol_setup, protocol_teardown);
+	add_test_alone(suite, test_stats, protocol_setup, protocol_teardown);
 	return run_suite(suite);
 }

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "harness.h"
-#include "signals.h"
+#include "proc/signals.h"
 
 #define P MM0_PAGE_SIZE
 #define RW (MM0_PROT_READ | MM0_PROT_WRITE)
@@ -296,27 +296,22 @@ START_TEST(faults_go_to_a_handler_or_end_the_process)
 }
 END_TEST
 
-/* The error of a pending pager read reaches the first waiting thread's SIGBUS handler. */
+/* A pager's error reaches the faulting thread's SIGBUS handler, with the fault's address. */
 START_TEST(a_pager_error_goes_to_a_sigbus_handler)
 {
 	struct task *task = process_with_stack();
 	struct vm_object *file = open_file(12, 2);
 	struct fake_regs *file_regs = regs_of(task->l4_tid);
-	int token;
 
-	ck_assert_int_eq(mm0_mmap(task, 0x20000000, 2 * P, MM0_PROT_READ,
+	ck_assert_int_eq(mm0_mmap(task->vm, 0x20000000, 2 * P, MM0_PROT_READ,
 				  MM0_MAP_PRIVATE | MM0_MAP_FIXED, file, 0), 0x20000000);
 	catch(task, MM0_SIGBUS, 0, 0);
-	fake_pager_async = true;
-	ck_assert_int_eq(mm0_fault(task, 0x20000004, MM0_PROT_READ, &token), MM0_DEFERRED);
-	fake_pager_finish(0, -5);
-	fake_pager_async = false;
+	fake_pager_error = -EIO;
+	ck_assert_int_eq(mm0_fault(task, 0x20000004, MM0_PROT_READ), -EIO);
 	ck_assert(!task->zombie);
-	ck_assert_ptr_null(task->fault_wait);
-	ck_assert_ptr_null(fake_reply_for(&token));
 	ck_assert_uint_eq(file_regs->regs[0], MM0_SIGBUS);
 	ck_assert_uint_eq(file_regs->regs[L4_EXREG_PC], TRAMPOLINE);
-	ck_assert_uint_eq(peek_word(task, file_regs->regs[1] + 20), 0x20000000);
+	ck_assert_uint_eq(peek_word(task, file_regs->regs[1] + 20), 0x20000004);
 	vm_file_close(file);
 	exit_and_reap(task, 0);
 	assert_no_leak();
@@ -450,21 +445,18 @@ END_TEST
 int main(void)
 {
 	Suite *suite = suite_create("signals");
-	TCase *tcase = tcase_create("signals");
 
-	tcase_add_checked_fixture(tcase, signals_setup, signals_teardown);
-	tcase_add_test(tcase, bad_input_is_refused);
-	tcase_add_test(tcase, default_actions_end_ignore_or_stop);
-	tcase_add_test(tcase, blocked_signals_wait_and_do_not_queue);
-	tcase_add_test(tcase, delivery_writes_a_frame_and_sigreturn_restores_it);
-	tcase_add_test(tcase, faults_go_to_a_handler_or_end_the_process);
-	tcase_add_test(tcase, a_pager_error_goes_to_a_sigbus_handler);
-	tcase_add_test(tcase, a_frame_that_does_not_fit_ends_the_process);
-	tcase_add_test(tcase, groups_fork_and_sigchld);
-	tcase_add_test(tcase, alarm_fires_sigalrm_when_due);
-	tcase_add_test(tcase, a_far_alarm_gives_a_positive_wait);
-	tcase_add_test(tcase, exec_resets_caught_signals_only);
-	tcase_add_test(tcase, without_register_access_handlers_are_refused);
-	suite_add_tcase(suite, tcase);
+	add_test_alone(suite, bad_input_is_refused, signals_setup, signals_teardown);
+	add_test_alone(suite, default_actions_end_ignore_or_stop, signals_setup, signals_teardown);
+	add_test_alone(suite, blocked_signals_wait_and_do_not_queue, signals_setup, signals_teardown);
+	add_test_alone(suite, delivery_writes_a_frame_and_sigreturn_restores_it, signals_setup, signals_teardown);
+	add_test_alone(suite, faults_go_to_a_handler_or_end_the_process, signals_setup, signals_teardown);
+	add_test_alone(suite, a_pager_error_goes_to_a_sigbus_handler, signals_setup, signals_teardown);
+	add_test_alone(suite, a_frame_that_does_not_fit_ends_the_process, signals_setup, signals_teardown);
+	add_test_alone(suite, groups_fork_and_sigchld, signals_setup, signals_teardown);
+	add_test_alone(suite, alarm_fires_sigalrm_when_due, signals_setup, signals_teardown);
+	add_test_alone(suite, a_far_alarm_gives_a_positive_wait, signals_setup, signals_teardown);
+	add_test_alone(suite, exec_resets_caught_signals_only, signals_setup, signals_teardown);
+	add_test_alone(suite, without_register_access_handlers_are_refused, signals_setup, signals_teardown);
 	return run_suite(suite);
 }

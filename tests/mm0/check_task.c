@@ -172,7 +172,7 @@ START_TEST(bad_clone_and_fork_arguments)
 	ck_assert_int_eq(mm0_fork(NULL, TEST_PC, TEST_SP), -ESRCH);
 	ck_assert_int_eq(mm0_task_start(task, TEST_PC, TEST_SP + 1), -EINVAL);
 	ck_assert_int_eq(mm0_task_create(NULL, NULL, NULL, &task), -ESRCH);
-	fake_thread_create_error = -L4_ENOMEM;
+	fake_thread_create_error = -ENOMEM;
 	ck_assert_int_eq(mm0_clone(task, THREAD_FLAGS, STACK, TEST_PC), -ENOMEM);
 	ck_assert_int_eq(mm0_exit(mm0_self(), 0), -EPERM);
 	ck_assert_int_eq(mm0_exit(NULL, 0), -ESRCH);
@@ -188,7 +188,7 @@ START_TEST(waitpid_defers_until_the_child_exits)
 	struct fake_reply *reply;
 	int token, status = 0;
 
-	ck_assert_int_eq(mm0_waitpid(parent, -1, 0, &token, &status), MM0_DEFERRED);
+	ck_assert_int_eq(mm0_waitpid(parent, -1, 0, &token, &status), IDLRT_DEFERRED);
 	ck_assert_uint_eq(fake_reply_count, 0);
 	ck_assert_int_eq(mm0_exit(child, 256 + 7), 0);
 	reply = fake_reply_for(&token);
@@ -207,7 +207,7 @@ START_TEST(waitpid_for_one_pid_ignores_others)
 	long first_pid = first->pid, second_pid = second->pid;
 	int token, status = 0;
 
-	ck_assert_int_eq(mm0_waitpid(parent, second_pid, 0, &token, &status), MM0_DEFERRED);
+	ck_assert_int_eq(mm0_waitpid(parent, second_pid, 0, &token, &status), IDLRT_DEFERRED);
 	ck_assert_int_eq(mm0_exit(first, 1), 0);
 	ck_assert_ptr_null(fake_reply_for(&token));
 	ck_assert_int_eq(mm0_exit(second, 2), 0);
@@ -246,7 +246,7 @@ START_TEST(a_waiting_thread_that_exits_is_forgotten)
 	struct task *child = fork_of(parent);
 	int token, status = 0;
 
-	ck_assert_int_eq(mm0_waitpid(waiter, -1, 0, &token, &status), MM0_DEFERRED);
+	ck_assert_int_eq(mm0_waitpid(waiter, -1, 0, &token, &status), IDLRT_DEFERRED);
 	ck_assert_int_eq(mm0_thread_exit(waiter, 0), 0);
 	ck_assert_int_eq(mm0_exit(child, 0), 0);
 	ck_assert_ptr_null(fake_reply_for(&token));
@@ -316,24 +316,22 @@ END_TEST
 int main(void)
 {
 	Suite *suite = suite_create("mm0 tasks");
-	TCase *tcase = mm0_tcase("tasks");
 
-	tcase_add_test(tcase, ids_and_parents);
-	tcase_add_test(tcase, clone_vm_shares_memory_with_its_own_utcb);
-	tcase_add_test(tcase, utcb_slots_are_reused);
-	tcase_add_test(tcase, clone_without_vm_copies);
-	tcase_add_test(tcase, clone_vm_process_shares_memory_and_is_waitable);
-	tcase_add_test(tcase, clone_files_shares_the_table_fork_copies_it);
-	tcase_add_test(tcase, clone_parent_makes_a_sibling);
-	tcase_add_test(tcase, bad_clone_and_fork_arguments);
-	tcase_add_test(tcase, waitpid_defers_until_the_child_exits);
-	tcase_add_test(tcase, waitpid_for_one_pid_ignores_others);
-	tcase_add_test(tcase, wnohang_and_echild);
-	tcase_add_test(tcase, a_waiting_thread_that_exits_is_forgotten);
-	tcase_add_test(tcase, last_thread_exit_ends_the_process);
-	tcase_add_test(tcase, exit_ends_every_thread);
-	tcase_add_test(tcase, orphans_go_to_mm0_and_are_reaped);
-	tcase_add_test(tcase, zombies_wait_for_their_parent);
-	suite_add_tcase(suite, tcase);
+	add_mm0_test(suite, ids_and_parents);
+	add_mm0_test(suite, clone_vm_shares_memory_with_its_own_utcb);
+	add_mm0_test(suite, utcb_slots_are_reused);
+	add_mm0_test(suite, clone_without_vm_copies);
+	add_mm0_test(suite, clone_vm_process_shares_memory_and_is_waitable);
+	add_mm0_test(suite, clone_files_shares_the_table_fork_copies_it);
+	add_mm0_test(suite, clone_parent_makes_a_sibling);
+	add_mm0_test(suite, bad_clone_and_fork_arguments);
+	add_mm0_test(suite, waitpid_defers_until_the_child_exits);
+	add_mm0_test(suite, waitpid_for_one_pid_ignores_others);
+	add_mm0_test(suite, wnohang_and_echild);
+	add_mm0_test(suite, a_waiting_thread_that_exits_is_forgotten);
+	add_mm0_test(suite, last_thread_exit_ends_the_process);
+	add_mm0_test(suite, exit_ends_every_thread);
+	add_mm0_test(suite, orphans_go_to_mm0_and_are_reaped);
+	add_mm0_test(suite, zombies_wait_for_their_parent);
 	return run_suite(suite);
 }

@@ -47,10 +47,10 @@ START_TEST(mprotect_round_trip_merges_back)
 	struct vm_object *obj = map_counted(task, BASE, 4);
 	unsigned before = area_count(task);
 
-	ck_assert_int_eq(mm0_mprotect(task, BASE + P, 2 * P, MM0_PROT_READ), 0);
+	ck_assert_int_eq(mm0_mprotect(task->vm, BASE + P, 2 * P, MM0_PROT_READ), 0);
 	ck_assert_uint_eq(area_count(task), before + 2);
 	ck_assert_uint_eq(obj->link_count, 3);
-	ck_assert_int_eq(mm0_mprotect(task, BASE + P, 2 * P, RW), 0);
+	ck_assert_int_eq(mm0_mprotect(task->vm, BASE + P, 2 * P, RW), 0);
 	ck_assert_uint_eq(area_count(task), before);
 	ck_assert_uint_eq(obj->link_count, 1);
 	exit_and_reap(task, 0);
@@ -67,7 +67,7 @@ START_TEST(munmap_middle_splits_and_keeps_data)
 
 	for (i = 0; i < 4; i++)
 		poke(task, BASE + i * P, (uint8_t)(0x10 + i));
-	ck_assert_int_eq(mm0_munmap(task, BASE + P, 2 * P), 0);
+	ck_assert_int_eq(mm0_munmap(task->vm, BASE + P, 2 * P), 0);
 	ck_assert_uint_eq(obj->link_count, 2);
 	high = vma_find(task->vm, BASE + 3 * P);
 	ck_assert_ptr_nonnull(high);
@@ -88,8 +88,8 @@ START_TEST(munmap_edges)
 	struct vm_object *obj = map_counted(task, BASE, 4);
 	struct vm_area *area;
 
-	ck_assert_int_eq(mm0_munmap(task, BASE, P), 0);
-	ck_assert_int_eq(mm0_munmap(task, BASE + 3 * P, P), 0);
+	ck_assert_int_eq(mm0_munmap(task->vm, BASE, P), 0);
+	ck_assert_int_eq(mm0_munmap(task->vm, BASE + 3 * P, P), 0);
 	area = vma_find(task->vm, BASE + P);
 	ck_assert_uint_eq(area->start, BASE + P);
 	ck_assert_uint_eq(area->end, BASE + 3 * P);
@@ -112,7 +112,7 @@ START_TEST(munmap_across_areas_and_holes_touches_only_areas)
 	map_counted(task, BASE + 8 * P, 2);
 	poke(task, BASE + 9 * P, 1);
 	unmaps = fake_counts.unmap;
-	ck_assert_int_eq(mm0_munmap(task, BASE + P, 8 * P), 0);
+	ck_assert_int_eq(mm0_munmap(task->vm, BASE + P, 8 * P), 0);
 	ck_assert_uint_eq(fake_counts.unmap - unmaps, 3);
 	ck_assert_uint_eq(area_count(task), before + 2);
 	ck_assert_ptr_nonnull(vma_find(task->vm, BASE));
@@ -128,7 +128,7 @@ START_TEST(munmap_of_a_hole_is_a_no_op)
 	struct task *task = spawn();
 	unsigned unmaps = fake_counts.unmap, before = area_count(task);
 
-	ck_assert_int_eq(mm0_munmap(task, BASE, 16 * P), 0);
+	ck_assert_int_eq(mm0_munmap(task->vm, BASE, 16 * P), 0);
 	ck_assert_uint_eq(fake_counts.unmap, unmaps);
 	ck_assert_uint_eq(area_count(task), before);
 	exit_and_reap(task, 0);
@@ -214,21 +214,16 @@ END_TEST
 int main(void)
 {
 	Suite *suite = suite_create("mm0 vm_area");
-	TCase *tcase = mm0_tcase("areas");
-	TCase *bare = tcase_create("start-up");
 
-	tcase_add_test(bare, phys_allocator_counts_and_refuses);
-	tcase_add_test(bare, init_rejects_bad_configuration);
-	suite_add_tcase(suite, bare);
-
-	tcase_add_test(tcase, split_keeps_offsets_and_links);
-	tcase_add_test(tcase, mprotect_round_trip_merges_back);
-	tcase_add_test(tcase, munmap_middle_splits_and_keeps_data);
-	tcase_add_test(tcase, munmap_edges);
-	tcase_add_test(tcase, munmap_across_areas_and_holes_touches_only_areas);
-	tcase_add_test(tcase, munmap_of_a_hole_is_a_no_op);
-	tcase_add_test(tcase, find_free_prefers_hint_then_gap_above);
-	tcase_add_test(tcase, find_free_reports_no_space);
-	suite_add_tcase(suite, tcase);
+	add_test_alone(suite, phys_allocator_counts_and_refuses, NULL, NULL);
+	add_test_alone(suite, init_rejects_bad_configuration, NULL, NULL);
+	add_mm0_test(suite, split_keeps_offsets_and_links);
+	add_mm0_test(suite, mprotect_round_trip_merges_back);
+	add_mm0_test(suite, munmap_middle_splits_and_keeps_data);
+	add_mm0_test(suite, munmap_edges);
+	add_mm0_test(suite, munmap_across_areas_and_holes_touches_only_areas);
+	add_mm0_test(suite, munmap_of_a_hole_is_a_no_op);
+	add_mm0_test(suite, find_free_prefers_hint_then_gap_above);
+	add_mm0_test(suite, find_free_reports_no_space);
 	return run_suite(suite);
 }

@@ -144,7 +144,7 @@ START_TEST(shm_truncate_forgets_dropped_pages)
 	struct vm_object *obj;
 	uint32_t pgoff;
 
-	ck_assert_int_eq(mm0_shm_open(task, "/pages", MM0_O_CREAT, &obj), 0);
+	ck_assert_int_eq(mm0_shm_open("/pages", MM0_O_CREAT, &obj), 0);
 	ck_assert_int_eq(mm0_shm_truncate(obj, 8 * MM0_PAGE_SIZE), 0);
 	for (pgoff = 0; pgoff < 8; pgoff++)
 		insert(obj, pgoff);
@@ -159,7 +159,7 @@ START_TEST(shm_truncate_forgets_dropped_pages)
 	ck_assert_ptr_null(vm_object_page_find(obj, 4));
 	ck_assert_uint_eq(vm_object_page_find(obj, 5)->phys, phys_at[5]);
 	mm0_shm_close(obj);
-	ck_assert_int_eq(mm0_shm_unlink(task, "/pages"), 0);
+	ck_assert_int_eq(mm0_shm_unlink("/pages"), 0);
 	exit_and_reap(task, 0);
 	assert_no_leak();
 }
@@ -168,13 +168,11 @@ END_TEST
 int main(void)
 {
 	Suite *suite = suite_create("mm0 vm pages");
-	TCase *tcase = mm0_tcase("pages");
 
-	tcase_add_test(tcase, ascending_inserts_and_lookups);
-	tcase_add_test(tcase, descending_inserts_and_lookups);
-	tcase_add_test(tcase, scattered_inserts_and_lookups);
-	tcase_add_test(tcase, collapse_merges_into_a_searched_front);
-	tcase_add_test(tcase, shm_truncate_forgets_dropped_pages);
-	suite_add_tcase(suite, tcase);
+	add_mm0_test(suite, ascending_inserts_and_lookups);
+	add_mm0_test(suite, descending_inserts_and_lookups);
+	add_mm0_test(suite, scattered_inserts_and_lookups);
+	add_mm0_test(suite, collapse_merges_into_a_searched_front);
+	add_mm0_test(suite, shm_truncate_forgets_dropped_pages);
 	return run_suite(suite);
 }

@@ -4,12 +4,12 @@
 #include <string.h>
 
 #include "fake_kernel.h"
+#include "mem/phys.h"
 #include "mm0_abi.h"
-#include "phys.h"
 
 struct fake_counts fake_counts;
 int fake_thread_create_error;
-bool fake_pager_async;
+int fake_pager_error;
 uint32_t fake_put_pgoff;
 uint8_t fake_put_first_byte;
 struct fake_reply fake_replies[64];
@@ -19,20 +19,12 @@ static struct fake_space *spaces;
 static struct fake_thread *threads;
 static uint32_t next_tid;
 
-#define MAX_PENDING 16
-static struct {
-	void *cookie;
-	uint32_t file_id, pgoff, phys;
-} pending[MAX_PENDING];
-static unsigned pending_count;
-
 void fake_reset(void)
 {
 	memset(&fake_counts, 0, sizeof(fake_counts));
 	fake_thread_create_error = 0;
-	fake_pager_async = false;
+	fake_pager_error = 0;
 	fake_reply_count = 0;
-	pending_count = 0;
 	next_tid = 0x1000;
 }
 
@@ -78,14 +70,14 @@ static int fake_map(void *ctx, uint32_t space_tid, uint32_t phys, uint32_t virt,
 	(void)ctx;
 	fake_counts.map++;
 	if (!space || (virt & MM0_PAGE_MASK) || (phys & MM0_PAGE_MASK) || !phys_view(phys))
-		return -L4_EINVAL;
+		return -EINVAL;
 	for (i = 0; i < npages; i++) {
 		struct fake_pte **slot = pte_slot(space, virt + i * MM0_PAGE_SIZE);
 
 		if (!*slot) {
 			*slot = calloc(1, sizeof(**slot));
 			if (!*slot)
-				return -L4_ENOMEM;
+				return -ENOMEM;
 			(*slot)->virt = virt + i * MM0_PAGE_SIZE;
 		}
 		(*slot)->phys = phys + i * MM0_PAGE_SIZE;
@@ -102,7 +94,7 @@ static int fake_unmap(void *ctx, uint32_t space_tid, uint32_t virt, uint32_t npa
 	(void)ctx;
 	fake_counts.unmap++;
 	if (!space)
-		return -L4_ENOTHREAD;
+		return -ESRCH;
 	for (slot = &space->ptes; *slot;) {
 		struct fake_pte *pte = *slot;
 
@@ -125,7 +117,7 @@ static int fake_protect(void *ctx, uint32_t space_tid, uint32_t virt, uint32_t n
 	(void)ctx;
 	fake_counts.protect++;
 	if (!space)
-		return -L4_ENOTHREAD;
+		return -ESRCH;
 	for (pte = space->ptes; pte; pte = pte->next)
 		if (pte->virt >= virt && (pte->virt - virt) / MM0_PAGE_SIZE < npages)
 			pte->perms = perms;
@@ -148,7 +140,7 @@ static int fake_thread_create(void *ctx, uint32_t same_space_as, uint32_t utcb, 
 	if (same_space_as) {
 		space = space_of(same_space_as);
 		if (!space)
-			return -L4_ENOTHREAD;
+			return -ESRCH;
 	} else {
 		space = calloc(1, sizeof(*space));
 		space->next = spaces;
@@ -198,7 +190,7 @@ static int fake_thread_destroy(void *ctx, uint32_t tid)
 		free(thread);
 		return 0;
 	}
-	return -L4_ENOTHREAD;
+	return -ESRCH;
 }
 
 static int fake_thread_start(void *ctx, uint32_t tid, uint32_t pc, uint32_t sp, uint32_t r0)
@@ -208,7 +200,7 @@ static int fake_thread_start(void *ctx, uint32_t tid, uint32_t pc, uint32_t sp, 
 	(void)ctx;
 	fake_counts.thread_start++;
 	if (!thread)
-		return -L4_ENOTHREAD;
+		return -ESRCH;
 	thread->started = true;
 	thread->pc = pc;
 	thread->sp = sp;
@@ -238,7 +230,7 @@ int fake_adopt_thread(uint32_t tid)
 	if (!thread || !space) {
 		free(thread);
 		free(space);
-		return -L4_ENOMEM;
+		return -ENOMEM;
 	}
 	space->threads = 1;
 	space->next = spaces;
@@ -287,25 +279,13 @@ bool fake_all_released(void)
 	return clean;
 }
 
-static void record_reply(void *token, long result, int status, bool is_wait)
-{
-	if (fake_reply_count < 64)
-		fake_replies[fake_reply_count++] =
-			(struct fake_reply){ token, result, status, is_wait };
-}
-
-static void fake_complete(void *token, long result)
-{
-	record_reply(token, result, 0, false);
-}
-
 static void fake_complete_wait(void *token, long pid, int status)
 {
-	record_reply(token, pid, status, true);
+	if (fake_reply_count < 64)
+		fake_replies[fake_reply_count++] = (struct fake_reply){ token, pid, status };
 }
 
 const struct mm0_reply_ops fake_reply_ops = {
-	.complete = fake_complete,
 	.complete_wait = fake_complete_wait,
 };
 
@@ -333,23 +313,16 @@ static void fill_file_page(uint32_t file_id, uint32_t pgoff, uint32_t phys)
 		view[i] = fake_file_byte(file_id, pgoff * MM0_PAGE_SIZE + i);
 }
 
-static int fake_get_page(void *ctx, uint32_t file_id, uint32_t pgoff, uint32_t phys,
-			 void *cookie)
+static int fake_get_page(void *ctx, uint32_t file_id, uint32_t pgoff, uint32_t phys)
 {
+	int err = fake_pager_error;
+
 	(void)ctx;
 	fake_counts.get_page++;
-	if (!fake_pager_async) {
+	fake_pager_error = 0;
+	if (!err)
 		fill_file_page(file_id, pgoff, phys);
-		return 0;
-	}
-	if (pending_count == MAX_PENDING)
-		return -EIO;
-	pending[pending_count].cookie = cookie;
-	pending[pending_count].file_id = file_id;
-	pending[pending_count].pgoff = pgoff;
-	pending[pending_count].phys = phys;
-	pending_count++;
-	return MM0_PAGER_PENDING;
+	return err;
 }
 
 static int fake_put_page(void *ctx, uint32_t file_id, uint32_t pgoff, uint32_t phys)
@@ -366,19 +339,3 @@ const struct file_pager_ops fake_pager_ops = {
 	.get_page = fake_get_page,
 	.put_page = fake_put_page,
 };
-
-void *fake_pager_pending(unsigned n)
-{
-	return n < pending_count ? pending[n].cookie : NULL;
-}
-
-void fake_pager_finish(unsigned n, int result)
-{
-	void *cookie = pending[n].cookie;
-
-	if (result == 0)
-		fill_file_page(pending[n].file_id, pending[n].pgoff, pending[n].phys);
-	memmove(&pending[n], &pending[n + 1], (pending_count - n - 1) * sizeof(pending[0]));
-	pending_count--;
-	vm_pager_complete(cookie, result);
-}

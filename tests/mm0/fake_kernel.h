@@ -1,12 +1,13 @@
-/* Host fakes for mm0's kernel, reply and pager interfaces: a recording fake MMU. */
+/* Host fakes for mm0's kernel, waitpid reply and pager interfaces: a recording fake MMU. */
 #ifndef MM0_FAKE_KERNEL_H
 #define MM0_FAKE_KERNEL_H
 
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "kernel_ops.h"
-#include "vm_object.h"
+#include "mem/kernel_ops.h"
+#include "mem/vm_object.h"
+#include "proc/exit.h"
 
 struct fake_pte {
 	struct fake_pte *next;
@@ -39,10 +40,10 @@ extern const struct kernel_ops fake_kernel_ops;
 extern const struct mm0_reply_ops fake_reply_ops;
 extern const struct file_pager_ops fake_pager_ops;
 extern struct fake_counts fake_counts;
-/* Make the next thread_create fail with this kernel error (0: none). */
+/* Make the next thread_create fail with this -errno (0: none). */
 extern int fake_thread_create_error;
-/* Pager answers MM0_PAGER_PENDING (true) or fills the page at once. */
-extern bool fake_pager_async;
+/* Make the next get_page fail with this -errno (0: none). */
+extern int fake_pager_error;
 
 void fake_reset(void);
 /* Frees the fake's records; false when spaces or threads were left over. */
@@ -58,18 +59,15 @@ unsigned fake_pte_count(uint32_t space_tid);
 
 /* The byte a fake file holds at offset (file id picks the pattern). */
 uint8_t fake_file_byte(uint32_t file_id, uint32_t offset);
-/* The cookie of the n-th pager read still outstanding, or NULL. */
-void *fake_pager_pending(unsigned n);
-void fake_pager_finish(unsigned n, int result);
 /* Last page written back by put_page. */
 extern uint32_t fake_put_pgoff;
 extern uint8_t fake_put_first_byte;
 
+/* A deferred waitpid's answer. */
 struct fake_reply {
 	void *token;
 	long result;
 	int status;
-	bool is_wait;
 };
 extern struct fake_reply fake_replies[64];
 extern unsigned fake_reply_count;

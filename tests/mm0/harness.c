@@ -117,7 +117,6 @@ static enum user_result user_access(struct task *task, uint32_t addr, unsigned a
 
 	for (attempt = 0; attempt < 2; attempt++) {
 		struct fake_pte *pte = fake_pte_find(task->l4_tid, addr);
-		static int token;
 		long result;
 
 		if (pte && (pte->perms & access) == access) {
@@ -129,9 +128,7 @@ static enum user_result user_access(struct task *task, uint32_t addr, unsigned a
 				*byte = *cell;
 			return USER_OK;
 		}
-		result = mm0_fault(task, addr, access, &token);
-		if (result == MM0_DEFERRED)
-			return USER_PENDING;
+		result = mm0_fault(task, addr, access);
 		if (result < 0)
 			return USER_KILLED;
 		ck_assert_int_eq(result, 0);
@@ -195,7 +192,7 @@ struct vm_object *open_file(uint32_t file_id, uint32_t pages)
 
 long map_anon(struct task *task, uint32_t addr, uint32_t len, int prot, int flags)
 {
-	return mm0_mmap(task, addr, len, prot, flags | MM0_MAP_ANONYMOUS, NULL, 0);
+	return mm0_mmap(task->vm, addr, len, prot, flags | MM0_MAP_ANONYMOUS, NULL, 0);
 }
 
 int run_suite(Suite *suite)
@@ -209,11 +206,18 @@ int run_suite(Suite *suite)
 	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
 
-TCase *mm0_tcase(const char *name)
+void suite_add_alone(Suite *suite, const char *name, const TTest *test, int loops,
+		     SFun setup, SFun teardown)
 {
 	TCase *tcase = tcase_create(name);
 
-	tcase_add_checked_fixture(tcase, mm0_setup, mm0_teardown);
+	if (setup || teardown)
+		tcase_add_checked_fixture(tcase, setup, teardown);
+	/* The sanitizers make the longest tests (a thousand forks) slow. */
 	tcase_set_timeout(tcase, 60);
-	return tcase;
+	if (loops)
+		tcase_add_loop_test(tcase, test, 0, loops);
+	else
+		tcase_add_test(tcase, test);
+	suite_add_tcase(suite, tcase);
 }

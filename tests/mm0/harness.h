@@ -4,19 +4,24 @@
 
 #include <check.h>
 #include <errno.h>
+#include <idlrt/idlrt.h>
 #include <stdint.h>
 
 #include "fake_kernel.h"
-#include "fault.h"
-#include "mm0.h"
-#include "mm0_alloc.h"
+#include "mem/fault.h"
+#include "mem/mm0_alloc.h"
+#include "mem/mmap.h"
+#include "mem/posix_shm.h"
+#include "mem/shm.h"
+#include "mem/vm_area.h"
+#include "mem/vm_object.h"
 #include "mm0_abi.h"
-#include "mmap.h"
-#include "posix_shm.h"
-#include "shm.h"
-#include "task.h"
-#include "vm_area.h"
-#include "vm_object.h"
+#include "proc/exit.h"
+#include "proc/fork.h"
+#include "proc/signals.h"
+#include "proc/spawn.h"
+#include "proc/task.h"
+#include "serve/startup.h"
 
 #define TEST_PAGES	256u
 #define TEST_PHYS_BASE	0x40000000u
@@ -24,12 +29,12 @@
 #define TEST_PC		0x00010000u
 #define TEST_SP		0x3fff0000u
 
-enum user_result { USER_OK, USER_PENDING, USER_KILLED };
+enum user_result { USER_OK, USER_KILLED };
 
 /* Fixtures: mm0 over TEST_PAGES pages (setup_pages for another count). */
 void mm0_setup(void);
 void mm0_setup_pages(uint32_t pages);
-/* The same with deferred replies going through reply (the protocol suite's). */
+/* The same with deferred waitpid replies going through reply (the protocol suite's). */
 void mm0_setup_with(uint32_t pages, const struct mm0_reply_ops *reply);
 void mm0_teardown(void);
 
@@ -56,7 +61,16 @@ long map_anon(struct task *task, uint32_t addr, uint32_t len, int prot, int flag
 
 /* Run one suite with Check's normal output; the process exit status. */
 int run_suite(Suite *suite);
-/* A test case with the mm0 fixture around every test. */
-TCase *mm0_tcase(const char *name);
+/* test in a test case of its own, named after it, so that CK_RUN_CASE=<name>
+ * runs it alone; setup and teardown (NULL: none) run around it. A loop test
+ * runs loops times with _i from 0. */
+void suite_add_alone(Suite *suite, const char *name, const TTest *test, int loops,
+		     SFun setup, SFun teardown);
+#define add_test_alone(suite, test, setup, teardown) \
+	suite_add_alone((suite), #test, (test), 0, (setup), (teardown))
+#define add_loop_test_alone(suite, test, loops, setup, teardown) \
+	suite_add_alone((suite), #test, (test), (loops), (setup), (teardown))
+/* The same with the mm0 fixture. */
+#define add_mm0_test(suite, test) add_test_alone((suite), test, mm0_setup, mm0_teardown)
 
 #endif

@@ -2,13 +2,15 @@
 #ifndef MM0_ARM_BOOT_H
 #define MM0_ARM_BOOT_H
 
-#include "kernel_ops.h"
+#include "mem/kernel_ops.h"
 
 #define MM0_TASK_PRIORITY	100u
 /* mm0's own heap: the first pages of conventional RAM, at __heap_start. */
 #define MM0_HEAP_PAGES		256u
 
 extern const struct kernel_ops l4_kernel_ops;
+/* A kernel call's result (0 or -L4_E*) as 0 or -errno: the only such mapping in mm0. */
+int kernel_error_to_errno(int kernel_error);
 
 struct fs_ops;
 /* mm0's requests to fs0, sent to fs0's thread fs0_tid (fs0_l4.c). */

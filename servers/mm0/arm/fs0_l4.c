@@ -1,7 +1,7 @@
 /* fs_ops over the generated fs0 client stubs: mm0's calls to fs0 on the target. */
 #include "boot.h"
+#include "fs/fs_link.h"
 #include "fs0.h"
-#include "fs_link.h"
 
 _Static_assert(FS0_WINDOW_BASE == MM0_FS0_WINDOW_BASE, "fs0.idl's window moved");
 _Static_assert(FS0_WINDOW_SIZE == MM0_FS0_WINDOW_SIZE, "fs0.idl's window changed size");

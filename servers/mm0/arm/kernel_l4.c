@@ -1,21 +1,54 @@
-/* kernel_ops over libl4: mm0's map, unmap, protect and thread calls on the real kernel. */
+/* kernel_ops over libl4: mm0's map, unmap, protect and thread calls on the real kernel,
+ * and the one place where the kernel's error codes become errno values. */
+#include <errno.h>
 #include <l4/ipc.h>
 #include <l4/syscalls.h>
 
 #include "boot.h"
 #include "mm0_abi.h"
 
+int kernel_error_to_errno(int kernel_error)
+{
+	switch (-kernel_error) {
+	case 0:
+		return 0;
+	case L4_ETIMEOUT:
+		return -ETIMEDOUT;
+	case L4_ENOTHREAD:
+	case L4_EPARTNER:
+		return -ESRCH;
+	case L4_ECANCELED:
+		return -EINTR;
+	case L4_EPERM:
+		return -EPERM;
+	case L4_EINVAL:
+		return -EINVAL;
+	case L4_ENOMEM:
+		return -ENOMEM;
+	case L4_EMSGSIZE:
+		return -EMSGSIZE;
+	case L4_EBUSY:
+		return -EBUSY;
+	case L4_ENOSYS:
+		return -ENOSYS;
+	default:
+		return -EFAULT;
+	}
+}
+
 /* Unmap and protect report holes as -L4_EPARTIAL; mm0 expects holes. */
 static int hole_ok(int err)
 {
-	return err == -L4_EPARTIAL ? 0 : err;
+	return err == -L4_EPARTIAL ? 0 : kernel_error_to_errno(err);
 }
 
 static int l4_ops_map(void *ctx, uint32_t space, uint32_t phys, uint32_t virt, uint32_t npages,
 		      unsigned perms)
 {
+	int err = l4_map(space, phys, virt, npages * MM0_PAGE_SIZE, perms, 0);
+
 	(void)ctx;
-	return l4_map(space, phys, virt, npages * MM0_PAGE_SIZE, perms, 0);
+	return err ? kernel_error_to_errno(err) : 0;
 }
 
 static int l4_ops_unmap(void *ctx, uint32_t space, uint32_t virt, uint32_t npages)
@@ -36,14 +69,14 @@ static int l4_ops_protect(void *ctx, uint32_t space, uint32_t virt, uint32_t npa
 static int l4_ops_thread_create(void *ctx, uint32_t same_space_as, uint32_t utcb, uint32_t *tid)
 {
 	(void)ctx;
-	return l4_syscall(L4_SYS_THREAD_CONTROL, L4_TC_CREATE, same_space_as, l4_myself(),
-			  MM0_TASK_PRIORITY, utcb, tid);
+	return kernel_error_to_errno(l4_syscall(L4_SYS_THREAD_CONTROL, L4_TC_CREATE, same_space_as,
+						l4_myself(), MM0_TASK_PRIORITY, utcb, tid));
 }
 
 static int l4_ops_thread_destroy(void *ctx, uint32_t tid)
 {
 	(void)ctx;
-	return l4_thread_destroy(tid);
+	return kernel_error_to_errno(l4_thread_destroy(tid));
 }
 
 /* r0 is set with the other general registers, which start at 0. */
@@ -55,14 +88,16 @@ static int l4_ops_thread_start(void *ctx, uint32_t tid, uint32_t pc, uint32_t sp
 	for (unsigned i = 0; i <= L4_EXREG_LR; i++)
 		mr[i] = 0;
 	mr[L4_EXREG_R0] = r0;
-	return l4_exchange_registers(tid, L4_EXREG_SET_PC | L4_EXREG_SET_SP | L4_EXREG_SET_GPRS |
-					  L4_EXREG_RESUME, pc, sp);
+	return kernel_error_to_errno(l4_exchange_registers(tid, L4_EXREG_SET_PC | L4_EXREG_SET_SP |
+								   L4_EXREG_SET_GPRS | L4_EXREG_RESUME,
+								   pc, sp));
 }
 
 static int l4_ops_thread_stop(void *ctx, uint32_t tid)
 {
 	(void)ctx;
-	return l4_exchange_registers(tid, L4_EXREG_SUSPEND | L4_EXREG_CANCEL_IPC, 0, 0);
+	return kernel_error_to_errno(l4_exchange_registers(tid, L4_EXREG_SUSPEND |
+								   L4_EXREG_CANCEL_IPC, 0, 0));
 }
 
 const struct kernel_ops l4_kernel_ops = {

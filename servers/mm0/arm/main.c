@@ -5,15 +5,15 @@
 #include <l4/syscalls.h>
 
 #include "boot.h"
-#include "fs_link.h"
-#include "mm0.h"
+#include "fs/fs_link.h"
+#include "fs/module_file.h"
 #include "mm0_abi.h"
-#include "module_file.h"
-#include "serve.h"
-#include "services.h"
+#include "proc/spawn.h"
+#include "proc/task.h"
+#include "serve/serve.h"
+#include "serve/services.h"
+#include "serve/startup.h"
 #include "signal_l4.h"
-#include "spawn.h"
-#include "task.h"
 
 extern char __heap_start[];
 
@@ -60,7 +60,7 @@ static int map_memory(l4_tid_t self, struct phys_range *ranges, size_t *count)
 			err = l4_map(self, base, base, (mem->size + MM0_PAGE_MASK) & ~MM0_PAGE_MASK,
 				     L4_PERM_READ, 0);
 			if (err)
-				return err;
+				return kernel_error_to_errno(err);
 		}
 		if (mem->type != L4_MEM_CONVENTIONAL || size == 0)
 			continue;
@@ -68,7 +68,7 @@ static int map_memory(l4_tid_t self, struct phys_range *ranges, size_t *count)
 			err = l4_map(self, base, (uint32_t)__heap_start, MM0_HEAP_PAGES * MM0_PAGE_SIZE,
 				     L4_PERM_READ | L4_PERM_WRITE, 0);
 			if (err)
-				return err;
+				return kernel_error_to_errno(err);
 			heap_mapped = 1;
 			base += MM0_HEAP_PAGES * MM0_PAGE_SIZE;
 			size -= MM0_HEAP_PAGES * MM0_PAGE_SIZE;
@@ -77,10 +77,10 @@ static int map_memory(l4_tid_t self, struct phys_range *ranges, size_t *count)
 			continue;
 		err = l4_map(self, base, base, size, L4_PERM_READ | L4_PERM_WRITE, 0);
 		if (err)
-			return err;
+			return kernel_error_to_errno(err);
 		ranges[(*count)++] = (struct phys_range){ base, size / MM0_PAGE_SIZE, (void *)base };
 	}
-	return heap_mapped && *count ? 0 : -L4_ENOMEM;
+	return heap_mapped && *count ? 0 : -ENOMEM;
 }
 
 /* Every module but mm0 itself (the first) can be started by name. */
@@ -139,9 +139,11 @@ static void start_console(void)
 		console_printf("mm0: cannot load the console (error %ld)\n", err);
 		return;
 	}
-	err = l4_space_control(L4_SC_GRANT_PHYS, console->l4_tid, CONSOLE_UART_PHYS, L4_PAGE_SIZE);
+	err = kernel_error_to_errno(l4_space_control(L4_SC_GRANT_PHYS, console->l4_tid,
+						     CONSOLE_UART_PHYS, L4_PAGE_SIZE));
 	if (!err)
-		err = l4_space_control(L4_SC_SET_PRIVILEGED, console->l4_tid, 0, 0);
+		err = kernel_error_to_errno(l4_space_control(L4_SC_SET_PRIVILEGED, console->l4_tid,
+							     0, 0));
 	if (!err)
 		err = mm0_task_start(console, entry, MM0_STACK_TOP);
 	if (err) {

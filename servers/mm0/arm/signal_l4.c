@@ -7,8 +7,9 @@
 
 #include "boot.h"
 #include "mm0_server.h"
+#include "proc/signals.h"
+#include "serve/serve.h"
 #include "signal_l4.h"
-#include "signals.h"
 
 #define TIMER_STACK_BYTES	1024u
 #define TIMER_SLEEP_MAX_MS	0xfff0u
@@ -25,7 +26,7 @@ static int l4_signal_exregs(void *ctx, uint32_t tid, uint32_t flags, uint32_t pc
 	err = l4_exchange_registers(tid, flags, pc, sp);
 	for (unsigned i = 0; i < L4_EXREG_WORDS; i++)
 		regs[i] = mr[i];
-	return err;
+	return kernel_error_to_errno(err);
 }
 
 static uint64_t l4_signal_now_ms(void *ctx)
@@ -73,7 +74,8 @@ int signal_l4_start(void)
 	signal_kernel = &l4_signal_ops;
 	err = l4_thread_create(mm0_tid, L4_NILTHREAD, MM0_TASK_PRIORITY + 1, &tid);
 	if (err)
-		return err;
+		return kernel_error_to_errno(err);
 	signal_timer_tid = tid;
-	return l4_thread_start(tid, timer_thread, stack + sizeof(stack) / sizeof(stack[0]));
+	return kernel_error_to_errno(l4_thread_start(tid, timer_thread,
+						     stack + sizeof(stack) / sizeof(stack[0])));
 }

@@ -1,0 +1,129 @@
+/* Files of fs0 as vm objects: a pager that moves pages through mm0's page in fs0's window. */
+#include <errno.h>
+#include <string.h>
+
+#include "fs/fs_link.h"
+#include "fs/fs_link_state.h"
+#include "mem/phys.h"
+#include "mem/vm_object.h"
+#include "mm0_abi.h"
+#include "proc/task.h"
+
+/* fs0's O_ACCMODE values (Linux's). */
+#define FS_O_WRONLY	1
+#define FS_O_RDWR	2
+
+static int fs_get_page(void *ctx, uint32_t file_id, uint32_t pgoff, uint32_t phys)
+{
+	int got;
+
+	(void)ctx;
+	if (!fs_link_up())
+		return -EIO;
+	got = fs_link.ops->read_page(file_id, pgoff, 0);
+	if (got < 0)
+		return got;
+	if (got == 0)
+		return -ENXIO;
+	memcpy(phys_view(phys), fs_link.own_page, MM0_PAGE_SIZE);
+	return 0;
+}
+
+static int fs_put_page(void *ctx, uint32_t file_id, uint32_t pgoff, uint32_t phys)
+{
+	(void)ctx;
+	if (!fs_link_up())
+		return -EIO;
+	memcpy(fs_link.own_page, phys_view(phys), MM0_PAGE_SIZE);
+	return fs_link.ops->write_page(file_id, pgoff, 0);
+}
+
+static void fs_release(void *ctx, uint32_t file_id)
+{
+	(void)ctx;
+	if (fs_link_up())
+		fs_link.ops->release(file_id);
+}
+
+static const struct file_pager_ops fs_pager = {
+	.get_page = fs_get_page,
+	.put_page = fs_put_page,
+	.release = fs_release,
+};
+
+/* One fs0 handle per file object: a second get for a cached file is given back. */
+static int object_for(const struct fs_file_info *info, struct vm_object **out)
+{
+	bool cached = vm_file_find(info->handle) != NULL;
+	uint32_t npages = (uint32_t)((info->size + MM0_PAGE_MASK) / MM0_PAGE_SIZE);
+	int err = vm_file_open(info->handle, npages, &fs_pager, NULL, out);
+
+	if (cached || err)
+		fs_link.ops->release(info->handle);
+	return err;
+}
+
+int fs_file_open_fd(struct task *task, int fd, int prot, int flags, struct vm_object **out)
+{
+	struct fs_file_info info;
+	int err;
+
+	if (!task)
+		return -ESRCH;
+	if (!fs_link_up() || !task->fs_known)
+		return -EBADF;
+	err = fs_link.ops->get_fd(task->l4_tid, fd, &info);
+	if (err)
+		return err;
+	if (info.access == FS_O_WRONLY ||
+	    ((flags & MM0_MAP_SHARED) && (prot & MM0_PROT_WRITE) &&
+	     (info.access != FS_O_RDWR || !info.writable_fs))) {
+		fs_link.ops->release(info.handle);
+		return -EACCES;
+	}
+	if (info.size > MM0_USER_END) {
+		fs_link.ops->release(info.handle);
+		return -EOVERFLOW;
+	}
+	return object_for(&info, out);
+}
+
+int fs_file_open_path(struct task *task, const char *path, uint32_t *size,
+		      struct vm_object **out)
+{
+	struct fs_file_info info;
+	size_t length = strnlen(path, MM0_PAGE_SIZE);
+	int err;
+
+	if (!task)
+		return -ESRCH;
+	if (!fs_link_up() || !task->fs_known)
+		return -ENOENT;
+	if (length == 0)
+		return -ENOENT;
+	if (length == MM0_PAGE_SIZE)
+		return -ENAMETOOLONG;
+	memcpy(fs_link.own_page, path, length);
+	err = fs_link.ops->get_path(task->l4_tid, 0, (uint32_t)length, &info);
+	if (err)
+		return err;
+	if (info.size > MM0_USER_END) {
+		fs_link.ops->release(info.handle);
+		return -ENOEXEC;
+	}
+	*size = (uint32_t)info.size;
+	return object_for(&info, out);
+}
+
+int fs_file_head(struct vm_object *file, uint8_t head[MM0_FS_PAGE])
+{
+	int got;
+
+	if (!fs_link_up())
+		return -EIO;
+	got = fs_link.ops->read_page(file->id, 0, 0);
+	if (got < 0)
+		return got;
+	memcpy(head, fs_link.own_page, MM0_FS_PAGE);
+	return got;
+}

@@ -1,0 +1,205 @@
+/* The fault path: find the area, walk its shadow chain, fill, copy or upgrade, map. */
+#include <errno.h>
+#include <string.h>
+
+#include "mem/fault.h"
+#include "mem/kernel_ops.h"
+#include "mem/phys.h"
+#include "mem/vm_area.h"
+
+/* Read a file page into the file's cache: fs0 answers before mm0 goes on. */
+static int page_in(struct vm_object *file, uint32_t pgoff, struct vm_page **page)
+{
+	uint32_t phys;
+	int err = phys_alloc(&phys);
+
+	if (err)
+		return err;
+	err = file->pager->get_page(file->pager_ctx, file->id, pgoff, phys);
+	if (!err)
+		err = vm_object_page_insert(file, pgoff, phys, page);
+	else
+		err = -EIO;
+	if (err)
+		phys_free(phys);
+	return err;
+}
+
+/* A page of obj itself: file pages from the pager, shm pages zero-filled. */
+static int fill_cache(struct vm_object *obj, uint32_t pgoff, struct vm_page **page)
+{
+	uint32_t phys;
+	int err;
+
+	if (pgoff >= obj->npages)
+		return -ENXIO;
+	if (obj->type == VM_OBJ_FILE)
+		return page_in(obj, pgoff, page);
+	err = phys_alloc(&phys);
+	if (err)
+		return err;
+	phys_page_zero(phys_view(phys));
+	err = vm_object_page_insert(obj, pgoff, phys, page);
+	if (err)
+		phys_free(phys);
+	return err;
+}
+
+/* A new page in top with a copy of source's contents, or zeros without one. */
+static int page_copy_into(struct vm_object *top, uint32_t pgoff, const void *source,
+			  size_t length, struct vm_page **page)
+{
+	uint32_t phys;
+	char *view;
+	int err = phys_alloc(&phys);
+
+	if (err)
+		return err;
+	view = phys_view(phys);
+	if (length == MM0_PAGE_SIZE) {
+		phys_page_copy(view, source);
+	} else {
+		phys_page_zero(view);
+		if (length)
+			memcpy(view, source, length);
+	}
+	err = vm_object_page_insert(top, pgoff, phys, page);
+	if (err)
+		phys_free(phys);
+	return err;
+}
+
+/* Give area a shadow of its own before it writes into a shared object. */
+static int area_make_private(struct vm_area *area)
+{
+	struct vm_object *shadow;
+
+	if (vm_object_private(area->obj))
+		return 0;
+	shadow = vm_object_shadow(area->obj);
+	if (!shadow)
+		return -ENOMEM;
+	vma_relink(area, shadow);
+	return 0;
+}
+
+static int map_page(struct vm_area *area, uint32_t addr, uint32_t phys, unsigned perms)
+{
+	return mm0_kernel->map(mm0_kernel_ctx, area->vm->space, phys, addr, 1, perms);
+}
+
+static int resolve_shared(struct vm_area *area, uint32_t addr, uint32_t pgoff,
+			  unsigned access)
+{
+	struct vm_object *obj = area->obj;
+	struct vm_page *page = vm_object_page_find(obj, pgoff);
+	unsigned perms = area->prot;
+	int err;
+
+	if (!page) {
+		err = fill_cache(obj, pgoff, &page);
+		if (err)
+			return err;
+	}
+	/* File pages stay read-only until written, so dirty pages are known. */
+	if (obj->type == VM_OBJ_FILE) {
+		if (access & MM0_PROT_WRITE)
+			page->dirty = true;
+		if (!page->dirty)
+			perms &= ~MM0_PROT_WRITE;
+	}
+	return map_page(area, addr, page->phys, perms);
+}
+
+/* Devzero and environment objects hand their contents to the top object. */
+static int produce_private(struct vm_area *area, uint32_t pgoff, struct vm_object *bottom,
+			   struct vm_page **page)
+{
+	int err = area_make_private(area);
+	size_t length = 0;
+
+	if (err)
+		return err;
+	if (bottom->type == VM_OBJ_ENV && pgoff == 0)
+		length = bottom->env_len;
+	return page_copy_into(area->obj, pgoff, bottom->env_data, length, page);
+}
+
+static int resolve_private(struct vm_area *area, uint32_t addr, uint32_t pgoff,
+			   unsigned access)
+{
+	struct vm_object *owner;
+	struct vm_page *page = vm_object_chain_find(area->obj, pgoff, &owner);
+	unsigned perms = area->prot;
+	int err;
+
+	if (!page) {
+		struct vm_object *bottom = vm_object_chain_bottom(area->obj);
+
+		if (bottom->type == VM_OBJ_FILE || bottom->type == VM_OBJ_SHM) {
+			err = fill_cache(bottom, pgoff, &page);
+			owner = bottom;
+		} else {
+			err = produce_private(area, pgoff, bottom, &page);
+			owner = area->obj;
+		}
+		if (err)
+			return err;
+	}
+	bool writable = owner == area->obj && vm_object_private(owner);
+
+	if ((access & MM0_PROT_WRITE) && !writable) {
+		struct vm_page *copy;
+
+		err = area_make_private(area);
+		if (!err)
+			err = page_copy_into(area->obj, pgoff, phys_view(page->phys),
+					     MM0_PAGE_SIZE, &copy);
+		if (err)
+			return err;
+		/* The copy is in the area's own object, private now. */
+		page = copy;
+		writable = true;
+	}
+	if (!writable)
+		perms &= ~MM0_PROT_WRITE;
+	return map_page(area, addr, page->phys, perms);
+}
+
+int vm_fault(struct vm_space *vm, uint32_t addr, unsigned access)
+{
+	struct vm_area *area = vma_find(vm, addr);
+	uint32_t pgoff;
+
+	addr &= ~MM0_PAGE_MASK;
+	if (!area || (access & ~area->prot))
+		return -EFAULT;
+	pgoff = area->pgoff + (addr - area->start) / MM0_PAGE_SIZE;
+	if (area->flags & MM0_MAP_SHARED)
+		return resolve_shared(area, addr, pgoff, access);
+	return resolve_private(area, addr, pgoff, access);
+}
+
+int vm_populate(struct vm_space *vm, uint32_t start, uint32_t end)
+{
+	for (uint32_t addr = start & ~MM0_PAGE_MASK; addr < end; addr += MM0_PAGE_SIZE) {
+		struct vm_area *area = vma_find(vm, addr);
+		unsigned access;
+		int err;
+
+		if (!area)
+			continue;
+		if (area->prot & MM0_PROT_WRITE)
+			access = MM0_PROT_WRITE;
+		else if (area->prot & MM0_PROT_READ)
+			access = MM0_PROT_READ;
+		else if (area->prot & MM0_PROT_EXEC)
+			access = MM0_PROT_EXEC;
+		else
+			continue;
+		err = vm_fault(vm, addr, access);
+		if (err)
+			return err;
+	}
+	return 0;
+}

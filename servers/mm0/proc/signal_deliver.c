@@ -1,0 +1,156 @@
+/* Signal delivery on the thread's own stack: mm0 aborts whatever the thread waits for, writes a
+ * frame of its registers below its sp through mm0's view of the page, and starts the handler;
+ * sigreturn puts the registers back. Stop and continue suspend and resume the threads. */
+#include <errno.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "fs/fs_link.h"
+#include "mem/fault.h"
+#include "mem/phys.h"
+#include "mem/vm_area.h"
+#include "proc/exit.h"
+#include "proc/signals.h"
+#include "proc/task.h"
+
+#define CPSR_THUMB	(1u << 5)
+
+/* Copies between mm0 and a task's memory a page at a time, faulting pages in as the
+ * task would (a write makes a private copy). */
+static int user_copy(struct vm_space *vm, uint32_t addr, void *data, uint32_t len, bool write)
+{
+	unsigned access = write ? MM0_PROT_WRITE : MM0_PROT_READ;
+	char *bytes = data;
+
+	if (addr < MM0_USER_MIN || addr >= MM0_USER_END || len > MM0_USER_END - addr)
+		return -EFAULT;
+	while (len) {
+		uint32_t offset = addr & MM0_PAGE_MASK, chunk = MM0_PAGE_SIZE - offset;
+		struct vm_area *area;
+		struct vm_object *owner;
+		struct vm_page *page;
+		char *view;
+
+		if (chunk > len)
+			chunk = len;
+		if (vm_fault(vm, addr, access))
+			return -EFAULT;
+		area = vma_find(vm, addr);
+		page = vm_object_chain_find(area->obj,
+					    area->pgoff + (addr - area->start) / MM0_PAGE_SIZE,
+					    &owner);
+		if (!page)
+			return -EFAULT;
+		view = (char *)phys_view(page->phys) + offset;
+		if (write)
+			memcpy(view, bytes, chunk);
+		else
+			memcpy(bytes, view, chunk);
+		addr += chunk;
+		bytes += chunk;
+		len -= chunk;
+	}
+	return 0;
+}
+
+/* Stops the thread and aborts its IPC (a blocking call returns -EINTR, a fault runs
+ * again later), then reads its registers as they are now. */
+static int seize(struct task *thread, uint32_t regs[L4_EXREG_WORDS])
+{
+	int err = signal_kernel->exregs(signal_kernel_ctx, thread->l4_tid,
+					L4_EXREG_SUSPEND | L4_EXREG_CANCEL_IPC, 0, 0, regs);
+
+	if (!err)
+		err = signal_kernel->exregs(signal_kernel_ctx, thread->l4_tid, 0, 0, 0, regs);
+	wait_forget(thread);
+	return err;
+}
+
+/* Sets r0-r12, lr, pc, sp and the flags; the thread runs unless its process is stopped. */
+static int release(struct task *thread, uint32_t regs[L4_EXREG_WORDS])
+{
+	uint32_t flags = L4_EXREG_SET_GPRS | L4_EXREG_SET_PC | L4_EXREG_SET_SP |
+			 L4_EXREG_SET_FLAGS;
+	uint32_t pc = regs[L4_EXREG_PC] | ((regs[L4_EXREG_CPSR] & CPSR_THUMB) ? 1 : 0);
+
+	if (!thread->leader->sig.stopped)
+		flags |= L4_EXREG_RESUME;
+	return signal_kernel->exregs(signal_kernel_ctx, thread->l4_tid, flags, pc,
+				     regs[L4_EXREG_SP], regs);
+}
+
+int signal_deliver(struct task *thread, int signo, const struct signal_info *info)
+{
+	struct signal_action *action = &thread->leader->sig.actions[signo];
+	struct signal_frame frame;
+	uint32_t regs[L4_EXREG_WORDS], frame_addr;
+	int err;
+
+	if (!signal_kernel)
+		return -ENOSYS;
+	err = seize(thread, regs);
+	if (err)
+		return err;
+	/* A call to fs0 the thread no longer waits for is dropped before it runs again. */
+	fs_thread_cancel(thread);
+	memset(&frame, 0, sizeof(frame));
+	memcpy(frame.regs, regs, sizeof(frame.regs));
+	frame.mask = thread->sig.suspended ? thread->sig.suspend_saved : thread->sig.blocked;
+	frame.magic = MM0_SIGFRAME_MAGIC;
+	memcpy(&frame.info, info, sizeof(frame.info));
+	frame_addr = (regs[L4_EXREG_SP] - sizeof(frame)) & ~7u;
+	if (regs[L4_EXREG_SP] < sizeof(frame) ||
+	    user_copy(thread->vm, frame_addr, &frame, sizeof(frame), true))
+		return -EFAULT;
+	thread->sig.suspended = false;
+	thread->sig.blocked = frame.mask | action->mask;
+	if (!(action->flags & MM0_SA_NODEFER))
+		thread->sig.blocked |= MM0_SIGBIT(signo);
+	regs[0] = (uint32_t)signo;
+	regs[1] = frame_addr + offsetof(struct signal_frame, info);
+	regs[2] = frame_addr;
+	regs[3] = action->handler;
+	regs[L4_EXREG_LR] = 0;
+	regs[L4_EXREG_PC] = thread->leader->sig.trampoline;
+	regs[L4_EXREG_SP] = frame_addr;
+	regs[L4_EXREG_CPSR] = 0;
+	if (action->flags & MM0_SA_RESETHAND)
+		*action = (struct signal_action){ MM0_SIG_DFL, 0, 0 };
+	return release(thread, regs);
+}
+
+/* A frame that is not one mm0 wrote ends the process: the registers in it are the
+ * task's own, so a forged one gains nothing but its own state. */
+long signal_return(struct task *thread, uint32_t frame_addr)
+{
+	struct signal_frame frame;
+	uint32_t regs[L4_EXREG_WORDS];
+
+	if (!signal_kernel)
+		return -ENOSYS;
+	if ((frame_addr & 7) || user_copy(thread->vm, frame_addr, &frame, sizeof(frame), false) ||
+	    frame.magic != MM0_SIGFRAME_MAGIC)
+		return -EFAULT;
+	if (seize(thread, regs))
+		return -ESRCH;
+	memcpy(regs, frame.regs, sizeof(frame.regs));
+	thread->sig.blocked = frame.mask & MM0_SIG_VALID_SET & ~MM0_SIG_UNBLOCKABLE;
+	return release(thread, regs);
+}
+
+void signal_stop(struct task *leader, bool stop)
+{
+	struct list *pos, *tmp;
+	uint32_t regs[L4_EXREG_WORDS];
+
+	if (!signal_kernel || leader->sig.stopped == stop)
+		return;
+	leader->sig.stopped = stop;
+	list_for_each_safe(pos, tmp, &leader->threads) {
+		struct task *thread = container_of(pos, struct task, thread_node);
+
+		if (thread->thread_alive)
+			signal_kernel->exregs(signal_kernel_ctx, thread->l4_tid,
+					      stop ? L4_EXREG_SUSPEND : L4_EXREG_RESUME, 0, 0, regs);
+	}
+}

@@ -1,0 +1,90 @@
+/* POSIX signals in mm0: per-process actions and pending sets, per-thread masks, and the hooks
+ * the process code calls (docs/signals.md). */
+#ifndef MM0_SIGNALS_H
+#define MM0_SIGNALS_H
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "mem/fault.h"
+#include "mm0_abi.h"
+#include "proc/signal_state.h"
+#include "proc/task.h"
+
+/* Register access for delivery: exchange_registers over regs[L4_EXREG_WORDS] (0 or -errno),
+ * and a millisecond clock for alarm. Unset on the host (handlers: -ENOSYS). */
+struct signal_kernel_ops {
+	int (*exregs)(void *ctx, uint32_t tid, uint32_t flags, uint32_t pc, uint32_t sp,
+		      uint32_t regs[]);
+	uint64_t (*now_ms)(void *ctx);
+	/* Wakes the timer thread from its sleep (a new, earlier alarm). */
+	void (*timer_wake)(void *ctx);
+};
+extern const struct signal_kernel_ops *signal_kernel;
+extern void *signal_kernel_ctx;
+/* mm0's thread that sleeps until the next alarm (signal_requests.c answers it). */
+extern uint32_t signal_timer_tid;
+
+/* Hooks from the process code. */
+void signal_fork(struct task *creator, struct task *child, bool thread);
+void signal_spawned(struct task *child, struct task *parent);
+void signal_child_exited(struct task *parent, uint32_t child_pid, int status);
+/* A new image (execve): caught signals go back to SIG_DFL; ignored ones, the mask, the
+ * pending set and the alarm stay, as POSIX says. */
+void signal_exec(struct task *thread);
+/* An unresolvable fault or exception of thread: handler, or the process dies. */
+void signal_fault(struct task *thread, int signo, uint32_t addr);
+
+/* The signal for a fault the memory layer could not resolve (vm_fault's error). */
+static inline int signal_of_fault(int err)
+{
+	if (err == -EFAULT)
+		return MM0_SIGSEGV;
+	if (err == -ENOMEM)
+		return MM0_SIGKILL;
+	return MM0_SIGBUS;
+}
+
+/* The body of the page-fault handler: task faulted at addr with access
+ * (MM0_PROT_READ/WRITE/EXEC). 0 when the page is mapped (reply now), -EINVAL
+ * for a malformed fault, else vm_fault's -errno after the thread was given
+ * its signal (no reply: a handler runs, or the process is gone). Inline, so
+ * the fault path makes no call more than the memory layer's own. */
+static inline long mm0_fault(struct task *task, uint32_t addr, unsigned access)
+{
+	int err;
+
+	if (!task || !task->vm || !access ||
+	    (access & ~(MM0_PROT_READ | MM0_PROT_WRITE | MM0_PROT_EXEC)))
+		return -EINVAL;
+	err = vm_fault(task->vm, addr, access);
+	if (err)
+		signal_fault(task, signal_of_fault(err), addr);
+	return err;
+}
+
+/* Requests (signal_requests.c calls these; results are >= 0 or -errno). */
+long signal_action_set(struct task *caller, int signo, bool change,
+		       const struct signal_action *action, uint32_t trampoline,
+		       struct signal_action *old);
+long signal_mask_set(struct task *caller, int how, bool change, uint32_t set, uint32_t *old);
+uint32_t signal_pending_of(struct task *caller);
+long signal_kill(struct task *caller, long pid, int signo);
+long signal_setpgid(struct task *caller, long pid, long pgid);
+long signal_getpgid(struct task *caller, long pid);
+long signal_alarm(struct task *caller, uint32_t seconds);
+/* Fires due alarms; the milliseconds until the next one (at most INT32_MAX), or 0 for none. */
+uint32_t signal_alarm_tick(void);
+/* Delivers every pending, unblocked signal (or its default action). */
+void signal_dispatch_all(void);
+
+/* Every live process (leaders not yet zombies), mm0's own task excluded. */
+void signal_for_each_process(void (*fn)(struct task *leader, void *arg), void *arg);
+
+/* signal_deliver.c: frames on the thread's stack, sigreturn, stop and continue. */
+int signal_deliver(struct task *thread, int signo, const struct signal_info *info);
+long signal_return(struct task *thread, uint32_t frame_addr);
+void signal_stop(struct task *leader, bool stop);
+
+#endif

@@ -1,0 +1,89 @@
+/* mm0's one message entry: kernel fault and exception messages first, then the IDL dispatch. */
+#include <errno.h>
+
+#include "mm0_abi.h"
+#include "mm0_server.h"
+#include "proc/exit.h"
+#include "proc/signals.h"
+#include "proc/task.h"
+#include "serve/serve.h"
+
+int serve_trace;
+struct serve_fatal_fault serve_last_fault;
+
+void *serve_token(idlrt_token_t token)
+{
+	return (void *)(uintptr_t)token.client;
+}
+
+static idlrt_token_t token_of(void *token)
+{
+	idlrt_token_t idl_token = { (l4_tid_t)(uintptr_t)token, serve_trace };
+
+	return idl_token;
+}
+
+static void reply_wait(void *token, long pid, int status)
+{
+	mm_waitpid_reply(token_of(token), (int)pid, status);
+}
+
+const struct mm0_reply_ops serve_reply_ops = {
+	.complete_wait = reply_wait,
+};
+
+/* A fault that the process lived through (resolved, or taken by a signal handler) is
+ * forgotten, so that a later death is not blamed on it. */
+static void fault_survived(uint32_t pid)
+{
+	struct task *leader = task_by_pid(pid);
+
+	if (leader && !leader->zombie)
+		serve_last_fault.pid = 0;
+}
+
+/* The kernel's page-fault message: map the page and resume, or signal. */
+static int serve_fault(struct idlrt_request *rq, struct task *task)
+{
+	uint32_t addr = rq->mr[1], access = rq->mr[2];
+	long result;
+
+	if (L4_TAG_WORDS(rq->mr[0]) != L4_FAULT_WORDS ||
+	    (access != L4_PERM_READ && access != L4_PERM_WRITE && access != L4_PERM_EXEC)) {
+		task_kill(task, MM0_SIGSEGV);
+		return IDLRT_NO_REPLY;
+	}
+	/* Noted before: a fault that kills init powers off inside mm0_fault. */
+	serve_last_fault = (struct serve_fatal_fault){ task->pid, addr, rq->mr[3] };
+	result = mm0_fault(task, addr, access);
+	if (result != 0) {
+		fault_survived(serve_last_fault.pid);
+		return IDLRT_NO_REPLY;
+	}
+	/* Resolved: the process lives on, with no task lookup on the common path. */
+	serve_last_fault.pid = 0;
+	rq->mr[0] = L4_TAG(0, 0);
+	return IDLRT_SEND_REPLY;
+}
+
+int mm0_serve(struct idlrt_request *rq)
+{
+	uint32_t label = L4_TAG_LABEL(rq->mr[0]);
+	struct task *task;
+
+	if (label < L4_LABEL_KERNEL_MIN)
+		return mm_dispatch(rq);
+	/* Only mm0's own threads fault to it; anything else gets no answer. */
+	task = task_by_l4_tid(rq->client);
+	if (!task || task->leader == task_self())
+		return IDLRT_NO_REPLY;
+	if (label == L4_LABEL_PAGEFAULT)
+		return serve_fault(rq, task);
+	if (label == L4_LABEL_EXCEPTION) {
+		serve_last_fault = (struct serve_fatal_fault){ task->pid, rq->mr[2], rq->mr[2] };
+		signal_fault(task, rq->mr[1] == L4_EXC_BREAKPOINT ? MM0_SIGTRAP : MM0_SIGILL,
+			     rq->mr[2]);
+		fault_survived(serve_last_fault.pid);
+	}
+	return IDLRT_NO_REPLY;
+}
