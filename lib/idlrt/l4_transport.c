@@ -15,20 +15,40 @@ int idlrt_deferred_send(idlrt_token_t token)
 	return err < 0 ? idlrt_errno_of(err) : 0;
 }
 
-void idlrt_serve(idlrt_dispatch_fn dispatch, int trace)
+/* The one loop behind both entry points, inlined into each, so that
+ * idlrt_serve (on_kernel NULL) has no label test on its path. One IPC site:
+ * a reply goes out in the send half of the next receive, and when there is
+ * none (or it failed) the send half is skipped and the send timeout unused. */
+static inline __attribute__((always_inline, noreturn)) void
+serve_loop(idlrt_dispatch_fn dispatch, idlrt_dispatch_fn on_kernel, int trace)
 {
 	struct idlrt_request rq = { .mr = l4_utcb()->mr, .trace = trace };
-	l4_tid_t from = L4_NILTHREAD;
-	int err = l4_receive(L4_ANYTHREAD, L4_TIMEOUTS_NEVER, &from);
+	l4_tid_t from = L4_NILTHREAD, reply_to = L4_NILTHREAD;
+	int disposition;
+
 	for (;;) {
-		if (err < 0) {
-			err = l4_receive(L4_ANYTHREAD, L4_TIMEOUTS_NEVER, &from);
+		int err = l4_ipc(reply_to, L4_ANYTHREAD,
+				 L4_TIMEOUTS(L4_TIMEOUT_ZERO, L4_TIMEOUT_NEVER), &from);
+
+		reply_to = L4_NILTHREAD;
+		if (err < 0)
 			continue;
-		}
 		rq.client = from;
-		if (dispatch(&rq) == IDLRT_SEND_REPLY)
-			err = l4_reply_wait(from, &from);
+		if (on_kernel && L4_TAG_LABEL(rq.mr[0]) >= L4_LABEL_KERNEL_MIN)
+			disposition = on_kernel(&rq);
 		else
-			err = l4_receive(L4_ANYTHREAD, L4_TIMEOUTS_NEVER, &from);
+			disposition = dispatch(&rq);
+		if (disposition == IDLRT_SEND_REPLY)
+			reply_to = from;
 	}
+}
+
+void idlrt_serve(idlrt_dispatch_fn dispatch, int trace)
+{
+	serve_loop(dispatch, NULL, trace);
+}
+
+void idlrt_serve_with_kernel(idlrt_dispatch_fn dispatch, idlrt_dispatch_fn on_kernel, int trace)
+{
+	serve_loop(dispatch, on_kernel, trace);
 }

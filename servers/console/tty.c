@@ -10,7 +10,7 @@ static void echo_to_output(void *ctx, const char *text, uint32_t len)
 {
 	struct tty *tty = ctx;
 
-	for (uint32_t i = 0; i < len && ring_put(&tty->out, (uint8_t)text[i]); i++)
+	for (uint32_t i = 0; i < len && byte_ring_put(&tty->out, (uint8_t)text[i]); i++)
 		continue;
 }
 
@@ -19,16 +19,16 @@ void tty_start(struct tty *tty, const struct uart_io *io, const struct tty_reply
 	memset(tty, 0, sizeof(*tty));
 	tty->io = io;
 	tty->reply = reply;
-	ring_init(&tty->out, tty->out_bytes, TTY_OUT_BYTES);
-	ring_init(&tty->in, tty->in_bytes, TTY_IN_BYTES);
+	byte_ring_init(&tty->out, tty->out_bytes, TTY_OUT_BYTES);
+	byte_ring_init(&tty->in, tty->in_bytes, TTY_IN_BYTES);
 	line_init(&tty->line, echo_to_output, tty);
 	pl011_start(io);
 }
 
 static void send_output(struct tty *tty)
 {
-	while (tty->out.count && pl011_send(tty->io, ring_peek(&tty->out)))
-		ring_get(&tty->out);
+	while (tty->out.count && pl011_send(tty->io, byte_ring_peek(&tty->out)))
+		byte_ring_get(&tty->out);
 	pl011_want_tx(tty->io, tty->out.count != 0);
 }
 
@@ -39,11 +39,11 @@ static uint32_t queue_output(struct tty *tty, const uint8_t *data, uint32_t len)
 
 	for (taken = 0; taken < len; taken++) {
 		if (data[taken] == '\n') {
-			if (ring_free(&tty->out) < 2)
+			if (byte_ring_space(&tty->out) < 2)
 				break;
-			ring_put(&tty->out, '\r');
+			byte_ring_put(&tty->out, '\r');
 		}
-		if (!ring_put(&tty->out, data[taken]))
+		if (!byte_ring_put(&tty->out, data[taken]))
 			break;
 	}
 	return taken;
@@ -51,10 +51,10 @@ static uint32_t queue_output(struct tty *tty, const uint8_t *data, uint32_t len)
 
 static int add_segment(struct tty *tty, const char *text, uint32_t len)
 {
-	if (tty->segment_count == TTY_SEGMENTS || ring_free(&tty->in) < len)
+	if (tty->segment_count == TTY_SEGMENTS || byte_ring_space(&tty->in) < len)
 		return -ENOSPC;
 	for (uint32_t i = 0; i < len; i++)
-		ring_put(&tty->in, (uint8_t)text[i]);
+		byte_ring_put(&tty->in, (uint8_t)text[i]);
 	tty->segment_len[(tty->segment_head + tty->segment_count) % TTY_SEGMENTS] = len;
 	tty->segment_count++;
 	return 0;
@@ -67,7 +67,7 @@ static uint32_t take_segment(struct tty *tty, uint32_t max, uint8_t *data)
 	uint32_t count = *len < max ? *len : max;
 
 	for (uint32_t i = 0; i < count; i++)
-		data[i] = ring_get(&tty->in);
+		data[i] = byte_ring_get(&tty->in);
 	*len -= count;
 	if (*len == 0) {
 		tty->segment_head = (tty->segment_head + 1) % TTY_SEGMENTS;
@@ -107,7 +107,7 @@ static void answer_writers(struct tty *tty)
 /* Ctrl-C: nothing typed so far is read, and every waiting read ends. */
 static void interrupt_input(struct tty *tty)
 {
-	ring_clear(&tty->in);
+	byte_ring_clear(&tty->in);
 	tty->segment_head = 0;
 	tty->segment_count = 0;
 	while (tty->reader_count)

@@ -10,7 +10,7 @@
 
 #include "line.h"
 #include "pl011.h"
-#include "ring.h"
+#include <server/byte_ring.h>
 
 #define TTY_IO_MAX		240u	/* as CONSOLE_IO_MAX in idl/console.idl */
 #define TTY_OUT_BYTES		4096u
@@ -40,9 +40,9 @@ struct tty {
 	const struct uart_io *io;
 	const struct tty_reply_ops *reply;
 	struct line line;
-	struct ring out;
+	struct byte_ring out;
 	uint8_t out_bytes[TTY_OUT_BYTES];
-	struct ring in;
+	struct byte_ring in;
 	uint8_t in_bytes[TTY_IN_BYTES];
 	/* Lengths of the input segments in `in`, oldest first; 0 is an end of file. */
 	uint32_t segment_len[TTY_SEGMENTS];

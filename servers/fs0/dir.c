@@ -1,7 +1,7 @@
 /* dir.c - directory contents shared by every file system here: a list of
  * named entries in creation order, so readdir cookies are list positions. */
 #include <string.h>
-#include "fs0_alloc.h"
+#include <server/counted_alloc.h>
 #include "internal.h"
 
 struct fs0_dir_entry *dir_find(struct fs0_vnode *dir, const char *name, size_t len)
@@ -23,7 +23,7 @@ struct fs0_dir_entry *dir_find_vnode(struct fs0_vnode *dir, const struct fs0_vno
 /* Links vnode under name; the caller has checked the name is free. */
 int dir_add(struct fs0_vnode *dir, const char *name, size_t len, struct fs0_vnode *vnode)
 {
-	struct fs0_dir_entry *entry = fs0_alloc(sizeof(*entry) + len + 1);
+	struct fs0_dir_entry *entry = counted_alloc(sizeof(*entry) + len + 1);
 	if (!entry)
 		return -FS0_ENOMEM;
 	memcpy(entry->name, name, len);
@@ -58,7 +58,7 @@ void dir_remove(struct fs0_vnode *dir, struct fs0_dir_entry *entry)
 	dir->entry_count--;
 	if (FS0_S_ISDIR(entry->vnode->mode))
 		dir->nlink--;
-	fs0_free(entry);
+	counted_free(entry);
 }
 
 struct fs0_dir_entry *dir_entry_at(struct fs0_vnode *dir, uint32_t index)

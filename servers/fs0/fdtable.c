@@ -1,6 +1,6 @@
 /* fdtable.c - tasks and their descriptor tables: a table is shared by the
  * tasks that share it (threads) and copied on fork. */
-#include "fs0_alloc.h"
+#include <server/counted_alloc.h>
 #include "internal.h"
 
 static struct fs0_task *tasks;
@@ -31,7 +31,7 @@ int task_resolve(fs0_task_t id, const char *path, struct fs0_vnode **out)
 
 static struct fs0_fdtable *table_copy(const struct fs0_fdtable *from)
 {
-	struct fs0_fdtable *table = fs0_alloc(sizeof(*table));
+	struct fs0_fdtable *table = counted_alloc(sizeof(*table));
 	if (!table)
 		return NULL;
 	table->refs = 1;
@@ -51,13 +51,13 @@ static void table_put(struct fs0_fdtable *table)
 	for (int fd = 0; fd < FS0_OPEN_MAX; fd++)
 		if (table->slots[fd])
 			file_put(table->slots[fd]);
-	fs0_free(table);
+	counted_free(table);
 }
 
 /* A child of parent (or a fresh task at "/" when parent is NULL). */
 int task_create(fs0_task_t id, struct fs0_task *parent, bool share_table)
 {
-	struct fs0_task *task = fs0_alloc(sizeof(*task));
+	struct fs0_task *task = counted_alloc(sizeof(*task));
 	if (!task)
 		return -FS0_ENOMEM;
 	if (parent && share_table) {
@@ -66,7 +66,7 @@ int task_create(fs0_task_t id, struct fs0_task *parent, bool share_table)
 	} else {
 		task->table = table_copy(parent ? parent->table : NULL);
 		if (!task->table) {
-			fs0_free(task);
+			counted_free(task);
 			return -FS0_ENOMEM;
 		}
 	}
@@ -86,7 +86,7 @@ void task_destroy(struct fs0_task *task)
 	*link = task->next;
 	table_put(task->table);
 	vnode_put(task->cwd);
-	fs0_free(task);
+	counted_free(task);
 }
 
 void task_destroy_all(void)

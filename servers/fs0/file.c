@@ -1,13 +1,13 @@
 /* file.c - open file descriptions: what open() makes and dup(), dup2() and
  * fork share, with one offset, freed with the last descriptor. */
-#include "fs0_alloc.h"
+#include <server/counted_alloc.h>
 #include "internal.h"
 
 static uint32_t live_files;
 
 int file_open_vnode(struct fs0_vnode *vnode, uint32_t flags, struct fs0_file **out)
 {
-	struct fs0_file *file = fs0_alloc(sizeof(*file));
+	struct fs0_file *file = counted_alloc(sizeof(*file));
 	if (!file)
 		return -FS0_ENOMEM;
 	file->refs = 1;
@@ -37,7 +37,7 @@ void file_put(struct fs0_file *file)
 		pipe_end_closed(vnode, file->flags & FS0_O_ACCMODE);
 	vnode_put(vnode);
 	live_files--;
-	fs0_free(file);
+	counted_free(file);
 }
 
 uint32_t file_live_count(void)

@@ -1,6 +1,7 @@
-/* fs0_logic.h - the file server's operations, free of any transport. Each takes
- * the calling task's id and plain arguments and returns a non-negative result
- * or -FS0_E*; the IDL handlers in serve_*.c call them (fs0_* names are the
+/* fs0_logic.h - the file server's operations, free of any transport, written
+ * in the logic_*.c files over the objects of internal.h. Each takes the
+ * calling task's id and plain arguments and returns a non-negative result or
+ * -FS0_E*; the IDL handlers in handle_*.c call them (fs0_* names are the
  * generated stubs', so these are fs_*). */
 #ifndef FS0_LOGIC_H
 #define FS0_LOGIC_H
@@ -8,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <idlrt/result.h>
 #include "fs0_types.h"
 
 typedef uint32_t fs0_task_t;
@@ -15,11 +17,8 @@ typedef uint32_t fs0_task_t;
 /* Not a task: the parent given when mm0 introduces a task with no parent. */
 #define FS0_TASK_NONE		0u
 
-/* A blocking request's handler returns this; the reply is sent later
- * through fs0_reply_ops.complete with the token passed to the handler.
- * It lies below every -errno value. */
-#define FS0_DEFERRED		(-4096L)
-
+/* A request that must wait returns IDLRT_DEFERRED (idlrt/result.h): the
+ * reply is sent later through fs0_reply_ops.complete with the token passed in. */
 struct fs0_reply_ops {
 	void (*complete)(void *token, long result);
 	/* The request was cancelled by mm0: free the token, send nothing. */
@@ -38,14 +37,14 @@ struct fs0_stats {
 	uint32_t handles;	/* mm0 file handles */
 	uint32_t pending;	/* blocked requests awaiting completion */
 	uint64_t data_bytes;	/* bytes allocated for file and pipe data */
-	uint32_t allocations;	/* live fs0_alloc blocks */
+	uint32_t allocations;	/* live counted_alloc blocks */
 };
 
-/* ---- Server life --------------------------------------------------------
- * fs0_init makes an empty writable root; fs0_mount_bootfs mounts a newc cpio
+/* ---- Server life (logic_life.c) -----------------------------------------
+ * fs_init makes an empty writable root; fs_mount_bootfs mounts a newc cpio
  * archive read-only on an existing directory, hiding what it holds (the
- * archive is used in place and must outlive the mount). fs0_shutdown ends every task, cancels
- * blocked requests with -FS0_EINTR and frees everything. */
+ * archive is used in place and must outlive the mount). fs_shutdown ends
+ * every task, cancels blocked requests with -FS0_EINTR and frees everything. */
 int fs_init(const struct fs0_reply_ops *reply_ops);
 int fs_mount_bootfs(const char *dir_path, const void *archive, size_t archive_size);
 void fs_shutdown(void);
@@ -55,7 +54,7 @@ void fs_shutdown(void);
 void fs_set_space_limit(uint64_t bytes);
 void fs_stats(struct fs0_stats *out);
 
-/* ---- Tasks (requests from mm0) -------------------------------------------
+/* ---- Tasks (requests from mm0; logic_mm.c) ------------------------------
  * fork: child gets parent's cwd and either the same descriptor table
  * (share_table, as threads do) or a copy whose descriptors share the open
  * file descriptions. parent FS0_TASK_NONE makes a fresh task at "/". */
@@ -69,7 +68,8 @@ int fs_task_cancel(fs0_task_t task);
  * descriptors close. Returns how many closed. */
 int fs_task_exec(fs0_task_t task);
 
-/* ---- Path requests (path is NUL-terminated within FS0_PATH_MAX bytes) ---- */
+/* ---- Path requests (logic_path.c; path is NUL-terminated within
+ * FS0_PATH_MAX bytes) ------------------------------------------------------ */
 int fs_open(fs0_task_t task, const char *path, uint32_t flags, uint32_t mode);
 int fs_stat(fs0_task_t task, const char *path, struct fs0_stat *out);
 int fs_mkdir(fs0_task_t task, const char *path, uint32_t mode);
@@ -80,9 +80,9 @@ int fs_chdir(fs0_task_t task, const char *path);
 /* Writes the absolute cwd to buf; returns its length including the NUL. */
 int fs_getcwd(fs0_task_t task, char *buf, size_t size);
 
-/* ---- Descriptor requests -------------------------------------------------
- * read and write move data through buf (the client's shared buffer later);
- * on a pipe that must wait they return FS0_DEFERRED and complete token. */
+/* ---- Descriptor requests (logic_fd.c, fs_fcntl in logic_fcntl.c) --------
+ * read and write move data through buf (on the wire, the client's shared buffer);
+ * on a pipe that must wait they return IDLRT_DEFERRED and complete token. */
 int fs_close(fs0_task_t task, int fd);
 long fs_read(fs0_task_t task, int fd, void *buf, size_t len, void *token);
 long fs_write(fs0_task_t task, int fd, const void *buf, size_t len, void *token);
@@ -98,7 +98,7 @@ int fs_pipe(fs0_task_t task, uint32_t flags, int fds[2]);
  * FS0_F_GETFL/SETFL (only O_APPEND and O_NONBLOCK change); -FS0_EINVAL else. */
 int fs_fcntl(fs0_task_t task, int fd, int cmd, uint32_t arg);
 
-/* ---- mm0's file handles ---------------------------------------------------
+/* ---- mm0's file handles (logic_mm.c) ------------------------------------
  * A handle pins a regular file's vnode for mm0's file mappings and exec.
  * Every get (of the same file or not) needs one release. */
 struct fs0_mm_file {

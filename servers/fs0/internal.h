@@ -77,7 +77,7 @@ struct fs0_task {
 	struct fs0_vnode *cwd;		/* referenced */
 };
 
-/* ---- fs0.c: server-wide state ---- */
+/* ---- logic_life.c: server-wide state ---- */
 extern const struct fs0_reply_ops *fs0_replies;
 extern uint64_t fs0_data_bytes;
 extern uint64_t fs0_space_limit;
@@ -161,7 +161,7 @@ void pipe_cancel_all(void);
 uint32_t pipe_live_count(void);
 uint32_t pipe_pending_count(void);
 
-/* ---- ops_mm.c ---- */
+/* ---- logic_mm.c ---- */
 void mm_release_all(void);
 uint32_t mm_handle_count(void);
 

@@ -2,8 +2,8 @@
  * A request that must wait is queued with its token and completed later
  * through fs0_replies; waiting writers are served in order, so writes never
  * interleave. */
-#include <string.h>
-#include "fs0_alloc.h"
+#include <server/byte_ring.h>
+#include <server/counted_alloc.h>
 #include "internal.h"
 
 struct pipe_waiter {
@@ -20,9 +20,7 @@ struct pipe_waiter {
 struct fs0_pipe {
 	struct fs0_pipe *next;
 	struct fs0_vnode *vnode;
-	uint8_t *ring;
-	size_t head;			/* next byte to read */
-	size_t count;			/* bytes in the ring */
+	struct byte_ring ring;		/* FS0_PIPE_BUF bytes */
 	uint32_t readers;		/* open read ends */
 	uint32_t writers;		/* open write ends */
 	struct pipe_waiter *waiting_readers;
@@ -35,18 +33,18 @@ static uint32_t pending_requests;
 
 int pipe_create(struct fs0_vnode **out)
 {
-	struct fs0_pipe *pipe = fs0_alloc(sizeof(*pipe));
+	struct fs0_pipe *pipe = counted_alloc(sizeof(*pipe));
 	struct fs0_vnode *vnode = vnode_alloc(NULL, FS0_S_IFIFO | 0600);
-	uint8_t *ring = fs0_alloc(FS0_PIPE_BUF);
+	uint8_t *ring = counted_alloc(FS0_PIPE_BUF);
 	if (!pipe || !vnode || !ring) {
-		fs0_free(pipe);
-		fs0_free(ring);
+		counted_free(pipe);
+		counted_free(ring);
 		if (vnode)
 			vnode_drop_link(vnode);
 		return -FS0_ENOMEM;
 	}
 	fs0_data_bytes += FS0_PIPE_BUF;
-	pipe->ring = ring;
+	byte_ring_init(&pipe->ring, ring, FS0_PIPE_BUF);
 	pipe->vnode = vnode;
 	vnode->pipe = pipe;
 	pipe->next = pipes;
@@ -64,50 +62,31 @@ void pipe_release(struct fs0_vnode *vnode)
 	while (*link != pipe)
 		link = &(*link)->next;
 	*link = pipe->next;
-	fs0_free(pipe->ring);
+	counted_free(pipe->ring.bytes);
 	fs0_data_bytes -= FS0_PIPE_BUF;
-	fs0_free(pipe);
+	counted_free(pipe);
 	live_pipes--;
 }
 
+/* The bytes held are the pipe's size, as fstat reports it. */
 static size_t ring_put(struct fs0_pipe *pipe, const uint8_t *src, size_t len)
 {
-	size_t done = 0;
-	while (done < len && pipe->count < FS0_PIPE_BUF) {
-		size_t tail = (pipe->head + pipe->count) % FS0_PIPE_BUF;
-		size_t chunk = tail >= pipe->head ? FS0_PIPE_BUF - tail : pipe->head - tail;
-		if (chunk > len - done)
-			chunk = len - done;
-		memcpy(pipe->ring + tail, src + done, chunk);
-		pipe->count += chunk;
-		done += chunk;
-	}
-	pipe->vnode->size = (int64_t)pipe->count;
+	size_t done = byte_ring_write(&pipe->ring, src, len);
+	pipe->vnode->size = (int64_t)pipe->ring.count;
 	return done;
 }
 
 static size_t ring_get(struct fs0_pipe *pipe, uint8_t *dst, size_t len)
 {
-	size_t done = 0;
-	while (done < len && pipe->count > 0) {
-		size_t chunk = FS0_PIPE_BUF - pipe->head;
-		if (chunk > pipe->count)
-			chunk = pipe->count;
-		if (chunk > len - done)
-			chunk = len - done;
-		memcpy(dst + done, pipe->ring + pipe->head, chunk);
-		pipe->head = (pipe->head + chunk) % FS0_PIPE_BUF;
-		pipe->count -= chunk;
-		done += chunk;
-	}
-	pipe->vnode->size = (int64_t)pipe->count;
+	size_t done = byte_ring_read(&pipe->ring, dst, len);
+	pipe->vnode->size = (int64_t)pipe->ring.count;
 	return done;
 }
 
 static int enqueue(struct pipe_waiter **queue, struct fs0_file *file, fs0_task_t task,
 		   void *read_buf, const void *write_buf, size_t len, size_t done, void *token)
 {
-	struct pipe_waiter *waiter = fs0_alloc(sizeof(*waiter));
+	struct pipe_waiter *waiter = counted_alloc(sizeof(*waiter));
 	if (!waiter)
 		return -FS0_ENOMEM;
 	waiter->task = task;
@@ -133,7 +112,7 @@ static void finish(struct pipe_waiter **link, long result)
 	pending_requests--;
 	fs0_replies->complete(waiter->token, result);
 	file_put(waiter->file);
-	fs0_free(waiter);
+	counted_free(waiter);
 }
 
 /* Moves bytes between waiting writers, the ring and waiting readers until
@@ -143,7 +122,7 @@ static void pump(struct fs0_pipe *pipe)
 	for (;;) {
 		bool moved = false;
 		struct pipe_waiter *writer = pipe->waiting_writers;
-		if (writer && pipe->count < FS0_PIPE_BUF) {
+		if (writer && pipe->ring.count < FS0_PIPE_BUF) {
 			writer->done += ring_put(pipe, writer->write_buf + writer->done,
 						 writer->len - writer->done);
 			if (writer->done == writer->len)
@@ -151,7 +130,7 @@ static void pump(struct fs0_pipe *pipe)
 			moved = true;
 		}
 		struct pipe_waiter *reader = pipe->waiting_readers;
-		if (reader && pipe->count > 0) {
+		if (reader && pipe->ring.count > 0) {
 			size_t got = ring_get(pipe, reader->read_buf, reader->len);
 			finish(&pipe->waiting_readers, (long)got);
 			moved = true;
@@ -202,7 +181,7 @@ long pipe_read(fs0_task_t task, struct fs0_file *file, void *buf, size_t len, vo
 	struct fs0_pipe *pipe = file->vnode->pipe;
 	if (len == 0)
 		return 0;
-	if (pipe->count > 0) {
+	if (pipe->ring.count > 0) {
 		size_t got = ring_get(pipe, buf, len);
 		vnode_get(pipe->vnode);
 		pump(pipe);
@@ -214,7 +193,7 @@ long pipe_read(fs0_task_t task, struct fs0_file *file, void *buf, size_t len, vo
 	if ((file->flags & FS0_O_NONBLOCK) || !token)
 		return -FS0_EAGAIN;
 	int error = enqueue(&pipe->waiting_readers, file, task, buf, NULL, len, 0, token);
-	return error ? error : FS0_DEFERRED;
+	return error ? error : IDLRT_DEFERRED;
 }
 
 long pipe_write(fs0_task_t task, struct fs0_file *file, const void *buf, size_t len, void *token)
@@ -225,7 +204,7 @@ long pipe_write(fs0_task_t task, struct fs0_file *file, const void *buf, size_t 
 	if (len == 0)
 		return 0;
 	bool nonblocking = (file->flags & FS0_O_NONBLOCK) || !token;
-	size_t space = FS0_PIPE_BUF - pipe->count;
+	size_t space = FS0_PIPE_BUF - pipe->ring.count;
 	if (nonblocking && (pipe->waiting_writers || (len <= FS0_PIPE_BUF && space < len)))
 		return -FS0_EAGAIN;
 	size_t done = 0;
@@ -248,7 +227,7 @@ long pipe_write(fs0_task_t task, struct fs0_file *file, const void *buf, size_t 
 	int error = enqueue(&pipe->waiting_writers, file, task, NULL, buf, len, done, token);
 	if (error)
 		return done ? (long)done : error;
-	return FS0_DEFERRED;
+	return IDLRT_DEFERRED;
 }
 
 /* Finds a waiter of task (any task if all) on any pipe, or NULL. */
@@ -295,7 +274,7 @@ static void drop(struct pipe_waiter **link)
 	pending_requests--;
 	fs0_replies->discard(waiter->token);
 	file_put(waiter->file);
-	fs0_free(waiter);
+	counted_free(waiter);
 }
 
 /* The task's requests go unanswered; bytes a writer already put in stay,

@@ -1,7 +1,7 @@
 /* ramfs.c - the writable in-memory file system's file data: an array of
  * 4 KiB pages per file, allocated on first write so holes cost nothing. */
 #include <string.h>
-#include "fs0_alloc.h"
+#include <server/counted_alloc.h>
 #include "internal.h"
 
 static uint32_t pages_for(int64_t size)
@@ -38,7 +38,7 @@ static int ensure_slots(struct fs0_vnode *vnode, uint32_t slots)
 {
 	if (slots <= vnode->page_slots)
 		return 0;
-	uint8_t **pages = fs0_realloc_array(vnode->pages, slots, sizeof(*pages));
+	uint8_t **pages = counted_realloc_array(vnode->pages, slots, sizeof(*pages));
 	if (!pages)
 		return -FS0_ENOMEM;
 	memset(pages + vnode->page_slots, 0, (slots - vnode->page_slots) * sizeof(*pages));
@@ -70,7 +70,7 @@ static long ramfs_write(struct fs0_vnode *vnode, const void *buf, size_t len, in
 		if (!vnode->pages[index]) {
 			if (fs0_data_bytes + FS0_PAGE_SIZE > fs0_space_limit)
 				break;
-			vnode->pages[index] = fs0_alloc(FS0_PAGE_SIZE);
+			vnode->pages[index] = counted_alloc(FS0_PAGE_SIZE);
 			if (!vnode->pages[index])
 				break;
 			fs0_data_bytes += FS0_PAGE_SIZE;
@@ -89,7 +89,7 @@ static void free_pages_from(struct fs0_vnode *vnode, uint32_t first)
 {
 	for (uint32_t i = first; i < vnode->page_slots; i++) {
 		if (vnode->pages[i]) {
-			fs0_free(vnode->pages[i]);
+			counted_free(vnode->pages[i]);
 			fs0_data_bytes -= FS0_PAGE_SIZE;
 			vnode->pages[i] = NULL;
 		}
@@ -116,7 +116,7 @@ static int ramfs_truncate(struct fs0_vnode *vnode, int64_t size)
 static void ramfs_release_data(struct fs0_vnode *vnode)
 {
 	free_pages_from(vnode, 0);
-	fs0_free(vnode->pages);
+	counted_free(vnode->pages);
 	vnode->pages = NULL;
 	vnode->page_slots = 0;
 }

@@ -1,7 +1,7 @@
 /* serve.c - fs0's life on the wire: start-up, shutdown, the check that a
  * request comes from mm0, and deferred pipe replies sent through the
  * generated reply functions. */
-#include "fs0_alloc.h"
+#include <server/counted_alloc.h>
 #include "fs0_server.h"
 #include "serve.h"
 #include "serve_pending.h"
@@ -20,14 +20,14 @@ static void complete_pending(void *token, long result)
 		(void)fs0_write_reply(pending->token, (int)result);
 	else
 		(void)fs0_read_reply(pending->token, (int)result);
-	fs0_free(pending);
+	counted_free(pending);
 }
 
 /* The client's call was cancelled: it waits for no answer, so none is sent
  * (a later call of the same thread must not take it for its own). */
 static void discard_pending(void *token)
 {
-	fs0_free(token);
+	counted_free(token);
 }
 
 static const struct fs0_reply_ops idl_replies = {
@@ -64,7 +64,7 @@ int serve_require_mm0(const struct idlrt_request *rq)
 
 struct serve_pending *serve_pending_new(idlrt_token_t token, bool is_write)
 {
-	struct serve_pending *pending = fs0_alloc(sizeof(*pending));
+	struct serve_pending *pending = counted_alloc(sizeof(*pending));
 	if (pending) {
 		pending->token = token;
 		pending->is_write = is_write;
@@ -75,8 +75,7 @@ struct serve_pending *serve_pending_new(idlrt_token_t token, bool is_write)
 /* The logic kept the token only if it deferred; otherwise it is ours to free. */
 int serve_pending_result(struct serve_pending *pending, long result)
 {
-	if (result == FS0_DEFERRED)
-		return IDLRT_DEFERRED;
-	fs0_free(pending);
+	if (result != IDLRT_DEFERRED)
+		counted_free(pending);
 	return (int)result;
 }

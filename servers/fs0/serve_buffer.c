@@ -1,7 +1,7 @@
 /* serve_buffer.c - each client thread's shared buffer: where it lies in fs0's
  * window (told by mm0) and the bounds checks every bulk request goes through. */
 #include <string.h>
-#include "fs0_alloc.h"
+#include <server/counted_alloc.h>
 #include "serve.h"
 #include "serve_state.h"
 
@@ -35,7 +35,7 @@ int buffer_set(l4_tid_t tid, uint32_t window_off, uint32_t size)
 	}
 	struct client_buffer *buffer = buffer_find(tid);
 	if (!buffer) {
-		buffer = fs0_alloc(sizeof(*buffer));
+		buffer = counted_alloc(sizeof(*buffer));
 		if (!buffer)
 			return -FS0_ENOMEM;
 		buffer->tid = tid;
@@ -55,7 +55,7 @@ void buffer_forget(l4_tid_t tid)
 		if (buffer->tid != tid)
 			continue;
 		*link = buffer->next;
-		fs0_free(buffer);
+		counted_free(buffer);
 		live_buffers--;
 		return;
 	}

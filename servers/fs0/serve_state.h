@@ -1,4 +1,4 @@
-/* serve_state.h - the few variables the serve_*.c files share. */
+/* serve_state.h - the few variables the wire side shares (serve*.c and the handle_*.c handlers). */
 #ifndef FS0_SERVE_STATE_H
 #define FS0_SERVE_STATE_H
 

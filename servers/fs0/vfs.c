@@ -1,7 +1,7 @@
 /* vfs.c - mounts and path lookup: absolute and relative paths, "." and "..",
  * crossing into mounted roots and back out of them. */
 #include <string.h>
-#include "fs0_alloc.h"
+#include <server/counted_alloc.h>
 #include "internal.h"
 
 static struct fs0_mount *mounts;	/* newest first; the root mount is last */
@@ -30,12 +30,12 @@ int vfs_mount(struct fs0_vnode *covered, bool read_only, const struct fs0_fs_ops
 		return -FS0_ENOTDIR;
 	if (covered && (covered == covered->mount->root || covered->covered_by))
 		return -FS0_EBUSY;
-	struct fs0_mount *mount = fs0_alloc(sizeof(*mount));
+	struct fs0_mount *mount = counted_alloc(sizeof(*mount));
 	if (!mount)
 		return -FS0_ENOMEM;
 	mount->root = vnode_alloc(mount, FS0_S_IFDIR | (read_only ? 0555 : 0755));
 	if (!mount->root) {
-		fs0_free(mount);
+		counted_free(mount);
 		return -FS0_ENOMEM;
 	}
 	mount->root->nlink = 2;
@@ -72,7 +72,7 @@ void vfs_unmount(struct fs0_mount *mount)
 	dir_destroy_tree(mount->root);
 	mount->root->nlink = 0;
 	vnode_put(mount->root);
-	fs0_free(mount);
+	counted_free(mount);
 }
 
 void vfs_unmount_all(void)

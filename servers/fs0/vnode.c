@@ -1,7 +1,7 @@
 /* vnode.c - vnode life: ids, references, links, and freeing on the last
  * of both. */
 #include <string.h>
-#include "fs0_alloc.h"
+#include <server/counted_alloc.h>
 #include "internal.h"
 
 static uint32_t next_vnode_id = 1;
@@ -9,7 +9,7 @@ static uint32_t live_vnodes;
 
 struct fs0_vnode *vnode_alloc(struct fs0_mount *mount, uint32_t mode)
 {
-	struct fs0_vnode *vnode = fs0_alloc(sizeof(*vnode));
+	struct fs0_vnode *vnode = counted_alloc(sizeof(*vnode));
 	if (!vnode)
 		return NULL;
 	vnode->id = next_vnode_id++;
@@ -28,7 +28,7 @@ static void vnode_free(struct fs0_vnode *vnode)
 	if (FS0_S_ISFIFO(vnode->mode))
 		pipe_release(vnode);
 	live_vnodes--;
-	fs0_free(vnode);
+	counted_free(vnode);
 }
 
 static void vnode_free_if_unused(struct fs0_vnode *vnode)

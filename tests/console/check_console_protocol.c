@@ -209,23 +209,33 @@ START_TEST(random_requests_get_well_formed_answers)
 }
 END_TEST
 
+/* A test case of the suite, each with a fresh console. */
+static TCase *console_tcase(Suite *suite, const char *name)
+{
+	TCase *tcase = tcase_create(name);
+
+	tcase_add_checked_fixture(tcase, setup, NULL);
+	suite_add_tcase(suite, tcase);
+	return tcase;
+}
+
 static Suite *protocol_suite(void)
 {
 	Suite *suite = suite_create("console protocol");
-	TCase *calls = tcase_create("calls");
+	TCase *write = console_tcase(suite, "write");
+	TCase *read = console_tcase(suite, "read");
+	TCase *errors = console_tcase(suite, "errors");
 
-	tcase_add_checked_fixture(calls, setup, NULL);
-	tcase_add_test(calls, write_reaches_the_uart);
-	tcase_add_test(calls, read_waits_for_a_line);
-	tcase_add_test(calls, read_of_a_typed_line_needs_no_wait);
-	tcase_add_test(calls, ctrl_d_reads_as_end_of_file);
-	tcase_add_test(calls, ctrl_c_interrupts_the_read);
-	tcase_add_test(calls, edited_line_arrives_edited);
-	tcase_add_test(calls, write_waits_while_output_is_full);
-	tcase_add_test(calls, bad_sizes_are_refused);
-	tcase_add_test(calls, malformed_requests_get_clear_errors);
-	tcase_add_test(calls, random_requests_get_well_formed_answers);
-	suite_add_tcase(suite, calls);
+	tcase_add_test(write, write_reaches_the_uart);
+	tcase_add_test(write, write_waits_while_output_is_full);
+	tcase_add_test(read, read_waits_for_a_line);
+	tcase_add_test(read, read_of_a_typed_line_needs_no_wait);
+	tcase_add_test(read, ctrl_d_reads_as_end_of_file);
+	tcase_add_test(read, ctrl_c_interrupts_the_read);
+	tcase_add_test(read, edited_line_arrives_edited);
+	tcase_add_test(errors, bad_sizes_are_refused);
+	tcase_add_test(errors, malformed_requests_get_clear_errors);
+	tcase_add_test(errors, random_requests_get_well_formed_answers);
 	return suite;
 }
 

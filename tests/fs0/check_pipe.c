@@ -105,7 +105,7 @@ START_TEST(test_blocked_read_completed_by_write)
 	int fds[2];
 	char buf[16] = { 0 };
 	make_pipe(fds);
-	ck_assert_int_eq(fs_read(TASK_A, fds[0], buf, sizeof(buf), &token_read), FS0_DEFERRED);
+	ck_assert_int_eq(fs_read(TASK_A, fds[0], buf, sizeof(buf), &token_read), IDLRT_DEFERRED);
 	ck_assert_uint_eq(pending(), 1);
 	ck_assert_int_eq(completion_count, 0);
 	ck_assert_int_eq(fs_write(TASK_A, fds[1], "wake", 4, &token_write), 4);
@@ -123,7 +123,7 @@ START_TEST(test_blocked_read_completed_by_last_writer_closing)
 	char buf[16];
 	make_pipe(fds);
 	int extra_writer = fs_dup(TASK_A, fds[1]);
-	ck_assert_int_eq(fs_read(TASK_A, fds[0], buf, sizeof(buf), &token_read), FS0_DEFERRED);
+	ck_assert_int_eq(fs_read(TASK_A, fds[0], buf, sizeof(buf), &token_read), IDLRT_DEFERRED);
 	ck_assert_int_eq(fs_close(TASK_A, fds[1]), 0);
 	ck_assert_int_eq(completion_count, 0);
 	ck_assert_int_eq(fs_close(TASK_A, extra_writer), 0);
@@ -140,7 +140,7 @@ START_TEST(test_blocked_write_completed_by_read)
 	memset(out, 'w', sizeof(out));
 	make_pipe(fds);
 	fill_pipe(fds[1]);
-	ck_assert_int_eq(fs_write(TASK_A, fds[1], out, sizeof(out), &token_write), FS0_DEFERRED);
+	ck_assert_int_eq(fs_write(TASK_A, fds[1], out, sizeof(out), &token_write), IDLRT_DEFERRED);
 	ck_assert_int_eq(fs_read(TASK_A, fds[0], in, 50, &token_read), 50);
 	ck_assert_int_eq(completion_count, 0);
 	ck_assert_int_eq(fs_read(TASK_A, fds[0], in, 60, &token_read), 60);
@@ -160,8 +160,8 @@ START_TEST(test_blocked_writers_finish_in_order)
 	char in[FS0_PIPE_BUF * 2];
 	make_pipe(fds);
 	fill_pipe(fds[1]);
-	ck_assert_int_eq(fs_write(TASK_A, fds[1], "first", 5, &token_write), FS0_DEFERRED);
-	ck_assert_int_eq(fs_write(TASK_A, fds[1], "second", 6, &token_second), FS0_DEFERRED);
+	ck_assert_int_eq(fs_write(TASK_A, fds[1], "first", 5, &token_write), IDLRT_DEFERRED);
+	ck_assert_int_eq(fs_write(TASK_A, fds[1], "second", 6, &token_second), IDLRT_DEFERRED);
 	ck_assert_int_eq(fs_write(TASK_A, fds[1], "x", 1, NULL), -FS0_EAGAIN);
 	ck_assert_int_eq(fs_read(TASK_A, fds[0], in, sizeof(in), &token_read), FS0_PIPE_BUF);
 	ck_assert_int_eq(completion_count, 2);
@@ -180,8 +180,8 @@ START_TEST(test_big_write_streams_to_waiting_reader)
 		out[i] = (char)(i % 251);
 	int fds[2];
 	make_pipe(fds);
-	ck_assert_int_eq(fs_read(TASK_A, fds[0], in, 10, &token_read), FS0_DEFERRED);
-	ck_assert_int_eq(fs_write(TASK_A, fds[1], out, SIZE, &token_write), FS0_DEFERRED);
+	ck_assert_int_eq(fs_read(TASK_A, fds[0], in, 10, &token_read), IDLRT_DEFERRED);
+	ck_assert_int_eq(fs_write(TASK_A, fds[1], out, SIZE, &token_write), IDLRT_DEFERRED);
 	ck_assert_int_eq(completion_count, 1);
 	ck_assert_int_eq(completions[0].result, 10);
 	long total = 10;
@@ -203,7 +203,7 @@ START_TEST(test_blocked_write_gets_epipe_when_readers_go)
 	char out[10] = "0123456789";
 	make_pipe(fds);
 	fill_pipe(fds[1]);
-	ck_assert_int_eq(fs_write(TASK_A, fds[1], out, sizeof(out), &token_write), FS0_DEFERRED);
+	ck_assert_int_eq(fs_write(TASK_A, fds[1], out, sizeof(out), &token_write), IDLRT_DEFERRED);
 	ck_assert_int_eq(fs_close(TASK_A, fds[0]), 0);
 	ck_assert_int_eq(completion_count, 1);
 	ck_assert_int_eq(completions[0].result, -FS0_EPIPE);
@@ -218,7 +218,7 @@ START_TEST(test_exit_cancels_blocked_read)
 	char buf[8];
 	make_pipe(fds);
 	ck_assert_int_eq(fs_task_fork(TASK_A, TASK_B, false), 0);
-	ck_assert_int_eq(fs_read(TASK_B, fds[0], buf, sizeof(buf), &token_read), FS0_DEFERRED);
+	ck_assert_int_eq(fs_read(TASK_B, fds[0], buf, sizeof(buf), &token_read), IDLRT_DEFERRED);
 	ck_assert_int_eq(fs_task_exit(TASK_B), 0);
 	ck_assert_int_eq(completion_count, 1);
 	ck_assert_ptr_eq(completions[0].token, &token_read);
@@ -237,7 +237,7 @@ START_TEST(test_cancel_drops_blocked_requests_unanswered)
 	char buf[8] = { 0 }, stale[8] = { 0 };
 	make_pipe(fds);
 	ck_assert_int_eq(fs_task_fork(TASK_A, TASK_B, false), 0);
-	ck_assert_int_eq(fs_read(TASK_B, fds[0], stale, sizeof(stale), &token_read), FS0_DEFERRED);
+	ck_assert_int_eq(fs_read(TASK_B, fds[0], stale, sizeof(stale), &token_read), IDLRT_DEFERRED);
 	ck_assert_int_eq(fs_task_cancel(TASK_B), 1);
 	ck_assert_int_eq(discard_count, 1);
 	ck_assert_uint_eq(pending(), 0);
@@ -249,7 +249,7 @@ START_TEST(test_cancel_drops_blocked_requests_unanswered)
 	ck_assert_int_eq(fs_read(TASK_B, fds[0], buf, sizeof(buf), &token_read), 3);
 	ck_assert_str_eq(buf, "new");
 	fill_pipe(fds[1]);
-	ck_assert_int_eq(fs_write(TASK_B, fds[1], "late", 4, &token_second), FS0_DEFERRED);
+	ck_assert_int_eq(fs_write(TASK_B, fds[1], "late", 4, &token_second), IDLRT_DEFERRED);
 	ck_assert_int_eq(fs_task_cancel(TASK_B), 1);
 	ck_assert_int_eq(discard_count, 2);
 	ck_assert_int_eq(completion_count, 0);
@@ -265,11 +265,11 @@ START_TEST(test_pipe_between_forked_tasks)
 	ck_assert_int_eq(fs_task_fork(TASK_A, TASK_B, false), 0);
 	ck_assert_int_eq(fs_close(TASK_B, fds[0]), 0);
 	ck_assert_int_eq(fs_close(TASK_A, fds[1]), 0);
-	ck_assert_int_eq(fs_read(TASK_A, fds[0], buf, sizeof(buf), &token_read), FS0_DEFERRED);
+	ck_assert_int_eq(fs_read(TASK_A, fds[0], buf, sizeof(buf), &token_read), IDLRT_DEFERRED);
 	ck_assert_int_eq(fs_write(TASK_B, fds[1], "kid", 3, &token_write), 3);
 	ck_assert_int_eq(completions[0].result, 3);
 	ck_assert_str_eq(buf, "kid");
-	ck_assert_int_eq(fs_read(TASK_A, fds[0], buf, sizeof(buf), &token_read), FS0_DEFERRED);
+	ck_assert_int_eq(fs_read(TASK_A, fds[0], buf, sizeof(buf), &token_read), IDLRT_DEFERRED);
 	ck_assert_int_eq(fs_task_exit(TASK_B), 0);
 	ck_assert_int_eq(completion_count, 2);
 	ck_assert_int_eq(completions[1].result, 0);
@@ -281,7 +281,7 @@ START_TEST(test_shutdown_interrupts_waiters)
 	int fds[2];
 	char buf[8];
 	make_pipe(fds);
-	ck_assert_int_eq(fs_read(TASK_A, fds[0], buf, sizeof(buf), &token_read), FS0_DEFERRED);
+	ck_assert_int_eq(fs_read(TASK_A, fds[0], buf, sizeof(buf), &token_read), IDLRT_DEFERRED);
 	fs_shutdown();
 	ck_assert_int_eq(completion_count, 1);
 	ck_assert_int_eq(completions[0].result, -FS0_EINTR);

@@ -1,8 +1,9 @@
 /* loop.c - the console server on the target: the PL011 reached through its
- * mapped registers, its interrupt taken as IPC, and one loop that receives
- * both interrupts and requests. */
+ * mapped registers, its interrupt taken as IPC, and idlrt's server loop
+ * receiving both interrupts and requests. */
 #include <l4/ipc.h>
 #include <l4/syscalls.h>
+#include <idlrt/serve.h>
 
 #include "console_run.h"
 #include "console_server.h"
@@ -35,33 +36,20 @@ int console_start(void)
 	return 0;
 }
 
-static int is_uart_interrupt(l4_tid_t from, const uint32_t *mr)
+/* The kernel's messages: only the UART's interrupt is expected, and none is
+ * answered (an interrupt is acknowledged by IRQ_CONTROL, not by a reply). */
+static int take_kernel_message(struct idlrt_request *rq)
 {
-	return from == L4_IRQ_SENDER(PL011_IRQ) && L4_TAG_LABEL(mr[0]) == L4_LABEL_INTERRUPT;
+	if (rq->client == L4_IRQ_SENDER(PL011_IRQ) &&
+	    L4_TAG_LABEL(rq->mr[0]) == L4_LABEL_INTERRUPT) {
+		tty_interrupt(&console_tty);
+		/* Fails only when the binding is gone, and then nothing more arrives to ack. */
+		l4_irq_control(L4_IRQ_ACK, PL011_IRQ, L4_NILTHREAD);
+	}
+	return IDLRT_NO_REPLY;
 }
 
 void console_loop(void)
 {
-	struct idlrt_request rq = { .mr = l4_utcb()->mr };
-	l4_tid_t from = L4_NILTHREAD;
-	int err = l4_receive(L4_ANYTHREAD, L4_TIMEOUTS_NEVER, &from);
-
-	for (;;) {
-		if (err < 0) {
-			err = l4_receive(L4_ANYTHREAD, L4_TIMEOUTS_NEVER, &from);
-			continue;
-		}
-		if (is_uart_interrupt(from, rq.mr)) {
-			tty_interrupt(&console_tty);
-			/* Fails only when the binding is gone, and then nothing more arrives to ack. */
-			l4_irq_control(L4_IRQ_ACK, PL011_IRQ, L4_NILTHREAD);
-			err = l4_receive(L4_ANYTHREAD, L4_TIMEOUTS_NEVER, &from);
-			continue;
-		}
-		rq.client = from;
-		if (console_dispatch(&rq) == IDLRT_SEND_REPLY)
-			err = l4_reply_wait(from, &from);
-		else
-			err = l4_receive(L4_ANYTHREAD, L4_TIMEOUTS_NEVER, &from);
-	}
+	idlrt_serve_with_kernel(console_dispatch, take_kernel_message, 0);
 }

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <l4/abi.h>
+#include <idlrt/result.h>
 
 /* ---- Message layout (see docs/idl.md) ---------------------------------
  * Request: MR0 tag, label = operation number (0..IDLRT_OP_MAX), u = words
@@ -20,9 +21,6 @@
 #define IDLRT_HEADER(id, version)	(((uint32_t)(id) << 16) | ((uint32_t)(version) & 0xffffu))
 #define IDLRT_HEADER_ID(word)		((uint32_t)(word) >> 16)
 #define IDLRT_HEADER_VERSION(word)	((uint32_t)(word) & 0xffffu)
-
-/* A handler of a deferred operation returns this to answer later. */
-#define IDLRT_DEFERRED		INT_MIN
 
 /* What a dispatch function leaves in the request's message registers. */
 enum idlrt_disposition {

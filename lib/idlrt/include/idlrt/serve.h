@@ -8,4 +8,12 @@
  * with reply-and-wait, so one IPC both answers and takes the next request. */
 void idlrt_serve(idlrt_dispatch_fn dispatch, int trace) __attribute__((noreturn));
 
+/* The same loop for a server that also takes the kernel's messages (labels
+ * from L4_LABEL_KERNEL_MIN up: a bound interrupt, a page fault, an
+ * exception): those go to on_kernel instead of the IDL dispatch, and its
+ * disposition is honoured alike (IDLRT_SEND_REPLY resumes a faulting thread
+ * with the message on_kernel left in rq->mr). */
+void idlrt_serve_with_kernel(idlrt_dispatch_fn dispatch, idlrt_dispatch_fn on_kernel, int trace)
+	__attribute__((noreturn));
+
 #endif

@@ -1,4 +1,4 @@
-/* serve_files.c - the handlers of every task's file requests: the caller's
+/* handle_files.c - the handlers of every task's file requests: the caller's
  * thread id is its task id, paths and data come from its shared buffer. */
 #include "fs0_server.h"
 #include "serve.h"

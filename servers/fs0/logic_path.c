@@ -1,7 +1,7 @@
-/* ops_path.c - the handlers of requests that name a path: open, stat,
+/* logic_path.c - the logic of the requests that name a path: open, stat,
  * mkdir, rmdir, unlink, rename, chdir and getcwd. */
 #include <string.h>
-#include "fs0_alloc.h"
+#include <server/counted_alloc.h>
 #include "internal.h"
 
 #define OPEN_FLAGS_KNOWN (FS0_O_ACCMODE | FS0_O_CREAT | FS0_O_EXCL | FS0_O_TRUNC | \

@@ -1,7 +1,7 @@
-/* ops_mm.c - the requests only mm0 makes: task fork and exit, and file
+/* logic_mm.c - the logic of the requests only mm0 makes: task fork and exit, and file
  * handles for file mappings and exec with page-sized reads and writes. */
 #include <string.h>
-#include "fs0_alloc.h"
+#include <server/counted_alloc.h>
 #include "internal.h"
 
 struct mm_handle {
@@ -76,7 +76,7 @@ static int grant_handle(struct fs0_vnode *vnode, uint32_t access, struct fs0_mm_
 {
 	struct mm_handle *handle = find_handle(vnode->id);
 	if (!handle) {
-		handle = fs0_alloc(sizeof(*handle));
+		handle = counted_alloc(sizeof(*handle));
 		if (!handle)
 			return -FS0_ENOMEM;
 		handle->vnode = vnode;
@@ -169,7 +169,7 @@ static void drop_handle(struct mm_handle *handle)
 		link = &(*link)->next;
 	*link = handle->next;
 	vnode_put(handle->vnode);
-	fs0_free(handle);
+	counted_free(handle);
 	handle_count--;
 }
 

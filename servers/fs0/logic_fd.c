@@ -1,4 +1,4 @@
-/* ops_fd.c - the handlers of requests on a descriptor: close, read, write,
+/* logic_fd.c - the logic of the requests on a descriptor: close, read, write,
  * lseek, fstat, ftruncate, getdents, dup, dup2 and pipe. */
 #include <string.h>
 #include "internal.h"

@@ -1,4 +1,4 @@
-/* ops_fcntl.c - fcntl: descriptor duplication at or above a number, the
+/* logic_fcntl.c - the logic of fcntl: descriptor duplication at or above a number, the
  * close-on-exec flag of a descriptor, and the status flags of its open file. */
 #include "internal.h"
 

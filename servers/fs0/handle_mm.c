@@ -1,4 +1,4 @@
-/* serve_mm.c - the handlers of mm0's requests (tasks, shared buffers, file
+/* handle_mm.c - the handlers of mm0's requests (tasks, shared buffers, file
  * handles and pages); every other sender gets -EPERM before anything runs. */
 #include "fs0_server.h"
 #include "serve.h"

@@ -1,6 +1,6 @@
-/* fs0.c - the server's life: the root file system, the boot file system
+/* logic_life.c - the server's life: the root file system, the boot file system
  * mount, shutdown, and the accounting the tests audit. */
-#include "fs0_alloc.h"
+#include <server/counted_alloc.h>
 #include "internal.h"
 
 const struct fs0_reply_ops *fs0_replies;
@@ -69,5 +69,5 @@ void fs_stats(struct fs0_stats *out)
 	out->handles = mm_handle_count();
 	out->pending = pipe_pending_count();
 	out->data_bytes = fs0_data_bytes;
-	out->allocations = fs0_alloc_live();
+	out->allocations = (uint32_t)counted_alloc_live();
 }
