@@ -5,7 +5,6 @@
 #define IDLRT_IDLRT_H
 
 #include <errno.h>
-#include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <l4/abi.h>
