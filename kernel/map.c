@@ -48,8 +48,12 @@ void sys_map(struct thread *caller)
 	struct space *s = range_target(caller, virt, size);
 	if (!s)
 		return;
+	if (!aligned(phys) || !perms_valid(perms)) {
+		set_result(caller, -L4_EINVAL);
+		return;
+	}
 	/* Page 0 stays unmapped in every space, so a NULL dereference faults. */
-	if (!aligned(phys) || !perms_valid(perms) || virt < PAGE_SIZE) {
+	if (__builtin_expect(virt == 0, 0)) {
 		set_result(caller, -L4_EINVAL);
 		return;
 	}

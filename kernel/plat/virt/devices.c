@@ -31,7 +31,7 @@ static const struct user_device user_devices[] = {
 static void node_reg(const struct fdt_node *n, uint32_t index, uint32_t *base, uint32_t *size)
 {
 	uint64_t b, s;
-	if (!fdt_reg(n, index, &b, &s) || s == 0 || b + s > 0x100000000ull)
+	if (!fdt_reg(n, index, &b, &s) || s == 0 || b > UINT32_MAX || s > 0x100000000ull - b)
 		panic("device tree: node %s has no usable reg entry %u", n->name, (unsigned)index);
 	*base = (uint32_t)b;
 	*size = (uint32_t)s;

@@ -43,8 +43,8 @@ static void orphan_exited(long pid, int status)
 
 /* Conventional RAM and the modules appear in mm0's space at their physical
  * addresses; the first MM0_HEAP_PAGES of RAM back mm0's own heap instead.
- * RAM from the UTCB area up (the top megabyte of 1 GiB) cannot appear
- * there, so mm0 leaves it unused. */
+ * RAM from the UTCB area up (the top megabyte of 1 GiB, and all RAM of a
+ * larger machine beyond it) cannot appear there, so mm0 leaves it unused. */
 static int map_memory(l4_tid_t self, struct phys_range *ranges, size_t *count)
 {
 	const struct l4_kip *kip = l4_kip();
@@ -55,8 +55,9 @@ static int map_memory(l4_tid_t self, struct phys_range *ranges, size_t *count)
 		const struct l4_kip_mem *mem = &kip->mem[i];
 		uint32_t base = mem->base, size = mem->size & ~MM0_PAGE_MASK;
 
-		if (mem->type == L4_MEM_CONVENTIONAL && base < L4_UTCB_AREA &&
-		    size > L4_UTCB_AREA - base)
+		if (mem->type == L4_MEM_CONVENTIONAL && base >= L4_UTCB_AREA)
+			size = 0;
+		else if (mem->type == L4_MEM_CONVENTIONAL && size > L4_UTCB_AREA - base)
 			size = L4_UTCB_AREA - base;
 
 		if (mem->type == L4_MEM_MODULE) {
