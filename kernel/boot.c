@@ -64,18 +64,21 @@ void boot_start_root(void)
 
 	struct l4_kip *k = kip();
 	k->root_tid = root->tid;
-	kip_add_mem(RAM_BASE, modules_phys - RAM_BASE, L4_MEM_KERNEL);
+	uint32_t ram_end = ram_base + ram_size;
+	kip_add_mem(ram_base, modules_phys - ram_base, L4_MEM_KERNEL);
 	kip_add_mem(modules_phys, modules_end - modules_phys, L4_MEM_MODULE);
 	kip_add_mem(modules_end, root_phys - modules_end, L4_MEM_KERNEL);
 	kip_add_mem(root_phys, root_end - root_phys, L4_MEM_ROOT_IMAGE);
-	kip_add_mem(root_end, RAM_BASE + RAM_SIZE - root_end, L4_MEM_CONVENTIONAL);
+	kip_add_mem(root_end, ram_end - root_end, L4_MEM_CONVENTIONAL);
 	grant_or_panic(root_space, modules_phys, modules_end - modules_phys);
 	grant_or_panic(root_space, root_phys, root_end - root_phys);
-	grant_or_panic(root_space, root_end, RAM_BASE + RAM_SIZE - root_end);
-	for (unsigned i = 0; i < plat_user_device_count; i++) {
-		kip_add_mem(plat_user_devices[i].base, plat_user_devices[i].size, L4_MEM_DEVICE);
-		grant_or_panic(root_space, plat_user_devices[i].base, plat_user_devices[i].size);
+	grant_or_panic(root_space, root_end, ram_end - root_end);
+	for (uint32_t i = 0; i < plat.num_user_ranges; i++) {
+		kip_add_mem(plat.user_ranges[i].base, plat.user_ranges[i].size, L4_MEM_DEVICE);
+		grant_or_panic(root_space, plat.user_ranges[i].base, plat.user_ranges[i].size);
 	}
+	for (uint32_t i = 0; i < plat.num_devices; i++)
+		kip_add_device(&plat.devices[i]);
 
 	root->suspended = false;
 	sched_enqueue(root, false);

@@ -1,35 +1,9 @@
 /* elf.c - loads the root task's ELF executable (ARM, 32-bit, static). */
 #include "boot.h"
+#include "l4/elf.h"
 #include "mmu.h"
 
-#define PT_LOAD		1u
-#define PF_X		1u
-#define PF_W		2u
-#define PF_R		4u
-#define EM_ARM		40u
-#define ET_EXEC		2u
-
-struct elf32_ehdr {
-	uint8_t ident[16];
-	uint16_t type, machine;
-	uint32_t version, entry, phoff, shoff, flags;
-	uint16_t ehsize, phentsize, phnum, shentsize, shnum, shstrndx;
-};
-
-struct elf32_phdr {
-	uint32_t type, offset, vaddr, paddr, filesz, memsz, flags, align;
-};
-
-static bool header_valid(const struct elf32_ehdr *eh, uint32_t size)
-{
-	return size >= sizeof(*eh) && eh->ident[0] == 0x7f && eh->ident[1] == 'E' &&
-	       eh->ident[2] == 'L' && eh->ident[3] == 'F' && eh->ident[4] == 1 &&
-	       eh->ident[5] == 1 && eh->machine == EM_ARM && eh->type == ET_EXEC &&
-	       eh->phentsize == sizeof(struct elf32_phdr) && eh->phoff < size &&
-	       eh->phnum <= (size - eh->phoff) / sizeof(struct elf32_phdr);
-}
-
-static bool segment_valid(const struct elf32_phdr *ph, uint32_t size)
+static bool segment_valid(const struct elf_segment *ph, uint32_t size)
 {
 	return ph->filesz <= ph->memsz && ph->offset <= size && ph->filesz <= size - ph->offset &&
 	       ph->vaddr >= PAGE_SIZE && ph->vaddr < L4_UTCB_AREA &&
@@ -39,11 +13,11 @@ static bool segment_valid(const struct elf32_phdr *ph, uint32_t size)
 uint32_t elf_load(struct space *s, const uint8_t *file, uint32_t size, uint32_t load_phys,
 		  uint32_t *entry, int *err)
 {
-	const struct elf32_ehdr *eh = (const void *)file;
+	const struct elf_header *eh = (const void *)file;
 	*err = -L4_EINVAL;
-	if (!header_valid(eh, size))
+	if (!elf_header_valid(eh, size))
 		return 0;
-	const struct elf32_phdr *ph = (const void *)(file + eh->phoff);
+	const struct elf_segment *ph = (const void *)(file + eh->phoff);
 	uint32_t lo = L4_UTCB_AREA, hi = 0;
 	for (unsigned i = 0; i < eh->phnum; i++) {
 		if (ph[i].type != PT_LOAD || ph[i].memsz == 0)

@@ -56,7 +56,7 @@ void irq_dispatch(void)
 		uint32_t irq = gic_acknowledge();
 		if (irq >= GIC_SPURIOUS)
 			return;
-		if (irq == TIMER_IRQ) {
+		if (irq == plat.timer_irq) {
 			timer_rearm();
 			sched_tick();
 		} else if (irq < IRQ_LIMIT) {

@@ -52,3 +52,10 @@ void kip_add_module(const char *name, uint32_t phys, uint32_t size)
 	m->phys = phys;
 	m->size = size;
 }
+
+void kip_add_device(const struct l4_kip_device *device)
+{
+	if (kip_page->num_devices == L4_KIP_MAX_DEVICES)
+		panic("KIP: more than %d devices", L4_KIP_MAX_DEVICES);
+	kip_page->devices[kip_page->num_devices++] = *device;
+}

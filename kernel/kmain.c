@@ -1,6 +1,8 @@
-/* kmain.c - the kernel's C entry: banner, then bring-up in dependency order. */
+/* kmain.c - the kernel's C entry: the board from its device tree, the
+ * kernel map, banner, then bring-up in dependency order. */
 #include "boot.h"
 #include "cp15.h"
+#include "kmap.h"
 #include "mmu.h"
 #include "plat.h"
 #include "pmu.h"
@@ -12,6 +14,9 @@ void kmain(void) __attribute__((noreturn));
 
 void kmain(void)
 {
+	kmap_early_console();
+	plat_read_device_tree(phys_to_virt(PLAT_DTB_PHYS));
+	kmap_init();
 	printk("Larch " LARCH_VERSION " (L4 microkernel, ARMv7-A)\n");
 	mmu_init();
 	write_vbar((uint32_t)exception_vectors);

@@ -1,8 +1,8 @@
 /* map.c - the map, unmap and protect system calls (privileged spaces only).
  * map: r0 space (any thread of it), r1 phys, r2 virt, r3 size, r4 perms.
  * unmap: r0 space, r1 virt, r2 size. protect: r0 space, r1 virt, r2 size,
- * r3 perms. Ranges are page-aligned and below the UTCB area; r1 returns
- * the number of pages done. */
+ * r3 perms. Ranges are page-aligned and below the UTCB area, and map
+ * refuses page 0; r1 returns the number of pages done. */
 #include "mmu.h"
 #include "space.h"
 #include "syscall.h"
@@ -49,6 +49,11 @@ void sys_map(struct thread *caller)
 	if (!s)
 		return;
 	if (!aligned(phys) || !perms_valid(perms)) {
+		set_result(caller, -L4_EINVAL);
+		return;
+	}
+	/* Page 0 stays unmapped in every space, so a NULL dereference faults. */
+	if (__builtin_expect(virt == 0, 0)) {
 		set_result(caller, -L4_EINVAL);
 		return;
 	}

@@ -7,10 +7,9 @@
 #include <stdint.h>
 #include "l4/abi.h"
 
-/* RAM is linearly mapped at PA + KERNEL_VOFFSET in the kernel half. */
-#define KERNEL_VOFFSET		0x80000000u
-#define RAM_BASE		0x40000000u
-#define RAM_SIZE		0x08000000u	/* qemu-run passes -m 128M */
+/* RAM is linearly mapped at PA + KERNEL_VOFFSET in the kernel half
+ * (kernel.ld links the kernel there too), up to the device window. */
+#define KERNEL_VOFFSET		0x40000000u
 #define PAGE_SHIFT		12
 #define PAGE_SIZE		4096u
 #define PAGE_MASK		(PAGE_SIZE - 1)
@@ -21,9 +20,12 @@
 #define CPSR_FIQ_MASK		(1u << 6)
 #define CPSR_USER_FLAGS		0xf80f0000u	/* N Z C V Q and GE: user-writable */
 
+/* The RAM the device tree gave, as far as the kernel maps it (kmap.c). */
+extern uint32_t ram_base, ram_size;
+
 static inline bool phys_in_ram(uint32_t pa, uint32_t size)
 {
-	return pa >= RAM_BASE && size <= RAM_SIZE && pa - RAM_BASE <= RAM_SIZE - size;
+	return pa >= ram_base && size <= ram_size && pa - ram_base <= ram_size - size;
 }
 
 static inline void *phys_to_virt(uint32_t pa)

@@ -25,6 +25,9 @@ void mmu_switch(struct space *s);
 void mmu_activate(struct space *s);
 /* Drops a dying space's TLB entries and stops using its table. */
 void mmu_forget_space(struct space *s);
+/* Cleans what the CPU wrote to the point where the table walker and
+ * instruction fetch see it. */
+void mmu_clean_to_pou(const void *start, uint32_t size);
 /* Makes code written through the kernel map visible to instruction fetch. */
 void mmu_sync_icache(const void *start, uint32_t size);
 

@@ -5,13 +5,47 @@
 
 #include <stdint.h>
 
-/* Devices are mapped in the kernel half at PA + DEVICE_VOFFSET. */
+#include "l4/abi.h"
+
+/* Devices are mapped in the kernel half at PA + DEVICE_VOFFSET, so the
+ * board's device registers must lie below DEVICE_PHYS_LIMIT. */
 #define DEVICE_VOFFSET		0xf0000000u
+#define DEVICE_PHYS_LIMIT	0x10000000u
+/* QEMU leaves its device tree at the base of RAM, below the kernel image. */
+#define PLAT_DTB_PHYS		0x40000000u
+#define PLAT_DTB_MAX_SIZE	0x00100000u
+/* The board's own debug UART (QEMU virt's PL011), the console only until
+ * the device tree names the real one, so a bad tree can still be reported. */
+#define PLAT_EARLY_UART_PHYS	0x09000000u
 #define GIC_SPURIOUS		1020u
 #define IRQ_FIRST_USER		32u	/* SPIs: the only ones users may bind */
 #define IRQ_LIMIT		128u	/* QEMU virt wires at most 128 interrupt ids here */
-#define TIMER_IRQ		27u	/* virtual timer PPI */
 #define TICK_HZ			1000u
+#define PLAT_MAX_USER_RANGES	8
+#define PLAT_MAX_DEVICES	L4_KIP_MAX_DEVICES
+
+/* A physical range of device registers the root task may map. */
+struct plat_device_range {
+	uint32_t base;
+	uint32_t size;
+};
+
+/* What the device tree says about the board; panics name what is missing. */
+struct plat_info {
+	uint32_t ram_base, ram_size;
+	uint32_t gic_dist, gic_cpu;		/* physical */
+	uint32_t timer_irq;			/* the virtual timer's PPI */
+	const struct l4_kip_device *uart;	/* the kernel console, in devices[] */
+	uint32_t num_devices;			/* devices user space finds by kind */
+	struct l4_kip_device devices[PLAT_MAX_DEVICES];
+	uint32_t num_user_ranges;		/* page-rounded, given to the root */
+	struct plat_device_range user_ranges[PLAT_MAX_USER_RANGES];
+};
+extern struct plat_info plat;
+
+/* Reads RAM, the interrupt controller, the timer and the devices from the
+ * tree at dtb (a kernel virtual address); panics on a missing or bad tree. */
+void plat_read_device_tree(const void *dtb);
 
 void gic_init(void);
 void gic_enable(uint32_t irq);
@@ -24,12 +58,7 @@ void timer_init(void);
 void timer_rearm(void);
 uint32_t timer_frequency(void);
 
-/* Device ranges the root task may map (board-specific). */
-struct plat_device_range {
-	uint32_t base;
-	uint32_t size;
-};
-extern const struct plat_device_range plat_user_devices[];
-extern const unsigned plat_user_device_count;
+/* Moves the kernel console from the early UART to the device tree's. */
+void console_use_tree_uart(void);
 
 #endif

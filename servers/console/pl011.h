@@ -28,9 +28,6 @@
 #define PL011_INT_RT	(1u << 6)	/* receive timeout */
 #define PL011_INT_ALL	0x7ffu
 
-#define PL011_IRQ	33u		/* QEMU virt: SPI 1 */
-#define PL011_PHYS	0x09000000u
-
 /* How the driver reads and writes a register. */
 struct uart_io {
 	uint32_t (*read)(void *ctx, uint32_t offset);

@@ -4,9 +4,8 @@
  * was not given. */
 #include "attack.h"
 
-#define UNPRIV_TRIES	18
-#define DELEGATE_TRIES	9
-#define UART_PHYS	0x09000000u
+#define UNPRIV_TRIES	19
+#define DELEGATE_TRIES	11
 #define MR_PATTERN	0xa5a5a5a5u
 
 static uint32_t root_image_base(void)
@@ -56,6 +55,7 @@ static void unprivileged(uint32_t victim)
 				   L4_PAGE_SIZE, 0);
 	r[16] = (uint32_t)l4_exchange_registers(root_tid, L4_EXREG_SET_PC, 0, 0);
 	r[17] = (uint32_t)l4_thread_destroy(root_tid);
+	r[18] = (uint32_t)l4_kernel_access(L4_KREGION_TEXT, 0);
 	send_results(r, UNPRIV_TRIES);
 }
 
@@ -71,7 +71,7 @@ static void test_unprivileged(void)
 		"reach: raise another thread's priority", "reach: grant itself physical memory",
 		"reach: set another space's quota", "reach: make itself privileged",
 		"reach: unmap the root's memory", "reach: set the root's pc",
-		"reach: destroy the root",
+		"reach: destroy the root", "reach: ask the kernel about its own mappings",
 	};
 	uint32_t results[UNPRIV_TRIES];
 	l4_tid_t victim = victim_start(0x71c71e5u);
@@ -95,12 +95,14 @@ static void delegate(uint32_t granted)
 	r[0] = (uint32_t)l4_map(me, granted, 0x50000000u, L4_PAGE_SIZE, rw, 0);
 	r[1] = (uint32_t)l4_map(me, granted + L4_PAGE_SIZE, 0x50001000u, L4_PAGE_SIZE, rw, 0);
 	r[2] = (uint32_t)l4_map(me, root_image_base(), 0x50002000u, L4_PAGE_SIZE, rw, 0);
-	r[3] = (uint32_t)l4_map(me, UART_PHYS, 0x50003000u, L4_PAGE_SIZE, rw | L4_PERM_DEVICE, 0);
+	r[3] = (uint32_t)l4_map(me, l4_kip_device(L4_DEV_UART)->base, 0x50003000u, L4_PAGE_SIZE, rw | L4_PERM_DEVICE, 0);
 	r[4] = (uint32_t)l4_map(me, granted, 0x50004000u, 2 * L4_PAGE_SIZE, rw, 0);
 	r[5] = (uint32_t)l4_map(me, granted, L4_UTCB_AREA, L4_PAGE_SIZE, rw, 0);
 	r[6] = (uint32_t)l4_map(me, granted, L4_KIP_ADDR, L4_PAGE_SIZE, rw, 0);
 	r[7] = (uint32_t)l4_map(me, granted, 0x80000000u, L4_PAGE_SIZE, rw, 0);
 	r[8] = (uint32_t)l4_space_control(L4_SC_GRANT_PHYS, me, granted + L4_PAGE_SIZE, L4_PAGE_SIZE);
+	r[9] = (uint32_t)l4_map(me, granted, 0, L4_PAGE_SIZE, rw, 0);
+	r[10] = (uint32_t)l4_map(me, granted, 0, L4_PAGE_SIZE, L4_PERM_READ | L4_PERM_EXEC, 0);
 	send_results(r, DELEGATE_TRIES);
 }
 
@@ -111,11 +113,12 @@ static void test_delegated(void)
 		"phys: the root's image was not given", "phys: the UART was not given",
 		"phys: a range running past the grant", "phys: over the UTCB area",
 		"phys: over the KIP", "phys: into the kernel half",
-		"phys: granting itself more",
+		"phys: granting itself more", "phys: page 0 (NULL) read-write",
+		"phys: page 0 (NULL) executable",
 	};
 	static const int32_t expected[DELEGATE_TRIES] = {
 		0, -L4_EPERM, -L4_EPERM, -L4_EPERM, -L4_EPERM, -L4_EINVAL, -L4_EINVAL, -L4_EINVAL,
-		-L4_EPERM,
+		-L4_EPERM, -L4_EINVAL, -L4_EINVAL,
 	};
 	uint32_t page = phys_page(), results[DELEGATE_TRIES];
 	phys_page();	/* the page after it stays with the root */

@@ -47,6 +47,7 @@ void test_threads(void);
 void test_memory(void);
 void test_spaces(void);
 void test_irq(void);
+void test_hardening(void);
 void test_fuzz(void);
 void test_modules(void);
 /* Loads boot module `name` into a new space and starts it. */

@@ -1,25 +1,12 @@
 /* loader.c - starts a boot module by name: reads its ELF file through a
  * window onto the module's memory, copies each segment into fresh pages
  * and maps them into a new space. */
+#include <l4/elf.h>
+
 #include "ktest.h"
 
 #define FILE_WINDOW	0x60000000u
 #define PAGE_WINDOW	0x5ff00000u
-#define PT_LOAD		1u
-#define PF_X		1u
-#define PF_W		2u
-
-struct elf_header {
-	uint8_t ident[16];
-	uint16_t type, machine;
-	uint32_t version, entry, phoff, shoff, flags;
-	uint16_t ehsize, phentsize, phnum, shentsize, shnum, shstrndx;
-};
-
-struct elf_segment {
-	uint32_t type, offset, vaddr, paddr, filesz, memsz, flags, align;
-};
-
 static void copy_bytes(uint8_t *dst, const uint8_t *src, uint32_t n)
 {
 	while (n--)
@@ -59,9 +46,7 @@ l4_tid_t start_module(const char *name, l4_tid_t pager)
 	const uint8_t *file = (const uint8_t *)FILE_WINDOW;
 	const struct elf_header *eh = (const struct elf_header *)file;
 	l4_tid_t tid = L4_NILTHREAD;
-	bool ok = eh->ident[0] == 0x7f && eh->ident[1] == 'E' && eh->phentsize == sizeof(struct elf_segment) &&
-		  eh->phoff + eh->phnum * sizeof(struct elf_segment) <= m->size &&
-		  l4_thread_create(L4_NILTHREAD, pager, 100, &tid) == 0;
+	bool ok = elf_header_valid(eh, m->size) && l4_thread_create(L4_NILTHREAD, pager, 100, &tid) == 0;
 	const struct elf_segment *seg = (const struct elf_segment *)(file + eh->phoff);
 	for (uint32_t i = 0; ok && i < eh->phnum; i++) {
 		if (seg[i].type != PT_LOAD || seg[i].offset + seg[i].filesz > m->size)

@@ -15,6 +15,7 @@ int main(void)
 	test_memory();
 	test_spaces();
 	test_irq();
+	test_hardening();
 	test_fuzz();
 	test_benchmarks();
 	return report_summary("ktest");

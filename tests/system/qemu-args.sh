@@ -2,7 +2,8 @@
 # (with `.`) by qemu-run, tools/l4run and the tests that type at the serial
 # line, which add -kernel IMAGE and their console set-up.
 #   -M virt -cpu cortex-a15   the board and core the kernel is built for
-#   -m 128M                   the RAM the kernel assumes (RAM_SIZE in kernel.h)
+#   -m 128M                   the default RAM (the kernel reads the size from the
+#                             device tree; qemu-run --mem adds a later -m)
 #   -nic none                 the default NIC needs efi-virtio.rom, which
 #                             Debian's qemu-system-arm only recommends
 #   -semihosting-config       the guest's exit status becomes QEMU's

@@ -1,13 +1,15 @@
 /* mmu.c - short-descriptor page tables. The kernel half (TTBR1) is the boot
- * section map; each space has an 8 KiB first-level table for user memory
+ * table (kmap.c); each space has an 8 KiB first-level table for user memory
  * (TTBR0, TTBCR.N = 1) whose second-level tables come four to a page, one
- * page per 4 MiB. User entries are non-global and ASID-tagged. */
+ * page per 4 MiB. User entries are non-global and ASID-tagged, and their
+ * first-level entries carry PXN: the kernel never runs user code. */
 #include "cp15.h"
 #include "kmem.h"
 #include "mmu.h"
 #include "space.h"
 
 #define L1_PAGE_TABLE	0x1u
+#define L1_PXN		0x4u
 #define L1_TYPE_MASK	0x3u
 #define L2_SMALL_PAGE	0x2u
 #define L2_XN		0x1u
@@ -34,7 +36,7 @@ static uint32_t next_asid = 1;		/* ASID 0 is reserved for switching */
 static uint32_t tables_live;
 static struct space *active_space;
 
-static void clean_to_pou(const void *start, uint32_t size)
+void mmu_clean_to_pou(const void *start, uint32_t size)
 {
 	uint32_t line = (uint32_t)start & ~(CACHE_LINE - 1);
 	for (; line < (uint32_t)start + size; line += CACHE_LINE)
@@ -69,11 +71,11 @@ static uint32_t *pte_find(struct space *s, uint32_t va, bool alloc, int *err)
 			*err = -L4_ENOMEM;
 			return NULL;
 		}
-		clean_to_pou(tables, PAGE_SIZE);
+		mmu_clean_to_pou(tables, PAGE_SIZE);
 		uint32_t first = index & ~3u;
 		for (uint32_t i = 0; i < 4; i++)
-			s->pgd[first + i] = (virt_to_phys(tables) + i * 1024) | L1_PAGE_TABLE;
-		clean_to_pou(&s->pgd[first], 16);
+			s->pgd[first + i] = (virt_to_phys(tables) + i * 1024) | L1_PAGE_TABLE | L1_PXN;
+		mmu_clean_to_pou(&s->pgd[first], 16);
 		isb();
 		tables_live++;
 		entry = s->pgd[index];
@@ -88,7 +90,7 @@ static void pte_write(struct space *s, uint32_t *pte, uint32_t value, uint32_t v
 {
 	uint32_t old = *pte;
 	*pte = value;
-	clean_to_pou(pte, 4);
+	mmu_clean_to_pou(pte, 4);
 	if ((old & L2_SMALL_PAGE) && s->asid_generation == asid_generation) {
 		write_tlbimva((va & ~PAGE_MASK) | s->asid);
 		write_bpiall(0);
@@ -231,7 +233,7 @@ void mmu_forget_space(struct space *s)
 
 void mmu_sync_icache(const void *start, uint32_t size)
 {
-	clean_to_pou(start, size);
+	mmu_clean_to_pou(start, size);
 	write_iciallu(0);
 	write_bpiall(0);
 	dsb();

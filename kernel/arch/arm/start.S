@@ -1,19 +1,14 @@
 /* start.S - first instructions. QEMU enters at the physical address in SVC
- * mode with the MMU off: build the boot section map (RAM identity-mapped and
- * linearly mapped at +0x80000000, devices at +0xf0000000), turn the MMU on,
- * and continue at the kernel's high link address. */
+ * mode with the MMU off: map the megabytes from the device tree (the one
+ * below the kernel) to the kernel's end, identity and linearly at
+ * +0x40000000, turn the MMU on, and continue at the kernel's high link
+ * address. kmap.c maps the rest of RAM and the devices from C. */
 	.syntax unified
 	.arm
 
-#define RAM_FIRST_MIB		0x400		/* 0x40000000 */
-#define RAM_MIBS		0x080		/* 128 MiB, RAM_SIZE in kernel.h */
-#define KERNEL_MIB_OFFSET	0x800		/* +0x80000000 */
-#define DEV_FIRST_MIB		0x080		/* 0x08000000: GIC, UART, ... */
-#define DEV_END_MIB		0x0a1		/* through the virtio-mmio MiB */
-#define DEV_MIB_OFFSET		0xf00		/* +0xf0000000 */
-/* Section: normal WBWA shareable, kernel RW; device: shareable device, XN. */
+#define KERNEL_MIB_OFFSET	0x400		/* +0x40000000, KERNEL_VOFFSET */
+/* Section: normal WBWA shareable, kernel RW. */
 #define RAM_SECTION		0x0001140e
-#define DEV_SECTION		0x00000416
 #define TTBR_WBWA_SHARED	0x4a
 #define SCTLR_ENABLE		0x00001805	/* M, C, Z, I */
 #define SCTLR_CLEAR		0x30002002	/* A, V, TRE, AFE */
@@ -37,8 +32,13 @@ _start:
 	ldr	r4, =kernel_pgd
 	sub	r4, r4, r11			@ physical address of the table
 	ldr	r5, =RAM_SECTION
-	mov	r0, #RAM_FIRST_MIB
-	add	r1, r0, #RAM_MIBS
+	lsr	r0, r10, #20
+	sub	r0, r0, #1			@ the device tree's megabyte
+	ldr	r1, =__kernel_end
+	sub	r1, r1, r11
+	add	r1, r1, #0x100000
+	sub	r1, r1, #1
+	lsr	r1, r1, #20			@ through the kernel's last megabyte
 2:	orr	r2, r5, r0, lsl #20
 	str	r2, [r4, r0, lsl #2]		@ identity, dropped after the jump
 	add	r3, r0, #KERNEL_MIB_OFFSET
@@ -46,15 +46,6 @@ _start:
 	add	r0, r0, #1
 	cmp	r0, r1
 	blo	2b
-	ldr	r5, =DEV_SECTION
-	mov	r0, #DEV_FIRST_MIB
-	mov	r1, #DEV_END_MIB
-3:	orr	r2, r5, r0, lsl #20
-	add	r3, r0, #DEV_MIB_OFFSET
-	str	r2, [r4, r3, lsl #2]
-	add	r0, r0, #1
-	cmp	r0, r1
-	blo	3b
 
 	mov	r0, #0
 	mcr	p15, 0, r0, c2, c0, 2		@ TTBCR: one table while booting

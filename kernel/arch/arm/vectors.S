@@ -5,10 +5,7 @@
 	.syntax unified
 	.arm
 
-#define MODE_SVC	0x13
-#define SYS_IPC		0		/* L4_SYS_IPC */
-#define SYS_NULL	11		/* L4_SYS_NULL */
-#define CONTEXT_GPRS	60		/* r0-r14 */
+#include "entry.h"
 
 	.text
 	.balign 32
@@ -26,31 +23,31 @@ exception_vectors:
 /* IPC goes to its fast path; the null system call never leaves the
  * vector, the cheapest path. */
 svc_entry:
-	cmp	r7, #SYS_IPC
+	cmp	r7, #ENTRY_SYS_IPC
 	beq	ipc_entry
-	cmp	r7, #SYS_NULL
+	cmp	r7, #ENTRY_SYS_NULL
 	moveq	r0, #0
 	movseq	pc, lr
-	srsdb	sp!, #MODE_SVC
+	srsdb	sp!, #ENTRY_MODE_SVC
 	stmdb	sp, {r0-r14}^
-	sub	r0, sp, #CONTEXT_GPRS
+	sub	r0, sp, #ENTRY_CONTEXT_GPRS
 	ldr	sp, =boot_stack_top
 	b	handle_syscall
 
 ipc_entry:
-	srsdb	sp!, #MODE_SVC
+	srsdb	sp!, #ENTRY_MODE_SVC
 	stmdb	sp, {r0-r14}^
-	sub	r0, sp, #CONTEXT_GPRS
+	sub	r0, sp, #ENTRY_CONTEXT_GPRS
 	ldr	sp, =boot_stack_top
 	b	fastpath_ipc
 
 	.macro	ENTRY name, lr_adjust, handler
 \name:
 	sub	lr, lr, #\lr_adjust
-	srsdb	sp!, #MODE_SVC
-	cps	#MODE_SVC
+	srsdb	sp!, #ENTRY_MODE_SVC
+	cps	#ENTRY_MODE_SVC
 	stmdb	sp, {r0-r14}^
-	sub	r0, sp, #CONTEXT_GPRS
+	sub	r0, sp, #ENTRY_CONTEXT_GPRS
 	ldr	sp, =boot_stack_top
 	b	\handler
 	.endm
@@ -65,6 +62,6 @@ ipc_entry:
  * leaving SP_svc just past the context for the next entry. */
 	.global return_to_user
 return_to_user:
-	add	sp, r0, #CONTEXT_GPRS
+	add	sp, r0, #ENTRY_CONTEXT_GPRS
 	ldmdb	sp, {r0-r14}^
 	rfeia	sp!

@@ -1,9 +1,7 @@
-/* gic.c - the GICv2 on QEMU virt: distributor 0x08000000, CPU interface
- * 0x08010000, reached through the kernel's device mapping. */
+/* gic.c - the GICv2 on QEMU virt, at the addresses the device tree gives,
+ * reached through the kernel's device mapping. */
 #include "plat.h"
 
-#define GICD_BASE	(0x08000000u + DEVICE_VOFFSET)
-#define GICC_BASE	(0x08010000u + DEVICE_VOFFSET)
 #define GICD_CTLR	0x000u
 #define GICD_ISENABLER	0x100u
 #define GICD_ICENABLER	0x180u
@@ -16,18 +14,22 @@
 #define IRQ_PRIORITY	0xa0u
 #define CPU0		0x01u
 
+static uint32_t gicd_base, gicc_base;
+
 static volatile uint32_t *gicd(uint32_t off)
 {
-	return (volatile uint32_t *)(GICD_BASE + off);
+	return (volatile uint32_t *)(gicd_base + off);
 }
 
 static volatile uint32_t *gicc(uint32_t off)
 {
-	return (volatile uint32_t *)(GICC_BASE + off);
+	return (volatile uint32_t *)(gicc_base + off);
 }
 
 void gic_init(void)
 {
+	gicd_base = plat.gic_dist + DEVICE_VOFFSET;
+	gicc_base = plat.gic_cpu + DEVICE_VOFFSET;
 	*gicd(GICD_CTLR) = 0;
 	for (uint32_t i = 0; i < IRQ_LIMIT; i += 32)
 		*gicd(GICD_ICENABLER + i / 8) = 0xffffffffu;

@@ -17,7 +17,7 @@ void timer_init(void)
 	/* Clocks (clock_gettime) read the virtual counter without a system
 	 * call; its timer registers stay privileged. */
 	write_cntkctl(CNTKCTL_PL0VCTEN);
-	gic_enable(TIMER_IRQ);
+	gic_enable(plat.timer_irq);
 }
 
 void timer_rearm(void)

@@ -1,16 +1,23 @@
-/* uart.c - polled PL011 output on QEMU virt, for the kernel console. */
+/* uart.c - polled PL011 output for the kernel console: the board's early
+ * UART until the device tree has been read, then the tree's PL011. */
 #include <stdint.h>
 #include "console.h"
 #include "plat.h"
 
-#define PL011_BASE	(0x09000000u + DEVICE_VOFFSET)
 #define PL011_DR	0x00u	/* data register */
 #define PL011_FR	0x18u	/* flag register */
 #define PL011_FR_TXFF	(1u << 5)	/* transmit FIFO full */
 
+static uint32_t uart_base = PLAT_EARLY_UART_PHYS + DEVICE_VOFFSET;
+
 static inline volatile uint32_t *pl011_reg(uint32_t offset)
 {
-	return (volatile uint32_t *)(PL011_BASE + offset);
+	return (volatile uint32_t *)(uart_base + offset);
+}
+
+void console_use_tree_uart(void)
+{
+	uart_base = plat.uart->base + DEVICE_VOFFSET;
 }
 
 void console_putc(char c)

@@ -1,4 +1,4 @@
-/* kip.c - finding boot modules by name in the KIP. */
+/* kip.c - finding boot modules by name and devices by kind in the KIP. */
 #include <l4/kip.h>
 
 const struct l4_kip_module *l4_kip_module(const char *name)
@@ -15,5 +15,14 @@ const struct l4_kip_module *l4_kip_module(const char *name)
 		if (n < L4_MODULE_NAME_LEN && *a == *b)
 			return &kip->modules[i];
 	}
+	return 0;
+}
+
+const struct l4_kip_device *l4_kip_device(uint32_t kind)
+{
+	const struct l4_kip *kip = l4_kip();
+	for (uint32_t i = 0; i < kip->num_devices && i < L4_KIP_MAX_DEVICES; i++)
+		if (kip->devices[i].kind == kind)
+			return &kip->devices[i];
 	return 0;
 }

@@ -2,6 +2,7 @@
  * mapped registers, its interrupt taken as IPC, and idlrt's server loop
  * receiving both interrupts and requests. */
 #include <l4/ipc.h>
+#include <l4/kip.h>
 #include <l4/syscalls.h>
 #include <idlrt/serve.h>
 
@@ -20,16 +21,23 @@ static void mmio_write(void *ctx, uint32_t offset, uint32_t value)
 }
 
 static const struct uart_io uart_mmio = { mmio_read, mmio_write, (void *)CONSOLE_UART_VIRT };
+/* The PL011's interrupt, as the kernel found it in the device tree. */
+static uint32_t uart_irq;
 
 int console_start(void)
 {
 	l4_tid_t self = l4_myself();
-	int err = l4_map(self, PL011_PHYS, CONSOLE_UART_VIRT, L4_PAGE_SIZE,
-			 L4_PERM_READ | L4_PERM_WRITE | L4_PERM_DEVICE, 0);
+	const struct l4_kip_device *uart = l4_kip_device(L4_DEV_UART);
+	int err;
 
+	if (!uart || !uart->irq)
+		return -L4_EINVAL;
+	uart_irq = uart->irq;
+	err = l4_map(self, uart->base, CONSOLE_UART_VIRT, L4_PAGE_SIZE,
+		     L4_PERM_READ | L4_PERM_WRITE | L4_PERM_DEVICE, 0);
 	if (err)
 		return err;
-	err = l4_irq_control(L4_IRQ_BIND, PL011_IRQ, self);
+	err = l4_irq_control(L4_IRQ_BIND, uart_irq, self);
 	if (err)
 		return err;
 	console_serve_start(&uart_mmio);
@@ -40,11 +48,11 @@ int console_start(void)
  * answered (an interrupt is acknowledged by IRQ_CONTROL, not by a reply). */
 static int take_kernel_message(struct idlrt_request *rq)
 {
-	if (rq->client == L4_IRQ_SENDER(PL011_IRQ) &&
+	if (rq->client == L4_IRQ_SENDER(uart_irq) &&
 	    L4_TAG_LABEL(rq->mr[0]) == L4_LABEL_INTERRUPT) {
 		tty_interrupt(&console_tty);
 		/* Fails only when the binding is gone, and then nothing more arrives to ack. */
-		l4_irq_control(L4_IRQ_ACK, PL011_IRQ, L4_NILTHREAD);
+		l4_irq_control(L4_IRQ_ACK, uart_irq, L4_NILTHREAD);
 	}
 	return IDLRT_NO_REPLY;
 }

@@ -17,9 +17,6 @@
 
 extern char __heap_start[];
 
-/* The PL011 UART of QEMU virt, which the console server drives. */
-#define CONSOLE_UART_PHYS	0x09000000u
-
 static long init_pid;
 
 /* The system's exit status is init's: its code, or 128 + the signal. */
@@ -45,7 +42,9 @@ static void orphan_exited(long pid, int status)
 }
 
 /* Conventional RAM and the modules appear in mm0's space at their physical
- * addresses; the first MM0_HEAP_PAGES of RAM back mm0's own heap instead. */
+ * addresses; the first MM0_HEAP_PAGES of RAM back mm0's own heap instead.
+ * RAM from the UTCB area up (the top megabyte of 1 GiB, and all RAM of a
+ * larger machine beyond it) cannot appear there, so mm0 leaves it unused. */
 static int map_memory(l4_tid_t self, struct phys_range *ranges, size_t *count)
 {
 	const struct l4_kip *kip = l4_kip();
@@ -55,6 +54,11 @@ static int map_memory(l4_tid_t self, struct phys_range *ranges, size_t *count)
 	for (uint32_t i = 0; i < kip->num_mem && i < L4_KIP_MAX_MEM; i++) {
 		const struct l4_kip_mem *mem = &kip->mem[i];
 		uint32_t base = mem->base, size = mem->size & ~MM0_PAGE_MASK;
+
+		if (mem->type == L4_MEM_CONVENTIONAL && base >= L4_UTCB_AREA)
+			size = 0;
+		else if (mem->type == L4_MEM_CONVENTIONAL && size > L4_UTCB_AREA - base)
+			size = L4_UTCB_AREA - base;
 
 		if (mem->type == L4_MEM_MODULE) {
 			err = l4_map(self, base, base, (mem->size + MM0_PAGE_MASK) & ~MM0_PAGE_MASK,
@@ -128,6 +132,7 @@ static void start_fs0(void)
 static void start_console(void)
 {
 	static const char *const console_argv[] = { "console", NULL };
+	const struct l4_kip_device *uart = l4_kip_device(L4_DEV_UART);
 	struct task *console;
 	uint32_t entry;
 	long err;
@@ -139,8 +144,9 @@ static void start_console(void)
 		console_printf("mm0: cannot load the console (error %ld)\n", err);
 		return;
 	}
-	err = kernel_error_to_errno(l4_space_control(L4_SC_GRANT_PHYS, console->l4_tid,
-						     CONSOLE_UART_PHYS, L4_PAGE_SIZE));
+	err = uart ? kernel_error_to_errno(l4_space_control(L4_SC_GRANT_PHYS, console->l4_tid,
+							   uart->base, L4_PAGE_SIZE))
+		   : -EINVAL;
 	if (!err)
 		err = kernel_error_to_errno(l4_space_control(L4_SC_SET_PRIVILEGED, console->l4_tid,
 							     0, 0));

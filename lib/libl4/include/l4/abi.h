@@ -215,13 +215,30 @@ struct l4_kstats {
 enum l4_kdebug_op {
 	L4_KD_PUTS = 0,		/* r1 user pointer, r2 length */
 	L4_KD_POWEROFF,		/* r1 exit status; privileged */
+	L4_KD_ACCESS,		/* r1 enum l4_kernel_region, r2 user address:
+				 * what the kernel may do there (L4_KACCESS_*),
+				 * as its page tables say; privileged */
 };
+
+/* Places L4_KD_ACCESS asks about, so self-tests can check the kernel's
+ * protections without knowing its layout. */
+enum l4_kernel_region {
+	L4_KREGION_TEXT = 0,	/* the kernel's code */
+	L4_KREGION_RODATA,	/* its read-only data */
+	L4_KREGION_DATA,	/* its data and bss */
+	L4_KREGION_STACK,	/* the kernel stack */
+	L4_KREGION_USER,	/* r2, in the caller's space */
+};
+#define L4_KACCESS_READ		(1u << 0)
+#define L4_KACCESS_WRITE	(1u << 1)
+#define L4_KACCESS_EXEC		(1u << 2)
 
 /* ---- The kernel interface page, mapped read-only at L4_KIP_ADDR -------- */
 #define L4_KIP_MAGIC		0x4b34344cu	/* "L44K" */
 #define L4_KIP_MAX_MEM		16
 #define L4_KIP_MAX_MODULES	16
 #define L4_MODULE_NAME_LEN	32
+#define L4_KIP_MAX_DEVICES	8
 
 enum l4_mem_type {
 	L4_MEM_CONVENTIONAL = 1,	/* RAM given to the root pager */
@@ -230,6 +247,23 @@ enum l4_mem_type {
 	L4_MEM_DEVICE,			/* device registers the root may map */
 	L4_MEM_ROOT_IMAGE,		/* the loaded root task: its lowest page
 					 * is at base, the rest follows in order */
+};
+
+/* Devices the kernel found in the board's device tree, by kind, so that
+ * servers ask for an address instead of writing it down. Their register
+ * pages are L4_MEM_DEVICE ranges, owned by the root task. */
+enum l4_device_kind {
+	L4_DEV_UART = 1,		/* "arm,pl011" */
+	L4_DEV_RTC,			/* "arm,pl031" */
+	L4_DEV_GPIO,			/* "arm,pl061" */
+	L4_DEV_FW_CFG,			/* "qemu,fw-cfg-mmio" */
+};
+
+struct l4_kip_device {
+	uint32_t kind;			/* enum l4_device_kind */
+	uint32_t base;			/* physical address of the registers */
+	uint32_t size;
+	uint32_t irq;			/* interrupt id (32 and up), 0 for none */
 };
 
 struct l4_kip_mem {
@@ -255,6 +289,8 @@ struct l4_kip {
 	uint32_t num_modules;
 	struct l4_kip_module modules[L4_KIP_MAX_MODULES];
 	char kernel_version[32];
+	uint32_t num_devices;
+	struct l4_kip_device devices[L4_KIP_MAX_DEVICES];
 };
 #define L4_API_VERSION		1
 

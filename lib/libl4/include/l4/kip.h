@@ -1,4 +1,4 @@
-/* kip.h - the kernel interface page and the boot modules listed in it. */
+/* kip.h - the kernel interface page and the boot modules and devices listed in it. */
 #ifndef L4_KIP_H
 #define L4_KIP_H
 
@@ -11,5 +11,7 @@ static inline const struct l4_kip *l4_kip(void)
 
 /* The boot module with this name, or NULL. */
 const struct l4_kip_module *l4_kip_module(const char *name);
+/* The first device of this kind (enum l4_device_kind) the kernel found, or NULL. */
+const struct l4_kip_device *l4_kip_device(uint32_t kind);
 
 #endif

@@ -127,6 +127,13 @@ static inline int l4_poweroff(int status)
 	return l4_syscall(L4_SYS_KDEBUG, L4_KD_POWEROFF, (uint32_t)status, 0, 0, 0, 0);
 }
 
+/* What the kernel may do at a place of its own or at a user address of
+ * the caller's space (L4_KACCESS_* bits), or a negative error. Privileged. */
+static inline int l4_kernel_access(uint32_t region, uint32_t user_address)
+{
+	return l4_syscall(L4_SYS_KDEBUG, L4_KD_ACCESS, region, user_address, 0, 0, 0);
+}
+
 /* Ends the program: powers off from a privileged space, else destroys the
  * calling thread. Weak, so a runtime may supply its own. */
 void l4_exit(int status) __attribute__((noreturn));

@@ -1,6 +1,7 @@
-/* syscall.c - kernel entry points from vectors.S: system calls, faults,
+/* trap.c - every kernel entry from vectors.S: system calls, faults,
  * undefined instructions and interrupts. */
 #include "cp15.h"
+#include "entry.h"
 #include "ipc.h"
 #include "irq.h"
 #include "mmu.h"
@@ -11,6 +12,14 @@
 #define DFSR_WNR		(1u << 11)
 #define IFSR_STATUS_MASK	0x40fu
 #define IFSR_DEBUG_EVENT	0x002u	/* bkpt */
+
+_Static_assert(ENTRY_SYS_IPC == L4_SYS_IPC, "vectors.S: the IPC system call number");
+_Static_assert(ENTRY_SYS_NULL == L4_SYS_NULL, "vectors.S: the null system call number");
+_Static_assert(ENTRY_CONTEXT_GPRS == __builtin_offsetof(struct context, pc),
+	       "vectors.S: r0-r14 come first in struct context");
+_Static_assert(__builtin_offsetof(struct context, cpsr) == ENTRY_CONTEXT_GPRS + 4 &&
+	       sizeof(struct context) == ENTRY_CONTEXT_SIZE, "vectors.S: srsdb stores pc, then cpsr");
+_Static_assert(__builtin_offsetof(struct thread, ctx) == 0, "fastpath.c: a context is its thread");
 
 typedef void (*syscall_fn)(struct thread *t);
 
