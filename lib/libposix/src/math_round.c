@@ -31,13 +31,19 @@ static int exponent_of(uint64_t bits)
 	return (int)((bits >> FRACTION_BITS) & 0x7ff) - EXPONENT_BIAS;
 }
 
+/* What an integral value, inf or NaN rounds to: itself, a NaN made quiet. */
+static double already_integral(double value)
+{
+	return isnan(value) ? value + value : value;
+}
+
 double trunc(double value)
 {
 	uint64_t bits = double_bits(value);
 	int exponent = exponent_of(bits);
 
 	if (exponent >= FRACTION_BITS)
-		return value + value * 0;	/* quiets a signalling NaN */
+		return already_integral(value);
 	if (exponent < 0)
 		return bits_double(bits & (1ull << 63));
 	return bits_double(bits & ~((1ull << (FRACTION_BITS - exponent)) - 1));
@@ -64,7 +70,7 @@ double round(double value)
 	int exponent = exponent_of(bits);
 
 	if (exponent >= FRACTION_BITS)
-		return value + value * 0;
+		return already_integral(value);
 	if (exponent < 0) {
 		uint64_t sign = bits & (1ull << 63);
 		/* [0.5, 1) rounds away from zero to 1. */
@@ -84,7 +90,7 @@ double rint(double value)
 	volatile double shifted;
 
 	if (exponent_of(bits) >= FRACTION_BITS)
-		return value + value * 0;
+		return already_integral(value);
 	shifted = fabs(value) + 0x1p52;
 	return copysign(shifted - 0x1p52, value);
 }

@@ -1,0 +1,12 @@
+/* libctest.h - the C library suite on the target: its parts, TAP output. */
+#ifndef LIBCTEST_H
+#define LIBCTEST_H
+
+#include <stdio.h>
+#include "tap.h"
+
+void test_table(void);
+void test_stdio(void);
+void test_malloc(void);
+
+#endif
