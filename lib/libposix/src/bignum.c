@@ -37,6 +37,31 @@ void bignum_mul_pow10(struct bignum *number, unsigned power)
 	bignum_mul_add(number, small_powers[power], 0);
 }
 
+void bignum_mul_pow5(struct bignum *number, unsigned power)
+{
+	static const uint32_t fifth_powers[] = {
+		1, 5, 25, 125, 625, 3125, 15625, 78125, 390625, 1953125, 9765625, 48828125,
+		244140625, 1220703125,
+	};
+
+	for (; power >= 13; power -= 13)
+		bignum_mul_add(number, fifth_powers[13], 0);
+	bignum_mul_add(number, fifth_powers[power], 0);
+}
+
+uint32_t bignum_divide_small(struct bignum *number, uint32_t divisor)
+{
+	uint64_t rest = 0;
+
+	for (unsigned i = number->used; i-- > 0;) {
+		rest = rest << 32 | number->word[i];
+		number->word[i] = (uint32_t)(rest / divisor);
+		rest %= divisor;
+	}
+	bignum_trim(number);
+	return (uint32_t)rest;
+}
+
 void bignum_shift_left(struct bignum *number, unsigned bits)
 {
 	unsigned words = bits / 32, rest = bits % 32;

@@ -16,8 +16,12 @@ struct bignum {
 void bignum_set(struct bignum *number, uint32_t value);
 /* number = number * factor + addend. */
 void bignum_mul_add(struct bignum *number, uint32_t factor, uint32_t addend);
+/* number /= divisor; returns the remainder. */
+uint32_t bignum_divide_small(struct bignum *number, uint32_t divisor);
 /* number *= 10^power. */
 void bignum_mul_pow10(struct bignum *number, unsigned power);
+/* number *= 5^power. */
+void bignum_mul_pow5(struct bignum *number, unsigned power);
 void bignum_shift_left(struct bignum *number, unsigned bits);
 /* The position of the highest set bit plus one; 0 for zero. */
 unsigned bignum_bit_length(const struct bignum *number);
