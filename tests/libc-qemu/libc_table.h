@@ -27,11 +27,24 @@ struct printf_case {
 	const char *expected;
 };
 
+/* The argument's type, as the format's length modifier wants it. */
+enum argument_kind { ARGUMENT_INT, ARGUMENT_LONG_LONG, ARGUMENT_LONG, ARGUMENT_STRING };
+
+struct printf_other_case {
+	const char *format;	/* one conversion of an integer or a string */
+	uint8_t kind;
+	int64_t number;
+	const char *string;
+	const char *expected;
+};
+
 extern const struct math_case math_cases[];
 extern const unsigned math_case_count;
 extern const struct strtod_case strtod_cases[];
 extern const unsigned strtod_case_count;
 extern const struct printf_case printf_cases[];
 extern const unsigned printf_case_count;
+extern const struct printf_other_case printf_other_cases[];
+extern const unsigned printf_other_case_count;
 
 #endif

@@ -139,9 +139,43 @@ static void check_printf(void)
 	}
 }
 
+static void format_other(char *text, size_t size, const struct printf_other_case *row)
+{
+	switch (row->kind) {
+	case ARGUMENT_INT: snprintf(text, size, row->format, (int)row->number); break;
+	case ARGUMENT_LONG_LONG: snprintf(text, size, row->format, (long long)row->number); break;
+	case ARGUMENT_LONG: snprintf(text, size, row->format, (long)row->number); break;
+	default: snprintf(text, size, row->format, row->string); break;
+	}
+}
+
+static void check_printf_other(void)
+{
+	unsigned wrong = 0;
+	char text[256], name[64];
+
+	for (unsigned i = 0; i < printf_other_case_count; i++) {
+		const struct printf_other_case *row = &printf_other_cases[i];
+
+		format_other(text, sizeof(text), row);
+		if (!strcmp(text, row->expected))
+			continue;
+		if (wrong++ < SHOWN_MISMATCHES)
+			printf("# printf(\"%s\", %lld): expected \"%s\", got \"%s\"\n", row->format,
+			       (long long)row->number, row->expected, text);
+	}
+	snprintf(name, sizeof(name), "printf of integers and strings matches glibc in %u cases",
+		 printf_other_case_count);
+	CHECK_EQ(name, 0, wrong);
+	snprintf(text, sizeof(text), "%*d|%-*d|%.*s|%p|%p", 5, 42, 4, 7, 2, "abc", (void *)0x1234, NULL);
+	check_report(!strcmp(text, "   42|7   |ab|0x1234|(nil)"), "printf takes * widths and prints pointers",
+		     "got %s", text);
+}
+
 void test_table(void)
 {
 	check_math();
 	check_strtod();
 	check_printf();
+	check_printf_other();
 }
