@@ -39,9 +39,15 @@ struct block {
 /* sbrk is asked for at least this much at a time. */
 #define GROW_MIN	(64u * 1024u)
 
-static uint32_t first_level_map;
-static uint32_t second_level_map[FL_COUNT];
-static struct block *free_heads[FL_COUNT][SL_COUNT];
+/* The lists and their bitmaps live at the start of the heap, which keeps
+ * the program's .bss as small as picolibc's allocator left it. */
+struct heap_control {
+	uint32_t first_level_map;
+	uint32_t second_level_map[FL_COUNT];
+	struct block *free_heads[FL_COUNT][SL_COUNT];
+};
+
+static struct heap_control *control;	/* NULL until the first sbrk */
 /* The end sentinel of the most recent area: a used block of size 0 that
  * keeps the last real block from merging past the end. */
 static struct block *heap_sentinel;
@@ -95,12 +101,12 @@ static void free_list_insert(struct block *block)
 
 	size_class(block_size(block), &first, &second);
 	block->prev_free = NULL;
-	block->next_free = free_heads[first][second];
+	block->next_free = control->free_heads[first][second];
 	if (block->next_free)
 		block->next_free->prev_free = block;
-	free_heads[first][second] = block;
-	first_level_map |= 1u << first;
-	second_level_map[first] |= 1u << second;
+	control->free_heads[first][second] = block;
+	control->first_level_map |= 1u << first;
+	control->second_level_map[first] |= 1u << second;
 }
 
 static void free_list_remove(struct block *block)
@@ -114,11 +120,11 @@ static void free_list_remove(struct block *block)
 		block->prev_free->next_free = block->next_free;
 		return;
 	}
-	free_heads[first][second] = block->next_free;
+	control->free_heads[first][second] = block->next_free;
 	if (!block->next_free) {
-		second_level_map[first] &= ~(1u << second);
-		if (!second_level_map[first])
-			first_level_map &= ~(1u << first);
+		control->second_level_map[first] &= ~(1u << second);
+		if (!control->second_level_map[first])
+			control->first_level_map &= ~(1u << first);
 	}
 }
 
@@ -131,24 +137,32 @@ static size_t search_size(size_t size)
 	return size;
 }
 
-/* Takes a free block of at least `size` bytes off its list, or NULL. */
+/* Takes a free block of at least `size` bytes off its list, or NULL. The
+ * head of size's own class is tried first: a block freed there is reused
+ * for the same size instead of cutting into untouched memory. */
 static struct block *free_list_take(size_t size)
 {
 	unsigned first, second;
 	uint32_t second_map, first_map;
 	struct block *block;
 
+	size_class(size, &first, &second);
+	block = control->free_heads[first][second];
+	if (block && block_size(block) >= size) {
+		free_list_remove(block);
+		return block;
+	}
 	size_class(search_size(size), &first, &second);
-	second_map = second_level_map[first] & (~0u << second);
+	second_map = control->second_level_map[first] & (~0u << second);
 	if (!second_map) {
-		first_map = first_level_map & (~0u << (first + 1));
+		first_map = control->first_level_map & (~0u << (first + 1));
 		if (!first_map)
 			return NULL;
 		first = __builtin_ctz(first_map);
-		second_map = second_level_map[first];
+		second_map = control->second_level_map[first];
 	}
 	second = __builtin_ctz(second_map);
-	block = free_heads[first][second];
+	block = control->free_heads[first][second];
 	free_list_remove(block);
 	return block;
 }
@@ -199,10 +213,18 @@ static bool heap_grow(size_t size)
 	struct block *block;
 
 	want = want < GROW_MIN ? GROW_MIN : (want + GROW_MIN - 1) & ~(size_t)(GROW_MIN - 1);
+	if (!control)
+		want += sizeof(struct heap_control) + ALIGNMENT;
 	start = sbrk(want);
 	if (start == (char *)-1)
 		return false;
 	end = start + want;
+	if (!control) {
+		control = (struct heap_control *)(((uintptr_t)start + ALIGNMENT - 1) &
+						  ~(uintptr_t)(ALIGNMENT - 1));
+		memset(control, 0, sizeof(*control));
+		start = (char *)(control + 1);
+	}
 	if (heap_sentinel && start == (char *)heap_sentinel + HEADER_SIZE) {
 		block = heap_sentinel;
 	} else {
@@ -243,7 +265,7 @@ static size_t request_size(size_t bytes)
  * the caller holds the lock. */
 static struct block *block_allocate(size_t size)
 {
-	struct block *block = free_list_take(size);
+	struct block *block = control ? free_list_take(size) : NULL;
 
 	if (!block) {
 		if (!heap_grow(size))
