@@ -8,5 +8,6 @@
 void test_table(void);
 void test_stdio(void);
 void test_malloc(void);
+void test_functions(void);
 
 #endif

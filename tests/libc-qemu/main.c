@@ -7,5 +7,6 @@ int main(void)
 	test_table();
 	test_stdio();
 	test_malloc();
+	test_functions();
 	return tap_summary("libctest");
 }
