@@ -9,5 +9,6 @@ void test_table(void);
 void test_stdio(void);
 void test_malloc(void);
 void test_functions(void);
+void test_accounts(void);
 
 #endif

@@ -8,5 +8,6 @@ int main(void)
 	test_stdio();
 	test_malloc();
 	test_functions();
+	test_accounts();
 	return tap_summary("libctest");
 }
