@@ -10,8 +10,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/lock.h>
 #include <unistd.h>
+
+#include <l4/syscalls.h>
 
 /* Every block starts with this header; the payload follows it. The free-list
  * links exist only while the block is free, in the first payload bytes. */
@@ -239,16 +240,21 @@ static bool heap_grow(size_t size)
 	return true;
 }
 
-/* The C library's own lock, as picolibc's allocator takes it: stdio and
- * the environment call malloc while holding it. */
+/* The heap's own lock, for clone threads. Nothing is taken while it is
+ * held (sbrk only sends requests), so a plain flag suffices; a waiter
+ * yields, as the holder may be a thread that is not running. The C
+ * library's recursive lock would cost three times as much per call. */
+static uint32_t heap_locked;
+
 static void heap_lock(void)
 {
-	__LIBC_LOCK();
+	while (__atomic_exchange_n(&heap_locked, 1, __ATOMIC_ACQUIRE))
+		l4_yield();
 }
 
 static void heap_unlock(void)
 {
-	__LIBC_UNLOCK();
+	__atomic_store_n(&heap_locked, 0, __ATOMIC_RELEASE);
 }
 
 /* A request in whole aligned payload bytes; 0 when it cannot be met. */
