@@ -1,8 +1,8 @@
 /* posix_ops.c - the POSIX benchmarks of mm0, run as init: process ids,
- * anonymous faults, mmap/munmap, fork+exit+wait, copy-on-write faults and
- * SysV shared memory; then the file benchmarks (file_ops.c). Each figure
- * counts everything between two counter reads: libposix, the generated
- * stubs, the kernel and the servers' work. */
+ * anonymous faults, mmap/munmap, fork+exit+wait, copy-on-write faults,
+ * SysV shared memory and malloc/free churn; then the file benchmarks
+ * (file_ops.c). Each figure counts everything between two counter reads:
+ * libposix, the generated stubs, the kernel and the servers' work. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -144,6 +144,33 @@ static void bench_shm_cycle(void)
 	pbench_result("shm_cycle", ROUNDS, l4_cycles() - start);
 }
 
+/* One op: free a pseudo-randomly chosen one of 1,024 live blocks and
+ * allocate a new one of 16 to 520 bytes in its place. The same loop (same
+ * generator, same sizes) is what Linux's figure measures with glibc. */
+static void bench_malloc_free_churn(void)
+{
+	enum { SLOTS = 1024, ROUNDS = 20000 };
+	static void *slots[SLOTS];
+	uint32_t seed = 1, start;
+
+	for (int i = 0; i < SLOTS; i++)
+		slots[i] = malloc(16 + (i % 64) * 8);
+	start = l4_cycles();
+	for (int round = 0; round < ROUNDS; round++) {
+		unsigned slot;
+
+		seed = seed * 1103515245u + 12345u;
+		slot = (seed >> 16) % SLOTS;
+		free(slots[slot]);
+		slots[slot] = malloc(16 + ((seed >> 8) & 0x1f8));
+		if (!slots[slot])
+			pbench_fail("malloc");
+	}
+	pbench_result("malloc_free_churn", ROUNDS, l4_cycles() - start);
+	for (int i = 0; i < SLOTS; i++)
+		free(slots[i]);
+}
+
 int main(void)
 {
 	printf("bench: POSIX operations\n");
@@ -153,6 +180,7 @@ int main(void)
 	bench_fork();
 	bench_cow_fault();
 	bench_shm_cycle();
+	bench_malloc_free_churn();
 	bench_files();
 	printf("bench: done\n");
 	return 0;

@@ -20,4 +20,8 @@ typedef struct {
 
 void siglongjmp(sigjmp_buf buf, int value) __attribute__((noreturn));
 
+/* setjmp and longjmp under their BSD names (src/setjmp_names.S). */
+int _setjmp(jmp_buf env) __attribute__((returns_twice));
+void _longjmp(jmp_buf env, int value) __attribute__((noreturn));
+
 #endif

@@ -1,0 +1,27 @@
+/* stdio.h - picolibc's stdio.h plus what POSIX adds and picolibc leaves out
+ * on this target: FILENAME_MAX, getline and getdelim, and the stream locks
+ * with the unlocked character functions. */
+#ifndef LIBPOSIX_STDIO_H
+#define LIBPOSIX_STDIO_H
+
+#include_next <stdio.h>
+#include <sys/types.h>
+
+/* The longest path fs0 opens, with its NUL (FS0_PATH_MAX, servers/fs0). */
+#ifndef FILENAME_MAX
+#define FILENAME_MAX 256
+#endif
+
+ssize_t getdelim(char **restrict line, size_t *restrict capacity, int delimiter,
+		 FILE *restrict stream);
+ssize_t getline(char **restrict line, size_t *restrict capacity, FILE *restrict stream);
+
+void flockfile(FILE *stream);
+int ftrylockfile(FILE *stream);
+void funlockfile(FILE *stream);
+int getc_unlocked(FILE *stream);
+int getchar_unlocked(void);
+int putc_unlocked(int c, FILE *stream);
+int putchar_unlocked(int c);
+
+#endif
