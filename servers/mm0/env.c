@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "env.h"
-#include "mm0_abi.h"
+#include "mm0_local.h"
 #include "mm0_alloc.h"
 #include "vm_object.h"
 

@@ -2,7 +2,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "mm0_abi.h"
+#include "mm0_local.h"
 #include "module_file.h"
 #include "phys.h"
 #include "vm_object.h"

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "mm0_alloc.h"
-#include "mm0_abi.h"
+#include "mm0_local.h"
 #include "phys.h"
 
 struct phys_bank {

@@ -2,7 +2,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "mm0_abi.h"
+#include "mm0_local.h"
 #include "mm0_alloc.h"
 #include "phys.h"
 #include "posix_shm.h"
@@ -10,7 +10,7 @@
 
 struct shm_name {
 	struct list node;
-	char name[MM0_SHM_NAME_MAX];
+	char name[MM0_SHM_NAME_MAX + 1];
 	struct vm_object *obj;
 };
 
@@ -29,8 +29,8 @@ static int name_check(const char *name)
 
 	if (!name)
 		return -EFAULT;
-	length = strnlen(name, MM0_SHM_NAME_MAX);
-	if (length == MM0_SHM_NAME_MAX)
+	length = strnlen(name, MM0_SHM_NAME_MAX + 1);
+	if (length > MM0_SHM_NAME_MAX)
 		return -ENAMETOOLONG;
 	if (length < 2 || name[0] != '/' || strchr(name + 1, '/'))
 		return -EINVAL;

@@ -2,7 +2,7 @@
 #include <errno.h>
 
 #include "fault.h"
-#include "mm0_abi.h"
+#include "mm0_local.h"
 #include "mm0_server.h"
 #include "serve.h"
 #include "task.h"

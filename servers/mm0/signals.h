@@ -6,9 +6,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "mm0_abi.h"
+#include "mm0_local.h"
 
-/* Linux's numbers, as the wait statuses use (mm0_abi.h has ILL, TRAP, KILL, BUS, SEGV, CHLD). */
+/* Linux's numbers, as the wait statuses use (idl/mm0_types.idl has ILL, TRAP, BUS, KILL, SEGV, CHLD). */
 #define MM0_SIGHUP	1
 #define MM0_SIGINT	2
 #define MM0_SIGQUIT	3

@@ -6,7 +6,7 @@
 #include <stdint.h>
 
 #include "list.h"
-#include "mm0_abi.h"
+#include "mm0_local.h"
 #include "signals.h"
 
 #define MM0_FD_MAX	32

@@ -5,7 +5,7 @@
 #include <stdint.h>
 
 #include "list.h"
-#include "mm0_abi.h"
+#include "mm0_local.h"
 #include "vm_object.h"
 
 struct vm_space {

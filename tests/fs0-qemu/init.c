@@ -1,12 +1,12 @@
 /* init.c - fs0 on QEMU, driven through mm0 and the generated fs0 stubs: files in
  * the root and /boot, file mappings, descriptors across fork and exit, pipes,
  * msync, big files and a full file system. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "fs0.h"
-#include "fs0_types.h"
-#include "mm0client.h"
+#include "mm0test_rt.h"
 
 #define PAGE 4096u
 /* Paths go at the start of the shared buffer, data after them. */
@@ -111,7 +111,7 @@ static void test_boot_files(void)
 	check(fd >= 0, "open /boot/hello.txt from the boot archive");
 	check(f_read(fd, text, sizeof(text) - 1) == 18 && strcmp(text, "hello from bootfs\n") == 0,
 	      "read /boot/hello.txt");
-	check(f_open("/boot/new", FS0_O_RDWR | FS0_O_CREAT) == -FS0_EROFS, "/boot is read-only");
+	check(f_open("/boot/new", FS0_O_RDWR | FS0_O_CREAT) == -EROFS, "/boot is read-only");
 	check(fs0_close(fs, fd) == 0, "close");
 }
 
@@ -131,10 +131,10 @@ static void test_files(void)
 	check(fs0_close(fs, fd) == 0, "close");
 	check(fs0_rename(fs, 0, put(0, "/tmp/a.txt"), NEW_PATH_OFF, put(NEW_PATH_OFF, "/tmp/b.txt")) == 0,
 	      "rename /tmp/a.txt to /tmp/b.txt");
-	check(f_stat("/tmp/a.txt", &st) == -FS0_ENOENT, "the old name is gone");
+	check(f_stat("/tmp/a.txt", &st) == -ENOENT, "the old name is gone");
 	check(f_stat("/tmp/b.txt", &st) == 0 && st.size == 15, "the new name has the 15 bytes");
 	check(fs0_unlink(fs, 0, put(0, "/tmp/b.txt")) == 0, "unlink /tmp/b.txt");
-	check(f_stat("/tmp/b.txt", &st) == -FS0_ENOENT, "deleted");
+	check(f_stat("/tmp/b.txt", &st) == -ENOENT, "deleted");
 }
 
 static void test_map_with_offset(void)
@@ -165,7 +165,7 @@ static void test_map_with_offset(void)
 	      "a writable shared map of a read-only descriptor is refused");
 	fs0_close(fs, read_only);
 	check(mm_mmap(mm0c_server(), 0, PAGE, MM0_PROT_READ, MM0_MAP_PRIVATE, read_only, 0) ==
-		      -FS0_EBADF,
+		      -EBADF,
 	      "mmap of a closed descriptor: EBADF");
 	fs0_close(fs, fd);
 }
@@ -460,11 +460,11 @@ static void test_full_file_system(void)
 		wrote = write_pattern(fd, total, CHUNK);
 	}
 	printf("# the file system filled at %u bytes\n", (unsigned)total);
-	check(wrote == -FS0_ENOSPC && total > 2 * BIG_FILE, "writing on fills more than 8 MiB, then ENOSPC");
+	check(wrote == -ENOSPC && total > 2 * BIG_FILE, "writing on fills more than 8 MiB, then ENOSPC");
 	check(f_stat("/tmp/fill", &st) == 0 && st.size == total, "the full file keeps every byte written");
 	check(read_pattern(fd, total), "and reads back whole");
 	other = f_open("/tmp/other", FS0_O_RDWR | FS0_O_CREAT);
-	check(other >= 0 && f_write(other, "x", 1) == -FS0_ENOSPC,
+	check(other >= 0 && f_write(other, "x", 1) == -ENOSPC,
 	      "a full file system still opens files, and refuses their data with ENOSPC");
 	check(other >= 0 && fs0_close(fs, other) == 0 && fs0_unlink(fs, 0, put(0, "/tmp/other")) == 0,
 	      "a new empty file can be removed again");

@@ -13,7 +13,7 @@
 #include <string.h>
 #include "fake_kernel.h"
 #include "mm0.h"
-#include "mm0_abi.h"
+#include "mm0_local.h"
 #include "mm0_alloc.h"
 #include "mm0_server.h"
 #include "module_file.h"

@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "mm0client.h"
+#include "mm0test_rt.h"
 
 /* Prints "ok - what" or "FAIL - what (detail)"; returns cond. */
 bool check(const char *what, bool cond, long detail);

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "fake_kernel.h"
-#include "mm0_abi.h"
+#include "mm0_local.h"
 #include "phys.h"
 
 struct fake_counts fake_counts;

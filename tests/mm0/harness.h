@@ -10,7 +10,7 @@
 #include "fault.h"
 #include "mm0.h"
 #include "mm0_alloc.h"
-#include "mm0_abi.h"
+#include "mm0_local.h"
 #include "mmap.h"
 #include "posix_shm.h"
 #include "shm.h"

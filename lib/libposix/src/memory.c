@@ -6,10 +6,7 @@
 #include "internal.h"
 #include "mm0.h"
 
-#define PAGE_SIZE	4096u
-#define PAGE_MASK	(PAGE_SIZE - 1)
-/* mmap without a hint searches from here, so the heap stays below it. */
-#define HEAP_LIMIT	0x40000000u
+#define PAGE_MASK	(MM0_PAGE_SIZE - 1)
 
 void *mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset)
 {
@@ -49,7 +46,7 @@ int mlock(const void *addr, size_t length)
 
 	if (end < (uintptr_t)addr)
 		return posix_error(ENOMEM);
-	for (; page < end; page += PAGE_SIZE)
+	for (; page < end; page += MM0_PAGE_SIZE)
 		(void)*(volatile const char *)page;
 	return 0;
 }
@@ -88,7 +85,7 @@ void *sbrk(ptrdiff_t increment)
 	}
 	old_break = heap_break;
 	if ((increment < 0 && (uintptr_t)-increment > (uintptr_t)(old_break - __heap_start)) ||
-	    (increment > 0 && (uintptr_t)increment > HEAP_LIMIT - (uintptr_t)old_break)) {
+	    (increment > 0 && (uintptr_t)increment > MM0_MMAP_BASE - (uintptr_t)old_break)) {
 		errno = ENOMEM;
 		return (void *)-1;
 	}

@@ -28,7 +28,7 @@ int shmdt(const void *addr)
 
 int shmctl(int shmid, int cmd, struct shmid_ds *buf)
 {
-	struct mm_shm_stat stat;
+	struct mm0_shm_stat stat;
 	long answer;
 
 	if (cmd == IPC_STAT && !buf)

@@ -3,7 +3,7 @@
 #include <l4/syscalls.h>
 
 #include "boot.h"
-#include "mm0_abi.h"
+#include "mm0_local.h"
 
 /* Unmap and protect report holes as -L4_EPARTIAL; mm0 expects holes. */
 static int hole_ok(int err)

@@ -7,7 +7,7 @@
 #include "boot.h"
 #include "fs_link.h"
 #include "mm0.h"
-#include "mm0_abi.h"
+#include "mm0_local.h"
 #include "module_file.h"
 #include "serve.h"
 #include "services.h"
