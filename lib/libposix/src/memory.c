@@ -8,6 +8,14 @@
 
 #define PAGE_MASK	(MM0_PAGE_SIZE - 1)
 
+/* <sys/mman.h>'s numbers go to mm0 unchanged. */
+_Static_assert(PROT_NONE == MM0_PROT_NONE && PROT_READ == MM0_PROT_READ &&
+	       PROT_WRITE == MM0_PROT_WRITE && PROT_EXEC == MM0_PROT_EXEC, "prot bits");
+_Static_assert(MAP_SHARED == MM0_MAP_SHARED && MAP_PRIVATE == MM0_MAP_PRIVATE &&
+	       MAP_FIXED == MM0_MAP_FIXED && MAP_ANONYMOUS == MM0_MAP_ANONYMOUS, "map flags");
+_Static_assert(MS_ASYNC == MM0_MS_ASYNC && MS_INVALIDATE == MM0_MS_INVALIDATE &&
+	       MS_SYNC == MM0_MS_SYNC, "msync flags");
+
 void *mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset)
 {
 	long answer;

@@ -8,8 +8,13 @@
 #include <stdint.h>
 #include <unistd.h>
 
+#include "fs0.h"
 #include "internal.h"
 #include "mm0.h"
+
+/* posix_open_flags gives fs0's numbers, which shm_open takes too. */
+_Static_assert(FS0_O_ACCMODE == MM0_O_ACCMODE && FS0_O_CREAT == MM0_O_CREAT &&
+	       FS0_O_EXCL == MM0_O_EXCL && FS0_O_TRUNC == MM0_O_TRUNC, "shm_open flags");
 
 /* "/name": one leading slash, no other, at most MM0_SHM_NAME_MAX bytes. */
 static int shm_name_check(const char *name)
