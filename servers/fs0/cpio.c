@@ -3,7 +3,7 @@
 #include <stdbool.h>
 #include <string.h>
 #include "cpio.h"
-#include "fs0_types.h"
+#include "fs0_local.h"
 
 #define NEWC_HEADER_SIZE	110
 #define NEWC_FIELD_SIZE		8

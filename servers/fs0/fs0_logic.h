@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <idlrt/result.h>
-#include "fs0_types.h"
+#include "fs0_local.h"
 
 typedef uint32_t fs0_task_t;
 
@@ -71,7 +71,7 @@ int fs_task_exec(fs0_task_t task);
 /* ---- Path requests (logic_path.c; path is NUL-terminated within
  * FS0_PATH_MAX bytes) ------------------------------------------------------ */
 int fs_open(fs0_task_t task, const char *path, uint32_t flags, uint32_t mode);
-int fs_stat(fs0_task_t task, const char *path, struct fs0_stat *out);
+int fs_stat(fs0_task_t task, const char *path, struct fs0_stat_info *out);
 int fs_mkdir(fs0_task_t task, const char *path, uint32_t mode);
 int fs_rmdir(fs0_task_t task, const char *path);
 int fs_unlink(fs0_task_t task, const char *path);
@@ -87,7 +87,7 @@ int fs_close(fs0_task_t task, int fd);
 long fs_read(fs0_task_t task, int fd, void *buf, size_t len, void *token);
 long fs_write(fs0_task_t task, int fd, const void *buf, size_t len, void *token);
 int fs_lseek(fs0_task_t task, int fd, int64_t offset, int whence, int64_t *new_offset);
-int fs_fstat(fs0_task_t task, int fd, struct fs0_stat *out);
+int fs_fstat(fs0_task_t task, int fd, struct fs0_stat_info *out);
 int fs_ftruncate(fs0_task_t task, int fd, int64_t length);
 long fs_getdents(fs0_task_t task, int fd, void *buf, size_t len);
 int fs_dup(fs0_task_t task, int fd);

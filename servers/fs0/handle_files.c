@@ -4,17 +4,6 @@
 #include "serve.h"
 #include "serve_pending.h"
 
-static void stat_to_wire(const struct fs0_stat *st, struct fs0_stat_info *wire)
-{
-	wire->dev = st->st_dev;
-	wire->ino = st->st_ino;
-	wire->mode = st->st_mode;
-	wire->nlink = st->st_nlink;
-	wire->size = st->st_size;
-	wire->blksize = st->st_blksize;
-	wire->blocks = st->st_blocks;
-}
-
 int fs0_handle_open(struct idlrt_request *idl_rq, uint32_t path_off, uint32_t path_len,
 		    uint32_t flags, uint32_t mode)
 {
@@ -28,13 +17,7 @@ int fs0_handle_stat(struct idlrt_request *idl_rq, uint32_t path_off, uint32_t pa
 {
 	char path[FS0_PATH_MAX];
 	int error = buffer_path(idl_rq->client, path_off, path_len, path);
-	if (error)
-		return error;
-	struct fs0_stat info;
-	error = fs_stat(idl_rq->client, path, &info);
-	if (error == 0)
-		stat_to_wire(&info, st);
-	return error;
+	return error ? error : fs_stat(idl_rq->client, path, st);
 }
 
 int fs0_handle_mkdir(struct idlrt_request *idl_rq, uint32_t path_off, uint32_t path_len, uint32_t mode)
@@ -121,11 +104,7 @@ int fs0_handle_lseek(struct idlrt_request *idl_rq, int32_t fd, int64_t offset, i
 
 int fs0_handle_fstat(struct idlrt_request *idl_rq, int32_t fd, struct fs0_stat_info *st)
 {
-	struct fs0_stat info;
-	int error = fs_fstat(idl_rq->client, fd, &info);
-	if (error == 0)
-		stat_to_wire(&info, st);
-	return error;
+	return fs_fstat(idl_rq->client, fd, st);
 }
 
 int fs0_handle_ftruncate(struct idlrt_request *idl_rq, int32_t fd, int64_t length)

@@ -87,7 +87,7 @@ struct fs0_vnode *vnode_alloc(struct fs0_mount *mount, uint32_t mode);
 void vnode_get(struct fs0_vnode *vnode);
 void vnode_put(struct fs0_vnode *vnode);
 void vnode_drop_link(struct fs0_vnode *vnode);
-void vnode_fill_stat(const struct fs0_vnode *vnode, struct fs0_stat *out);
+void vnode_fill_stat(const struct fs0_vnode *vnode, struct fs0_stat_info *out);
 uint32_t vnode_live_count(void);
 
 /* ---- dir.c ---- */

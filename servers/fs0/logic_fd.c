@@ -96,7 +96,7 @@ int fs_lseek(fs0_task_t task_id, int fd, int64_t offset, int whence, int64_t *ne
 	return 0;
 }
 
-int fs_fstat(fs0_task_t task_id, int fd, struct fs0_stat *out)
+int fs_fstat(fs0_task_t task_id, int fd, struct fs0_stat_info *out)
 {
 	int error;
 	struct fs0_file *file = lookup_fd(task_id, fd, &error);
@@ -121,7 +121,7 @@ int fs_ftruncate(fs0_task_t task_id, int fd, int64_t length)
 
 static size_t dirent_size(size_t name_len)
 {
-	return (offsetof(struct fs0_dirent, d_name) + name_len + 1 + 7) & ~(size_t)7;
+	return (FS0_DIRENT_NAME_OFFSET + name_len + 1 + 7) & ~(size_t)7;
 }
 
 static uint8_t dirent_type(const struct fs0_vnode *vnode)
@@ -160,7 +160,7 @@ long fs_getdents(fs0_task_t task_id, int fd, void *buf, size_t len)
 		record->d_off = cookie + 1;
 		record->d_reclen = (uint16_t)size;
 		record->d_type = dirent_type(vnode);
-		memcpy(record->d_name, name, name_len + 1);
+		memcpy((char *)record + FS0_DIRENT_NAME_OFFSET, name, name_len + 1);
 		used += size;
 		entry = cookie >= 2 ? entry->next : cookie == 1 ? dir->entries : NULL;
 		cookie++;

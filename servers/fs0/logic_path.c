@@ -106,7 +106,7 @@ int fs_open(fs0_task_t task_id, const char *path, uint32_t flags, uint32_t mode)
 	return fd;
 }
 
-int fs_stat(fs0_task_t task_id, const char *path, struct fs0_stat *out)
+int fs_stat(fs0_task_t task_id, const char *path, struct fs0_stat_info *out)
 {
 	struct fs0_vnode *vnode;
 	int error = task_resolve(task_id, path, &vnode);

@@ -55,22 +55,22 @@ void vnode_drop_link(struct fs0_vnode *vnode)
 	vnode_free_if_unused(vnode);
 }
 
-void vnode_fill_stat(const struct fs0_vnode *vnode, struct fs0_stat *out)
+void vnode_fill_stat(const struct fs0_vnode *vnode, struct fs0_stat_info *out)
 {
 	memset(out, 0, sizeof(*out));
-	out->st_dev = vnode->mount ? vnode->mount->dev : 0;
-	out->st_ino = vnode->id;
-	out->st_mode = vnode->mode;
-	out->st_nlink = vnode->nlink;
-	out->st_size = vnode->size;
-	out->st_blksize = FS0_PAGE_SIZE;
+	out->dev = vnode->mount ? vnode->mount->dev : 0;
+	out->ino = vnode->id;
+	out->mode = vnode->mode;
+	out->nlink = vnode->nlink;
+	out->size = vnode->size;
+	out->blksize = FS0_PAGE_SIZE;
 	if (vnode->pages) {
 		uint32_t present = 0;
 		for (uint32_t i = 0; i < vnode->page_slots; i++)
 			present += vnode->pages[i] != NULL;
-		out->st_blocks = present * (FS0_PAGE_SIZE / 512);
+		out->blocks = present * (FS0_PAGE_SIZE / 512);
 	} else {
-		out->st_blocks = (uint32_t)((vnode->size + 511) / 512);
+		out->blocks = (uint32_t)((vnode->size + 511) / 512);
 	}
 }
 

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "fs0.h"
-#include "mm0client.h"
+#include "mm0test_rt.h"
 
 static int environment_is(const char *const expected[])
 {

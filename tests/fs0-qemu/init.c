@@ -1,12 +1,12 @@
 /* init.c - fs0 on QEMU, driven through mm0 and the generated fs0 stubs: files in
  * the root and /boot, file mappings, descriptors across fork and exit, pipes,
  * msync, big files and a full file system. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "fs0.h"
-#include "fs0_types.h"
-#include "mm0client.h"
+#include "mm0test_rt.h"
 #include "tap.h"
 
 #define PAGE 4096u
@@ -102,7 +102,7 @@ static void test_boot_files(void)
 	CHECK("open /boot/hello.txt from the boot archive", fd >= 0);
 	CHECK("read /boot/hello.txt",
 	      f_read(fd, text, sizeof(text) - 1) == 18 && strcmp(text, "hello from bootfs\n") == 0);
-	CHECK("/boot is read-only", f_open("/boot/new", FS0_O_RDWR | FS0_O_CREAT) == -FS0_EROFS);
+	CHECK("/boot is read-only", f_open("/boot/new", FS0_O_RDWR | FS0_O_CREAT) == -EROFS);
 	CHECK("close", fs0_close(fs, fd) == 0);
 }
 
@@ -122,10 +122,10 @@ static void test_files(void)
 	CHECK("close", fs0_close(fs, fd) == 0);
 	CHECK("rename /tmp/a.txt to /tmp/b.txt",
 	      fs0_rename(fs, 0, put(0, "/tmp/a.txt"), NEW_PATH_OFF, put(NEW_PATH_OFF, "/tmp/b.txt")) == 0);
-	CHECK("the old name is gone", f_stat("/tmp/a.txt", &st) == -FS0_ENOENT);
+	CHECK("the old name is gone", f_stat("/tmp/a.txt", &st) == -ENOENT);
 	CHECK("the new name has the 15 bytes", f_stat("/tmp/b.txt", &st) == 0 && st.size == 15);
 	CHECK("unlink /tmp/b.txt", fs0_unlink(fs, 0, put(0, "/tmp/b.txt")) == 0);
-	CHECK("deleted", f_stat("/tmp/b.txt", &st) == -FS0_ENOENT);
+	CHECK("deleted", f_stat("/tmp/b.txt", &st) == -ENOENT);
 }
 
 static void test_map_with_offset(void)
@@ -157,7 +157,7 @@ static void test_map_with_offset(void)
 	fs0_close(fs, read_only);
 	CHECK("mmap of a closed descriptor: EBADF",
 	      mm_mmap(mm0c_server(), 0, PAGE, MM0_PROT_READ, MM0_MAP_PRIVATE, read_only, 0) ==
-		      -FS0_EBADF);
+		      -EBADF);
 	fs0_close(fs, fd);
 }
 
@@ -453,13 +453,13 @@ static void test_full_file_system(void)
 	}
 	printf("# the file system filled at %u bytes\n", (unsigned)total);
 	CHECK("writing on fills more than 8 MiB, then ENOSPC",
-	      wrote == -FS0_ENOSPC && total > 2 * BIG_FILE);
+	      wrote == -ENOSPC && total > 2 * BIG_FILE);
 	CHECK("the full file keeps every byte written",
 	      f_stat("/tmp/fill", &st) == 0 && st.size == total);
 	CHECK("and reads back whole", read_pattern(fd, total));
 	other = f_open("/tmp/other", FS0_O_RDWR | FS0_O_CREAT);
 	CHECK("a full file system still opens files, and refuses their data with ENOSPC",
-	      other >= 0 && f_write(other, "x", 1) == -FS0_ENOSPC);
+	      other >= 0 && f_write(other, "x", 1) == -ENOSPC);
 	CHECK("a new empty file can be removed again",
 	      other >= 0 && fs0_close(fs, other) == 0 && fs0_unlink(fs, 0, put(0, "/tmp/other")) == 0);
 	CHECK("unlink the full file",

@@ -20,9 +20,9 @@ static int64_t seek(int fd, int64_t offset, int whence)
 
 static int64_t size_of(int fd)
 {
-	struct fs0_stat st;
+	struct fs0_stat_info st;
 	ck_assert_int_eq(fs_fstat(TASK_A, fd, &st), 0);
-	return st.st_size;
+	return st.size;
 }
 
 START_TEST(test_open_flag_errors)
@@ -57,11 +57,11 @@ START_TEST(test_open_creat_excl_and_mode)
 {
 	int fd = fs_open(TASK_A, "/fresh", FS0_O_CREAT | FS0_O_EXCL | FS0_O_WRONLY, 0640);
 	ck_assert_int_eq(fd, 0);
-	struct fs0_stat st;
+	struct fs0_stat_info st;
 	ck_assert_int_eq(fs_fstat(TASK_A, fd, &st), 0);
-	ck_assert_uint_eq(st.st_mode, FS0_S_IFREG | 0640);
-	ck_assert_int_eq(st.st_size, 0);
-	ck_assert_uint_eq(st.st_nlink, 1);
+	ck_assert_uint_eq(st.mode, FS0_S_IFREG | 0640);
+	ck_assert_int_eq(st.size, 0);
+	ck_assert_uint_eq(st.nlink, 1);
 	ck_assert_int_eq(fs_close(TASK_A, fd), 0);
 	ck_assert_int_eq(fs_close(TASK_A, fd), -FS0_EBADF);
 }
@@ -112,7 +112,7 @@ START_TEST(test_access_mode_and_bad_fd_errors)
 	int bad_fds[] = { -1, FS0_OPEN_MAX, 40, 1 << 30 };
 	for (size_t i = 0; i < sizeof(bad_fds) / sizeof(bad_fds[0]); i++) {
 		int64_t off;
-		struct fs0_stat st;
+		struct fs0_stat_info st;
 		ck_assert_int_eq(fs_read(TASK_A, bad_fds[i], buf, 1, NULL), -FS0_EBADF);
 		ck_assert_int_eq(fs_write(TASK_A, bad_fds[i], buf, 1, NULL), -FS0_EBADF);
 		ck_assert_int_eq(fs_lseek(TASK_A, bad_fds[i], 0, FS0_SEEK_SET, &off), -FS0_EBADF);
@@ -318,7 +318,7 @@ START_TEST(test_descriptor_limit)
 		ck_assert_int_eq(fs_open(TASK_A, "/f", FS0_O_RDONLY, 0), i);
 	ck_assert_int_eq(fs_open(TASK_A, "/f", FS0_O_RDONLY, 0), -FS0_EMFILE);
 	ck_assert_int_eq(fs_open(TASK_A, "/g", FS0_O_CREAT | FS0_O_RDWR, 0644), -FS0_EMFILE);
-	struct fs0_stat st;
+	struct fs0_stat_info st;
 	ck_assert_int_eq(fs_stat(TASK_A, "/g", &st), -FS0_ENOENT);
 	ck_assert_int_eq(fs_dup(TASK_A, 0), -FS0_EMFILE);
 	int fds[2];

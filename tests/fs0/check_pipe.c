@@ -33,10 +33,10 @@ START_TEST(test_pipe_passes_data)
 	ck_assert_int_eq(fds[0], 0);
 	ck_assert_int_eq(fds[1], 1);
 	ck_assert_int_eq(fs_write(TASK_A, fds[1], "hello", 5, &token_write), 5);
-	struct fs0_stat st;
+	struct fs0_stat_info st;
 	ck_assert_int_eq(fs_fstat(TASK_A, fds[0], &st), 0);
-	ck_assert(FS0_S_ISFIFO(st.st_mode));
-	ck_assert_int_eq(st.st_size, 5);
+	ck_assert(FS0_S_ISFIFO(st.mode));
+	ck_assert_int_eq(st.size, 5);
 	ck_assert_int_eq(fs_read(TASK_A, fds[0], buf, 3, &token_read), 3);
 	ck_assert_int_eq(fs_read(TASK_A, fds[0], buf + 3, 8, &token_read), 2);
 	ck_assert_str_eq(buf, "hello");

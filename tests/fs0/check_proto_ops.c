@@ -107,7 +107,7 @@ START_TEST(getdents_lists_in_creation_order)
 	int count = 0;
 	for (int at = 0; at < bytes && count < 4;) {
 		const struct fs0_dirent *dirent = (const void *)(client_buf(CLIENT_A) + at);
-		names[count++] = dirent->d_name;
+		names[count++] = (const char *)dirent + FS0_DIRENT_NAME_OFFSET;
 		at += dirent->d_reclen;
 	}
 	ck_assert_int_eq(count, 4);

@@ -192,9 +192,9 @@ START_TEST(many_files_in_one_directory)
 		calls++;
 		for (int at = 0; at < bytes;) {
 			const struct fs0_dirent *dirent = (const void *)(client_buf(CLIENT_A) + at);
-			if (dirent->d_name[0] != '.') {
+			if (((const char *)dirent + FS0_DIRENT_NAME_OFFSET)[0] != '.') {
 				snprintf(path, sizeof(path), "file-%03d", seen);
-				ck_assert_str_eq(dirent->d_name, path);
+				ck_assert_str_eq((const char *)dirent + FS0_DIRENT_NAME_OFFSET, path);
 				seen++;
 			}
 			at += dirent->d_reclen;

@@ -37,7 +37,7 @@ static long random_request(uint8_t *buf, size_t buf_size)
 {
 	fs0_task_t task = random_task();
 	int64_t offset;
-	struct fs0_stat st;
+	struct fs0_stat_info st;
 	int fds[2];
 	static const uint32_t open_flags[] = {
 		FS0_O_RDONLY, FS0_O_WRONLY | FS0_O_CREAT, FS0_O_RDWR | FS0_O_CREAT | FS0_O_TRUNC,

@@ -35,7 +35,7 @@ START_TEST(test_shared_table_is_one_table)
 	ck_assert_int_eq(fs_task_fork(TASK_A, TASK_B, true), 0);
 	int fd = fs_open(TASK_B, "/f", FS0_O_RDONLY, 0);
 	ck_assert_int_eq(fd, 0);
-	struct fs0_stat st;
+	struct fs0_stat_info st;
 	ck_assert_int_eq(fs_fstat(TASK_A, fd, &st), 0);
 	ck_assert_int_eq(fs_close(TASK_A, fd), 0);
 	ck_assert_int_eq(fs_fstat(TASK_B, fd, &st), -FS0_EBADF);
@@ -181,9 +181,9 @@ START_TEST(test_mm_shared_write_back_reaches_read)
 	ck_assert_int_eq(fs_mm_write_page(file.handle, 1, page), FS0_PAGE_SIZE);
 	ck_assert_int_eq(fs_mm_write_page(file.handle, 2, page), 10000 - 2 * FS0_PAGE_SIZE);
 	ck_assert_int_eq(fs_mm_write_page(file.handle, 3, page), 0);
-	struct fs0_stat st;
+	struct fs0_stat_info st;
 	ck_assert_int_eq(fs_fstat(TASK_A, fd, &st), 0);
-	ck_assert_int_eq(st.st_size, 10000);
+	ck_assert_int_eq(st.size, 10000);
 	char buf[10001];
 	ck_assert_int_eq(fs_close(TASK_A, fd), 0);
 	ck_assert_int_eq(slurp("/shared", buf, sizeof(buf)), 10000);

@@ -13,7 +13,7 @@
 #include <string.h>
 #include "fake_kernel.h"
 #include "serve/startup.h"
-#include "mm0_abi.h"
+#include "mm0_local.h"
 #include "mem/mm0_alloc.h"
 #include "mm0_server.h"
 #include "fs/module_file.h"

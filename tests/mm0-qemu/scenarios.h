@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "mm0client.h"
+#include "mm0test_rt.h"
 #include "tap.h"
 
 /* The free memory and records mm0 reports. */

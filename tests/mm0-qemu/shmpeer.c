@@ -2,7 +2,7 @@
  * key is argv[1] and writes a pattern for init to see. */
 #include <stdlib.h>
 
-#include "mm0client.h"
+#include "mm0test_rt.h"
 
 int main(int argc, char **argv)
 {

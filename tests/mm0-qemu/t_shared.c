@@ -45,7 +45,7 @@ static void test_sysv_shm(void)
 	char key[16];
 	int id = mm_shmget(mm0c_server(), SHM_KEY, 2 * PAGE, MM0_IPC_CREAT | MM0_IPC_EXCL | 0600);
 	int addr, pid, status = -1;
-	struct mm_shm_stat stat;
+	struct mm0_shm_stat stat;
 
 	if (!check("shmget: a new segment by key", id >= 0, id))
 		return;

@@ -149,11 +149,11 @@ END_TEST
 
 START_TEST(bad_names_and_flags)
 {
-	static char long_name[MM0_SHM_NAME_MAX + 1];
+	static char long_name[MM0_SHM_NAME_MAX + 2];
 	struct task *task = spawn();
 	struct vm_object *obj;
 
-	memset(long_name, 'a', MM0_SHM_NAME_MAX);
+	memset(long_name, 'a', MM0_SHM_NAME_MAX + 1);
 	long_name[0] = '/';
 	ck_assert_int_eq(mm0_shm_open(NULL, MM0_O_CREAT, &obj), -EFAULT);
 	ck_assert_int_eq(mm0_shm_open("noslash", MM0_O_CREAT, &obj), -EINVAL);

@@ -340,7 +340,7 @@ END_TEST
 START_TEST(test_shm_between_strangers)
 {
 	struct task *a = spawn(), *b = spawn();
-	struct mm_shm_stat stat;
+	struct mm0_shm_stat stat;
 	int id, addr_a, addr_b;
 
 	act_as(a);

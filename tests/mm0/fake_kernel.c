@@ -5,7 +5,7 @@
 
 #include "fake_kernel.h"
 #include "mem/phys.h"
-#include "mm0_abi.h"
+#include "mm0_local.h"
 
 struct fake_counts fake_counts;
 int fake_thread_create_error;

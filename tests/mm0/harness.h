@@ -15,7 +15,7 @@
 #include "mem/shm.h"
 #include "mem/vm_area.h"
 #include "mem/vm_object.h"
-#include "mm0_abi.h"
+#include "mm0_local.h"
 #include "proc/exit.h"
 #include "proc/fork.h"
 #include "proc/signals.h"

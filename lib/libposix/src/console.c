@@ -5,10 +5,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "console.h"
 #include "internal.h"
 
-#define LINE_BYTES	240	/* one console write; longer lines go in pieces */
-#define INPUT_BYTES	240
+/* One console write or read; longer lines go in pieces. */
+#define LINE_BYTES	CONSOLE_IO_MAX
+#define INPUT_BYTES	CONSOLE_IO_MAX
 
 /* In thread-local storage: each thread fills its own line. */
 static __thread struct {

@@ -3,14 +3,12 @@
  * (struct fs0_dirent). */
 #include <dirent.h>
 #include <fcntl.h>
-#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "fs0.h"
-#include "fs0_types.h"
 #include "internal.h"
 
 DIR *fdopendir(int fd)
@@ -73,6 +71,7 @@ static int refill(DIR *directory)
 struct dirent *readdir(DIR *directory)
 {
 	const struct fs0_dirent *record;
+	const char *name;
 	size_t name_room, name_length;
 
 	if (!directory) {
@@ -82,13 +81,14 @@ struct dirent *readdir(DIR *directory)
 	if (directory->position >= directory->buffered && refill(directory) <= 0)
 		return NULL;
 	record = (const struct fs0_dirent *)((const char *)directory->buffer + directory->position);
-	if (record->d_reclen <= offsetof(struct fs0_dirent, d_name) ||
+	if (record->d_reclen <= FS0_DIRENT_NAME_OFFSET ||
 	    record->d_reclen > directory->buffered - directory->position) {
 		errno = EIO;
 		return NULL;
 	}
-	name_room = record->d_reclen - offsetof(struct fs0_dirent, d_name);
-	name_length = strnlen(record->d_name, name_room);
+	name = (const char *)record + FS0_DIRENT_NAME_OFFSET;
+	name_room = record->d_reclen - FS0_DIRENT_NAME_OFFSET;
+	name_length = strnlen(name, name_room);
 	if (name_length == name_room || name_length >= sizeof(directory->entry.d_name)) {
 		errno = EIO;
 		return NULL;
@@ -97,7 +97,7 @@ struct dirent *readdir(DIR *directory)
 	directory->cookie = record->d_off;
 	directory->entry.d_ino = (ino_t)record->d_ino;
 	directory->entry.d_type = record->d_type;
-	memcpy(directory->entry.d_name, record->d_name, name_length + 1);
+	memcpy(directory->entry.d_name, name, name_length + 1);
 	return &directory->entry;
 }
 

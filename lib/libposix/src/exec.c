@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "fs0_types.h"
+#include "fs0.h"
 #include "internal.h"
 #include "mm0.h"
 

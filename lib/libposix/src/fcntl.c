@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include "fs0.h"
-#include "fs0_types.h"
 #include "internal.h"
 
 /* The status flags F_GETFL reports and F_SETFL changes besides the access
@@ -66,14 +65,14 @@ static long fs0_command(l4_tid_t server, int32_t fd, int command, int argument)
 	case F_DUPFD:
 	case F_DUPFD_CLOEXEC: {
 		/* Descriptors below fs0's first are the console's. */
-		uint32_t lowest = argument > FS0_FD_BASE ? (uint32_t)(argument - FS0_FD_BASE) : 0;
+		uint32_t lowest = argument > POSIX_CONSOLE_FDS ? (uint32_t)(argument - POSIX_CONSOLE_FDS) : 0;
 		long answer;
 
 		if (argument < 0)
 			return -EINVAL;
 		answer = fs0_fcntl(server, fd, command == F_DUPFD ? FS0_F_DUPFD : FS0_F_DUPFD_CLOEXEC,
 				   lowest);
-		return answer < 0 ? answer : answer + FS0_FD_BASE;
+		return answer < 0 ? answer : answer + POSIX_CONSOLE_FDS;
 	}
 	case F_GETFD: {
 		long answer = fs0_fcntl(server, fd, FS0_F_GETFD, 0);

@@ -8,7 +8,6 @@
 #include <unistd.h>
 
 #include "fs0.h"
-#include "fs0_types.h"
 #include "internal.h"
 
 /* The C library's open flags in fs0's numbering; flags with no meaning
@@ -53,7 +52,7 @@ void posix_stat_from_fs0(struct stat *out, const struct fs0_stat_info *in)
 /* An answer of fs0 that is a descriptor, as ours. */
 static int descriptor_result(long answer)
 {
-	return answer < 0 ? (int)posix_result(answer) : (int)answer + FS0_FD_BASE;
+	return answer < 0 ? (int)posix_result(answer) : (int)answer + POSIX_CONSOLE_FDS;
 }
 
 int open(const char *path, int flags, ...)
@@ -207,8 +206,8 @@ int pipe2(int fds[2], int flags)
 	answer = fs0_pipe(channel->server, fs0_flags, ends);
 	if (answer < 0)
 		return (int)posix_result(answer);
-	fds[0] = ends[0] + FS0_FD_BASE;
-	fds[1] = ends[1] + FS0_FD_BASE;
+	fds[0] = ends[0] + POSIX_CONSOLE_FDS;
+	fds[1] = ends[1] + POSIX_CONSOLE_FDS;
 	return 0;
 }
 

@@ -10,6 +10,8 @@
 
 #include <l4/ipc.h>
 
+#include "mm0_types.h"
+
 /* mm0 pages every task, so the kernel's copy of our pager names it. */
 static inline l4_tid_t posix_mm0(void)
 {
@@ -34,25 +36,24 @@ static inline int posix_error(int error)
 	return -1;
 }
 
-/* Descriptors 0-2 are the console; fs0's descriptor n is n + 3 here, so
- * numbering needs no table (fork, threads and exec keep it for free). */
-#define FS0_FD_BASE	3
+/* Descriptors 0 .. POSIX_CONSOLE_FDS - 1 are the console's; a server's
+ * descriptor n (fs0's, and mm0's own from MM0_FD_BASE up: boot modules,
+ * POSIX shm) is n + POSIX_CONSOLE_FDS here, so numbering needs no table
+ * (fork, threads and exec keep it for free). */
+#define POSIX_CONSOLE_FDS	3
 static inline int32_t fs0_fd(int fd)
 {
-	return (int32_t)(fd - FS0_FD_BASE);
+	return (int32_t)(fd - POSIX_CONSOLE_FDS);
 }
 
 static inline int is_console_fd(int fd)
 {
-	return fd >= 0 && fd < FS0_FD_BASE;
+	return fd >= 0 && fd < POSIX_CONSOLE_FDS;
 }
 
-/* mm0 numbers its own descriptors (boot modules, POSIX shm) from 64, above
- * fs0's: they too are mm0's number + 3 here. */
-#define MM0_FD_BASE	(FS0_FD_BASE + 64)
 static inline int is_mm0_fd(int fd)
 {
-	return fd >= MM0_FD_BASE;
+	return fd >= POSIX_CONSOLE_FDS + MM0_FD_BASE;
 }
 
 /* mode with the process's umask applied (unistd_misc.c). */

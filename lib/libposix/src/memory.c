@@ -6,10 +6,15 @@
 #include "internal.h"
 #include "mm0.h"
 
-#define PAGE_SIZE	4096u
-#define PAGE_MASK	(PAGE_SIZE - 1)
-/* mmap without a hint searches from here, so the heap stays below it. */
-#define HEAP_LIMIT	0x40000000u
+#define PAGE_MASK	(MM0_PAGE_SIZE - 1)
+
+/* <sys/mman.h>'s numbers go to mm0 unchanged. */
+_Static_assert(PROT_NONE == MM0_PROT_NONE && PROT_READ == MM0_PROT_READ &&
+	       PROT_WRITE == MM0_PROT_WRITE && PROT_EXEC == MM0_PROT_EXEC, "prot bits");
+_Static_assert(MAP_SHARED == MM0_MAP_SHARED && MAP_PRIVATE == MM0_MAP_PRIVATE &&
+	       MAP_FIXED == MM0_MAP_FIXED && MAP_ANONYMOUS == MM0_MAP_ANONYMOUS, "map flags");
+_Static_assert(MS_ASYNC == MM0_MS_ASYNC && MS_INVALIDATE == MM0_MS_INVALIDATE &&
+	       MS_SYNC == MM0_MS_SYNC, "msync flags");
 
 void *mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset)
 {
@@ -49,7 +54,7 @@ int mlock(const void *addr, size_t length)
 
 	if (end < (uintptr_t)addr)
 		return posix_error(ENOMEM);
-	for (; page < end; page += PAGE_SIZE)
+	for (; page < end; page += MM0_PAGE_SIZE)
 		(void)*(volatile const char *)page;
 	return 0;
 }
@@ -88,7 +93,7 @@ void *sbrk(ptrdiff_t increment)
 	}
 	old_break = heap_break;
 	if ((increment < 0 && (uintptr_t)-increment > (uintptr_t)(old_break - __heap_start)) ||
-	    (increment > 0 && (uintptr_t)increment > HEAP_LIMIT - (uintptr_t)old_break)) {
+	    (increment > 0 && (uintptr_t)increment > MM0_MMAP_BASE - (uintptr_t)old_break)) {
 		errno = ENOMEM;
 		return (void *)-1;
 	}

@@ -8,7 +8,6 @@
 #include <unistd.h>
 
 #include "fs0.h"
-#include "fs0_types.h"
 #include "internal.h"
 
 long fs0_put_path(const struct fs0_channel *channel, uint32_t offset, const char *path)

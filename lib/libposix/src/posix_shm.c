@@ -8,17 +8,22 @@
 #include <stdint.h>
 #include <unistd.h>
 
+#include "fs0.h"
 #include "internal.h"
 #include "mm0.h"
 
-/* "/name": one leading slash, no other, at most MM_SHM_NAME_MAX bytes. */
+/* posix_open_flags gives fs0's numbers, which shm_open takes too. */
+_Static_assert(FS0_O_ACCMODE == MM0_O_ACCMODE && FS0_O_CREAT == MM0_O_CREAT &&
+	       FS0_O_EXCL == MM0_O_EXCL && FS0_O_TRUNC == MM0_O_TRUNC, "shm_open flags");
+
+/* "/name": one leading slash, no other, at most MM0_SHM_NAME_MAX bytes. */
 static int shm_name_check(const char *name)
 {
 	if (!name)
 		return -EFAULT;
 	if (name[0] != '/' || !name[1] || strchr(name + 1, '/'))
 		return -EINVAL;
-	if (strnlen(name, MM_SHM_NAME_MAX + 1) > MM_SHM_NAME_MAX)
+	if (strnlen(name, MM0_SHM_NAME_MAX + 1) > MM0_SHM_NAME_MAX)
 		return -ENAMETOOLONG;
 	return 0;
 }
@@ -37,7 +42,7 @@ int shm_open(const char *name, int oflag, mode_t mode)
 	if (err)
 		return posix_error(-err);
 	answer = mm_shm_open(posix_mm0(), name, (int32_t)mm0_flags, mode & 07777);
-	return answer < 0 ? (int)posix_result(answer) : (int)answer + FS0_FD_BASE;
+	return answer < 0 ? (int)posix_result(answer) : (int)answer + POSIX_CONSOLE_FDS;
 }
 
 int shm_unlink(const char *name)

@@ -41,6 +41,12 @@ __attribute__((noreturn)) void posix_clone_start(int (*fn)(void *), void *arg)
  * with CLONE_THREAD (e.g. as pthreads do); mm0 does not need them. */
 #define CLONE_ACCEPTED_ONLY	(CLONE_FS | CLONE_SIGHAND | CLONE_SYSVSEM)
 
+/* <sched.h>'s and <sys/wait.h>'s numbers go to mm0 unchanged. */
+_Static_assert(CSIGNAL == MM0_CLONE_SIGNAL_MASK && CLONE_VM == MM0_CLONE_VM &&
+	       CLONE_FILES == MM0_CLONE_FILES && CLONE_PARENT == MM0_CLONE_PARENT &&
+	       CLONE_THREAD == MM0_CLONE_THREAD, "clone flags");
+_Static_assert(WNOHANG == MM0_WNOHANG, "waitpid options");
+
 int clone(int (*fn)(void *), void *stack, int flags, void *arg, ...)
 {
 	uintptr_t *child_sp;

@@ -5,6 +5,12 @@
 #include "internal.h"
 #include "mm0.h"
 
+/* <sys/ipc.h>'s and <sys/shm.h>'s numbers go to mm0 unchanged. */
+_Static_assert(IPC_PRIVATE == MM0_IPC_PRIVATE && IPC_CREAT == MM0_IPC_CREAT &&
+	       IPC_EXCL == MM0_IPC_EXCL, "shmget flags");
+_Static_assert(IPC_RMID == MM0_IPC_RMID && IPC_STAT == MM0_IPC_STAT, "shmctl commands");
+_Static_assert(SHM_RDONLY == MM0_SHM_RDONLY, "shmat flags");
+
 int shmget(key_t key, size_t size, int flags)
 {
 	if (size > UINT32_MAX)
@@ -28,7 +34,7 @@ int shmdt(const void *addr)
 
 int shmctl(int shmid, int cmd, struct shmid_ds *buf)
 {
-	struct mm_shm_stat stat;
+	struct mm0_shm_stat stat;
 	long answer;
 
 	if (cmd == IPC_STAT && !buf)

@@ -13,6 +13,26 @@ _Static_assert(sizeof(siginfo_t) == sizeof(struct mm_siginfo), "siginfo_t is mm0
 _Static_assert(offsetof(siginfo_t, si_addr) == offsetof(struct mm_siginfo, addr),
 	       "siginfo_t is mm0's siginfo");
 _Static_assert(sizeof(sigset_t) == sizeof(uint32_t), "one word of signals");
+/* <signal.h>'s numbers go to mm0 unchanged. */
+_Static_assert(NSIG == MM0_NSIG && SIGHUP == MM0_SIGHUP && SIGINT == MM0_SIGINT &&
+	       SIGQUIT == MM0_SIGQUIT && SIGILL == MM0_SIGILL && SIGTRAP == MM0_SIGTRAP &&
+	       SIGABRT == MM0_SIGABRT && SIGBUS == MM0_SIGBUS && SIGFPE == MM0_SIGFPE &&
+	       SIGKILL == MM0_SIGKILL && SIGUSR1 == MM0_SIGUSR1 && SIGSEGV == MM0_SIGSEGV &&
+	       SIGUSR2 == MM0_SIGUSR2 && SIGPIPE == MM0_SIGPIPE && SIGALRM == MM0_SIGALRM &&
+	       SIGTERM == MM0_SIGTERM && SIGCHLD == MM0_SIGCHLD && SIGCONT == MM0_SIGCONT &&
+	       SIGSTOP == MM0_SIGSTOP && SIGTSTP == MM0_SIGTSTP && SIGTTIN == MM0_SIGTTIN &&
+	       SIGTTOU == MM0_SIGTTOU && SIGURG == MM0_SIGURG && SIGWINCH == MM0_SIGWINCH,
+	       "signal numbers");
+_Static_assert(SA_NOCLDSTOP == MM0_SA_NOCLDSTOP && SA_SIGINFO == MM0_SA_SIGINFO &&
+	       SA_RESTART == MM0_SA_RESTART && SA_NODEFER == MM0_SA_NODEFER &&
+	       SA_RESETHAND == MM0_SA_RESETHAND, "sa_flags");
+_Static_assert(SIG_BLOCK == MM0_SIG_BLOCK && SIG_UNBLOCK == MM0_SIG_UNBLOCK &&
+	       SIG_SETMASK == MM0_SIG_SETMASK, "sigprocmask's how");
+_Static_assert(SI_USER == MM0_SI_USER && SI_KERNEL == MM0_SI_KERNEL &&
+	       SEGV_MAPERR == MM0_SEGV_MAPERR && SEGV_ACCERR == MM0_SEGV_ACCERR &&
+	       BUS_ADRERR == MM0_BUS_ADRERR && ILL_ILLOPC == MM0_ILL_ILLOPC &&
+	       TRAP_BRKPT == MM0_TRAP_BRKPT && CLD_EXITED == MM0_CLD_EXITED &&
+	       CLD_KILLED == MM0_CLD_KILLED, "si_code values");
 
 void posix_signal_entry(void);
 void posix_signal_run(int signo, siginfo_t *info, void *context,

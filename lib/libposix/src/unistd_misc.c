@@ -10,7 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "fs0_types.h"
+#include "fs0.h"
 #include "internal.h"
 
 #define HOST_NAME	"larch"

@@ -3,13 +3,6 @@
 #include "fs/fs_link.h"
 #include "fs0.h"
 
-_Static_assert(FS0_WINDOW_BASE == MM0_FS0_WINDOW_BASE, "fs0.idl's window moved");
-_Static_assert(FS0_WINDOW_SIZE == MM0_FS0_WINDOW_SIZE, "fs0.idl's window changed size");
-_Static_assert(FS0_BOOTFS_BASE == MM0_FS0_BOOTFS_BASE, "fs0.idl's boot archive moved");
-_Static_assert(FS0_BOOTFS_SIZE_MAX == MM0_FS0_BOOTFS_SIZE_MAX, "fs0.idl's archive limit");
-_Static_assert(FS0_HEAP_BASE == MM0_FS0_HEAP_BASE, "fs0.idl's heap moved");
-_Static_assert(FS0_HEAP_SIZE_MAX == MM0_FS0_HEAP_SIZE_MAX, "fs0.idl's heap limit");
-
 static idlrt_dest_t fs0_dest;
 
 static void info_from(const struct fs0_mm_info *wire, struct fs_file_info *info)

@@ -5,7 +5,7 @@
 #include <l4/syscalls.h>
 
 #include "boot.h"
-#include "mm0_abi.h"
+#include "mm0_local.h"
 
 int kernel_error_to_errno(int kernel_error)
 {

@@ -7,7 +7,7 @@
 #include "boot.h"
 #include "fs/fs_link.h"
 #include "fs/module_file.h"
-#include "mm0_abi.h"
+#include "mm0_local.h"
 #include "proc/spawn.h"
 #include "proc/task.h"
 #include "serve/serve.h"

@@ -6,7 +6,7 @@
 #include "fs/fs_link_state.h"
 #include "mem/phys.h"
 #include "mem/vm_object.h"
-#include "mm0_abi.h"
+#include "mm0_local.h"
 #include "proc/task.h"
 
 /* fs0's O_ACCMODE values (Linux's). */
@@ -115,7 +115,7 @@ int fs_file_open_path(struct task *task, const char *path, uint32_t *size,
 	return object_for(&info, out);
 }
 
-int fs_file_head(struct vm_object *file, uint8_t head[MM0_FS_PAGE])
+int fs_file_head(struct vm_object *file, uint8_t head[FS0_PAGE_SIZE])
 {
 	int got;
 
@@ -124,6 +124,6 @@ int fs_file_head(struct vm_object *file, uint8_t head[MM0_FS_PAGE])
 	got = fs_link.ops->read_page(file->id, 0, 0);
 	if (got < 0)
 		return got;
-	memcpy(head, fs_link.own_page, MM0_FS_PAGE);
+	memcpy(head, fs_link.own_page, FS0_PAGE_SIZE);
 	return got;
 }

@@ -30,11 +30,11 @@ static long window_map(struct vm_object *obj, uint32_t len)
 	struct task *fs0 = fs_link.task;
 	uint32_t addr;
 	long result;
-	int err = vma_find_free(fs0->vm, MM0_FS0_WINDOW_BASE, len, &addr);
+	int err = vma_find_free(fs0->vm, FS0_WINDOW_BASE, len, &addr);
 
 	if (err)
 		return err;
-	if (addr < MM0_FS0_WINDOW_BASE || addr - MM0_FS0_WINDOW_BASE > MM0_FS0_WINDOW_SIZE - len)
+	if (addr < FS0_WINDOW_BASE || addr - FS0_WINDOW_BASE > FS0_WINDOW_SIZE - len)
 		return -ENOMEM;
 	vm_object_hold(obj);
 	result = map_object(fs0->vm, addr, len, MM0_PROT_READ | MM0_PROT_WRITE,
@@ -80,7 +80,7 @@ static long buffer_create(struct task *task)
 		vma_unmap_range(fs_link.task->vm, (uint32_t)window, (uint32_t)window + len);
 		return client;
 	}
-	err = fs_link.ops->set_buffer(task->l4_tid, (uint32_t)window - MM0_FS0_WINDOW_BASE, len);
+	err = fs_link.ops->set_buffer(task->l4_tid, (uint32_t)window - FS0_WINDOW_BASE, len);
 	if (err) {
 		vma_unmap_range(fs_link.task->vm, (uint32_t)window, (uint32_t)window + len);
 		vma_unmap_range(task->vm, (uint32_t)client, (uint32_t)client + len);
@@ -110,14 +110,14 @@ static struct vm_object *heap_map(struct task *fs0, uint32_t *size)
 	uint32_t pages = phys_free_pages() / MM0_FS0_HEAP_SHARE;
 	struct vm_object *heap;
 
-	*size = pages < MM0_FS0_HEAP_SIZE_MAX / MM0_PAGE_SIZE ? pages * MM0_PAGE_SIZE
-							       : MM0_FS0_HEAP_SIZE_MAX;
+	*size = pages < FS0_HEAP_SIZE_MAX / MM0_PAGE_SIZE ? pages * MM0_PAGE_SIZE
+							       : FS0_HEAP_SIZE_MAX;
 	if (*size < MM0_FS0_HEAP_SIZE_MIN)
 		*size = MM0_FS0_HEAP_SIZE_MIN;
 	heap = vm_object_create(VM_OBJ_SHM, *size / MM0_PAGE_SIZE);
 	if (!heap)
 		return NULL;
-	if (map_object(fs0->vm, MM0_FS0_HEAP_BASE, *size, MM0_PROT_READ | MM0_PROT_WRITE,
+	if (map_object(fs0->vm, FS0_HEAP_BASE, *size, MM0_PROT_READ | MM0_PROT_WRITE,
 		       MM0_MAP_SHARED | MM0_MAP_FIXED, heap) < 0)
 		return NULL;
 	return heap;
@@ -133,12 +133,12 @@ int fs_link_prepare(struct task *fs0, int bootfs_module)
 	int err;
 
 	if (bootfs_module >= 0) {
-		if (!module_image(bootfs_module, &size) || size == 0 || size > MM0_FS0_BOOTFS_SIZE_MAX)
+		if (!module_image(bootfs_module, &size) || size == 0 || size > FS0_BOOTFS_SIZE_MAX)
 			return -EINVAL;
 		err = module_file_open(bootfs_module, &archive);
 		if (err)
 			return err;
-		result = mmap_object(fs0->vm, MM0_FS0_BOOTFS_BASE, (size + MM0_PAGE_MASK) & ~MM0_PAGE_MASK,
+		result = mmap_object(fs0->vm, FS0_BOOTFS_BASE, (size + MM0_PAGE_MASK) & ~MM0_PAGE_MASK,
 				     MM0_PROT_READ, MM0_MAP_PRIVATE | MM0_MAP_FIXED, archive, 0);
 		vm_file_close(archive);
 		if (result < 0)
@@ -176,7 +176,7 @@ int fs_link_start(const struct fs_ops *ops)
 
 	if (!fs_link.task || !ops)
 		return -EINVAL;
-	err = ops->set_buffer(task_self()->l4_tid, fs_link.own_window - MM0_FS0_WINDOW_BASE,
+	err = ops->set_buffer(task_self()->l4_tid, fs_link.own_window - FS0_WINDOW_BASE,
 			      MM0_PAGE_SIZE);
 	if (err)
 		return err;

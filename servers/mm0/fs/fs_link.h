@@ -5,20 +5,14 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "fs0.h"
+
 struct task;
 struct vm_object;
 
-/* As idl/fs0.idl (arm/fs0_l4.c checks them against the generated header). */
-#define MM0_FS0_WINDOW_BASE	0x50000000u
-#define MM0_FS0_WINDOW_SIZE	0x10000000u
-#define MM0_FS0_BOOTFS_BASE	0x40000000u
-#define MM0_FS0_BOOTFS_SIZE_MAX	0x10000000u
-#define MM0_FS0_HEAP_BASE	0x60000000u
-#define MM0_FS0_HEAP_SIZE_MAX	0x10000000u
 /* fs0's heap takes 1/FS0_HEAP_SHARE of the free pages, at least 1 MiB. */
 #define MM0_FS0_HEAP_SHARE	8u
 #define MM0_FS0_HEAP_SIZE_MIN	0x00100000u
-#define MM0_FS_PAGE		4096u
 /* Each client thread's buffer: 256 KiB, so most reads are one request and one copy. */
 #define MM0_FS_BUFFER_SIZE	0x00040000u
 
@@ -49,7 +43,7 @@ struct fs_ops {
 };
 
 /* Make fs0 (created, not started) a server that never faults: its bootfs
- * archive (a module image, or NULL) at MM0_FS0_BOOTFS_BASE, every page of its
+ * archive (a module image, or NULL) at FS0_BOOTFS_BASE, every page of its
  * space mapped now, and mm0's own page in its window. fs0 must never fault
  * while mm0 waits for an answer from it. */
 int fs_link_prepare(struct task *fs0, int bootfs_module);
@@ -82,7 +76,7 @@ int fs_buffer_read(struct task *task, uint32_t off, uint32_t len, void *out);
 /* The thread's buffer goes (exec replaces the image): fs0 forgets it first. */
 int fs_buffer_drop(struct task *task);
 /* The first page of a file object (its ELF header), read from fs0 into head. */
-int fs_file_head(struct vm_object *file, uint8_t head[MM0_FS_PAGE]);
+int fs_file_head(struct vm_object *file, uint8_t head[FS0_PAGE_SIZE]);
 
 /* A file object for descriptor fd of task, checked with fs0 now; prot and
  * flags are the mmap's (a shared writable map needs O_RDWR). Close it with

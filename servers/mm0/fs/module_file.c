@@ -5,7 +5,7 @@
 #include "fs/module_file.h"
 #include "mem/phys.h"
 #include "mem/vm_object.h"
-#include "mm0_abi.h"
+#include "mm0_local.h"
 
 /* What one file object shows: bytes [offset, offset + filesz) of the image
  * starting skew bytes into the object's first page. */

@@ -5,7 +5,7 @@
 
 #include "mem/mm0_alloc.h"
 #include "mem/phys.h"
-#include "mm0_abi.h"
+#include "mm0_local.h"
 
 struct phys_bank {
 	struct phys_range range;

@@ -6,11 +6,11 @@
 #include "mem/phys.h"
 #include "mem/posix_shm.h"
 #include "mem/vm_object.h"
-#include "mm0_abi.h"
+#include "mm0_local.h"
 
 struct shm_name {
 	struct list node;
-	char name[MM0_SHM_NAME_MAX];
+	char name[MM0_SHM_NAME_MAX + 1];
 	struct vm_object *obj;
 };
 
@@ -29,8 +29,8 @@ static int name_check(const char *name)
 
 	if (!name)
 		return -EFAULT;
-	length = strnlen(name, MM0_SHM_NAME_MAX);
-	if (length == MM0_SHM_NAME_MAX)
+	length = strnlen(name, MM0_SHM_NAME_MAX + 1);
+	if (length > MM0_SHM_NAME_MAX)
 		return -ENAMETOOLONG;
 	if (length < 2 || name[0] != '/' || strchr(name + 1, '/'))
 		return -EINVAL;

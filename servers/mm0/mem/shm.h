@@ -4,7 +4,7 @@
 
 #include <stdint.h>
 
-#include "mm0_abi.h"
+#include "mm0_local.h"
 
 struct vm_space;
 

@@ -6,7 +6,7 @@
 
 #include "mem/list.h"
 #include "mem/vm_object.h"
-#include "mm0_abi.h"
+#include "mm0_local.h"
 
 struct vm_space {
 	uint32_t refs;			/* tasks (threads) using this space */

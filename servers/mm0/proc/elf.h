@@ -4,7 +4,7 @@
 
 #include <stdint.h>
 
-#include "mm0_abi.h"
+#include "mm0_local.h"
 
 #define ELF_MACHINE_ARM	40u
 #define ELF_TYPE_EXEC	2u

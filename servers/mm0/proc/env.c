@@ -4,7 +4,7 @@
 
 #include "mem/mm0_alloc.h"
 #include "mem/vm_object.h"
-#include "mm0_abi.h"
+#include "mm0_local.h"
 #include "proc/env.h"
 
 static size_t vector_length(const char *const vector[])

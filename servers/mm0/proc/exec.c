@@ -27,7 +27,7 @@ struct exec_request {
 	const char *vector[MM0_EXEC_ARGS_MAX / 2 + 2];
 	const char *const *argv;
 	const char *const *envp;
-	uint8_t head[MM0_FS_PAGE];
+	uint8_t head[FS0_PAGE_SIZE];
 };
 
 /* count NUL-terminated strings filling exactly len bytes of args, into vector. */
@@ -163,7 +163,7 @@ static long load(struct task *task, struct vm_object *file, const uint8_t *head)
 }
 
 /* The program file at path as task would open it, checked: its header in head. */
-static int program_open(struct task *task, const char *path, uint8_t head[MM0_FS_PAGE],
+static int program_open(struct task *task, const char *path, uint8_t head[FS0_PAGE_SIZE],
 			struct vm_object **file, uint32_t *entry)
 {
 	uint32_t size;
@@ -173,7 +173,7 @@ static int program_open(struct task *task, const char *path, uint8_t head[MM0_FS
 		return result;
 	result = fs_file_head(*file, head);
 	if (result >= 0)
-		result = elf_check(head, size < MM0_FS_PAGE ? size : MM0_FS_PAGE, size, entry);
+		result = elf_check(head, size < FS0_PAGE_SIZE ? size : FS0_PAGE_SIZE, size, entry);
 	if (!result)
 		result = segments_mappable(head);
 	if (result) {
@@ -248,7 +248,7 @@ long mm0_execve(struct task *task, const struct mm0_exec_args *in)
 
 long mm0_spawn_path(struct task *parent, const char *path, const char *const argv[])
 {
-	uint8_t *head = mm0_alloc(MM0_FS_PAGE);
+	uint8_t *head = mm0_alloc(FS0_PAGE_SIZE);
 	struct vm_object *file = NULL;
 	struct task *task = NULL;
 	uint32_t entry;

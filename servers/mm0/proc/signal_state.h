@@ -6,61 +6,13 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "mm0_abi.h"
+#include "mm0_local.h"
 
-/* Linux's numbers, as the wait statuses use (mm0_abi.h has ILL, TRAP, KILL, BUS, SEGV, CHLD). */
-#define MM0_SIGHUP	1
-#define MM0_SIGINT	2
-#define MM0_SIGQUIT	3
-#define MM0_SIGABRT	6
-#define MM0_SIGFPE	8
-#define MM0_SIGUSR1	10
-#define MM0_SIGUSR2	12
-#define MM0_SIGPIPE	13
-#define MM0_SIGALRM	14
-#define MM0_SIGTERM	15
-#define MM0_SIGCONT	18
-#define MM0_SIGSTOP	19
-#define MM0_SIGTSTP	20
-#define MM0_SIGTTIN	21
-#define MM0_SIGTTOU	22
-#define MM0_SIGURG	23
-#define MM0_SIGWINCH	28
-#define MM0_NSIG	32		/* signals are 1 .. MM0_NSIG - 1 */
-
+/* The signal numbers, sa_flags, si_codes, sigprocmask's how and the frame's
+ * magic word are mm0's wire ABI (idl/mm0_types.idl); these follow from them. */
 #define MM0_SIGBIT(sig)		(1u << (sig))
 #define MM0_SIG_UNBLOCKABLE	(MM0_SIGBIT(MM0_SIGKILL) | MM0_SIGBIT(MM0_SIGSTOP))
 #define MM0_SIG_VALID_SET	0xfffffffeu
-
-/* Handler words: anything above these is an address in the task. */
-#define MM0_SIG_DFL		0u
-#define MM0_SIG_IGN		1u
-
-/* sa_flags with Linux's values (libposix passes them through). */
-#define MM0_SA_NOCLDSTOP	0x00000001u
-#define MM0_SA_SIGINFO		0x00000004u
-#define MM0_SA_RESTART		0x10000000u
-#define MM0_SA_NODEFER		0x40000000u
-#define MM0_SA_RESETHAND	0x80000000u
-
-/* si_code values (Linux's). */
-#define MM0_SI_USER		0
-#define MM0_SI_KERNEL		0x80
-#define MM0_SEGV_MAPERR		1
-#define MM0_SEGV_ACCERR		2
-#define MM0_BUS_ADRERR		2
-#define MM0_ILL_ILLOPC		1
-#define MM0_TRAP_BRKPT		1
-#define MM0_CLD_EXITED		1
-#define MM0_CLD_KILLED		2
-
-/* sigprocmask's how. */
-#define MM0_SIG_BLOCK		0
-#define MM0_SIG_UNBLOCK		1
-#define MM0_SIG_SETMASK		2
-
-/* The frame's magic word: sigreturn refuses a frame without it. */
-#define MM0_SIGFRAME_MAGIC	0x5349474eu
 
 struct signal_action {
 	uint32_t handler;		/* MM0_SIG_DFL, MM0_SIG_IGN or an address */

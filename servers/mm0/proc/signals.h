@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 #include "mem/fault.h"
-#include "mm0_abi.h"
+#include "mm0_local.h"
 #include "proc/signal_state.h"
 #include "proc/task.h"
 

@@ -6,7 +6,7 @@
 #include <stdint.h>
 
 #include "mem/list.h"
-#include "mm0_abi.h"
+#include "mm0_local.h"
 #include "proc/signal_state.h"
 
 #define MM0_FD_MAX	32

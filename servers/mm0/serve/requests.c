@@ -163,17 +163,9 @@ int mm_handle_shmdt(struct idlrt_request *idl_rq, uintptr_t addr)
 }
 
 int mm_handle_shmctl(struct idlrt_request *idl_rq, int32_t shmid, int32_t cmd,
-		     struct mm_shm_stat *stat)
+		     struct mm0_shm_stat *stat)
 {
-	struct mm0_shm_stat answer = { 0 };
-	long result = caller(idl_rq) ? mm0_shmctl(shmid, cmd, &answer) : -ESRCH;
-
-	stat->size = answer.size;
-	stat->nattch = answer.nattch;
-	stat->key = answer.key;
-	stat->creator_pid = answer.creator_pid;
-	stat->mode = answer.mode;
-	return (int)result;
+	return caller(idl_rq) ? (int)mm0_shmctl(shmid, cmd, stat) : -ESRCH;
 }
 
 int mm_handle_spawn(struct idlrt_request *idl_rq, const char *name, const char *arg)

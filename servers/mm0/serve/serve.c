@@ -1,7 +1,7 @@
 /* mm0's one message entry: kernel fault and exception messages first, then the IDL dispatch. */
 #include <errno.h>
 
-#include "mm0_abi.h"
+#include "mm0_local.h"
 #include "mm0_server.h"
 #include "proc/exit.h"
 #include "proc/signals.h"

@@ -1,12 +1,12 @@
-/* mm0client.h - the runtime of programs started by mm0 (until libposix):
- * start-up, console, exit, fork and threads over the generated mm stubs. */
-#ifndef MM0CLIENT_H
-#define MM0CLIENT_H
+/* mm0test_rt.h - the start-up runtime of the system tests that run without
+ * libposix: console, exit, fork, threads and wait over the generated mm stubs. */
+#ifndef MM0TEST_RT_H
+#define MM0TEST_RT_H
 
 #include <stdint.h>
 
 #include "mm0.h"
-#include "mm0_abi.h"
+#include "mm0_wait.h"
 
 /* mm0's thread id (the root task's, from the KIP). */
 idlrt_dest_t mm0c_server(void);

@@ -6,7 +6,7 @@
 #include <l4/kip.h>
 #include <l4/syscalls.h>
 
-#include "mm0client.h"
+#include "mm0test_rt.h"
 
 int mm0c_argc;
 char **mm0c_argv;
