@@ -7,7 +7,7 @@
 #include_next <stdio.h>
 #include <sys/types.h>
 
-/* The longest path fs0 opens, with its NUL (FS0_PATH_MAX, servers/fs0). */
+/* The longest path fs0 opens, with its NUL: fs0.idl's PATH_MAX (path_ops.c checks). */
 #ifndef FILENAME_MAX
 #define FILENAME_MAX 256
 #endif

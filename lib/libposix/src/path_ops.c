@@ -1,6 +1,7 @@
 /* path_ops.c - calls that name a path: stat, unlink, mkdir, rmdir,
  * rename, chdir, getcwd, access. The path goes to fs0 through the thread's
  * shared buffer. */
+#include <stdio.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,8 @@
 
 #include "fs0.h"
 #include "internal.h"
+
+_Static_assert(FILENAME_MAX == FS0_PATH_MAX, "stdio.h's FILENAME_MAX is fs0's longest path");
 
 long fs0_put_path(const struct fs0_channel *channel, uint32_t offset, const char *path)
 {
