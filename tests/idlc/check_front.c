@@ -104,7 +104,7 @@ END_TEST
 START_TEST(syntax_error_points_at_the_token)
 {
 	ck_assert_str_eq(compile("interface x id 1 version 1 {\n\tint f(in int32 a)\n};\n"),
-			 "t.idl:3:1: error: syntax error, unexpected '}', expecting ';'\n"
+			 "t.idl:3:1: error: expected ';' before '}'\n"
 			 " };\n"
 			 " ^\n");
 	ck_assert_int_eq(prog.errors, 1);
@@ -114,7 +114,7 @@ END_TEST
 START_TEST(syntax_error_missing_direction)
 {
 	ck_assert_str_eq(compile("interface x id 1 version 1 { int f(int32 a); };"),
-			 "t.idl:1:36: error: syntax error, unexpected integer type, expecting doc comment or in or out or inout\n"
+			 "t.idl:1:36: error: expected a doc comment, 'in', 'out', 'inout' or 'optional' before the type 'int32'\n"
 			 " interface x id 1 version 1 { int f(int32 a); };\n"
 			 "                                    ^\n");
 }
@@ -123,7 +123,7 @@ END_TEST
 START_TEST(syntax_error_keeps_tabs_under_the_caret)
 {
 	ck_assert_str_eq(compile("\tinterface 5"),
-			 "t.idl:1:12: error: syntax error, unexpected number, expecting identifier\n"
+			 "t.idl:1:12: error: expected a name before the number 5\n"
 			 " \tinterface 5\n"
 			 " \t          ^\n");
 }
@@ -141,7 +141,7 @@ START_TEST(lexer_errors)
 	setup();
 	ck_assert_str_eq(compile("import \"a.idl"),
 			 "t.idl:1:8: error: unterminated string (escapes are not allowed)\n import \"a.idl\n        ^\n"
-			 "t.idl:1:8: error: syntax error, unexpected end of file, expecting ';'\n import \"a.idl\n        ^\n");
+			 "t.idl:1:8: error: expected ';' before the end of the file\n import \"a.idl\n        ^\n");
 	teardown();
 	setup();
 	ck_assert_str_eq(compile("const uint64 a = 99999999999999999999;"),
@@ -150,9 +150,15 @@ START_TEST(lexer_errors)
 			 "                  ^\n");
 	teardown();
 	setup();
-	ck_assert_str_eq(compile("const uint8 a = 017;"),
-			 "t.idl:1:17: error: number '017' has a leading zero (octal is not supported)\n"
-			 " const uint8 a = 017;\n"
+	ck_assert_str_eq(compile("const uint8 a = 019;"),
+			 "t.idl:1:17: error: bad octal number '019' (a leading 0 means octal)\n"
+			 " const uint8 a = 019;\n"
+			 "                 ^\n");
+	teardown();
+	setup();
+	ck_assert_str_eq(compile("const uint8 a = 0x;"),
+			 "t.idl:1:17: error: bad number '0x'\n"
+			 " const uint8 a = 0x;\n"
 			 "                 ^\n");
 }
 END_TEST
