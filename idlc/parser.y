@@ -1,6 +1,7 @@
 /* parser.y - the IDL grammar: builds the declarations of one file. */
 %define api.pure full
 %define parse.error custom
+%define parse.lac full
 %locations
 %param {void *scanner}
 %parse-param {struct idl_parse *ps}
