@@ -5,7 +5,7 @@
 
 struct compat {
 	struct idl_program *report;	/* errors are counted here */
-	struct idl_program *old_prog, *new_prog;
+	struct idl_program *new_prog;
 };
 
 static struct idl_decl *find_named(struct idl_decl *list, enum idl_decl_kind kind, const char *name)
@@ -239,7 +239,7 @@ static void compare_decl(struct compat *cp, const struct idl_decl *old)
 
 int idl_compat(struct idl_program *old_prog, struct idl_program *new_prog)
 {
-	struct compat cp = { .report = new_prog, .old_prog = old_prog, .new_prog = new_prog };
+	struct compat cp = { .report = new_prog, .new_prog = new_prog };
 	int errors_before = new_prog->errors;
 	for (struct idl_file *file = old_prog->files; file; file = file->next)
 		for (struct idl_decl *decl = file->decls; decl; decl = decl->next)

@@ -1,6 +1,9 @@
-/* parser.y - the IDL grammar: builds the declarations of one file. */
+/* parser.y - the IDL grammar: builds the declarations of one file, and after a syntax
+ * error reports it in the IDL's words and goes on to the next declaration. */
 %define api.pure full
 %define parse.error custom
+/* Lookahead correction: the tokens an error message lists are exactly those the
+ * grammar takes there, not those of a default reduction. */
 %define parse.lac full
 %locations
 %param {void *scanner}
