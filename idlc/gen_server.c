@@ -52,11 +52,26 @@ void gen_server_header(struct gen *g)
 	fprintf(g->out, "#endif\n");
 }
 
+/* The flag set a type names, through typedefs, or NULL. */
+static const struct idl_decl *flag_set_of(const struct idl_type *type)
+{
+	while (type->kind == IDL_T_NAMED && type->decl->kind == IDL_D_TYPEDEF)
+		type = type->decl->type;
+	return type->kind == IDL_T_NAMED && type->decl->kind == IDL_D_FLAGS ? type->decl : NULL;
+}
+
 static void emit_trace_value(struct gen *g, const char *in, const char *expr, const struct idl_type *type,
 			     const char *len)
 {
 	const struct idl_type *base = idl_base_type(type);
+	const struct idl_decl *flags = flag_set_of(type);
 	FILE *out = g->out;
+	if (flags) {
+		fprintf(out, "%s{\n%s\tchar idl_names[IDLRT_TB_SIZE];\n", in, in);
+		fprintf(out, "%s\t%s_format(%s, idl_names, sizeof(idl_names));\n", in, gen_decl_name(g, flags), expr);
+		fprintf(out, "%s\tidlrt_tb_puts(&idl_tb, idl_names);\n%s}\n", in, in);
+		return;
+	}
 	switch (base->kind) {
 	case IDL_T_INT:
 		fprintf(out, "%sidlrt_tb_%s(&idl_tb, %s);\n", in, base->is_signed ? "int" : "uint", expr);

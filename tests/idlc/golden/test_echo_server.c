@@ -752,7 +752,11 @@ static int echo_do_total(struct idlrt_request *idl_rq)
 	if (idl_rq->trace) {
 		idlrt_tb_begin(&idl_tb, idl_rq->client, "echo", "total", 0);
 		idlrt_tb_field(&idl_tb, "mode", 1);
-		idlrt_tb_uint(&idl_tb, mode);
+		{
+			char idl_names[IDLRT_TB_SIZE];
+			mode_bits_format(mode, idl_names, sizeof(idl_names));
+			idlrt_tb_puts(&idl_tb, idl_names);
+		}
 		idlrt_tb_field(&idl_tb, "a", 0);
 		idlrt_tb_int(&idl_tb, a);
 		idlrt_tb_field(&idl_tb, "b", 0);
