@@ -1,4 +1,5 @@
-/* ast.h - the parsed IDL declarations shared by the parser, checker and generators. */
+/* ast.h - the parsed IDL declarations shared by the parser, checker and generators,
+ * and the functions over them (by the file that holds each). */
 #ifndef IDLC_AST_H
 #define IDLC_AST_H
 
@@ -11,10 +12,23 @@ struct idl_loc {
 	int col;
 };
 
-/* A number written in the source, or the name of a constant standing for one. */
+#define IDL_MSG_WORDS		63	/* words after the tag (L4_MSG_MAX_WORDS) */
+#define IDL_OP_MAX		0xefff
+#define IDL_OP_DERIVED_BASE	0x1000
+
+/* Operators of constant expressions that are not one character. */
+#define IDL_OP_SHL	256
+#define IDL_OP_SHR	257
+
+/* A constant expression: a number as written, the name of a constant, or an
+ * operator over one (unary: lhs only) or two operands. */
 struct idl_value {
-	char *ref;		/* constant name, or NULL for a literal */
-	int64_t num;		/* the literal, or the constant's value once checked */
+	int op;			/* 0 for a number or a name; else '|', '+', IDL_OP_SHL, ... */
+	char *ref;		/* constant name, or NULL */
+	char *text;		/* a number as written (NULL for a name or an operator) */
+	int64_t num;		/* the number, or the expression's value once checked */
+	int radix;		/* 10, 16 or 8: how the value reads best in C (set by the checker) */
+	struct idl_value *lhs, *rhs;
 	struct idl_loc loc;
 };
 
@@ -43,13 +57,15 @@ struct idl_type {
 
 enum idl_dir { IDL_IN = 1, IDL_OUT = 2, IDL_INOUT = IDL_IN | IDL_OUT };
 
-/* An enumerator, a struct field, an operation parameter or a used interface. */
+/* An enumerator or flag, a struct field, an operation parameter or a used interface. */
 struct idl_member {
 	char *name;
 	char *doc;
 	struct idl_type *type;
 	struct idl_value value;
 	int has_value;
+	int checked;		/* enumerator or flag: its value is known */
+	int optional;		/* parameter: old clients may leave it out (reads as 0) */
 	enum idl_dir dir;
 	struct idl_decl *target;	/* uses: the interface named, if known */
 	struct idl_loc loc;
@@ -60,6 +76,7 @@ enum idl_decl_kind {
 	IDL_D_IMPORT,
 	IDL_D_CONST,
 	IDL_D_ENUM,
+	IDL_D_FLAGS,
 	IDL_D_TYPEDEF,
 	IDL_D_STRUCT,
 	IDL_D_OPERATION,
@@ -75,7 +92,7 @@ struct idl_decl {
 	char *name;		/* for an import: the quoted path */
 	char *doc;
 	struct idl_loc loc;
-	struct idl_type *type;		/* const's type, typedef's target */
+	struct idl_type *type;		/* const's type, typedef's target, flag set's integer type */
 	struct idl_value value;		/* const's value, operation number */
 	int has_value;
 	int op_flags;
@@ -83,6 +100,7 @@ struct idl_decl {
 	struct idl_member *members;
 	struct idl_value iface_id;	/* interface */
 	struct idl_value iface_version;
+	struct idl_member *accepts;	/* interface: older versions it still serves */
 	struct idl_decl *body;		/* interface contents */
 	struct idl_decl *scope;		/* enclosing interface, or NULL */
 	struct idl_file *imported;	/* import: the file it names */
@@ -99,6 +117,7 @@ struct idl_file {
 	char *text;		/* the source, for diagnostics */
 	size_t text_len;
 	int on_command_line;
+	int reported;		/* driver: already named in an error */
 	struct idl_decl *decls;
 	struct idl_file *next;
 };
@@ -115,6 +134,7 @@ struct idl_program {
 	struct idl_chunk *arena;
 };
 
+/* arena.c */
 void idl_program_init(struct idl_program *prog, FILE *diag);
 void idl_program_free(struct idl_program *prog);
 void *idl_alloc(struct idl_program *prog, size_t size);
@@ -122,22 +142,32 @@ char *idl_strdup(struct idl_program *prog, const char *text, size_t len);
 char *idl_printf(struct idl_program *prog, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* Reports "file:line:col: error: ..." with the source line and a caret. */
+/* diag.c: reports "file:line:col: error: ..." with the source line and a caret. */
 void idl_error(struct idl_program *prog, struct idl_loc loc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* Parses one file's text into prog (and its imports); returns it, or NULL. */
+/* load.c: parses one file's text into prog (and its imports); returns it, or NULL. */
 struct idl_file *idl_parse_text(struct idl_program *prog, const char *path,
 				const char *text, size_t len, int on_command_line);
 struct idl_file *idl_parse_path(struct idl_program *prog, const char *path,
 				int on_command_line);
 
-/* Semantic checks over every loaded file; returns the number of errors. */
+/* check.c: semantic checks over every loaded file; returns the number of errors. */
 int idl_check(struct idl_program *prog);
 
-/* Helpers for walking checked declarations. */
+/* compat.c: reports each way in which servers built from new_prog would fail
+ * clients built from old_prog (both checked); returns the number of errors. */
+int idl_compat(struct idl_program *old_prog, struct idl_program *new_prog);
+
+/* wire.c: the wire layout of checked declarations. */
 const struct idl_type *idl_base_type(const struct idl_type *type);
+int idl_packed_bytes(const struct idl_type *elem);
+int idl_is_variable(const struct idl_type *type);
 uint32_t idl_type_words(const struct idl_type *type);
+/* Words after the tag in op's request (IDL_IN) or reply (IDL_OUT); strings and
+ * buffers count as their length word, or with at_bound as the most they take. */
+uint64_t idl_op_words(const struct idl_decl *op, int dir, int at_bound);
 uint32_t idl_fnv1a(const char *text);
+uint32_t idl_derived_opnum(const char *key);
 
 #endif

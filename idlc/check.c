@@ -1,12 +1,10 @@
-/* check.c - semantic checks: names, types, bounds, operation numbers, directions, uses cycles. */
+/* check.c - semantic checks: names, types, bounds, constant expressions, flag sets,
+ * operation numbers, directions, uses cycles. */
 #include <string.h>
 #include "ast.h"
 
-#define MSG_WORDS	63	/* words after the tag (L4_MSG_MAX_WORDS) */
 #define MAX_BOUND	4096
 #define MAX_NESTING	64
-#define OP_MAX		0xefff
-#define OP_DERIVED_BASE	0x1000
 
 struct checker {
 	struct idl_program *prog;
@@ -58,6 +56,32 @@ static struct idl_decl *lookup(struct checker *ck, struct idl_decl *scope, const
 	return NULL;
 }
 
+/* The enum or flag set in list with a member called name; *member gets it. */
+static struct idl_decl *find_member_in(struct idl_decl *list, const char *name, struct idl_member **member)
+{
+	for (struct idl_decl *decl = list; decl; decl = decl->next) {
+		if (decl->kind != IDL_D_ENUM && decl->kind != IDL_D_FLAGS)
+			continue;
+		for (struct idl_member *item = decl->members; item; item = item->next) {
+			if (strcmp(item->name, name) == 0) {
+				*member = item;
+				return decl;
+			}
+		}
+	}
+	return NULL;
+}
+
+/* An enumerator or flag a constant expression names: the interface first, then every file. */
+static struct idl_decl *lookup_member(struct checker *ck, struct idl_decl *scope, const char *name,
+				      struct idl_member **member)
+{
+	struct idl_decl *found = scope ? find_member_in(scope->body, name, member) : NULL;
+	for (struct idl_file *file = ck->prog->files; file && !found; file = file->next)
+		found = find_member_in(file->decls, name, member);
+	return found;
+}
+
 static int enter(struct checker *ck, struct idl_loc loc)
 {
 	if (ck->depth >= MAX_NESTING) {
@@ -68,11 +92,24 @@ static int enter(struct checker *ck, struct idl_loc loc)
 	return 1;
 }
 
-static int resolve_value(struct checker *ck, struct idl_decl *scope, struct idl_value *value)
+/* The value of a name in a constant expression: a constant, an enumerator or a flag. */
+static int resolve_ref(struct checker *ck, struct idl_decl *scope, struct idl_value *value)
 {
-	if (!value->ref)
-		return 1;
 	struct idl_decl *decl = lookup(ck, scope, value->ref);
+	struct idl_member *member = NULL;
+	struct idl_decl *owner = decl ? NULL : lookup_member(ck, scope, value->ref, &member);
+	if (owner) {
+		if (owner->check_state == 1 && !member->checked) {
+			idl_error(ck->prog, value->loc, "'%s' is used before its value is known", value->ref);
+			return 0;
+		}
+		check_decl(ck, owner);
+		if (!member->checked)
+			return 0;
+		value->num = member->value.num;
+		value->radix = member->value.radix;
+		return 1;
+	}
 	if (!decl) {
 		idl_error(ck->prog, value->loc, "unknown constant '%s'", value->ref);
 		return 0;
@@ -87,6 +124,94 @@ static int resolve_value(struct checker *ck, struct idl_decl *scope, struct idl_
 	}
 	check_decl(ck, decl);
 	value->num = decl->value.num;
+	value->radix = decl->value.radix;
+	return 1;
+}
+
+static int is_bitwise(int op)
+{
+	return op == '|' || op == '&' || op == '^' || op == '~' || op == IDL_OP_SHL || op == IDL_OP_SHR;
+}
+
+/* Computes lhs op rhs in int64, refusing what C could not compute the same way. */
+static int apply_binary(struct checker *ck, struct idl_value *value, int64_t lhs, int64_t rhs)
+{
+	int64_t result = 0;
+	int overflow = 0;
+	switch (value->op) {
+	case '|': result = lhs | rhs; break;
+	case '&': result = lhs & rhs; break;
+	case '^': result = lhs ^ rhs; break;
+	case '+': overflow = __builtin_add_overflow(lhs, rhs, &result); break;
+	case '-': overflow = __builtin_sub_overflow(lhs, rhs, &result); break;
+	case '*': overflow = __builtin_mul_overflow(lhs, rhs, &result); break;
+	case '/':
+	case '%':
+		if (rhs == 0) {
+			idl_error(ck->prog, value->loc, "division by zero in a constant expression");
+			return 0;
+		}
+		overflow = lhs == INT64_MIN && rhs == -1;
+		if (!overflow)
+			result = value->op == '/' ? lhs / rhs : lhs % rhs;
+		break;
+	case IDL_OP_SHL:
+	case IDL_OP_SHR:
+		if (rhs < 0 || rhs > 62) {
+			idl_error(ck->prog, value->loc, "shift by %lld is out of range (0..62)", (long long)rhs);
+			return 0;
+		}
+		if (value->op == IDL_OP_SHR) {
+			result = lhs >= 0 ? lhs >> rhs : ~(~lhs >> rhs);
+			break;
+		}
+		overflow = lhs < 0 || lhs > (INT64_MAX >> rhs);
+		result = overflow ? 0 : lhs << rhs;
+		break;
+	}
+	if (overflow) {
+		idl_error(ck->prog, value->loc, "constant expression overflows int64");
+		return 0;
+	}
+	value->num = result;
+	return 1;
+}
+
+/* Evaluates a constant expression into value->num, and picks the radix that C
+ * gets it in: as written for a number, the operands' for an operator, hex for
+ * bit operations over decimal operands. */
+static int resolve_value(struct checker *ck, struct idl_decl *scope, struct idl_value *value)
+{
+	if (value->ref)
+		return resolve_ref(ck, scope, value);
+	if (!value->op) {
+		value->radix = value->text && value->text[0] == '0' && (value->text[1] == 'x' || value->text[1] == 'X')
+				       ? 16 : value->text && value->text[0] == '0' && value->text[1] ? 8 : 10;
+		return 1;
+	}
+	if (!enter(ck, value->loc))
+		return 0;
+	int ok = resolve_value(ck, scope, value->lhs);
+	if (value->rhs)
+		ok = resolve_value(ck, scope, value->rhs) && ok;
+	ck->depth--;
+	if (!ok)
+		return 0;
+	value->radix = value->lhs->radix;
+	if (value->radix == 10 && value->rhs)
+		value->radix = value->rhs->radix;
+	if (value->radix == 10 && is_bitwise(value->op))
+		value->radix = 16;
+	if (value->rhs)
+		return apply_binary(ck, value, value->lhs->num, value->rhs->num);
+	if (value->op == '~') {
+		value->num = ~value->lhs->num;
+	} else if (value->lhs->num == INT64_MIN) {
+		idl_error(ck->prog, value->loc, "constant expression overflows int64");
+		return 0;
+	} else {
+		value->num = -value->lhs->num;
+	}
 	return 1;
 }
 
@@ -103,52 +228,9 @@ static int check_bound(struct checker *ck, struct idl_decl *scope, struct idl_va
 	return 1;
 }
 
-const struct idl_type *idl_base_type(const struct idl_type *type)
-{
-	while (type->kind == IDL_T_NAMED && type->decl && type->decl->kind == IDL_D_TYPEDEF)
-		type = type->decl->type;
-	return type;
-}
-
 static int is_buffer(const struct idl_type *type)
 {
 	return idl_base_type(type)->kind == IDL_T_BUFFER;
-}
-
-static int is_variable(const struct idl_type *type)
-{
-	type = idl_base_type(type);
-	return type->kind == IDL_T_STRING || type->kind == IDL_T_BUFFER;
-}
-
-static int packed_bytes(const struct idl_type *elem)
-{
-	elem = idl_base_type(elem);
-	return elem->kind == IDL_T_INT && elem->bits <= 16 ? elem->bits / 8 : 0;
-}
-
-/* Most words a checked type takes on the wire (saturating). */
-uint32_t idl_type_words(const struct idl_type *type)
-{
-	type = idl_base_type(type);
-	uint64_t words;
-	switch (type->kind) {
-	case IDL_T_INT:
-		return type->bits == 64 ? 2 : 1;
-	case IDL_T_STRING:
-	case IDL_T_BUFFER:
-		return 1 + (uint32_t)(type->bound.num + 3) / 4;
-	case IDL_T_ARRAY:
-		if (packed_bytes(type->elem))
-			words = ((uint64_t)type->bound.num * (uint64_t)packed_bytes(type->elem) + 3) / 4;
-		else
-			words = (uint64_t)type->bound.num * idl_type_words(type->elem);
-		return words > 0xffff ? 0xffff : (uint32_t)words;
-	case IDL_T_NAMED:
-		return type->decl ? type->decl->words : 1;
-	default:
-		return 1;
-	}
 }
 
 static int resolve_type(struct checker *ck, struct idl_decl *scope, struct idl_type *type,
@@ -177,7 +259,8 @@ static int resolve_type(struct checker *ck, struct idl_decl *scope, struct idl_t
 		idl_error(ck->prog, type->loc, "unknown type '%s'", type->name);
 		return 0;
 	}
-	if (decl->kind != IDL_D_ENUM && decl->kind != IDL_D_STRUCT && decl->kind != IDL_D_TYPEDEF) {
+	if (decl->kind != IDL_D_ENUM && decl->kind != IDL_D_FLAGS && decl->kind != IDL_D_STRUCT &&
+	    decl->kind != IDL_D_TYPEDEF) {
 		idl_error(ck->prog, type->loc, "'%s' is not a type", type->name);
 		return 0;
 	}
@@ -189,7 +272,7 @@ static int resolve_type(struct checker *ck, struct idl_decl *scope, struct idl_t
 	if (decl->check_state != 2)
 		return 0;
 	type->decl = decl;
-	if (decl->kind == IDL_D_TYPEDEF && is_variable(decl->type) && !param) {
+	if (decl->kind == IDL_D_TYPEDEF && idl_is_variable(decl->type) && !param) {
 		idl_error(ck->prog, type->loc, "'%s' is a string or buffer, allowed only as an operation parameter",
 			  type->name);
 		return 0;
@@ -239,7 +322,9 @@ static void check_enum(struct checker *ck, struct idl_decl *decl)
 				continue;
 		} else {
 			item->value.num = next;
+			item->value.radix = 10;
 		}
+		item->checked = 1;
 		if (item->value.num < INT32_MIN || item->value.num > INT32_MAX) {
 			idl_error(ck->prog, item->loc, "enumerator '%s' = %lld does not fit in int32",
 				  item->name, (long long)item->value.num);
@@ -256,6 +341,38 @@ static void check_enum(struct checker *ck, struct idl_decl *decl)
 	}
 }
 
+static void check_flags(struct checker *ck, struct idl_decl *decl)
+{
+	if (!resolve_type(ck, decl->scope, decl->type, 0))
+		return;
+	const struct idl_type *base = idl_base_type(decl->type);
+	if (base->kind != IDL_T_INT || base->is_signed) {
+		idl_error(ck->prog, decl->type->loc, "flag set '%s' needs an unsigned integer type", decl->name);
+		return;
+	}
+	for (struct idl_member *flag = decl->members; flag; flag = flag->next) {
+		if (!flag->has_value) {
+			idl_error(ck->prog, flag->loc, "flag '%s' needs a value (as in %s = 0x4)", flag->name, flag->name);
+			continue;
+		}
+		if (!resolve_value(ck, decl->scope, &flag->value))
+			continue;
+		flag->checked = 1;
+		if (!fits(decl->type, flag->value.num)) {
+			idl_error(ck->prog, flag->value.loc, "flag '%s' = %lld does not fit the type of flag set '%s'",
+				  flag->name, (long long)flag->value.num, decl->name);
+			continue;
+		}
+		for (struct idl_member *prev = decl->members; prev != flag; prev = prev->next) {
+			if (strcmp(prev->name, flag->name) == 0)
+				idl_error(ck->prog, flag->loc, "duplicate flag '%s'", flag->name);
+			else if (prev->checked && prev->value.num == flag->value.num)
+				idl_error(ck->prog, flag->loc, "flag '%s' repeats the value %lld of '%s'",
+					  flag->name, (long long)flag->value.num, prev->name);
+		}
+	}
+}
+
 static void check_struct(struct checker *ck, struct idl_decl *decl)
 {
 	uint64_t words = 0;
@@ -269,21 +386,45 @@ static void check_struct(struct checker *ck, struct idl_decl *decl)
 	decl->words = words > 0xffff ? 0xffff : (uint32_t)words;
 }
 
+/* An optional parameter is one that a newer server added at the end of the
+ * request: old clients stop before it, so it and those after it must be fixed
+ * in-only parameters, with no string or buffer whose bytes would follow them. */
+static void check_optional(struct checker *ck, const struct idl_decl *op, const struct idl_member *param)
+{
+	if (param->dir != IDL_IN) {
+		idl_error(ck->prog, param->loc, "optional parameter '%s' must be 'in'", param->name);
+		return;
+	}
+	for (const struct idl_member *other = op->members; other; other = other->next) {
+		if ((other->dir & IDL_IN) && idl_is_variable(other->type)) {
+			idl_error(ck->prog, param->loc, "optional parameter '%s' cannot be in an operation with "
+				  "a string or buffer in parameter ('%s')", param->name, other->name);
+			return;
+		}
+	}
+	for (const struct idl_member *later = param->next; later; later = later->next) {
+		if ((later->dir & IDL_IN) && !later->optional) {
+			idl_error(ck->prog, later->loc, "parameter '%s' follows optional parameter '%s' and must "
+				  "be optional too", later->name, param->name);
+			return;
+		}
+	}
+}
+
 static void check_operation(struct checker *ck, struct idl_decl *op)
 {
 	struct idl_decl *iface = op->scope;
 	if (op->has_value) {
 		if (resolve_value(ck, iface, &op->value)) {
-			if (op->value.num < 0 || op->value.num > OP_MAX)
+			if (op->value.num < 0 || op->value.num > IDL_OP_MAX)
 				idl_error(ck->prog, op->value.loc, "operation number %lld is out of range (0..0x%x)",
-					  (long long)op->value.num, OP_MAX);
+					  (long long)op->value.num, IDL_OP_MAX);
 			op->opnum = (uint32_t)op->value.num;
 		}
 	} else {
-		char *key = idl_printf(ck->prog, "%s.%s", iface->name, op->name);
-		op->opnum = OP_DERIVED_BASE + idl_fnv1a(key) % (OP_MAX + 1 - OP_DERIVED_BASE);
+		op->opnum = idl_derived_opnum(idl_printf(ck->prog, "%s.%s", iface->name, op->name));
 	}
-	uint64_t request = 1, reply = 1;
+	int resolved = 1;
 	for (struct idl_member *param = op->members; param; param = param->next) {
 		for (struct idl_member *prev = op->members; prev != param; prev = prev->next)
 			if (strcmp(prev->name, param->name) == 0)
@@ -292,11 +433,9 @@ static void check_operation(struct checker *ck, struct idl_decl *op)
 			idl_error(ck->prog, param->loc, "oneway operation '%s' cannot have %s parameter '%s'",
 				  op->name, param->dir == IDL_OUT ? "out" : "inout", param->name);
 		if (!resolve_type(ck, iface, param->type, 1))
-			continue;
-		if (param->dir & IDL_IN)
-			request += idl_type_words(param->type);
-		if (param->dir & IDL_OUT)
-			reply += idl_type_words(param->type);
+			resolved = 0;
+		else if (param->optional)
+			check_optional(ck, op, param);
 	}
 	for (struct idl_member *param = op->members; param; param = param->next) {
 		for (struct idl_member *other = op->members; other; other = other->next) {
@@ -307,12 +446,14 @@ static void check_operation(struct checker *ck, struct idl_decl *op)
 					  param->name, other->name);
 		}
 	}
-	if (request > MSG_WORDS)
+	uint64_t request = resolved ? idl_op_words(op, IDL_IN, 1) : 0;
+	uint64_t reply = resolved ? idl_op_words(op, IDL_OUT, 1) : 0;
+	if (request > IDL_MSG_WORDS)
 		idl_error(ck->prog, op->loc, "request of '%s' needs up to %llu words, more than the %d message registers",
-			  op->name, (unsigned long long)request, MSG_WORDS);
-	if (reply > MSG_WORDS)
+			  op->name, (unsigned long long)request, IDL_MSG_WORDS);
+	if (reply > IDL_MSG_WORDS)
 		idl_error(ck->prog, op->loc, "reply of '%s' needs up to %llu words, more than the %d message registers",
-			  op->name, (unsigned long long)reply, MSG_WORDS);
+			  op->name, (unsigned long long)reply, IDL_MSG_WORDS);
 }
 
 static void check_uses(struct checker *ck, struct idl_decl *uses)
@@ -336,7 +477,7 @@ static void check_unique_names(struct checker *ck, struct idl_decl *list, int ch
 		if (check_decls && first != decl)
 			idl_error(ck->prog, decl->loc, "duplicate name '%s' (first declared at %s:%d:%d)",
 				  decl->name, first->loc.file->path, first->loc.line, first->loc.col);
-		if (decl->kind != IDL_D_ENUM)
+		if (decl->kind != IDL_D_ENUM && decl->kind != IDL_D_FLAGS)
 			continue;
 		for (struct idl_member *item = decl->members; item; item = item->next) {
 			struct idl_decl *clash = find_in(list, item->name);
@@ -344,12 +485,13 @@ static void check_unique_names(struct checker *ck, struct idl_decl *list, int ch
 				idl_error(ck->prog, item->loc, "enumerator '%s' clashes with '%s' declared at %s:%d:%d",
 					  item->name, clash->name, clash->loc.file->path, clash->loc.line, clash->loc.col);
 			for (struct idl_decl *other = list; other != decl; other = other->next) {
-				if (other->kind != IDL_D_ENUM)
+				if (other->kind != IDL_D_ENUM && other->kind != IDL_D_FLAGS)
 					continue;
 				for (struct idl_member *seen = other->members; seen; seen = seen->next)
 					if (strcmp(seen->name, item->name) == 0)
-						idl_error(ck->prog, item->loc, "enumerator '%s' is also in enum '%s'",
-							  item->name, other->name);
+						idl_error(ck->prog, item->loc, "%s '%s' is also in %s '%s'",
+							  decl->kind == IDL_D_ENUM ? "enumerator" : "flag", item->name,
+							  other->kind == IDL_D_ENUM ? "enum" : "flag set", other->name);
 			}
 		}
 	}
@@ -365,6 +507,17 @@ static void check_interface(struct checker *ck, struct idl_decl *iface)
 	    (iface->iface_version.num < 0 || iface->iface_version.num > 0xffff))
 		idl_error(ck->prog, iface->iface_version.loc, "interface version %lld is out of range (0..0xffff)",
 			  (long long)iface->iface_version.num);
+	for (struct idl_member *old = iface->accepts; old; old = old->next) {
+		if (!resolve_value(ck, NULL, &old->value))
+			continue;
+		if (old->value.num < 0 || old->value.num >= iface->iface_version.num)
+			idl_error(ck->prog, old->value.loc, "accepted version %lld is not older than version %lld",
+				  (long long)old->value.num, (long long)iface->iface_version.num);
+		for (struct idl_member *prev = iface->accepts; prev != old; prev = prev->next)
+			if (prev->value.num == old->value.num)
+				idl_error(ck->prog, old->value.loc, "version %lld is accepted twice",
+					  (long long)old->value.num);
+	}
 	check_unique_names(ck, iface->body, 1);
 	for (struct idl_decl *decl = iface->body; decl; decl = decl->next)
 		check_decl(ck, decl);
@@ -387,7 +540,8 @@ static void check_decl(struct checker *ck, struct idl_decl *decl)
 	decl->check_state = 1;
 	if (decl->kind != IDL_D_IMPORT && decl->kind != IDL_D_USES)
 		check_name(ck, decl->name, decl->loc);
-	if (decl->kind == IDL_D_ENUM || decl->kind == IDL_D_STRUCT || decl->kind == IDL_D_OPERATION)
+	if (decl->kind == IDL_D_ENUM || decl->kind == IDL_D_FLAGS || decl->kind == IDL_D_STRUCT ||
+	    decl->kind == IDL_D_OPERATION)
 		for (struct idl_member *member = decl->members; member; member = member->next)
 			check_name(ck, member->name, member->loc);
 	switch (decl->kind) {
@@ -397,6 +551,10 @@ static void check_decl(struct checker *ck, struct idl_decl *decl)
 	case IDL_D_ENUM:
 		check_enum(ck, decl);
 		decl->words = 1;
+		break;
+	case IDL_D_FLAGS:
+		check_flags(ck, decl);
+		decl->words = idl_type_words(decl->type);
 		break;
 	case IDL_D_TYPEDEF:
 		if (resolve_type(ck, decl->scope, decl->type, 1))

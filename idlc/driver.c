@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "driver.h"
 #include "gen.h"
 
@@ -16,14 +17,18 @@ static const char usage[] =
 	"  -o, --output-dir=DIR  write generated files into DIR (default: .)\n"
 	"  -I DIR                also look for imported files in DIR\n"
 	"      --header          write BASE.h (types, constants, client prototypes)\n"
-	"      --client          write BASE_client.c (client stubs)\n"
-	"      --server          write BASE_server.h and BASE_server.c (dispatch)\n"
+	"      --client          write BASE_client.c (client stubs), and BASE.h\n"
+	"      --server          write BASE_server.h and BASE_server.c (dispatch), and BASE.h\n"
 	"      --trace           put the request tracer into the server dispatch\n"
 	"      --check           only check the input; write nothing\n"
+	"      --compat OLD NEW  check that servers built from NEW still serve clients\n"
+	"                        built from OLD; write nothing\n"
 	"  -h, --help            show this help and exit\n"
 	"  -V, --version         show the version and exit\n"
 	"\n"
-	"Without --header, --client or --server all three are written.\n"
+	"Without --header, --client or --server all three are written. The output\n"
+	"directory is created when missing. A file that an input imports must be an\n"
+	"input too (its header is included by the importer's).\n"
 	"Exit status: 0 on success, 1 on any error in the input, 2 on bad usage.\n";
 
 static int write_one(struct idl_program *prog, struct idl_file *file, const char *dir,
@@ -61,8 +66,9 @@ static int write_outputs(struct idl_program *prog, const char *dir, int outputs,
 	for (struct idl_file *file = prog->files; file; file = file->next) {
 		if (!file->on_command_line)
 			continue;
-		if (outputs & OUT_HEADER)
-			failed |= write_one(prog, file, dir, ".h", gen_header, 0);
+		/* The stubs and the dispatch include BASE.h: it is always rewritten
+		 * with them, so that it cannot be older than they are. */
+		failed |= write_one(prog, file, dir, ".h", gen_header, 0);
 		if (!has_interface(file))
 			continue;
 		if (outputs & OUT_CLIENT)
@@ -73,6 +79,77 @@ static int write_outputs(struct idl_program *prog, const char *dir, int outputs,
 		}
 	}
 	return failed;
+}
+
+/* Creates dir and the folders above it that are missing, as mkdir -p does. */
+static int make_dirs(FILE *diag, const char *dir)
+{
+	if (!*dir) {
+		fputs("idlc: error: the output folder name is empty\n", diag);
+		return 1;
+	}
+	char *path = strdup(dir);
+	if (!path) {
+		fputs("idlc: out of memory\n", diag);
+		return 1;
+	}
+	int failed = 0;
+	for (char *slash = path + 1; !failed; slash++) {
+		if (*slash != '/' && *slash != '\0')
+			continue;
+		char saved = *slash;
+		*slash = '\0';
+		if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+			fprintf(diag, "idlc: error: cannot create '%s': %s\n", path, strerror(errno));
+			failed = 1;
+		}
+		*slash = saved;
+		if (saved == '\0')
+			break;
+	}
+	free(path);
+	return failed;
+}
+
+/* A file's generated header includes the headers of the files it imports:
+ * each of them must be generated too, so it must be on the command line. */
+static void check_imports_listed(struct idl_program *prog)
+{
+	for (struct idl_file *file = prog->files; file; file = file->next) {
+		for (struct idl_decl *decl = file->decls; decl; decl = decl->next) {
+			struct idl_file *imported = decl->kind == IDL_D_IMPORT ? decl->imported : NULL;
+			if (!imported || imported->on_command_line || imported->reported)
+				continue;
+			imported->reported = 1;
+			idl_error(prog, decl->loc, "'%s' is imported but not on the command line "
+				  "(its header %s.h would be missing); add it", imported->path, imported->base);
+		}
+	}
+}
+
+/* Loads and checks one side of --compat in a program of its own. */
+static int load_checked(struct idl_program *prog, FILE *diag, const char **includes, int num_includes,
+			const char *path)
+{
+	idl_program_init(prog, diag);
+	prog->include_dirs = includes;
+	prog->num_include_dirs = num_includes;
+	if (idl_parse_path(prog, path, 1))
+		idl_check(prog);
+	return prog->errors;
+}
+
+static int run_compat(FILE *diag, const char **includes, int num_includes, const char *old_path,
+		      const char *new_path)
+{
+	struct idl_program old_prog, new_prog;
+	int errors = load_checked(&old_prog, diag, includes, num_includes, old_path);
+	errors += load_checked(&new_prog, diag, includes, num_includes, new_path);
+	if (errors == 0)
+		errors = idl_compat(&old_prog, &new_prog);
+	idl_program_free(&old_prog);
+	idl_program_free(&new_prog);
+	return errors ? 1 : 0;
 }
 
 static const char *option_value(int argc, char **argv, int *i, const char *arg, const char *name)
@@ -90,7 +167,7 @@ int idlc_main(int argc, char **argv, FILE *out, FILE *diag)
 	const char *dir = ".";
 	const char **includes = calloc((size_t)argc, sizeof(*includes));
 	const char **inputs = calloc((size_t)argc, sizeof(*inputs));
-	int num_includes = 0, num_inputs = 0, outputs = 0, trace = 0, check_only = 0, status = 0;
+	int num_includes = 0, num_inputs = 0, outputs = 0, trace = 0, check_only = 0, compat = 0, status = 0;
 	if (!includes || !inputs) {
 		fputs("idlc: out of memory\n", diag);
 		status = 1;
@@ -120,6 +197,8 @@ int idlc_main(int argc, char **argv, FILE *out, FILE *diag)
 			trace = 1;
 		} else if (strcmp(arg, "--check") == 0) {
 			check_only = 1;
+		} else if (strcmp(arg, "--compat") == 0) {
+			compat = 1;
 		} else if (arg[0] == '-' && arg[1] != '\0') {
 			fprintf(diag, "idlc: unknown option '%s'\nTry 'idlc --help'.\n", arg);
 			status = 2;
@@ -136,6 +215,15 @@ int idlc_main(int argc, char **argv, FILE *out, FILE *diag)
 	if (num_inputs == 0) {
 		fputs("idlc: no input files\nTry 'idlc --help'.\n", diag);
 		status = 2;
+		goto done;
+	}
+	if (compat) {
+		if (num_inputs != 2) {
+			fputs("idlc: --compat takes two files: OLD.idl NEW.idl\nTry 'idlc --help'.\n", diag);
+			status = 2;
+		} else {
+			status = run_compat(diag, includes, num_includes, inputs[0], inputs[1]);
+		}
 		goto done;
 	}
 	struct idl_program prog;
@@ -155,6 +243,10 @@ int idlc_main(int argc, char **argv, FILE *out, FILE *diag)
 	if (prog.errors == 0)
 		idl_check(&prog);
 	if (prog.errors == 0 && !check_only)
+		check_imports_listed(&prog);
+	if (prog.errors == 0 && !check_only)
+		status = make_dirs(diag, dir);
+	if (prog.errors == 0 && !check_only && status == 0)
 		status = write_outputs(&prog, dir, outputs ? outputs : OUT_HEADER | OUT_CLIENT | OUT_SERVER, trace);
 	if (prog.errors)
 		status = 1;

@@ -17,12 +17,13 @@ void gen_banner(struct gen *g, const char *what);
 char *gen_prefix(struct gen *g, const struct idl_decl *scope);
 char *gen_upper(struct gen *g, const char *text);
 char *gen_decl_name(struct gen *g, const struct idl_decl *decl);
+char *gen_value(struct gen *g, const struct idl_value *value);
+char *gen_value_source(struct gen *g, const struct idl_value *value);
 char *gen_ctype(struct gen *g, const struct idl_type *type);
 char *gen_cdecl(struct gen *g, const struct idl_type *type, const char *name, int is_const);
 char *gen_params(struct gen *g, const struct idl_decl *op, int server);
 void gen_doc(struct gen *g, const char *indent, const char *doc);
 void gen_doc_open(struct gen *g, const struct idl_decl *op);
-int gen_is_var(const struct idl_type *type);
 int gen_is_array(const struct idl_type *type);
 int gen_is_struct(const struct idl_type *type);
 uint32_t gen_bound(const struct idl_type *type);
@@ -36,7 +37,6 @@ void gen_decode(struct gen *g, const char *indent, const char *expr, const struc
 void gen_var_lengths_encode(struct gen *g, const struct idl_decl *op, int dir, int server);
 void gen_var_data_encode(struct gen *g, const struct idl_decl *op, int dir, int server);
 void gen_var_data_decode(struct gen *g, const struct idl_decl *op, int dir, int server, const char *bad);
-uint32_t gen_fixed_words(const struct idl_decl *op, int dir);
 int gen_op_needs_temp(const struct idl_decl *op, int dir);
 int gen_op_has_var(const struct idl_decl *op, int dir);
 

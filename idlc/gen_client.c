@@ -7,8 +7,7 @@ static int needs_temp(const struct idl_type *type)
 {
 	type = idl_base_type(type);
 	if (type->kind == IDL_T_ARRAY)
-		return !(idl_base_type(type->elem)->kind == IDL_T_INT && idl_base_type(type->elem)->bits <= 16) &&
-		       needs_temp(type->elem);
+		return !idl_packed_bytes(type->elem) && needs_temp(type->elem);
 	if (type->kind == IDL_T_NAMED && type->decl->kind == IDL_D_STRUCT) {
 		for (const struct idl_member *field = type->decl->members; field; field = field->next)
 			if (needs_temp(field->type))
@@ -30,7 +29,7 @@ int gen_op_needs_temp(const struct idl_decl *op, int dir)
 int gen_op_has_var(const struct idl_decl *op, int dir)
 {
 	for (const struct idl_member *param = op->members; param; param = param->next)
-		if ((param->dir & dir) && gen_is_var(param->type))
+		if ((param->dir & dir) && idl_is_variable(param->type))
 			return 1;
 	return 0;
 }
@@ -69,7 +68,7 @@ static void emit_out_lengths(struct gen *g, const struct idl_decl *op)
 {
 	for (const struct idl_member *param = op->members; param; param = param->next) {
 		const struct idl_type *base = idl_base_type(param->type);
-		if (!(param->dir & IDL_OUT) || !gen_is_var(base))
+		if (!(param->dir & IDL_OUT) || !idl_is_variable(base))
 			continue;
 		const char *len = base->kind == IDL_T_STRING ? idl_printf(g->prog, "idl_len_%s", param->name)
 							     : idl_printf(g->prog, "*%s_len", param->name);
@@ -86,7 +85,7 @@ static void emit_stub(struct gen *g, const struct idl_decl *iface, const struct 
 	emit_checks(g, op);
 	fprintf(g->out, "\tuint32_t *idl_mr = idlrt_mr();\n\tunsigned idl_w = 2;\n");
 	for (const struct idl_member *param = op->members; param; param = param->next)
-		if ((param->dir & IDL_IN) && !gen_is_var(param->type))
+		if ((param->dir & IDL_IN) && !idl_is_variable(param->type))
 			gen_encode(g, "\t", client_expr(g, param, IDL_IN), param->type);
 	gen_var_lengths_encode(g, op, IDL_IN, 0);
 	gen_var_data_encode(g, op, IDL_IN, 0);
@@ -106,7 +105,7 @@ static void emit_stub(struct gen *g, const struct idl_decl *iface, const struct 
 		fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) != 1)\n\t\treturn -EBADMSG;\n\treturn idl_result;\n}\n\n");
 		return;
 	}
-	uint32_t fixed = gen_fixed_words(op, IDL_OUT);
+	uint32_t fixed = (uint32_t)idl_op_words(op, IDL_OUT, 0);
 	fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) < %u)\n\t\treturn -EBADMSG;\n", fixed);
 	fprintf(g->out, "\tidl_w = 2;\n");
 	if (gen_op_needs_temp(op, IDL_OUT))
@@ -115,7 +114,7 @@ static void emit_stub(struct gen *g, const struct idl_decl *iface, const struct 
 		if (param->dir == IDL_OUT && idl_base_type(param->type)->kind == IDL_T_STRING)
 			fprintf(g->out, "\tuint32_t idl_len_%s;\n", param->name);
 	for (const struct idl_member *param = op->members; param; param = param->next)
-		if ((param->dir & IDL_OUT) && !gen_is_var(param->type))
+		if ((param->dir & IDL_OUT) && !idl_is_variable(param->type))
 			gen_decode(g, "\t", client_expr(g, param, IDL_OUT), param->type, "idl_bad");
 	fprintf(g->out, "\tunsigned idl_need = %u;\n", fixed);
 	emit_out_lengths(g, op);

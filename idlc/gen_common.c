@@ -37,6 +37,57 @@ char *gen_decl_name(struct gen *g, const struct idl_decl *decl)
 	}
 }
 
+/* A checked value as C reads it best: a number as the author wrote it, else
+ * the value in the radix the checker chose (negative ones in decimal). */
+char *gen_value(struct gen *g, const struct idl_value *value)
+{
+	if (value->text && !value->op)
+		return value->text;
+	if (value->op == '-' && !value->rhs && value->lhs->text && !value->lhs->op)
+		return idl_printf(g->prog, "-%s", value->lhs->text);
+	if (value->radix == 16 && value->num >= 0)
+		return idl_printf(g->prog, "0x%llx", (unsigned long long)value->num);
+	if (value->radix == 8 && value->num > 0)
+		return idl_printf(g->prog, "0%llo", (unsigned long long)value->num);
+	return idl_printf(g->prog, "%lld", (long long)value->num);
+}
+
+static int is_binary(const struct idl_value *value)
+{
+	return value->op && value->rhs;
+}
+
+static const char *operator_text(int op)
+{
+	static char one[2];
+	if (op == IDL_OP_SHL)
+		return "<<";
+	if (op == IDL_OP_SHR)
+		return ">>";
+	one[0] = (char)op;
+	return one;
+}
+
+/* A constant expression as the IDL wrote it (parenthesised where operators
+ * differ), for the comment beside the value idlc computed from it. */
+char *gen_value_source(struct gen *g, const struct idl_value *value)
+{
+	if (value->ref)
+		return value->ref;
+	if (!value->op)
+		return value->text;
+	const char *lhs = gen_value_source(g, value->lhs);
+	if (is_binary(value->lhs) && (!value->rhs || value->lhs->op != value->op))
+		lhs = idl_printf(g->prog, "(%s)", lhs);
+	if (!value->rhs)
+		return idl_printf(g->prog, "%s%s", operator_text(value->op), lhs);
+	const char *op = idl_printf(g->prog, "%s", operator_text(value->op));
+	const char *rhs = gen_value_source(g, value->rhs);
+	if (is_binary(value->rhs))
+		rhs = idl_printf(g->prog, "(%s)", rhs);
+	return idl_printf(g->prog, "%s %s %s", lhs, op, rhs);
+}
+
 char *gen_ctype(struct gen *g, const struct idl_type *type)
 {
 	switch (type->kind) {
@@ -61,12 +112,6 @@ char *gen_cdecl(struct gen *g, const struct idl_type *type, const char *name, in
 		return idl_printf(g->prog, "%s%s %s[%lld]", qual, gen_ctype(g, type->elem), name,
 				  (long long)type->bound.num);
 	return idl_printf(g->prog, "%s%s %s", qual, gen_ctype(g, type), name);
-}
-
-int gen_is_var(const struct idl_type *type)
-{
-	type = idl_base_type(type);
-	return type->kind == IDL_T_STRING || type->kind == IDL_T_BUFFER;
 }
 
 int gen_is_array(const struct idl_type *type)
@@ -128,19 +173,13 @@ void gen_doc(struct gen *g, const char *indent, const char *doc)
 	fprintf(g->out, "%s*/\n", strchr(doc, '\n') ? "\n " : " ");
 }
 
-static int packed_size(const struct idl_type *elem)
-{
-	elem = idl_base_type(elem);
-	return elem->kind == IDL_T_INT && elem->bits <= 16 ? elem->bits / 8 : 0;
-}
-
 void gen_encode(struct gen *g, const char *in, const char *expr, const struct idl_type *type)
 {
 	const struct idl_type *base = idl_base_type(type);
 	FILE *out = g->out;
 	if (base->kind == IDL_T_ARRAY) {
 		long long n = base->bound.num;
-		if (packed_size(base->elem)) {
+		if (idl_packed_bytes(base->elem)) {
 			uint32_t words = idl_type_words(base);
 			fprintf(out, "%sidl_mr[idl_w + %u] = 0;\n", in, words - 1);
 			fprintf(out, "%smemcpy(&idl_mr[idl_w], %s, %lld * sizeof(%s));\n", in, expr, n,
@@ -173,7 +212,7 @@ void gen_decode(struct gen *g, const char *in, const char *expr, const struct id
 	const struct idl_type *base = idl_base_type(type);
 	FILE *out = g->out;
 	if (base->kind == IDL_T_ARRAY) {
-		if (packed_size(base->elem)) {
+		if (idl_packed_bytes(base->elem)) {
 			fprintf(out, "%smemcpy(%s, &idl_mr[idl_w], %lld * sizeof(%s));\n", in, expr,
 				(long long)base->bound.num, gen_ctype(g, base->elem));
 			fprintf(out, "%sidl_w += %u;\n", in, idl_type_words(base));
@@ -221,15 +260,6 @@ void gen_decode(struct gen *g, const char *in, const char *expr, const struct id
 	fprintf(out, "%s%s = (%s)idl_v;\n", in, expr, gen_ctype(g, base));
 }
 
-uint32_t gen_fixed_words(const struct idl_decl *op, int dir)
-{
-	uint32_t words = 1;
-	for (const struct idl_member *param = op->members; param; param = param->next)
-		if (param->dir & dir)
-			words += gen_is_var(param->type) ? 1 : idl_type_words(param->type);
-	return words;
-}
-
 /* The length a string or buffer param has on this side, as a C expression. */
 static char *var_length(struct gen *g, const struct idl_member *param, int dir, int server)
 {
@@ -244,14 +274,14 @@ static char *var_length(struct gen *g, const struct idl_member *param, int dir, 
 void gen_var_lengths_encode(struct gen *g, const struct idl_decl *op, int dir, int server)
 {
 	for (const struct idl_member *param = op->members; param; param = param->next)
-		if ((param->dir & dir) && gen_is_var(param->type))
+		if ((param->dir & dir) && idl_is_variable(param->type))
 			fprintf(g->out, "\tidl_mr[idl_w++] = (uint32_t)%s;\n", var_length(g, param, dir, server));
 }
 
 void gen_var_data_encode(struct gen *g, const struct idl_decl *op, int dir, int server)
 {
 	for (const struct idl_member *param = op->members; param; param = param->next) {
-		if (!(param->dir & dir) || !gen_is_var(param->type))
+		if (!(param->dir & dir) || !idl_is_variable(param->type))
 			continue;
 		const char *len = var_length(g, param, dir, server);
 		fprintf(g->out, "\tif (%s != 0) {\n", len);
@@ -265,7 +295,7 @@ void gen_var_data_encode(struct gen *g, const struct idl_decl *op, int dir, int 
 void gen_var_data_decode(struct gen *g, const struct idl_decl *op, int dir, int server, const char *bad)
 {
 	for (const struct idl_member *param = op->members; param; param = param->next) {
-		if (!(param->dir & dir) || !gen_is_var(param->type))
+		if (!(param->dir & dir) || !idl_is_variable(param->type))
 			continue;
 		const char *len = var_length(g, param, dir, server);
 		fprintf(g->out, "\tmemcpy(%s, &idl_mr[idl_w], %s);\n", param->name, len);

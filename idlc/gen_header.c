@@ -1,4 +1,5 @@
-/* gen_header.c - writes BASE.h: types, constants, protocol numbers and client prototypes. */
+/* gen_header.c - writes BASE.h: types, constants, flag sets with their decoders,
+ * protocol numbers and client prototypes. */
 #include <string.h>
 #include "gen.h"
 
@@ -19,7 +20,8 @@ static void emit_enum(struct gen *g, struct idl_decl *decl)
 	fprintf(g->out, "%s {\n", name);
 	for (struct idl_member *item = decl->members; item; item = item->next) {
 		gen_doc(g, "\t", item->doc);
-		fprintf(g->out, "\t%s%s = %lld,\n", prefix, item->name, (long long)item->value.num);
+		fprintf(g->out, "\t%s%s = %s,\n", prefix, item->name,
+			item->has_value ? gen_value(g, &item->value) : idl_printf(g->prog, "%lld", (long long)item->value.num));
 	}
 	fprintf(g->out, "};\n\n");
 	fprintf(g->out, "static inline int %s_valid(int32_t value)\n{\n\tswitch (value) {\n", name + 5);
@@ -32,6 +34,68 @@ static void emit_enum(struct gen *g, struct idl_decl *decl)
 	fprintf(g->out, "\tdefault:\n\t\treturn 0;\n\t}\n}\n\n");
 }
 
+/* The C of a constant's value: in its type, LL past 32 bits, and the
+ * expression it came from when it was not a plain number. */
+static char *const_value(struct gen *g, const char *ctype, const struct idl_value *value)
+{
+	int64_t num = value->num;
+	char *text = idl_printf(g->prog, "((%s)%s%s)", ctype, gen_value(g, value),
+				num > 0x7fffffff || num < -0x7fffffff ? "LL" : "");
+	if (value->ref || value->op == '-' ? value->ref || value->lhs->op || value->lhs->ref : value->op)
+		text = idl_printf(g->prog, "%s /* %s */", text, gen_value_source(g, value));
+	return text;
+}
+
+/* Once per header with flag sets: the name table entry and the decoder they share. */
+static void emit_flags_support(struct gen *g)
+{
+	fprintf(g->out,
+		"#ifndef IDL_FLAGS_FORMAT_DEFINED\n"
+		"#define IDL_FLAGS_FORMAT_DEFINED\n"
+		"/* One named value of a flag set. */\n"
+		"struct idl_flag_name {\n\tconst char *name;\n\tuint64_t value;\n};\n\n"
+		"static inline void idl_flags_put(char *buf, unsigned size, unsigned *len, const char *text)\n{\n"
+		"\tfor (; *text; text++, (*len)++)\n\t\tif (*len + 1 < size)\n\t\t\tbuf[*len] = *text;\n}\n\n"
+		"/* Writes value as its names joined by '|' (a zero-valued name only for 0),\n"
+		" * then any bits no name covers as 0x...; NUL-terminated within size bytes.\n"
+		" * Returns the length of the whole text, as snprintf does. */\n"
+		"static inline unsigned idl_flags_format(const struct idl_flag_name *names, unsigned count,\n"
+		"\t\t\t\t\tuint64_t value, char *buf, unsigned size)\n{\n"
+		"\tunsigned len = 0;\n\tuint64_t rest = value;\n"
+		"\tfor (unsigned i = 0; i < count; i++) {\n"
+		"\t\tuint64_t bits = names[i].value;\n"
+		"\t\tif (bits == 0 ? value != 0 : (rest & bits) != bits)\n\t\t\tcontinue;\n"
+		"\t\tif (len)\n\t\t\tidl_flags_put(buf, size, &len, \"|\");\n"
+		"\t\tidl_flags_put(buf, size, &len, names[i].name);\n"
+		"\t\trest &= ~bits;\n\t}\n"
+		"\tif (rest != 0 || len == 0) {\n"
+		"\t\tchar digits[17];\n\t\tunsigned n = 0;\n"
+		"\t\tdo {\n\t\t\tdigits[n++] = \"0123456789abcdef\"[rest & 0xf];\n\t\t\trest >>= 4;\n\t\t} while (rest);\n"
+		"\t\tidl_flags_put(buf, size, &len, len ? \"|0x\" : \"0x\");\n"
+		"\t\tfor (char one[2] = { 0, 0 }; n > 0; n--) {\n"
+		"\t\t\tone[0] = digits[n - 1];\n\t\t\tidl_flags_put(buf, size, &len, one);\n\t\t}\n\t}\n"
+		"\tif (size)\n\t\tbuf[len < size ? len : size - 1] = '\\0';\n"
+		"\treturn len;\n}\n#endif\n\n");
+}
+
+static void emit_flags(struct gen *g, struct idl_decl *decl)
+{
+	const char *name = gen_decl_name(g, decl);
+	const char *prefix = gen_upper(g, gen_prefix(g, decl->scope));
+	const char *ctype = gen_ctype(g, decl->type);
+	fprintf(g->out, "typedef %s %s;\n", ctype, name);
+	for (struct idl_member *flag = decl->members; flag; flag = flag->next) {
+		gen_doc(g, "", flag->doc);
+		fprintf(g->out, "#define %s%s %s\n", prefix, flag->name, const_value(g, ctype, &flag->value));
+	}
+	fprintf(g->out, "\n/* Writes value as \"A|B\" (see idl_flags_format); returns the length needed. */\n");
+	fprintf(g->out, "static inline unsigned %s_format(uint64_t value, char *buf, unsigned size)\n{\n", name);
+	fprintf(g->out, "\tstatic const struct idl_flag_name names[] = {\n");
+	for (struct idl_member *flag = decl->members; flag; flag = flag->next)
+		fprintf(g->out, "\t\t{ \"%s\", %s%s },\n", flag->name, prefix, flag->name);
+	fprintf(g->out, "\t};\n\treturn idl_flags_format(names, sizeof(names) / sizeof(names[0]), value, buf, size);\n}\n\n");
+}
+
 static void emit_decl(struct gen *g, struct idl_decl *decl)
 {
 	if (decl->emitted)
@@ -40,8 +104,12 @@ static void emit_decl(struct gen *g, struct idl_decl *decl)
 	switch (decl->kind) {
 	case IDL_D_CONST:
 		gen_doc(g, "", decl->doc);
-		fprintf(g->out, "#define %s ((%s)%lld%s)\n\n", gen_decl_name(g, decl), gen_ctype(g, decl->type),
-			(long long)decl->value.num, decl->value.num > 0x7fffffff || decl->value.num < -0x7fffffff ? "LL" : "");
+		fprintf(g->out, "#define %s %s\n\n", gen_decl_name(g, decl),
+			const_value(g, gen_ctype(g, decl->type), &decl->value));
+		break;
+	case IDL_D_FLAGS:
+		gen_doc(g, "", decl->doc);
+		emit_flags(g, decl);
 		break;
 	case IDL_D_ENUM:
 		gen_doc(g, "", decl->doc);
@@ -49,7 +117,7 @@ static void emit_decl(struct gen *g, struct idl_decl *decl)
 		break;
 	case IDL_D_TYPEDEF:
 		emit_type_deps(g, decl->type);
-		if (gen_is_var(decl->type))
+		if (idl_is_variable(decl->type))
 			break;
 		gen_doc(g, "", decl->doc);
 		fprintf(g->out, "typedef %s;\n\n", gen_cdecl(g, decl->type, gen_decl_name(g, decl), 0));
@@ -92,6 +160,14 @@ static void emit_interface(struct gen *g, struct idl_decl *iface)
 	}
 }
 
+static int has_flags(const struct idl_decl *list)
+{
+	for (const struct idl_decl *decl = list; decl; decl = decl->next)
+		if (decl->kind == IDL_D_FLAGS || (decl->kind == IDL_D_INTERFACE && has_flags(decl->body)))
+			return 1;
+	return 0;
+}
+
 void gen_header(struct gen *g)
 {
 	const char *guard = gen_upper(g, g->file->base);
@@ -102,6 +178,8 @@ void gen_header(struct gen *g)
 		if (decl->kind == IDL_D_IMPORT && decl->imported)
 			fprintf(g->out, "#include \"%s.h\"\n", decl->imported->base);
 	fprintf(g->out, "\n");
+	if (has_flags(g->file->decls))
+		emit_flags_support(g);
 	for (struct idl_decl *decl = g->file->decls; decl; decl = decl->next) {
 		if (decl->kind == IDL_D_INTERFACE)
 			emit_interface(g, decl);

@@ -52,11 +52,26 @@ void gen_server_header(struct gen *g)
 	fprintf(g->out, "#endif\n");
 }
 
+/* The flag set a type names, through typedefs, or NULL. */
+static const struct idl_decl *flag_set_of(const struct idl_type *type)
+{
+	while (type->kind == IDL_T_NAMED && type->decl->kind == IDL_D_TYPEDEF)
+		type = type->decl->type;
+	return type->kind == IDL_T_NAMED && type->decl->kind == IDL_D_FLAGS ? type->decl : NULL;
+}
+
 static void emit_trace_value(struct gen *g, const char *in, const char *expr, const struct idl_type *type,
 			     const char *len)
 {
 	const struct idl_type *base = idl_base_type(type);
+	const struct idl_decl *flags = flag_set_of(type);
 	FILE *out = g->out;
+	if (flags) {
+		fprintf(out, "%s{\n%s\tchar idl_names[IDLRT_TB_SIZE];\n", in, in);
+		fprintf(out, "%s\t%s_format(%s, idl_names, sizeof(idl_names));\n", in, gen_decl_name(g, flags), expr);
+		fprintf(out, "%s\tidlrt_tb_puts(&idl_tb, idl_names);\n%s}\n", in, in);
+		return;
+	}
 	switch (base->kind) {
 	case IDL_T_INT:
 		fprintf(out, "%sidlrt_tb_%s(&idl_tb, %s);\n", in, base->is_signed ? "int" : "uint", expr);
@@ -139,7 +154,7 @@ static void emit_encoder(struct gen *g, const struct idl_decl *iface, const stru
 		"\t\tidl_mr[1] = (uint32_t)idl_result;\n\t\treturn IDLRT_SEND_REPLY;\n\t}\n");
 	fprintf(g->out, "\tunsigned idl_w = 2;\n");
 	for (const struct idl_member *param = op->members; param; param = param->next)
-		if ((param->dir & IDL_OUT) && !gen_is_var(param->type))
+		if ((param->dir & IDL_OUT) && !idl_is_variable(param->type))
 			gen_encode(g, "\t", gen_is_struct(param->type) ? idl_printf(g->prog, "(*%s)", param->name)
 								      : param->name, param->type);
 	gen_var_lengths_encode(g, op, IDL_OUT, 1);
@@ -156,7 +171,7 @@ static void emit_deferred_reply(struct gen *g, const struct idl_decl *iface, con
 		iface->name, op->name);
 	for (const struct idl_member *param = op->members; param; param = param->next)
 		if (param->dir & IDL_OUT)
-			fprintf(g->out, gen_is_var(param->type) && idl_base_type(param->type)->kind == IDL_T_BUFFER
+			fprintf(g->out, idl_is_variable(param->type) && idl_base_type(param->type)->kind == IDL_T_BUFFER
 						? ", %s, %s_len" : ", %s", param->name, param->name);
 	fprintf(g->out, ");\n");
 	if (g->trace) {
@@ -180,8 +195,8 @@ static void emit_locals(struct gen *g, const struct idl_decl *op)
 		else if (base->kind == IDL_T_BUFFER)
 			fprintf(g->out, "\tuint8_t %s[%u];\n\tuint32_t %s_len = 0;\n", param->name, gen_bound(base),
 				param->name);
-		/* An in-only aggregate is filled whole by the decode before any use. */
-		else if ((gen_is_struct(param->type) || gen_is_array(param->type)) && param->dir == IDL_IN)
+		/* A required in-only aggregate is filled whole by the decode before any use. */
+		else if ((gen_is_struct(param->type) || gen_is_array(param->type)) && param->dir == IDL_IN && !param->optional)
 			fprintf(g->out, "\t%s;\n", gen_cdecl(g, param->type, param->name, 0));
 		/* An initialiser, not memset: the target build is freestanding, so GCC
 		 * would call memset out of line even for one word. */
@@ -196,7 +211,7 @@ static void emit_in_lengths(struct gen *g, const struct idl_decl *op)
 {
 	for (const struct idl_member *param = op->members; param; param = param->next) {
 		const struct idl_type *base = idl_base_type(param->type);
-		if (!(param->dir & IDL_IN) || !gen_is_var(base))
+		if (!(param->dir & IDL_IN) || !idl_is_variable(base))
 			continue;
 		const char *len = base->kind == IDL_T_STRING ? idl_printf(g->prog, "idl_len_%s", param->name)
 							     : idl_printf(g->prog, "%s_len", param->name);
@@ -223,6 +238,20 @@ static void emit_handler_call(struct gen *g, const struct idl_decl *iface, const
 	fprintf(g->out, ");\n");
 }
 
+/* Requests of older clients end before the optional parameters their version
+ * did not have: each one present is decoded, the rest stay 0. */
+static void emit_optional_decode(struct gen *g, const struct idl_decl *op, uint32_t words)
+{
+	for (const struct idl_member *param = op->members; param; param = param->next) {
+		if (!param->optional)
+			continue;
+		words += idl_type_words(param->type);
+		fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) >= %u) {\n", words);
+		gen_decode(g, "\t\t", param->name, param->type, "idl_bad");
+		fprintf(g->out, "\t\tidl_need = %u;\n\t}\n", words);
+	}
+}
+
 static int op_has_in_params(const struct idl_decl *op)
 {
 	for (const struct idl_member *param = op->members; param; param = param->next)
@@ -241,12 +270,16 @@ static void emit_op(struct gen *g, const struct idl_decl *iface, const struct id
 	if (gen_op_needs_temp(op, IDL_IN))
 		fprintf(g->out, "\tuint32_t idl_v;\n");
 	emit_locals(g, op);
-	uint32_t fixed = gen_fixed_words(op, IDL_IN);
+	uint32_t fixed = (uint32_t)idl_op_words(op, IDL_IN, 0);
+	for (const struct idl_member *param = op->members; param; param = param->next)
+		if (param->optional)
+			fixed -= idl_type_words(param->type);
 	fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) < %u)\n\t\tgoto idl_bad;\n", fixed);
 	for (const struct idl_member *param = op->members; param; param = param->next)
-		if ((param->dir & IDL_IN) && !gen_is_var(param->type))
+		if ((param->dir & IDL_IN) && !idl_is_variable(param->type) && !param->optional)
 			gen_decode(g, "\t", param->name, param->type, "idl_bad");
 	fprintf(g->out, "\tunsigned idl_need = %u;\n", fixed);
+	emit_optional_decode(g, op, fixed);
 	emit_in_lengths(g, op);
 	fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) != idl_need)\n\t\tgoto idl_bad;\n");
 	gen_var_data_decode(g, op, IDL_IN, 1, "idl_bad");
@@ -309,6 +342,14 @@ void gen_server(struct gen *g)
 		}
 		fprintf(g->out, "int %s_dispatch(struct idlrt_request *idl_rq)\n{\n", iface->name);
 		fprintf(g->out, "\tint idl_err = idlrt_check_header(idl_rq->mr, %s_IFACE_ID, %s_IFACE_VERSION);\n", up, up);
+		if (iface->accepts) {
+			/* Off the fast path: only a request of another version gets here. */
+			fprintf(g->out, "\tif (idl_err == -EPROTONOSUPPORT) {\n"
+				"\t\tswitch (IDLRT_HEADER_VERSION(idl_rq->mr[1])) {\n");
+			for (const struct idl_member *old = iface->accepts; old; old = old->next)
+				fprintf(g->out, "\t\tcase %lld:\n", (long long)old->value.num);
+			fprintf(g->out, "\t\t\tidl_err = 0;\n\t\t\tbreak;\n\t\t}\n\t}\n");
+		}
 		fprintf(g->out, "\tif (idl_err < 0)\n\t\treturn idlrt_reply_error(idl_rq, idl_err);\n");
 		fprintf(g->out, "\tswitch (L4_TAG_LABEL(idl_rq->mr[0])) {\n");
 		for (struct idl_decl *op = iface->body; op; op = op->next)

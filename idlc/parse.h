@@ -8,6 +8,7 @@ struct idl_parse {
 	struct idl_program *prog;
 	struct idl_file *file;
 	struct idl_loc comment_loc;	/* where an open comment started */
+	const char *token_text;		/* the token just read, for syntax errors */
 };
 
 /* Lexes and parses text into ps->file; errors go through idl_error. Returns

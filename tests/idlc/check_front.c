@@ -104,7 +104,7 @@ END_TEST
 START_TEST(syntax_error_points_at_the_token)
 {
 	ck_assert_str_eq(compile("interface x id 1 version 1 {\n\tint f(in int32 a)\n};\n"),
-			 "t.idl:3:1: error: syntax error, unexpected '}', expecting ';'\n"
+			 "t.idl:3:1: error: expected ';' or '=' before '}'\n"
 			 " };\n"
 			 " ^\n");
 	ck_assert_int_eq(prog.errors, 1);
@@ -114,7 +114,7 @@ END_TEST
 START_TEST(syntax_error_missing_direction)
 {
 	ck_assert_str_eq(compile("interface x id 1 version 1 { int f(int32 a); };"),
-			 "t.idl:1:36: error: syntax error, unexpected integer type, expecting doc comment or in or out or inout\n"
+			 "t.idl:1:36: error: expected a doc comment, 'in', 'out', 'inout', 'optional' or ')' before the type 'int32'\n"
 			 " interface x id 1 version 1 { int f(int32 a); };\n"
 			 "                                    ^\n");
 }
@@ -123,7 +123,7 @@ END_TEST
 START_TEST(syntax_error_keeps_tabs_under_the_caret)
 {
 	ck_assert_str_eq(compile("\tinterface 5"),
-			 "t.idl:1:12: error: syntax error, unexpected number, expecting identifier\n"
+			 "t.idl:1:12: error: expected a name before the number 5\n"
 			 " \tinterface 5\n"
 			 " \t          ^\n");
 }
@@ -141,7 +141,7 @@ START_TEST(lexer_errors)
 	setup();
 	ck_assert_str_eq(compile("import \"a.idl"),
 			 "t.idl:1:8: error: unterminated string (escapes are not allowed)\n import \"a.idl\n        ^\n"
-			 "t.idl:1:8: error: syntax error, unexpected end of file, expecting ';'\n import \"a.idl\n        ^\n");
+			 "t.idl:1:8: error: expected ';' before the end of the file\n import \"a.idl\n        ^\n");
 	teardown();
 	setup();
 	ck_assert_str_eq(compile("const uint64 a = 99999999999999999999;"),
@@ -150,9 +150,15 @@ START_TEST(lexer_errors)
 			 "                  ^\n");
 	teardown();
 	setup();
-	ck_assert_str_eq(compile("const uint8 a = 017;"),
-			 "t.idl:1:17: error: number '017' has a leading zero (octal is not supported)\n"
-			 " const uint8 a = 017;\n"
+	ck_assert_str_eq(compile("const uint8 a = 019;"),
+			 "t.idl:1:17: error: bad octal number '019' (a leading 0 means octal)\n"
+			 " const uint8 a = 019;\n"
+			 "                 ^\n");
+	teardown();
+	setup();
+	ck_assert_str_eq(compile("const uint8 a = 0x;"),
+			 "t.idl:1:17: error: bad number '0x'\n"
+			 " const uint8 a = 0x;\n"
 			 "                 ^\n");
 }
 END_TEST
@@ -327,6 +333,254 @@ START_TEST(names_that_would_break_the_c)
 }
 END_TEST
 
+static int64_t const_value(const char *name)
+{
+	for (struct idl_file *file = prog.files; file; file = file->next) {
+		struct idl_decl *decl = find_decl(file->decls, name);
+		if (decl)
+			return decl->value.num;
+	}
+	ck_abort_msg("no constant %s", name);
+	return 0;
+}
+
+START_TEST(constants_in_every_radix_and_expressions)
+{
+	ck_assert_str_eq(compile("const uint8 DEC = 100;\n"
+				 "const uint16 OCT = 0100;\n"
+				 "const uint32 HEX = 0x50000000;\n"
+				 "const uint64 WIDE = 0x7fffffffffffffff;\n"
+				 "const int8 NEG = -128;\n"
+				 "const int16 NEG_HEX = -0x10;\n"
+				 "const int32 ZERO = 0;\n"
+				 "const int64 MIXED = (HEX >> 4) + 2 * -3 - 7 % 4;\n"
+				 "const uint32 MS_ASYNC = 1;\n"
+				 "const uint32 MS_INVALIDATE = 2;\n"
+				 "const uint32 MS_SYNC = 4;\n"
+				 "const uint32 MS_KNOWN = MS_ASYNC | MS_INVALIDATE | MS_SYNC;\n"
+				 "const uint32 MASKED = ~0xf & 0xff ^ 1;\n"
+				 "const bool YES = 1;\n"
+				 "enum e { A = 1 << 3, B };\n"
+				 "const uint32 FROM_ENUM = B - A;\n"
+				 "interface i id HEX >> 20 version OCT / 32 { const uint32 INNER = HEX | OCT; };\n"), "");
+	ck_assert_int_eq(const_value("DEC"), 100);
+	ck_assert_int_eq(const_value("OCT"), 64);
+	ck_assert_int_eq(const_value("HEX"), 0x50000000);
+	ck_assert_int_eq(const_value("WIDE"), INT64_MAX);
+	ck_assert_int_eq(const_value("NEG"), -128);
+	ck_assert_int_eq(const_value("NEG_HEX"), -16);
+	ck_assert_int_eq(const_value("MIXED"), 0x5000000 - 6 - 3);
+	ck_assert_int_eq(const_value("MS_KNOWN"), 7);
+	ck_assert_int_eq(const_value("MASKED"), (~0xf & 0xff) ^ 1);
+	ck_assert_int_eq(const_value("FROM_ENUM"), 1);
+	struct idl_decl *iface = find_decl(prog.files->decls, "i");
+	ck_assert_int_eq(iface->iface_id.num, 0x500);
+	ck_assert_int_eq(iface->iface_version.num, 2);
+	ck_assert_int_eq(find_decl(iface->body, "INNER")->value.num, 0x50000040);
+	/* The radix C gets: as written, hex for bit operations, the operands' otherwise. */
+	ck_assert_int_eq(find_decl(prog.files->decls, "OCT")->value.radix, 8);
+	ck_assert_int_eq(find_decl(prog.files->decls, "HEX")->value.radix, 16);
+	ck_assert_int_eq(find_decl(prog.files->decls, "DEC")->value.radix, 10);
+	ck_assert_int_eq(find_decl(prog.files->decls, "MS_KNOWN")->value.radix, 16);
+	ck_assert_int_eq(find_decl(prog.files->decls, "MIXED")->value.radix, 16);
+	ck_assert_int_eq(find_decl(iface->body, "INNER")->value.radix, 16);
+}
+END_TEST
+
+START_TEST(constant_expression_errors)
+{
+	CHECK_ERROR("const int32 a = 1 / (2 - 2);", "1:19: error: division by zero in a constant expression",
+		    "const int32 a = 1 / (2 - 2);", "                  ^");
+	teardown();
+	setup();
+	CHECK_ERROR("const int64 a = 1 << 63;", "1:19: error: shift by 63 is out of range (0..62)",
+		    "const int64 a = 1 << 63;", "                  ^");
+	teardown();
+	setup();
+	CHECK_ERROR("const int64 a = 0x7fffffffffffffff + 1;", "1:36: error: constant expression overflows int64",
+		    "const int64 a = 0x7fffffffffffffff + 1;", "                                   ^");
+	teardown();
+	setup();
+	CHECK_ERROR("const int64 a = 3 << 62;", "1:19: error: constant expression overflows int64",
+		    "const int64 a = 3 << 62;", "                  ^");
+	teardown();
+	setup();
+	CHECK_ERROR("const uint8 a = 1 << 8;", "1:19: error: value 256 does not fit the type of constant 'a'",
+		    "const uint8 a = 1 << 8;", "                  ^");
+	teardown();
+	setup();
+	CHECK_ERROR("const uint32 a = -1;", "1:18: error: value -1 does not fit the type of constant 'a'",
+		    "const uint32 a = -1;", "                 ^");
+	teardown();
+	setup();
+	CHECK_ERROR("const int32 a = b + 1;\nconst int32 b = a;",
+		    "2:17: error: constant 'a' is defined in terms of itself", "const int32 b = a;", "                ^");
+	teardown();
+	setup();
+	CHECK_ERROR("struct s { int32 x; };\nconst int32 a = s | 1;", "2:17: error: 's' is not a constant",
+		    "const int32 a = s | 1;", "                ^");
+}
+END_TEST
+
+START_TEST(flag_sets)
+{
+	ck_assert_str_eq(compile("flags open_flags : uint32 { RDONLY = 0, WRONLY = 01, RDWR = 02,\n"
+				 "\tCREAT = 0100, EXCL = CREAT << 1, ACCMODE = WRONLY | RDWR, };\n"
+				 "interface i id 1 version 1 {\n"
+				 "\tflags prot : uint8 { READ = 1, WRITE = 2 };\n"
+				 "\tconst uint32 WRITE_CREATE = WRONLY | CREAT;\n"
+				 "\tint open(in open_flags how, in prot p);\n"
+				 "};\n"), "");
+	struct idl_decl *flags = find_decl(prog.files->decls, "open_flags");
+	ck_assert_int_eq(flags->kind, IDL_D_FLAGS);
+	ck_assert_int_eq(flags->members->next->next->next->next->value.num, 0200);
+	ck_assert_int_eq(flags->members->next->next->next->next->next->value.num, 3);
+	struct idl_decl *iface = find_decl(prog.files->decls, "i");
+	ck_assert_int_eq(find_decl(iface->body, "WRITE_CREATE")->value.num, 0101);
+	/* On the wire a flag set is its integer type. */
+	struct idl_decl *open = find_decl(iface->body, "open");
+	ck_assert_int_eq(idl_base_type(open->members->type)->bits, 32);
+	ck_assert_int_eq(idl_base_type(open->members->next->type)->bits, 8);
+	ck_assert_uint_eq(open->members->next->type->decl->words, 1);
+}
+END_TEST
+
+START_TEST(flag_set_errors)
+{
+	CHECK_ERROR("flags f : int32 { A = 1 };", "1:11: error: flag set 'f' needs an unsigned integer type",
+		    "flags f : int32 { A = 1 };", "          ^");
+	teardown();
+	setup();
+	CHECK_ERROR("flags f : uint8 { A = 1, B };", "1:26: error: flag 'B' needs a value (as in B = 0x4)",
+		    "flags f : uint8 { A = 1, B };", "                         ^");
+	teardown();
+	setup();
+	CHECK_ERROR("flags f : uint8 { A = 1, B = 0x100 };", "1:30: error: flag 'B' = 256 does not fit the type of flag set 'f'",
+		    "flags f : uint8 { A = 1, B = 0x100 };", "                             ^");
+	teardown();
+	setup();
+	CHECK_ERROR("flags f : uint8 { A = 1, B = 01 };", "1:26: error: flag 'B' repeats the value 1 of 'A'",
+		    "flags f : uint8 { A = 1, B = 01 };", "                         ^");
+	teardown();
+	setup();
+	CHECK_ERROR("flags f : uint8 { A = B, B = 1 };", "1:23: error: 'B' is used before its value is known",
+		    "flags f : uint8 { A = B, B = 1 };", "                      ^");
+	teardown();
+	setup();
+	CHECK_ERROR("enum e { A };\nflags f : uint8 { A = 1 };", "2:19: error: flag 'A' is also in enum 'e'",
+		    "flags f : uint8 { A = 1 };", "                  ^");
+	teardown();
+	setup();
+	CHECK_ERROR("flag f : uint8 { A = 1 };",
+		    "1:1: error: unknown word 'flag' at the start of a declaration (expected 'flags')",
+		    "flag f : uint8 { A = 1 };", "^");
+}
+END_TEST
+
+START_TEST(accepted_versions)
+{
+	ck_assert_str_eq(compile("interface i id 1 version 4 accepts 2, 3 { };"), "");
+	struct idl_decl *iface = prog.files->decls;
+	ck_assert_int_eq(iface->accepts->value.num, 2);
+	ck_assert_int_eq(iface->accepts->next->value.num, 3);
+	teardown();
+	setup();
+	CHECK_ERROR("interface i id 1 version 4 accepts 4 { };",
+		    "1:36: error: accepted version 4 is not older than version 4",
+		    "interface i id 1 version 4 accepts 4 { };", "                                   ^");
+	teardown();
+	setup();
+	CHECK_ERROR("interface i id 1 version 4 accepts 1, 1 { };", "1:39: error: version 1 is accepted twice",
+		    "interface i id 1 version 4 accepts 1, 1 { };", "                                      ^");
+	teardown();
+	setup();
+	CHECK_ERROR("interface i id 1 version 4 accept 1 { };",
+		    "1:28: error: unknown word 'accept' after the version (expected 'accepts')",
+		    "interface i id 1 version 4 accept 1 { };", "                           ^");
+}
+END_TEST
+
+START_TEST(optional_parameters)
+{
+	ck_assert_str_eq(compile("interface i id 1 version 2 {\n"
+				 "\tint f(in int32 a, out int32 r, optional in int32 b, optional in int64 c);\n"
+				 "};"), "");
+	struct idl_decl *f = find_decl(prog.files->decls->body, "f");
+	ck_assert_int_eq(f->members->optional, 0);
+	ck_assert_int_eq(f->members->next->next->optional, 1);
+	teardown();
+	setup();
+	CHECK_ERROR("interface i id 1 version 2 { int f(optional out int32 r); };",
+		    "1:55: error: optional parameter 'r' must be 'in'",
+		    "interface i id 1 version 2 { int f(optional out int32 r); };",
+		    "                                                      ^");
+	teardown();
+	setup();
+	CHECK_ERROR("interface i id 1 version 2 { int f(optional in int32 a, in int32 b); };",
+		    "1:66: error: parameter 'b' follows optional parameter 'a' and must be optional too",
+		    "interface i id 1 version 2 { int f(optional in int32 a, in int32 b); };",
+		    "                                                                 ^");
+	teardown();
+	setup();
+	CHECK_ERROR("interface i id 1 version 2 { int f(in string<4> s, optional in int32 a); };",
+		    "1:70: error: optional parameter 'a' cannot be in an operation with a string or buffer in parameter ('s')",
+		    "interface i id 1 version 2 { int f(in string<4> s, optional in int32 a); };",
+		    "                                                                     ^");
+}
+END_TEST
+
+START_TEST(every_syntax_error_is_reported)
+{
+	compile("interface x id 1 version 1 {\n"
+		"\tint f(in string s);\n"
+		"\tint g(in int32 a) = ;\n"
+		"\tstruct q { int32 a; int32 };\n"
+		"\tint h(in int32 a);\n"
+		"};\n"
+		"const uint8 z = 1 +;\n"
+		"struct ok { int32 a; };\n"
+		"enum e { A B };\n");
+	ck_assert_str_eq(diag_text,
+		"t.idl:2:18: error: expected '<' before the name 's'\n"
+		" \tint f(in string s);\n"
+		" \t                ^\n"
+		"t.idl:3:22: error: expected a value before ';'\n"
+		" \tint g(in int32 a) = ;\n"
+		" \t                    ^\n"
+		"t.idl:4:28: error: expected a name before '}'\n"
+		" \tstruct q { int32 a; int32 };\n"
+		" \t                          ^\n"
+		"t.idl:7:20: error: expected a value before ';'\n"
+		" const uint8 z = 1 +;\n"
+		"                    ^\n"
+		"t.idl:9:12: error: expected '=', '}' or ',' before the name 'B'\n"
+		" enum e { A B };\n"
+		"            ^\n");
+	ck_assert_int_eq(prog.errors, 5);
+}
+END_TEST
+
+START_TEST(reserved_words_are_named)
+{
+	CHECK_ERROR("struct s { int32 in; };", "1:18: error: 'in' is a reserved word and cannot be used as a name",
+		    "struct s { int32 in; };", "                 ^");
+	teardown();
+	setup();
+	CHECK_ERROR("const uint32 optional = 1;",
+		    "1:14: error: 'optional' is a reserved word and cannot be used as a name",
+		    "const uint32 optional = 1;", "             ^");
+	teardown();
+	setup();
+	/* flags and accepts are words only where they start a flag set or follow a version. */
+	ck_assert_str_eq(compile("interface i id 1 version 1 { int f(in uint32 flags, in uint32 accepts); };"), "");
+	teardown();
+	setup();
+	CHECK_ERROR("interface i id 1 version 1 { int f(in int32 a) }",
+		    "1:48: error: expected ';' or '=' before '}'",
+		    "interface i id 1 version 1 { int f(in int32 a) }", "                                               ^");
+}
+END_TEST
+
 START_TEST(deep_nesting_is_refused)
 {
 	char text[8192] = "";
@@ -349,6 +603,10 @@ static Suite *front_suite(void)
 	tcase_add_test(ok, valid_file_parses_and_checks);
 	tcase_add_test(ok, derived_opnums_are_stable_and_order_free);
 	tcase_add_test(ok, uses_without_a_cycle_and_unknown_interfaces);
+	tcase_add_test(ok, constants_in_every_radix_and_expressions);
+	tcase_add_test(ok, flag_sets);
+	tcase_add_test(ok, accepted_versions);
+	tcase_add_test(ok, optional_parameters);
 	suite_add_tcase(suite, ok);
 	TCase *syntax = tcase_create("lexer and parser errors");
 	tcase_add_checked_fixture(syntax, setup, teardown);
@@ -357,6 +615,8 @@ static Suite *front_suite(void)
 	tcase_add_test(syntax, syntax_error_keeps_tabs_under_the_caret);
 	tcase_add_test(syntax, lexer_errors);
 	tcase_add_test(syntax, nul_byte_is_refused);
+	tcase_add_test(syntax, every_syntax_error_is_reported);
+	tcase_add_test(syntax, reserved_words_are_named);
 	suite_add_tcase(suite, syntax);
 	TCase *sema = tcase_create("semantic errors");
 	tcase_add_checked_fixture(sema, setup, teardown);
@@ -372,6 +632,8 @@ static Suite *front_suite(void)
 	tcase_add_test(sema, imports_can_be_disabled);
 	tcase_add_test(sema, names_that_would_break_the_c);
 	tcase_add_test(sema, deep_nesting_is_refused);
+	tcase_add_test(sema, constant_expression_errors);
+	tcase_add_test(sema, flag_set_errors);
 	suite_add_tcase(suite, sema);
 	return suite;
 }

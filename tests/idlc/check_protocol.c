@@ -57,6 +57,46 @@ START_TEST(add_round_trip_and_trace)
 }
 END_TEST
 
+START_TEST(optional_parameters_from_a_current_client)
+{
+	int64_t sum = 0;
+	ck_assert_int_eq(echo_total(ECHO_TID, MODE_ALL, 1, -2, 5000000000LL, &sum), (int)MODE_ALL);
+	ck_assert_int_eq(sum, 4999999999LL);
+	ck_assert_str_eq(trace_line, "test0 -> echo.total(mode=MODE_READ|MODE_WRITE|MODE_EXEC, a=1, b=-2, c=5000000000) = 7 (sum=4999999999)");
+}
+END_TEST
+
+START_TEST(flag_sets_decode_into_names)
+{
+	char text[64];
+	ck_assert_uint_eq(mode_bits_format(MODE_READ | MODE_SETUID, text, sizeof(text)), 21);
+	ck_assert_str_eq(text, "MODE_READ|MODE_SETUID");
+	mode_bits_format(0, text, sizeof(text));
+	ck_assert_str_eq(text, "MODE_NONE");
+	mode_bits_format(MODE_WRITE | 0x100, text, sizeof(text));
+	ck_assert_str_eq(text, "MODE_WRITE|0x100");
+	mode_bits_format(0x10000, text, sizeof(text));
+	ck_assert_str_eq(text, "0x10000");
+	/* Combinations are listed after their bits, so the bits are named. */
+	mode_bits_format(MODE_ALL, text, sizeof(text));
+	ck_assert_str_eq(text, "MODE_READ|MODE_WRITE|MODE_EXEC");
+	/* Truncated like snprintf: the length needed comes back. */
+	ck_assert_uint_eq(mode_bits_format(MODE_READ | MODE_WRITE, text, 11), 20);
+	ck_assert_str_eq(text, "MODE_READ|");
+	ck_assert_str_eq(echo_color_name(ECHO_GREEN), "GREEN");
+}
+END_TEST
+
+START_TEST(constants_keep_their_values)
+{
+	ck_assert_uint_eq(PERM_DEFAULT, 420);
+	ck_assert_uint_eq(WINDOW_MASK, 0x500000f0u);
+	ck_assert_int_eq(BELOW, -14);
+	ck_assert_uint_eq(SMALL_SHIFT, 8);
+	ck_assert_uint_eq(MODE_SETUID, 2048);
+}
+END_TEST
+
 START_TEST(operation_without_parameters)
 {
 	int32_t sum;
@@ -290,9 +330,55 @@ END_TEST
 
 START_TEST(old_client_version)
 {
-	const uint32_t msg[] = { L4_TAG(ECHO_OP_ADD, 3), IDLRT_HEADER(ECHO_IFACE_ID, ECHO_IFACE_VERSION - 1), 2, 3 };
+	/* echo is version 3 and accepts 2: version 1 is refused. */
+	const uint32_t msg[] = { L4_TAG(ECHO_OP_ADD, 3), IDLRT_HEADER(ECHO_IFACE_ID, ECHO_IFACE_VERSION - 2), 2, 3 };
 	ck_assert_int_eq(raw_call(msg, 4), -EPROTONOSUPPORT);
+	const uint32_t newer[] = { L4_TAG(ECHO_OP_ADD, 3), IDLRT_HEADER(ECHO_IFACE_ID, ECHO_IFACE_VERSION + 1), 2, 3 };
+	ck_assert_int_eq(raw_call(newer, 4), -EPROTONOSUPPORT);
 	ck_assert_uint_eq(echo_state.handler_calls, 0);
+}
+END_TEST
+
+START_TEST(accepted_older_version_is_served)
+{
+	const uint32_t msg[] = { L4_TAG(ECHO_OP_ADD, 3), IDLRT_HEADER(ECHO_IFACE_ID, ECHO_IFACE_VERSION - 1), 2, 3 };
+	uint32_t *mr = idlrt_mr();
+	memcpy(mr, msg, sizeof(msg));
+	ck_assert_int_eq(idlrt_call(ECHO_TID), 0);
+	ck_assert_uint_eq(mr[0], L4_TAG(0, 2));
+	ck_assert_uint_eq(mr[1], 0);
+	ck_assert_uint_eq(mr[2], 5);
+	ck_assert_uint_eq(echo_state.handler_calls, 1);
+}
+END_TEST
+
+/* total(mode, a, optional b, optional int64 c): 2, 3 or 5 words after the header. */
+static int32_t total_with(unsigned words, int64_t *sum)
+{
+	uint32_t msg[8] = { L4_TAG(ECHO_OP_TOTAL, words), IDLRT_HEADER(ECHO_IFACE_ID, 2), MODE_READ, 100, 20,
+			    3, 0, 99 };
+	int32_t result = raw_call(msg, words + 1);
+	uint32_t *mr = idlrt_mr();
+	if (result >= 0)
+		*sum = (int64_t)((uint64_t)mr[2] | (uint64_t)mr[3] << 32);
+	return result;
+}
+
+START_TEST(optional_parameters_may_be_left_out)
+{
+	int64_t sum = -1;
+	ck_assert_int_eq(total_with(3, &sum), (int32_t)MODE_READ);
+	ck_assert_int_eq(sum, 100);
+	ck_assert_int_eq(total_with(4, &sum), (int32_t)MODE_READ);
+	ck_assert_int_eq(sum, 120);
+	ck_assert_int_eq(total_with(6, &sum), (int32_t)MODE_READ);
+	ck_assert_int_eq(sum, 123);
+	ck_assert_uint_eq(echo_state.handler_calls, 3);
+	/* Only whole optional parameters: half of c, or more than all, is malformed. */
+	ck_assert_int_eq(total_with(5, &sum), -EBADMSG);
+	ck_assert_int_eq(total_with(7, &sum), -EBADMSG);
+	ck_assert_int_eq(total_with(2, &sum), -EBADMSG);
+	ck_assert_uint_eq(echo_state.handler_calls, 3);
 }
 END_TEST
 
@@ -403,6 +489,9 @@ static Suite *protocol_suite(void)
 	tcase_add_checked_fixture(calls, setup, teardown);
 	tcase_add_test(calls, add_round_trip_and_trace);
 	tcase_add_test(calls, operation_without_parameters);
+	tcase_add_test(calls, optional_parameters_from_a_current_client);
+	tcase_add_test(calls, flag_sets_decode_into_names);
+	tcase_add_test(calls, constants_keep_their_values);
 	tcase_add_test(calls, scalars_at_their_limits);
 	tcase_add_test(calls, uintptr_wider_than_a_word_is_refused);
 	tcase_add_test(calls, structs_and_arrays_both_ways);
@@ -424,6 +513,8 @@ static Suite *protocol_suite(void)
 	tcase_add_test(bad, empty_message);
 	tcase_add_test(bad, wrong_interface);
 	tcase_add_test(bad, old_client_version);
+	tcase_add_test(bad, accepted_older_version_is_served);
+	tcase_add_test(bad, optional_parameters_may_be_left_out);
 	tcase_add_test(bad, unknown_operation);
 	tcase_add_test(bad, wrong_lengths);
 	tcase_add_test(bad, values_out_of_range);

@@ -132,3 +132,10 @@ int echo_log_handle_line(struct idlrt_request *rq, const char *text)
 	strcpy(echo_state.log_line, text);
 	return 0;
 }
+
+int echo_handle_total(struct idlrt_request *rq, mode_bits mode, int32_t a, int32_t b, int64_t c, int64_t *sum)
+{
+	seen(rq);
+	*sum = (int64_t)a + b + c;
+	return (int)mode;
+}

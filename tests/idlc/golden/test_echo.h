@@ -9,7 +9,7 @@
 
 /** The echo test service: hands back what it is given. */
 #define ECHO_IFACE_ID 0x0e01u
-#define ECHO_IFACE_VERSION 2u
+#define ECHO_IFACE_VERSION 3u
 #define ECHO_OP_ADD 0x0001u
 #define ECHO_OP_SCALARS 0x0002u
 #define ECHO_OP_SHAPES 0x0003u
@@ -19,6 +19,7 @@
 #define ECHO_OP_NOTIFY 0x5b6bu
 #define ECHO_OP_WAIT 0x2d73u
 #define ECHO_OP_POST 0x6d50u
+#define ECHO_OP_TOTAL 0xa6b0u
 
 #define ECHO_NAME_MAX ((uint32_t)32)
 
@@ -125,5 +126,11 @@ int echo_wait(idlrt_dest_t idl_dest, uint32_t event, int32_t *value);
  * Client stub: returns the result (>= 0) or -errno.
  */
 int echo_post(idlrt_dest_t idl_dest, uint32_t event, int32_t value);
+
+/**
+ * Adds a, b and c; version 2 clients send only mode and a (b and c read as 0).
+ * Client stub: returns the result (>= 0) or -errno.
+ */
+int echo_total(idlrt_dest_t idl_dest, mode_bits mode, int32_t a, int32_t b, int64_t c, int64_t *sum);
 
 #endif

@@ -336,3 +336,35 @@ int echo_post(idlrt_dest_t idl_dest, uint32_t event, int32_t value)
 	return idl_result;
 }
 
+int echo_total(idlrt_dest_t idl_dest, mode_bits mode, int32_t a, int32_t b, int64_t c, int64_t *sum)
+{
+	uint32_t *idl_mr = idlrt_mr();
+	unsigned idl_w = 2;
+	idl_mr[idl_w++] = (uint32_t)mode;
+	idl_mr[idl_w++] = (uint32_t)a;
+	idl_mr[idl_w++] = (uint32_t)b;
+	idl_mr[idl_w++] = (uint32_t)(uint64_t)c;
+	idl_mr[idl_w++] = (uint32_t)((uint64_t)c >> 32);
+	idl_mr[0] = L4_TAG(ECHO_OP_TOTAL, idl_w - 1);
+	idl_mr[1] = IDLRT_HEADER(ECHO_IFACE_ID, ECHO_IFACE_VERSION);
+	int idl_err = idlrt_call(idl_dest);
+	if (idl_err < 0)
+		return idl_err;
+	if (L4_TAG_WORDS(idl_mr[0]) < 1)
+		return -EBADMSG;
+	int idl_result = (int32_t)idl_mr[1];
+	if (idl_result < 0)
+		return idl_result;
+	if (L4_TAG_WORDS(idl_mr[0]) < 3)
+		return -EBADMSG;
+	idl_w = 2;
+	(*sum) = (int64_t)((uint64_t)idl_mr[idl_w] | (uint64_t)idl_mr[idl_w + 1] << 32);
+	idl_w += 2;
+	unsigned idl_need = 3;
+	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
+		goto idl_bad;
+	return idl_result;
+idl_bad:
+	return -EBADMSG;
+}
+

@@ -704,9 +704,92 @@ idl_bad:
 	return idlrt_reply_error(idl_rq, -EBADMSG);
 }
 
+static int echo_encode_total(uint32_t *idl_mr, int idl_result, int64_t sum)
+{
+	if (idl_result < 0) {
+		idl_mr[0] = L4_TAG(0, 1);
+		idl_mr[1] = (uint32_t)idl_result;
+		return IDLRT_SEND_REPLY;
+	}
+	unsigned idl_w = 2;
+	idl_mr[idl_w++] = (uint32_t)(uint64_t)sum;
+	idl_mr[idl_w++] = (uint32_t)((uint64_t)sum >> 32);
+	idl_mr[0] = L4_TAG(0, idl_w - 1);
+	idl_mr[1] = (uint32_t)idl_result;
+	return IDLRT_SEND_REPLY;
+}
+
+static int echo_do_total(struct idlrt_request *idl_rq)
+{
+	uint32_t *idl_mr = idl_rq->mr;
+	unsigned idl_w = 2;
+	uint32_t idl_v;
+	mode_bits mode = 0;
+	int32_t a = 0;
+	int32_t b = 0;
+	int64_t c = 0;
+	int64_t sum = 0;
+	if (L4_TAG_WORDS(idl_mr[0]) < 3)
+		goto idl_bad;
+	idl_v = idl_mr[idl_w++];
+	mode = (uint32_t)idl_v;
+	idl_v = idl_mr[idl_w++];
+	a = (int32_t)idl_v;
+	unsigned idl_need = 3;
+	if (L4_TAG_WORDS(idl_mr[0]) >= 4) {
+		idl_v = idl_mr[idl_w++];
+		b = (int32_t)idl_v;
+		idl_need = 4;
+	}
+	if (L4_TAG_WORDS(idl_mr[0]) >= 6) {
+		c = (int64_t)((uint64_t)idl_mr[idl_w] | (uint64_t)idl_mr[idl_w + 1] << 32);
+		idl_w += 2;
+		idl_need = 6;
+	}
+	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
+		goto idl_bad;
+	struct idlrt_tb idl_tb;
+	if (idl_rq->trace) {
+		idlrt_tb_begin(&idl_tb, idl_rq->client, "echo", "total", 0);
+		idlrt_tb_field(&idl_tb, "mode", 1);
+		{
+			char idl_names[IDLRT_TB_SIZE];
+			mode_bits_format(mode, idl_names, sizeof(idl_names));
+			idlrt_tb_puts(&idl_tb, idl_names);
+		}
+		idlrt_tb_field(&idl_tb, "a", 0);
+		idlrt_tb_int(&idl_tb, a);
+		idlrt_tb_field(&idl_tb, "b", 0);
+		idlrt_tb_int(&idl_tb, b);
+		idlrt_tb_field(&idl_tb, "c", 0);
+		idlrt_tb_int(&idl_tb, c);
+		idlrt_tb_close(&idl_tb);
+	}
+	int idl_result = echo_handle_total(idl_rq, mode, a, b, c, &sum);
+	int idl_disposition = echo_encode_total(idl_mr, idl_result, sum);
+	if (idl_rq->trace) {
+		idlrt_tb_result(&idl_tb, (int32_t)idl_mr[1]);
+		if ((int32_t)idl_mr[1] >= 0) {
+			idlrt_tb_field(&idl_tb, "sum", 1);
+			idlrt_tb_int(&idl_tb, sum);
+		}
+		idlrt_tb_end(&idl_tb);
+	}
+	return idl_disposition;
+idl_bad:
+	return idlrt_reply_error(idl_rq, -EBADMSG);
+}
+
 int echo_dispatch(struct idlrt_request *idl_rq)
 {
 	int idl_err = idlrt_check_header(idl_rq->mr, ECHO_IFACE_ID, ECHO_IFACE_VERSION);
+	if (idl_err == -EPROTONOSUPPORT) {
+		switch (IDLRT_HEADER_VERSION(idl_rq->mr[1])) {
+		case 2:
+			idl_err = 0;
+			break;
+		}
+	}
 	if (idl_err < 0)
 		return idlrt_reply_error(idl_rq, idl_err);
 	switch (L4_TAG_LABEL(idl_rq->mr[0])) {
@@ -728,6 +811,8 @@ int echo_dispatch(struct idlrt_request *idl_rq)
 		return echo_do_wait(idl_rq);
 	case ECHO_OP_POST:
 		return echo_do_post(idl_rq);
+	case ECHO_OP_TOTAL:
+		return echo_do_total(idl_rq);
 	default:
 		return idlrt_reply_error(idl_rq, -ENOSYS);
 	}

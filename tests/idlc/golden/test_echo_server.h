@@ -64,6 +64,12 @@ int echo_wait_reply(idlrt_token_t idl_token, int idl_result, int32_t value);
  */
 int echo_handle_post(struct idlrt_request *idl_rq, uint32_t event, int32_t value);
 
+/**
+ * Adds a, b and c; version 2 clients send only mode and a (b and c read as 0).
+ * Handler, written by the server: returns the result (>= 0) or -errno.
+ */
+int echo_handle_total(struct idlrt_request *idl_rq, mode_bits mode, int32_t a, int32_t b, int64_t c, int64_t *sum);
+
 /* Validates one request in idl_rq->mr, runs its handler and leaves the reply
  * there: returns IDLRT_SEND_REPLY or IDLRT_NO_REPLY. */
 int echo_dispatch(struct idlrt_request *idl_rq);

@@ -6,11 +6,97 @@
 #include <stdint.h>
 #include <idlrt/idlrt.h>
 
+#ifndef IDL_FLAGS_FORMAT_DEFINED
+#define IDL_FLAGS_FORMAT_DEFINED
+/* One named value of a flag set. */
+struct idl_flag_name {
+	const char *name;
+	uint64_t value;
+};
+
+static inline void idl_flags_put(char *buf, unsigned size, unsigned *len, const char *text)
+{
+	for (; *text; text++, (*len)++)
+		if (*len + 1 < size)
+			buf[*len] = *text;
+}
+
+/* Writes value as its names joined by '|' (a zero-valued name only for 0),
+ * then any bits no name covers as 0x...; NUL-terminated within size bytes.
+ * Returns the length of the whole text, as snprintf does. */
+static inline unsigned idl_flags_format(const struct idl_flag_name *names, unsigned count,
+					uint64_t value, char *buf, unsigned size)
+{
+	unsigned len = 0;
+	uint64_t rest = value;
+	for (unsigned i = 0; i < count; i++) {
+		uint64_t bits = names[i].value;
+		if (bits == 0 ? value != 0 : (rest & bits) != bits)
+			continue;
+		if (len)
+			idl_flags_put(buf, size, &len, "|");
+		idl_flags_put(buf, size, &len, names[i].name);
+		rest &= ~bits;
+	}
+	if (rest != 0 || len == 0) {
+		char digits[17];
+		unsigned n = 0;
+		do {
+			digits[n++] = "0123456789abcdef"[rest & 0xf];
+			rest >>= 4;
+		} while (rest);
+		idl_flags_put(buf, size, &len, len ? "|0x" : "0x");
+		for (char one[2] = { 0, 0 }; n > 0; n--) {
+			one[0] = digits[n - 1];
+			idl_flags_put(buf, size, &len, one);
+		}
+	}
+	if (size)
+		buf[len < size ? len : size - 1] = '\0';
+	return len;
+}
+#endif
+
 /** A point on the plane. */
 struct point {
 	int32_t x;
 	int32_t y;
 };
+
+/** Constants in every radix, and computed from others: the C keeps the radix. */
+#define PERM_DEFAULT ((uint32_t)0644)
+
+#define WINDOW ((uint32_t)0x50000000)
+
+#define WINDOW_MASK ((uint32_t)0x500000f0) /* (WINDOW | 0xff) & ~0xf */
+
+#define BELOW ((int32_t)-14) /* -(1 << 4) + 2 */
+
+#define SMALL_SHIFT ((uint8_t)0x8) /* 256 >> 5 */
+
+/** Permission bits; MODE_ALL is a combination, MODE_NONE names the value 0. */
+typedef uint32_t mode_bits;
+#define MODE_NONE ((uint32_t)0)
+#define MODE_READ ((uint32_t)04)
+#define MODE_WRITE ((uint32_t)02)
+#define MODE_EXEC ((uint32_t)01)
+/** set-user-id */
+#define MODE_SETUID ((uint32_t)04000)
+#define MODE_ALL ((uint32_t)07) /* MODE_READ | MODE_WRITE | MODE_EXEC */
+
+/* Writes value as "A|B" (see idl_flags_format); returns the length needed. */
+static inline unsigned mode_bits_format(uint64_t value, char *buf, unsigned size)
+{
+	static const struct idl_flag_name names[] = {
+		{ "MODE_NONE", MODE_NONE },
+		{ "MODE_READ", MODE_READ },
+		{ "MODE_WRITE", MODE_WRITE },
+		{ "MODE_EXEC", MODE_EXEC },
+		{ "MODE_SETUID", MODE_SETUID },
+		{ "MODE_ALL", MODE_ALL },
+	};
+	return idl_flags_format(names, sizeof(names) / sizeof(names[0]), value, buf, size);
+}
 
 /** The logging service that echo calls. */
 #define ECHO_LOG_IFACE_ID 0x0e02u

@@ -1,7 +1,5 @@
-/* ast.c - the program's memory arena, diagnostics and file loading (with imports). */
+/* load.c - reading IDL files into the program: the source text, the parse, and the imports it names. */
 #include <errno.h>
-#include <stdarg.h>
-#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include "ast.h"
@@ -10,116 +8,6 @@
 /* Larger inputs are refused rather than parsed: no interface is this big. */
 #define IDL_MAX_SOURCE (1u << 20)
 #define IDL_MAX_IMPORT_DEPTH 32
-#define IDL_MAX_ERRORS_SHOWN 50
-
-struct idl_chunk {
-	struct idl_chunk *next;
-	max_align_t data[];
-};
-
-void idl_program_init(struct idl_program *prog, FILE *diag)
-{
-	memset(prog, 0, sizeof(*prog));
-	prog->diag = diag;
-	prog->allow_imports = 1;
-}
-
-void idl_program_free(struct idl_program *prog)
-{
-	struct idl_chunk *chunk = prog->arena;
-	while (chunk) {
-		struct idl_chunk *next = chunk->next;
-		free(chunk);
-		chunk = next;
-	}
-	prog->arena = NULL;
-	prog->files = NULL;
-}
-
-/* Zeroed memory that lives until idl_program_free; exits on exhaustion. */
-void *idl_alloc(struct idl_program *prog, size_t size)
-{
-	struct idl_chunk *chunk = calloc(1, sizeof(*chunk) + size);
-	if (!chunk) {
-		fputs("idlc: out of memory\n", stderr);
-		exit(1);
-	}
-	chunk->next = prog->arena;
-	prog->arena = chunk;
-	return chunk->data;
-}
-
-char *idl_strdup(struct idl_program *prog, const char *text, size_t len)
-{
-	char *copy = idl_alloc(prog, len + 1);
-	memcpy(copy, text, len);
-	return copy;
-}
-
-char *idl_printf(struct idl_program *prog, const char *fmt, ...)
-{
-	va_list args;
-	va_start(args, fmt);
-	int len = vsnprintf(NULL, 0, fmt, args);
-	va_end(args);
-	char *text = idl_alloc(prog, (size_t)len + 1);
-	va_start(args, fmt);
-	vsnprintf(text, (size_t)len + 1, fmt, args);
-	va_end(args);
-	return text;
-}
-
-/* Prints the source line of loc and a caret under its column. */
-static void idl_show_line(FILE *out, const struct idl_file *file, int line, int col)
-{
-	const char *start = file->text;
-	const char *end = file->text + file->text_len;
-	for (int n = 1; n < line && start < end; start++)
-		if (*start == '\n')
-			n++;
-	if (start >= end && line > 1)
-		return;
-	const char *stop = memchr(start, '\n', (size_t)(end - start));
-	if (!stop)
-		stop = end;
-	fputc(' ', out);
-	for (const char *p = start; p < stop; p++)
-		fputc((unsigned char)*p >= 0x20 || *p == '\t' ? *p : ' ', out);
-	fputs("\n ", out);
-	for (int c = 1; c < col && start + c - 1 < stop; c++)
-		fputc(start[c - 1] == '\t' ? '\t' : ' ', out);
-	fputs("^\n", out);
-}
-
-void idl_error(struct idl_program *prog, struct idl_loc loc, const char *fmt, ...)
-{
-	va_list args;
-	prog->errors++;
-	if (!prog->diag || prog->errors > IDL_MAX_ERRORS_SHOWN)
-		return;
-	if (loc.file)
-		fprintf(prog->diag, "%s:%d:%d: error: ", loc.file->path, loc.line, loc.col);
-	else
-		fputs("idlc: error: ", prog->diag);
-	va_start(args, fmt);
-	vfprintf(prog->diag, fmt, args);
-	va_end(args);
-	fputc('\n', prog->diag);
-	if (loc.file)
-		idl_show_line(prog->diag, loc.file, loc.line, loc.col);
-	if (prog->errors == IDL_MAX_ERRORS_SHOWN)
-		fprintf(prog->diag, "idlc: error: too many errors; the rest are not shown\n");
-}
-
-uint32_t idl_fnv1a(const char *text)
-{
-	uint32_t hash = 2166136261u;
-	for (; *text; text++) {
-		hash ^= (unsigned char)*text;
-		hash *= 16777619u;
-	}
-	return hash;
-}
 
 static char *idl_base_name(struct idl_program *prog, const char *path)
 {
