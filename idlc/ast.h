@@ -15,6 +15,7 @@ struct idl_loc {
 #define IDL_MSG_WORDS		63	/* words after the tag (L4_MSG_MAX_WORDS) */
 #define IDL_OP_MAX		0xefff
 #define IDL_OP_DERIVED_BASE	0x1000
+#define IDL_BULK_MAX_BOUND	(1 << 20)	/* most bytes one bulk parameter names */
 
 /* Operators of constant expressions that are not one character. */
 #define IDL_OP_SHL	256
@@ -52,6 +53,7 @@ struct idl_type {
 	struct idl_type *elem;
 	char *name;
 	struct idl_decl *decl;
+	int bulk;		/* string/buffer: travels in the caller's shared buffer */
 	struct idl_loc loc;
 };
 
@@ -163,9 +165,15 @@ int idl_compat(struct idl_program *old_prog, struct idl_program *new_prog);
 const struct idl_type *idl_base_type(const struct idl_type *type);
 int idl_packed_bytes(const struct idl_type *elem);
 int idl_is_variable(const struct idl_type *type);
+/* A bulk string or buffer: two words (offset, length) in the message. */
+int idl_is_bulk(const struct idl_type *type);
+/* A string or buffer whose bytes travel inside the message. */
+int idl_in_message(const struct idl_type *type);
 uint32_t idl_type_words(const struct idl_type *type);
 /* Words after the tag in op's request (IDL_IN) or reply (IDL_OUT); strings and
- * buffers count as their length word, or with at_bound as the most they take. */
+ * buffers count as their length word, or with at_bound as the most they take.
+ * A bulk parameter of either direction puts (offset, length) in the request,
+ * and an out one its used length in the reply. */
 uint64_t idl_op_words(const struct idl_decl *op, int dir, int at_bound);
 uint32_t idl_fnv1a(const char *text);
 uint32_t idl_derived_opnum(const char *key);

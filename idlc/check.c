@@ -216,13 +216,13 @@ static int resolve_value(struct checker *ck, struct idl_decl *scope, struct idl_
 }
 
 static int check_bound(struct checker *ck, struct idl_decl *scope, struct idl_value *bound,
-		       const char *what)
+		       const char *what, int64_t max)
 {
 	if (!resolve_value(ck, scope, bound))
 		return 0;
-	if (bound->num < 1 || bound->num > MAX_BOUND) {
-		idl_error(ck->prog, bound->loc, "bad bound %lld for %s (must be 1..%d)",
-			  (long long)bound->num, what, MAX_BOUND);
+	if (bound->num < 1 || bound->num > max) {
+		idl_error(ck->prog, bound->loc, "bad bound %lld for %s (must be 1..%lld)",
+			  (long long)bound->num, what, (long long)max);
 		return 0;
 	}
 	return 1;
@@ -244,11 +244,15 @@ static int resolve_type(struct checker *ck, struct idl_decl *scope, struct idl_t
 				  type->kind == IDL_T_STRING ? "string" : "buffer");
 			return 0;
 		}
-		return check_bound(ck, scope, &type->bound, type->kind == IDL_T_STRING ? "string" : "buffer");
+		if (type->bulk)
+			return check_bound(ck, scope, &type->bound, type->kind == IDL_T_STRING ? "bulk string" : "bulk buffer",
+					   IDL_BULK_MAX_BOUND);
+		return check_bound(ck, scope, &type->bound, type->kind == IDL_T_STRING ? "string" : "buffer",
+				   MAX_BOUND);
 	case IDL_T_ARRAY:
 		if (!resolve_type(ck, scope, type->elem, 0))
 			return 0;
-		return check_bound(ck, scope, &type->bound, "array");
+		return check_bound(ck, scope, &type->bound, "array", MAX_BOUND);
 	case IDL_T_NAMED:
 		break;
 	default:
@@ -396,6 +400,12 @@ static void check_optional(struct checker *ck, const struct idl_decl *op, const 
 		return;
 	}
 	for (const struct idl_member *other = op->members; other; other = other->next) {
+		if (idl_is_bulk(other->type)) {
+			/* Even an out bulk parameter puts its offset and capacity in the request. */
+			idl_error(ck->prog, param->loc, "optional parameter '%s' cannot be in an operation with "
+				  "a bulk parameter ('%s')", param->name, other->name);
+			return;
+		}
 		if ((other->dir & IDL_IN) && idl_is_variable(other->type)) {
 			idl_error(ck->prog, param->loc, "optional parameter '%s' cannot be in an operation with "
 				  "a string or buffer in parameter ('%s')", param->name, other->name);
@@ -409,6 +419,22 @@ static void check_optional(struct checker *ck, const struct idl_decl *op, const 
 			return;
 		}
 	}
+}
+
+/* A bulk parameter's bytes sit in the caller's shared buffer only while the
+ * call lasts: the server reads or writes them before it replies, so the
+ * operation is neither oneway nor deferred. Strings go in (the server copies
+ * them out of the shared buffer to NUL-terminate them); buffers go in or out. */
+static void check_bulk(struct checker *ck, const struct idl_decl *op, const struct idl_member *param)
+{
+	if (op->op_flags & (IDL_OP_ONEWAY | IDL_OP_DEFERRED))
+		idl_error(ck->prog, param->loc, "bulk parameter '%s' cannot be in a %s operation", param->name,
+			  op->op_flags & IDL_OP_ONEWAY ? "oneway" : "deferred");
+	else if (param->dir == IDL_INOUT)
+		idl_error(ck->prog, param->loc, "bulk parameter '%s' must be 'in' or 'out', not 'inout'", param->name);
+	else if (param->dir == IDL_OUT && idl_base_type(param->type)->kind == IDL_T_STRING)
+		idl_error(ck->prog, param->loc, "bulk string '%s' must be 'in' (return text as an out bulk buffer)",
+			  param->name);
 }
 
 static void check_operation(struct checker *ck, struct idl_decl *op)
@@ -436,6 +462,8 @@ static void check_operation(struct checker *ck, struct idl_decl *op)
 			resolved = 0;
 		else if (param->optional)
 			check_optional(ck, op, param);
+		else if (idl_is_bulk(param->type))
+			check_bulk(ck, op, param);
 	}
 	for (struct idl_member *param = op->members; param; param = param->next) {
 		for (struct idl_member *other = op->members; other; other = other->next) {

@@ -59,7 +59,7 @@ static int same_type(const struct idl_type *old, const struct idl_type *new)
 		return old->bits == new->bits && old->is_signed == new->is_signed;
 	case IDL_T_STRING:
 	case IDL_T_BUFFER:
-		return old->bound.num == new->bound.num;
+		return old->bound.num == new->bound.num && old->bulk == new->bulk;
 	case IDL_T_ARRAY:
 		return old->bound.num == new->bound.num && same_type(old->elem, new->elem);
 	case IDL_T_NAMED:

@@ -29,7 +29,7 @@ int gen_op_needs_temp(const struct idl_decl *op, int dir)
 int gen_op_has_var(const struct idl_decl *op, int dir)
 {
 	for (const struct idl_member *param = op->members; param; param = param->next)
-		if ((param->dir & dir) && idl_is_variable(param->type))
+		if ((param->dir & dir) && idl_in_message(param->type))
 			return 1;
 	return 0;
 }
@@ -64,11 +64,48 @@ static void emit_checks(struct gen *g, const struct idl_decl *op)
 	}
 }
 
+/* The caller's shared buffer for the destination, where bulk bytes travel. */
+static void emit_bulk_setup(struct gen *g, const struct idl_decl *op)
+{
+	int has_bulk = 0;
+	for (const struct idl_member *param = op->members; param; param = param->next) {
+		const struct idl_type *base = idl_base_type(param->type);
+		if (!idl_is_bulk(base))
+			continue;
+		has_bulk = 1;
+		/* An out buffer's length is the caller's capacity on the way in. */
+		if (param->dir == IDL_OUT)
+			fprintf(g->out, "\tif (*%s_len > %u)\n\t\treturn -EMSGSIZE;\n", param->name, gen_bound(base));
+	}
+	if (!has_bulk)
+		return;
+	fprintf(g->out, "\tuint8_t *idl_bulk;\n\tuint32_t idl_bulk_size, idl_bulk_off = 0;\n");
+	fprintf(g->out, "\tint idl_bulk_err = idlrt_bulk_buffer(idl_dest, (void **)&idl_bulk, &idl_bulk_size);\n");
+	fprintf(g->out, "\tif (idl_bulk_err < 0)\n\t\treturn idl_bulk_err;\n");
+}
+
+/* Places a bulk parameter at the next free offset of the shared buffer (in
+ * bytes copied there now, out room the server fills) and sends (offset, length). */
+static void emit_bulk_encode(struct gen *g, const struct idl_member *param)
+{
+	const struct idl_type *base = idl_base_type(param->type);
+	const char *len = base->kind == IDL_T_STRING ? idl_printf(g->prog, "idl_len_%s", param->name)
+		: param->dir == IDL_IN ? idl_printf(g->prog, "%s_len", param->name)
+				       : idl_printf(g->prog, "*%s_len", param->name);
+	fprintf(g->out, "\tif (!idlrt_bulk_fits(idl_bulk_off, %s, idl_bulk_size))\n\t\treturn -ENOBUFS;\n", len);
+	if (param->dir == IDL_IN)
+		fprintf(g->out, "\tif (%s != 0)\n\t\tmemcpy(idl_bulk + idl_bulk_off, %s, %s);\n", len, param->name, len);
+	else
+		fprintf(g->out, "\tuint32_t idl_off_%s = idl_bulk_off;\n", param->name);
+	fprintf(g->out, "\tidl_mr[idl_w++] = idl_bulk_off;\n\tidl_mr[idl_w++] = (uint32_t)%s;\n", len);
+	fprintf(g->out, "\tidl_bulk_off += IDLRT_BULK_ALIGN((uint32_t)%s);\n", len);
+}
+
 static void emit_out_lengths(struct gen *g, const struct idl_decl *op)
 {
 	for (const struct idl_member *param = op->members; param; param = param->next) {
 		const struct idl_type *base = idl_base_type(param->type);
-		if (!(param->dir & IDL_OUT) || !idl_is_variable(base))
+		if (!(param->dir & IDL_OUT) || !idl_in_message(base))
 			continue;
 		const char *len = base->kind == IDL_T_STRING ? idl_printf(g->prog, "idl_len_%s", param->name)
 							     : idl_printf(g->prog, "*%s_len", param->name);
@@ -83,10 +120,14 @@ static void emit_stub(struct gen *g, const struct idl_decl *iface, const struct 
 	int oneway = op->op_flags & IDL_OP_ONEWAY;
 	fprintf(g->out, "int %s_%s(%s)\n{\n", iface->name, op->name, gen_params(g, op, 0));
 	emit_checks(g, op);
+	emit_bulk_setup(g, op);
 	fprintf(g->out, "\tuint32_t *idl_mr = idlrt_mr();\n\tunsigned idl_w = 2;\n");
-	for (const struct idl_member *param = op->members; param; param = param->next)
-		if ((param->dir & IDL_IN) && !idl_is_variable(param->type))
+	for (const struct idl_member *param = op->members; param; param = param->next) {
+		if (idl_is_bulk(param->type))
+			emit_bulk_encode(g, param);
+		else if ((param->dir & IDL_IN) && !idl_is_variable(param->type))
 			gen_encode(g, "\t", client_expr(g, param, IDL_IN), param->type);
+	}
 	gen_var_lengths_encode(g, op, IDL_IN, 0);
 	gen_var_data_encode(g, op, IDL_IN, 0);
 	fprintf(g->out, "\tidl_mr[0] = L4_TAG(%s_OP_%s, idl_w - 1);\n", up, gen_upper(g, op->name));
@@ -113,13 +154,22 @@ static void emit_stub(struct gen *g, const struct idl_decl *iface, const struct 
 	for (const struct idl_member *param = op->members; param; param = param->next)
 		if (param->dir == IDL_OUT && idl_base_type(param->type)->kind == IDL_T_STRING)
 			fprintf(g->out, "\tuint32_t idl_len_%s;\n", param->name);
-	for (const struct idl_member *param = op->members; param; param = param->next)
-		if ((param->dir & IDL_OUT) && !idl_is_variable(param->type))
+	for (const struct idl_member *param = op->members; param; param = param->next) {
+		if ((param->dir & IDL_OUT) && idl_is_bulk(param->type))
+			fprintf(g->out, "\tuint32_t idl_used_%s = idl_mr[idl_w++];\n\tif (idl_used_%s > *%s_len)\n"
+				"\t\tgoto idl_bad;\n", param->name, param->name, param->name);
+		else if ((param->dir & IDL_OUT) && !idl_is_variable(param->type))
 			gen_decode(g, "\t", client_expr(g, param, IDL_OUT), param->type, "idl_bad");
+	}
 	fprintf(g->out, "\tunsigned idl_need = %u;\n", fixed);
 	emit_out_lengths(g, op);
 	fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) != idl_need)\n\t\tgoto idl_bad;\n");
 	gen_var_data_decode(g, op, IDL_OUT, 0, "idl_bad");
+	for (const struct idl_member *param = op->members; param; param = param->next)
+		if ((param->dir & IDL_OUT) && idl_is_bulk(param->type))
+			fprintf(g->out, "\tif (idl_used_%s != 0)\n\t\tmemcpy(%s, idl_bulk + idl_off_%s, idl_used_%s);\n"
+				"\t*%s_len = idl_used_%s;\n", param->name, param->name, param->name, param->name,
+				param->name, param->name);
 	fprintf(g->out, "\treturn idl_result;\nidl_bad:\n\treturn -EBADMSG;\n}\n\n");
 }
 

@@ -274,14 +274,14 @@ static char *var_length(struct gen *g, const struct idl_member *param, int dir, 
 void gen_var_lengths_encode(struct gen *g, const struct idl_decl *op, int dir, int server)
 {
 	for (const struct idl_member *param = op->members; param; param = param->next)
-		if ((param->dir & dir) && idl_is_variable(param->type))
+		if ((param->dir & dir) && idl_in_message(param->type))
 			fprintf(g->out, "\tidl_mr[idl_w++] = (uint32_t)%s;\n", var_length(g, param, dir, server));
 }
 
 void gen_var_data_encode(struct gen *g, const struct idl_decl *op, int dir, int server)
 {
 	for (const struct idl_member *param = op->members; param; param = param->next) {
-		if (!(param->dir & dir) || !idl_is_variable(param->type))
+		if (!(param->dir & dir) || !idl_in_message(param->type))
 			continue;
 		const char *len = var_length(g, param, dir, server);
 		fprintf(g->out, "\tif (%s != 0) {\n", len);
@@ -295,7 +295,7 @@ void gen_var_data_encode(struct gen *g, const struct idl_decl *op, int dir, int 
 void gen_var_data_decode(struct gen *g, const struct idl_decl *op, int dir, int server, const char *bad)
 {
 	for (const struct idl_member *param = op->members; param; param = param->next) {
-		if (!(param->dir & dir) || !idl_is_variable(param->type))
+		if (!(param->dir & dir) || !idl_in_message(param->type))
 			continue;
 		const char *len = var_length(g, param, dir, server);
 		fprintf(g->out, "\tmemcpy(%s, &idl_mr[idl_w], %s);\n", param->name, len);

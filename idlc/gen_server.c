@@ -149,14 +149,20 @@ static void emit_encoder(struct gen *g, const struct idl_decl *iface, const stru
 		else if (base->kind == IDL_T_BUFFER)
 			fprintf(g->out, "\tif (idl_result >= 0 && %s_len > %u)\n\t\tidl_result = -EMSGSIZE;\n",
 				param->name, gen_bound(base));
+		/* The handler wrote a bulk buffer's bytes in place: only its length travels. */
+		if (base->bulk)
+			fprintf(g->out, "\t(void)%s;\n", param->name);
 	}
 	fprintf(g->out, "\tif (idl_result < 0) {\n\t\tidl_mr[0] = L4_TAG(0, 1);\n"
 		"\t\tidl_mr[1] = (uint32_t)idl_result;\n\t\treturn IDLRT_SEND_REPLY;\n\t}\n");
 	fprintf(g->out, "\tunsigned idl_w = 2;\n");
-	for (const struct idl_member *param = op->members; param; param = param->next)
-		if ((param->dir & IDL_OUT) && !idl_is_variable(param->type))
+	for (const struct idl_member *param = op->members; param; param = param->next) {
+		if ((param->dir & IDL_OUT) && idl_is_bulk(param->type))
+			fprintf(g->out, "\tidl_mr[idl_w++] = %s_len;\n", param->name);
+		else if ((param->dir & IDL_OUT) && !idl_is_variable(param->type))
 			gen_encode(g, "\t", gen_is_struct(param->type) ? idl_printf(g->prog, "(*%s)", param->name)
 								      : param->name, param->type);
+	}
 	gen_var_lengths_encode(g, op, IDL_OUT, 1);
 	gen_var_data_encode(g, op, IDL_OUT, 1);
 	fprintf(g->out, "\tidl_mr[0] = L4_TAG(0, idl_w - 1);\n\tidl_mr[1] = (uint32_t)idl_result;\n"
@@ -188,6 +194,14 @@ static void emit_locals(struct gen *g, const struct idl_decl *op)
 {
 	for (const struct idl_member *param = op->members; param; param = param->next) {
 		const struct idl_type *base = idl_base_type(param->type);
+		if (base->bulk) {
+			fprintf(g->out, "\tuint32_t idl_off_%s = 0;\n", param->name);
+			if (base->kind == IDL_T_BUFFER) {
+				fprintf(g->out, "\t%suint8_t *%s = NULL;\n\tuint32_t %s_len = 0;\n",
+					param->dir == IDL_IN ? "const " : "", param->name, param->name);
+				continue;
+			}
+		}
 		if (base->kind == IDL_T_STRING)
 			fprintf(g->out, "\tchar %s[%u];\n\t%s[0] = '\\0';\n%s%s%s", param->name, gen_bound(base) + 1,
 				param->name, param->dir & IDL_IN ? "\tuint32_t idl_len_" : "",
@@ -211,7 +225,7 @@ static void emit_in_lengths(struct gen *g, const struct idl_decl *op)
 {
 	for (const struct idl_member *param = op->members; param; param = param->next) {
 		const struct idl_type *base = idl_base_type(param->type);
-		if (!(param->dir & IDL_IN) || !idl_is_variable(base))
+		if (!(param->dir & IDL_IN) || !idl_in_message(base))
 			continue;
 		const char *len = base->kind == IDL_T_STRING ? idl_printf(g->prog, "idl_len_%s", param->name)
 							     : idl_printf(g->prog, "%s_len", param->name);
@@ -255,9 +269,49 @@ static void emit_optional_decode(struct gen *g, const struct idl_decl *op, uint3
 static int op_has_in_params(const struct idl_decl *op)
 {
 	for (const struct idl_member *param = op->members; param; param = param->next)
-		if (param->dir & IDL_IN)
+		if ((param->dir & IDL_IN) || idl_is_bulk(param->type))
 			return 1;
 	return 0;
+}
+
+/* A bulk parameter's (offset, length) words; the length is checked against the
+ * bound here, and the range against the server's record in emit_bulk_resolve. */
+static void emit_bulk_decode(struct gen *g, const struct idl_member *param)
+{
+	const struct idl_type *base = idl_base_type(param->type);
+	const char *len = base->kind == IDL_T_STRING ? idl_printf(g->prog, "idl_len_%s", param->name)
+						     : idl_printf(g->prog, "%s_len", param->name);
+	fprintf(g->out, "\tidl_off_%s = idl_mr[idl_w++];\n\t%s = idl_mr[idl_w++];\n", param->name, len);
+	fprintf(g->out, "\tif (%s > %u)\n\t\tgoto idl_bad;\n", len, gen_bound(base));
+	if (param->dir == IDL_OUT)
+		fprintf(g->out, "\tuint32_t idl_cap_%s = %s_len;\n", param->name, param->name);
+}
+
+/* Once the request is well formed: each bulk range must lie inside the buffer
+ * the server holds for this client (idlrt_bulk_at answers -EFAULT otherwise),
+ * before any handler runs. Strings are copied out and NUL-terminated, so a
+ * client rewriting its buffer meanwhile cannot unterminate them. */
+static void emit_bulk_resolve(struct gen *g, const struct idl_decl *op)
+{
+	int first = 1;
+	for (const struct idl_member *param = op->members; param; param = param->next) {
+		const struct idl_type *base = idl_base_type(param->type);
+		if (!base->bulk)
+			continue;
+		if (first)
+			fprintf(g->out, "\tvoid *idl_at;\n\tint idl_bulk_err;\n");
+		first = 0;
+		const char *len = base->kind == IDL_T_STRING ? idl_printf(g->prog, "idl_len_%s", param->name)
+							     : idl_printf(g->prog, "%s_len", param->name);
+		fprintf(g->out, "\tidl_bulk_err = idlrt_bulk_at(idl_rq, idl_off_%s, %s, &idl_at);\n", param->name, len);
+		fprintf(g->out, "\tif (idl_bulk_err < 0)\n\t\treturn idlrt_reply_error(idl_rq, idl_bulk_err);\n");
+		if (base->kind == IDL_T_BUFFER) {
+			fprintf(g->out, "\t%s = idl_at;\n", param->name);
+			continue;
+		}
+		fprintf(g->out, "\tmemcpy(%s, idl_at, %s);\n\t%s[%s] = '\\0';\n", param->name, len, param->name, len);
+		fprintf(g->out, "\tif (memchr(%s, '\\0', %s))\n\t\tgoto idl_bad;\n", param->name, len);
+	}
 }
 
 static void emit_op(struct gen *g, const struct idl_decl *iface, const struct idl_decl *op)
@@ -275,14 +329,18 @@ static void emit_op(struct gen *g, const struct idl_decl *iface, const struct id
 		if (param->optional)
 			fixed -= idl_type_words(param->type);
 	fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) < %u)\n\t\tgoto idl_bad;\n", fixed);
-	for (const struct idl_member *param = op->members; param; param = param->next)
-		if ((param->dir & IDL_IN) && !idl_is_variable(param->type) && !param->optional)
+	for (const struct idl_member *param = op->members; param; param = param->next) {
+		if (idl_is_bulk(param->type))
+			emit_bulk_decode(g, param);
+		else if ((param->dir & IDL_IN) && !idl_is_variable(param->type) && !param->optional)
 			gen_decode(g, "\t", param->name, param->type, "idl_bad");
+	}
 	fprintf(g->out, "\tunsigned idl_need = %u;\n", fixed);
 	emit_optional_decode(g, op, fixed);
 	emit_in_lengths(g, op);
 	fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) != idl_need)\n\t\tgoto idl_bad;\n");
 	gen_var_data_decode(g, op, IDL_IN, 1, "idl_bad");
+	emit_bulk_resolve(g, op);
 	if (g->trace) {
 		fprintf(g->out, "\tstruct idlrt_tb idl_tb;\n\tif (idl_rq->trace) {\n");
 		fprintf(g->out, "\t\tidlrt_tb_begin(&idl_tb, idl_rq->client, \"%s\", \"%s\", 0);\n", iface->name, op->name);
@@ -290,6 +348,10 @@ static void emit_op(struct gen *g, const struct idl_decl *iface, const struct id
 		fprintf(g->out, "\t\tidlrt_tb_close(&idl_tb);\n\t}\n");
 	}
 	emit_handler_call(g, iface, op);
+	for (const struct idl_member *param = op->members; param; param = param->next)
+		if ((param->dir & IDL_OUT) && idl_is_bulk(param->type))
+			fprintf(g->out, "\tif (idl_result >= 0 && %s_len > idl_cap_%s)\n\t\tidl_result = -EMSGSIZE;\n",
+				param->name, param->name);
 	if (oneway) {
 		if (g->trace)
 			fprintf(g->out, "\tif (idl_rq->trace)\n\t\tidlrt_tb_end(&idl_tb);\n");

@@ -27,6 +27,8 @@ uint32_t idl_type_words(const struct idl_type *type)
 		return type->bits == 64 ? 2 : 1;
 	case IDL_T_STRING:
 	case IDL_T_BUFFER:
+		if (type->bulk)
+			return 2;
 		return 1 + (uint32_t)(type->bound.num + 3) / 4;
 	case IDL_T_ARRAY:
 		if (idl_packed_bytes(type->elem))
@@ -47,12 +49,25 @@ int idl_is_variable(const struct idl_type *type)
 	return type->kind == IDL_T_STRING || type->kind == IDL_T_BUFFER;
 }
 
+int idl_is_bulk(const struct idl_type *type)
+{
+	return idl_is_variable(type) && idl_base_type(type)->bulk;
+}
+
+int idl_in_message(const struct idl_type *type)
+{
+	return idl_is_variable(type) && !idl_base_type(type)->bulk;
+}
+
 uint64_t idl_op_words(const struct idl_decl *op, int dir, int at_bound)
 {
 	uint64_t words = 1;
-	for (const struct idl_member *param = op->members; param; param = param->next)
-		if (param->dir & dir)
+	for (const struct idl_member *param = op->members; param; param = param->next) {
+		if (idl_is_bulk(param->type))
+			words += dir == IDL_IN ? 2 : (param->dir & IDL_OUT) ? 1 : 0;
+		else if (param->dir & dir)
 			words += idl_is_variable(param->type) && !at_bound ? 1 : idl_type_words(param->type);
+	}
 	return words;
 }
 

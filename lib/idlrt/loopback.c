@@ -2,6 +2,7 @@
  * in-process, copying words between client and server MRs as the kernel
  * would, so host tests drive the real stubs and the real dispatch. */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <idlrt/idlrt.h>
 #include <idlrt/loopback.h>
@@ -10,6 +11,9 @@ struct binding {
 	idlrt_dest_t tid;
 	idlrt_dispatch_fn dispatch;
 	int trace;
+	uint8_t *bulk;		/* the area client and server share, or NULL */
+	uint32_t bulk_size;	/* its size as the client sees it */
+	uint32_t bulk_held;	/* how much of it the server's record covers */
 };
 
 /* A call whose server deferred its reply; the deferred reply lands here. */
@@ -28,6 +32,7 @@ static void (*block_hook)(void *arg);
 static void *block_arg;
 static struct waiting_call *waiting;
 static unsigned deferred_count;
+static struct binding *serving;	/* whose dispatch runs now, for idlrt_bulk_at */
 
 int idlrt_loopback_bind(idlrt_dest_t tid, idlrt_dispatch_fn dispatch, int trace)
 {
@@ -44,7 +49,10 @@ int idlrt_loopback_bind(idlrt_dest_t tid, idlrt_dispatch_fn dispatch, int trace)
 
 void idlrt_loopback_reset(void)
 {
+	for (unsigned i = 0; i < IDLRT_LOOPBACK_MAX_SERVERS; i++)
+		free(bindings[i].bulk);
 	memset(bindings, 0, sizeof(bindings));
+	serving = NULL;
 	memset(client_mr, 0, sizeof(client_mr));
 	self_tid = IDLRT_LOOPBACK_DEFAULT_CLIENT;
 	block_hook = NULL;
@@ -82,6 +90,53 @@ static struct binding *find_binding(idlrt_dest_t tid)
 	return NULL;
 }
 
+int idlrt_loopback_bulk(idlrt_dest_t tid, uint32_t size)
+{
+	struct binding *server = find_binding(tid);
+	if (!server)
+		return -ESRCH;
+	free(server->bulk);
+	server->bulk = NULL;
+	server->bulk_size = server->bulk_held = 0;
+	if (size == 0)
+		return 0;
+	server->bulk = malloc(size);
+	if (!server->bulk)
+		return -ENOMEM;
+	server->bulk_size = server->bulk_held = size;
+	return 0;
+}
+
+int idlrt_loopback_bulk_hold(idlrt_dest_t tid, uint32_t held)
+{
+	struct binding *server = find_binding(tid);
+	if (!server)
+		return -ESRCH;
+	server->bulk_held = held < server->bulk_size ? held : server->bulk_size;
+	return 0;
+}
+
+int idlrt_bulk_buffer(idlrt_dest_t dest, void **base, uint32_t *size)
+{
+	struct binding *server = find_binding(dest);
+	if (!server)
+		return -ESRCH;
+	if (!server->bulk)
+		return -ENOBUFS;
+	*base = server->bulk;
+	*size = server->bulk_size;
+	return 0;
+}
+
+int idlrt_bulk_at(const struct idlrt_request *rq, uint32_t offset, uint32_t len, void **at)
+{
+	(void)rq;	/* one client: the area belongs to the binding being served */
+	if (!serving || !serving->bulk || !idlrt_bulk_fits(offset, len, serving->bulk_held))
+		return -EFAULT;
+	*at = serving->bulk + offset;
+	return 0;
+}
+
 /* Copies a message as the kernel does: the tag and the u words after it. */
 static void copy_message(uint32_t *to, const uint32_t *from)
 {
@@ -96,7 +151,10 @@ static int deliver(idlrt_dest_t to, int *disposition, uint32_t *server_mr)
 	memset(server_mr, 0xa5, L4_MR_COUNT * sizeof(uint32_t));
 	copy_message(server_mr, client_mr);
 	struct idlrt_request rq = { .mr = server_mr, .client = self_tid, .trace = server->trace };
+	struct binding *outer = serving;
+	serving = server;
 	*disposition = server->dispatch(&rq);
+	serving = outer;
 	return 0;
 }
 

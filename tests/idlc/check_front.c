@@ -529,6 +529,50 @@ START_TEST(optional_parameters)
 }
 END_TEST
 
+START_TEST(bulk_parameters)
+{
+	ck_assert_str_eq(compile("interface i id 1 version 1 {\n"
+				 "\tint f(in bulk string<4096> p, out bulk buffer<65536> d, out uint32 n);\n"
+				 "};"), "");
+	struct idl_decl *f = find_decl(prog.files->decls->body, "f");
+	/* (offset, length) for each in the request; the out one's used length in the reply. */
+	ck_assert_uint_eq(idl_op_words(f, IDL_IN, 1), 5);
+	ck_assert_uint_eq(idl_op_words(f, IDL_OUT, 1), 3);
+	ck_assert_int_eq(idl_is_bulk(f->members->type), 1);
+	ck_assert_int_eq(idl_in_message(f->members->type), 0);
+	teardown();
+	setup();
+	CHECK_ERROR("interface i id 1 version 1 { int f(in bulk buffer<1048577> b); };",
+		    "1:51: error: bad bound 1048577 for bulk buffer (must be 1..1048576)",
+		    "interface i id 1 version 1 { int f(in bulk buffer<1048577> b); };",
+		    "                                                  ^");
+	teardown();
+	setup();
+	CHECK_ERROR("interface i id 1 version 1 { oneway int f(in bulk buffer<8> b); };",
+		    "1:61: error: bulk parameter 'b' cannot be in a oneway operation",
+		    "interface i id 1 version 1 { oneway int f(in bulk buffer<8> b); };",
+		    "                                                            ^");
+	teardown();
+	setup();
+	CHECK_ERROR("interface i id 1 version 1 { int f(inout bulk buffer<8> b); };",
+		    "1:57: error: bulk parameter 'b' must be 'in' or 'out', not 'inout'",
+		    "interface i id 1 version 1 { int f(inout bulk buffer<8> b); };",
+		    "                                                        ^");
+	teardown();
+	setup();
+	CHECK_ERROR("interface i id 1 version 1 { int f(out bulk string<8> s); };",
+		    "1:55: error: bulk string 's' must be 'in' (return text as an out bulk buffer)",
+		    "interface i id 1 version 1 { int f(out bulk string<8> s); };",
+		    "                                                      ^");
+	teardown();
+	setup();
+	CHECK_ERROR("interface i id 1 version 2 { int f(out bulk buffer<8> b, optional in int32 a); };",
+		    "1:76: error: optional parameter 'a' cannot be in an operation with a bulk parameter ('b')",
+		    "interface i id 1 version 2 { int f(out bulk buffer<8> b, optional in int32 a); };",
+		    "                                                                           ^");
+}
+END_TEST
+
 START_TEST(every_syntax_error_is_reported)
 {
 	compile("interface x id 1 version 1 {\n"
@@ -607,6 +651,7 @@ static Suite *front_suite(void)
 	tcase_add_test(ok, flag_sets);
 	tcase_add_test(ok, accepted_versions);
 	tcase_add_test(ok, optional_parameters);
+	tcase_add_test(ok, bulk_parameters);
 	suite_add_tcase(suite, ok);
 	TCase *syntax = tcase_create("lexer and parser errors");
 	tcase_add_checked_fixture(syntax, setup, teardown);

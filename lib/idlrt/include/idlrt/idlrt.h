@@ -80,6 +80,27 @@ uint32_t *idlrt_mr(void);
 int idlrt_call(idlrt_dest_t to);
 int idlrt_send(idlrt_dest_t to);
 #endif
+/* ---- Bulk parameters (see docs/idl.md) ----------------------------------
+ * The bytes of a `bulk` string or buffer travel in a buffer that the client
+ * shares with the server; the message carries (offset, length). Stubs place
+ * the parameters one after another, each at an 8-byte aligned offset.
+ * idlrt_bulk_buffer: the calling thread's shared buffer for calls to dest
+ *   (its address here and its size): 0 or -errno. The client program (or its
+ *   libposix) implements it.
+ * idlrt_bulk_at: where offset..offset+len of the buffer the server holds for
+ *   rq's client lies in the server's space: 0, or -EFAULT when the client has
+ *   no buffer or the range is not inside it. The server implements it. */
+int idlrt_bulk_buffer(idlrt_dest_t dest, void **base, uint32_t *size);
+int idlrt_bulk_at(const struct idlrt_request *rq, uint32_t offset, uint32_t len, void **at);
+
+#define IDLRT_BULK_ALIGN(len)	(((len) + 7u) & ~7u)
+
+/* Whether offset..offset+len lies inside a buffer of size bytes (no overflow). */
+static inline int idlrt_bulk_fits(uint32_t offset, uint32_t len, uint32_t size)
+{
+	return offset <= size && len <= size - offset;
+}
+
 /* The buffer in which to build a deferred reply, then idlrt_deferred_send. */
 uint32_t *idlrt_deferred_begin(idlrt_token_t token);
 int idlrt_deferred_send(idlrt_token_t token);

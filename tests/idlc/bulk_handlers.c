@@ -1,0 +1,46 @@
+/* bulk_handlers.c - the bulk_test server's handlers, for the loopback and QEMU tests. */
+#include <string.h>
+#include "test_bulk_server.h"
+
+int bulk_test_handle_put(struct idlrt_request *idl_rq, uint32_t salt, const void *data, uint32_t data_len,
+			 uint32_t *sum)
+{
+	(void)idl_rq;
+	const uint8_t *bytes = data;
+	uint32_t total = salt;
+	for (uint32_t i = 0; i < data_len; i++)
+		total += bytes[i];
+	*sum = total;
+	return (int)data_len;
+}
+
+int bulk_test_handle_get(struct idlrt_request *idl_rq, uint32_t seed, void *data, uint32_t *data_len)
+{
+	(void)idl_rq;
+	uint8_t *bytes = data;
+	for (uint32_t i = 0; i < *data_len; i++)
+		bytes[i] = (uint8_t)(seed + i);
+	return 0;
+}
+
+int bulk_test_handle_path(struct idlrt_request *idl_rq, const char *path, uint32_t *last)
+{
+	(void)idl_rq;
+	size_t len = strlen(path);
+	*last = len ? (uint8_t)path[len - 1] : 0;
+	return (int)len;
+}
+
+int bulk_test_handle_join(struct idlrt_request *idl_rq, const char *path, const void *data, uint32_t data_len,
+			  void *copy, uint32_t *copy_len)
+{
+	(void)idl_rq;
+	size_t path_len = strlen(path);
+	if (path_len + data_len > *copy_len)
+		return -ENOSPC;
+	memcpy(copy, path, path_len);
+	if (data_len)
+		memcpy((uint8_t *)copy + path_len, data, data_len);
+	*copy_len = (uint32_t)(path_len + data_len);
+	return 0;
+}
