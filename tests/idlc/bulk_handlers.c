@@ -1,4 +1,4 @@
-/* bulk_handlers.c - the bulk_test server's handlers, for the loopback and QEMU tests. */
+/* bulk_handlers.c - the bulk_test server's handlers, run by check_bulk over the loopback. */
 #include <string.h>
 #include "test_bulk_server.h"
 

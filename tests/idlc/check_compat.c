@@ -159,6 +159,15 @@ START_TEST(changed_parameter_type_fails)
 }
 END_TEST
 
+START_TEST(bulk_added_to_a_parameter_fails)
+{
+	char *old = strdup(changed("in int32 a", "in buffer<8> a"));
+	ck_assert_int_eq(compat(old, changed("in int32 a", "in bulk buffer<8> a")), 1);
+	free(old);
+	ck_assert_str_eq(first_error(), "new.idl:5:13: error: parameter 1 of 'get' ('a') changed its type");
+}
+END_TEST
+
 START_TEST(changed_parameter_direction_fails)
 {
 	ck_assert_int_eq(compat(base, changed("in int32 a", "inout int32 a")), 1);
@@ -333,6 +342,7 @@ int main(void)
 	tcase_add_test(rules, removed_operation_fails);
 	tcase_add_test(rules, removed_parameter_fails);
 	tcase_add_test(rules, changed_parameter_type_fails);
+	tcase_add_test(rules, bulk_added_to_a_parameter_fails);
 	tcase_add_test(rules, changed_parameter_direction_fails);
 	tcase_add_test(rules, reordered_struct_field_fails);
 	tcase_add_test(rules, retyped_struct_field_fails);
