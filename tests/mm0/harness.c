@@ -44,7 +44,7 @@ void mm0_teardown(void)
 	fake_kernel_ops.thread_destroy(NULL, TEST_SELF_TID);
 	free(arena);
 	arena = NULL;
-	ck_assert_uint_eq(mm0_alloc_live(), 0);
+	ck_assert_uint_eq(counted_alloc_live(), 0);
 	ck_assert_msg(fake_all_released(), "fake kernel threads or spaces left over");
 }
 

@@ -7,7 +7,7 @@
 #include "fs/fs_link.h"
 #include "mem/fault.h"
 #include "mem/kernel_ops.h"
-#include "mem/mm0_alloc.h"
+#include <server/counted_alloc.h>
 #include "mem/mmap.h"
 #include "mem/phys.h"
 #include "mem/vm_area.h"
@@ -209,7 +209,7 @@ long mm0_execve(struct task *task, const struct mm0_exec_args *in)
 		return -ESRCH;
 	if (!single_threaded(task))
 		return -EBUSY;
-	rq = mm0_alloc(sizeof(*rq));
+	rq = counted_alloc(sizeof(*rq));
 	if (!rq)
 		return -ENOMEM;
 	result = request_read(task, in, rq);
@@ -222,7 +222,7 @@ long mm0_execve(struct task *task, const struct mm0_exec_args *in)
 	if (result) {
 		if (file)
 			vm_file_close(file);
-		mm0_free(rq);
+		counted_free(rq);
 		return result;
 	}
 	/* No way back from here: a failure ends the process. */
@@ -232,7 +232,7 @@ long mm0_execve(struct task *task, const struct mm0_exec_args *in)
 	if (!result)
 		result = load(task, file, rq->head);
 	vm_file_close(file);
-	mm0_free(rq);
+	counted_free(rq);
 	if (result >= 0 && mm0_kernel->thread_stop)
 		result = mm0_kernel->thread_stop(mm0_kernel_ctx, task->l4_tid);
 	if (result >= 0) {
@@ -248,7 +248,7 @@ long mm0_execve(struct task *task, const struct mm0_exec_args *in)
 
 long mm0_spawn_path(struct task *parent, const char *path, const char *const argv[])
 {
-	uint8_t *head = mm0_alloc(FS0_PAGE_SIZE);
+	uint8_t *head = counted_alloc(FS0_PAGE_SIZE);
 	struct vm_object *file = NULL;
 	struct task *task = NULL;
 	uint32_t entry;
@@ -267,7 +267,7 @@ long mm0_spawn_path(struct task *parent, const char *path, const char *const arg
 		result = mm0_task_start(task, entry, MM0_STACK_TOP);
 	if (file)
 		vm_file_close(file);
-	mm0_free(head);
+	counted_free(head);
 	if (result >= 0)
 		return task->pid;
 	if (task)

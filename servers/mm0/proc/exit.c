@@ -5,7 +5,7 @@
 
 #include "fs/fs_link.h"
 #include "mem/kernel_ops.h"
-#include "mem/mm0_alloc.h"
+#include <server/counted_alloc.h>
 #include "mem/vm_area.h"
 #include "proc/exit.h"
 #include "proc/signals.h"
@@ -26,7 +26,7 @@ void wait_forget(struct task *task)
 	if (!task->wait)
 		return;
 	list_del(&task->wait->node);
-	mm0_free(task->wait);
+	counted_free(task->wait);
 	task->wait = NULL;
 }
 
@@ -195,7 +195,7 @@ long mm0_waitpid(struct task *task, long pid, int options, void *token, int *sta
 		return -ECHILD;
 	if (options & MM0_WNOHANG)
 		return 0;
-	request = mm0_alloc(sizeof(*request));
+	request = counted_alloc(sizeof(*request));
 	if (!request)
 		return -ENOMEM;
 	request->waiter = task;

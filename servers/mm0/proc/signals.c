@@ -4,7 +4,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "mem/mm0_alloc.h"
+#include <server/counted_alloc.h>
 #include "mem/vm_area.h"
 #include "proc/exit.h"
 #include "proc/signals.h"
@@ -68,7 +68,7 @@ void signal_for_each_process(void (*fn)(struct task *leader, void *arg), void *a
 
 	if (!task_self())
 		return;
-	pids = mm0_alloc(max * sizeof(*pids) + 1);
+	pids = counted_alloc(max * sizeof(*pids) + 1);
 	if (!pids)
 		return;
 	collect(task_self(), pids, max, &count);
@@ -78,7 +78,7 @@ void signal_for_each_process(void (*fn)(struct task *leader, void *arg), void *a
 		if (leader && leader == leader->leader && !leader->zombie)
 			fn(leader, arg);
 	}
-	mm0_free(pids);
+	counted_free(pids);
 }
 
 void signal_fork(struct task *creator, struct task *child, bool thread)

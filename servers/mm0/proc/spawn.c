@@ -1,7 +1,6 @@
 /* New processes: an empty task with its environment page, and a boot module's ELF program
  * started in one (segments as module-backed private areas). */
 #include <errno.h>
-#include <string.h>
 
 #include "fs/fs_link.h"
 #include "fs/module_file.h"
@@ -95,11 +94,7 @@ int elf_check(const uint8_t *image, uint32_t head_size, uint32_t size, uint32_t 
 	uint32_t count, loads = 0;
 	const struct elf_segment *seg;
 
-	if (head_size < sizeof(*eh) || memcmp(eh->ident, "\177ELF\001\001", 6) != 0 ||
-	    eh->type != ELF_TYPE_EXEC || eh->machine != ELF_MACHINE_ARM ||
-	    eh->phentsize != sizeof(struct elf_segment) || eh->phnum == 0 ||
-	    eh->phoff > head_size || (uint32_t)eh->phnum * sizeof(*seg) > head_size - eh->phoff ||
-	    (eh->phoff & 3))
+	if (!elf_header_valid(eh, head_size) || eh->phnum == 0 || (eh->phoff & 3))
 		return -ENOEXEC;
 	seg = segments_of(image, &count);
 	for (uint32_t i = 0; i < count; i++) {

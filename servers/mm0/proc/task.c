@@ -2,7 +2,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "mem/mm0_alloc.h"
+#include <server/counted_alloc.h>
 #include "mem/posix_shm.h"
 #include "mem/vm_area.h"
 #include "proc/task.h"
@@ -90,7 +90,7 @@ struct task *task_alloc(struct task *leader, struct task *parent)
 
 	if (!tid)
 		return NULL;
-	task = mm0_alloc(sizeof(*task));
+	task = counted_alloc(sizeof(*task));
 	if (!task)
 		return NULL;
 	task->tid = tid;
@@ -115,7 +115,7 @@ void task_free(struct task *task)
 	list_del(&task->thread_node);
 	list_del(&task->child_node);
 	list_del(&task->node);
-	mm0_free(task);
+	counted_free(task);
 	live_tasks--;
 }
 
@@ -144,7 +144,7 @@ void utcb_free(struct vm_space *vm, uint32_t slot)
 
 struct fd_table *fd_table_copy(const struct fd_table *from)
 {
-	struct fd_table *files = mm0_alloc(sizeof(*files));
+	struct fd_table *files = counted_alloc(sizeof(*files));
 
 	if (!files)
 		return NULL;
@@ -163,7 +163,7 @@ void fd_table_put(struct fd_table *files)
 		return;
 	for (int slot = 0; slot < MM0_FD_MAX; slot++)
 		posix_shm_handle_put(files->handles[slot]);
-	mm0_free(files);
+	counted_free(files);
 }
 
 /* The slot of mm0's descriptor fd, or -1. */
@@ -225,7 +225,7 @@ long mm0_gettid(struct task *task)
 int task_init_self(uint32_t self_tid)
 {
 	last_pid = 0;
-	self = mm0_alloc(sizeof(*self));
+	self = counted_alloc(sizeof(*self));
 	if (!self)
 		return -ENOMEM;
 	self->tid = self->pid = 1;
@@ -242,8 +242,8 @@ int task_init_self(uint32_t self_tid)
 	if (!self->vm || !self->files) {
 		if (self->vm)
 			vm_space_put(self->vm);
-		mm0_free(self->files);
-		mm0_free(self);
+		counted_free(self->files);
+		counted_free(self);
 		self = NULL;
 		return -ENOMEM;
 	}
