@@ -79,10 +79,10 @@ static int release(struct task *thread, uint32_t regs[L4_EXREG_WORDS])
 				     regs[L4_EXREG_SP], regs);
 }
 
-int signal_deliver(struct task *thread, int signo, const struct signal_info *info)
+int signal_deliver(struct task *thread, int signo, const struct mm_siginfo *info)
 {
 	struct signal_action *action = &thread->leader->sig.actions[signo];
-	struct signal_frame frame;
+	struct mm_signal_frame frame;
 	uint32_t regs[L4_EXREG_WORDS], frame_addr;
 	int err;
 
@@ -107,7 +107,7 @@ int signal_deliver(struct task *thread, int signo, const struct signal_info *inf
 	if (!(action->flags & MM0_SA_NODEFER))
 		thread->sig.blocked |= MM0_SIGBIT(signo);
 	regs[0] = (uint32_t)signo;
-	regs[1] = frame_addr + offsetof(struct signal_frame, info);
+	regs[1] = frame_addr + offsetof(struct mm_signal_frame, info);
 	regs[2] = frame_addr;
 	regs[3] = action->handler;
 	regs[L4_EXREG_LR] = 0;
@@ -123,7 +123,7 @@ int signal_deliver(struct task *thread, int signo, const struct signal_info *inf
  * task's own, so a forged one gains nothing but its own state. */
 long signal_return(struct task *thread, uint32_t frame_addr)
 {
-	struct signal_frame frame;
+	struct mm_signal_frame frame;
 	uint32_t regs[L4_EXREG_WORDS];
 
 	if (!signal_kernel)

@@ -111,7 +111,7 @@ void signal_exec(struct task *thread)
 }
 
 /* Records signo as pending for the process; standard signals do not queue. */
-static void generate(struct task *leader, int signo, const struct signal_info *info)
+static void generate(struct task *leader, int signo, const struct mm_siginfo *info)
 {
 	struct task_signals *sig = &leader->sig;
 
@@ -146,7 +146,7 @@ static bool dispatch(struct task *leader)
 	int signo;
 
 	for (signo = 1; signo < MM0_NSIG; signo++) {
-		struct signal_info info;
+		struct mm_siginfo info;
 		struct task *thread;
 		uint32_t handler;
 
@@ -194,7 +194,7 @@ void signal_dispatch_all(void)
 
 void signal_child_exited(struct task *parent, uint32_t child_pid, int status)
 {
-	struct signal_info info = { .signo = MM0_SIGCHLD, .pid = (int32_t)child_pid,
+	struct mm_siginfo info = { .signo = MM0_SIGCHLD, .pid = (int32_t)child_pid,
 				    .status = status };
 
 	if (!parent || parent == task_self() || parent->zombie)
@@ -209,7 +209,7 @@ void signal_child_exited(struct task *parent, uint32_t child_pid, int status)
 void signal_fault(struct task *thread, int signo, uint32_t addr)
 {
 	struct task *leader = thread->leader;
-	struct signal_info info = { .signo = signo, .addr = addr, .code = MM0_SI_KERNEL };
+	struct mm_siginfo info = { .signo = signo, .addr = addr, .code = MM0_SI_KERNEL };
 	uint32_t handler = leader->sig.actions[signo].handler;
 
 	if (signo == MM0_SIGSEGV)
@@ -297,7 +297,7 @@ struct kill_request {
 static void kill_one(struct task *leader, void *arg)
 {
 	struct kill_request *request = arg;
-	struct signal_info info = { .signo = request->signo, .code = MM0_SI_USER,
+	struct mm_siginfo info = { .signo = request->signo, .code = MM0_SI_USER,
 				    .pid = (int32_t)request->sender->pid };
 
 	if (request->pgid ? leader->sig.pgid != (uint32_t)request->pgid
@@ -324,7 +324,7 @@ long signal_kill(struct task *caller, long pid, int signo)
 		if (!target || target->leader == task_self())
 			return target ? -EPERM : -ESRCH;
 		if (signo && !target->leader->zombie) {
-			struct signal_info info = { .signo = signo, .code = MM0_SI_USER,
+			struct mm_siginfo info = { .signo = signo, .code = MM0_SI_USER,
 						    .pid = (int32_t)caller->pid };
 
 			generate(target->leader, signo, &info);
@@ -427,7 +427,7 @@ struct alarm_scan {
 static void alarm_fire(struct task *leader, void *arg)
 {
 	struct alarm_scan *scan = arg;
-	struct signal_info info = { .signo = MM0_SIGALRM, .code = MM0_SI_KERNEL };
+	struct mm_siginfo info = { .signo = MM0_SIGALRM, .code = MM0_SI_KERNEL };
 
 	if (!leader->sig.alarm_ms)
 		return;

@@ -83,7 +83,7 @@ void signal_dispatch_all(void);
 void signal_for_each_process(void (*fn)(struct task *leader, void *arg), void *arg);
 
 /* signal_deliver.c: frames on the thread's stack, sigreturn, stop and continue. */
-int signal_deliver(struct task *thread, int signo, const struct signal_info *info);
+int signal_deliver(struct task *thread, int signo, const struct mm_siginfo *info);
 long signal_return(struct task *thread, uint32_t frame_addr);
 void signal_stop(struct task *leader, bool stop);
 

@@ -1,19 +1,11 @@
 /* The signal requests of idl/mm0.idl. Those that can make a signal deliverable to their own
  * caller are deferred: they reply first, then deliver, so the handler runs after the call. */
 #include <errno.h>
-#include <stddef.h>
 
 #include "mm0_server.h"
 #include "proc/signals.h"
 #include "proc/task.h"
 #include "serve/serve.h"
-
-_Static_assert(sizeof(struct signal_info) == sizeof(struct mm_siginfo), "siginfo layout");
-_Static_assert(offsetof(struct signal_info, addr) == offsetof(struct mm_siginfo, addr),
-	       "siginfo layout");
-_Static_assert(sizeof(struct signal_frame) == sizeof(struct mm_signal_frame), "frame layout");
-_Static_assert(offsetof(struct signal_frame, info) == offsetof(struct mm_signal_frame, info),
-	       "frame layout");
 
 static struct task *caller(const struct idlrt_request *rq)
 {
