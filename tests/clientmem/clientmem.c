@@ -193,22 +193,63 @@ static int changer(void *arg)
 	return 0;
 }
 
+#define THREAD_FLAGS	(CLONE_VM | CLONE_THREAD | CLONE_SIGHAND | CLONE_FS | CLONE_FILES)
+
 static int during_requests(enum change unused)
 {
 	(void)unused;
 	struct client c;
+	uint32_t rounds = 0;
 	if (client_setup(&c))
 		return 100;
 	char *stack = malloc(CHANGER_STACK);
-	if (!stack || clone(changer, stack + CHANGER_STACK,
-			    CLONE_VM | CLONE_THREAD | CLONE_SIGHAND | CLONE_FS | CLONE_FILES, &c) < 0)
+	if (!stack || clone(changer, stack + CHANGER_STACK, THREAD_FLAGS, &c) < 0)
 		return 101;
 	while (!changer_done) {
 		int failed = requests(&c, true);
 		if (failed)
 			return failed;
+		rounds++;
 	}
+	printf("# %lu rounds of requests while the buffer changed\n", (unsigned long)rounds);
 	return 0;
+}
+
+static int32_t pipe_fds[2];
+
+/* The other thread, once the first waits in its pipe read: the first's
+ * buffer replaced, then bytes written through its own buffer. */
+static int pipe_writer(void *arg)
+{
+	struct client *c = arg, own;
+	uintptr_t address = 0;
+	usleep(20000);
+	change_buffer(c, REMAP);
+	if (mm_fs0_buffer(l4_utcb()->pager, &own.fs0, &address, &own.size) < 0)
+		return 1;
+	memcpy((char *)address, "piped", 5);
+	changer_done = fs0_write(own.fs0, pipe_fds[1], 0, 5) == 5 ? 1 : 2;
+	return 0;
+}
+
+/* A read waiting in fs0 keeps its place in the buffer while the client
+ * replaces its side: the bytes land in the buffer's object, and fs0 and
+ * mm0 carry on. */
+static int waiting_request(enum change unused)
+{
+	(void)unused;
+	struct client c;
+	if (client_setup(&c) || fs0_pipe(c.fs0, 0, pipe_fds) != 0)
+		return 100;
+	char *stack = malloc(CHANGER_STACK);
+	if (!stack || clone(pipe_writer, stack + CHANGER_STACK, THREAD_FLAGS, &c) < 0)
+		return 101;
+	int result = fs0_read(c.fs0, pipe_fds[0], OFF_OUT, 16);
+	if (result != 5 && result != -EFAULT)
+		return 1;
+	while (!changer_done)
+		usleep(1000);
+	return changer_done == 1 ? requests(&c, true) : 2;
 }
 
 static int run_child(int (*fn)(enum change), enum change change)
@@ -272,6 +313,8 @@ int main(void)
 	}
 	check_child("requests while another thread changes the buffer",
 		    run_child(during_requests, KEEP));
+	check_child("a waiting pipe read while another thread replaces the buffer",
+		    run_child(waiting_request, KEEP));
 	struct mm_counts after = counts_now();
 	check_report(before.free_pages == after.free_pages && before.live_objects == after.live_objects &&
 		     before.live_areas == after.live_areas && before.live_tasks == after.live_tasks &&
