@@ -240,9 +240,9 @@ START_TEST(delivery_writes_a_frame_and_sigreturn_restores_it)
 	signal_dispatch_all();
 	frame = file->regs[L4_EXREG_SP];
 	ck_assert_uint_eq(frame & 7, 0);
-	ck_assert_uint_le(frame + sizeof(struct signal_frame), STACK_TOP - 12);
+	ck_assert_uint_le(frame + sizeof(struct mm_signal_frame), STACK_TOP - 12);
 	ck_assert_uint_eq(file->regs[0], MM0_SIGUSR2);
-	ck_assert_uint_eq(file->regs[1], frame + offsetof(struct signal_frame, info));
+	ck_assert_uint_eq(file->regs[1], frame + offsetof(struct mm_signal_frame, info));
 	ck_assert_uint_eq(file->regs[2], frame);
 	ck_assert_uint_eq(file->regs[3], HANDLER);
 	ck_assert_uint_eq(file->regs[L4_EXREG_PC], TRAMPOLINE);
@@ -251,9 +251,9 @@ START_TEST(delivery_writes_a_frame_and_sigreturn_restores_it)
 	ck_assert_uint_eq(task->sig.actions[MM0_SIGUSR2].handler, MM0_SIG_DFL);
 	for (unsigned i = 0; i <= L4_EXREG_CPSR; i++)
 		ck_assert_uint_eq(peek_word(task, frame + 4 * i), saved[i]);
-	ck_assert_uint_eq(peek_word(task, frame + offsetof(struct signal_frame, magic)),
+	ck_assert_uint_eq(peek_word(task, frame + offsetof(struct mm_signal_frame, magic)),
 			  MM0_SIGFRAME_MAGIC);
-	ck_assert_uint_eq(peek_word(task, frame + offsetof(struct signal_frame, info)),
+	ck_assert_uint_eq(peek_word(task, frame + offsetof(struct mm_signal_frame, info)),
 			  MM0_SIGUSR2);
 	ck_assert_int_eq(signal_return(task, frame + 4), -EFAULT);
 	ck_assert_int_eq(signal_return(task, 0x00800000), -EFAULT);
@@ -284,9 +284,9 @@ START_TEST(faults_go_to_a_handler_or_end_the_process)
 	ck_assert(!task->zombie);
 	ck_assert_uint_eq(file->regs[L4_EXREG_PC], TRAMPOLINE);
 	frame = file->regs[L4_EXREG_SP];
-	ck_assert_uint_eq(peek_word(task, frame + offsetof(struct signal_frame, info) + 8),
+	ck_assert_uint_eq(peek_word(task, frame + offsetof(struct mm_signal_frame, info) + 8),
 			  MM0_SEGV_ACCERR);
-	ck_assert_uint_eq(peek_word(task, frame + offsetof(struct signal_frame, info) + 20),
+	ck_assert_uint_eq(peek_word(task, frame + offsetof(struct mm_signal_frame, info) + 20),
 			  0x20000010);
 	/* The handler faults too: SIGSEGV is blocked in it, so the process ends. */
 	ck_assert_int_eq(user_write(task, 0x00900000, 1), USER_KILLED);
@@ -358,7 +358,7 @@ START_TEST(groups_fork_and_sigchld)
 	ck_assert(child->zombie);
 	frame = file->regs[L4_EXREG_SP];
 	ck_assert_uint_eq(file->regs[0], MM0_SIGCHLD);
-	ck_assert_uint_eq(peek_word(parent, frame + offsetof(struct signal_frame, info) + 12),
+	ck_assert_uint_eq(peek_word(parent, frame + offsetof(struct mm_signal_frame, info) + 12),
 			  child->pid);
 	reap(parent, child->pid);
 	exit_and_reap(parent, 0);

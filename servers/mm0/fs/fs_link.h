@@ -70,8 +70,9 @@ int fs_thread_exec(struct task *task);
  * Returns the buffer's address or -errno. */
 long mm0_fs_buffer(struct task *task);
 
-/* Copy len bytes at off in task's buffer into out: 0, or -EFAULT when the
- * thread has no buffer or the range leaves it. */
+/* Copy len bytes at off in task's buffer into out, through the object mm0
+ * holds (never the thread's current areas): 0, or -EFAULT when the thread
+ * has no buffer or the range leaves it. */
 int fs_buffer_read(struct task *task, uint32_t off, uint32_t len, void *out);
 /* The thread's buffer goes (exec replaces the image): fs0 forgets it first. */
 int fs_buffer_drop(struct task *task);

@@ -174,6 +174,33 @@ int vma_unmap_range(struct vm_space *vm, uint32_t start, uint32_t end)
 	return first_err;
 }
 
+int vma_unmap_object(struct vm_space *vm, uint32_t start, uint32_t end,
+		     const struct vm_object *obj)
+{
+	for (;;) {
+		struct list *pos, *tmp;
+		struct vm_area *found = NULL;
+		int err;
+
+		list_for_each_safe(pos, tmp, &vm->areas) {
+			struct vm_area *area = container_of(pos, struct vm_area, node);
+
+			if (area->start >= end)
+				break;
+			if (area->end > start && area->obj == obj) {
+				found = area;
+				break;
+			}
+		}
+		if (!found)
+			return 0;
+		err = vma_unmap_range(vm, found->start > start ? found->start : start,
+				      found->end < end ? found->end : end);
+		if (err)
+			return err;
+	}
+}
+
 static bool areas_mergeable(const struct vm_area *low, const struct vm_area *high)
 {
 	return low->end == high->start && low->obj == high->obj && low->prot == high->prot &&

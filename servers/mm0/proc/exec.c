@@ -5,11 +5,10 @@
 #include <idlrt/idlrt.h>
 
 #include "fs/fs_link.h"
-#include "mem/fault.h"
+#include "mem/client_copy.h"
 #include "mem/kernel_ops.h"
 #include <server/counted_alloc.h>
 #include "mem/mmap.h"
-#include "mem/phys.h"
 #include "mem/vm_area.h"
 #include "mem/vm_object.h"
 #include "proc/elf.h"
@@ -108,16 +107,11 @@ static long map_segment(struct task *task, struct vm_object *file, const struct 
 		if (result < 0)
 			return result;
 		if (zero_tail) {
-			uint32_t last = file_end - MM0_PAGE_SIZE;
-			int err = vm_fault(task->vm, last, MM0_PROT_WRITE);
-			struct vm_area *area = vma_find(task->vm, last);
-			struct vm_page *page;
+			int err = client_space_zero(task->vm, file_end - MM0_PAGE_SIZE + tail,
+						    MM0_PAGE_SIZE - tail);
 
 			if (err)
 				return err;
-			page = vm_object_page_find(area->obj,
-						   area->pgoff + (last - area->start) / MM0_PAGE_SIZE);
-			memset((uint8_t *)phys_view(page->phys) + tail, 0, MM0_PAGE_SIZE - tail);
 			if (!(prot & MM0_PROT_WRITE)) {
 				result = mm0_mprotect(task->vm, start, file_end - start, prot);
 				if (result < 0)

@@ -6,52 +6,12 @@
 #include <string.h>
 
 #include "fs/fs_link.h"
-#include "mem/fault.h"
-#include "mem/phys.h"
-#include "mem/vm_area.h"
+#include "mem/client_copy.h"
 #include "proc/exit.h"
 #include "proc/signals.h"
 #include "proc/task.h"
 
 #define CPSR_THUMB	(1u << 5)
-
-/* Copies between mm0 and a task's memory a page at a time, faulting pages in as the
- * task would (a write makes a private copy). */
-static int user_copy(struct vm_space *vm, uint32_t addr, void *data, uint32_t len, bool write)
-{
-	unsigned access = write ? MM0_PROT_WRITE : MM0_PROT_READ;
-	char *bytes = data;
-
-	if (addr < MM0_USER_MIN || addr >= MM0_USER_END || len > MM0_USER_END - addr)
-		return -EFAULT;
-	while (len) {
-		uint32_t offset = addr & MM0_PAGE_MASK, chunk = MM0_PAGE_SIZE - offset;
-		struct vm_area *area;
-		struct vm_object *owner;
-		struct vm_page *page;
-		char *view;
-
-		if (chunk > len)
-			chunk = len;
-		if (vm_fault(vm, addr, access))
-			return -EFAULT;
-		area = vma_find(vm, addr);
-		page = vm_object_chain_find(area->obj,
-					    area->pgoff + (addr - area->start) / MM0_PAGE_SIZE,
-					    &owner);
-		if (!page)
-			return -EFAULT;
-		view = (char *)phys_view(page->phys) + offset;
-		if (write)
-			memcpy(view, bytes, chunk);
-		else
-			memcpy(bytes, view, chunk);
-		addr += chunk;
-		bytes += chunk;
-		len -= chunk;
-	}
-	return 0;
-}
 
 /* Stops the thread and aborts its IPC (a blocking call returns -EINTR, a fault runs
  * again later), then reads its registers as they are now. */
@@ -100,7 +60,7 @@ int signal_deliver(struct task *thread, int signo, const struct mm_siginfo *info
 	memcpy(&frame.info, info, sizeof(frame.info));
 	frame_addr = (regs[L4_EXREG_SP] - sizeof(frame)) & ~7u;
 	if (regs[L4_EXREG_SP] < sizeof(frame) ||
-	    user_copy(thread->vm, frame_addr, &frame, sizeof(frame), true))
+	    client_space_write(thread->vm, frame_addr, &frame, sizeof(frame)))
 		return -EFAULT;
 	thread->sig.suspended = false;
 	thread->sig.blocked = frame.mask | action->mask;
@@ -128,7 +88,7 @@ long signal_return(struct task *thread, uint32_t frame_addr)
 
 	if (!signal_kernel)
 		return -ENOSYS;
-	if ((frame_addr & 7) || user_copy(thread->vm, frame_addr, &frame, sizeof(frame), false) ||
+	if ((frame_addr & 7) || client_space_read(thread->vm, frame_addr, &frame, sizeof(frame)) ||
 	    frame.magic != MM0_SIGFRAME_MAGIC)
 		return -EFAULT;
 	if (seize(thread, regs))

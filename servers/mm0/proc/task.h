@@ -12,6 +12,7 @@
 #define MM0_FD_MAX	32
 #define MM0_PID_MAX	32767
 
+struct vm_object;
 struct wait_request;
 
 /* mm0's own descriptors: module or POSIX shm handles (0: closed), slot
@@ -46,6 +47,8 @@ struct task {
 	uint32_t fs_buffer;		/* its shared buffer's address (0: none) */
 	uint32_t fs_window;		/* the same buffer in fs0's window */
 	uint32_t fs_buffer_len;
+	struct vm_object *fs_buffer_obj;	/* mm0's hold on it: handlers read through this,
+						 * never through the thread's current areas */
 };
 
 /* mm0's own task (pid 1), every orphan's parent. task_fini_self frees its
