@@ -7,6 +7,7 @@
 
 #include "mem/list.h"
 #include "mm0_abi.h"
+#include "proc/fault_fixup_state.h"
 #include "proc/signal_state.h"
 
 #define MM0_FD_MAX	32
@@ -46,6 +47,7 @@ struct task {
 	uint32_t fs_buffer;		/* its shared buffer's address (0: none) */
 	uint32_t fs_window;		/* the same buffer in fs0's window */
 	uint32_t fs_buffer_len;
+	struct fault_fixups fixups;	/* leaders: fault_fixup.c */
 };
 
 /* mm0's own task (pid 1), every orphan's parent. task_fini_self frees its
