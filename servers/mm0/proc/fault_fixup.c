@@ -18,7 +18,8 @@ long fault_fixup_set(struct task *caller, const void *table, uint32_t len)
 
 	if (len % (2 * sizeof(uint32_t)) || len > sizeof(words))
 		return -EINVAL;
-	memcpy(words, table, len);
+	if (len)
+		memcpy(words, table, len);
 	for (fixups.count = 0; fixups.count < len / (2 * sizeof(uint32_t)); fixups.count++) {
 		uint32_t fault_pc = words[2 * fixups.count], fixup_pc = words[2 * fixups.count + 1];
 
