@@ -4,7 +4,7 @@
 
 #include <stdint.h>
 
-/* libposix lists four; room for a few more. */
+/* libposix lists six; room for a couple more. */
 #define FAULT_FIXUP_MAX	8
 
 struct fault_fixups {
