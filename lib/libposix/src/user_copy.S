@@ -14,7 +14,7 @@
 	.text
 /* int posix_copy(void *dst, const void *src, size_t len): 0, or -EFAULT (14) when either side
  * faults; the bytes before the fault are copied. Word-aligned copies (the fs0 buffer and
- * most callers' buffers) go 16 bytes at a time, the rest a byte at a time: read and write
+ * most callers' buffers) go 32 bytes at a time, the rest a byte at a time: read and write
  * copy every file byte through here. */
 	.global posix_copy
 	.type posix_copy, %function
@@ -24,19 +24,18 @@ posix_copy:
 	orr	r3, r0, r1
 	tst	r3, #3
 	bne	2f
-	cmp	r2, #16
-	blo	2f
-	push	{r4, r5}
+	subs	r2, r2, #32
+	blo	4f
+	push	{r4-r9}
 1:
 block_load:
-	ldm	r1!, {r3, r4, r5, r12}
+	ldm	r1!, {r3-r9, r12}
 block_store:
-	stm	r0!, {r3, r4, r5, r12}
-	sub	r2, r2, #16
-	cmp	r2, #16
+	stm	r0!, {r3-r9, r12}
+	subs	r2, r2, #32
 	bhs	1b
-	pop	{r4, r5}
-	cmp	r2, #0
+	pop	{r4-r9}
+4:	adds	r2, r2, #32		@ what is left below 32
 	beq	3f
 2:
 copy_load:
@@ -85,7 +84,7 @@ probe_store:
 /* The fix-ups: mm0 resumes the faulting thread here; lr still holds the caller's return. */
 	.type block_fault, %function
 block_fault:
-	pop	{r4, r5}
+	pop	{r4-r9}
 	.size block_fault, . - block_fault
 	.type copy_fault, %function
 copy_fault:
