@@ -231,6 +231,7 @@ long mm0_execve(struct task *task, const struct mm0_exec_args *in)
 		result = mm0_kernel->thread_stop(mm0_kernel_ctx, task->l4_tid);
 	if (result >= 0) {
 		signal_exec(task);
+		task->leader->fixups = (struct fault_fixups){ 0 };	/* the new image registers its own */
 		result = mm0_task_start(task, entry, MM0_STACK_TOP);
 	}
 	if (result < 0) {

@@ -114,3 +114,14 @@ void signal_stop(struct task *leader, bool stop)
 					      stop ? L4_EXREG_SUSPEND : L4_EXREG_RESUME, 0, 0, regs);
 	}
 }
+
+int signal_resume_at(struct task *thread, uint32_t pc)
+{
+	uint32_t regs[L4_EXREG_WORDS];
+
+	if (!signal_kernel)
+		return -ENOSYS;
+	/* A thread that leaves a fault IPC is ready at the new pc. */
+	return signal_kernel->exregs(signal_kernel_ctx, thread->l4_tid,
+				     L4_EXREG_SET_PC | L4_EXREG_CANCEL_IPC, pc, 0, regs);
+}

@@ -9,6 +9,7 @@
 
 #include "mem/fault.h"
 #include "mm0_local.h"
+#include "proc/fault_fixup.h"
 #include "proc/signal_state.h"
 #include "proc/task.h"
 
@@ -35,6 +36,9 @@ void signal_child_exited(struct task *parent, uint32_t child_pid, int status);
 void signal_exec(struct task *thread);
 /* An unresolvable fault or exception of thread: handler, or the process dies. */
 void signal_fault(struct task *thread, int signo, uint32_t addr);
+/* signal_deliver.c: takes thread out of its fault to run on at pc (a fault fix-up); 0 or
+ * -errno. */
+int signal_resume_at(struct task *thread, uint32_t pc);
 
 /* The signal for a fault the memory layer could not resolve (vm_fault's error). */
 static inline int signal_of_fault(int err)
@@ -46,12 +50,22 @@ static inline int signal_of_fault(int err)
 	return MM0_SIGBUS;
 }
 
+/* A fault at a pc of the process's copy routines (fault_fixup.h) resumes at its fix-up, which
+ * answers -EFAULT, rather than being signalled. */
+static inline bool fault_fixup_taken(struct task *task, uint32_t pc)
+{
+	uint32_t fixup = fault_fixup_of(task, pc);
+
+	return fixup && signal_resume_at(task, fixup) == 0;
+}
+
 /* The body of the page-fault handler: task faulted at addr with access
- * (MM0_PROT_READ/WRITE/EXEC). 0 when the page is mapped (reply now), -EINVAL
- * for a malformed fault, else vm_fault's -errno after the thread was given
- * its signal (no reply: a handler runs, or the process is gone). Inline, so
- * the fault path makes no call more than the memory layer's own. */
-static inline long mm0_fault(struct task *task, uint32_t addr, unsigned access)
+ * (MM0_PROT_READ/WRITE/EXEC), its instruction at pc. 0 when the page is mapped
+ * (reply now), -EINVAL for a malformed fault, else vm_fault's -errno after the
+ * thread was sent to its fix-up or given its signal (no reply: the fix-up or a
+ * handler runs, or the process is gone). Inline, so the fault path makes no
+ * call more than the memory layer's own. */
+static inline long mm0_fault(struct task *task, uint32_t addr, unsigned access, uint32_t pc)
 {
 	int err;
 
@@ -59,7 +73,7 @@ static inline long mm0_fault(struct task *task, uint32_t addr, unsigned access)
 	    (access & ~(MM0_PROT_READ | MM0_PROT_WRITE | MM0_PROT_EXEC)))
 		return -EINVAL;
 	err = vm_fault(task->vm, addr, access);
-	if (err)
+	if (err && !fault_fixup_taken(task, pc))
 		signal_fault(task, signal_of_fault(err), addr);
 	return err;
 }

@@ -7,6 +7,7 @@
 
 #include "mem/list.h"
 #include "mm0_local.h"
+#include "proc/fault_fixup_state.h"
 #include "proc/signal_state.h"
 
 #define MM0_FD_MAX	32
@@ -49,6 +50,7 @@ struct task {
 	uint32_t fs_buffer_len;
 	struct vm_object *fs_buffer_obj;	/* mm0's hold on it: handlers read through this,
 						 * never through the thread's current areas */
+	struct fault_fixups fixups;	/* leaders: fault_fixup.c */
 };
 
 /* mm0's own task (pid 1), every orphan's parent. task_fini_self frees its

@@ -55,7 +55,7 @@ static int serve_fault(struct idlrt_request *rq, struct task *task)
 	}
 	/* Noted before: a fault that kills init powers off inside mm0_fault. */
 	serve_last_fault = (struct serve_fatal_fault){ task->pid, addr, rq->mr[3] };
-	result = mm0_fault(task, addr, access);
+	result = mm0_fault(task, addr, access, rq->mr[3]);
 	if (result != 0) {
 		fault_survived(serve_last_fault.pid);
 		return IDLRT_NO_REPLY;
