@@ -16,9 +16,9 @@
 #include <unistd.h>
 #include <l4/ipc.h>
 #include "fs0.h"
-#include "fs0_types.h"
 #include "mm0.h"
 #include "tap.h"
+#include "warm_image.h"
 
 #define PAGE		4096u
 #define FILE_TEXT	"client memory\n"
@@ -306,6 +306,7 @@ int main(void)
 	/* One harmless round first, so that the stack and heap have grown to
 	 * what the rounds need before the counts are taken. */
 	check_child("requests with the buffer kept", run_child(between_requests, KEEP));
+	warm_program_image();
 	struct mm_counts before = counts_now();
 	for (enum change change = UNMAP; change < CHANGES; change++) {
 		snprintf(name, sizeof(name), "requests with the buffer %s", change_names[change]);
