@@ -155,8 +155,7 @@ void pipe_end_closed(struct fs0_vnode *vnode, uint32_t access);
 long pipe_read(fs0_task_t task, struct fs0_file *file, void *buf, size_t len, void *token);
 long pipe_write(fs0_task_t task, struct fs0_file *file, const void *buf, size_t len,
 		void *token);
-void pipe_cancel_task(fs0_task_t task);
-uint32_t pipe_drop_task(fs0_task_t task);
+uint32_t pipe_interrupt_task(fs0_task_t task);
 void pipe_cancel_all(void);
 uint32_t pipe_live_count(void);
 uint32_t pipe_pending_count(void);

@@ -9,7 +9,7 @@ uint64_t fs0_space_limit = UINT64_MAX;
 
 int fs_init(const struct fs0_reply_ops *reply_ops)
 {
-	if (!reply_ops || !reply_ops->complete || !reply_ops->discard)
+	if (!reply_ops || !reply_ops->complete)
 		return -FS0_EINVAL;
 	if (vfs_root())
 		return -FS0_EBUSY;

@@ -35,7 +35,7 @@ int fs_task_exit(fs0_task_t task_id)
 	struct fs0_task *task = task_find(task_id);
 	if (!task)
 		return -FS0_ESRCH;
-	pipe_cancel_task(task_id);
+	pipe_interrupt_task(task_id);
 	task_destroy(task);
 	return 0;
 }
@@ -44,7 +44,7 @@ int fs_task_cancel(fs0_task_t task_id)
 {
 	if (!task_find(task_id))
 		return -FS0_ESRCH;
-	return (int)pipe_drop_task(task_id);
+	return (int)pipe_interrupt_task(task_id);
 }
 
 int fs_task_exec(fs0_task_t task_id)

@@ -255,12 +255,57 @@ START_TEST(delivery_writes_a_frame_and_sigreturn_restores_it)
 			  MM0_SIGFRAME_MAGIC);
 	ck_assert_uint_eq(peek_word(task, frame + offsetof(struct mm_signal_frame, info)),
 			  MM0_SIGUSR2);
-	ck_assert_int_eq(signal_return(task, frame + 4), -EFAULT);
-	ck_assert_int_eq(signal_return(task, 0x00800000), -EFAULT);
-	ck_assert_int_eq(signal_return(task, frame), 0);
+	ck_assert_int_eq(signal_return(task, frame + 4, &frame), -EFAULT);
+	ck_assert_int_eq(signal_return(task, 0x00800000, &frame), -EFAULT);
+	ck_assert_ptr_null(fake_reply_for(&frame));
+	ck_assert_int_eq(signal_return(task, frame, &frame), 0);
+	ck_assert_ptr_nonnull(fake_reply_for(&frame));
+	ck_assert_int_eq(fake_reply_for(&frame)->op, FAKE_REPLY_SIGRETURN);
+	ck_assert_int_eq(fake_reply_for(&frame)->result, 0);
+	ck_assert(!file->suspended);
 	for (unsigned i = 0; i <= L4_EXREG_CPSR; i++)
 		ck_assert_uint_eq(file->regs[i], saved[i]);
 	ck_assert_uint_eq(task->sig.blocked, 0);
+	exit_and_reap(task, 0);
+	assert_no_leak();
+}
+END_TEST
+
+/* A handler ends the waitpid or sigsuspend its thread waits in through mm0's own -EINTR
+ * reply; the frame's r0 says the call ended, since the handler reuses the message registers. */
+START_TEST(handlers_end_waits_through_an_eintr_reply)
+{
+	struct task *task = process_with_stack(), *child = fork_of(task);
+	struct fake_regs *file = regs_of(task->l4_tid);
+	int wait_token, suspend_token, status = -1;
+	uint32_t frame;
+
+	catch(task, MM0_SIGUSR1, 0, 0);
+	ck_assert_int_eq(mm0_waitpid(task, child->pid, 0, &wait_token, &status), IDLRT_DEFERRED);
+	ck_assert_int_eq(signal_kill(task, (long)task->pid, MM0_SIGUSR1), 0);
+	signal_dispatch_all();
+	ck_assert_ptr_nonnull(fake_reply_for(&wait_token));
+	ck_assert_int_eq(fake_reply_for(&wait_token)->op, FAKE_REPLY_WAITPID);
+	ck_assert_int_eq(fake_reply_for(&wait_token)->result, -EINTR);
+	ck_assert_ptr_null(task->wait);
+	frame = file->regs[L4_EXREG_SP];
+	ck_assert_uint_eq(peek_word(task, frame), (uint32_t)-L4_ECANCELED);
+	ck_assert_int_eq(signal_return(task, frame, &frame), 0);
+	ck_assert_uint_eq(file->regs[0], (uint32_t)-L4_ECANCELED);
+
+	task->sig.suspend_saved = task->sig.blocked;
+	task->sig.blocked = 0;
+	task->sig.suspended = true;
+	task->sig.suspend_token = &suspend_token;
+	ck_assert_int_eq(signal_kill(task, (long)task->pid, MM0_SIGUSR1), 0);
+	signal_dispatch_all();
+	ck_assert_ptr_nonnull(fake_reply_for(&suspend_token));
+	ck_assert_int_eq(fake_reply_for(&suspend_token)->op, FAKE_REPLY_SIGSUSPEND);
+	ck_assert_int_eq(fake_reply_for(&suspend_token)->result, -EINTR);
+	ck_assert(!task->sig.suspended);
+	ck_assert_uint_eq(file->regs[L4_EXREG_PC], TRAMPOLINE);
+
+	exit_and_reap(child, 0);
 	exit_and_reap(task, 0);
 	assert_no_leak();
 }
@@ -450,6 +495,7 @@ int main(void)
 	add_test_alone(suite, default_actions_end_ignore_or_stop, signals_setup, signals_teardown);
 	add_test_alone(suite, blocked_signals_wait_and_do_not_queue, signals_setup, signals_teardown);
 	add_test_alone(suite, delivery_writes_a_frame_and_sigreturn_restores_it, signals_setup, signals_teardown);
+	add_test_alone(suite, handlers_end_waits_through_an_eintr_reply, signals_setup, signals_teardown);
 	add_test_alone(suite, faults_go_to_a_handler_or_end_the_process, signals_setup, signals_teardown);
 	add_test_alone(suite, a_pager_error_goes_to_a_sigbus_handler, signals_setup, signals_teardown);
 	add_test_alone(suite, a_frame_that_does_not_fit_ends_the_process, signals_setup, signals_teardown);

@@ -238,10 +238,14 @@ void fs_thread_gone(struct task *task)
 	buffer_unmap(task);
 }
 
-void fs_thread_cancel(struct task *task)
+int fs_thread_cancel(struct task *task)
 {
-	if (task->fs_known && fs_link_up() && task != fs_link.task)
-		fs_link.ops->task_cancel(task->l4_tid);
+	int answered;
+
+	if (!task->fs_known || !fs_link_up() || task == fs_link.task)
+		return 0;
+	answered = fs_link.ops->task_cancel(task->l4_tid);
+	return answered > 0 ? answered : 0;
 }
 
 int fs_thread_exec(struct task *task)

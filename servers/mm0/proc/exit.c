@@ -30,6 +30,18 @@ void wait_forget(struct task *task)
 	task->wait = NULL;
 }
 
+bool wait_interrupt(struct task *task)
+{
+	void *token;
+
+	if (!task->wait)
+		return false;
+	token = task->wait->token;
+	wait_forget(task);
+	mm0_reply->complete_wait(token, -EINTR, 0);
+	return true;
+}
+
 /* Hand a thread's references back; the space's last reference unmaps it
  * while a thread still keeps the kernel space alive. */
 void thread_release(struct task *task)

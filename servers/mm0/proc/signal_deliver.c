@@ -1,6 +1,6 @@
-/* Signal delivery on the thread's own stack: mm0 aborts whatever the thread waits for, writes a
- * frame of its registers below its sp through mm0's view of the page, and starts the handler;
- * sigreturn puts the registers back. Stop and continue suspend and resume the threads. */
+/* Signal delivery on the thread's own stack: the server the thread waits for answers it -EINTR,
+ * mm0 writes a frame of its registers below its sp through mm0's view of the page, and starts
+ * the handler; sigreturn puts the registers back. Stop and continue suspend and resume threads. */
 #include <errno.h>
 #include <stddef.h>
 #include <string.h>
@@ -13,16 +13,41 @@
 
 #define CPSR_THUMB	(1u << 5)
 
-/* Stops the thread and aborts its IPC (a blocking call returns -EINTR, a fault runs
- * again later), then reads its registers as they are now. */
+/* The call the thread waits in ends through its server's reply: mm0's own waitpid or
+ * sigsuspend, or fs0's blocked pipe requests. The thread is suspended, so the reply waits
+ * in it until the handler is set up. Returns whether a server answered. */
+static bool answer_interrupted(struct task *thread, uint32_t state)
+{
+	if (wait_interrupt(thread))
+		return true;
+	if (thread->sig.suspended) {
+		mm0_reply->complete_sigsuspend(thread->sig.suspend_token, -EINTR);
+		return true;
+	}
+	return (state & L4_THREAD_RECEIVING) && fs_thread_cancel(thread) > 0;
+}
+
+/* Stops the thread and ends the call it waits in: through the server's -EINTR answer, or
+ * (a server that never answers, a request still queued to be sent) with the kernel's
+ * cancel. A fault runs again later. Then reads its registers as they are now. */
 static int seize(struct task *thread, uint32_t regs[L4_EXREG_WORDS])
 {
-	int err = signal_kernel->exregs(signal_kernel_ctx, thread->l4_tid,
-					L4_EXREG_SUSPEND | L4_EXREG_CANCEL_IPC, 0, 0, regs);
+	int err = signal_kernel->exregs(signal_kernel_ctx, thread->l4_tid, L4_EXREG_SUSPEND,
+					0, 0, regs);
+	bool answered;
 
+	if (err)
+		return err;
+	answered = answer_interrupted(thread, regs[L4_EXREG_STATE]);
+	err = signal_kernel->exregs(signal_kernel_ctx, thread->l4_tid, L4_EXREG_CANCEL_IPC,
+				    0, 0, regs);
 	if (!err)
 		err = signal_kernel->exregs(signal_kernel_ctx, thread->l4_tid, 0, 0, 0, regs);
-	wait_forget(thread);
+	/* The handler's own calls reuse the message registers that hold the -EINTR answer,
+	 * so the frame keeps the call's end in r0, the IPC's outcome, which the stub reads
+	 * first: after sigreturn the call returns -EINTR, as the server said. */
+	if (answered)
+		regs[0] = (uint32_t)-L4_ECANCELED;
 	return err;
 }
 
@@ -51,8 +76,6 @@ int signal_deliver(struct task *thread, int signo, const struct mm_siginfo *info
 	err = seize(thread, regs);
 	if (err)
 		return err;
-	/* A call to fs0 the thread no longer waits for is dropped before it runs again. */
-	fs_thread_cancel(thread);
 	memset(&frame, 0, sizeof(frame));
 	memcpy(frame.regs, regs, sizeof(frame.regs));
 	frame.mask = thread->sig.suspended ? thread->sig.suspend_saved : thread->sig.blocked;
@@ -81,7 +104,7 @@ int signal_deliver(struct task *thread, int signo, const struct mm_siginfo *info
 
 /* A frame that is not one mm0 wrote ends the process: the registers in it are the
  * task's own, so a forged one gains nothing but its own state. */
-long signal_return(struct task *thread, uint32_t frame_addr)
+long signal_return(struct task *thread, uint32_t frame_addr, void *token)
 {
 	struct mm_signal_frame frame;
 	uint32_t regs[L4_EXREG_WORDS];
@@ -91,8 +114,11 @@ long signal_return(struct task *thread, uint32_t frame_addr)
 	if ((frame_addr & 7) || client_space_read(thread->vm, frame_addr, &frame, sizeof(frame)) ||
 	    frame.magic != MM0_SIGFRAME_MAGIC)
 		return -EFAULT;
-	if (seize(thread, regs))
+	/* Suspended, the thread takes sigreturn's reply without running; the registers are
+	 * set after it, since ending the IPC writes the thread's r0. */
+	if (signal_kernel->exregs(signal_kernel_ctx, thread->l4_tid, L4_EXREG_SUSPEND, 0, 0, regs))
 		return -ESRCH;
+	mm0_reply->complete_sigreturn(token, 0);
 	memcpy(regs, frame.regs, sizeof(frame.regs));
 	thread->sig.blocked = frame.mask & MM0_SIG_VALID_SET & ~MM0_SIG_UNBLOCKABLE;
 	return release(thread, regs);

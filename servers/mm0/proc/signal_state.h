@@ -37,7 +37,8 @@ struct task_signals {
 	uint64_t alarm_ms;		/* when SIGALRM is due (0: none) */
 	/* Per thread: */
 	uint32_t blocked;
-	bool suspended;			/* in sigsuspend/pause: its reply is the cancel */
+	bool suspended;			/* in sigsuspend/pause, answered when a handler runs */
+	void *suspend_token;		/* that sigsuspend's reply token */
 	uint32_t suspend_saved;		/* the mask sigsuspend replaced */
 };
 

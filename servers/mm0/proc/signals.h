@@ -98,7 +98,9 @@ void signal_for_each_process(void (*fn)(struct task *leader, void *arg), void *a
 
 /* signal_deliver.c: frames on the thread's stack, sigreturn, stop and continue. */
 int signal_deliver(struct task *thread, int signo, const struct mm_siginfo *info);
-long signal_return(struct task *thread, uint32_t frame_addr);
+/* 0 once sigreturn's reply (token) is sent and the registers are back, or -errno
+ * (the caller answers). */
+long signal_return(struct task *thread, uint32_t frame_addr, void *token);
 void signal_stop(struct task *leader, bool stop);
 
 #endif

@@ -28,8 +28,20 @@ static void reply_wait(void *token, long pid, int status)
 	mm_waitpid_reply(token_of(token), (int)pid, status);
 }
 
+static void reply_sigsuspend(void *token, long result)
+{
+	mm_sigsuspend_reply(token_of(token), (int)result);
+}
+
+static void reply_sigreturn(void *token, long result)
+{
+	mm_sigreturn_reply(token_of(token), (int)result);
+}
+
 const struct mm0_reply_ops serve_reply_ops = {
 	.complete_wait = reply_wait,
+	.complete_sigsuspend = reply_sigsuspend,
+	.complete_sigreturn = reply_sigreturn,
 };
 
 /* A fault that the process lived through (resolved, or taken by a signal handler) is
