@@ -8,6 +8,7 @@
 #include "fs/fs_link.h"
 #include "fs/module_file.h"
 #include "mm0_abi.h"
+#include "proc/signals.h"
 #include "proc/spawn.h"
 #include "proc/task.h"
 #include "serve/serve.h"
@@ -39,6 +40,11 @@ static void orphan_exited(long pid, int status)
 			console_printf("mm0: init killed by signal %d\n", MM0_WTERMSIG(status));
 	}
 	l4_poweroff(code);
+}
+
+static void crash_print(const char *line)
+{
+	console_printf("%s", line);
 }
 
 /* Conventional RAM and the modules appear in mm0's space at their physical
@@ -113,8 +119,10 @@ static void start_fs0(void)
 	if (module_find("fs0") < 0)
 		return;
 	err = mm0_spawn_stopped(mm0_self(), "fs0", fs0_argv, &fs0, &entry);
-	if (!err)
+	if (!err) {
+		task_make_system(fs0);
 		err = fs_link_prepare(fs0, module_find("bootfs"));
+	}
 	if (!err)
 		err = mm0_task_start(fs0, entry, MM0_STACK_TOP);
 	if (!err)
@@ -144,6 +152,7 @@ static void start_console(void)
 		console_printf("mm0: cannot load the console (error %ld)\n", err);
 		return;
 	}
+	task_make_system(console);
 	err = uart ? kernel_error_to_errno(l4_space_control(L4_SC_GRANT_PHYS, console->l4_tid,
 							   uart->base, L4_PAGE_SIZE))
 		   : -EINVAL;
@@ -183,6 +192,8 @@ int main(void)
 		console_printf("mm0: cannot start (error %d)\n", err);
 		l4_poweroff(125);
 	}
+	serve_crash_print = crash_print;
+	signal_fault_fatal = crash_report;
 	register_modules();
 	mm0_stats(&stats);
 	console_printf("mm0: root pager up, %u free pages\n", (unsigned)stats.free_pages);

@@ -1,5 +1,6 @@
 /* fork and clone: new processes with copy-on-write spaces, new threads in shared ones. */
 #include <errno.h>
+#include <string.h>
 
 #include "fs/fs_link.h"
 #include "mem/kernel_ops.h"
@@ -92,6 +93,8 @@ static long task_spawn(struct task *caller, unsigned flags, uint32_t pc, uint32_
 	if (!task)
 		return -ENOMEM;
 	signal_fork(caller, task, flags & MM0_CLONE_THREAD);
+	if (!leader)
+		memcpy(task->name, caller->leader->name, sizeof(task->name));
 	if (flags & MM0_CLONE_FILES) {
 		task->files = caller->files;
 		task->files->refs++;

@@ -11,6 +11,8 @@
 
 #define MM0_FD_MAX	32
 #define MM0_PID_MAX	32767
+/* A program's name (the last path part, cut): a boot module's name fits whole. */
+#define MM0_TASK_NAME_MAX	32
 
 struct wait_request;
 
@@ -46,6 +48,8 @@ struct task {
 	uint32_t fs_buffer;		/* its shared buffer's address (0: none) */
 	uint32_t fs_window;		/* the same buffer in fs0's window */
 	uint32_t fs_buffer_len;
+	char name[MM0_TASK_NAME_MAX];	/* leaders: the program, for crash reports */
+	bool system;			/* leaders: a boot-time server (docs/signals.md) */
 };
 
 /* mm0's own task (pid 1), every orphan's parent. task_fini_self frees its
@@ -60,6 +64,14 @@ struct task *task_by_pid(uint32_t pid);
 struct task *task_sharing_space(const struct task *task);
 /* A live thread other than mm0's own, or NULL. */
 struct task *task_any_other(void);
+
+/* The leader runs the program at path (or named path): its name is the last part. */
+void task_set_name(struct task *leader, const char *path);
+/* A boot-time server: no ordinary process may signal it, and its module
+ * cannot be spawned again (docs/signals.md). */
+void task_make_system(struct task *leader);
+/* True while a system task runs the boot module called name. */
+bool task_system_runs(const char *name);
 
 long mm0_getpid(struct task *task);
 long mm0_getppid(struct task *task);
