@@ -49,5 +49,6 @@ int main(void)
 	test_servers();
 	test_sigpipe();
 	test_crash();
+	test_limits();
 	return tap_summary("procattack");
 }

@@ -19,5 +19,6 @@ int last_server_pid(void);
 void test_servers(void);
 void test_sigpipe(void);
 void test_crash(void);
+void test_limits(void);
 
 #endif

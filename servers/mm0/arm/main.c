@@ -48,18 +48,24 @@ static void crash_print(const char *line)
 }
 
 /* Conventional RAM and the modules appear in mm0's space at their physical
- * addresses; the first MM0_HEAP_PAGES of RAM back mm0's own heap instead.
+ * addresses; the first MM0_HEAP_PAGES of RAM back mm0's own heap instead
+ * (it grows later with pages from the rest, heap.c).
  * RAM from the UTCB area up (the top megabyte of 1 GiB, and all RAM of a
  * larger machine beyond it) cannot appear there, so mm0 leaves it unused. */
 static int map_memory(l4_tid_t self, struct phys_range *ranges, size_t *count)
 {
 	const struct l4_kip *kip = l4_kip();
+	uint32_t heap_limit = L4_UTCB_AREA;
 	int heap_mapped = 0, err;
 
 	*count = 0;
 	for (uint32_t i = 0; i < kip->num_mem && i < L4_KIP_MAX_MEM; i++) {
 		const struct l4_kip_mem *mem = &kip->mem[i];
 		uint32_t base = mem->base, size = mem->size & ~MM0_PAGE_MASK;
+
+		/* The heap grows up to the first range mm0 sees at its own address. */
+		if (base > (uint32_t)__heap_start && base < heap_limit)
+			heap_limit = base;
 
 		if (mem->type == L4_MEM_CONVENTIONAL && base >= L4_UTCB_AREA)
 			size = 0;
@@ -90,7 +96,10 @@ static int map_memory(l4_tid_t self, struct phys_range *ranges, size_t *count)
 			return kernel_error_to_errno(err);
 		ranges[(*count)++] = (struct phys_range){ base, size / MM0_PAGE_SIZE, (void *)base };
 	}
-	return heap_mapped && *count ? 0 : -ENOMEM;
+	if (!heap_mapped || !*count)
+		return -ENOMEM;
+	heap_init(MM0_HEAP_PAGES * MM0_PAGE_SIZE, heap_limit);
+	return 0;
 }
 
 /* Every module but mm0 itself (the first) can be started by name. */
