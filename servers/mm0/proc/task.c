@@ -137,6 +137,15 @@ int utcb_alloc(struct vm_space *vm)
 	return -EAGAIN;
 }
 
+uint32_t utcb_count(const struct vm_space *vm)
+{
+	uint32_t count = 0;
+
+	for (uint32_t word = 0; word < (MM0_UTCB_SLOTS + 31) / 32; word++)
+		count += (uint32_t)__builtin_popcount(vm->utcb_used[word]);
+	return count;
+}
+
 void utcb_free(struct vm_space *vm, uint32_t slot)
 {
 	vm->utcb_used[slot / 32] &= ~(1u << (slot % 32));

@@ -10,6 +10,11 @@
 #include "proc/signal_state.h"
 
 #define MM0_FD_MAX	32
+/* Threads one space may have. The kernel gives a space 64 pages of its memory
+ * (a page per thread, a UTCB page per 4, a page table per 4 MiB mapped): 32
+ * threads take 40 and leave 24 for page tables, so a clone is refused with
+ * EAGAIN before the space's faults could find no page table (SIGKILL). */
+#define MM0_SPACE_THREADS_MAX	32
 #define MM0_PID_MAX	32767
 /* A program's name (the last path part, cut): a boot module's name fits whole. */
 #define MM0_TASK_NAME_MAX	32
@@ -87,6 +92,8 @@ long mm0_fd_install(struct task *task, uint32_t handle);
 struct task *task_alloc(struct task *leader, struct task *parent);
 void task_free(struct task *task);
 int utcb_alloc(struct vm_space *vm);
+/* The threads using vm (its UTCB slots in use). */
+uint32_t utcb_count(const struct vm_space *vm);
 uint32_t utcb_addr(uint32_t slot);
 void utcb_free(struct vm_space *vm, uint32_t slot);
 struct fd_table *fd_table_copy(const struct fd_table *from);
