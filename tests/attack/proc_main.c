@@ -50,5 +50,6 @@ int main(void)
 	test_sigpipe();
 	test_crash();
 	test_limits();
+	test_threads();
 	return tap_summary("procattack");
 }

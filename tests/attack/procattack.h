@@ -20,5 +20,6 @@ void test_servers(void);
 void test_sigpipe(void);
 void test_crash(void);
 void test_limits(void);
+void test_threads(void);
 
 #endif

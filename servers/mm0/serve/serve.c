@@ -79,7 +79,9 @@ int mm0_serve(struct idlrt_request *rq)
 		return IDLRT_NO_REPLY;
 	if (label == L4_LABEL_PAGEFAULT)
 		return serve_fault(rq, task);
-	if (label == L4_LABEL_EXCEPTION) {
+	if (label == L4_LABEL_EXCEPTION && rq->mr[1] == L4_EXC_DESTROY) {
+		mm0_thread_destroyed(task);
+	} else if (label == L4_LABEL_EXCEPTION) {
 		serve_last_fault = (struct serve_fatal_fault){ task->pid, rq->mr[2], rq->mr[2],
 							       L4_PERM_EXEC };
 		signal_fault(task, rq->mr[1] == L4_EXC_BREAKPOINT ? MM0_SIGTRAP : MM0_SIGILL,
