@@ -247,6 +247,12 @@ START_TEST(test_fault_messages)
 			 -EDEADLK);
 	ck_assert_int_eq(reap_status(parent, child), MM0_W_SIGNALED(MM0_SIGILL));
 
+	/* A thread that destroyed itself: mm0 ends it, and with it the process. */
+	child = child_of(parent);
+	ck_assert_int_eq(send_fault(child, L4_LABEL_EXCEPTION, 4, L4_EXC_DESTROY, TEST_PC),
+			 -EDEADLK);
+	ck_assert_int_eq(reap_status(parent, child), MM0_W_SIGNALED(MM0_SIGKILL));
+
 	child = child_of(parent);
 	ck_assert_int_eq(send_fault(child, L4_LABEL_PAGEFAULT, 2, (uint32_t)addr, L4_PERM_READ),
 			 -EDEADLK);
