@@ -2,11 +2,13 @@
  * over the loopback transport: requests, deferred waitpid, kernel fault and
  * exception messages, programs spawned from an ELF module, module files. */
 #include <idlrt/loopback.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "fs/module_file.h"
 #include "harness.h"
 #include "mm0_server.h"
+#include "proc/signals.h"
 #include "proc/spawn.h"
 #include "serve/serve.h"
 
@@ -245,6 +247,12 @@ START_TEST(test_fault_messages)
 			 -EDEADLK);
 	ck_assert_int_eq(reap_status(parent, child), MM0_W_SIGNALED(MM0_SIGILL));
 
+	/* A thread that destroyed itself: mm0 ends it, and with it the process. */
+	child = child_of(parent);
+	ck_assert_int_eq(send_fault(child, L4_LABEL_EXCEPTION, 4, L4_EXC_DESTROY, TEST_PC),
+			 -EDEADLK);
+	ck_assert_int_eq(reap_status(parent, child), MM0_W_SIGNALED(MM0_SIGKILL));
+
 	child = child_of(parent);
 	ck_assert_int_eq(send_fault(child, L4_LABEL_PAGEFAULT, 2, (uint32_t)addr, L4_PERM_READ),
 			 -EDEADLK);
@@ -253,6 +261,60 @@ START_TEST(test_fault_messages)
 	/* A stranger's fault changes nothing and gets no answer. */
 	ck_assert_int_eq(send_fault_from(L4_TID(999, 1), L4_LABEL_PAGEFAULT, 4, (uint32_t)addr,
 				    L4_PERM_READ), -EDEADLK);
+	exit_and_reap(parent, 0);
+	assert_no_leak();
+}
+END_TEST
+
+static char crash_printed[160];
+
+static void crash_record(const char *line)
+{
+	strncpy(crash_printed, line, sizeof(crash_printed) - 1);
+}
+
+/* One child of parent dies of the fault; the line mm0 printed for it. */
+static const char *crash_of(struct task *parent, uint32_t label, uint32_t addr, uint32_t access)
+{
+	struct task *child = child_of(parent);
+
+	crash_printed[0] = '\0';
+	ck_assert_int_eq(send_fault(child, label, 4, addr, access), -EDEADLK);
+	reap_status(parent, child);
+	return crash_printed;
+}
+
+START_TEST(test_crash_lines)
+{
+	struct task *parent = spawn();
+	char expected[160];
+	int addr;
+
+	serve_crash_print = crash_record;
+	signal_fault_fatal = crash_report;
+	act_as(parent);
+	addr = mm_mmap(MM0, 0, PAGE, MM0_PROT_READ, MM0_MAP_PRIVATE | MM0_MAP_ANONYMOUS, -1, 0);
+	ck_assert_int_gt(addr, 0);
+	snprintf(expected, sizeof(expected),
+		 "mm0: pid %u (prog) killed by SIGSEGV: read at 0x30000000, pc 0x%08x: no mapping\n",
+		 (unsigned)parent->pid + 1, TEST_PC);
+	ck_assert_str_eq(crash_of(parent, L4_LABEL_PAGEFAULT, 0x30000000u, L4_PERM_READ), expected);
+	ck_assert_ptr_nonnull(strstr(crash_of(parent, L4_LABEL_PAGEFAULT, (uint32_t)addr,
+					      L4_PERM_WRITE),
+				     "killed by SIGSEGV: write at 0x"));
+	ck_assert_ptr_nonnull(strstr(crash_printed, ": write to read-only\n"));
+	ck_assert_ptr_nonnull(strstr(crash_of(parent, L4_LABEL_PAGEFAULT, (uint32_t)addr,
+					      L4_PERM_EXEC), ": not executable\n"));
+	ck_assert_ptr_nonnull(strstr(crash_of(parent, L4_LABEL_EXCEPTION, L4_EXC_UNDEFINED,
+					      TEST_PC), "killed by SIGILL: execute at"));
+	ck_assert_ptr_nonnull(strstr(crash_printed, ": undefined instruction\n"));
+	/* A fault that is resolved prints nothing. */
+	crash_printed[0] = '\0';
+	act_as(parent);
+	ck_assert_int_eq(send_fault(parent, L4_LABEL_PAGEFAULT, 4, (uint32_t)addr, L4_PERM_READ), 0);
+	ck_assert_str_eq(crash_printed, "");
+	serve_crash_print = NULL;
+	signal_fault_fatal = NULL;
 	exit_and_reap(parent, 0);
 	assert_no_leak();
 }
@@ -432,6 +494,7 @@ int main(void)
 	add_test_alone(suite, test_mmap_munmap_middle, protocol_setup, protocol_teardown);
 	add_test_alone(suite, test_fork_and_deferred_waitpid, protocol_setup, protocol_teardown);
 	add_test_alone(suite, test_fault_messages, protocol_setup, protocol_teardown);
+	add_test_alone(suite, test_crash_lines, protocol_setup, protocol_teardown);
 	add_test_alone(suite, test_spawn_elf, protocol_setup, protocol_teardown);
 	add_test_alone(suite, test_spawn_bad_elf, protocol_setup, protocol_teardown);
 	add_test_alone(suite, test_module_file_offsets, protocol_setup, protocol_teardown);

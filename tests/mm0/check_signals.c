@@ -179,6 +179,30 @@ START_TEST(bad_input_is_refused)
 }
 END_TEST
 
+START_TEST(system_tasks_cannot_be_signalled)
+{
+	struct task *server = spawn(), *task = spawn();
+
+	task_make_system(server);
+	ck_assert_int_eq(signal_kill(task, (long)server->pid, 0), -EPERM);
+	ck_assert_int_eq(signal_kill(task, (long)server->pid, MM0_SIGKILL), -EPERM);
+	ck_assert_int_eq(signal_kill(task, -(long)server->pid, MM0_SIGKILL), -EPERM);
+	/* The server's group with an ordinary member: the kill reaches the member only. */
+	ck_assert_int_eq(signal_setpgid(task, 0, (long)server->pid), 0);
+	ck_assert_int_eq(signal_kill(task, 0, 0), 0);
+	ck_assert_int_eq(signal_kill(task, -1, MM0_SIGKILL), -EPERM);
+	ck_assert_int_eq(signal_kill(server, -1, MM0_SIGTERM), 0);
+	ck_assert(server->thread_alive && !server->zombie);
+	ck_assert(task->leader->sig.pending & MM0_SIGBIT(MM0_SIGTERM));
+	ck_assert(task_system_runs("prog"));
+	ck_assert(!task_system_runs("other"));
+	exit_and_reap(task, 0);
+	exit_and_reap(server, 0);
+	ck_assert(!task_system_runs("prog"));
+	assert_no_leak();
+}
+END_TEST
+
 START_TEST(default_actions_end_ignore_or_stop)
 {
 	struct task *parent = spawn(), *child = fork_of(parent);
@@ -492,6 +516,7 @@ int main(void)
 	Suite *suite = suite_create("signals");
 
 	add_test_alone(suite, bad_input_is_refused, signals_setup, signals_teardown);
+	add_test_alone(suite, system_tasks_cannot_be_signalled, signals_setup, signals_teardown);
 	add_test_alone(suite, default_actions_end_ignore_or_stop, signals_setup, signals_teardown);
 	add_test_alone(suite, blocked_signals_wait_and_do_not_queue, signals_setup, signals_teardown);
 	add_test_alone(suite, delivery_writes_a_frame_and_sigreturn_restores_it, signals_setup, signals_teardown);

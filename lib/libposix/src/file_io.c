@@ -2,6 +2,7 @@
  * the console (console.c, console_server.c); the others are fs0's, and their bytes travel
  * through the thread's shared buffer one buffer-full per request. */
 #include <fcntl.h>
+#include <signal.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -77,8 +78,14 @@ ssize_t write(int fd, const void *data, size_t length)
 		if (posix_copy(channel->buffer, bytes + written, piece))
 			return written ? (ssize_t)written : posix_error(EFAULT);
 		answer = fs0_write(channel->server, fs0_fd(fd), 0, (uint32_t)piece);
+		if (answer < 0 && written)
+			return (ssize_t)written;
+		/* No reader: SIGPIPE first (by default the writer dies of it), then
+		 * EPIPE for a writer that ignores or catches it. */
+		if (answer == -EPIPE)
+			raise(SIGPIPE);
 		if (answer < 0)
-			return written ? (ssize_t)written : (ssize_t)posix_result(answer);
+			return (ssize_t)posix_result(answer);
 		written += (size_t)answer;
 		if ((size_t)answer < piece)
 			break;

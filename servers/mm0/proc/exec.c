@@ -220,6 +220,7 @@ long mm0_execve(struct task *task, const struct mm0_exec_args *in)
 		return result;
 	}
 	/* No way back from here: a failure ends the process. */
+	task_set_name(task->leader, rq->path);
 	result = vma_unmap_range(task->vm, MM0_USER_MIN, MM0_ENV_ADDR + MM0_PAGE_SIZE);
 	if (!result)
 		result = map_env(task, rq->argv, rq->envp);

@@ -154,7 +154,8 @@ long mm0_exit(struct task *task, int code)
 	return 0;
 }
 
-long mm0_thread_exit(struct task *task, int code)
+/* One thread ends; the last one ends the process with status. */
+static long thread_end(struct task *task, int status)
 {
 	struct task *leader;
 	struct list *pos, *tmp;
@@ -174,8 +175,18 @@ long mm0_thread_exit(struct task *task, int code)
 			return 0;
 		}
 	}
-	exit_group(task, MM0_W_EXITCODE(code));
+	exit_group(task, status);
 	return 0;
+}
+
+long mm0_thread_exit(struct task *task, int code)
+{
+	return thread_end(task, MM0_W_EXITCODE(code));
+}
+
+long mm0_thread_destroyed(struct task *task)
+{
+	return thread_end(task, MM0_W_SIGNALED(MM0_SIGKILL));
 }
 
 long mm0_waitpid(struct task *task, long pid, int options, void *token, int *status)

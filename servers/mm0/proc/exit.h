@@ -25,6 +25,10 @@ extern void (*mm0_orphan_exited)(long pid, int status);
 long mm0_exit(struct task *task, int code);
 /* One thread ends; the last one ends the process with code. */
 long mm0_thread_exit(struct task *task, int code);
+/* The thread destroyed itself with the kernel call (the kernel's
+ * L4_EXC_DESTROY message): it ends, and the last one ends the process as
+ * if killed by SIGKILL, so the parent's waitpid returns. */
+long mm0_thread_destroyed(struct task *task);
 /* pid > 0 or -1; options 0 or MM0_WNOHANG. Returns the reaped pid with
  * *status set, 0 (WNOHANG, none yet), IDLRT_DEFERRED (token answered later
  * through mm0_reply->complete_wait), or -errno. */

@@ -206,7 +206,9 @@ void signal_child_exited(struct task *parent, uint32_t child_pid, int status)
 
 /* A synchronous signal goes to the faulting thread itself; blocked or without a handler,
  * the process ends with it (a handler that faults has its own signal blocked). */
-void signal_fault(struct task *thread, int signo, uint32_t addr)
+void (*signal_fault_fatal)(const struct task *thread, int signo, uint32_t addr, int cause);
+
+void signal_fault(struct task *thread, int signo, uint32_t addr, int cause)
 {
 	struct task *leader = thread->leader;
 	struct mm_siginfo info = { .signo = signo, .addr = addr, .code = MM0_SI_KERNEL };
@@ -222,6 +224,8 @@ void signal_fault(struct task *thread, int signo, uint32_t addr)
 		info.code = MM0_TRAP_BRKPT;
 	if (signo == MM0_SIGKILL || handler <= MM0_SIG_IGN ||
 	    (thread->sig.blocked & MM0_SIGBIT(signo)) || leader->sig.stopped) {
+		if (signal_fault_fatal)
+			signal_fault_fatal(thread, signo, addr, cause);
 		task_kill(thread, signo);
 		return;
 	}
@@ -292,6 +296,7 @@ struct kill_request {
 	long pgid;		/* 0: every process but the sender's */
 	int signo;
 	int found;
+	int refused;		/* system tasks in the set, left alone */
 };
 
 static void kill_one(struct task *leader, void *arg)
@@ -303,6 +308,10 @@ static void kill_one(struct task *leader, void *arg)
 	if (request->pgid ? leader->sig.pgid != (uint32_t)request->pgid
 			  : leader == request->sender->leader)
 		return;
+	if (leader->system) {
+		request->refused++;
+		return;
+	}
 	request->found++;
 	if (request->signo)
 		generate(leader, request->signo, &info);
@@ -321,7 +330,7 @@ long signal_kill(struct task *caller, long pid, int signo)
 		return -ENOSYS;
 	if (pid > 0) {
 		target = task_by_pid((uint32_t)pid);
-		if (!target || target->leader == task_self())
+		if (!target || target->leader == task_self() || target->leader->system)
 			return target ? -EPERM : -ESRCH;
 		if (signo && !target->leader->zombie) {
 			struct mm_siginfo info = { .signo = signo, .code = MM0_SI_USER,
@@ -334,7 +343,9 @@ long signal_kill(struct task *caller, long pid, int signo)
 	if (pid == 0 || pid < -1)
 		request.pgid = pid == 0 ? (long)caller->leader->sig.pgid : -pid;
 	signal_for_each_process(kill_one, &request);
-	return request.found ? 0 : -ESRCH;
+	if (request.found)
+		return 0;
+	return request.refused ? -EPERM : -ESRCH;
 }
 
 static struct task *process_of(struct task *caller, long pid)

@@ -34,8 +34,13 @@ void signal_child_exited(struct task *parent, uint32_t child_pid, int status);
 /* A new image (execve): caught signals go back to SIG_DFL; ignored ones, the mask, the
  * pending set and the alarm stay, as POSIX says. */
 void signal_exec(struct task *thread);
-/* An unresolvable fault or exception of thread: handler, or the process dies. */
-void signal_fault(struct task *thread, int signo, uint32_t addr);
+/* An unresolvable fault or exception of thread: handler, or the process dies. cause is
+ * vm_fault's error for a page fault, 0 for an exception. */
+void signal_fault(struct task *thread, int signo, uint32_t addr, int cause);
+/* Optional: told of each process a fault ends, just before it ends (its records still
+ * there), with signal_fault's arguments (serve/crash.c prints the line). */
+extern void (*signal_fault_fatal)(const struct task *thread, int signo, uint32_t addr,
+				  int cause);
 /* signal_deliver.c: takes thread out of its fault to run on at pc (a fault fix-up); 0 or
  * -errno. */
 int signal_resume_at(struct task *thread, uint32_t pc);
@@ -74,7 +79,7 @@ static inline long mm0_fault(struct task *task, uint32_t addr, unsigned access, 
 		return -EINVAL;
 	err = vm_fault(task->vm, addr, access);
 	if (err && !fault_fixup_taken(task, pc))
-		signal_fault(task, signal_of_fault(err), addr);
+		signal_fault(task, signal_of_fault(err), addr, err);
 	return err;
 }
 

@@ -34,6 +34,7 @@ int mm0_task_create(struct task *parent, const char *const argv[], const char *c
 		return -ENOMEM;
 	}
 	signal_spawned(task, parent);
+	task_set_name(task, argv && argv[0] ? argv[0] : "");
 	task->files = fd_table_copy(NULL);
 	err = task->files ? mm0_kernel->thread_create(mm0_kernel_ctx, 0, utcb_addr(0), &l4_tid)
 			  : -ENOMEM;

@@ -137,6 +137,15 @@ int utcb_alloc(struct vm_space *vm)
 	return -EAGAIN;
 }
 
+uint32_t utcb_count(const struct vm_space *vm)
+{
+	uint32_t count = 0;
+
+	for (uint32_t word = 0; word < (MM0_UTCB_SLOTS + 31) / 32; word++)
+		count += (uint32_t)__builtin_popcount(vm->utcb_used[word]);
+	return count;
+}
+
 void utcb_free(struct vm_space *vm, uint32_t slot)
 {
 	vm->utcb_used[slot / 32] &= ~(1u << (slot % 32));
@@ -203,6 +212,33 @@ long mm0_fd_install(struct task *task, uint32_t handle)
 		}
 	}
 	return -EMFILE;
+}
+
+void task_set_name(struct task *leader, const char *path)
+{
+	const char *last = strrchr(path, '/');
+
+	last = last ? last + 1 : path;
+	strncpy(leader->name, last, sizeof(leader->name) - 1);
+	leader->name[sizeof(leader->name) - 1] = '\0';
+}
+
+void task_make_system(struct task *leader)
+{
+	leader->leader->system = true;
+}
+
+bool task_system_runs(const char *name)
+{
+	struct list *pos, *tmp;
+
+	list_for_each_safe(pos, tmp, &all_tasks) {
+		struct task *task = container_of(pos, struct task, node);
+
+		if (task->system && !task->zombie && !strcmp(task->name, name))
+			return true;
+	}
+	return false;
 }
 
 long mm0_getpid(struct task *task)

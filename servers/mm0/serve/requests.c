@@ -176,6 +176,9 @@ int mm_handle_spawn(struct idlrt_request *idl_rq, const char *name, const char *
 
 	if (!task)
 		return -ESRCH;
+	/* A boot-time server runs once, as the boot configuration started it. */
+	if (task_system_runs(name))
+		return -EPERM;
 	return (int)(name[0] == '/' ? mm0_spawn_path(task, name, argv) : mm0_spawn(task, name, argv));
 }
 
