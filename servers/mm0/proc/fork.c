@@ -96,9 +96,10 @@ static long task_spawn(struct task *caller, unsigned flags, uint32_t pc, uint32_
 	if (!task)
 		return -ENOMEM;
 	signal_fork(caller, task, flags & MM0_CLONE_THREAD);
-	if (!leader)
+	if (!leader) {
 		task->fixups = caller->leader->fixups;	/* the same image */
 		memcpy(task->name, caller->leader->name, sizeof(task->name));
+	}
 	if (flags & MM0_CLONE_FILES) {
 		task->files = caller->files;
 		task->files->refs++;
