@@ -10,7 +10,7 @@ static int needs_temp(const struct idl_type *type)
 		return !idl_packed_bytes(type->elem) && needs_temp(type->elem);
 	if (type->kind == IDL_T_NAMED && type->decl->kind == IDL_D_STRUCT) {
 		for (const struct idl_member *field = type->decl->members; field; field = field->next)
-			if (needs_temp(field->type))
+			if (idl_base_type(field->type)->kind == IDL_T_STRING || needs_temp(field->type))
 				return 1;
 		return 0;
 	}

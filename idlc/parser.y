@@ -311,6 +311,7 @@ iface_item:
 	docs type_decl		{ $$ = $2; if ($$) $$->doc = $1; }
 	| docs operation	{ $$ = $2; if ($$) $$->doc = $1; }
 	| docs KW_USES names ';'	{ $$ = new_decl(ps, IDL_D_USES, NULL, @2); $$->members = members_in_order($3); }
+	| docs KW_USES ';'		{ $$ = new_decl(ps, IDL_D_USES, NULL, @2); }
 	| error ';'		{ $$ = NULL; }
 	;
 

@@ -1,6 +1,7 @@
 /* check_protocol.c - mm0 driven through the generated mm stubs and dispatch
  * over the loopback transport: requests, deferred waitpid, kernel fault and
- * exception messages, programs spawned from an ELF module, module files. */
+ * exception messages, programs spawned from an ELF module, module files,
+ * servers registered and found by name. */
 #include <idlrt/loopback.h>
 #include <stdio.h>
 #include <string.h>
@@ -157,6 +158,33 @@ static void child_exits(void *arg)
 	act_as(waited_child);
 	ck_assert_int_eq(mm_exit(MM0, 3), 0);
 }
+
+START_TEST(test_names)
+{
+	struct task *first = spawn(), *second = spawn();
+	uint32_t tid = 0;
+
+	act_as(first);
+	ck_assert_int_eq(mm_register_service(MM0, "kv"), 0);
+	ck_assert_int_eq(mm_service(MM0, "kv", &tid), 0);
+	ck_assert_uint_eq(tid, first->l4_tid);
+	act_as(second);
+	ck_assert_int_eq(mm_register_service(MM0, "kv"), -EEXIST);
+	ck_assert_int_eq(mm_register_service(MM0, "fs0"), -EPERM);
+	ck_assert_int_eq(mm_register_service(MM0, "console"), -EPERM);
+	ck_assert_int_eq(mm_register_service(MM0, ""), -EINVAL);
+	ck_assert_int_eq(mm_service(MM0, "nosuch", &tid), -ENOENT);
+	/* The name goes with its holder. */
+	exit_and_reap(first, 0);
+	ck_assert_int_eq(mm_service(MM0, "kv", &tid), -ENOENT);
+	act_as(second);
+	ck_assert_int_eq(mm_register_service(MM0, "kv"), 0);
+	ck_assert_int_eq(mm_service(MM0, "kv", &tid), 0);
+	ck_assert_uint_eq(tid, second->l4_tid);
+	exit_and_reap(second, 0);
+	assert_no_leak();
+}
+END_TEST
 
 START_TEST(test_fork_and_deferred_waitpid)
 {
@@ -490,6 +518,7 @@ int main(void)
 	Suite *suite = suite_create("mm0 protocol");
 
 	add_test_alone(suite, test_ids, protocol_setup, protocol_teardown);
+	add_test_alone(suite, test_names, protocol_setup, protocol_teardown);
 	add_test_alone(suite, test_bad_messages, protocol_setup, protocol_teardown);
 	add_test_alone(suite, test_mmap_munmap_middle, protocol_setup, protocol_teardown);
 	add_test_alone(suite, test_fork_and_deferred_waitpid, protocol_setup, protocol_teardown);
