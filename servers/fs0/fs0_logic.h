@@ -1,8 +1,8 @@
 /* fs0_logic.h - the file server's operations, free of any transport, written
- * in the logic_*.c files over the objects of internal.h. Each takes the
- * calling task's id and plain arguments and returns a non-negative result or
- * -FS0_E*; the IDL handlers in handle_*.c call them (fs0_* names are the
- * generated stubs', so these are fs_*). */
+ * in the logic_*.c files over fs0's objects (vnode.h, file.h, fdtable.h and
+ * the others). Each takes the calling task's id and plain arguments and
+ * returns a non-negative result or -FS0_E*; the IDL handlers in handle_*.c
+ * call them (fs0_* names are the generated stubs', so these are fs_*). */
 #ifndef FS0_LOGIC_H
 #define FS0_LOGIC_H
 

@@ -2,7 +2,12 @@
  * handles for file mappings and exec with page-sized reads and writes. */
 #include <string.h>
 #include <server/counted_alloc.h>
-#include "internal.h"
+#include "logic_mm.h"
+#include "fdtable.h"
+#include "file.h"
+#include "pipe.h"
+#include "vfs.h"
+#include "vnode.h"
 
 struct mm_handle {
 	struct mm_handle *next;

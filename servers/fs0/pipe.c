@@ -4,7 +4,10 @@
  * interleave. */
 #include <server/byte_ring.h>
 #include <server/counted_alloc.h>
-#include "internal.h"
+#include "pipe.h"
+#include "file.h"
+#include "space.h"
+#include "vnode.h"
 
 struct pipe_waiter {
 	struct pipe_waiter *next;
@@ -27,6 +30,7 @@ struct fs0_pipe {
 	struct pipe_waiter *waiting_writers;
 };
 
+const struct fs0_reply_ops *fs0_replies;
 static struct fs0_pipe *pipes;
 static uint32_t live_pipes;
 static uint32_t pending_requests;
