@@ -1,7 +1,9 @@
 /* gen_common.c - names, C types and the wire encoding shared by the back ends. */
 #include <ctype.h>
 #include <string.h>
-#include "gen.h"
+#include "gen_common.h"
+#include "arena.h"
+#include "wire.h"
 
 void gen_banner(struct gen *g, const char *what)
 {
@@ -280,6 +282,30 @@ void gen_decode(struct gen *g, const char *in, const char *expr, const struct id
 		fprintf(out, "%s\tgoto %s;\n", in, bad);
 	}
 	fprintf(out, "%s%s = (%s)idl_v;\n", in, expr, gen_ctype(g, base));
+}
+
+/* Whether decoding type reads a word through the idl_v temporary. */
+static int needs_temp(const struct idl_type *type)
+{
+	type = idl_base_type(type);
+	if (type->kind == IDL_T_ARRAY)
+		return !idl_packed_bytes(type->elem) && needs_temp(type->elem);
+	if (type->kind == IDL_T_NAMED && type->decl->kind == IDL_D_STRUCT) {
+		for (const struct idl_member *field = type->decl->members; field; field = field->next)
+			if (idl_base_type(field->type)->kind == IDL_T_STRING || needs_temp(field->type))
+				return 1;
+		return 0;
+	}
+	return !(type->kind == IDL_T_INT && type->bits == 64) && type->kind != IDL_T_STRING &&
+	       type->kind != IDL_T_BUFFER;
+}
+
+int gen_op_needs_temp(const struct idl_decl *op, int dir)
+{
+	for (const struct idl_member *param = op->members; param; param = param->next)
+		if ((param->dir & dir) && needs_temp(param->type))
+			return 1;
+	return 0;
 }
 
 /* The length a string or buffer param has on this side, as a C expression. */

@@ -10,7 +10,6 @@
 %parse-param {struct idl_parse *ps}
 
 %code requires {
-#include "ast.h"
 #include "parse.h"
 }
 
@@ -26,6 +25,8 @@
 
 %code {
 #include <string.h>
+#include "arena.h"
+#include "diag.h"
 
 int yylex(YYSTYPE *lval, YYLTYPE *lloc, void *scanner);
 

@@ -3,7 +3,10 @@
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
-#include "ast.h"
+#include "arena.h"
+#include "checker.h"
+#include "load.h"
+#include "wire.h"
 
 static struct idl_program prog;
 static char *diag_text;

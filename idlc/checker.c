@@ -1,7 +1,10 @@
-/* check.c - semantic checks: names, types, bounds, constant expressions, flag sets,
+/* checker.c - semantic checks: names, types, bounds, constant expressions, flag sets,
  * operation numbers, directions, uses cycles. */
 #include <string.h>
-#include "ast.h"
+#include "arena.h"
+#include "checker.h"
+#include "diag.h"
+#include "wire.h"
 
 #define MAX_BOUND	4096
 #define MAX_NESTING	64
