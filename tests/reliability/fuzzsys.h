@@ -8,8 +8,10 @@
 
 /* Who a child aims at, learnt by the parent before it forks. */
 struct fuzz_targets {
-	l4_tid_t mm0, fs0, parent;
+	l4_tid_t mm0, fs0, console, parent;
 	uint32_t fs0_buffer, fs0_buffer_size;
+	/* mm0 is pid 1; the servers it starts before init take the pids after it. */
+	int first_server_pid, last_server_pid;
 };
 
 /* Progress a child writes into a shared page, so that it survives the
@@ -23,6 +25,8 @@ struct fuzz_tally {
 	/* The call in progress: a system call number, or FUZZ_SERVER_CALL with
 	 * fs0's bit and the label; then its first two words. */
 	volatile uint32_t last_call[3];
+	/* Signals to a boot server (or its group) that were not refused. */
+	volatile uint32_t server_kills_allowed;
 };
 #define FUZZ_SERVER_CALL	0x80000000u
 #define FUZZ_TO_FS0		0x10000u
@@ -32,8 +36,13 @@ struct fuzz_tally {
 int fuzz_child(const struct fuzz_targets *targets, struct fuzz_tally *tally, uint32_t seed,
 	       uint32_t calls);
 
-/* Real requests to mm0 and fs0 (fork/exit/wait, mmap, files, pipes, shm,
- * and raw requests with timeouts) must all be answered correctly; each is
+/* A racing child (fuzz_race.c): remaps fs0 buffers and signals the
+ * servers while a second thread is in requests, then ends with it there. */
+int fuzz_race_child(const struct fuzz_targets *targets, struct fuzz_tally *tally, uint32_t seed);
+
+/* Real requests to mm0, fs0 and the console (fork/exit/wait, mmap, files, pipes, shm,
+ * raw requests with timeouts, a console write) must all be answered
+ * correctly and every server's pid must still be alive; each is
  * a TAP check named after `round`. */
 void health_check(const struct fuzz_targets *targets, uint32_t round);
 
