@@ -106,11 +106,12 @@ static bool shm_works(void)
 }
 
 /* One line through the console server itself, not printf's fallback to
- * the kernel debugger: a TAP comment, so it cannot disturb the results. */
+ * the kernel debugger: a TAP comment, so it cannot disturb the results; the
+ * newline first ends whatever a child's random write left unfinished. */
 static bool console_works(l4_tid_t console, uint32_t round)
 {
 	char line[48];
-	int length = snprintf(line, sizeof(line), "# health %lu: the console writes\n",
+	int length = snprintf(line, sizeof(line), "\n# health %lu: the console writes\n",
 			      (unsigned long)round);
 	fflush(stdout);
 	for (int tries = 0; tries < 1000; tries++) {
@@ -134,6 +135,8 @@ static bool servers_alive(const struct fuzz_targets *t)
 
 void health_check(const struct fuzz_targets *t, uint32_t round)
 {
+	/* First: its newline starts the results on a line of their own. */
+	health(round, "the console answers a write", console_works(t->console, round), 0);
 	int32_t pid = timed_request(t->mm0, MM_OP_GETPID, IDLRT_HEADER(MM_IFACE_ID,
 				    MM_IFACE_VERSION), 1, 0);
 	health(round, "mm0 answers a getpid sent by hand in time", pid == getpid(), pid);
@@ -148,7 +151,6 @@ void health_check(const struct fuzz_targets *t, uint32_t round)
 	health(round, "file create, write, read back, unlink", files_work(), errno);
 	health(round, "pipe write, read and end of file", pipes_work(), errno);
 	health(round, "shm create, attach, write, detach, remove", shm_works(), errno);
-	health(round, "the console answers a write", console_works(t->console, round), 0);
 	health(round, "mm0, fs0 and the console are alive and refuse a signal probe",
 	       servers_alive(t), errno);
 }

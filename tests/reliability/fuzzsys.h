@@ -21,15 +21,16 @@ struct fuzz_tally {
 	volatile uint32_t server_calls, server_successes;	/* a result >= 0 */
 	/* Word counts the dispatch accepted (not -EBADMSG), by operation index,
 	 * so that later requests reach the handlers more often; 0: unknown. */
-	volatile uint8_t mm_words[32], fs0_words[32];
+	volatile uint8_t mm_words[32], fs0_words[32], console_words[2];
 	/* The call in progress: a system call number, or FUZZ_SERVER_CALL with
-	 * fs0's bit and the label; then its first two words. */
+	 * fs0's or the console's bit and the label; then its first two words. */
 	volatile uint32_t last_call[3];
 	/* Signals to a boot server (or its group) that were not refused. */
 	volatile uint32_t server_kills_allowed;
 };
 #define FUZZ_SERVER_CALL	0x80000000u
 #define FUZZ_TO_FS0		0x10000u
+#define FUZZ_TO_CONSOLE		0x20000u
 
 /* Issues `calls` random system calls and server requests from the
  * sequence `seed`, counting them in `tally`; returns 0. */
