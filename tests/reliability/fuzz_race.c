@@ -55,7 +55,8 @@ static void remap(uint32_t choice, uintptr_t buffer, uint32_t size)
 	void *at = (void *)buffer;
 	switch (choice % 4) {
 	case 0: munmap(at, size); break;
-	case 1: mmap(at, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+	case 1:
+		mmap(at, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
 		break;
 	case 2: mprotect(at, size, PROT_NONE); break;
 	default: munmap((char *)at + size / 2, size / 2); break;
