@@ -3,7 +3,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
-#include "ast.h"
+#include "arena.h"
 
 struct idl_chunk {
 	struct idl_chunk *next;

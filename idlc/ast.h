@@ -1,5 +1,5 @@
-/* ast.h - the parsed IDL declarations shared by the parser, checker and generators,
- * and the functions over them (by the file that holds each). */
+/* ast.h - the parsed IDL declarations shared by the parser, checker and generators
+ * (types only: each module's header declares its own functions over them). */
 #ifndef IDLC_AST_H
 #define IDLC_AST_H
 
@@ -135,47 +135,5 @@ struct idl_program {
 	int import_depth;
 	struct idl_chunk *arena;
 };
-
-/* arena.c */
-void idl_program_init(struct idl_program *prog, FILE *diag);
-void idl_program_free(struct idl_program *prog);
-void *idl_alloc(struct idl_program *prog, size_t size);
-char *idl_strdup(struct idl_program *prog, const char *text, size_t len);
-char *idl_printf(struct idl_program *prog, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-/* diag.c: reports "file:line:col: error: ..." with the source line and a caret. */
-void idl_error(struct idl_program *prog, struct idl_loc loc, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-/* load.c: parses one file's text into prog (and its imports); returns it, or NULL. */
-struct idl_file *idl_parse_text(struct idl_program *prog, const char *path,
-				const char *text, size_t len, int on_command_line);
-struct idl_file *idl_parse_path(struct idl_program *prog, const char *path,
-				int on_command_line);
-
-/* check.c: semantic checks over every loaded file; returns the number of errors. */
-int idl_check(struct idl_program *prog);
-
-/* compat.c: reports each way in which servers built from new_prog would fail
- * clients built from old_prog (both checked); returns the number of errors. */
-int idl_compat(struct idl_program *old_prog, struct idl_program *new_prog);
-
-/* wire.c: the wire layout of checked declarations. */
-const struct idl_type *idl_base_type(const struct idl_type *type);
-int idl_packed_bytes(const struct idl_type *elem);
-int idl_is_variable(const struct idl_type *type);
-/* A bulk string or buffer: two words (offset, length) in the message. */
-int idl_is_bulk(const struct idl_type *type);
-/* A string or buffer whose bytes travel inside the message. */
-int idl_in_message(const struct idl_type *type);
-uint32_t idl_type_words(const struct idl_type *type);
-/* Words after the tag in op's request (IDL_IN) or reply (IDL_OUT); strings and
- * buffers count as their length word, or with at_bound as the most they take.
- * A bulk parameter of either direction puts (offset, length) in the request,
- * and an out one its used length in the reply. */
-uint64_t idl_op_words(const struct idl_decl *op, int dir, int at_bound);
-uint32_t idl_fnv1a(const char *text);
-uint32_t idl_derived_opnum(const char *key);
 
 #endif

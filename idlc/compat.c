@@ -1,7 +1,9 @@
 /* compat.c - idlc --compat: whether servers built from a new version of the
  * interfaces still serve clients built from an old one, rule by rule. */
 #include <string.h>
-#include "ast.h"
+#include "compat.h"
+#include "diag.h"
+#include "wire.h"
 
 struct compat {
 	struct idl_program *report;	/* errors are counted here */

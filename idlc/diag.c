@@ -1,7 +1,7 @@
 /* diag.c - error messages like a C compiler's: file:line:col, the source line and a caret. */
 #include <stdarg.h>
 #include <string.h>
-#include "ast.h"
+#include "diag.h"
 
 #define IDL_MAX_ERRORS_SHOWN 50
 

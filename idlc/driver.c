@@ -4,7 +4,14 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "driver.h"
-#include "gen.h"
+#include "arena.h"
+#include "checker.h"
+#include "compat.h"
+#include "diag.h"
+#include "load.h"
+#include "gen_client.h"
+#include "gen_header.h"
+#include "gen_server.h"
 
 #define OUT_HEADER	1
 #define OUT_CLIENT	2

@@ -1,38 +1,8 @@
 /* gen_client.c - writes BASE_client.c: stubs that marshal straight into the MRs, call, and unmarshal. */
 #include <string.h>
-#include "gen.h"
-
-/* Whether decoding type reads a word through the idl_v temporary. */
-static int needs_temp(const struct idl_type *type)
-{
-	type = idl_base_type(type);
-	if (type->kind == IDL_T_ARRAY)
-		return !idl_packed_bytes(type->elem) && needs_temp(type->elem);
-	if (type->kind == IDL_T_NAMED && type->decl->kind == IDL_D_STRUCT) {
-		for (const struct idl_member *field = type->decl->members; field; field = field->next)
-			if (needs_temp(field->type))
-				return 1;
-		return 0;
-	}
-	return !(type->kind == IDL_T_INT && type->bits == 64) && type->kind != IDL_T_STRING &&
-	       type->kind != IDL_T_BUFFER;
-}
-
-int gen_op_needs_temp(const struct idl_decl *op, int dir)
-{
-	for (const struct idl_member *param = op->members; param; param = param->next)
-		if ((param->dir & dir) && needs_temp(param->type))
-			return 1;
-	return 0;
-}
-
-int gen_op_has_var(const struct idl_decl *op, int dir)
-{
-	for (const struct idl_member *param = op->members; param; param = param->next)
-		if ((param->dir & dir) && idl_in_message(param->type))
-			return 1;
-	return 0;
-}
+#include "gen_client.h"
+#include "arena.h"
+#include "wire.h"
 
 /* The C expression naming a parameter's value inside a client stub. */
 static char *client_expr(struct gen *g, const struct idl_member *param, int dir)

@@ -1,7 +1,9 @@
 /* gen_common.c - names, C types and the wire encoding shared by the back ends. */
 #include <ctype.h>
 #include <string.h>
-#include "gen.h"
+#include "gen_common.h"
+#include "arena.h"
+#include "wire.h"
 
 void gen_banner(struct gen *g, const char *what)
 {
@@ -108,6 +110,8 @@ char *gen_ctype(struct gen *g, const struct idl_type *type)
 char *gen_cdecl(struct gen *g, const struct idl_type *type, const char *name, int is_const)
 {
 	const char *qual = is_const ? "const " : "";
+	if (type->kind == IDL_T_STRING)
+		return idl_printf(g->prog, "%schar %s[%lld]", qual, name, (long long)type->bound.num + 1);
 	if (type->kind == IDL_T_ARRAY)
 		return idl_printf(g->prog, "%s%s %s[%lld]", qual, gen_ctype(g, type->elem), name,
 				  (long long)type->bound.num);
@@ -199,6 +203,18 @@ void gen_encode(struct gen *g, const char *in, const char *expr, const struct id
 			gen_encode(g, in, idl_printf(g->prog, "%s.%s", expr, field->name), field->type);
 		return;
 	}
+	if (base->kind == IDL_T_STRING) {
+		/* A struct's string takes its whole slot: the length word, then
+		 * the bound's bytes padded to words. An unterminated field goes
+		 * out with length bound + 1, which the receiver refuses. */
+		uint32_t bound = gen_bound(base), words = idl_type_words(base) - 1;
+		fprintf(out, "%sidl_mr[idl_w] = (uint32_t)strnlen(%s, %u);\n", in, expr, bound + 1);
+		fprintf(out, "%smemset(&idl_mr[idl_w + 1], 0, %u);\n", in, words * 4);
+		fprintf(out, "%smemcpy(&idl_mr[idl_w + 1], %s, idl_mr[idl_w] > %u ? %u : idl_mr[idl_w]);\n", in,
+			expr, bound, bound);
+		fprintf(out, "%sidl_w += %u;\n", in, words + 1);
+		return;
+	}
 	if (base->kind == IDL_T_INT && base->bits == 64) {
 		fprintf(out, "%sidl_mr[idl_w++] = (uint32_t)(uint64_t)%s;\n", in, expr);
 		fprintf(out, "%sidl_mr[idl_w++] = (uint32_t)((uint64_t)%s >> 32);\n", in, expr);
@@ -232,6 +248,14 @@ void gen_decode(struct gen *g, const char *in, const char *expr, const struct id
 			gen_decode(g, in, idl_printf(g->prog, "%s.%s", expr, field->name), field->type, bad);
 		return;
 	}
+	if (base->kind == IDL_T_STRING) {
+		/* Checked as a string parameter is: within the bound, no NUL inside. */
+		fprintf(out, "%sidl_v = idl_mr[idl_w];\n%sif (idl_v > %u)\n%s\tgoto %s;\n", in, in, gen_bound(base), in, bad);
+		fprintf(out, "%smemcpy(%s, &idl_mr[idl_w + 1], idl_v);\n%s%s[idl_v] = '\\0';\n", in, expr, in, expr);
+		fprintf(out, "%sif (memchr(%s, '\\0', idl_v))\n%s\tgoto %s;\n", in, expr, in, bad);
+		fprintf(out, "%sidl_w += %u;\n", in, idl_type_words(base));
+		return;
+	}
 	if (base->kind == IDL_T_INT && base->bits == 64) {
 		fprintf(out, "%s%s = (%s)((uint64_t)idl_mr[idl_w] | (uint64_t)idl_mr[idl_w + 1] << 32);\n",
 			in, expr, gen_ctype(g, base));
@@ -258,6 +282,30 @@ void gen_decode(struct gen *g, const char *in, const char *expr, const struct id
 		fprintf(out, "%s\tgoto %s;\n", in, bad);
 	}
 	fprintf(out, "%s%s = (%s)idl_v;\n", in, expr, gen_ctype(g, base));
+}
+
+/* Whether decoding type reads a word through the idl_v temporary. */
+static int needs_temp(const struct idl_type *type)
+{
+	type = idl_base_type(type);
+	if (type->kind == IDL_T_ARRAY)
+		return !idl_packed_bytes(type->elem) && needs_temp(type->elem);
+	if (type->kind == IDL_T_NAMED && type->decl->kind == IDL_D_STRUCT) {
+		for (const struct idl_member *field = type->decl->members; field; field = field->next)
+			if (idl_base_type(field->type)->kind == IDL_T_STRING || needs_temp(field->type))
+				return 1;
+		return 0;
+	}
+	return !(type->kind == IDL_T_INT && type->bits == 64) && type->kind != IDL_T_STRING &&
+	       type->kind != IDL_T_BUFFER;
+}
+
+int gen_op_needs_temp(const struct idl_decl *op, int dir)
+{
+	for (const struct idl_member *param = op->members; param; param = param->next)
+		if ((param->dir & dir) && needs_temp(param->type))
+			return 1;
+	return 0;
 }
 
 /* The length a string or buffer param has on this side, as a C expression. */

@@ -1,7 +1,9 @@
 /* gen_header.c - writes BASE.h: types, constants, flag sets with their decoders,
  * protocol numbers and client prototypes. */
 #include <string.h>
-#include "gen.h"
+#include "gen_header.h"
+#include "arena.h"
+#include "wire.h"
 
 static void emit_decl(struct gen *g, struct idl_decl *decl);
 

@@ -1,6 +1,8 @@
 /* gen_server.c - writes BASE_server.h/.c: handler prototypes, validating dispatch, reply encoders. */
 #include <string.h>
-#include "gen.h"
+#include "gen_server.h"
+#include "arena.h"
+#include "wire.h"
 
 /* The out params as a reply function takes them (by value, like ins). */
 static char *reply_params(struct gen *g, const struct idl_decl *op, const char *first)

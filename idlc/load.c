@@ -2,7 +2,9 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include "ast.h"
+#include "arena.h"
+#include "diag.h"
+#include "load.h"
 #include "parse.h"
 
 /* Larger inputs are refused rather than parsed: no interface is this big. */

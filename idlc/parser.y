@@ -10,7 +10,6 @@
 %parse-param {struct idl_parse *ps}
 
 %code requires {
-#include "ast.h"
 #include "parse.h"
 }
 
@@ -26,6 +25,8 @@
 
 %code {
 #include <string.h>
+#include "arena.h"
+#include "diag.h"
 
 int yylex(YYSTYPE *lval, YYLTYPE *lloc, void *scanner);
 
@@ -313,6 +314,7 @@ iface_item:
 	docs type_decl		{ $$ = $2; if ($$) $$->doc = $1; }
 	| docs operation	{ $$ = $2; if ($$) $$->doc = $1; }
 	| docs KW_USES names ';'	{ $$ = new_decl(ps, IDL_D_USES, NULL, @2); $$->members = members_in_order($3); }
+	| docs KW_USES ';'		{ $$ = new_decl(ps, IDL_D_USES, NULL, @2); }
 	| error ';'		{ $$ = NULL; }
 	;
 

@@ -1,6 +1,6 @@
 /* wire.c - the wire layout rules, written once: what a type is underneath, how many
  * words it takes, how small integers pack in arrays, and derived operation numbers. */
-#include "ast.h"
+#include "wire.h"
 
 const struct idl_type *idl_base_type(const struct idl_type *type)
 {

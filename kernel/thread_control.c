@@ -1,5 +1,6 @@
 /* thread_control.c - the thread_control system call: create (in a new or an
  * existing space), destroy, suspend, resume, set pager. */
+#include "ipc.h"
 #include "sched.h"
 #include "space.h"
 #include "syscall.h"
@@ -55,6 +56,23 @@ static int create(struct thread *caller, l4_tid_t in_space, l4_tid_t pager, uint
 	return 0;
 }
 
+/* An unprivileged thread that has a pager cannot leave or lose it behind the
+ * pager's back (mm0 would wait for ever for a process that is gone). */
+static bool pager_decides(const struct thread *caller, const struct thread *t)
+{
+	const struct thread *pager = thread_lookup(t->pager);
+	return !caller->space->privileged && pager && pager != t;
+}
+
+/* Its own destroy: an exception message to the pager, which ends the thread. */
+static void destroy_through_pager(struct thread *caller)
+{
+	const uint32_t words[L4_FAULT_WORDS] = { L4_EXC_DESTROY, caller->ctx.pc, 0,
+						 caller->ctx.cpsr };
+	set_result(caller, 0);
+	ipc_kernel_call(caller, L4_LABEL_EXCEPTION, words);
+}
+
 void sys_thread_control(struct thread *caller)
 {
 	uint32_t op = caller->ctx.r[0];
@@ -70,7 +88,15 @@ void sys_thread_control(struct thread *caller)
 		result = -L4_ENOTHREAD;
 	else if (!may_control(caller, t))
 		result = -L4_EPERM;
-	else if (op == L4_TC_DESTROY) {
+	else if (op == L4_TC_DESTROY && pager_decides(caller, t)) {
+		if (t == caller) {
+			destroy_through_pager(caller);
+			return;
+		}
+		result = -L4_EPERM;
+	} else if (op == L4_TC_SET_PAGER && pager_decides(caller, t)) {
+		result = -L4_EPERM;
+	} else if (op == L4_TC_DESTROY) {
 		set_result(caller, 0);
 		thread_destroy(t);
 		return;

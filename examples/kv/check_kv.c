@@ -15,12 +15,12 @@
 
 static void setup(void)
 {
-	char key[KV_KEY_MAX + 1];
+	struct kv_listing found;
 
 	idlrt_loopback_reset();
 	ck_assert_int_eq(idlrt_loopback_bind(KV_TID, kv_dispatch, 0), 0);
-	while (kv_list(KV_TID, 0, key) > 0)
-		kv_remove(KV_TID, key);
+	while (kv_list(KV_TID, 0, &found) > 0)
+		kv_remove(KV_TID, found.key);
 }
 
 START_TEST(put_then_get)
@@ -48,31 +48,33 @@ END_TEST
 
 START_TEST(list_is_sorted_and_counts)
 {
-	char key[KV_KEY_MAX + 1];
+	struct kv_listing found;
 
 	kv_put(KV_TID, "b", "2");
-	kv_put(KV_TID, "c", "3");
+	kv_put(KV_TID, "c", "three");
 	kv_put(KV_TID, "a", "1");
-	ck_assert_int_eq(kv_list(KV_TID, 0, key), 3);
-	ck_assert_str_eq(key, "a");
-	ck_assert_int_eq(kv_list(KV_TID, 2, key), 3);
-	ck_assert_str_eq(key, "c");
-	ck_assert_int_eq(kv_list(KV_TID, 3, key), -ENOENT);
+	ck_assert_int_eq(kv_list(KV_TID, 0, &found), 3);
+	ck_assert_str_eq(found.key, "a");
+	ck_assert_int_eq(kv_list(KV_TID, 2, &found), 3);
+	ck_assert_str_eq(found.key, "c");
+	ck_assert_uint_eq(found.value_length, 5);
+	ck_assert_int_eq(kv_list(KV_TID, 3, &found), -ENOENT);
 	ck_assert_int_eq(kv_remove(KV_TID, "b"), 0);
-	ck_assert_int_eq(kv_list(KV_TID, 1, key), 2);
-	ck_assert_str_eq(key, "c");
+	ck_assert_int_eq(kv_list(KV_TID, 1, &found), 2);
+	ck_assert_str_eq(found.key, "c");
 }
 END_TEST
 
 START_TEST(full_store_says_enospc)
 {
+	struct kv_listing found;
 	char key[8];
 	int i;
 
 	for (i = 0; kv_put(KV_TID, (snprintf(key, sizeof(key), "k%02d", i), key), "v") == 0; i++)
 		ck_assert_int_lt(i, 1000);
 	ck_assert_int_eq(kv_put(KV_TID, "one-more", "v"), -ENOSPC);
-	ck_assert_int_eq(kv_list(KV_TID, 0, key), i);
+	ck_assert_int_eq(kv_list(KV_TID, 0, &found), i);
 }
 END_TEST
 

@@ -69,11 +69,12 @@ int kv_handle_remove(struct idlrt_request *idl_rq, const char *key)
 	return 0;
 }
 
-int kv_handle_list(struct idlrt_request *idl_rq, uint32_t index, char *key)
+int kv_handle_list(struct idlrt_request *idl_rq, uint32_t index, struct kv_listing *found)
 {
 	(void)idl_rq;
 	if (index >= used)
 		return -ENOENT;
-	strcpy(key, table[index].key);
+	strcpy(found->key, table[index].key);
+	found->value_length = (uint32_t)strlen(table[index].value);
 	return (int)used;
 }

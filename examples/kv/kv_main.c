@@ -1,26 +1,20 @@
-/* kv_main.c - the kv server on Larch: tell the program that started it
- * which thread serves, then serve for ever. */
+/* kv_main.c - the kv server on Larch: register the name "kv" with mm0, so
+ * clients find this thread by name, then serve for ever. */
 #include <stdio.h>
-#include <stdlib.h>
 
 #include <idlrt/serve.h>
 #include <l4/ipc.h>
 
 #include "kv_server.h"
+#include "mm0.h"
 
-int main(int argc, char **argv)
+int main(void)
 {
-	l4_tid_t starter;
+	/* mm0, every task's pager, keeps the name until this task exits. */
+	int error = mm_register_service(l4_utcb()->pager, "kv");
 
-	if (argc != 2) {
-		fprintf(stderr, "usage: kv STARTER-THREAD-ID\n");
-		return 2;
-	}
-	starter = (l4_tid_t)strtoul(argv[1], NULL, 0);
-	/* An empty message: the kernel stamps our thread id on it. */
-	l4_utcb()->mr[0] = L4_TAG(0, 0);
-	if (l4_send(starter, L4_TIMEOUTS_NEVER) < 0) {
-		fprintf(stderr, "kv: cannot reach thread %#lx\n", (unsigned long)starter);
+	if (error < 0) {
+		fprintf(stderr, "kv: cannot register the name kv (%d)\n", error);
 		return 1;
 	}
 	idlrt_serve(kv_dispatch, 0);

@@ -3,28 +3,30 @@
 #include <stdio.h>
 
 #include <l4/ipc.h>
+#include <l4/syscalls.h>
 
 #include "kv.h"
 #include "mm0.h"
 
-/* mm0 (every task's pager) starts the boot module "kv" with our thread id
- * as its argument; the server's first message tells us its thread id. */
+/* mm0 (every task's pager) starts the boot module "kv"; the server then
+ * registers the name "kv", which mm.service answers from then on. */
 static l4_tid_t start_kv(void)
 {
-	char self[16];
-	l4_tid_t server;
+	uint32_t server;
+	int error;
 
-	snprintf(self, sizeof(self), "%#lx", (unsigned long)l4_myself());
-	if (mm_spawn(l4_utcb()->pager, "kv", self) < 0)
+	if (mm_spawn(l4_utcb()->pager, "kv", "") < 0)
 		return L4_NILTHREAD;
-	if (l4_receive(L4_ANYTHREAD, L4_TIMEOUTS_NEVER, &server) < 0)
-		return L4_NILTHREAD;
-	return server;
+	/* Until kv has run far enough to register, the name is unknown. */
+	while ((error = mm_service(l4_utcb()->pager, "kv", &server)) == -ENOENT)
+		l4_yield();
+	return error < 0 ? L4_NILTHREAD : (l4_tid_t)server;
 }
 
 int main(void)
 {
-	char value[KV_VALUE_MAX + 1], key[KV_KEY_MAX + 1];
+	char value[KV_VALUE_MAX + 1];
+	struct kv_listing found;
 	l4_tid_t kv = start_kv();
 	int count;
 
@@ -39,8 +41,11 @@ int main(void)
 	if (kv_get(kv, "colour", value) == 0)
 		printf("colour = %s\n", value);
 	kv_remove(kv, "size");
-	for (uint32_t i = 0; (count = kv_list(kv, i, key)) > 0; i++)
-		printf("key %u of %d: %s\n", (unsigned)i + 1, count, key);
+	for (uint32_t i = 0; (count = kv_list(kv, i, &found)) > 0; i++)
+		printf("key %u of %d: %s (%u bytes)\n", (unsigned)i + 1, count, found.key,
+		       (unsigned)found.value_length);
 	printf("get size: %s\n", kv_get(kv, "size", value) == -ENOENT ? "no such key" : "still there?");
+	printf("register kv again: %s\n",
+	       mm_register_service(l4_utcb()->pager, "kv") == -EEXIST ? "taken" : "not refused?");
 	return 0;
 }

@@ -141,13 +141,46 @@ void idlrt_tb_bytes(struct idlrt_tb *tb, const void *data, size_t len)
 	tb_putc(tb, '>');
 }
 
+/* The errors servers answer with, by the name of the C library's number
+ * (the one the server itself was built with). */
+static const struct {
+	int number;
+	const char *name;
+} tb_errno_names[] = {
+	{ EPERM, "EPERM" }, { ENOENT, "ENOENT" }, { ESRCH, "ESRCH" }, { EINTR, "EINTR" },
+	{ EIO, "EIO" }, { ENXIO, "ENXIO" }, { E2BIG, "E2BIG" }, { ENOEXEC, "ENOEXEC" },
+	{ EBADF, "EBADF" }, { ECHILD, "ECHILD" }, { EAGAIN, "EAGAIN" }, { ENOMEM, "ENOMEM" },
+	{ EACCES, "EACCES" }, { EFAULT, "EFAULT" }, { EBUSY, "EBUSY" }, { EEXIST, "EEXIST" },
+	{ EXDEV, "EXDEV" }, { ENODEV, "ENODEV" }, { ENOTDIR, "ENOTDIR" }, { EISDIR, "EISDIR" },
+	{ EINVAL, "EINVAL" }, { ENFILE, "ENFILE" }, { EMFILE, "EMFILE" }, { ENOTTY, "ENOTTY" },
+	{ ETXTBSY, "ETXTBSY" }, { EFBIG, "EFBIG" }, { ENOSPC, "ENOSPC" }, { ESPIPE, "ESPIPE" },
+	{ EROFS, "EROFS" }, { EMLINK, "EMLINK" }, { EPIPE, "EPIPE" }, { ERANGE, "ERANGE" },
+	{ EDEADLK, "EDEADLK" }, { ENAMETOOLONG, "ENAMETOOLONG" }, { ENOSYS, "ENOSYS" },
+	{ ENOTEMPTY, "ENOTEMPTY" }, { ELOOP, "ELOOP" }, { EBADMSG, "EBADMSG" },
+	{ EOVERFLOW, "EOVERFLOW" }, { EMSGSIZE, "EMSGSIZE" }, { EPROTONOSUPPORT, "EPROTONOSUPPORT" },
+	{ ENOTSUP, "ENOTSUP" },
+};
+
+static const char *tb_errno_name(int result)
+{
+	for (size_t i = 0; i < sizeof(tb_errno_names) / sizeof(tb_errno_names[0]); i++)
+		if (result == -tb_errno_names[i].number)
+			return tb_errno_names[i].name;
+	return 0;
+}
+
 void idlrt_tb_result(struct idlrt_tb *tb, int result)
 {
+	const char *error = tb_errno_name(result);
 	idlrt_tb_puts(tb, " = ");
-	if (result == IDLRT_DEFERRED)
+	if (result == IDLRT_DEFERRED) {
 		idlrt_tb_puts(tb, "<deferred>");
-	else
+	} else if (error) {
+		tb_putc(tb, '-');
+		idlrt_tb_puts(tb, error);
+	} else {
 		idlrt_tb_int(tb, result);
+	}
 	tb->after_result = 1;
 }
 

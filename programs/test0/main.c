@@ -54,5 +54,6 @@ int main(int argc, char **argv)
 	test_unistd();
 	test_fcntl();
 	test_msync();
+	test_efault();
 	return tap_summary("test0");
 }

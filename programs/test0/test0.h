@@ -26,6 +26,7 @@ void test_exec(void);
 void test_unistd(void);
 void test_fcntl(void);
 void test_msync(void);
+void test_efault(void);
 void test_environment(int argc, char **argv);
 
 #endif

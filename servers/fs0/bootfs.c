@@ -2,7 +2,9 @@
  * newc cpio archive whose file bytes are read in place. */
 #include <string.h>
 #include "cpio.h"
-#include "internal.h"
+#include "bootfs.h"
+#include "dir.h"
+#include "vnode.h"
 
 static long bootfs_read(struct fs0_vnode *vnode, void *buf, size_t len, int64_t offset)
 {

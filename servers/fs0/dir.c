@@ -2,7 +2,8 @@
  * named entries in creation order, so readdir cookies are list positions. */
 #include <string.h>
 #include <server/counted_alloc.h>
-#include "internal.h"
+#include "dir.h"
+#include "vnode.h"
 
 struct fs0_dir_entry *dir_find(struct fs0_vnode *dir, const char *name, size_t len)
 {

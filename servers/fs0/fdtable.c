@@ -1,7 +1,10 @@
 /* fdtable.c - tasks and their descriptor tables: a table is shared by the
  * tasks that share it (threads) and copied on fork. */
 #include <server/counted_alloc.h>
-#include "internal.h"
+#include "fdtable.h"
+#include "file.h"
+#include "vfs.h"
+#include "vnode.h"
 
 static struct fs0_task *tasks;
 

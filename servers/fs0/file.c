@@ -1,7 +1,9 @@
 /* file.c - open file descriptions: what open() makes and dup(), dup2() and
  * fork share, with one offset, freed with the last descriptor. */
 #include <server/counted_alloc.h>
-#include "internal.h"
+#include "file.h"
+#include "pipe.h"
+#include "vnode.h"
 
 static uint32_t live_files;
 

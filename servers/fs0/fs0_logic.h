@@ -1,8 +1,8 @@
 /* fs0_logic.h - the file server's operations, free of any transport, written
- * in the logic_*.c files over the objects of internal.h. Each takes the
- * calling task's id and plain arguments and returns a non-negative result or
- * -FS0_E*; the IDL handlers in handle_*.c call them (fs0_* names are the
- * generated stubs', so these are fs_*). */
+ * in the logic_*.c files over fs0's objects (vnode.h, file.h, fdtable.h and
+ * the others). Each takes the calling task's id and plain arguments and
+ * returns a non-negative result or -FS0_E*; the IDL handlers in handle_*.c
+ * call them (fs0_* names are the generated stubs', so these are fs_*). */
 #ifndef FS0_LOGIC_H
 #define FS0_LOGIC_H
 
@@ -21,8 +21,6 @@ typedef uint32_t fs0_task_t;
  * reply is sent later through fs0_reply_ops.complete with the token passed in. */
 struct fs0_reply_ops {
 	void (*complete)(void *token, long result);
-	/* The request was cancelled by mm0: free the token, send nothing. */
-	void (*discard)(void *token);
 };
 
 /* What fs_stats() counts; all zero after fs_shutdown(). */
@@ -60,9 +58,9 @@ void fs_stats(struct fs0_stats *out);
  * file descriptions. parent FS0_TASK_NONE makes a fresh task at "/". */
 int fs_task_fork(fs0_task_t parent, fs0_task_t child, bool share_table);
 int fs_task_exit(fs0_task_t task);
-/* mm0 cancelled the thread's IPC (a signal handler runs instead): its blocked
- * requests are dropped without an answer, so none can meet its next call.
- * Returns how many were dropped. */
+/* mm0 must run a signal handler on the thread: its blocked requests are
+ * answered now (-EINTR, or a writer's bytes so far), so none is left to meet
+ * its next call. Returns how many were answered. */
 int fs_task_cancel(fs0_task_t task);
 /* The task execs: a table it shares becomes its own, and its close-on-exec
  * descriptors close. Returns how many closed. */

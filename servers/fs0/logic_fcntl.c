@@ -1,6 +1,7 @@
 /* logic_fcntl.c - the logic of fcntl: descriptor duplication at or above a number, the
  * close-on-exec flag of a descriptor, and the status flags of its open file. */
-#include "internal.h"
+#include "fdtable.h"
+#include "file.h"
 
 /* Only these status flags change after open; others in F_SETFL are ignored, as on Linux. */
 #define SETFL_FLAGS (FS0_O_APPEND | FS0_O_NONBLOCK)

@@ -1,7 +1,12 @@
 /* logic_fd.c - the logic of the requests on a descriptor: close, read, write,
  * lseek, fstat, ftruncate, getdents, dup, dup2 and pipe. */
 #include <string.h>
-#include "internal.h"
+#include "dir.h"
+#include "fdtable.h"
+#include "file.h"
+#include "pipe.h"
+#include "vfs.h"
+#include "vnode.h"
 
 /* The task's open file at fd, or NULL with *error set. */
 static struct fs0_file *lookup_fd(fs0_task_t task_id, int fd, int *error)

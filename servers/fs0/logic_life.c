@@ -1,15 +1,19 @@
 /* logic_life.c - the server's life: the root file system, the boot file system
  * mount, shutdown, and the accounting the tests audit. */
 #include <server/counted_alloc.h>
-#include "internal.h"
-
-const struct fs0_reply_ops *fs0_replies;
-uint64_t fs0_data_bytes;
-uint64_t fs0_space_limit = UINT64_MAX;
+#include "bootfs.h"
+#include "fdtable.h"
+#include "file.h"
+#include "logic_mm.h"
+#include "pipe.h"
+#include "ramfs.h"
+#include "space.h"
+#include "vfs.h"
+#include "vnode.h"
 
 int fs_init(const struct fs0_reply_ops *reply_ops)
 {
-	if (!reply_ops || !reply_ops->complete || !reply_ops->discard)
+	if (!reply_ops || !reply_ops->complete)
 		return -FS0_EINVAL;
 	if (vfs_root())
 		return -FS0_EBUSY;

@@ -2,7 +2,12 @@
  * handles for file mappings and exec with page-sized reads and writes. */
 #include <string.h>
 #include <server/counted_alloc.h>
-#include "internal.h"
+#include "logic_mm.h"
+#include "fdtable.h"
+#include "file.h"
+#include "pipe.h"
+#include "vfs.h"
+#include "vnode.h"
 
 struct mm_handle {
 	struct mm_handle *next;
@@ -35,7 +40,7 @@ int fs_task_exit(fs0_task_t task_id)
 	struct fs0_task *task = task_find(task_id);
 	if (!task)
 		return -FS0_ESRCH;
-	pipe_cancel_task(task_id);
+	pipe_interrupt_task(task_id);
 	task_destroy(task);
 	return 0;
 }
@@ -44,7 +49,7 @@ int fs_task_cancel(fs0_task_t task_id)
 {
 	if (!task_find(task_id))
 		return -FS0_ESRCH;
-	return (int)pipe_drop_task(task_id);
+	return (int)pipe_interrupt_task(task_id);
 }
 
 int fs_task_exec(fs0_task_t task_id)

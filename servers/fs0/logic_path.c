@@ -2,7 +2,11 @@
  * mkdir, rmdir, unlink, rename, chdir and getcwd. */
 #include <string.h>
 #include <server/counted_alloc.h>
-#include "internal.h"
+#include "dir.h"
+#include "fdtable.h"
+#include "file.h"
+#include "vfs.h"
+#include "vnode.h"
 
 #define OPEN_FLAGS_KNOWN (FS0_O_ACCMODE | FS0_O_CREAT | FS0_O_EXCL | FS0_O_TRUNC | \
 			  FS0_O_APPEND | FS0_O_NONBLOCK | FS0_O_DIRECTORY | FS0_O_CLOEXEC)

@@ -4,7 +4,10 @@
  * interleave. */
 #include <server/byte_ring.h>
 #include <server/counted_alloc.h>
-#include "internal.h"
+#include "pipe.h"
+#include "file.h"
+#include "space.h"
+#include "vnode.h"
 
 struct pipe_waiter {
 	struct pipe_waiter *next;
@@ -27,6 +30,7 @@ struct fs0_pipe {
 	struct pipe_waiter *waiting_writers;
 };
 
+const struct fs0_reply_ops *fs0_replies;
 static struct fs0_pipe *pipes;
 static uint32_t live_pipes;
 static uint32_t pending_requests;
@@ -245,59 +249,38 @@ static struct pipe_waiter **find_waiter(fs0_task_t task, bool all, struct fs0_pi
 	return NULL;
 }
 
-/* Interrupts the task's blocked requests (it is exiting), or everyone's. */
-static void cancel_waiters(fs0_task_t task, bool all)
+/* Answers every blocked request with -EINTR (or a writer's bytes so far). */
+void pipe_cancel_all(void)
 {
 	struct fs0_pipe *pipe;
 	struct pipe_waiter **link;
-	while ((link = find_waiter(task, all, &pipe))) {
+	while ((link = find_waiter(0, true, &pipe))) {
 		struct fs0_vnode *vnode = pipe->vnode;
 		size_t done = (*link)->done;
 		vnode_get(vnode);
 		finish(link, done ? (long)done : -FS0_EINTR);
-		if (!all)
-			pump(pipe);
 		vnode_put(vnode);
 	}
 }
 
-void pipe_cancel_task(fs0_task_t task)
-{
-	cancel_waiters(task, false);
-}
-
-/* Takes the waiter off its queue (it is at *link) without answering it. */
-static void drop(struct pipe_waiter **link)
-{
-	struct pipe_waiter *waiter = *link;
-	*link = waiter->next;
-	pending_requests--;
-	fs0_replies->discard(waiter->token);
-	file_put(waiter->file);
-	counted_free(waiter);
-}
-
-/* The task's requests go unanswered; bytes a writer already put in stay,
- * and the queues move on without it. */
-uint32_t pipe_drop_task(fs0_task_t task)
+/* mm0 must run a handler on the task: its requests end now with what they
+ * did (-EINTR, or a writer's bytes already in the pipe), and the queues
+ * move on without them. Returns how many were answered. */
+uint32_t pipe_interrupt_task(fs0_task_t task)
 {
 	struct fs0_pipe *pipe;
 	struct pipe_waiter **link;
-	uint32_t dropped = 0;
+	uint32_t answered = 0;
 	while ((link = find_waiter(task, false, &pipe))) {
 		struct fs0_vnode *vnode = pipe->vnode;
+		size_t done = (*link)->done;
 		vnode_get(vnode);
-		drop(link);
+		finish(link, done ? (long)done : -FS0_EINTR);
 		pump(pipe);
 		vnode_put(vnode);
-		dropped++;
+		answered++;
 	}
-	return dropped;
-}
-
-void pipe_cancel_all(void)
-{
-	cancel_waiters(0, true);
+	return answered;
 }
 
 uint32_t pipe_live_count(void)

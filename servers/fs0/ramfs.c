@@ -2,7 +2,8 @@
  * 4 KiB pages per file, allocated on first write so holes cost nothing. */
 #include <string.h>
 #include <server/counted_alloc.h>
-#include "internal.h"
+#include "ramfs.h"
+#include "space.h"
 
 static uint32_t pages_for(int64_t size)
 {

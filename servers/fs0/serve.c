@@ -23,16 +23,8 @@ static void complete_pending(void *token, long result)
 	counted_free(pending);
 }
 
-/* The client's call was cancelled: it waits for no answer, so none is sent
- * (a later call of the same thread must not take it for its own). */
-static void discard_pending(void *token)
-{
-	counted_free(token);
-}
-
 static const struct fs0_reply_ops idl_replies = {
 	.complete = complete_pending,
-	.discard = discard_pending,
 };
 
 int fs0_serve_init(l4_tid_t mm0_tid, void *window, uint32_t window_size)

@@ -2,7 +2,9 @@
  * crossing into mounted roots and back out of them. */
 #include <string.h>
 #include <server/counted_alloc.h>
-#include "internal.h"
+#include "vfs.h"
+#include "dir.h"
+#include "vnode.h"
 
 static struct fs0_mount *mounts;	/* newest first; the root mount is last */
 static struct fs0_mount *root_mount;

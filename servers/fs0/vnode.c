@@ -2,7 +2,8 @@
  * of both. */
 #include <string.h>
 #include <server/counted_alloc.h>
-#include "internal.h"
+#include "vnode.h"
+#include "pipe.h"
 
 static uint32_t next_vnode_id = 1;
 static uint32_t live_vnodes;

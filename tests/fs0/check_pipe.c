@@ -229,30 +229,35 @@ START_TEST(test_exit_cancels_blocked_read)
 }
 END_TEST
 
-/* mm0 cancelled B's IPC: its read is dropped unanswered, the data that comes
- * next is left for B's next read, and a blocked writer behind it moves on. */
-START_TEST(test_cancel_drops_blocked_requests_unanswered)
+/* mm0 must run a handler on B: its blocked read is answered -EINTR now, the
+ * data that comes next is left for B's next read, and a blocked writer
+ * behind it is answered -EINTR too. */
+START_TEST(test_cancel_answers_blocked_requests_eintr)
 {
 	int fds[2];
 	char buf[8] = { 0 }, stale[8] = { 0 };
 	make_pipe(fds);
 	ck_assert_int_eq(fs_task_fork(TASK_A, TASK_B, false), 0);
 	ck_assert_int_eq(fs_read(TASK_B, fds[0], stale, sizeof(stale), &token_read), IDLRT_DEFERRED);
+	ck_assert_uint_eq(pending(), 1);
 	ck_assert_int_eq(fs_task_cancel(TASK_B), 1);
-	ck_assert_int_eq(discard_count, 1);
+	ck_assert_int_eq(completion_count, 1);
+	ck_assert_ptr_eq(completions[0].token, &token_read);
+	ck_assert_int_eq(completions[0].result, -FS0_EINTR);
 	ck_assert_uint_eq(pending(), 0);
 	ck_assert_int_eq(fs_task_cancel(TASK_B), 0);
 	ck_assert_int_eq(fs_task_cancel(TASK_C), -FS0_ESRCH);
 	ck_assert_int_eq(fs_write(TASK_A, fds[1], "new", 3, &token_write), 3);
-	ck_assert_int_eq(completion_count, 0);
+	ck_assert_int_eq(completion_count, 1);
 	ck_assert_str_eq(stale, "");
 	ck_assert_int_eq(fs_read(TASK_B, fds[0], buf, sizeof(buf), &token_read), 3);
 	ck_assert_str_eq(buf, "new");
 	fill_pipe(fds[1]);
 	ck_assert_int_eq(fs_write(TASK_B, fds[1], "late", 4, &token_second), IDLRT_DEFERRED);
 	ck_assert_int_eq(fs_task_cancel(TASK_B), 1);
-	ck_assert_int_eq(discard_count, 2);
-	ck_assert_int_eq(completion_count, 0);
+	ck_assert_int_eq(completion_count, 2);
+	ck_assert_ptr_eq(completions[1].token, &token_second);
+	ck_assert_int_eq(completions[1].result, -FS0_EINTR);
 	ck_assert_uint_eq(pending(), 0);
 }
 END_TEST
@@ -306,7 +311,7 @@ int main(void)
 	tcase_add_test(blocking, test_big_write_streams_to_waiting_reader);
 	tcase_add_test(blocking, test_blocked_write_gets_epipe_when_readers_go);
 	tcase_add_test(blocking, test_exit_cancels_blocked_read);
-	tcase_add_test(blocking, test_cancel_drops_blocked_requests_unanswered);
+	tcase_add_test(blocking, test_cancel_answers_blocked_requests_eintr);
 	tcase_add_test(blocking, test_pipe_between_forked_tasks);
 	tcase_add_test(blocking, test_shutdown_interrupts_waiters);
 	suite_add_tcase(suite, blocking);

@@ -5,7 +5,6 @@
 
 struct completion completions[COMPLETIONS_MAX];
 int completion_count;
-int discard_count;
 
 static void record_completion(void *token, long result)
 {
@@ -15,21 +14,13 @@ static void record_completion(void *token, long result)
 	completion_count++;
 }
 
-static void record_discard(void *token)
-{
-	(void)token;
-	discard_count++;
-}
-
 static const struct fs0_reply_ops fake_replies = {
 	.complete = record_completion,
-	.discard = record_discard,
 };
 
 void fs0_setup(void)
 {
 	completion_count = 0;
-	discard_count = 0;
 	ck_assert_int_eq(fs_init(&fake_replies), 0);
 	ck_assert_int_eq(fs_task_fork(FS0_TASK_NONE, TASK_A, false), 0);
 }

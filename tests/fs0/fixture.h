@@ -21,7 +21,6 @@ struct completion {
 #define COMPLETIONS_MAX 64
 extern struct completion completions[COMPLETIONS_MAX];
 extern int completion_count;
-extern int discard_count;	/* tokens dropped unanswered (fs_task_cancel) */
 
 void fs0_setup(void);		/* fs0_init plus TASK_A at "/" */
 void fs0_teardown(void);	/* fs0_shutdown, then every count must be 0 */

@@ -2,8 +2,12 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
-#include "ast.h"
-#include "gen.h"
+#include "arena.h"
+#include "checker.h"
+#include "load.h"
+#include "gen_client.h"
+#include "gen_header.h"
+#include "gen_server.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -14,7 +14,7 @@
 #include "fake_kernel.h"
 #include "serve/startup.h"
 #include "mm0_local.h"
-#include "mem/mm0_alloc.h"
+#include <server/counted_alloc.h>
 #include "mm0_server.h"
 #include "fs/module_file.h"
 #include "serve/serve.h"
@@ -339,7 +339,7 @@ static void finish(void)
 	module_reset();
 	mm0_fini();
 	fake_kernel_ops.thread_destroy(NULL, SELF_TID);
-	fuzz_check(mm0_alloc_live() == 0, "%zu allocations after mm0_fini", mm0_alloc_live());
+	fuzz_check(counted_alloc_live() == 0, "%zu allocations after mm0_fini", counted_alloc_live());
 	fuzz_check(fake_all_released(), "fake kernel threads or spaces left after mm0_fini");
 }
 

@@ -3,7 +3,10 @@
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
-#include "ast.h"
+#include "arena.h"
+#include "checker.h"
+#include "load.h"
+#include "wire.h"
 
 static struct idl_program prog;
 static char *diag_text;
@@ -261,10 +264,18 @@ START_TEST(direction_misuse)
 }
 END_TEST
 
-START_TEST(strings_only_as_parameters)
+START_TEST(buffers_only_as_parameters)
 {
-	CHECK_ERROR("struct s { string<4> name; };", "1:12: error: string is allowed only as an operation parameter",
-		    "struct s { string<4> name; };", "           ^");
+	CHECK_ERROR("struct s { buffer<4> data; };", "1:12: error: buffer is allowed only as an operation parameter",
+		    "struct s { buffer<4> data; };", "           ^");
+}
+END_TEST
+
+START_TEST(no_arrays_of_strings)
+{
+	CHECK_ERROR("typedef string<4> names[2];",
+		    "1:9: error: string is allowed only as an operation parameter or a struct field",
+		    "typedef string<4> names[2];", "        ^");
 }
 END_TEST
 
@@ -670,7 +681,8 @@ static Suite *front_suite(void)
 	tcase_add_test(sema, duplicate_operation_numbers);
 	tcase_add_test(sema, bad_bounds);
 	tcase_add_test(sema, direction_misuse);
-	tcase_add_test(sema, strings_only_as_parameters);
+	tcase_add_test(sema, buffers_only_as_parameters);
+	tcase_add_test(sema, no_arrays_of_strings);
 	tcase_add_test(sema, recursive_types);
 	tcase_add_test(sema, uses_cycle_is_named);
 	tcase_add_test(sema, duplicate_interface_ids);

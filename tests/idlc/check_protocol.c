@@ -195,6 +195,33 @@ START_TEST(unterminated_out_string_from_handler_is_an_error)
 }
 END_TEST
 
+START_TEST(struct_strings_both_ways)
+{
+	struct echo_label given = { .serial = 7, .text = "abcdefghij", .spare = false };	/* 10 = the bound */
+	struct echo_label back;
+	memset(&back, '?', sizeof(back));
+	ck_assert_int_eq(echo_relabel(ECHO_TID, &given, &back), 10);
+	ck_assert_uint_eq(back.serial, 8);
+	ck_assert_str_eq(back.text, "ABCDEFGHIJ");
+	ck_assert(back.spare);
+	given.text[0] = '\0';
+	ck_assert_int_eq(echo_relabel(ECHO_TID, &given, &back), 0);
+	ck_assert_str_eq(back.text, "");
+	ck_assert_uint_eq(back.serial, 8);
+}
+END_TEST
+
+START_TEST(unterminated_struct_string_is_refused_by_the_receiver)
+{
+	struct echo_label given = { .serial = 1, .text = "overflow" };
+	struct echo_label back;
+	ck_assert_int_eq(echo_relabel(ECHO_TID, &given, &back), -EBADMSG);
+	memset(given.text, 'y', sizeof(given.text));
+	ck_assert_int_eq(echo_relabel(ECHO_TID, &given, &back), -EBADMSG);
+	ck_assert_uint_eq(echo_state.handler_calls, 1);
+}
+END_TEST
+
 START_TEST(buffers_at_maximum_length)
 {
 	uint8_t data[64], copy[64], acc[96];
@@ -446,6 +473,25 @@ START_TEST(bad_strings)
 }
 END_TEST
 
+/* relabel: serial, the text's length and its 3 words, spare. */
+static int32_t label_with(uint32_t text_len, const char *bytes, uint32_t spare)
+{
+	uint32_t msg[8] = { L4_TAG(ECHO_OP_RELABEL, 7), good_header, 5, text_len, 0, 0, 0, spare };
+	memcpy(&msg[4], bytes, strlen(bytes));
+	return raw_call(msg, 8);
+}
+
+START_TEST(bad_struct_strings)
+{
+	ck_assert_int_eq(label_with(11, "abcdefghijk", 0), -EBADMSG);	/* past the bound */
+	ck_assert_int_eq(label_with(4, "ab", 0), -EBADMSG);		/* NUL inside */
+	ck_assert_int_eq(label_with(2, "ab", 2), -EBADMSG);		/* the field after it */
+	ck_assert_uint_eq(echo_state.handler_calls, 0);
+	ck_assert_int_eq(label_with(2, "ab", 1), 2);
+	ck_assert_int_eq(label_with(10, "abcdefghij", 0), 10);
+}
+END_TEST
+
 START_TEST(bad_buffers)
 {
 	uint32_t msg[64] = { L4_TAG(ECHO_OP_BUFFERS, 3), good_header, 65, 0 };
@@ -499,6 +545,8 @@ static Suite *protocol_suite(void)
 	tcase_add_test(calls, strings_empty);
 	tcase_add_test(calls, strings_too_long_are_refused_by_the_stub);
 	tcase_add_test(calls, unterminated_out_string_from_handler_is_an_error);
+	tcase_add_test(calls, struct_strings_both_ways);
+	tcase_add_test(calls, unterminated_struct_string_is_refused_by_the_receiver);
 	tcase_add_test(calls, buffers_at_maximum_length);
 	tcase_add_test(calls, buffers_empty_and_oversized);
 	tcase_add_test(calls, oneway_reaches_the_handler_without_a_reply);
@@ -519,6 +567,7 @@ static Suite *protocol_suite(void)
 	tcase_add_test(bad, wrong_lengths);
 	tcase_add_test(bad, values_out_of_range);
 	tcase_add_test(bad, bad_strings);
+	tcase_add_test(bad, bad_struct_strings);
 	tcase_add_test(bad, bad_buffers);
 	tcase_add_test(bad, malformed_oneway_is_dropped);
 	tcase_add_test(bad, malformed_reply_is_caught_by_the_stub);

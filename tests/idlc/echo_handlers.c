@@ -1,4 +1,5 @@
 /* echo_handlers.c - the example echo server: real handler code behind the generated dispatch. */
+#include <ctype.h>
 #include <errno.h>
 #include <string.h>
 #include "echo_handlers.h"
@@ -68,6 +69,20 @@ int echo_handle_strings(struct idlrt_request *rq, const char *who, char *greetin
 		word[len - 1 - i] = c;
 	}
 	return (int)strlen(greeting);
+}
+
+int echo_handle_relabel(struct idlrt_request *rq, const struct echo_label *given, struct echo_label *back)
+{
+	seen(rq);
+	if (strcmp(given->text, "overflow") == 0) {
+		memset(back->text, 'x', sizeof(back->text));
+		return 0;
+	}
+	for (size_t i = 0; i < sizeof(back->text); i++)
+		back->text[i] = (char)toupper((unsigned char)given->text[i]);
+	back->serial = given->serial + 1;
+	back->spare = !given->spare;
+	return (int)strlen(back->text);
 }
 
 int echo_handle_buffers(struct idlrt_request *rq, const void *data, uint32_t data_len, void *copy,

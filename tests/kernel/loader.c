@@ -77,6 +77,11 @@ void test_modules(void)
 	check_true("modules: hello reported", r == 0 && L4_TAG_LABEL(w[0]) == 12 && w[1] == 0x4e110,
 		   w[1]);
 	check_eq("modules: hello may not power off", (int32_t)w[2], -L4_EPERM);
-	sleep_ms(1);
+	/* Its destroy of itself reaches its pager (docs/kernel-abi.md), which ends it. */
+	r = wait_report(hello, w);
+	check_true("modules: hello's end reaches the root as an L4_EXC_DESTROY exception",
+		   r == 0 && w[0] == L4_TAG(L4_LABEL_EXCEPTION, L4_FAULT_WORDS) &&
+		   w[1] == L4_EXC_DESTROY, w[1]);
+	l4_thread_destroy(hello);
 	check_eq("modules: hello's thread ended with main", l4_thread_resume(hello), -L4_ENOTHREAD);
 }

@@ -254,9 +254,9 @@ START_TEST(fork_without_memory_fails_cleanly)
 	poke(parent, BASE, 1);
 	mm0_stats(&before);
 	for (extra = 0; pid == -ENOMEM; extra++) {
-		mm0_alloc_set_quota(mm0_alloc_live() + extra);
+		counted_alloc_set_quota(counted_alloc_live() + extra);
 		pid = mm0_fork(parent, TEST_PC, TEST_SP);
-		mm0_alloc_set_quota(0);
+		counted_alloc_set_quota(0);
 		if (pid == -ENOMEM) {
 			mm0_stats(&after);
 			ck_assert_uint_eq(after.live_allocs, before.live_allocs);

@@ -237,7 +237,7 @@ START_TEST(exec_needs_exec_permission)
 	struct task *task = spawn();
 	long addr = map_anon(task, 0, P, RW, PRIV);
 
-	ck_assert_int_eq(mm0_fault(task, addr, MM0_PROT_EXEC), -EFAULT);
+	ck_assert_int_eq(mm0_fault(task, addr, MM0_PROT_EXEC, 0), -EFAULT);
 	assert_no_leak();
 }
 END_TEST
@@ -280,9 +280,9 @@ START_TEST(bad_arguments_are_rejected)
 	ck_assert_int_eq(mm0_mprotect(task->vm, BASE, P, 0x10), -EINVAL);
 	ck_assert_int_eq(mm0_mprotect(task->vm, BASE + 1, P, RW), -EINVAL);
 	ck_assert_int_eq(mm0_mprotect(task->vm, BASE, 0xffffffffu, RW), -EINVAL);
-	ck_assert_int_eq(mm0_fault(task, BASE, 0), -EINVAL);
-	ck_assert_int_eq(mm0_fault(task, BASE, 0x10), -EINVAL);
-	ck_assert_int_eq(mm0_fault(NULL, BASE, MM0_PROT_READ), -EINVAL);
+	ck_assert_int_eq(mm0_fault(task, BASE, 0, 0), -EINVAL);
+	ck_assert_int_eq(mm0_fault(task, BASE, 0x10, 0), -EINVAL);
+	ck_assert_int_eq(mm0_fault(NULL, BASE, MM0_PROT_READ, 0), -EINVAL);
 	vm_file_close(file);
 	exit_and_reap(task, 0);
 	assert_no_leak();
@@ -301,9 +301,9 @@ START_TEST(file_objects_are_found_by_id)
 	ck_assert_int_eq(vm_file_open(21, 1, NULL, NULL, &again), -EINVAL);
 	ck_assert_int_eq(vm_file_open(21, 1, &no_put, NULL, &again), -EINVAL);
 	ck_assert_int_eq(vm_file_open(21, 1, &fake_pager_ops, NULL, NULL), -EINVAL);
-	mm0_alloc_set_quota(mm0_alloc_live());
+	counted_alloc_set_quota(counted_alloc_live());
 	ck_assert_int_eq(vm_file_open(21, 1, &fake_pager_ops, NULL, &again), -ENOMEM);
-	mm0_alloc_set_quota(0);
+	counted_alloc_set_quota(0);
 	vm_file_close(first);
 	vm_file_close(first);
 	assert_no_leak();
@@ -318,7 +318,7 @@ START_TEST(metadata_exhaustion_is_enomem)
 
 	ck_assert_int_eq(map_anon(task, BASE, P, RW, PRIV | FIXED), BASE);
 	mm0_stats(&before);
-	mm0_alloc_set_quota(mm0_alloc_live());
+	counted_alloc_set_quota(counted_alloc_live());
 	ck_assert_int_eq(map_anon(task, 0, P, RW, PRIV), -ENOMEM);
 	ck_assert_int_eq(map_anon(task, 0, P, RW, MM0_MAP_SHARED), -ENOMEM);
 	ck_assert_int_eq(mm0_shmget((int32_t)task->pid, MM0_IPC_PRIVATE, P, 0), -ENOMEM);
@@ -326,7 +326,7 @@ START_TEST(metadata_exhaustion_is_enomem)
 	ck_assert_uint_eq(after.live_allocs, before.live_allocs);
 	ck_assert_uint_eq(after.live_objects, before.live_objects);
 	ck_assert_int_eq(user_write(task, BASE, 1), USER_KILLED);
-	mm0_alloc_set_quota(0);
+	counted_alloc_set_quota(0);
 	assert_no_leak();
 }
 END_TEST

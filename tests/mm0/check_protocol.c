@@ -1,12 +1,15 @@
 /* check_protocol.c - mm0 driven through the generated mm stubs and dispatch
  * over the loopback transport: requests, deferred waitpid, kernel fault and
- * exception messages, programs spawned from an ELF module, module files. */
+ * exception messages, programs spawned from an ELF module, module files,
+ * servers registered and found by name. */
 #include <idlrt/loopback.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "fs/module_file.h"
 #include "harness.h"
 #include "mm0_server.h"
+#include "proc/signals.h"
 #include "proc/spawn.h"
 #include "serve/serve.h"
 
@@ -156,6 +159,33 @@ static void child_exits(void *arg)
 	ck_assert_int_eq(mm_exit(MM0, 3), 0);
 }
 
+START_TEST(test_names)
+{
+	struct task *first = spawn(), *second = spawn();
+	uint32_t tid = 0;
+
+	act_as(first);
+	ck_assert_int_eq(mm_register_service(MM0, "kv"), 0);
+	ck_assert_int_eq(mm_service(MM0, "kv", &tid), 0);
+	ck_assert_uint_eq(tid, first->l4_tid);
+	act_as(second);
+	ck_assert_int_eq(mm_register_service(MM0, "kv"), -EEXIST);
+	ck_assert_int_eq(mm_register_service(MM0, "fs0"), -EPERM);
+	ck_assert_int_eq(mm_register_service(MM0, "console"), -EPERM);
+	ck_assert_int_eq(mm_register_service(MM0, ""), -EINVAL);
+	ck_assert_int_eq(mm_service(MM0, "nosuch", &tid), -ENOENT);
+	/* The name goes with its holder. */
+	exit_and_reap(first, 0);
+	ck_assert_int_eq(mm_service(MM0, "kv", &tid), -ENOENT);
+	act_as(second);
+	ck_assert_int_eq(mm_register_service(MM0, "kv"), 0);
+	ck_assert_int_eq(mm_service(MM0, "kv", &tid), 0);
+	ck_assert_uint_eq(tid, second->l4_tid);
+	exit_and_reap(second, 0);
+	assert_no_leak();
+}
+END_TEST
+
 START_TEST(test_fork_and_deferred_waitpid)
 {
 	struct task *parent = spawn();
@@ -245,6 +275,12 @@ START_TEST(test_fault_messages)
 			 -EDEADLK);
 	ck_assert_int_eq(reap_status(parent, child), MM0_W_SIGNALED(MM0_SIGILL));
 
+	/* A thread that destroyed itself: mm0 ends it, and with it the process. */
+	child = child_of(parent);
+	ck_assert_int_eq(send_fault(child, L4_LABEL_EXCEPTION, 4, L4_EXC_DESTROY, TEST_PC),
+			 -EDEADLK);
+	ck_assert_int_eq(reap_status(parent, child), MM0_W_SIGNALED(MM0_SIGKILL));
+
 	child = child_of(parent);
 	ck_assert_int_eq(send_fault(child, L4_LABEL_PAGEFAULT, 2, (uint32_t)addr, L4_PERM_READ),
 			 -EDEADLK);
@@ -253,6 +289,60 @@ START_TEST(test_fault_messages)
 	/* A stranger's fault changes nothing and gets no answer. */
 	ck_assert_int_eq(send_fault_from(L4_TID(999, 1), L4_LABEL_PAGEFAULT, 4, (uint32_t)addr,
 				    L4_PERM_READ), -EDEADLK);
+	exit_and_reap(parent, 0);
+	assert_no_leak();
+}
+END_TEST
+
+static char crash_printed[160];
+
+static void crash_record(const char *line)
+{
+	strncpy(crash_printed, line, sizeof(crash_printed) - 1);
+}
+
+/* One child of parent dies of the fault; the line mm0 printed for it. */
+static const char *crash_of(struct task *parent, uint32_t label, uint32_t addr, uint32_t access)
+{
+	struct task *child = child_of(parent);
+
+	crash_printed[0] = '\0';
+	ck_assert_int_eq(send_fault(child, label, 4, addr, access), -EDEADLK);
+	reap_status(parent, child);
+	return crash_printed;
+}
+
+START_TEST(test_crash_lines)
+{
+	struct task *parent = spawn();
+	char expected[160];
+	int addr;
+
+	serve_crash_print = crash_record;
+	signal_fault_fatal = crash_report;
+	act_as(parent);
+	addr = mm_mmap(MM0, 0, PAGE, MM0_PROT_READ, MM0_MAP_PRIVATE | MM0_MAP_ANONYMOUS, -1, 0);
+	ck_assert_int_gt(addr, 0);
+	snprintf(expected, sizeof(expected),
+		 "mm0: pid %u (prog) killed by SIGSEGV: read at 0x30000000, pc 0x%08x: no mapping\n",
+		 (unsigned)parent->pid + 1, TEST_PC);
+	ck_assert_str_eq(crash_of(parent, L4_LABEL_PAGEFAULT, 0x30000000u, L4_PERM_READ), expected);
+	ck_assert_ptr_nonnull(strstr(crash_of(parent, L4_LABEL_PAGEFAULT, (uint32_t)addr,
+					      L4_PERM_WRITE),
+				     "killed by SIGSEGV: write at 0x"));
+	ck_assert_ptr_nonnull(strstr(crash_printed, ": write to read-only\n"));
+	ck_assert_ptr_nonnull(strstr(crash_of(parent, L4_LABEL_PAGEFAULT, (uint32_t)addr,
+					      L4_PERM_EXEC), ": not executable\n"));
+	ck_assert_ptr_nonnull(strstr(crash_of(parent, L4_LABEL_EXCEPTION, L4_EXC_UNDEFINED,
+					      TEST_PC), "killed by SIGILL: execute at"));
+	ck_assert_ptr_nonnull(strstr(crash_printed, ": undefined instruction\n"));
+	/* A fault that is resolved prints nothing. */
+	crash_printed[0] = '\0';
+	act_as(parent);
+	ck_assert_int_eq(send_fault(parent, L4_LABEL_PAGEFAULT, 4, (uint32_t)addr, L4_PERM_READ), 0);
+	ck_assert_str_eq(crash_printed, "");
+	serve_crash_print = NULL;
+	signal_fault_fatal = NULL;
 	exit_and_reap(parent, 0);
 	assert_no_leak();
 }
@@ -428,10 +518,12 @@ int main(void)
 	Suite *suite = suite_create("mm0 protocol");
 
 	add_test_alone(suite, test_ids, protocol_setup, protocol_teardown);
+	add_test_alone(suite, test_names, protocol_setup, protocol_teardown);
 	add_test_alone(suite, test_bad_messages, protocol_setup, protocol_teardown);
 	add_test_alone(suite, test_mmap_munmap_middle, protocol_setup, protocol_teardown);
 	add_test_alone(suite, test_fork_and_deferred_waitpid, protocol_setup, protocol_teardown);
 	add_test_alone(suite, test_fault_messages, protocol_setup, protocol_teardown);
+	add_test_alone(suite, test_crash_lines, protocol_setup, protocol_teardown);
 	add_test_alone(suite, test_spawn_elf, protocol_setup, protocol_teardown);
 	add_test_alone(suite, test_spawn_bad_elf, protocol_setup, protocol_teardown);
 	add_test_alone(suite, test_module_file_offsets, protocol_setup, protocol_teardown);

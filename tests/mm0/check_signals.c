@@ -179,6 +179,30 @@ START_TEST(bad_input_is_refused)
 }
 END_TEST
 
+START_TEST(system_tasks_cannot_be_signalled)
+{
+	struct task *server = spawn(), *task = spawn();
+
+	task_make_system(server);
+	ck_assert_int_eq(signal_kill(task, (long)server->pid, 0), -EPERM);
+	ck_assert_int_eq(signal_kill(task, (long)server->pid, MM0_SIGKILL), -EPERM);
+	ck_assert_int_eq(signal_kill(task, -(long)server->pid, MM0_SIGKILL), -EPERM);
+	/* The server's group with an ordinary member: the kill reaches the member only. */
+	ck_assert_int_eq(signal_setpgid(task, 0, (long)server->pid), 0);
+	ck_assert_int_eq(signal_kill(task, 0, 0), 0);
+	ck_assert_int_eq(signal_kill(task, -1, MM0_SIGKILL), -EPERM);
+	ck_assert_int_eq(signal_kill(server, -1, MM0_SIGTERM), 0);
+	ck_assert(server->thread_alive && !server->zombie);
+	ck_assert(task->leader->sig.pending & MM0_SIGBIT(MM0_SIGTERM));
+	ck_assert(task_system_runs("prog"));
+	ck_assert(!task_system_runs("other"));
+	exit_and_reap(task, 0);
+	exit_and_reap(server, 0);
+	ck_assert(!task_system_runs("prog"));
+	assert_no_leak();
+}
+END_TEST
+
 START_TEST(default_actions_end_ignore_or_stop)
 {
 	struct task *parent = spawn(), *child = fork_of(parent);
@@ -240,9 +264,9 @@ START_TEST(delivery_writes_a_frame_and_sigreturn_restores_it)
 	signal_dispatch_all();
 	frame = file->regs[L4_EXREG_SP];
 	ck_assert_uint_eq(frame & 7, 0);
-	ck_assert_uint_le(frame + sizeof(struct signal_frame), STACK_TOP - 12);
+	ck_assert_uint_le(frame + sizeof(struct mm_signal_frame), STACK_TOP - 12);
 	ck_assert_uint_eq(file->regs[0], MM0_SIGUSR2);
-	ck_assert_uint_eq(file->regs[1], frame + offsetof(struct signal_frame, info));
+	ck_assert_uint_eq(file->regs[1], frame + offsetof(struct mm_signal_frame, info));
 	ck_assert_uint_eq(file->regs[2], frame);
 	ck_assert_uint_eq(file->regs[3], HANDLER);
 	ck_assert_uint_eq(file->regs[L4_EXREG_PC], TRAMPOLINE);
@@ -251,16 +275,61 @@ START_TEST(delivery_writes_a_frame_and_sigreturn_restores_it)
 	ck_assert_uint_eq(task->sig.actions[MM0_SIGUSR2].handler, MM0_SIG_DFL);
 	for (unsigned i = 0; i <= L4_EXREG_CPSR; i++)
 		ck_assert_uint_eq(peek_word(task, frame + 4 * i), saved[i]);
-	ck_assert_uint_eq(peek_word(task, frame + offsetof(struct signal_frame, magic)),
+	ck_assert_uint_eq(peek_word(task, frame + offsetof(struct mm_signal_frame, magic)),
 			  MM0_SIGFRAME_MAGIC);
-	ck_assert_uint_eq(peek_word(task, frame + offsetof(struct signal_frame, info)),
+	ck_assert_uint_eq(peek_word(task, frame + offsetof(struct mm_signal_frame, info)),
 			  MM0_SIGUSR2);
-	ck_assert_int_eq(signal_return(task, frame + 4), -EFAULT);
-	ck_assert_int_eq(signal_return(task, 0x00800000), -EFAULT);
-	ck_assert_int_eq(signal_return(task, frame), 0);
+	ck_assert_int_eq(signal_return(task, frame + 4, &frame), -EFAULT);
+	ck_assert_int_eq(signal_return(task, 0x00800000, &frame), -EFAULT);
+	ck_assert_ptr_null(fake_reply_for(&frame));
+	ck_assert_int_eq(signal_return(task, frame, &frame), 0);
+	ck_assert_ptr_nonnull(fake_reply_for(&frame));
+	ck_assert_int_eq(fake_reply_for(&frame)->op, FAKE_REPLY_SIGRETURN);
+	ck_assert_int_eq(fake_reply_for(&frame)->result, 0);
+	ck_assert(!file->suspended);
 	for (unsigned i = 0; i <= L4_EXREG_CPSR; i++)
 		ck_assert_uint_eq(file->regs[i], saved[i]);
 	ck_assert_uint_eq(task->sig.blocked, 0);
+	exit_and_reap(task, 0);
+	assert_no_leak();
+}
+END_TEST
+
+/* A handler ends the waitpid or sigsuspend its thread waits in through mm0's own -EINTR
+ * reply; the frame's r0 says the call ended, since the handler reuses the message registers. */
+START_TEST(handlers_end_waits_through_an_eintr_reply)
+{
+	struct task *task = process_with_stack(), *child = fork_of(task);
+	struct fake_regs *file = regs_of(task->l4_tid);
+	int wait_token, suspend_token, status = -1;
+	uint32_t frame;
+
+	catch(task, MM0_SIGUSR1, 0, 0);
+	ck_assert_int_eq(mm0_waitpid(task, child->pid, 0, &wait_token, &status), IDLRT_DEFERRED);
+	ck_assert_int_eq(signal_kill(task, (long)task->pid, MM0_SIGUSR1), 0);
+	signal_dispatch_all();
+	ck_assert_ptr_nonnull(fake_reply_for(&wait_token));
+	ck_assert_int_eq(fake_reply_for(&wait_token)->op, FAKE_REPLY_WAITPID);
+	ck_assert_int_eq(fake_reply_for(&wait_token)->result, -EINTR);
+	ck_assert_ptr_null(task->wait);
+	frame = file->regs[L4_EXREG_SP];
+	ck_assert_uint_eq(peek_word(task, frame), (uint32_t)-L4_ECANCELED);
+	ck_assert_int_eq(signal_return(task, frame, &frame), 0);
+	ck_assert_uint_eq(file->regs[0], (uint32_t)-L4_ECANCELED);
+
+	task->sig.suspend_saved = task->sig.blocked;
+	task->sig.blocked = 0;
+	task->sig.suspended = true;
+	task->sig.suspend_token = &suspend_token;
+	ck_assert_int_eq(signal_kill(task, (long)task->pid, MM0_SIGUSR1), 0);
+	signal_dispatch_all();
+	ck_assert_ptr_nonnull(fake_reply_for(&suspend_token));
+	ck_assert_int_eq(fake_reply_for(&suspend_token)->op, FAKE_REPLY_SIGSUSPEND);
+	ck_assert_int_eq(fake_reply_for(&suspend_token)->result, -EINTR);
+	ck_assert(!task->sig.suspended);
+	ck_assert_uint_eq(file->regs[L4_EXREG_PC], TRAMPOLINE);
+
+	exit_and_reap(child, 0);
 	exit_and_reap(task, 0);
 	assert_no_leak();
 }
@@ -284,9 +353,9 @@ START_TEST(faults_go_to_a_handler_or_end_the_process)
 	ck_assert(!task->zombie);
 	ck_assert_uint_eq(file->regs[L4_EXREG_PC], TRAMPOLINE);
 	frame = file->regs[L4_EXREG_SP];
-	ck_assert_uint_eq(peek_word(task, frame + offsetof(struct signal_frame, info) + 8),
+	ck_assert_uint_eq(peek_word(task, frame + offsetof(struct mm_signal_frame, info) + 8),
 			  MM0_SEGV_ACCERR);
-	ck_assert_uint_eq(peek_word(task, frame + offsetof(struct signal_frame, info) + 20),
+	ck_assert_uint_eq(peek_word(task, frame + offsetof(struct mm_signal_frame, info) + 20),
 			  0x20000010);
 	/* The handler faults too: SIGSEGV is blocked in it, so the process ends. */
 	ck_assert_int_eq(user_write(task, 0x00900000, 1), USER_KILLED);
@@ -307,7 +376,7 @@ START_TEST(a_pager_error_goes_to_a_sigbus_handler)
 				  MM0_MAP_PRIVATE | MM0_MAP_FIXED, file, 0), 0x20000000);
 	catch(task, MM0_SIGBUS, 0, 0);
 	fake_pager_error = -EIO;
-	ck_assert_int_eq(mm0_fault(task, 0x20000004, MM0_PROT_READ), -EIO);
+	ck_assert_int_eq(mm0_fault(task, 0x20000004, MM0_PROT_READ, 0), -EIO);
 	ck_assert(!task->zombie);
 	ck_assert_uint_eq(file_regs->regs[0], MM0_SIGBUS);
 	ck_assert_uint_eq(file_regs->regs[L4_EXREG_PC], TRAMPOLINE);
@@ -358,7 +427,7 @@ START_TEST(groups_fork_and_sigchld)
 	ck_assert(child->zombie);
 	frame = file->regs[L4_EXREG_SP];
 	ck_assert_uint_eq(file->regs[0], MM0_SIGCHLD);
-	ck_assert_uint_eq(peek_word(parent, frame + offsetof(struct signal_frame, info) + 12),
+	ck_assert_uint_eq(peek_word(parent, frame + offsetof(struct mm_signal_frame, info) + 12),
 			  child->pid);
 	reap(parent, child->pid);
 	exit_and_reap(parent, 0);
@@ -447,9 +516,11 @@ int main(void)
 	Suite *suite = suite_create("signals");
 
 	add_test_alone(suite, bad_input_is_refused, signals_setup, signals_teardown);
+	add_test_alone(suite, system_tasks_cannot_be_signalled, signals_setup, signals_teardown);
 	add_test_alone(suite, default_actions_end_ignore_or_stop, signals_setup, signals_teardown);
 	add_test_alone(suite, blocked_signals_wait_and_do_not_queue, signals_setup, signals_teardown);
 	add_test_alone(suite, delivery_writes_a_frame_and_sigreturn_restores_it, signals_setup, signals_teardown);
+	add_test_alone(suite, handlers_end_waits_through_an_eintr_reply, signals_setup, signals_teardown);
 	add_test_alone(suite, faults_go_to_a_handler_or_end_the_process, signals_setup, signals_teardown);
 	add_test_alone(suite, a_pager_error_goes_to_a_sigbus_handler, signals_setup, signals_teardown);
 	add_test_alone(suite, a_frame_that_does_not_fit_ends_the_process, signals_setup, signals_teardown);

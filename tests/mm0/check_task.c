@@ -86,6 +86,22 @@ START_TEST(utcb_slots_are_reused)
 }
 END_TEST
 
+START_TEST(threads_beyond_the_space_limit_are_eagain)
+{
+	struct task *task = spawn();
+
+	for (uint32_t made = 1; made < MM0_SPACE_THREADS_MAX; made++)
+		clone_of(task, THREAD_FLAGS);
+	ck_assert_uint_eq(utcb_count(task->vm), MM0_SPACE_THREADS_MAX);
+	ck_assert_int_eq(mm0_clone(task, THREAD_FLAGS, STACK, TEST_PC), -EAGAIN);
+	ck_assert_int_eq(mm0_clone(task, MM0_CLONE_VM, STACK, TEST_PC), -EAGAIN);
+	/* A new space is not limited by this one's threads. */
+	exit_and_reap(fork_of(task), 0);
+	exit_and_reap(task, 0);
+	assert_no_leak();
+}
+END_TEST
+
 START_TEST(clone_without_vm_copies)
 {
 	struct task *task = spawn(), *copy;
@@ -173,7 +189,10 @@ START_TEST(bad_clone_and_fork_arguments)
 	ck_assert_int_eq(mm0_task_start(task, TEST_PC, TEST_SP + 1), -EINVAL);
 	ck_assert_int_eq(mm0_task_create(NULL, NULL, NULL, &task), -ESRCH);
 	fake_thread_create_error = -ENOMEM;
-	ck_assert_int_eq(mm0_clone(task, THREAD_FLAGS, STACK, TEST_PC), -ENOMEM);
+	/* No kernel memory for a thread in the caller's space is its quota: a limit. */
+	ck_assert_int_eq(mm0_clone(task, THREAD_FLAGS, STACK, TEST_PC), -EAGAIN);
+	fake_thread_create_error = -ENOMEM;
+	ck_assert_int_eq(mm0_fork(task, TEST_PC, TEST_SP), -ENOMEM);
 	ck_assert_int_eq(mm0_exit(mm0_self(), 0), -EPERM);
 	ck_assert_int_eq(mm0_exit(NULL, 0), -ESRCH);
 	exit_and_reap(task, 0);
@@ -320,6 +339,7 @@ int main(void)
 	add_mm0_test(suite, ids_and_parents);
 	add_mm0_test(suite, clone_vm_shares_memory_with_its_own_utcb);
 	add_mm0_test(suite, utcb_slots_are_reused);
+	add_mm0_test(suite, threads_beyond_the_space_limit_are_eagain);
 	add_mm0_test(suite, clone_without_vm_copies);
 	add_mm0_test(suite, clone_vm_process_shares_memory_and_is_waitable);
 	add_mm0_test(suite, clone_files_shares_the_table_fork_copies_it);

@@ -194,7 +194,7 @@ START_TEST(phys_allocator_counts_and_refuses)
 	ck_assert_int_eq(phys_alloc(&extra), 0);
 	ck_assert_uint_eq(extra, pages[2]);
 	phys_fini();
-	ck_assert_uint_eq(mm0_alloc_live(), 0);
+	ck_assert_uint_eq(counted_alloc_live(), 0);
 }
 END_TEST
 
@@ -207,7 +207,7 @@ START_TEST(init_rejects_bad_configuration)
 	config.kernel = &fake_kernel_ops;
 	config.reply = &fake_reply_ops;
 	ck_assert_int_eq(mm0_init(&config), -EINVAL);
-	ck_assert_uint_eq(mm0_alloc_live(), 0);
+	ck_assert_uint_eq(counted_alloc_live(), 0);
 }
 END_TEST
 

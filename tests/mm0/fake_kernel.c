@@ -279,14 +279,31 @@ bool fake_all_released(void)
 	return clean;
 }
 
-static void fake_complete_wait(void *token, long pid, int status)
+static void record_reply(void *token, long result, int status, enum fake_reply_op op)
 {
 	if (fake_reply_count < 64)
-		fake_replies[fake_reply_count++] = (struct fake_reply){ token, pid, status };
+		fake_replies[fake_reply_count++] = (struct fake_reply){ token, result, status, op };
+}
+
+static void fake_complete_wait(void *token, long pid, int status)
+{
+	record_reply(token, pid, status, FAKE_REPLY_WAITPID);
+}
+
+static void fake_complete_sigsuspend(void *token, long result)
+{
+	record_reply(token, result, 0, FAKE_REPLY_SIGSUSPEND);
+}
+
+static void fake_complete_sigreturn(void *token, long result)
+{
+	record_reply(token, result, 0, FAKE_REPLY_SIGRETURN);
 }
 
 const struct mm0_reply_ops fake_reply_ops = {
 	.complete_wait = fake_complete_wait,
+	.complete_sigsuspend = fake_complete_sigsuspend,
+	.complete_sigreturn = fake_complete_sigreturn,
 };
 
 struct fake_reply *fake_reply_for(void *token)

@@ -63,11 +63,13 @@ uint8_t fake_file_byte(uint32_t file_id, uint32_t offset);
 extern uint32_t fake_put_pgoff;
 extern uint8_t fake_put_first_byte;
 
-/* A deferred waitpid's answer. */
+/* A deferred request's answer: waitpid's, sigsuspend's or sigreturn's. */
+enum fake_reply_op { FAKE_REPLY_WAITPID, FAKE_REPLY_SIGSUSPEND, FAKE_REPLY_SIGRETURN };
 struct fake_reply {
 	void *token;
 	long result;
 	int status;
+	enum fake_reply_op op;
 };
 extern struct fake_reply fake_replies[64];
 extern unsigned fake_reply_count;

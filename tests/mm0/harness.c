@@ -44,7 +44,7 @@ void mm0_teardown(void)
 	fake_kernel_ops.thread_destroy(NULL, TEST_SELF_TID);
 	free(arena);
 	arena = NULL;
-	ck_assert_uint_eq(mm0_alloc_live(), 0);
+	ck_assert_uint_eq(counted_alloc_live(), 0);
 	ck_assert_msg(fake_all_released(), "fake kernel threads or spaces left over");
 }
 
@@ -128,7 +128,7 @@ static enum user_result user_access(struct task *task, uint32_t addr, unsigned a
 				*byte = *cell;
 			return USER_OK;
 		}
-		result = mm0_fault(task, addr, access);
+		result = mm0_fault(task, addr, access, 0);
 		if (result < 0)
 			return USER_KILLED;
 		ck_assert_int_eq(result, 0);

@@ -9,7 +9,7 @@
 
 #include "fake_kernel.h"
 #include "mem/fault.h"
-#include "mem/mm0_alloc.h"
+#include <server/counted_alloc.h>
 #include "mem/mmap.h"
 #include "mem/posix_shm.h"
 #include "mem/shm.h"

@@ -1,11 +1,13 @@
 /* fuzz_child.c - one fuzzing child: random kernel system calls with every
- * register random, and random requests to mm0 and fs0 (valid interface ids
- * with any operation, word count and words, hostile lengths and pointers). */
+ * register random, and random requests to mm0, fs0 and the console (valid
+ * interface ids with any operation, word count and words, hostile lengths
+ * and pointers). */
 #include <errno.h>
 #include <signal.h>
 #include <unistd.h>
 #include <l4/ipc.h>
 #include <idlrt/idlrt.h>
+#include "console.h"
 #include "fs0.h"
 #include "fuzzsys.h"
 #include "reliab.h"
@@ -31,6 +33,8 @@ static const uint16_t fs0_ops[] = {
 	FS0_OP_MM_GET_PATH, FS0_OP_MM_READ_PAGE, FS0_OP_MM_WRITE_PAGE, FS0_OP_MM_RELEASE,
 	FS0_OP_STATS,
 };
+
+static const uint16_t console_ops[] = { CONSOLE_OP_READ, CONSOLE_OP_WRITE };
 
 #define COUNT(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -120,20 +124,24 @@ static bool kernel_call(uint32_t *state, const struct fuzz_targets *t, struct fu
 	return raw_syscall(number, r) == 0;
 }
 
-/* A request to mm0 or fs0; true if it was answered with a result >= 0. Requests that would multiply the fuzzer (fork,
+/* A request to mm0, fs0 or (one in sixteen) the console; true if it was
+ * answered with a result >= 0. Requests that would multiply the fuzzer (fork,
  * clone, spawn, exec) or signal another process are turned into ones that
  * cannot: the children must stay countable and leave the parent alone. */
 static bool server_call(uint32_t *state, const struct fuzz_targets *t, struct fuzz_tally *tally,
 			int32_t pid)
 {
 	uint32_t v = next_random(state), *mr = l4_utcb()->mr;
-	bool to_fs0 = v & 1;
-	l4_tid_t to = to_fs0 ? t->fs0 : t->mm0;
-	uint32_t id = to_fs0 ? FS0_IFACE_ID : MM_IFACE_ID;
-	uint32_t version = to_fs0 ? FS0_IFACE_VERSION : MM_IFACE_VERSION;
-	uint32_t index = (v >> 8) % (to_fs0 ? COUNT(fs0_ops) : COUNT(mm_ops));
-	uint32_t op = to_fs0 ? fs0_ops[index] : mm_ops[index];
-	volatile uint8_t *learnt = to_fs0 ? &tally->fs0_words[index] : &tally->mm_words[index];
+	bool to_fs0 = v & 1, to_console = !to_fs0 && ((v >> 1) & 7) == 0;
+	l4_tid_t to = to_console ? t->console : to_fs0 ? t->fs0 : t->mm0;
+	uint32_t id = to_console ? CONSOLE_IFACE_ID : to_fs0 ? FS0_IFACE_ID : MM_IFACE_ID;
+	uint32_t version = to_console ? CONSOLE_IFACE_VERSION :
+			   to_fs0 ? FS0_IFACE_VERSION : MM_IFACE_VERSION;
+	uint32_t index = (v >> 8) % (to_console ? COUNT(console_ops) :
+				     to_fs0 ? COUNT(fs0_ops) : COUNT(mm_ops));
+	uint32_t op = to_console ? console_ops[index] : to_fs0 ? fs0_ops[index] : mm_ops[index];
+	volatile uint8_t *learnt = to_console ? &tally->console_words[index] :
+				   to_fs0 ? &tally->fs0_words[index] : &tally->mm_words[index];
 	uint32_t words = *learnt && (v >> 24) % 4 ? *learnt : 1 + (v >> 16) % 7;
 	bool learning = true;
 	if ((v >> 4) % 8 == 0) {
@@ -148,23 +156,25 @@ static bool server_call(uint32_t *state, const struct fuzz_targets *t, struct fu
 		words = (v >> 20) % L4_MR_COUNT;
 	for (uint32_t k = 2; k <= words && k < L4_MR_COUNT; k++)
 		mr[k] = random_word(state, t);
-	if (!to_fs0 && (op == MM_OP_FORK || op == MM_OP_CLONE || op == MM_OP_SPAWN ||
+	bool to_mm0 = !to_fs0 && !to_console;
+	if (to_mm0 && (op == MM_OP_FORK || op == MM_OP_CLONE || op == MM_OP_SPAWN ||
 			op == MM_OP_EXECVE)) {
 		op = MM_OP_GETPID;
 		learning = false;
 	}
-	if (!to_fs0 && op == MM_OP_KILL) {
+	if (to_mm0 && op == MM_OP_KILL) {
 		mr[2] = (v & 0x10) && pid > 1 ? (uint32_t)pid : 0x7fffffffu;
 		/* A stop signal to itself would park the child until the
 		 * deadline, as POSIX says it must: send SIGCONT instead. */
 		if (mr[3] == SIGSTOP || mr[3] == SIGTSTP || mr[3] == SIGTTIN || mr[3] == SIGTTOU)
 			mr[3] = SIGCONT;
 	}
-	if (!to_fs0 && op == MM_OP_SETPGID)
+	if (to_mm0 && op == MM_OP_SETPGID)
 		mr[2] = 0;
 	mr[0] = L4_TAG(op, words);
 	mr[1] = IDLRT_HEADER(id, version);
-	tally->last_call[0] = FUZZ_SERVER_CALL | (to_fs0 ? FUZZ_TO_FS0 : 0) | op;
+	tally->last_call[0] = FUZZ_SERVER_CALL | (to_fs0 ? FUZZ_TO_FS0 : 0) |
+			      (to_console ? FUZZ_TO_CONSOLE : 0) | op;
 	tally->last_call[1] = words;
 	tally->last_call[2] = mr[2];
 	if (l4_ipc(to, to, SERVER_TIMEOUT, 0) != 0)
@@ -180,6 +190,10 @@ int fuzz_child(const struct fuzz_targets *targets, struct fuzz_tally *tally, uin
 	uint32_t state = seed * 2654435761u | 1u;
 	/* Asked once: the fuzzing may break the child's own later requests. */
 	int32_t pid = getpid();
+	/* The parent ignores what the racing children send everyone. */
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
+	signal(SIGUSR1, SIG_DFL);
 	for (uint32_t i = 0; i < calls; i++) {
 		if (next_random(&state) & 1) {
 			tally->kernel_calls++;

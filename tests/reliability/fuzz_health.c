@@ -1,15 +1,18 @@
-/* fuzz_health.c - after a fuzzing round, mm0 and fs0 must still answer
- * real requests correctly and in time. */
+/* fuzz_health.c - after a fuzzing round, mm0, fs0 and the console must
+ * still answer real requests correctly and in time, and be alive. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/shm.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <l4/ipc.h>
 #include <idlrt/idlrt.h>
+#include <l4/syscalls.h>
+#include "console.h"
 #include "fs0.h"
 #include "fuzzsys.h"
 #include "reliab.h"
@@ -102,8 +105,38 @@ static bool shm_works(void)
 	return shmctl(id, IPC_RMID, NULL) == 0 && ok;
 }
 
+/* One line through the console server itself, not printf's fallback to
+ * the kernel debugger: a TAP comment, so it cannot disturb the results; the
+ * newline first ends whatever a child's random write left unfinished. */
+static bool console_works(l4_tid_t console, uint32_t round)
+{
+	char line[48];
+	int length = snprintf(line, sizeof(line), "\n# health %lu: the console writes\n",
+			      (unsigned long)round);
+	fflush(stdout);
+	for (int tries = 0; tries < 1000; tries++) {
+		int taken = console_write(console, line, (uint32_t)length);
+		if (taken != -EBUSY)
+			return taken == length;
+		l4_yield();
+	}
+	return false;
+}
+
+/* A signal probe at a live server that is not ours is refused with EPERM;
+ * a dead one would give ESRCH. */
+static bool servers_alive(const struct fuzz_targets *t)
+{
+	for (int pid = t->first_server_pid; pid <= t->last_server_pid; pid++)
+		if (kill(pid, 0) != -1 || errno != EPERM)
+			return false;
+	return true;
+}
+
 void health_check(const struct fuzz_targets *t, uint32_t round)
 {
+	/* First: its newline starts the results on a line of their own. */
+	health(round, "the console answers a write", console_works(t->console, round), 0);
 	int32_t pid = timed_request(t->mm0, MM_OP_GETPID, IDLRT_HEADER(MM_IFACE_ID,
 				    MM_IFACE_VERSION), 1, 0);
 	health(round, "mm0 answers a getpid sent by hand in time", pid == getpid(), pid);
@@ -118,4 +151,6 @@ void health_check(const struct fuzz_targets *t, uint32_t round)
 	health(round, "file create, write, read back, unlink", files_work(), errno);
 	health(round, "pipe write, read and end of file", pipes_work(), errno);
 	health(round, "shm create, attach, write, detach, remove", shm_works(), errno);
+	health(round, "mm0, fs0 and the console are alive and refuse a signal probe",
+	       servers_alive(t), errno);
 }

@@ -2,34 +2,58 @@
  * the console (console.c, console_server.c); the others are fs0's, and their bytes travel
  * through the thread's shared buffer one buffer-full per request. */
 #include <fcntl.h>
+#include <signal.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "fs0.h"
 #include "internal.h"
 
+#define CONSOLE_PIECE	256	/* bytes of a console write copied at a time */
+
 /* One read request: at most one buffer-full, so a pipe read waits at most
- * once (POSIX allows the short count). */
+ * once (POSIX allows the short count). The destination is probed first: bytes
+ * taken from a pipe could not be put back. */
 ssize_t read(int fd, void *data, size_t length)
 {
 	const struct fs0_channel *channel;
 	long answer;
 
+	if (fd < 0 || (is_console_fd(fd) && fd != STDIN_FILENO))
+		return posix_error(EBADF);
+	if (fd != STDIN_FILENO) {
+		channel = fs0_channel();
+		if (!channel)
+			return -1;
+		if (length > channel->size)
+			length = channel->size;
+	}
+	if (posix_probe_write(data, length))
+		return posix_error(EFAULT);
 	if (fd == STDIN_FILENO)
 		return (ssize_t)posix_result(posix_console_read(data, length));
-	if (fd < 0 || is_console_fd(fd))
-		return posix_error(EBADF);
-	if (length && !data)
-		return posix_error(EFAULT);
-	channel = fs0_channel();
-	if (!channel)
-		return -1;
-	if (length > channel->size)
-		length = channel->size;
 	answer = fs0_read(channel->server, fs0_fd(fd), 0, (uint32_t)length);
-	if (answer > 0)
-		memcpy(data, channel->buffer, (size_t)answer);
+	if (answer > 0 && posix_copy(data, channel->buffer, (size_t)answer))
+		return posix_error(EFAULT);	/* another thread unmapped it meanwhile */
 	return (ssize_t)posix_result(answer);
+}
+
+/* The console's bytes pass through a buffer here, so a bad pointer is -EFAULT, not a crash;
+ * the pieces before it have gone out. */
+static ssize_t console_write(const char *bytes, size_t length)
+{
+	char piece[CONSOLE_PIECE];
+	size_t written = 0;
+
+	while (written < length) {
+		size_t size = length - written < sizeof(piece) ? length - written : sizeof(piece);
+
+		if (posix_copy(piece, bytes + written, size))
+			return written ? (ssize_t)written : posix_error(EFAULT);
+		posix_console_write(piece, size);
+		written += size;
+	}
+	return (ssize_t)length;
 }
 
 /* Writes go out a buffer-full at a time until all are in or one stops
@@ -40,12 +64,8 @@ ssize_t write(int fd, const void *data, size_t length)
 	const char *bytes = data;
 	size_t written = 0;
 
-	if (length && !data)
-		return posix_error(EFAULT);
-	if (fd == STDOUT_FILENO || fd == STDERR_FILENO) {
-		posix_console_write(data, length);
-		return (ssize_t)length;
-	}
+	if (fd == STDOUT_FILENO || fd == STDERR_FILENO)
+		return console_write(data, length);
 	if (fd < 0 || is_console_fd(fd))
 		return posix_error(EBADF);
 	channel = fs0_channel();
@@ -55,10 +75,17 @@ ssize_t write(int fd, const void *data, size_t length)
 		size_t piece = length - written < channel->size ? length - written : channel->size;
 		long answer;
 
-		memcpy(channel->buffer, bytes + written, piece);
+		if (posix_copy(channel->buffer, bytes + written, piece))
+			return written ? (ssize_t)written : posix_error(EFAULT);
 		answer = fs0_write(channel->server, fs0_fd(fd), 0, (uint32_t)piece);
+		if (answer < 0 && written)
+			return (ssize_t)written;
+		/* No reader: SIGPIPE first (by default the writer dies of it), then
+		 * EPIPE for a writer that ignores or catches it. */
+		if (answer == -EPIPE)
+			raise(SIGPIPE);
 		if (answer < 0)
-			return written ? (ssize_t)written : (ssize_t)posix_result(answer);
+			return (ssize_t)posix_result(answer);
 		written += (size_t)answer;
 		if ((size_t)answer < piece)
 			break;

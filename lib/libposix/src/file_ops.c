@@ -37,16 +37,18 @@ int posix_open_flags(int flags, uint32_t *fs0_flags)
 	return (flags & ~known) ? -EINVAL : 0;
 }
 
-void posix_stat_from_fs0(struct stat *out, const struct fs0_stat_info *in)
+int posix_stat_out(struct stat *out, const struct fs0_stat_info *in)
 {
-	memset(out, 0, sizeof(*out));
-	out->st_dev = in->dev;
-	out->st_ino = in->ino;
-	out->st_mode = in->mode;
-	out->st_nlink = in->nlink;
-	out->st_size = (off_t)in->size;
-	out->st_blksize = in->blksize;
-	out->st_blocks = in->blocks;
+	struct stat status = { 0 };
+
+	status.st_dev = in->dev;
+	status.st_ino = in->ino;
+	status.st_mode = in->mode;
+	status.st_nlink = in->nlink;
+	status.st_size = (off_t)in->size;
+	status.st_blksize = in->blksize;
+	status.st_blocks = in->blocks;
+	return posix_copy(out, &status, sizeof(status)) ? posix_error(EFAULT) : 0;
 }
 
 /* An answer of fs0 that is a descriptor, as ours. */
@@ -126,13 +128,10 @@ int fstat(int fd, struct stat *status)
 
 	if (fd < 0)
 		return posix_error(EBADF);
-	if (!status)
-		return posix_error(EFAULT);
 	if (is_console_fd(fd)) {
-		memset(status, 0, sizeof(*status));
-		status->st_mode = S_IFCHR | 0620;
-		status->st_nlink = 1;
-		return 0;
+		const struct fs0_stat_info console = { .mode = S_IFCHR | 0620, .nlink = 1 };
+
+		return posix_stat_out(status, &console);
 	}
 	channel = fs0_channel();
 	if (!channel)
@@ -140,8 +139,7 @@ int fstat(int fd, struct stat *status)
 	answer = fs0_fstat(channel->server, fs0_fd(fd), &info);
 	if (answer < 0)
 		return (int)posix_result(answer);
-	posix_stat_from_fs0(status, &info);
-	return 0;
+	return posix_stat_out(status, &info);
 }
 
 int isatty(int fd)
@@ -198,7 +196,8 @@ int pipe2(int fds[2], int flags)
 		fs0_flags |= FS0_O_NONBLOCK;
 	if (flags & O_CLOEXEC)
 		fs0_flags |= FS0_O_CLOEXEC;
-	if (!fds)
+	/* Probed first: descriptors made for an array that cannot take them would stay open. */
+	if (posix_probe_write(fds, 2 * sizeof(fds[0])))
 		return posix_error(EFAULT);
 	channel = fs0_channel();
 	if (!channel)
@@ -206,8 +205,13 @@ int pipe2(int fds[2], int flags)
 	answer = fs0_pipe(channel->server, fs0_flags, ends);
 	if (answer < 0)
 		return (int)posix_result(answer);
-	fds[0] = ends[0] + POSIX_CONSOLE_FDS;
-	fds[1] = ends[1] + POSIX_CONSOLE_FDS;
+	ends[0] += POSIX_CONSOLE_FDS;
+	ends[1] += POSIX_CONSOLE_FDS;
+	if (posix_copy(fds, ends, sizeof(ends))) {
+		close(ends[0]);
+		close(ends[1]);
+		return posix_error(EFAULT);
+	}
 	return 0;
 }
 

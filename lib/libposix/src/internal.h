@@ -56,6 +56,13 @@ static inline int is_mm0_fd(int fd)
 	return fd >= POSIX_CONSOLE_FDS + MM0_FD_BASE;
 }
 
+/* Copies through a caller's pointer that answer -EFAULT where a plain copy would crash
+ * (user_copy.S; mm0 resumes a fault in them at their fix-up): 0 or -EFAULT. */
+int posix_copy(void *dst, const void *src, size_t len);
+/* Whether every page of [addr, addr + len) may be written, before something is consumed
+ * that could not be given back: 0 or -EFAULT. */
+int posix_probe_write(void *addr, size_t len);
+
 /* mode with the process's umask applied (unistd_misc.c). */
 mode_t posix_creation_mode(mode_t mode);
 
@@ -76,8 +83,9 @@ struct fs0_channel {
 const struct fs0_channel *fs0_channel(void);
 struct stat;
 struct fs0_stat_info;
-/* fs0's stat record as the C library's struct stat. */
-void posix_stat_from_fs0(struct stat *out, const struct fs0_stat_info *in);
+/* fs0's stat record as the C library's struct stat, stored at the caller's out: 0, or -1
+ * with EFAULT. */
+int posix_stat_out(struct stat *out, const struct fs0_stat_info *in);
 /* The C library's open flags as fs0's; -EINVAL for ones not supported. */
 int posix_open_flags(int flags, uint32_t *fs0_flags);
 

@@ -59,8 +59,7 @@ int stat(const char *path, struct stat *status)
 	answer = fs0_stat(channel->server, 0, length, &info);
 	if (answer < 0)
 		return (int)posix_result(answer);
-	posix_stat_from_fs0(status, &info);
-	return 0;
+	return posix_stat_out(status, &info);
 }
 
 /* fs0 has no symbolic links. */
@@ -167,6 +166,9 @@ char *getcwd(char *buffer, size_t size)
 			return NULL;
 		}
 	}
-	memcpy(buffer, channel->buffer, (size_t)answer);
+	if (posix_copy(buffer, channel->buffer, (size_t)answer)) {
+		errno = EFAULT;
+		return NULL;
+	}
 	return buffer;
 }

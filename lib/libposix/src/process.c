@@ -69,11 +69,14 @@ pid_t waitpid(pid_t pid, int *status, int options)
 
 	if (pid == 0 || pid < -1)
 		return posix_error(EINVAL);
+	/* Probed first: a child reaped for a status that cannot be stored would be lost. */
+	if (status && posix_probe_write(status, sizeof(*status)))
+		return posix_error(EFAULT);
 	do
 		answer = mm_waitpid(posix_mm0(), pid, options, &child_status);
 	while (posix_signal_restarts(answer));
-	if (answer > 0 && status)
-		*status = child_status;
+	if (answer > 0 && status && posix_copy(status, &child_status, sizeof(*status)))
+		return posix_error(EFAULT);
 	return (pid_t)posix_result(answer);
 }
 

@@ -72,25 +72,30 @@ int posix_signal_restarts(long answer)
 
 int sigaction(int signo, const struct sigaction *restrict action, struct sigaction *restrict old)
 {
+	struct sigaction new_action = { 0 }, old_action = { 0 };
 	uintptr_t old_handler = 0;
 	uint32_t old_flags = 0, old_mask = 0;
 	long answer;
 
 	if (!signo_valid(signo))
 		return posix_error(EINVAL);
+	/* Both pointers are checked before the action changes, so EFAULT changes nothing. */
+	if (action && posix_copy(&new_action, action, sizeof(new_action)))
+		return posix_error(EFAULT);
+	if (old && posix_probe_write(old, sizeof(*old)))
+		return posix_error(EFAULT);
 	answer = mm_sigaction(posix_mm0(), signo, action != NULL,
-			      action ? (uintptr_t)action->sa_handler : 0,
-			      action ? (uint32_t)action->sa_flags : 0,
-			      action ? (uint32_t)action->sa_mask : 0,
-			      (uintptr_t)posix_signal_entry, &old_handler, &old_flags, &old_mask);
+			      (uintptr_t)new_action.sa_handler, (uint32_t)new_action.sa_flags,
+			      (uint32_t)new_action.sa_mask, (uintptr_t)posix_signal_entry,
+			      &old_handler, &old_flags, &old_mask);
 	if (answer < 0)
 		return (int)posix_result(answer);
-	if (old) {
-		old->sa_handler = (_sig_func_ptr)old_handler;
-		old->sa_flags = (int)old_flags;
-		old->sa_mask = old_mask;
-	}
-	if (action && (action->sa_flags & SA_RESTART))
+	old_action.sa_handler = (_sig_func_ptr)old_handler;
+	old_action.sa_flags = (int)old_flags;
+	old_action.sa_mask = old_mask;
+	if (old && posix_copy(old, &old_action, sizeof(*old)))
+		return posix_error(EFAULT);
+	if (action && (new_action.sa_flags & SA_RESTART))
 		restart_set |= 1u << signo;
 	else if (action)
 		restart_set &= ~(1u << signo);
@@ -111,17 +116,23 @@ _sig_func_ptr signal(int signo, _sig_func_ptr handler)
 
 int sigprocmask(int how, const sigset_t *restrict set, sigset_t *restrict old)
 {
-	uint32_t old_mask = 0;
+	sigset_t new_mask = 0, old_mask;
+	uint32_t old_word = 0;
 	long answer;
 
 	if (set && how != SIG_BLOCK && how != SIG_UNBLOCK && how != SIG_SETMASK)
 		return posix_error(EINVAL);
-	answer = mm_sigprocmask(posix_mm0(), how, set != NULL, set ? (uint32_t)*set : 0,
-				&old_mask);
+	/* Both pointers are checked before the mask changes, so EFAULT changes nothing. */
+	if (set && posix_copy(&new_mask, set, sizeof(new_mask)))
+		return posix_error(EFAULT);
+	if (old && posix_probe_write(old, sizeof(*old)))
+		return posix_error(EFAULT);
+	answer = mm_sigprocmask(posix_mm0(), how, set != NULL, (uint32_t)new_mask, &old_word);
 	if (answer < 0)
 		return (int)posix_result(answer);
-	if (old)
-		*old = old_mask;
+	old_mask = old_word;
+	if (old && posix_copy(old, &old_mask, sizeof(*old)))
+		return posix_error(EFAULT);
 	return 0;
 }
 

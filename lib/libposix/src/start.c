@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "mm0.h"
 
 extern char **environ;
 extern void __libc_init_array(void);
@@ -19,6 +20,18 @@ extern char *const posix_boot_argv[] __attribute__((weak));
 static int booted_as_init(int argc, char **argv)
 {
 	return argc == 1 && strcmp(argv[0], "init") == 0 && getppid() == 1;
+}
+
+/* posix.ld gathers user_copy.S's {faulting pc, fix-up pc} pairs here. */
+extern const uint32_t __ex_table_start[], __ex_table_end[];
+
+/* mm0 keeps its own copy of the table for this image (a fork's child inherits it, execve
+ * drops it). Should mm0 refuse it, a bad pointer crashes the caller as it would without. */
+static void fault_fixups_register(void)
+{
+	(void)mm_set_fault_fixups(posix_mm0(), __ex_table_start,
+				  (uint32_t)((const char *)__ex_table_end -
+					     (const char *)__ex_table_start));
 }
 
 /* The C library calls these around the constructor and destructor arrays;
@@ -40,6 +53,7 @@ __attribute__((noreturn)) void posix_start(uint32_t *env_page)
 	char **argv = no_strings, **envp = no_strings;
 
 	posix_tls_init();
+	fault_fixups_register();
 	if (env_page) {
 		argc = (int)env_page[0];
 		argv = (char **)&env_page[1];

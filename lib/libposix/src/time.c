@@ -25,15 +25,14 @@ static uint64_t virtual_count(void)
 int clock_gettime(clockid_t clock, struct timespec *now)
 {
 	uint64_t hz = l4_kip()->timer_hz, count;
+	struct timespec reading;
 
 	if (clock != CLOCK_MONOTONIC && clock != CLOCK_REALTIME)
 		return posix_error(EINVAL);
-	if (!now)
-		return posix_error(EFAULT);
 	count = virtual_count();
-	now->tv_sec = (time_t)(count / hz);
-	now->tv_nsec = (long)((count % hz) * NSEC_PER_SEC / hz);
-	return 0;
+	reading.tv_sec = (time_t)(count / hz);
+	reading.tv_nsec = (long)((count % hz) * NSEC_PER_SEC / hz);
+	return posix_copy(now, &reading, sizeof(reading)) ? posix_error(EFAULT) : 0;
 }
 
 int clock_getres(clockid_t clock, struct timespec *resolution)
@@ -51,14 +50,15 @@ int clock_getres(clockid_t clock, struct timespec *resolution)
 
 int nanosleep(const struct timespec *request, struct timespec *remaining)
 {
+	struct timespec asked, left = { 0 };
 	uint64_t ms;
 
-	if (!request)
+	if (posix_copy(&asked, request, sizeof(asked)))
 		return posix_error(EFAULT);
-	if (request->tv_nsec < 0 || request->tv_nsec >= (long)NSEC_PER_SEC || request->tv_sec < 0)
+	if (asked.tv_nsec < 0 || asked.tv_nsec >= (long)NSEC_PER_SEC || asked.tv_sec < 0)
 		return posix_error(EINVAL);
-	ms = (uint64_t)request->tv_sec * 1000 +
-	     ((uint64_t)request->tv_nsec + NSEC_PER_MSEC - 1) / NSEC_PER_MSEC;
+	ms = (uint64_t)asked.tv_sec * 1000 +
+	     ((uint64_t)asked.tv_nsec + NSEC_PER_MSEC - 1) / NSEC_PER_MSEC;
 	while (ms) {
 		uint32_t wait = ms > LONGEST_WAIT_MS ? LONGEST_WAIT_MS : (uint32_t)ms;
 		uint64_t start = virtual_count(), hz = l4_kip()->timer_hz, slept;
@@ -68,18 +68,16 @@ int nanosleep(const struct timespec *request, struct timespec *remaining)
 			/* A signal handler ran (mm0 cancelled the wait): EINTR, with what is left. */
 			slept = (virtual_count() - start) * 1000 / hz;
 			ms -= slept < wait ? slept : wait;
-			if (remaining) {
-				remaining->tv_sec = (time_t)(ms / 1000);
-				remaining->tv_nsec = (long)(ms % 1000) * (long)NSEC_PER_MSEC;
-			}
+			left.tv_sec = (time_t)(ms / 1000);
+			left.tv_nsec = (long)(ms % 1000) * (long)NSEC_PER_MSEC;
+			if (remaining && posix_copy(remaining, &left, sizeof(left)))
+				return posix_error(EFAULT);
 			return posix_error(EINTR);
 		}
 		ms -= wait;
 	}
-	if (remaining) {
-		remaining->tv_sec = 0;
-		remaining->tv_nsec = 0;
-	}
+	if (remaining && posix_copy(remaining, &left, sizeof(left)))
+		return posix_error(EFAULT);
 	return 0;
 }
 

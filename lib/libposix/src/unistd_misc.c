@@ -57,15 +57,16 @@ mode_t posix_creation_mode(mode_t mode)
 int gettimeofday(struct timeval *now, void *zone)
 {
 	struct timespec clock_now;
+	struct timeval reading;
 
 	(void)zone;
 	if (!now)
 		return 0;
 	if (clock_gettime(CLOCK_REALTIME, &clock_now) < 0)
 		return -1;
-	now->tv_sec = clock_now.tv_sec;
-	now->tv_usec = clock_now.tv_nsec / 1000;
-	return 0;
+	reading.tv_sec = clock_now.tv_sec;
+	reading.tv_usec = clock_now.tv_nsec / 1000;
+	return posix_copy(now, &reading, sizeof(reading)) ? posix_error(EFAULT) : 0;
 }
 
 /* fs0 keeps files in RAM: once write returns, the data is where fsync

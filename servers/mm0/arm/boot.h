@@ -5,7 +5,8 @@
 #include "mem/kernel_ops.h"
 
 #define MM0_TASK_PRIORITY	100u
-/* mm0's own heap: the first pages of conventional RAM, at __heap_start. */
+/* mm0's own heap: the first pages of conventional RAM, at __heap_start;
+ * it grows past them through sbrk (heap.c). */
 #define MM0_HEAP_PAGES		256u
 
 extern const struct kernel_ops l4_kernel_ops;
@@ -15,6 +16,10 @@ int kernel_error_to_errno(int kernel_error);
 struct fs_ops;
 /* mm0's requests to fs0, sent to fs0's thread fs0_tid (fs0_l4.c). */
 const struct fs_ops *fs0_ops_for(uint32_t fs0_tid);
+
+/* The heap's first mapped_bytes are mapped at __heap_start; sbrk maps more
+ * pages after them, below limit. Called before the first allocation. */
+void heap_init(uint32_t mapped_bytes, uint32_t limit);
 
 /* printf to the kernel console, one line at a time. */
 void console_printf(const char *format, ...) __attribute__((format(printf, 1, 2)));

@@ -8,6 +8,7 @@
 #include "fs/fs_link.h"
 #include "fs/module_file.h"
 #include "mm0_local.h"
+#include "proc/signals.h"
 #include "proc/spawn.h"
 #include "proc/task.h"
 #include "serve/serve.h"
@@ -41,19 +42,30 @@ static void orphan_exited(long pid, int status)
 	l4_poweroff(code);
 }
 
+static void crash_print(const char *line)
+{
+	console_printf("%s", line);
+}
+
 /* Conventional RAM and the modules appear in mm0's space at their physical
- * addresses; the first MM0_HEAP_PAGES of RAM back mm0's own heap instead.
+ * addresses; the first MM0_HEAP_PAGES of RAM back mm0's own heap instead
+ * (it grows later with pages from the rest, heap.c).
  * RAM from the UTCB area up (the top megabyte of 1 GiB, and all RAM of a
  * larger machine beyond it) cannot appear there, so mm0 leaves it unused. */
 static int map_memory(l4_tid_t self, struct phys_range *ranges, size_t *count)
 {
 	const struct l4_kip *kip = l4_kip();
+	uint32_t heap_limit = L4_UTCB_AREA;
 	int heap_mapped = 0, err;
 
 	*count = 0;
 	for (uint32_t i = 0; i < kip->num_mem && i < L4_KIP_MAX_MEM; i++) {
 		const struct l4_kip_mem *mem = &kip->mem[i];
 		uint32_t base = mem->base, size = mem->size & ~MM0_PAGE_MASK;
+
+		/* The heap grows up to the first range mm0 sees at its own address. */
+		if (base > (uint32_t)__heap_start && base < heap_limit)
+			heap_limit = base;
 
 		if (mem->type == L4_MEM_CONVENTIONAL && base >= L4_UTCB_AREA)
 			size = 0;
@@ -84,7 +96,10 @@ static int map_memory(l4_tid_t self, struct phys_range *ranges, size_t *count)
 			return kernel_error_to_errno(err);
 		ranges[(*count)++] = (struct phys_range){ base, size / MM0_PAGE_SIZE, (void *)base };
 	}
-	return heap_mapped && *count ? 0 : -ENOMEM;
+	if (!heap_mapped || !*count)
+		return -ENOMEM;
+	heap_init(MM0_HEAP_PAGES * MM0_PAGE_SIZE, heap_limit);
+	return 0;
 }
 
 /* Every module but mm0 itself (the first) can be started by name. */
@@ -113,8 +128,10 @@ static void start_fs0(void)
 	if (module_find("fs0") < 0)
 		return;
 	err = mm0_spawn_stopped(mm0_self(), "fs0", fs0_argv, &fs0, &entry);
-	if (!err)
+	if (!err) {
+		task_make_system(fs0);
 		err = fs_link_prepare(fs0, module_find("bootfs"));
+	}
 	if (!err)
 		err = mm0_task_start(fs0, entry, MM0_STACK_TOP);
 	if (!err)
@@ -144,6 +161,7 @@ static void start_console(void)
 		console_printf("mm0: cannot load the console (error %ld)\n", err);
 		return;
 	}
+	task_make_system(console);
 	err = uart ? kernel_error_to_errno(l4_space_control(L4_SC_GRANT_PHYS, console->l4_tid,
 							   uart->base, L4_PAGE_SIZE))
 		   : -EINVAL;
@@ -183,6 +201,8 @@ int main(void)
 		console_printf("mm0: cannot start (error %d)\n", err);
 		l4_poweroff(125);
 	}
+	serve_crash_print = crash_print;
+	signal_fault_fatal = crash_report;
 	register_modules();
 	mm0_stats(&stats);
 	console_printf("mm0: root pager up, %u free pages\n", (unsigned)stats.free_pages);

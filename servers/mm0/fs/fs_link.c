@@ -1,10 +1,10 @@
 /* mm0's side of fs0: fs0 as a server that never faults, its view of threads, shared buffers. */
 #include <errno.h>
-#include <string.h>
 
 #include "fs/fs_link.h"
 #include "fs/fs_link_state.h"
 #include "fs/module_file.h"
+#include "mem/client_copy.h"
 #include "mem/fault.h"
 #include "mem/mmap.h"
 #include "mem/phys.h"
@@ -49,18 +49,27 @@ static long window_map(struct vm_object *obj, uint32_t len)
 	return result;
 }
 
-/* After task_exit: fs0 has forgotten the buffer and nothing waits on it. */
+/* After task_exit: fs0 has forgotten the buffer and nothing waits on it.
+ * Only the client's areas that still map the buffer go: whatever it mapped
+ * there itself since is its own. */
 static void buffer_unmap(struct task *task)
 {
+	struct vm_object *obj = task->fs_buffer_obj;
+
 	if (!task->fs_buffer_len)
 		return;
 	if (fs_link.task && fs_link.task->vm)
 		vma_unmap_range(fs_link.task->vm, task->fs_window, task->fs_window + task->fs_buffer_len);
 	if (task->vm)
-		vma_unmap_range(task->vm, task->fs_buffer, task->fs_buffer + task->fs_buffer_len);
+		vma_unmap_object(task->vm, task->fs_buffer, task->fs_buffer + task->fs_buffer_len, obj);
 	task->fs_buffer = task->fs_window = task->fs_buffer_len = 0;
+	task->fs_buffer_obj = NULL;
+	vm_object_release(obj);
 }
 
+/* The buffer is a shm object that mm0 holds for as long as the thread has
+ * it, so a client that unmaps or replaces its side never frees the pages
+ * fs0's window maps or that mm0 reads a request's bytes from. */
 static long buffer_create(struct task *task)
 {
 	uint32_t len = MM0_FS_BUFFER_SIZE;
@@ -70,25 +79,27 @@ static long buffer_create(struct task *task)
 
 	if (!obj)
 		return -ENOMEM;
+	vm_object_hold(obj);
 	window = window_map(obj, len);
 	if (window < 0) {
-		vm_object_settle(obj);
+		vm_object_release(obj);
 		return window;
 	}
-	client = map_object(task->vm, 0, len, MM0_PROT_READ | MM0_PROT_WRITE, MM0_MAP_SHARED, obj);
-	if (client < 0) {
-		vma_unmap_range(fs_link.task->vm, (uint32_t)window, (uint32_t)window + len);
-		return client;
-	}
-	err = fs_link.ops->set_buffer(task->l4_tid, (uint32_t)window - FS0_WINDOW_BASE, len);
+	client = mmap_object(task->vm, 0, len, MM0_PROT_READ | MM0_PROT_WRITE, MM0_MAP_SHARED, obj, 0);
+	err = client < 0 ? (int)client
+			 : fs_link.ops->set_buffer(task->l4_tid, (uint32_t)window - FS0_WINDOW_BASE,
+						   len);
 	if (err) {
 		vma_unmap_range(fs_link.task->vm, (uint32_t)window, (uint32_t)window + len);
-		vma_unmap_range(task->vm, (uint32_t)client, (uint32_t)client + len);
+		if (client >= 0)
+			vma_unmap_range(task->vm, (uint32_t)client, (uint32_t)client + len);
+		vm_object_release(obj);
 		return err;
 	}
 	task->fs_buffer = (uint32_t)client;
 	task->fs_window = (uint32_t)window;
 	task->fs_buffer_len = len;
+	task->fs_buffer_obj = obj;
 	return client;
 }
 
@@ -207,8 +218,8 @@ int fs_thread_new(struct task *parent, struct task *child, bool share_table)
 	child->fs_known = true;
 	/* The copied space maps the parent's buffer: the child must not use it. */
 	if (parent && parent->fs_buffer_len && child->vm != parent->vm)
-		return vma_unmap_range(child->vm, parent->fs_buffer,
-				       parent->fs_buffer + parent->fs_buffer_len);
+		return vma_unmap_object(child->vm, parent->fs_buffer,
+					parent->fs_buffer + parent->fs_buffer_len, parent->fs_buffer_obj);
 	return 0;
 }
 
@@ -227,10 +238,14 @@ void fs_thread_gone(struct task *task)
 	buffer_unmap(task);
 }
 
-void fs_thread_cancel(struct task *task)
+int fs_thread_cancel(struct task *task)
 {
-	if (task->fs_known && fs_link_up() && task != fs_link.task)
-		fs_link.ops->task_cancel(task->l4_tid);
+	int answered;
+
+	if (!task->fs_known || !fs_link_up() || task == fs_link.task)
+		return 0;
+	answered = fs_link.ops->task_cancel(task->l4_tid);
+	return answered > 0 ? answered : 0;
 }
 
 int fs_thread_exec(struct task *task)
@@ -245,26 +260,8 @@ int fs_thread_exec(struct task *task)
 
 int fs_buffer_read(struct task *task, uint32_t off, uint32_t len, void *out)
 {
-	struct vm_area *area;
-	uint8_t *to = out;
-
-	if (!task->fs_buffer_len || off > task->fs_buffer_len || len > task->fs_buffer_len - off)
-		return -EFAULT;
-	area = vma_find(task->vm, task->fs_buffer);
-	while (len) {
-		uint32_t in_page = off & MM0_PAGE_MASK;
-		uint32_t part = MM0_PAGE_SIZE - in_page < len ? MM0_PAGE_SIZE - in_page : len;
-		struct vm_page *page = vm_object_page_find(area->obj, area->pgoff + off / MM0_PAGE_SIZE);
-
-		/* fs0's side was mapped at once, so every page of a buffer exists. */
-		if (!page)
-			return -EFAULT;
-		memcpy(to, (uint8_t *)phys_view(page->phys) + in_page, part);
-		to += part;
-		off += part;
-		len -= part;
-	}
-	return 0;
+	/* A thread without a buffer holds no object: -EFAULT there too. */
+	return client_object_read(task->fs_buffer_obj, off, len, out);
 }
 
 int fs_buffer_drop(struct task *task)

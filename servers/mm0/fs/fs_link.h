@@ -59,9 +59,9 @@ uint32_t fs_link_tid(void);
 int fs_thread_new(struct task *parent, struct task *child, bool share_table);
 /* A thread ends: fs0 forgets it (its waits end first), then its buffer goes. */
 void fs_thread_gone(struct task *task);
-/* The thread's IPC was cancelled (a signal handler runs): fs0 drops what it
- * waits for, before the thread can call fs0 again. */
-void fs_thread_cancel(struct task *task);
+/* A signal handler must run on the thread: fs0 answers what it waits for
+ * -EINTR. Returns how many requests fs0 answered (0 when fs0 is not told). */
+int fs_thread_cancel(struct task *task);
 /* The thread execs: fs0 closes its close-on-exec descriptors. 0 or -errno. */
 int fs_thread_exec(struct task *task);
 
@@ -70,8 +70,9 @@ int fs_thread_exec(struct task *task);
  * Returns the buffer's address or -errno. */
 long mm0_fs_buffer(struct task *task);
 
-/* Copy len bytes at off in task's buffer into out: 0, or -EFAULT when the
- * thread has no buffer or the range leaves it. */
+/* Copy len bytes at off in task's buffer into out, through the object mm0
+ * holds (never the thread's current areas): 0, or -EFAULT when the thread
+ * has no buffer or the range leaves it. */
 int fs_buffer_read(struct task *task, uint32_t off, uint32_t len, void *out);
 /* The thread's buffer goes (exec replaces the image): fs0 forgets it first. */
 int fs_buffer_drop(struct task *task);

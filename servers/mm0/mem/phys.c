@@ -3,7 +3,7 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "mem/mm0_alloc.h"
+#include <server/counted_alloc.h>
 #include "mem/phys.h"
 #include "mm0_local.h"
 
@@ -33,7 +33,7 @@ int phys_init(const struct phys_range *ranges, size_t count)
 	for (i = 0; i < count; i++) {
 		banks[i].range = ranges[i];
 		banks[i].next_hint = 0;
-		banks[i].used = mm0_alloc((ranges[i].npages + 31) / 32 * sizeof(uint32_t));
+		banks[i].used = counted_alloc((ranges[i].npages + 31) / 32 * sizeof(uint32_t));
 		if (!banks[i].used) {
 			bank_count = i;
 			phys_fini();
@@ -50,7 +50,7 @@ void phys_fini(void)
 	size_t i;
 
 	for (i = 0; i < bank_count; i++)
-		mm0_free(banks[i].used);
+		counted_free(banks[i].used);
 	bank_count = 0;
 	free_pages = 0;
 }

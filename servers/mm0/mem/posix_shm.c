@@ -2,7 +2,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "mem/mm0_alloc.h"
+#include <server/counted_alloc.h>
 #include "mem/phys.h"
 #include "mem/posix_shm.h"
 #include "mem/vm_object.h"
@@ -67,7 +67,7 @@ static void pages_drop_from(struct vm_object *obj, uint32_t npages)
 		}
 		*slot = page->next;
 		phys_free(page->phys);
-		mm0_free(page);
+		counted_free(page);
 		obj->page_count--;
 	}
 }
@@ -93,12 +93,12 @@ long mm0_shm_open(const char *name, int oflag, struct vm_object **out)
 	}
 	if (!(oflag & MM0_O_CREAT))
 		return -ENOENT;
-	entry = mm0_alloc(sizeof(*entry));
+	entry = counted_alloc(sizeof(*entry));
 	if (!entry)
 		return -ENOMEM;
 	entry->obj = vm_object_create(VM_OBJ_SHM, 0);
 	if (!entry->obj) {
-		mm0_free(entry);
+		counted_free(entry);
 		return -ENOMEM;
 	}
 	strcpy(entry->name, name);
@@ -117,7 +117,7 @@ static void name_remove(struct shm_name *entry)
 {
 	list_del(&entry->node);
 	vm_object_release(entry->obj);
-	mm0_free(entry);
+	counted_free(entry);
 }
 
 long mm0_shm_unlink(const char *name)

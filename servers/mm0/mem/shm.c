@@ -1,7 +1,7 @@
 /* SysV shm segments: a table of ids and keys in front of shm objects. */
 #include <errno.h>
 
-#include "mem/mm0_alloc.h"
+#include <server/counted_alloc.h>
 #include "mem/mmap.h"
 #include "mem/shm.h"
 #include "mem/vm_area.h"
@@ -63,12 +63,12 @@ long mm0_shmget(int32_t creator_pid, int32_t key, uint32_t size, int flags)
 	}
 	if (size < MM0_SHM_MIN_SIZE || size > MM0_SHM_MAX_SIZE)
 		return -EINVAL;
-	seg = mm0_alloc(sizeof(*seg));
+	seg = counted_alloc(sizeof(*seg));
 	if (!seg)
 		return -ENOMEM;
 	seg->obj = vm_object_create(VM_OBJ_SHM, (size + MM0_PAGE_MASK) / MM0_PAGE_SIZE);
 	if (!seg->obj) {
-		mm0_free(seg);
+		counted_free(seg);
 		return -ENOMEM;
 	}
 	vm_object_hold(seg->obj);
@@ -132,7 +132,7 @@ static void segment_remove(struct shm_segment *seg)
 {
 	list_del(&seg->node);
 	vm_object_release(seg->obj);
-	mm0_free(seg);
+	counted_free(seg);
 }
 
 long mm0_shmctl(int32_t shmid, int cmd, struct mm0_shm_stat *stat)

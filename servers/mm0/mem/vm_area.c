@@ -2,7 +2,7 @@
 #include <errno.h>
 
 #include "mem/kernel_ops.h"
-#include "mem/mm0_alloc.h"
+#include <server/counted_alloc.h>
 #include "mem/vm_area.h"
 
 static uint32_t live_areas;
@@ -14,7 +14,7 @@ uint32_t vm_area_live(void)
 
 struct vm_space *vm_space_create(uint32_t space)
 {
-	struct vm_space *vm = mm0_alloc(sizeof(*vm));
+	struct vm_space *vm = counted_alloc(sizeof(*vm));
 
 	if (!vm)
 		return NULL;
@@ -55,7 +55,7 @@ static void area_free(struct vm_area *area)
 {
 	list_del(&area->node);
 	area_unlink(area);
-	mm0_free(area);
+	counted_free(area);
 	live_areas--;
 }
 
@@ -77,7 +77,7 @@ void vm_space_put(struct vm_space *vm)
 		return;
 	list_for_each_safe(pos, tmp, &vm->areas)
 		area_free(container_of(pos, struct vm_area, node));
-	mm0_free(vm);
+	counted_free(vm);
 }
 
 struct vm_area *vma_find(struct vm_space *vm, uint32_t addr)
@@ -98,7 +98,7 @@ struct vm_area *vma_find(struct vm_space *vm, uint32_t addr)
 int vma_insert(struct vm_space *vm, uint32_t start, uint32_t end, unsigned prot,
 	       unsigned flags, struct vm_object *obj, uint32_t pgoff, struct vm_area **out)
 {
-	struct vm_area *area = mm0_alloc(sizeof(*area));
+	struct vm_area *area = counted_alloc(sizeof(*area));
 	struct list *pos;
 
 	if (!area)
@@ -172,6 +172,33 @@ int vma_unmap_range(struct vm_space *vm, uint32_t start, uint32_t end)
 		}
 	}
 	return first_err;
+}
+
+int vma_unmap_object(struct vm_space *vm, uint32_t start, uint32_t end,
+		     const struct vm_object *obj)
+{
+	for (;;) {
+		struct list *pos, *tmp;
+		struct vm_area *found = NULL;
+		int err;
+
+		list_for_each_safe(pos, tmp, &vm->areas) {
+			struct vm_area *area = container_of(pos, struct vm_area, node);
+
+			if (area->start >= end)
+				break;
+			if (area->end > start && area->obj == obj) {
+				found = area;
+				break;
+			}
+		}
+		if (!found)
+			return 0;
+		err = vma_unmap_range(vm, found->start > start ? found->start : start,
+				      found->end < end ? found->end : end);
+		if (err)
+			return err;
+	}
 }
 
 static bool areas_mergeable(const struct vm_area *low, const struct vm_area *high)

@@ -40,6 +40,10 @@ void vma_relink(struct vm_area *area, struct vm_object *obj);
 int vma_split(struct vm_area *area, uint32_t addr, struct vm_area **upper);
 /* Unmap and remove every area part inside [start, end); holes are skipped. */
 int vma_unmap_range(struct vm_space *vm, uint32_t start, uint32_t end);
+/* Unmap the parts of [start, end) that map obj directly, and only those: what
+ * a client put at an address in its own place stays. 0 or -errno. */
+int vma_unmap_object(struct vm_space *vm, uint32_t start, uint32_t end,
+		     const struct vm_object *obj);
 /* Set the protection of every area part inside [start, end). */
 int vma_protect_range(struct vm_space *vm, uint32_t start, uint32_t end, unsigned prot);
 /* A free, page-aligned range of len bytes: at hint if it fits there, else

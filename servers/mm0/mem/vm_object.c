@@ -2,7 +2,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "mem/mm0_alloc.h"
+#include <server/counted_alloc.h>
 #include "mem/phys.h"
 #include "mem/vm_area.h"
 #include "mem/vm_object.h"
@@ -13,7 +13,7 @@ static uint32_t live_objects;
 
 struct vm_object *vm_object_create(enum vm_object_type type, uint32_t npages)
 {
-	struct vm_object *obj = mm0_alloc(sizeof(*obj));
+	struct vm_object *obj = counted_alloc(sizeof(*obj));
 
 	if (!obj)
 		return NULL;
@@ -36,7 +36,7 @@ int vm_object_init(void)
 
 void vm_object_fini(void)
 {
-	mm0_free(devzero);
+	counted_free(devzero);
 	devzero = NULL;
 	live_objects--;
 }
@@ -117,7 +117,7 @@ static void page_link(struct vm_object *obj, struct vm_page *page)
 int vm_object_page_insert(struct vm_object *obj, uint32_t pgoff, uint32_t phys,
 			  struct vm_page **out)
 {
-	struct vm_page *page = mm0_alloc(sizeof(*page));
+	struct vm_page *page = counted_alloc(sizeof(*page));
 
 	if (!page)
 		return -ENOMEM;
@@ -191,7 +191,7 @@ static void object_free_pages(struct vm_object *obj)
 		if (page->dirty && obj->pager)
 			obj->pager->put_page(obj->pager_ctx, obj->id, page->pgoff, page->phys);
 		phys_free(page->phys);
-		mm0_free(page);
+		counted_free(page);
 	}
 	obj->pages = NULL;
 	obj->last = NULL;
@@ -205,8 +205,8 @@ static void object_destroy(struct vm_object *obj)
 	if (obj->type == VM_OBJ_FILE && obj->pager->release)
 		obj->pager->release(obj->pager_ctx, obj->id);
 	list_del(&obj->file_node);
-	mm0_free(obj->env_data);
-	mm0_free(obj);
+	counted_free(obj->env_data);
+	counted_free(obj);
 	live_objects--;
 }
 
@@ -224,7 +224,7 @@ static void shadow_collapse(struct vm_object *back)
 		next = page->next;
 		if (vm_object_page_find(front, page->pgoff)) {
 			phys_free(page->phys);
-			mm0_free(page);
+			counted_free(page);
 		} else {
 			page_link(front, page);
 		}

@@ -1,28 +1,12 @@
-/* The parts of a 32-bit ARM ELF executable that spawn and exec read. */
+/* What spawn and exec derive from an ELF image (the format itself is l4/elf.h). */
 #ifndef MM0_ELF_H
 #define MM0_ELF_H
 
 #include <stdint.h>
 
+#include <l4/elf.h>
+
 #include "mm0_local.h"
-
-#define ELF_MACHINE_ARM	40u
-#define ELF_TYPE_EXEC	2u
-#define PT_LOAD		1u
-#define PF_X		1u
-#define PF_W		2u
-#define PF_R		4u
-
-struct elf_header {
-	uint8_t ident[16];
-	uint16_t type, machine;
-	uint32_t version, entry, phoff, shoff, flags;
-	uint16_t ehsize, phentsize, phnum, shentsize, shnum, shstrndx;
-};
-
-struct elf_segment {
-	uint32_t type, offset, vaddr, paddr, filesz, memsz, flags, align;
-};
 
 static inline uint32_t page_up(uint32_t value)
 {

@@ -2,7 +2,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "mem/mm0_alloc.h"
+#include <server/counted_alloc.h>
 #include "mem/vm_object.h"
 #include "mm0_local.h"
 #include "proc/env.h"
@@ -58,7 +58,7 @@ int env_page_build(void *page, uint32_t page_addr, const char *const argv[],
 int env_object_create(const char *const argv[], const char *const envp[],
 		      struct vm_object **out)
 {
-	char *page = mm0_alloc(MM0_PAGE_SIZE);
+	char *page = counted_alloc(MM0_PAGE_SIZE);
 	struct vm_object *obj;
 	size_t used;
 	int err;
@@ -67,12 +67,12 @@ int env_object_create(const char *const argv[], const char *const envp[],
 		return -ENOMEM;
 	err = env_page_build(page, MM0_ENV_ADDR, argv, envp, &used);
 	if (err) {
-		mm0_free(page);
+		counted_free(page);
 		return err;
 	}
 	obj = vm_object_create(VM_OBJ_ENV, 1);
 	if (!obj) {
-		mm0_free(page);
+		counted_free(page);
 		return -ENOMEM;
 	}
 	obj->env_data = page;

@@ -5,11 +5,10 @@
 #include <idlrt/idlrt.h>
 
 #include "fs/fs_link.h"
-#include "mem/fault.h"
+#include "mem/client_copy.h"
 #include "mem/kernel_ops.h"
-#include "mem/mm0_alloc.h"
+#include <server/counted_alloc.h>
 #include "mem/mmap.h"
-#include "mem/phys.h"
 #include "mem/vm_area.h"
 #include "mem/vm_object.h"
 #include "proc/elf.h"
@@ -108,16 +107,11 @@ static long map_segment(struct task *task, struct vm_object *file, const struct 
 		if (result < 0)
 			return result;
 		if (zero_tail) {
-			uint32_t last = file_end - MM0_PAGE_SIZE;
-			int err = vm_fault(task->vm, last, MM0_PROT_WRITE);
-			struct vm_area *area = vma_find(task->vm, last);
-			struct vm_page *page;
+			int err = client_space_zero(task->vm, file_end - MM0_PAGE_SIZE + tail,
+						    MM0_PAGE_SIZE - tail);
 
 			if (err)
 				return err;
-			page = vm_object_page_find(area->obj,
-						   area->pgoff + (last - area->start) / MM0_PAGE_SIZE);
-			memset((uint8_t *)phys_view(page->phys) + tail, 0, MM0_PAGE_SIZE - tail);
 			if (!(prot & MM0_PROT_WRITE)) {
 				result = mm0_mprotect(task->vm, start, file_end - start, prot);
 				if (result < 0)
@@ -209,7 +203,7 @@ long mm0_execve(struct task *task, const struct mm0_exec_args *in)
 		return -ESRCH;
 	if (!single_threaded(task))
 		return -EBUSY;
-	rq = mm0_alloc(sizeof(*rq));
+	rq = counted_alloc(sizeof(*rq));
 	if (!rq)
 		return -ENOMEM;
 	result = request_read(task, in, rq);
@@ -222,21 +216,23 @@ long mm0_execve(struct task *task, const struct mm0_exec_args *in)
 	if (result) {
 		if (file)
 			vm_file_close(file);
-		mm0_free(rq);
+		counted_free(rq);
 		return result;
 	}
 	/* No way back from here: a failure ends the process. */
+	task_set_name(task->leader, rq->path);
 	result = vma_unmap_range(task->vm, MM0_USER_MIN, MM0_ENV_ADDR + MM0_PAGE_SIZE);
 	if (!result)
 		result = map_env(task, rq->argv, rq->envp);
 	if (!result)
 		result = load(task, file, rq->head);
 	vm_file_close(file);
-	mm0_free(rq);
+	counted_free(rq);
 	if (result >= 0 && mm0_kernel->thread_stop)
 		result = mm0_kernel->thread_stop(mm0_kernel_ctx, task->l4_tid);
 	if (result >= 0) {
 		signal_exec(task);
+		task->leader->fixups = (struct fault_fixups){ 0 };	/* the new image registers its own */
 		result = mm0_task_start(task, entry, MM0_STACK_TOP);
 	}
 	if (result < 0) {
@@ -248,7 +244,7 @@ long mm0_execve(struct task *task, const struct mm0_exec_args *in)
 
 long mm0_spawn_path(struct task *parent, const char *path, const char *const argv[])
 {
-	uint8_t *head = mm0_alloc(FS0_PAGE_SIZE);
+	uint8_t *head = counted_alloc(FS0_PAGE_SIZE);
 	struct vm_object *file = NULL;
 	struct task *task = NULL;
 	uint32_t entry;
@@ -267,7 +263,7 @@ long mm0_spawn_path(struct task *parent, const char *path, const char *const arg
 		result = mm0_task_start(task, entry, MM0_STACK_TOP);
 	if (file)
 		vm_file_close(file);
-	mm0_free(head);
+	counted_free(head);
 	if (result >= 0)
 		return task->pid;
 	if (task)

@@ -5,7 +5,7 @@
 
 #include "fs/fs_link.h"
 #include "mem/kernel_ops.h"
-#include "mem/mm0_alloc.h"
+#include <server/counted_alloc.h>
 #include "mem/vm_area.h"
 #include "proc/exit.h"
 #include "proc/signals.h"
@@ -26,8 +26,20 @@ void wait_forget(struct task *task)
 	if (!task->wait)
 		return;
 	list_del(&task->wait->node);
-	mm0_free(task->wait);
+	counted_free(task->wait);
 	task->wait = NULL;
+}
+
+bool wait_interrupt(struct task *task)
+{
+	void *token;
+
+	if (!task->wait)
+		return false;
+	token = task->wait->token;
+	wait_forget(task);
+	mm0_reply->complete_wait(token, -EINTR, 0);
+	return true;
 }
 
 /* Hand a thread's references back; the space's last reference unmaps it
@@ -142,7 +154,8 @@ long mm0_exit(struct task *task, int code)
 	return 0;
 }
 
-long mm0_thread_exit(struct task *task, int code)
+/* One thread ends; the last one ends the process with status. */
+static long thread_end(struct task *task, int status)
 {
 	struct task *leader;
 	struct list *pos, *tmp;
@@ -162,8 +175,18 @@ long mm0_thread_exit(struct task *task, int code)
 			return 0;
 		}
 	}
-	exit_group(task, MM0_W_EXITCODE(code));
+	exit_group(task, status);
 	return 0;
+}
+
+long mm0_thread_exit(struct task *task, int code)
+{
+	return thread_end(task, MM0_W_EXITCODE(code));
+}
+
+long mm0_thread_destroyed(struct task *task)
+{
+	return thread_end(task, MM0_W_SIGNALED(MM0_SIGKILL));
 }
 
 long mm0_waitpid(struct task *task, long pid, int options, void *token, int *status)
@@ -195,7 +218,7 @@ long mm0_waitpid(struct task *task, long pid, int options, void *token, int *sta
 		return -ECHILD;
 	if (options & MM0_WNOHANG)
 		return 0;
-	request = mm0_alloc(sizeof(*request));
+	request = counted_alloc(sizeof(*request));
 	if (!request)
 		return -ENOMEM;
 	request->waiter = task;

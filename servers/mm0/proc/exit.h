@@ -2,14 +2,19 @@
 #ifndef MM0_EXIT_H
 #define MM0_EXIT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 struct task;
 
-/* How a deferred waitpid is answered (the request layer's reply site). */
+/* How deferred requests are answered: through the request layer's generated
+ * replies, the only reply site. */
 struct mm0_reply_ops {
 	/* waitpid's reply carries the pid (or -errno) and the wait status. */
 	void (*complete_wait)(void *token, long pid, int status);
+	/* sigsuspend's and sigreturn's replies carry only their result. */
+	void (*complete_sigsuspend)(void *token, long result);
+	void (*complete_sigreturn)(void *token, long result);
 };
 extern const struct mm0_reply_ops *mm0_reply;
 /* Optional: told of each child of mm0's own task that ends, just before it
@@ -20,6 +25,10 @@ extern void (*mm0_orphan_exited)(long pid, int status);
 long mm0_exit(struct task *task, int code);
 /* One thread ends; the last one ends the process with code. */
 long mm0_thread_exit(struct task *task, int code);
+/* The thread destroyed itself with the kernel call (the kernel's
+ * L4_EXC_DESTROY message): it ends, and the last one ends the process as
+ * if killed by SIGKILL, so the parent's waitpid returns. */
+long mm0_thread_destroyed(struct task *task);
 /* pid > 0 or -1; options 0 or MM0_WNOHANG. Returns the reaped pid with
  * *status set, 0 (WNOHANG, none yet), IDLRT_DEFERRED (token answered later
  * through mm0_reply->complete_wait), or -errno. */
@@ -30,6 +39,9 @@ void task_kill(struct task *task, int signo);
 void thread_release(struct task *task);
 /* Cancel the thread's pending waitpid, if any. */
 void wait_forget(struct task *task);
+/* A handler must run on the thread: its pending waitpid, if any, is answered
+ * -EINTR. Returns whether there was one. */
+bool wait_interrupt(struct task *task);
 /* Kill every process and release mm0's own task (mm0_fini). */
 void task_fini(void);
 

@@ -1,5 +1,6 @@
 /* fork and clone: new processes with copy-on-write spaces, new threads in shared ones. */
 #include <errno.h>
+#include <string.h>
 
 #include "fs/fs_link.h"
 #include "mem/kernel_ops.h"
@@ -39,9 +40,11 @@ static int thread_setup(struct task *task, struct task *creator, bool share_vm)
 {
 	struct vm_space *vm = creator->vm;
 	uint32_t l4_tid;
-	int slot = share_vm ? utcb_alloc(vm) : (int)creator->utcb_slot;
-	int err;
+	int slot, err;
 
+	if (share_vm && utcb_count(vm) >= MM0_SPACE_THREADS_MAX)
+		return -EAGAIN;
+	slot = share_vm ? utcb_alloc(vm) : (int)creator->utcb_slot;
 	if (slot < 0)
 		return slot;
 	err = mm0_kernel->thread_create(mm0_kernel_ctx, share_vm ? vm->space : 0,
@@ -49,7 +52,8 @@ static int thread_setup(struct task *task, struct task *creator, bool share_vm)
 	if (err) {
 		if (share_vm)
 			utcb_free(vm, (uint32_t)slot);
-		return err;
+		/* A thread the space's kernel quota has no room for: a limit, not a fault. */
+		return share_vm && err == -ENOMEM ? -EAGAIN : err;
 	}
 	task->l4_tid = l4_tid;
 	task->utcb_slot = (uint32_t)slot;
@@ -92,6 +96,10 @@ static long task_spawn(struct task *caller, unsigned flags, uint32_t pc, uint32_
 	if (!task)
 		return -ENOMEM;
 	signal_fork(caller, task, flags & MM0_CLONE_THREAD);
+	if (!leader) {
+		task->fixups = caller->leader->fixups;	/* the same image */
+		memcpy(task->name, caller->leader->name, sizeof(task->name));
+	}
 	if (flags & MM0_CLONE_FILES) {
 		task->files = caller->files;
 		task->files->refs++;

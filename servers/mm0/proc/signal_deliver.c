@@ -1,68 +1,53 @@
-/* Signal delivery on the thread's own stack: mm0 aborts whatever the thread waits for, writes a
- * frame of its registers below its sp through mm0's view of the page, and starts the handler;
- * sigreturn puts the registers back. Stop and continue suspend and resume the threads. */
+/* Signal delivery on the thread's own stack: the server the thread waits for answers it -EINTR,
+ * mm0 writes a frame of its registers below its sp through mm0's view of the page, and starts
+ * the handler; sigreturn puts the registers back. Stop and continue suspend and resume threads. */
 #include <errno.h>
 #include <stddef.h>
 #include <string.h>
 
 #include "fs/fs_link.h"
-#include "mem/fault.h"
-#include "mem/phys.h"
-#include "mem/vm_area.h"
+#include "mem/client_copy.h"
 #include "proc/exit.h"
 #include "proc/signals.h"
 #include "proc/task.h"
 
 #define CPSR_THUMB	(1u << 5)
 
-/* Copies between mm0 and a task's memory a page at a time, faulting pages in as the
- * task would (a write makes a private copy). */
-static int user_copy(struct vm_space *vm, uint32_t addr, void *data, uint32_t len, bool write)
+/* The call the thread waits in ends through its server's reply: mm0's own waitpid or
+ * sigsuspend, or fs0's blocked pipe requests. The thread is suspended, so the reply waits
+ * in it until the handler is set up. Returns whether a server answered. */
+static bool answer_interrupted(struct task *thread, uint32_t state)
 {
-	unsigned access = write ? MM0_PROT_WRITE : MM0_PROT_READ;
-	char *bytes = data;
-
-	if (addr < MM0_USER_MIN || addr >= MM0_USER_END || len > MM0_USER_END - addr)
-		return -EFAULT;
-	while (len) {
-		uint32_t offset = addr & MM0_PAGE_MASK, chunk = MM0_PAGE_SIZE - offset;
-		struct vm_area *area;
-		struct vm_object *owner;
-		struct vm_page *page;
-		char *view;
-
-		if (chunk > len)
-			chunk = len;
-		if (vm_fault(vm, addr, access))
-			return -EFAULT;
-		area = vma_find(vm, addr);
-		page = vm_object_chain_find(area->obj,
-					    area->pgoff + (addr - area->start) / MM0_PAGE_SIZE,
-					    &owner);
-		if (!page)
-			return -EFAULT;
-		view = (char *)phys_view(page->phys) + offset;
-		if (write)
-			memcpy(view, bytes, chunk);
-		else
-			memcpy(bytes, view, chunk);
-		addr += chunk;
-		bytes += chunk;
-		len -= chunk;
+	if (wait_interrupt(thread))
+		return true;
+	if (thread->sig.suspended) {
+		mm0_reply->complete_sigsuspend(thread->sig.suspend_token, -EINTR);
+		return true;
 	}
-	return 0;
+	return (state & L4_THREAD_RECEIVING) && fs_thread_cancel(thread) > 0;
 }
 
-/* Stops the thread and aborts its IPC (a blocking call returns -EINTR, a fault runs
- * again later), then reads its registers as they are now. */
+/* Stops the thread and ends the call it waits in: through the server's -EINTR answer, or
+ * (a server that never answers, a request still queued to be sent) with the kernel's
+ * cancel. A fault runs again later. Then reads its registers as they are now. */
 static int seize(struct task *thread, uint32_t regs[L4_EXREG_WORDS])
 {
-	int err = signal_kernel->exregs(signal_kernel_ctx, thread->l4_tid,
-					L4_EXREG_SUSPEND | L4_EXREG_CANCEL_IPC, 0, 0, regs);
+	int err = signal_kernel->exregs(signal_kernel_ctx, thread->l4_tid, L4_EXREG_SUSPEND,
+					0, 0, regs);
+	bool answered;
 
+	if (err)
+		return err;
+	answered = answer_interrupted(thread, regs[L4_EXREG_STATE]);
+	err = signal_kernel->exregs(signal_kernel_ctx, thread->l4_tid, L4_EXREG_CANCEL_IPC,
+				    0, 0, regs);
 	if (!err)
 		err = signal_kernel->exregs(signal_kernel_ctx, thread->l4_tid, 0, 0, 0, regs);
-	wait_forget(thread);
+	/* The handler's own calls reuse the message registers that hold the -EINTR answer,
+	 * so the frame keeps the call's end in r0, the IPC's outcome, which the stub reads
+	 * first: after sigreturn the call returns -EINTR, as the server said. */
+	if (answered)
+		regs[0] = (uint32_t)-L4_ECANCELED;
 	return err;
 }
 
@@ -79,10 +64,10 @@ static int release(struct task *thread, uint32_t regs[L4_EXREG_WORDS])
 				     regs[L4_EXREG_SP], regs);
 }
 
-int signal_deliver(struct task *thread, int signo, const struct signal_info *info)
+int signal_deliver(struct task *thread, int signo, const struct mm_siginfo *info)
 {
 	struct signal_action *action = &thread->leader->sig.actions[signo];
-	struct signal_frame frame;
+	struct mm_signal_frame frame;
 	uint32_t regs[L4_EXREG_WORDS], frame_addr;
 	int err;
 
@@ -91,8 +76,6 @@ int signal_deliver(struct task *thread, int signo, const struct signal_info *inf
 	err = seize(thread, regs);
 	if (err)
 		return err;
-	/* A call to fs0 the thread no longer waits for is dropped before it runs again. */
-	fs_thread_cancel(thread);
 	memset(&frame, 0, sizeof(frame));
 	memcpy(frame.regs, regs, sizeof(frame.regs));
 	frame.mask = thread->sig.suspended ? thread->sig.suspend_saved : thread->sig.blocked;
@@ -100,14 +83,14 @@ int signal_deliver(struct task *thread, int signo, const struct signal_info *inf
 	memcpy(&frame.info, info, sizeof(frame.info));
 	frame_addr = (regs[L4_EXREG_SP] - sizeof(frame)) & ~7u;
 	if (regs[L4_EXREG_SP] < sizeof(frame) ||
-	    user_copy(thread->vm, frame_addr, &frame, sizeof(frame), true))
+	    client_space_write(thread->vm, frame_addr, &frame, sizeof(frame)))
 		return -EFAULT;
 	thread->sig.suspended = false;
 	thread->sig.blocked = frame.mask | action->mask;
 	if (!(action->flags & MM0_SA_NODEFER))
 		thread->sig.blocked |= MM0_SIGBIT(signo);
 	regs[0] = (uint32_t)signo;
-	regs[1] = frame_addr + offsetof(struct signal_frame, info);
+	regs[1] = frame_addr + offsetof(struct mm_signal_frame, info);
 	regs[2] = frame_addr;
 	regs[3] = action->handler;
 	regs[L4_EXREG_LR] = 0;
@@ -121,18 +104,21 @@ int signal_deliver(struct task *thread, int signo, const struct signal_info *inf
 
 /* A frame that is not one mm0 wrote ends the process: the registers in it are the
  * task's own, so a forged one gains nothing but its own state. */
-long signal_return(struct task *thread, uint32_t frame_addr)
+long signal_return(struct task *thread, uint32_t frame_addr, void *token)
 {
-	struct signal_frame frame;
+	struct mm_signal_frame frame;
 	uint32_t regs[L4_EXREG_WORDS];
 
 	if (!signal_kernel)
 		return -ENOSYS;
-	if ((frame_addr & 7) || user_copy(thread->vm, frame_addr, &frame, sizeof(frame), false) ||
+	if ((frame_addr & 7) || client_space_read(thread->vm, frame_addr, &frame, sizeof(frame)) ||
 	    frame.magic != MM0_SIGFRAME_MAGIC)
 		return -EFAULT;
-	if (seize(thread, regs))
+	/* Suspended, the thread takes sigreturn's reply without running; the registers are
+	 * set after it, since ending the IPC writes the thread's r0. */
+	if (signal_kernel->exregs(signal_kernel_ctx, thread->l4_tid, L4_EXREG_SUSPEND, 0, 0, regs))
 		return -ESRCH;
+	mm0_reply->complete_sigreturn(token, 0);
 	memcpy(regs, frame.regs, sizeof(frame.regs));
 	thread->sig.blocked = frame.mask & MM0_SIG_VALID_SET & ~MM0_SIG_UNBLOCKABLE;
 	return release(thread, regs);
@@ -153,4 +139,15 @@ void signal_stop(struct task *leader, bool stop)
 			signal_kernel->exregs(signal_kernel_ctx, thread->l4_tid,
 					      stop ? L4_EXREG_SUSPEND : L4_EXREG_RESUME, 0, 0, regs);
 	}
+}
+
+int signal_resume_at(struct task *thread, uint32_t pc)
+{
+	uint32_t regs[L4_EXREG_WORDS];
+
+	if (!signal_kernel)
+		return -ENOSYS;
+	/* A thread that leaves a fault IPC is ready at the new pc. */
+	return signal_kernel->exregs(signal_kernel_ctx, thread->l4_tid,
+				     L4_EXREG_SET_PC | L4_EXREG_CANCEL_IPC, pc, 0, regs);
 }

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "mm0.h"
 #include "mm0_local.h"
 
 /* The signal numbers, sa_flags, si_codes, sigprocmask's how and the frame's
@@ -20,24 +21,15 @@ struct signal_action {
 	uint32_t mask;			/* blocked while the handler runs */
 };
 
-/* The same layouts as idl/mm0.idl's siginfo and signal_frame (signal_requests.c checks). */
-struct signal_info {
-	int32_t signo, error, code, pid, uid;
-	uint32_t addr;
-	int32_t status, value;
-};
-
-struct signal_frame {
-	uint32_t regs[L4_EXREG_CPSR + 1];	/* r0..r12, sp, lr, pc, cpsr */
-	uint32_t mask;
-	uint32_t magic;
-	struct signal_info info;
-};
+/* The siginfo and the frame mm0 writes on a thread's stack are the IDL's
+ * (struct mm_siginfo, struct mm_signal_frame in idl/mm0.idl). */
+_Static_assert(sizeof(((struct mm_signal_frame *)0)->regs) == (L4_EXREG_CPSR + 1) * sizeof(uint32_t),
+	       "the frame holds r0..r12, sp, lr, pc and cpsr in the L4_EXREG_* order");
 
 /* Embedded in struct task: the process part is used in leaders only. */
 struct task_signals {
 	struct signal_action actions[MM0_NSIG];
-	struct signal_info info[MM0_NSIG];	/* of each pending signal */
+	struct mm_siginfo info[MM0_NSIG];	/* of each pending signal */
 	uint32_t pending;		/* process-directed, not yet delivered */
 	uint32_t trampoline;		/* libposix's entry that runs a handler */
 	uint32_t pgid;
@@ -45,7 +37,8 @@ struct task_signals {
 	uint64_t alarm_ms;		/* when SIGALRM is due (0: none) */
 	/* Per thread: */
 	uint32_t blocked;
-	bool suspended;			/* in sigsuspend/pause: its reply is the cancel */
+	bool suspended;			/* in sigsuspend/pause, answered when a handler runs */
+	void *suspend_token;		/* that sigsuspend's reply token */
 	uint32_t suspend_saved;		/* the mask sigsuspend replaced */
 };
 

@@ -4,7 +4,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "mem/mm0_alloc.h"
+#include <server/counted_alloc.h>
 #include "mem/vm_area.h"
 #include "proc/exit.h"
 #include "proc/signals.h"
@@ -68,7 +68,7 @@ void signal_for_each_process(void (*fn)(struct task *leader, void *arg), void *a
 
 	if (!task_self())
 		return;
-	pids = mm0_alloc(max * sizeof(*pids) + 1);
+	pids = counted_alloc(max * sizeof(*pids) + 1);
 	if (!pids)
 		return;
 	collect(task_self(), pids, max, &count);
@@ -78,7 +78,7 @@ void signal_for_each_process(void (*fn)(struct task *leader, void *arg), void *a
 		if (leader && leader == leader->leader && !leader->zombie)
 			fn(leader, arg);
 	}
-	mm0_free(pids);
+	counted_free(pids);
 }
 
 void signal_fork(struct task *creator, struct task *child, bool thread)
@@ -111,7 +111,7 @@ void signal_exec(struct task *thread)
 }
 
 /* Records signo as pending for the process; standard signals do not queue. */
-static void generate(struct task *leader, int signo, const struct signal_info *info)
+static void generate(struct task *leader, int signo, const struct mm_siginfo *info)
 {
 	struct task_signals *sig = &leader->sig;
 
@@ -146,7 +146,7 @@ static bool dispatch(struct task *leader)
 	int signo;
 
 	for (signo = 1; signo < MM0_NSIG; signo++) {
-		struct signal_info info;
+		struct mm_siginfo info;
 		struct task *thread;
 		uint32_t handler;
 
@@ -194,7 +194,7 @@ void signal_dispatch_all(void)
 
 void signal_child_exited(struct task *parent, uint32_t child_pid, int status)
 {
-	struct signal_info info = { .signo = MM0_SIGCHLD, .pid = (int32_t)child_pid,
+	struct mm_siginfo info = { .signo = MM0_SIGCHLD, .pid = (int32_t)child_pid,
 				    .status = status };
 
 	if (!parent || parent == task_self() || parent->zombie)
@@ -206,10 +206,12 @@ void signal_child_exited(struct task *parent, uint32_t child_pid, int status)
 
 /* A synchronous signal goes to the faulting thread itself; blocked or without a handler,
  * the process ends with it (a handler that faults has its own signal blocked). */
-void signal_fault(struct task *thread, int signo, uint32_t addr)
+void (*signal_fault_fatal)(const struct task *thread, int signo, uint32_t addr, int cause);
+
+void signal_fault(struct task *thread, int signo, uint32_t addr, int cause)
 {
 	struct task *leader = thread->leader;
-	struct signal_info info = { .signo = signo, .addr = addr, .code = MM0_SI_KERNEL };
+	struct mm_siginfo info = { .signo = signo, .addr = addr, .code = MM0_SI_KERNEL };
 	uint32_t handler = leader->sig.actions[signo].handler;
 
 	if (signo == MM0_SIGSEGV)
@@ -222,6 +224,8 @@ void signal_fault(struct task *thread, int signo, uint32_t addr)
 		info.code = MM0_TRAP_BRKPT;
 	if (signo == MM0_SIGKILL || handler <= MM0_SIG_IGN ||
 	    (thread->sig.blocked & MM0_SIGBIT(signo)) || leader->sig.stopped) {
+		if (signal_fault_fatal)
+			signal_fault_fatal(thread, signo, addr, cause);
 		task_kill(thread, signo);
 		return;
 	}
@@ -292,17 +296,22 @@ struct kill_request {
 	long pgid;		/* 0: every process but the sender's */
 	int signo;
 	int found;
+	int refused;		/* system tasks in the set, left alone */
 };
 
 static void kill_one(struct task *leader, void *arg)
 {
 	struct kill_request *request = arg;
-	struct signal_info info = { .signo = request->signo, .code = MM0_SI_USER,
+	struct mm_siginfo info = { .signo = request->signo, .code = MM0_SI_USER,
 				    .pid = (int32_t)request->sender->pid };
 
 	if (request->pgid ? leader->sig.pgid != (uint32_t)request->pgid
 			  : leader == request->sender->leader)
 		return;
+	if (leader->system) {
+		request->refused++;
+		return;
+	}
 	request->found++;
 	if (request->signo)
 		generate(leader, request->signo, &info);
@@ -321,10 +330,10 @@ long signal_kill(struct task *caller, long pid, int signo)
 		return -ENOSYS;
 	if (pid > 0) {
 		target = task_by_pid((uint32_t)pid);
-		if (!target || target->leader == task_self())
+		if (!target || target->leader == task_self() || target->leader->system)
 			return target ? -EPERM : -ESRCH;
 		if (signo && !target->leader->zombie) {
-			struct signal_info info = { .signo = signo, .code = MM0_SI_USER,
+			struct mm_siginfo info = { .signo = signo, .code = MM0_SI_USER,
 						    .pid = (int32_t)caller->pid };
 
 			generate(target->leader, signo, &info);
@@ -334,7 +343,9 @@ long signal_kill(struct task *caller, long pid, int signo)
 	if (pid == 0 || pid < -1)
 		request.pgid = pid == 0 ? (long)caller->leader->sig.pgid : -pid;
 	signal_for_each_process(kill_one, &request);
-	return request.found ? 0 : -ESRCH;
+	if (request.found)
+		return 0;
+	return request.refused ? -EPERM : -ESRCH;
 }
 
 static struct task *process_of(struct task *caller, long pid)
@@ -427,7 +438,7 @@ struct alarm_scan {
 static void alarm_fire(struct task *leader, void *arg)
 {
 	struct alarm_scan *scan = arg;
-	struct signal_info info = { .signo = MM0_SIGALRM, .code = MM0_SI_KERNEL };
+	struct mm_siginfo info = { .signo = MM0_SIGALRM, .code = MM0_SI_KERNEL };
 
 	if (!leader->sig.alarm_ms)
 		return;

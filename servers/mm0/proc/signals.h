@@ -9,6 +9,7 @@
 
 #include "mem/fault.h"
 #include "mm0_local.h"
+#include "proc/fault_fixup.h"
 #include "proc/signal_state.h"
 #include "proc/task.h"
 
@@ -33,8 +34,16 @@ void signal_child_exited(struct task *parent, uint32_t child_pid, int status);
 /* A new image (execve): caught signals go back to SIG_DFL; ignored ones, the mask, the
  * pending set and the alarm stay, as POSIX says. */
 void signal_exec(struct task *thread);
-/* An unresolvable fault or exception of thread: handler, or the process dies. */
-void signal_fault(struct task *thread, int signo, uint32_t addr);
+/* An unresolvable fault or exception of thread: handler, or the process dies. cause is
+ * vm_fault's error for a page fault, 0 for an exception. */
+void signal_fault(struct task *thread, int signo, uint32_t addr, int cause);
+/* Optional: told of each process a fault ends, just before it ends (its records still
+ * there), with signal_fault's arguments (serve/crash.c prints the line). */
+extern void (*signal_fault_fatal)(const struct task *thread, int signo, uint32_t addr,
+				  int cause);
+/* signal_deliver.c: takes thread out of its fault to run on at pc (a fault fix-up); 0 or
+ * -errno. */
+int signal_resume_at(struct task *thread, uint32_t pc);
 
 /* The signal for a fault the memory layer could not resolve (vm_fault's error). */
 static inline int signal_of_fault(int err)
@@ -46,12 +55,22 @@ static inline int signal_of_fault(int err)
 	return MM0_SIGBUS;
 }
 
+/* A fault at a pc of the process's copy routines (fault_fixup.h) resumes at its fix-up, which
+ * answers -EFAULT, rather than being signalled. */
+static inline bool fault_fixup_taken(struct task *task, uint32_t pc)
+{
+	uint32_t fixup = fault_fixup_of(task, pc);
+
+	return fixup && signal_resume_at(task, fixup) == 0;
+}
+
 /* The body of the page-fault handler: task faulted at addr with access
- * (MM0_PROT_READ/WRITE/EXEC). 0 when the page is mapped (reply now), -EINVAL
- * for a malformed fault, else vm_fault's -errno after the thread was given
- * its signal (no reply: a handler runs, or the process is gone). Inline, so
- * the fault path makes no call more than the memory layer's own. */
-static inline long mm0_fault(struct task *task, uint32_t addr, unsigned access)
+ * (MM0_PROT_READ/WRITE/EXEC), its instruction at pc. 0 when the page is mapped
+ * (reply now), -EINVAL for a malformed fault, else vm_fault's -errno after the
+ * thread was sent to its fix-up or given its signal (no reply: the fix-up or a
+ * handler runs, or the process is gone). Inline, so the fault path makes no
+ * call more than the memory layer's own. */
+static inline long mm0_fault(struct task *task, uint32_t addr, unsigned access, uint32_t pc)
 {
 	int err;
 
@@ -59,8 +78,8 @@ static inline long mm0_fault(struct task *task, uint32_t addr, unsigned access)
 	    (access & ~(MM0_PROT_READ | MM0_PROT_WRITE | MM0_PROT_EXEC)))
 		return -EINVAL;
 	err = vm_fault(task->vm, addr, access);
-	if (err)
-		signal_fault(task, signal_of_fault(err), addr);
+	if (err && !fault_fixup_taken(task, pc))
+		signal_fault(task, signal_of_fault(err), addr, err);
 	return err;
 }
 
@@ -83,8 +102,10 @@ void signal_dispatch_all(void);
 void signal_for_each_process(void (*fn)(struct task *leader, void *arg), void *arg);
 
 /* signal_deliver.c: frames on the thread's stack, sigreturn, stop and continue. */
-int signal_deliver(struct task *thread, int signo, const struct signal_info *info);
-long signal_return(struct task *thread, uint32_t frame_addr);
+int signal_deliver(struct task *thread, int signo, const struct mm_siginfo *info);
+/* 0 once sigreturn's reply (token) is sent and the registers are back, or -errno
+ * (the caller answers). */
+long signal_return(struct task *thread, uint32_t frame_addr, void *token);
 void signal_stop(struct task *leader, bool stop);
 
 #endif

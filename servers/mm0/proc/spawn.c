@@ -1,7 +1,6 @@
 /* New processes: an empty task with its environment page, and a boot module's ELF program
  * started in one (segments as module-backed private areas). */
 #include <errno.h>
-#include <string.h>
 
 #include "fs/fs_link.h"
 #include "fs/module_file.h"
@@ -35,6 +34,7 @@ int mm0_task_create(struct task *parent, const char *const argv[], const char *c
 		return -ENOMEM;
 	}
 	signal_spawned(task, parent);
+	task_set_name(task, argv && argv[0] ? argv[0] : "");
 	task->files = fd_table_copy(NULL);
 	err = task->files ? mm0_kernel->thread_create(mm0_kernel_ctx, 0, utcb_addr(0), &l4_tid)
 			  : -ENOMEM;
@@ -95,11 +95,7 @@ int elf_check(const uint8_t *image, uint32_t head_size, uint32_t size, uint32_t 
 	uint32_t count, loads = 0;
 	const struct elf_segment *seg;
 
-	if (head_size < sizeof(*eh) || memcmp(eh->ident, "\177ELF\001\001", 6) != 0 ||
-	    eh->type != ELF_TYPE_EXEC || eh->machine != ELF_MACHINE_ARM ||
-	    eh->phentsize != sizeof(struct elf_segment) || eh->phnum == 0 ||
-	    eh->phoff > head_size || (uint32_t)eh->phnum * sizeof(*seg) > head_size - eh->phoff ||
-	    (eh->phoff & 3))
+	if (!elf_header_valid(eh, head_size) || eh->phnum == 0 || (eh->phoff & 3))
 		return -ENOEXEC;
 	seg = segments_of(image, &count);
 	for (uint32_t i = 0; i < count; i++) {

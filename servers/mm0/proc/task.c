@@ -2,7 +2,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "mem/mm0_alloc.h"
+#include <server/counted_alloc.h>
 #include "mem/posix_shm.h"
 #include "mem/vm_area.h"
 #include "proc/task.h"
@@ -90,7 +90,7 @@ struct task *task_alloc(struct task *leader, struct task *parent)
 
 	if (!tid)
 		return NULL;
-	task = mm0_alloc(sizeof(*task));
+	task = counted_alloc(sizeof(*task));
 	if (!task)
 		return NULL;
 	task->tid = tid;
@@ -115,7 +115,7 @@ void task_free(struct task *task)
 	list_del(&task->thread_node);
 	list_del(&task->child_node);
 	list_del(&task->node);
-	mm0_free(task);
+	counted_free(task);
 	live_tasks--;
 }
 
@@ -137,6 +137,15 @@ int utcb_alloc(struct vm_space *vm)
 	return -EAGAIN;
 }
 
+uint32_t utcb_count(const struct vm_space *vm)
+{
+	uint32_t count = 0;
+
+	for (uint32_t word = 0; word < (MM0_UTCB_SLOTS + 31) / 32; word++)
+		count += (uint32_t)__builtin_popcount(vm->utcb_used[word]);
+	return count;
+}
+
 void utcb_free(struct vm_space *vm, uint32_t slot)
 {
 	vm->utcb_used[slot / 32] &= ~(1u << (slot % 32));
@@ -144,7 +153,7 @@ void utcb_free(struct vm_space *vm, uint32_t slot)
 
 struct fd_table *fd_table_copy(const struct fd_table *from)
 {
-	struct fd_table *files = mm0_alloc(sizeof(*files));
+	struct fd_table *files = counted_alloc(sizeof(*files));
 
 	if (!files)
 		return NULL;
@@ -163,7 +172,7 @@ void fd_table_put(struct fd_table *files)
 		return;
 	for (int slot = 0; slot < MM0_FD_MAX; slot++)
 		posix_shm_handle_put(files->handles[slot]);
-	mm0_free(files);
+	counted_free(files);
 }
 
 /* The slot of mm0's descriptor fd, or -1. */
@@ -205,6 +214,33 @@ long mm0_fd_install(struct task *task, uint32_t handle)
 	return -EMFILE;
 }
 
+void task_set_name(struct task *leader, const char *path)
+{
+	const char *last = strrchr(path, '/');
+
+	last = last ? last + 1 : path;
+	strncpy(leader->name, last, sizeof(leader->name) - 1);
+	leader->name[sizeof(leader->name) - 1] = '\0';
+}
+
+void task_make_system(struct task *leader)
+{
+	leader->leader->system = true;
+}
+
+bool task_system_runs(const char *name)
+{
+	struct list *pos, *tmp;
+
+	list_for_each_safe(pos, tmp, &all_tasks) {
+		struct task *task = container_of(pos, struct task, node);
+
+		if (task->system && !task->zombie && !strcmp(task->name, name))
+			return true;
+	}
+	return false;
+}
+
 long mm0_getpid(struct task *task)
 {
 	return task ? (long)task->pid : -ESRCH;
@@ -225,7 +261,7 @@ long mm0_gettid(struct task *task)
 int task_init_self(uint32_t self_tid)
 {
 	last_pid = 0;
-	self = mm0_alloc(sizeof(*self));
+	self = counted_alloc(sizeof(*self));
 	if (!self)
 		return -ENOMEM;
 	self->tid = self->pid = 1;
@@ -242,8 +278,8 @@ int task_init_self(uint32_t self_tid)
 	if (!self->vm || !self->files) {
 		if (self->vm)
 			vm_space_put(self->vm);
-		mm0_free(self->files);
-		mm0_free(self);
+		counted_free(self->files);
+		counted_free(self);
 		self = NULL;
 		return -ENOMEM;
 	}

@@ -7,11 +7,20 @@
 
 #include "mem/list.h"
 #include "mm0_local.h"
+#include "proc/fault_fixup_state.h"
 #include "proc/signal_state.h"
 
 #define MM0_FD_MAX	32
+/* Threads one space may have. The kernel gives a space 64 pages of its memory
+ * (a page per thread, a UTCB page per 4, a page table per 4 MiB mapped): 32
+ * threads take 40 and leave 24 for page tables, so a clone is refused with
+ * EAGAIN before the space's faults could find no page table (SIGKILL). */
+#define MM0_SPACE_THREADS_MAX	32
 #define MM0_PID_MAX	32767
+/* A program's name (the last path part, cut): a boot module's name fits whole. */
+#define MM0_TASK_NAME_MAX	32
 
+struct vm_object;
 struct wait_request;
 
 /* mm0's own descriptors: module or POSIX shm handles (0: closed), slot
@@ -46,6 +55,11 @@ struct task {
 	uint32_t fs_buffer;		/* its shared buffer's address (0: none) */
 	uint32_t fs_window;		/* the same buffer in fs0's window */
 	uint32_t fs_buffer_len;
+	struct vm_object *fs_buffer_obj;	/* mm0's hold on it: handlers read through this,
+						 * never through the thread's current areas */
+	struct fault_fixups fixups;	/* leaders: fault_fixup.c */
+	char name[MM0_TASK_NAME_MAX];	/* leaders: the program, for crash reports */
+	bool system;			/* leaders: a boot-time server (docs/signals.md) */
 };
 
 /* mm0's own task (pid 1), every orphan's parent. task_fini_self frees its
@@ -61,6 +75,14 @@ struct task *task_sharing_space(const struct task *task);
 /* A live thread other than mm0's own, or NULL. */
 struct task *task_any_other(void);
 
+/* The leader runs the program at path (or named path): its name is the last part. */
+void task_set_name(struct task *leader, const char *path);
+/* A boot-time server: no ordinary process may signal it, and its module
+ * cannot be spawned again (docs/signals.md). */
+void task_make_system(struct task *leader);
+/* True while a system task runs the boot module called name. */
+bool task_system_runs(const char *name);
+
 long mm0_getpid(struct task *task);
 long mm0_getppid(struct task *task);
 long mm0_gettid(struct task *task);
@@ -75,6 +97,8 @@ long mm0_fd_install(struct task *task, uint32_t handle);
 struct task *task_alloc(struct task *leader, struct task *parent);
 void task_free(struct task *task);
 int utcb_alloc(struct vm_space *vm);
+/* The threads using vm (its UTCB slots in use). */
+uint32_t utcb_count(const struct vm_space *vm);
 uint32_t utcb_addr(uint32_t slot);
 void utcb_free(struct vm_space *vm, uint32_t slot);
 struct fd_table *fd_table_copy(const struct fd_table *from);

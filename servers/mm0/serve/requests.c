@@ -12,6 +12,7 @@
 #include "mm0_server.h"
 #include "proc/exec.h"
 #include "proc/exit.h"
+#include "proc/fault_fixup.h"
 #include "proc/fork.h"
 #include "proc/spawn.h"
 #include "proc/task.h"
@@ -175,6 +176,9 @@ int mm_handle_spawn(struct idlrt_request *idl_rq, const char *name, const char *
 
 	if (!task)
 		return -ESRCH;
+	/* A boot-time server runs once, as the boot configuration started it. */
+	if (task_system_runs(name))
+		return -EPERM;
 	return (int)(name[0] == '/' ? mm0_spawn_path(task, name, argv) : mm0_spawn(task, name, argv));
 }
 
@@ -276,4 +280,11 @@ int mm_handle_shm_truncate(struct idlrt_request *idl_rq, int32_t fd, uint32_t le
 		return (int)handle;
 	obj = posix_shm_handle_object((uint32_t)handle);
 	return obj ? (int)mm0_shm_truncate(obj, length) : -EINVAL;
+}
+
+int mm_handle_set_fault_fixups(struct idlrt_request *idl_rq, const void *table, uint32_t table_len)
+{
+	struct task *task = caller(idl_rq);
+
+	return task ? (int)fault_fixup_set(task, table, table_len) : -ESRCH;
 }

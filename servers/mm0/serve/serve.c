@@ -28,8 +28,20 @@ static void reply_wait(void *token, long pid, int status)
 	mm_waitpid_reply(token_of(token), (int)pid, status);
 }
 
+static void reply_sigsuspend(void *token, long result)
+{
+	mm_sigsuspend_reply(token_of(token), (int)result);
+}
+
+static void reply_sigreturn(void *token, long result)
+{
+	mm_sigreturn_reply(token_of(token), (int)result);
+}
+
 const struct mm0_reply_ops serve_reply_ops = {
 	.complete_wait = reply_wait,
+	.complete_sigsuspend = reply_sigsuspend,
+	.complete_sigreturn = reply_sigreturn,
 };
 
 /* A fault that the process lived through (resolved, or taken by a signal handler) is
@@ -54,8 +66,8 @@ static int serve_fault(struct idlrt_request *rq, struct task *task)
 		return IDLRT_NO_REPLY;
 	}
 	/* Noted before: a fault that kills init powers off inside mm0_fault. */
-	serve_last_fault = (struct serve_fatal_fault){ task->pid, addr, rq->mr[3] };
-	result = mm0_fault(task, addr, access);
+	serve_last_fault = (struct serve_fatal_fault){ task->pid, addr, rq->mr[3], access };
+	result = mm0_fault(task, addr, access, rq->mr[3]);
 	if (result != 0) {
 		fault_survived(serve_last_fault.pid);
 		return IDLRT_NO_REPLY;
@@ -79,10 +91,13 @@ int mm0_serve(struct idlrt_request *rq)
 		return IDLRT_NO_REPLY;
 	if (label == L4_LABEL_PAGEFAULT)
 		return serve_fault(rq, task);
-	if (label == L4_LABEL_EXCEPTION) {
-		serve_last_fault = (struct serve_fatal_fault){ task->pid, rq->mr[2], rq->mr[2] };
+	if (label == L4_LABEL_EXCEPTION && rq->mr[1] == L4_EXC_DESTROY) {
+		mm0_thread_destroyed(task);
+	} else if (label == L4_LABEL_EXCEPTION) {
+		serve_last_fault = (struct serve_fatal_fault){ task->pid, rq->mr[2], rq->mr[2],
+							       L4_PERM_EXEC };
 		signal_fault(task, rq->mr[1] == L4_EXC_BREAKPOINT ? MM0_SIGTRAP : MM0_SIGILL,
-			     rq->mr[2]);
+			     rq->mr[2], 0);
 		fault_survived(serve_last_fault.pid);
 	}
 	return IDLRT_NO_REPLY;

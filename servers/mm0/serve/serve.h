@@ -2,9 +2,14 @@
 #ifndef MM0_SERVE_H
 #define MM0_SERVE_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 #include <idlrt/idlrt.h>
 
 #include "proc/exit.h"
+
+struct task;
 
 /* Print every request decoded (the dispatch is built with idlc --trace). */
 extern int serve_trace;
@@ -14,14 +19,25 @@ extern int serve_trace;
  * Returns IDLRT_SEND_REPLY when rq->mr holds the reply to send. */
 int mm0_serve(struct idlrt_request *rq);
 
-/* The last fault or exception mm0 turned into a signal: whose, where and
- * at which pc, for the line mm0 prints when init dies of it. */
+/* The last fault or exception mm0 turned into a signal: whose, where, at
+ * which pc and with which access (MM0_PROT_*), for the lines mm0 prints when
+ * a process (serve/crash.c) or init (arm/main.c) dies of it. */
 struct serve_fatal_fault {
 	uint32_t pid;
 	uint32_t addr;
 	uint32_t pc;
+	uint32_t access;
 };
 extern struct serve_fatal_fault serve_last_fault;
+
+/* Where crash lines go (serve/crash.c); NULL: nowhere. */
+extern void (*serve_crash_print)(const char *line);
+/* One decoded line for a process a fault ends (signal_fault_fatal's shape):
+ * pid, program, signal, access and address, pc, and what the pager found. */
+int crash_line(char *line, size_t size, const struct task *thread, int signo, uint32_t addr,
+	       int cause);
+/* crash_line printed through serve_crash_print. */
+void crash_report(const struct task *thread, int signo, uint32_t addr, int cause);
 
 /* Answers mm0's waiting timer thread, or cuts its sleep short, so it sleeps
  * until the earliest alarm (signal_requests.c; arm/signal_l4.c's timer_wake). */

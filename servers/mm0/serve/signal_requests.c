@@ -1,19 +1,11 @@
 /* The signal requests of idl/mm0.idl. Those that can make a signal deliverable to their own
  * caller are deferred: they reply first, then deliver, so the handler runs after the call. */
 #include <errno.h>
-#include <stddef.h>
 
 #include "mm0_server.h"
 #include "proc/signals.h"
 #include "proc/task.h"
 #include "serve/serve.h"
-
-_Static_assert(sizeof(struct signal_info) == sizeof(struct mm_siginfo), "siginfo layout");
-_Static_assert(offsetof(struct signal_info, addr) == offsetof(struct mm_siginfo, addr),
-	       "siginfo layout");
-_Static_assert(sizeof(struct signal_frame) == sizeof(struct mm_signal_frame), "frame layout");
-_Static_assert(offsetof(struct signal_frame, info) == offsetof(struct mm_signal_frame, info),
-	       "frame layout");
 
 static struct task *caller(const struct idlrt_request *rq)
 {
@@ -84,13 +76,13 @@ int mm_handle_kill(struct idlrt_request *idl_rq, idlrt_token_t idl_token, int32_
 	return IDLRT_DEFERRED;
 }
 
-/* Success resumes the thread inside its restored registers: no reply. A bad frame
- * ends the process as a fault would. */
+/* Success answers the call, then resumes the thread inside its restored registers. A
+ * bad frame ends the process as a fault would. */
 int mm_handle_sigreturn(struct idlrt_request *idl_rq, idlrt_token_t idl_token,
 			uintptr_t frame)
 {
 	struct task *task = caller(idl_rq);
-	long result = task ? signal_return(task, (uint32_t)frame) : -ESRCH;
+	long result = task ? signal_return(task, (uint32_t)frame, serve_token(idl_token)) : -ESRCH;
 
 	if (result == -EFAULT)
 		task_kill(task, MM0_SIGSEGV);
@@ -100,8 +92,8 @@ int mm_handle_sigreturn(struct idlrt_request *idl_rq, idlrt_token_t idl_token,
 	return IDLRT_DEFERRED;
 }
 
-/* The wait ends when a handler runs: delivery cancels this call (-EINTR) and the
- * frame keeps the mask to restore. */
+/* The wait ends when a handler runs: delivery answers this call -EINTR and the frame
+ * keeps the mask to restore. */
 int mm_handle_sigsuspend(struct idlrt_request *idl_rq, idlrt_token_t idl_token, uint32_t mask)
 {
 	struct task *task = caller(idl_rq);
@@ -113,6 +105,7 @@ int mm_handle_sigsuspend(struct idlrt_request *idl_rq, idlrt_token_t idl_token, 
 	task->sig.suspend_saved = task->sig.blocked;
 	task->sig.blocked = mask & MM0_SIG_VALID_SET & ~MM0_SIG_UNBLOCKABLE;
 	task->sig.suspended = true;
+	task->sig.suspend_token = serve_token(idl_token);
 	signal_dispatch_all();
 	return IDLRT_DEFERRED;
 }

@@ -1,7 +1,7 @@
 /* mm0's start-up and shutdown, and the accounting the tests audit. */
 #include <errno.h>
 
-#include "mem/mm0_alloc.h"
+#include <server/counted_alloc.h>
 #include "mem/posix_shm.h"
 #include "mem/shm.h"
 #include "mem/vm_area.h"
@@ -14,7 +14,8 @@ int mm0_init(const struct mm0_config *config)
 {
 	int err;
 
-	if (!config || !config->kernel || !config->reply || !config->reply->complete_wait)
+	if (!config || !config->kernel || !config->reply || !config->reply->complete_wait ||
+	    !config->reply->complete_sigsuspend || !config->reply->complete_sigreturn)
 		return -EINVAL;
 	mm0_kernel = config->kernel;
 	mm0_kernel_ctx = config->kernel_ctx;
@@ -54,5 +55,5 @@ void mm0_stats(struct mm0_stats *stats)
 	stats->live_objects = vm_object_live();
 	stats->live_areas = vm_area_live();
 	stats->live_tasks = task_live();
-	stats->live_allocs = mm0_alloc_live();
+	stats->live_allocs = counted_alloc_live();
 }

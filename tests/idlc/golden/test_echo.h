@@ -14,6 +14,7 @@
 #define ECHO_OP_SCALARS 0x0002u
 #define ECHO_OP_SHAPES 0x0003u
 #define ECHO_OP_STRINGS 0xe8d4u
+#define ECHO_OP_RELABEL 0xb8bbu
 #define ECHO_OP_BUFFERS 0x1a41u
 #define ECHO_OP_COUNT 0xe57du
 #define ECHO_OP_NOTIFY 0x5b6bu
@@ -70,6 +71,13 @@ struct echo_pixel {
 	int16_t depth[3];
 };
 
+/** A struct with a string member: a fixed slot of its bound on the wire. */
+struct echo_label {
+	uint32_t serial;
+	char text[11];
+	bool spare;
+};
+
 /**
  * Adds two numbers.
  * The sum comes back in an out parameter.
@@ -96,6 +104,12 @@ int echo_shapes(idlrt_dest_t idl_dest, const struct echo_pixel *p, struct echo_p
  * Client stub: returns the result (>= 0) or -errno.
  */
 int echo_strings(idlrt_dest_t idl_dest, const char *who, char *greeting, char *word);
+
+/**
+ * A struct's string: upper-cases given's text into back, with serial + 1.
+ * Client stub: returns the result (>= 0) or -errno.
+ */
+int echo_relabel(idlrt_dest_t idl_dest, const struct echo_label *given, struct echo_label *back);
 
 /**
  * Buffers: copies data to copy and appends data to acc.

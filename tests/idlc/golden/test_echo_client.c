@@ -204,6 +204,52 @@ idl_bad:
 	return -EBADMSG;
 }
 
+int echo_relabel(idlrt_dest_t idl_dest, const struct echo_label *given, struct echo_label *back)
+{
+	uint32_t *idl_mr = idlrt_mr();
+	unsigned idl_w = 2;
+	idl_mr[idl_w++] = (uint32_t)(*given).serial;
+	idl_mr[idl_w] = (uint32_t)strnlen((*given).text, 11);
+	memset(&idl_mr[idl_w + 1], 0, 12);
+	memcpy(&idl_mr[idl_w + 1], (*given).text, idl_mr[idl_w] > 10 ? 10 : idl_mr[idl_w]);
+	idl_w += 4;
+	idl_mr[idl_w++] = (uint32_t)(*given).spare;
+	idl_mr[0] = L4_TAG(ECHO_OP_RELABEL, idl_w - 1);
+	idl_mr[1] = IDLRT_HEADER(ECHO_IFACE_ID, ECHO_IFACE_VERSION);
+	int idl_err = idlrt_call(idl_dest);
+	if (idl_err < 0)
+		return idl_err;
+	if (L4_TAG_WORDS(idl_mr[0]) < 1)
+		return -EBADMSG;
+	int idl_result = (int32_t)idl_mr[1];
+	if (idl_result < 0)
+		return idl_result;
+	if (L4_TAG_WORDS(idl_mr[0]) < 7)
+		return -EBADMSG;
+	idl_w = 2;
+	uint32_t idl_v;
+	idl_v = idl_mr[idl_w++];
+	(*back).serial = (uint32_t)idl_v;
+	idl_v = idl_mr[idl_w];
+	if (idl_v > 10)
+		goto idl_bad;
+	memcpy((*back).text, &idl_mr[idl_w + 1], idl_v);
+	(*back).text[idl_v] = '\0';
+	if (memchr((*back).text, '\0', idl_v))
+		goto idl_bad;
+	idl_w += 4;
+	idl_v = idl_mr[idl_w++];
+	if (idl_v > 1)
+		goto idl_bad;
+	(*back).spare = idl_v != 0;
+	unsigned idl_need = 7;
+	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
+		goto idl_bad;
+	return idl_result;
+idl_bad:
+	return -EBADMSG;
+}
+
 int echo_buffers(idlrt_dest_t idl_dest, const void *data, uint32_t data_len, void *copy, uint32_t *copy_len, void *acc, uint32_t *acc_len)
 {
 	if (data_len > 64)

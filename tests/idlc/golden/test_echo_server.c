@@ -429,6 +429,87 @@ idl_bad:
 	return idlrt_reply_error(idl_rq, -EBADMSG);
 }
 
+static int echo_encode_relabel(uint32_t *idl_mr, int idl_result, const struct echo_label *back)
+{
+	if (idl_result < 0) {
+		idl_mr[0] = L4_TAG(0, 1);
+		idl_mr[1] = (uint32_t)idl_result;
+		return IDLRT_SEND_REPLY;
+	}
+	unsigned idl_w = 2;
+	idl_mr[idl_w++] = (uint32_t)(*back).serial;
+	idl_mr[idl_w] = (uint32_t)strnlen((*back).text, 11);
+	memset(&idl_mr[idl_w + 1], 0, 12);
+	memcpy(&idl_mr[idl_w + 1], (*back).text, idl_mr[idl_w] > 10 ? 10 : idl_mr[idl_w]);
+	idl_w += 4;
+	idl_mr[idl_w++] = (uint32_t)(*back).spare;
+	idl_mr[0] = L4_TAG(0, idl_w - 1);
+	idl_mr[1] = (uint32_t)idl_result;
+	return IDLRT_SEND_REPLY;
+}
+
+static int echo_do_relabel(struct idlrt_request *idl_rq)
+{
+	uint32_t *idl_mr = idl_rq->mr;
+	unsigned idl_w = 2;
+	uint32_t idl_v;
+	struct echo_label given;
+	struct echo_label back = { 0 };
+	if (L4_TAG_WORDS(idl_mr[0]) < 7)
+		goto idl_bad;
+	idl_v = idl_mr[idl_w++];
+	given.serial = (uint32_t)idl_v;
+	idl_v = idl_mr[idl_w];
+	if (idl_v > 10)
+		goto idl_bad;
+	memcpy(given.text, &idl_mr[idl_w + 1], idl_v);
+	given.text[idl_v] = '\0';
+	if (memchr(given.text, '\0', idl_v))
+		goto idl_bad;
+	idl_w += 4;
+	idl_v = idl_mr[idl_w++];
+	if (idl_v > 1)
+		goto idl_bad;
+	given.spare = idl_v != 0;
+	unsigned idl_need = 7;
+	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
+		goto idl_bad;
+	struct idlrt_tb idl_tb;
+	if (idl_rq->trace) {
+		idlrt_tb_begin(&idl_tb, idl_rq->client, "echo", "relabel", 0);
+		idlrt_tb_field(&idl_tb, "given", 1);
+		idlrt_tb_puts(&idl_tb, "{");
+		idlrt_tb_field(&idl_tb, "serial", 1);
+		idlrt_tb_uint(&idl_tb, given.serial);
+		idlrt_tb_field(&idl_tb, "text", 0);
+		idlrt_tb_string(&idl_tb, given.text);
+		idlrt_tb_field(&idl_tb, "spare", 0);
+		idlrt_tb_puts(&idl_tb, given.spare ? "true" : "false");
+		idlrt_tb_puts(&idl_tb, "}");
+		idlrt_tb_close(&idl_tb);
+	}
+	int idl_result = echo_handle_relabel(idl_rq, &given, &back);
+	int idl_disposition = echo_encode_relabel(idl_mr, idl_result, &back);
+	if (idl_rq->trace) {
+		idlrt_tb_result(&idl_tb, (int32_t)idl_mr[1]);
+		if ((int32_t)idl_mr[1] >= 0) {
+			idlrt_tb_field(&idl_tb, "back", 1);
+			idlrt_tb_puts(&idl_tb, "{");
+			idlrt_tb_field(&idl_tb, "serial", 1);
+			idlrt_tb_uint(&idl_tb, back.serial);
+			idlrt_tb_field(&idl_tb, "text", 0);
+			idlrt_tb_string(&idl_tb, back.text);
+			idlrt_tb_field(&idl_tb, "spare", 0);
+			idlrt_tb_puts(&idl_tb, back.spare ? "true" : "false");
+			idlrt_tb_puts(&idl_tb, "}");
+		}
+		idlrt_tb_end(&idl_tb);
+	}
+	return idl_disposition;
+idl_bad:
+	return idlrt_reply_error(idl_rq, -EBADMSG);
+}
+
 static int echo_encode_buffers(uint32_t *idl_mr, int idl_result, const void *copy, uint32_t copy_len, const void *acc, uint32_t acc_len)
 {
 	if (idl_result >= 0 && copy_len > 64)
@@ -801,6 +882,8 @@ int echo_dispatch(struct idlrt_request *idl_rq)
 		return echo_do_shapes(idl_rq);
 	case ECHO_OP_STRINGS:
 		return echo_do_strings(idl_rq);
+	case ECHO_OP_RELABEL:
+		return echo_do_relabel(idl_rq);
 	case ECHO_OP_BUFFERS:
 		return echo_do_buffers(idl_rq);
 	case ECHO_OP_COUNT:

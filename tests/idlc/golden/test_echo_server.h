@@ -32,6 +32,12 @@ int echo_handle_shapes(struct idlrt_request *idl_rq, const struct echo_pixel *p,
 int echo_handle_strings(struct idlrt_request *idl_rq, const char *who, char *greeting, char *word);
 
 /**
+ * A struct's string: upper-cases given's text into back, with serial + 1.
+ * Handler, written by the server: returns the result (>= 0) or -errno.
+ */
+int echo_handle_relabel(struct idlrt_request *idl_rq, const struct echo_label *given, struct echo_label *back);
+
+/**
  * Buffers: copies data to copy and appends data to acc.
  * Handler, written by the server: returns the result (>= 0) or -errno.
  */

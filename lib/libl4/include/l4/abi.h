@@ -183,6 +183,9 @@ enum l4_thread_op {
 #define L4_FAULT_WORDS		4
 #define L4_EXC_UNDEFINED	1	/* undefined instruction */
 #define L4_EXC_BREAKPOINT	2	/* bkpt */
+/* An unprivileged thread with a pager destroyed itself: the pager ends it
+ * (it never resumes by itself; MR3 is 0). */
+#define L4_EXC_DESTROY		3
 
 /* An interrupt arrives as tag L4_TAG(L4_LABEL_INTERRUPT, 1), MR1 the
  * interrupt number, sent by the pseudo-thread L4_IRQ_SENDER(irq). Version 0

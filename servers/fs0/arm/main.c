@@ -6,6 +6,9 @@
 #include "fs0_server.h"
 #include "heap.h"
 #include "serve.h"
+#ifdef FS0_TRACE
+#include "trace.h"
+#endif
 
 #define BOOTFS_MODULE	"bootfs"
 #define BOOTFS_DIR	"/boot"
@@ -55,5 +58,10 @@ int main(void)
 	fs_set_space_limit(heap > reserve ? heap - reserve : 0);
 	if (mount_boot_archive() < 0)
 		say("fs0: boot archive not mounted\n");
+#ifdef FS0_TRACE
+	fs0_trace_start(l4_utcb()->pager);
+	idlrt_serve(fs0_dispatch, 1);
+#else
 	idlrt_serve(fs0_dispatch, 0);
+#endif
 }

@@ -1,6 +1,6 @@
-/* gen.h - helpers shared by the C back ends: names, C types, wire encode/decode. */
-#ifndef IDLC_GEN_H
-#define IDLC_GEN_H
+/* gen_common.h - what the C back ends share: the output state, names, C types, wire encode/decode. */
+#ifndef IDLC_GEN_COMMON_H
+#define IDLC_GEN_COMMON_H
 
 #include <stdio.h>
 #include "ast.h"
@@ -32,17 +32,12 @@ uint32_t gen_bound(const struct idl_type *type);
 void gen_encode(struct gen *g, const char *indent, const char *expr, const struct idl_type *type);
 void gen_decode(struct gen *g, const char *indent, const char *expr, const struct idl_type *type,
 		const char *bad);
+/* Whether decoding op's params with direction dir reads through the idl_v temporary. */
+int gen_op_needs_temp(const struct idl_decl *op, int dir);
 
 /* Variable parts (strings, buffers) of the params with direction dir. */
 void gen_var_lengths_encode(struct gen *g, const struct idl_decl *op, int dir, int server);
 void gen_var_data_encode(struct gen *g, const struct idl_decl *op, int dir, int server);
 void gen_var_data_decode(struct gen *g, const struct idl_decl *op, int dir, int server, const char *bad);
-int gen_op_needs_temp(const struct idl_decl *op, int dir);
-int gen_op_has_var(const struct idl_decl *op, int dir);
-
-void gen_header(struct gen *g);
-void gen_client(struct gen *g);
-void gen_server_header(struct gen *g);
-void gen_server(struct gen *g);
 
 #endif

@@ -1,7 +1,10 @@
-/* check.c - semantic checks: names, types, bounds, constant expressions, flag sets,
+/* checker.c - semantic checks: names, types, bounds, constant expressions, flag sets,
  * operation numbers, directions, uses cycles. */
 #include <string.h>
-#include "ast.h"
+#include "arena.h"
+#include "checker.h"
+#include "diag.h"
+#include "wire.h"
 
 #define MAX_BOUND	4096
 #define MAX_NESTING	64
@@ -233,24 +236,37 @@ static int is_buffer(const struct idl_type *type)
 	return idl_base_type(type)->kind == IDL_T_BUFFER;
 }
 
+/* Where a type is written, for what it may be: strings are parameters or
+ * struct fields, buffers parameters only. */
+enum type_place { PLACE_INNER, PLACE_PARAM, PLACE_FIELD };
+
 static int resolve_type(struct checker *ck, struct idl_decl *scope, struct idl_type *type,
-			int param)
+			enum type_place param)
 {
 	switch (type->kind) {
 	case IDL_T_STRING:
-	case IDL_T_BUFFER:
-		if (!param) {
-			idl_error(ck->prog, type->loc, "%s is allowed only as an operation parameter",
-				  type->kind == IDL_T_STRING ? "string" : "buffer");
+		if (param == PLACE_INNER) {
+			idl_error(ck->prog, type->loc,
+				  "string is allowed only as an operation parameter or a struct field");
+			return 0;
+		}
+		if (type->bulk && param != PLACE_PARAM) {
+			idl_error(ck->prog, type->loc, "bulk is allowed only on an operation parameter");
 			return 0;
 		}
 		if (type->bulk)
-			return check_bound(ck, scope, &type->bound, type->kind == IDL_T_STRING ? "bulk string" : "bulk buffer",
-					   IDL_BULK_MAX_BOUND);
-		return check_bound(ck, scope, &type->bound, type->kind == IDL_T_STRING ? "string" : "buffer",
-				   MAX_BOUND);
+			return check_bound(ck, scope, &type->bound, "bulk string", IDL_BULK_MAX_BOUND);
+		return check_bound(ck, scope, &type->bound, "string", MAX_BOUND);
+	case IDL_T_BUFFER:
+		if (param != PLACE_PARAM) {
+			idl_error(ck->prog, type->loc, "buffer is allowed only as an operation parameter");
+			return 0;
+		}
+		if (type->bulk)
+			return check_bound(ck, scope, &type->bound, "bulk buffer", IDL_BULK_MAX_BOUND);
+		return check_bound(ck, scope, &type->bound, "buffer", MAX_BOUND);
 	case IDL_T_ARRAY:
-		if (!resolve_type(ck, scope, type->elem, 0))
+		if (!resolve_type(ck, scope, type->elem, PLACE_INNER))
 			return 0;
 		return check_bound(ck, scope, &type->bound, "array", MAX_BOUND);
 	case IDL_T_NAMED:
@@ -276,7 +292,7 @@ static int resolve_type(struct checker *ck, struct idl_decl *scope, struct idl_t
 	if (decl->check_state != 2)
 		return 0;
 	type->decl = decl;
-	if (decl->kind == IDL_D_TYPEDEF && idl_is_variable(decl->type) && !param) {
+	if (decl->kind == IDL_D_TYPEDEF && idl_is_variable(decl->type) && param != PLACE_PARAM) {
 		idl_error(ck->prog, type->loc, "'%s' is a string or buffer, allowed only as an operation parameter",
 			  type->name);
 		return 0;
@@ -305,7 +321,7 @@ static int fits(const struct idl_type *type, int64_t num)
 
 static void check_const(struct checker *ck, struct idl_decl *decl)
 {
-	if (!resolve_type(ck, decl->scope, decl->type, 0) || !resolve_value(ck, decl->scope, &decl->value))
+	if (!resolve_type(ck, decl->scope, decl->type, PLACE_INNER) || !resolve_value(ck, decl->scope, &decl->value))
 		return;
 	const struct idl_type *base = idl_base_type(decl->type);
 	if (base->kind != IDL_T_INT && base->kind != IDL_T_BOOL && base->kind != IDL_T_UINTPTR) {
@@ -347,7 +363,7 @@ static void check_enum(struct checker *ck, struct idl_decl *decl)
 
 static void check_flags(struct checker *ck, struct idl_decl *decl)
 {
-	if (!resolve_type(ck, decl->scope, decl->type, 0))
+	if (!resolve_type(ck, decl->scope, decl->type, PLACE_INNER))
 		return;
 	const struct idl_type *base = idl_base_type(decl->type);
 	if (base->kind != IDL_T_INT || base->is_signed) {
@@ -384,7 +400,7 @@ static void check_struct(struct checker *ck, struct idl_decl *decl)
 		for (struct idl_member *prev = decl->members; prev != field; prev = prev->next)
 			if (strcmp(prev->name, field->name) == 0)
 				idl_error(ck->prog, field->loc, "duplicate field '%s'", field->name);
-		if (resolve_type(ck, decl->scope, field->type, 0))
+		if (resolve_type(ck, decl->scope, field->type, PLACE_FIELD))
 			words += idl_type_words(field->type);
 	}
 	decl->words = words > 0xffff ? 0xffff : (uint32_t)words;
@@ -458,7 +474,7 @@ static void check_operation(struct checker *ck, struct idl_decl *op)
 		if ((op->op_flags & IDL_OP_ONEWAY) && (param->dir & IDL_OUT))
 			idl_error(ck->prog, param->loc, "oneway operation '%s' cannot have %s parameter '%s'",
 				  op->name, param->dir == IDL_OUT ? "out" : "inout", param->name);
-		if (!resolve_type(ck, iface, param->type, 1))
+		if (!resolve_type(ck, iface, param->type, PLACE_PARAM))
 			resolved = 0;
 		else if (param->optional)
 			check_optional(ck, op, param);
@@ -585,7 +601,7 @@ static void check_decl(struct checker *ck, struct idl_decl *decl)
 		decl->words = idl_type_words(decl->type);
 		break;
 	case IDL_D_TYPEDEF:
-		if (resolve_type(ck, decl->scope, decl->type, 1))
+		if (resolve_type(ck, decl->scope, decl->type, PLACE_PARAM))
 			decl->words = idl_type_words(decl->type);
 		break;
 	case IDL_D_STRUCT:

@@ -1,0 +1,94 @@
+/* user_copy.S - copies through the caller's pointers that answer -EFAULT instead of a crash:
+ * every instruction that may fault is listed in __ex_table with where it resumes, and mm0
+ * (told at start-up, start.c) moves a thread that faults there to that fix-up. */
+	.syntax unified
+	.arm
+
+/* One {faulting instruction, fix-up} pair of the table. */
+	.macro	fault_fixup insn, fixup
+	.pushsection __ex_table, "a"
+	.word	\insn, \fixup
+	.popsection
+	.endm
+
+	.text
+/* int posix_copy(void *dst, const void *src, size_t len): 0, or -EFAULT (14) when either side
+ * faults; the bytes before the fault are copied. Word-aligned copies (the fs0 buffer and
+ * most callers' buffers) go 32 bytes at a time, the rest a byte at a time: read and write
+ * copy every file byte through here. */
+	.global posix_copy
+	.type posix_copy, %function
+posix_copy:
+	cmp	r2, #0
+	beq	3f
+	orr	r3, r0, r1
+	tst	r3, #3
+	bne	2f
+	subs	r2, r2, #32
+	blo	4f
+	push	{r4-r9}
+1:
+block_load:
+	ldm	r1!, {r3-r9, r12}
+block_store:
+	stm	r0!, {r3-r9, r12}
+	subs	r2, r2, #32
+	bhs	1b
+	pop	{r4-r9}
+4:	adds	r2, r2, #32		@ what is left below 32
+	beq	3f
+2:
+copy_load:
+	ldrb	r3, [r1], #1
+copy_store:
+	strb	r3, [r0], #1
+	subs	r2, r2, #1
+	bne	2b
+3:	mov	r0, #0
+	bx	lr
+	fault_fixup block_load, block_fault
+	fault_fixup block_store, block_fault
+	fault_fixup copy_load, copy_fault
+	fault_fixup copy_store, copy_fault
+	.size posix_copy, . - posix_copy
+
+/* int posix_probe_write(void *addr, size_t len): 0 when every page of [addr, addr + len) may be
+ * written, else -EFAULT. Each page's byte is written back with its own value by an exclusive
+ * pair, so a store another thread makes meanwhile is not undone. */
+	.global posix_probe_write
+	.type posix_probe_write, %function
+posix_probe_write:
+	cmp	r1, #0
+	beq	3f
+	add	r1, r0, r1		@ r1 = end
+	cmp	r1, r0
+	bls	copy_fault		@ the range wraps around
+1:
+probe_load:
+	ldrexb	r2, [r0]
+probe_store:
+	strexb	r3, r2, [r0]
+	cmp	r3, #0
+	bne	1b
+	lsr	r0, r0, #12		@ the next page's start
+	add	r0, r0, #1
+	lsl	r0, r0, #12
+	cmp	r0, r1
+	blo	1b
+3:	mov	r0, #0
+	bx	lr
+	fault_fixup probe_load, copy_fault
+	fault_fixup probe_store, copy_fault
+	.size posix_probe_write, . - posix_probe_write
+
+/* The fix-ups: mm0 resumes the faulting thread here; lr still holds the caller's return. */
+	.type block_fault, %function
+block_fault:
+	pop	{r4-r9}
+	.size block_fault, . - block_fault
+	.type copy_fault, %function
+copy_fault:
+	clrex
+	mvn	r0, #13			@ -EFAULT
+	bx	lr
+	.size copy_fault, . - copy_fault

@@ -1,0 +1,43 @@
+/* fdtable.h - tasks and their descriptor tables (fdtable.c). */
+#ifndef FS0_FDTABLE_H
+#define FS0_FDTABLE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "fs0_logic.h"
+
+struct fs0_file;
+struct fs0_lookup;
+struct fs0_vnode;
+
+struct fs0_fdtable {
+	uint32_t refs;			/* tasks sharing it */
+	struct fs0_file *slots[FS0_OPEN_MAX];
+	bool cloexec[FS0_OPEN_MAX];	/* FD_CLOEXEC of each descriptor */
+};
+
+struct fs0_task {
+	struct fs0_task *next;
+	fs0_task_t id;
+	struct fs0_fdtable *table;
+	struct fs0_vnode *cwd;		/* referenced */
+};
+
+struct fs0_task *task_find(fs0_task_t id);
+/* Look path up (or resolve it to a held vnode) from task id's working
+ * directory; -FS0_ESRCH for an unknown task. */
+int task_lookup(fs0_task_t id, const char *path, struct fs0_lookup *lookup);
+int task_resolve(fs0_task_t id, const char *path, struct fs0_vnode **out);
+int task_create(fs0_task_t id, struct fs0_task *parent, bool share_table);
+void task_destroy(struct fs0_task *task);
+void task_destroy_all(void);
+int fd_free_slot(const struct fs0_fdtable *table, int lowest);
+struct fs0_file *fd_lookup(struct fs0_fdtable *table, int fd);
+int fd_close(struct fs0_fdtable *table, int fd);
+/* Puts file (the table takes the caller's reference) in the free slot fd. */
+void fd_install(struct fs0_fdtable *table, int fd, struct fs0_file *file, bool cloexec);
+/* The task gets a table of its own if it shares one (exec); -FS0_ENOMEM. */
+int task_unshare_table(struct fs0_task *task);
+void task_counts(uint32_t *tasks, uint32_t *tables, uint32_t *descriptors);
+
+#endif

@@ -1,0 +1,60 @@
+/* vnode.h - vnodes, the file systems they live in (mount and its ops), and
+ * the functions of vnode life (vnode.c). */
+#ifndef FS0_VNODE_H
+#define FS0_VNODE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "fs0_logic.h"
+
+struct fs0_dir_entry;
+struct fs0_mount;
+struct fs0_pipe;
+
+struct fs0_vnode {
+	uint32_t id;
+	uint32_t mode;
+	uint32_t nlink;
+	uint32_t refs;
+	uint32_t openers;		/* open file descriptions */
+	int64_t size;
+	struct fs0_mount *mount;
+	struct fs0_vnode *parent;	/* directories: the one holding it */
+	struct fs0_mount *covered_by;	/* a mount whose root hides this dir */
+	struct fs0_dir_entry *entries;	/* directories, in creation order */
+	struct fs0_dir_entry *last_entry;
+	uint32_t entry_count;
+	uint8_t **pages;		/* ramfs data: NULL slots read as zeros */
+	uint32_t page_slots;
+	const uint8_t *archive_data;	/* bootfs data, inside the archive */
+	struct fs0_pipe *pipe;		/* pipes: the buffer and waiters */
+};
+
+/* What differs between file systems: how a regular file's bytes are kept. */
+struct fs0_fs_ops {
+	long (*read)(struct fs0_vnode *vnode, void *buf, size_t len, int64_t offset);
+	long (*write)(struct fs0_vnode *vnode, const void *buf, size_t len, int64_t offset);
+	int (*truncate)(struct fs0_vnode *vnode, int64_t size);
+	void (*release_data)(struct fs0_vnode *vnode);
+};
+
+/* Mounts are kept by vfs.c; the structure is here because every vnode
+ * reaches its file system's ops through its mount. */
+struct fs0_mount {
+	struct fs0_mount *next;
+	uint32_t dev;
+	bool read_only;
+	const struct fs0_fs_ops *ops;
+	struct fs0_vnode *root;		/* referenced by the mount */
+	struct fs0_vnode *covered;	/* referenced; NULL for the root mount */
+};
+
+struct fs0_vnode *vnode_alloc(struct fs0_mount *mount, uint32_t mode);
+void vnode_get(struct fs0_vnode *vnode);
+void vnode_put(struct fs0_vnode *vnode);
+void vnode_drop_link(struct fs0_vnode *vnode);
+void vnode_fill_stat(const struct fs0_vnode *vnode, struct fs0_stat_info *out);
+uint32_t vnode_live_count(void);
+
+#endif
