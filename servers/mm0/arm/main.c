@@ -216,5 +216,5 @@ int main(void)
 		console_printf("mm0: cannot start init (error %ld)\n", init_pid);
 		l4_poweroff(125);
 	}
-	idlrt_serve(mm0_serve, serve_trace);
+	idlrt_serve(mm0_serve, 0);
 }

@@ -11,9 +11,6 @@
 
 struct task;
 
-/* Print every request decoded (the dispatch is built with idlc --trace). */
-extern int serve_trace;
-
 /* Handles one received message: a page fault or exception from the kernel
  * (labels L4_LABEL_KERNEL_MIN and up), else a request of idl/mm0.idl.
  * Returns IDLRT_SEND_REPLY when rq->mr holds the reply to send. */
