@@ -1,6 +1,7 @@
 /* sched.c - fixed priorities 0..255 with round robin inside a priority,
  * time slices from the 1 kHz tick, and the list of IPC timeouts. */
 #include "cp15.h"
+#include "cputime.h"
 #include "ipc.h"
 #include "irq.h"
 #include "mmu.h"
@@ -111,6 +112,7 @@ static struct thread *pick(void)
 
 static void __attribute__((noreturn)) switch_to(struct thread *t)
 {
+	cputime_switch(t);
 	if (t != current) {
 		mmu_switch(t->space);
 		write_tpidruro(t->utcb_pointer);
@@ -123,6 +125,8 @@ static void __attribute__((noreturn)) switch_to(struct thread *t)
 void sched_return(void)
 {
 	struct thread *t = pick();
+	if (!t)
+		cputime_switch(NULL);
 	while (!t) {
 		if (!sleepers && !irq_any_bound()) {
 			printk("kernel: %u threads, all blocked for ever: stopping\n",

@@ -2,6 +2,7 @@
  * version changes on every reuse, so a stale id never finds the new thread. */
 #include "ipc.h"
 #include "irq.h"
+#include "cputime.h"
 #include "kmem.h"
 #include "sched.h"
 #include "space.h"
@@ -70,6 +71,7 @@ void thread_destroy(struct thread *t)
 		ipc_abort(t, -L4_ECANCELED);
 	sleep_cancel(t);
 	sched_dequeue(t);
+	cputime_forget(t);
 	irq_unbind_handler(t);
 	thread_table[L4_TID_SLOT(t->tid)] = NULL;
 	threads_live--;

@@ -1,6 +1,7 @@
 /* trap.c - every kernel entry from vectors.S: system calls, faults,
  * undefined instructions and interrupts. */
 #include "cp15.h"
+#include "cputime.h"
 #include "entry.h"
 #include "ipc.h"
 #include "irq.h"
@@ -35,6 +36,7 @@ static const syscall_fn syscalls[L4_SYS_COUNT] = {
 	[L4_SYS_IRQ_CONTROL] = sys_irq_control,
 	[L4_SYS_SPACE_CONTROL] = sys_space_control,
 	[L4_SYS_KDEBUG] = sys_kdebug,
+	[L4_SYS_CPU_TIME] = sys_cpu_time,
 };
 
 /* An entry must come from the current thread's user mode; anything else

@@ -67,6 +67,8 @@ struct thread {
 
 	/* ready queue */
 	struct thread *rq_next, *rq_prev;
+
+	uint64_t cpu_counts;		/* timer counts it ran (cputime.c) */
 };
 
 #define FASTPATH_WORD_RECEIVING	TS_RECV	/* state TS_RECV, the three flags clear */

@@ -55,5 +55,7 @@ int main(int argc, char **argv)
 	test_fcntl();
 	test_msync();
 	test_efault();
+	test_clocks();
+	test_misc();
 	return tap_summary("test0");
 }

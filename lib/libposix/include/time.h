@@ -1,14 +1,46 @@
 /* time.h - the C library's time.h plus what it declares only for systems
- * with POSIX timers: the monotonic clock, clock_gettime and nanosleep,
- * which libposix implements. */
+ * with POSIX timers: every clock libposix reads (picolibc's numbers, some
+ * of which it shows only to GNU programs), clock_gettime and nanosleep,
+ * and CLOCKS_PER_SEC as XSI and Linux fix it. */
 #ifndef _LIBPOSIX_TIME_H
 #define _LIBPOSIX_TIME_H
 
 #include_next <time.h>
 
+#ifndef CLOCK_REALTIME_COARSE
+#define CLOCK_REALTIME_COARSE	((clockid_t)0)
+#endif
+#ifndef CLOCK_PROCESS_CPUTIME_ID
+#define CLOCK_PROCESS_CPUTIME_ID	((clockid_t)2)
+#endif
+#ifndef CLOCK_THREAD_CPUTIME_ID
+#define CLOCK_THREAD_CPUTIME_ID	((clockid_t)3)
+#endif
 #ifndef CLOCK_MONOTONIC
 #define CLOCK_MONOTONIC		((clockid_t)4)
 #endif
+#ifndef CLOCK_MONOTONIC_RAW
+#define CLOCK_MONOTONIC_RAW	((clockid_t)5)
+#endif
+#ifndef CLOCK_MONOTONIC_COARSE
+#define CLOCK_MONOTONIC_COARSE	((clockid_t)6)
+#endif
+#ifndef CLOCK_BOOTTIME
+#define CLOCK_BOOTTIME		((clockid_t)7)
+#endif
+#ifndef CLOCK_REALTIME_ALARM
+#define CLOCK_REALTIME_ALARM	((clockid_t)8)
+#endif
+#ifndef CLOCK_BOOTTIME_ALARM
+#define CLOCK_BOOTTIME_ALARM	((clockid_t)9)
+#endif
+
+/* picolibc's ARM value is 100; clock() here counts microseconds. CLK_TCK,
+ * the old name of times()'s unit, is sysconf(_SC_CLK_TCK): the 1 kHz tick. */
+#undef CLOCKS_PER_SEC
+#define CLOCKS_PER_SEC		((clock_t)1000000)
+#undef CLK_TCK
+#define CLK_TCK			((clock_t)1000)
 
 #if !defined(_POSIX_TIMERS)
 #ifdef __cplusplus

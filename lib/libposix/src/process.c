@@ -1,4 +1,4 @@
-/* process.c - fork, clone, wait and process ids on mm0. */
+/* process.c - fork, clone, wait (wait3 and wait4 with the child's rusage) and process ids on mm0. */
 #include <sched.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -6,6 +6,7 @@
 
 #include "internal.h"
 #include "mm0.h"
+#include "rusage_internal.h"
 #include "signal_internal.h"
 
 long posix_fork_request(uintptr_t child_pc, uintptr_t child_sp)
@@ -83,6 +84,33 @@ pid_t waitpid(pid_t pid, int *status, int options)
 pid_t wait(int *status)
 {
 	return waitpid(-1, status, 0);
+}
+
+/* waitpid, then what the reaped child used: mm0 kept it for this thread. */
+pid_t wait4(pid_t pid, int *status, int options, struct rusage *usage)
+{
+	struct rusage reading;
+	uint64_t ns;
+	pid_t reaped;
+	long answer;
+
+	if (usage && posix_probe_write(usage, sizeof(*usage)))
+		return posix_error(EFAULT);
+	reaped = waitpid(pid, status, options);
+	if (reaped <= 0 || !usage)
+		return reaped;
+	answer = mm_cpu_time(posix_mm0(), MM0_CPU_LAST_REAPED, &ns);
+	if (answer < 0)
+		return (pid_t)posix_result(answer);
+	posix_rusage_fill(ns, &reading);
+	if (posix_copy(usage, &reading, sizeof(reading)))
+		return posix_error(EFAULT);
+	return reaped;
+}
+
+pid_t wait3(int *status, int options, struct rusage *usage)
+{
+	return wait4(-1, status, options, usage);
 }
 
 pid_t getpid(void)

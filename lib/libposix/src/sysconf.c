@@ -1,8 +1,20 @@
-/* sysconf.c - the system's limits and sizes; free memory comes from mm0. */
+/* sysconf.c - the system's limits, sizes and options, each the value that
+ * what enforces it uses (mm0's exec, fs0's tables); free memory comes from
+ * mm0. An option the system lacks is -1 with errno unchanged, as POSIX says. */
+#include <errno.h>
 #include <unistd.h>
 
+#include "fs0.h"
 #include "internal.h"
 #include "mm0.h"
+
+/* The POSIX.1-2008 options that are here. */
+#define OPTION_PRESENT		200809L
+/* gethostname's, ttyname's and getlogin's buffers, and a text line: Linux's. */
+#define HOST_NAME_LIMIT		64
+#define TTY_NAME_LIMIT		32
+#define LOGIN_NAME_LIMIT	256
+#define LINE_LIMIT		2048
 
 static long free_pages(void)
 {
@@ -23,13 +35,68 @@ long sysconf(int name)
 	case _SC_NPROCESSORS_ONLN:
 		return 1;
 	case _SC_OPEN_MAX:
-		return 64;
+		return FS0_OPEN_MAX;
 	case _SC_ARG_MAX:
-		return L4_PAGE_SIZE;
-	case _SC_CHILD_MAX:
-		return 256;
+		return MM0_EXEC_ARGS_MAX;
+	case _SC_HOST_NAME_MAX:
+		return HOST_NAME_LIMIT;
+	case _SC_TTY_NAME_MAX:
+		return TTY_NAME_LIMIT;
+	case _SC_LOGIN_NAME_MAX:
+		return LOGIN_NAME_LIMIT;
+	case _SC_LINE_MAX:
+		return LINE_LIMIT;
 	case _SC_AVPHYS_PAGES:
 		return free_pages();
+	/* mm0 limits processes by its memory only. */
+	case _SC_CHILD_MAX:
+		return -1;
+	case _SC_JOB_CONTROL:
+	case _SC_SAVED_IDS:
+		return 1;
+	case _SC_VERSION:
+	case _SC_FSYNC:
+	case _SC_MAPPED_FILES:
+	case _SC_MEMORY_PROTECTION:
+	case _SC_SHARED_MEMORY_OBJECTS:
+	case _SC_MONOTONIC_CLOCK:
+	case _SC_CPUTIME:
+	case _SC_THREAD_CPUTIME:
+	case _SC_SPAWN:
+		return OPTION_PRESENT;
+	/* Signals 1..31 only, no timer_create or clock_nanosleep, no threads
+	 * library, semaphores, message queues or asynchronous I/O. */
+	case _SC_REALTIME_SIGNALS:
+	case _SC_TIMERS:
+	case _SC_CLOCK_SELECTION:
+	case _SC_TIMEOUTS:
+	case _SC_THREADS:
+	case _SC_THREAD_SAFE_FUNCTIONS:
+	case _SC_THREAD_PROCESS_SHARED:
+	case _SC_THREAD_ATTR_STACKADDR:
+	case _SC_THREAD_ATTR_STACKSIZE:
+	case _SC_THREAD_PRIORITY_SCHEDULING:
+	case _SC_THREAD_PRIO_INHERIT:
+	case _SC_THREAD_PRIO_PROTECT:
+	case _SC_BARRIERS:
+	case _SC_SPIN_LOCKS:
+	case _SC_READER_WRITER_LOCKS:
+	case _SC_SEMAPHORES:
+	case _SC_MESSAGE_PASSING:
+	case _SC_ASYNCHRONOUS_IO:
+	case _SC_PRIORITIZED_IO:
+	case _SC_SYNCHRONIZED_IO:
+	case _SC_PRIORITY_SCHEDULING:
+	case _SC_MEMLOCK:
+	case _SC_MEMLOCK_RANGE:
+	case _SC_ADVISORY_INFO:
+	case _SC_SPORADIC_SERVER:
+	case _SC_THREAD_SPORADIC_SERVER:
+	case _SC_TYPED_MEMORY_OBJECTS:
+	case _SC_IPV6:
+	case _SC_RAW_SOCKETS:
+	case _SC_TRACE:
+		return -1;
 	default:
 		return posix_error(EINVAL);
 	}

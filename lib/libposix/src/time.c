@@ -2,13 +2,16 @@
  * virtual count; a sleep is a receive from ourselves (nobody can send to
  * us that way) with a timeout in whole milliseconds, never shorter than asked. */
 #include <sched.h>
+#include <stdbool.h>
 #include <time.h>
 #include <unistd.h>
 
+#include <l4/ipc.h>
 #include <l4/kip.h>
 #include <l4/syscalls.h>
 
 #include "internal.h"
+#include "mm0.h"
 
 #define NSEC_PER_SEC	1000000000ull
 #define NSEC_PER_MSEC	1000000ull
@@ -22,30 +25,112 @@ static uint64_t virtual_count(void)
 	return ((uint64_t)high << 32) | low;
 }
 
-int clock_gettime(clockid_t clock, struct timespec *now)
-{
-	uint64_t hz = l4_kip()->timer_hz, count;
-	struct timespec reading;
+/* CLOCK_REALTIME is the count plus the real time at count 0, which mm0 read
+ * from the board's clock at boot: asked once per program, kept after. */
+static int64_t boot_time_ns;
+static volatile bool boot_time_known;
 
-	if (clock != CLOCK_MONOTONIC && clock != CLOCK_REALTIME)
-		return posix_error(EINVAL);
-	count = virtual_count();
-	reading.tv_sec = (time_t)(count / hz);
-	reading.tv_nsec = (long)((count % hz) * NSEC_PER_SEC / hz);
-	return posix_copy(now, &reading, sizeof(reading)) ? posix_error(EFAULT) : 0;
+static int64_t realtime_offset_ns(void)
+{
+	int64_t ns;
+
+	if (!boot_time_known && mm_boot_time(posix_mm0(), &ns) == 0) {
+		boot_time_ns = ns;
+		boot_time_known = true;
+	}
+	return boot_time_known ? boot_time_ns : 0;
 }
 
-int clock_getres(clockid_t clock, struct timespec *resolution)
+static uint64_t counts_to_ns(uint64_t counts)
 {
 	uint64_t hz = l4_kip()->timer_hz;
 
-	if (clock != CLOCK_MONOTONIC && clock != CLOCK_REALTIME)
-		return posix_error(EINVAL);
-	if (resolution) {
-		resolution->tv_sec = 0;
-		resolution->tv_nsec = (long)((NSEC_PER_SEC + hz - 1) / hz);
+	return counts / hz * NSEC_PER_SEC + counts % hz * NSEC_PER_SEC / hz;
+}
+
+static void ns_to_timespec(int64_t ns, struct timespec *out)
+{
+	out->tv_sec = (time_t)(ns / (int64_t)NSEC_PER_SEC);
+	out->tv_nsec = (long)(ns % (int64_t)NSEC_PER_SEC);
+	if (out->tv_nsec < 0) {
+		out->tv_sec--;
+		out->tv_nsec += (long)NSEC_PER_SEC;
 	}
+}
+
+/* The clock's reading in nanoseconds, or -errno. The monotonic family (Linux's
+ * RAW, COARSE and BOOTTIME included: nothing here slews, the tick needs no
+ * coarse reading, and the counter runs through nothing like a suspend) is the
+ * generic timer's count; the CPU-time clocks are the kernel's accounting. */
+static int clock_read(clockid_t clock, int64_t *ns)
+{
+	uint64_t counts, cpu_ns;
+	long answer;
+
+	switch (clock) {
+	case CLOCK_REALTIME:
+	case CLOCK_REALTIME_COARSE:
+	case CLOCK_REALTIME_ALARM:
+		*ns = (int64_t)counts_to_ns(virtual_count()) + realtime_offset_ns();
+		return 0;
+	case CLOCK_MONOTONIC:
+	case CLOCK_MONOTONIC_RAW:
+	case CLOCK_MONOTONIC_COARSE:
+	case CLOCK_BOOTTIME:
+	case CLOCK_BOOTTIME_ALARM:
+		*ns = (int64_t)counts_to_ns(virtual_count());
+		return 0;
+	case CLOCK_THREAD_CPUTIME_ID:
+		if (l4_cpu_time(l4_myself(), &counts))
+			return -EINVAL;
+		*ns = (int64_t)counts_to_ns(counts);
+		return 0;
+	case CLOCK_PROCESS_CPUTIME_ID:
+		answer = mm_cpu_time(posix_mm0(), MM0_CPU_SELF, &cpu_ns);
+		if (answer < 0)
+			return (int)answer;
+		*ns = (int64_t)cpu_ns;
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+int clock_gettime(clockid_t clock, struct timespec *now)
+{
+	struct timespec reading;
+	int64_t ns;
+	int err = clock_read(clock, &ns);
+
+	if (err)
+		return posix_error(-err);
+	ns_to_timespec(ns, &reading);
+	return posix_copy(now, &reading, sizeof(reading)) ? posix_error(EFAULT) : 0;
+}
+
+/* Every clock counts the generic timer: one count is its resolution. */
+int clock_getres(clockid_t clock, struct timespec *resolution)
+{
+	uint64_t hz = l4_kip()->timer_hz;
+	struct timespec one_count = { 0, (long)((NSEC_PER_SEC + hz - 1) / hz) };
+	int64_t ns;
+	int err = clock_read(clock, &ns);
+
+	if (err)
+		return posix_error(-err);
+	if (resolution && posix_copy(resolution, &one_count, sizeof(one_count)))
+		return posix_error(EFAULT);
 	return 0;
+}
+
+/* POSIX: the processor time the program used, CLOCKS_PER_SEC a second. */
+clock_t clock(void)
+{
+	int64_t ns;
+
+	if (clock_read(CLOCK_PROCESS_CPUTIME_ID, &ns))
+		return (clock_t)-1;
+	return (clock_t)((uint64_t)ns / (NSEC_PER_SEC / CLOCKS_PER_SEC));
 }
 
 int nanosleep(const struct timespec *request, struct timespec *remaining)

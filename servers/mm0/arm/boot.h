@@ -21,6 +21,9 @@ const struct fs_ops *fs0_ops_for(uint32_t fs0_tid);
  * pages after them, below limit. Called before the first allocation. */
 void heap_init(uint32_t mapped_bytes, uint32_t limit);
 
+/* Reads the board's real-time clock once: serve_boot_time_ns (rtc.c). */
+int rtc_read_boot_time(void);
+
 /* printf to the kernel console, one line at a time. */
 void console_printf(const char *format, ...) __attribute__((format(printf, 1, 2)));
 

@@ -2,6 +2,7 @@
  * and the one place where the kernel's error codes become errno values. */
 #include <errno.h>
 #include <l4/ipc.h>
+#include <l4/kip.h>
 #include <l4/syscalls.h>
 
 #include "boot.h"
@@ -100,6 +101,19 @@ static int l4_ops_thread_stop(void *ctx, uint32_t tid)
 								   L4_EXREG_CANCEL_IPC, 0, 0));
 }
 
+/* The kernel counts in generic timer ticks; 64 bits of nanoseconds last centuries. */
+static int l4_ops_cpu_time(void *ctx, uint32_t tid, uint64_t *ns)
+{
+	uint64_t counts, hz = l4_kip()->timer_hz;
+	int err = l4_cpu_time(tid, &counts);
+
+	(void)ctx;
+	if (err)
+		return kernel_error_to_errno(err);
+	*ns = counts / hz * 1000000000u + counts % hz * 1000000000u / hz;
+	return 0;
+}
+
 const struct kernel_ops l4_kernel_ops = {
 	.map = l4_ops_map,
 	.unmap = l4_ops_unmap,
@@ -108,4 +122,5 @@ const struct kernel_ops l4_kernel_ops = {
 	.thread_destroy = l4_ops_thread_destroy,
 	.thread_start = l4_ops_thread_start,
 	.thread_stop = l4_ops_thread_stop,
+	.cpu_time = l4_ops_cpu_time,
 };

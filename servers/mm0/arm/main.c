@@ -204,6 +204,9 @@ int main(void)
 	serve_crash_print = crash_print;
 	signal_fault_fatal = crash_report;
 	register_modules();
+	err = rtc_read_boot_time();
+	if (err)
+		console_printf("mm0: no real-time clock (error %d): the time starts at 1970\n", err);
 	mm0_stats(&stats);
 	console_printf("mm0: root pager up, %u free pages\n", (unsigned)stats.free_pages);
 	start_fs0();

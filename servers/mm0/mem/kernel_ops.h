@@ -26,6 +26,8 @@ struct kernel_ops {
 	/* Optional: suspend the thread and abort the IPC it is in (exec restarts
 	 * a thread waiting for mm0's reply; thread_start resumes it). */
 	int (*thread_stop)(void *ctx, uint32_t tid);
+	/* Optional: the CPU time the thread has used so far, in nanoseconds. */
+	int (*cpu_time)(void *ctx, uint32_t tid, uint64_t *ns);
 };
 
 /* The calls as mm0_init was given them. */

@@ -4,10 +4,12 @@
 
 #include <stdint.h>
 
+#include "mm0_local.h"
+
 struct task;
 
+/* MM0_EXEC_ARGS_MAX, which libposix's sysconf answers too, is in idl/mm0_types.idl. */
 #define MM0_EXEC_PATH_MAX	255u
-#define MM0_EXEC_ARGS_MAX	3072u
 
 /* Byte ranges in the caller's fs0 buffer: the path (no NUL), then argc
  * argument strings and envc environment strings, each with its NUL,

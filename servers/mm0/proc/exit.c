@@ -8,6 +8,7 @@
 #include <server/counted_alloc.h>
 #include "mem/vm_area.h"
 #include "proc/exit.h"
+#include "proc/rusage.h"
 #include "proc/signals.h"
 #include "proc/task.h"
 
@@ -62,13 +63,18 @@ void thread_release(struct task *task)
 	task->vm = NULL;
 	utcb_free(vm, task->utcb_slot);
 	vm_space_put(vm);
-	if (task != task_self())
+	if (task != task_self()) {
+		rusage_thread_ended(task);
 		mm0_kernel->thread_destroy(mm0_kernel_ctx, task->l4_tid);
+	}
 	task->thread_alive = false;
 }
 
-static void reap(struct task *zombie)
+/* waiter: the thread whose wait reaps it (NULL: nobody waits, mm0 reaps). */
+static void reap(struct task *zombie, struct task *waiter)
 {
+	if (waiter)
+		rusage_reaped(waiter, zombie);
 	task_free(zombie);
 }
 
@@ -82,7 +88,7 @@ static void notify_parent(struct task *zombie)
 	if (!parent || parent == task_self()) {
 		if (mm0_orphan_exited)
 			mm0_orphan_exited(zombie->pid, zombie->exit_status);
-		reap(zombie);
+		reap(zombie, NULL);
 		return;
 	}
 	list_for_each_safe(pos, tmp, &parent->waits) {
@@ -90,11 +96,12 @@ static void notify_parent(struct task *zombie)
 		long pid = zombie->pid;
 		int status = zombie->exit_status;
 		void *token = request->token;
+		struct task *waiter = request->waiter;
 
 		if (request->pid != -1 && request->pid != pid)
 			continue;
-		wait_forget(request->waiter);
-		reap(zombie);
+		wait_forget(waiter);
+		reap(zombie, waiter);
 		mm0_reply->complete_wait(token, pid, status);
 		return;
 	}
@@ -112,7 +119,7 @@ static void reparent_children(struct task *leader)
 		child->parent = init;
 		list_add_tail(&init->children, &child->child_node);
 		if (child->zombie)
-			reap(child);
+			reap(child, NULL);
 	}
 }
 
@@ -210,7 +217,7 @@ long mm0_waitpid(struct task *task, long pid, int options, void *token, int *sta
 		have_child = true;
 		if (child->zombie) {
 			*status = child->exit_status;
-			reap(child);
+			reap(child, task);
 			return child_pid;
 		}
 	}

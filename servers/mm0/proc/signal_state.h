@@ -33,6 +33,7 @@ struct task_signals {
 	uint32_t pending;		/* process-directed, not yet delivered */
 	uint32_t trampoline;		/* libposix's entry that runs a handler */
 	uint32_t pgid;
+	uint32_t sid;			/* the session: its leader's pid */
 	bool stopped;			/* by SIGSTOP and friends, until SIGCONT */
 	uint64_t alarm_ms;		/* when SIGALRM is due (0: none) */
 	/* Per thread: */

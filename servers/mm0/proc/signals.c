@@ -89,14 +89,22 @@ void signal_fork(struct task *creator, struct task *child, bool thread)
 	memcpy(child->sig.actions, creator->leader->sig.actions, sizeof(child->sig.actions));
 	child->sig.trampoline = creator->leader->sig.trampoline;
 	child->sig.pgid = creator->leader->sig.pgid;
+	child->sig.sid = creator->leader->sig.sid;
 }
 
 /* A new program starts with default actions and an empty mask, in its parent's group
- * (mm0's children lead their own). */
+ * and session. mm0's children lead their own group in mm0's session, as a job
+ * control shell's commands do in the shell's: so setsid needs a fork first there too. */
 void signal_spawned(struct task *child, struct task *parent)
 {
 	parent = parent ? parent->leader : NULL;
-	child->sig.pgid = parent && parent != task_self() ? parent->sig.pgid : child->pid;
+	if (parent && parent != task_self()) {
+		child->sig.pgid = parent->sig.pgid;
+		child->sig.sid = parent->sig.sid;
+	} else {
+		child->sig.pgid = child->pid;
+		child->sig.sid = task_self()->pid;
+	}
 }
 
 void signal_exec(struct task *thread)
@@ -362,10 +370,19 @@ static struct task *process_of(struct task *caller, long pid)
 
 struct group_search {
 	long pgid;
+	uint32_t sid;		/* only a group of this session counts */
 	bool found;
 };
 
 static void group_find(struct task *leader, void *arg)
+{
+	struct group_search *search = arg;
+
+	if (leader->sig.pgid == (uint32_t)search->pgid && leader->sig.sid == search->sid)
+		search->found = true;
+}
+
+static void group_find_any_session(struct task *leader, void *arg)
 {
 	struct group_search *search = arg;
 
@@ -386,9 +403,13 @@ long signal_setpgid(struct task *caller, long pid, long pgid)
 	target = process_of(caller, pid);
 	if (!target || (target != caller->leader && target->parent != caller->leader))
 		return -ESRCH;
+	/* A session leader stays in its group; a group is joined only within the session. */
+	if (target->sig.sid == target->pid || target->sig.sid != caller->leader->sig.sid)
+		return -EPERM;
 	if (pgid == 0)
 		pgid = target->pid;
 	search.pgid = pgid;
+	search.sid = target->sig.sid;
 	if (pgid != (long)target->pid) {
 		signal_for_each_process(group_find, &search);
 		if (!search.found)
@@ -408,6 +429,33 @@ long signal_getpgid(struct task *caller, long pid)
 		return -EINVAL;
 	target = process_of(caller, pid);
 	return target ? (long)target->sig.pgid : -ESRCH;
+}
+
+/* A new session and group led by the caller, unless a group already has its pid as id. */
+long signal_setsid(struct task *caller)
+{
+	struct group_search search;
+
+	if (!caller || !caller->thread_alive)
+		return -ESRCH;
+	search = (struct group_search){ .pgid = caller->pid, .sid = 0, .found = false };
+	signal_for_each_process(group_find_any_session, &search);
+	if (search.found)
+		return -EPERM;
+	caller->leader->sig.pgid = caller->leader->sig.sid = caller->pid;
+	return caller->pid;
+}
+
+long signal_getsid(struct task *caller, long pid)
+{
+	struct task *target;
+
+	if (!caller || !caller->thread_alive)
+		return -ESRCH;
+	if (pid < 0)
+		return -ESRCH;
+	target = process_of(caller, pid);
+	return target ? (long)target->sig.sid : -ESRCH;
 }
 
 long signal_alarm(struct task *caller, uint32_t seconds)

@@ -92,6 +92,10 @@ uint32_t signal_pending_of(struct task *caller);
 long signal_kill(struct task *caller, long pid, int signo);
 long signal_setpgid(struct task *caller, long pid, long pgid);
 long signal_getpgid(struct task *caller, long pid);
+/* setsid: the caller leads a new session and group (its pid), or -EPERM when a
+ * group already has that id; getsid: pid 0 means the caller. */
+long signal_setsid(struct task *caller);
+long signal_getsid(struct task *caller, long pid);
 long signal_alarm(struct task *caller, uint32_t seconds);
 /* Fires due alarms; the milliseconds until the next one (at most INT32_MAX), or 0 for none. */
 uint32_t signal_alarm_tick(void);

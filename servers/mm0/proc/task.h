@@ -60,6 +60,9 @@ struct task {
 	struct fault_fixups fixups;	/* leaders: fault_fixup.c */
 	char name[MM0_TASK_NAME_MAX];	/* leaders: the program, for crash reports */
 	bool system;			/* leaders: a boot-time server (docs/signals.md) */
+	uint64_t ended_threads_ns;	/* leaders: CPU time of its threads that ended (rusage.c) */
+	uint64_t children_ns;		/* leaders: CPU time of its reaped children, theirs included */
+	uint64_t reaped_child_ns;	/* the whole CPU time of the child this thread last reaped */
 };
 
 /* mm0's own task (pid 1), every orphan's parent. task_fini_self frees its

@@ -100,6 +100,7 @@ enum l4_syscall {
 	L4_SYS_SPACE_CONTROL,
 	L4_SYS_KDEBUG,		/* console output and power-off, privileged */
 	L4_SYS_NULL,		/* does nothing: the cheapest entry and exit */
+	L4_SYS_CPU_TIME,	/* r0 tid -> r1, r2: the CPU time it used */
 	L4_SYS_COUNT
 };
 

@@ -134,6 +134,21 @@ static inline int l4_kernel_access(uint32_t region, uint32_t user_address)
 	return l4_syscall(L4_SYS_KDEBUG, L4_KD_ACCESS, region, user_address, 0, 0, 0);
 }
 
+/* The CPU time thread tid has used, in generic timer counts (KIP
+ * timer_hz a second): the caller's own, or one it may control. */
+static inline int l4_cpu_time(l4_tid_t tid, uint64_t *counts)
+{
+	register uint32_t r0 asm("r0") = tid;
+	register uint32_t r1 asm("r1");
+	register uint32_t r2 asm("r2");
+	register uint32_t r7 asm("r7") = L4_SYS_CPU_TIME;
+
+	asm volatile("svc #0" : "+r"(r0), "=r"(r1), "=r"(r2) : "r"(r7) : "memory");
+	if ((int)r0 == 0)
+		*counts = ((uint64_t)r2 << 32) | r1;
+	return (int)r0;
+}
+
 /* Ends the program: powers off from a privileged space, else destroys the
  * calling thread. Weak, so a runtime may supply its own. */
 void l4_exit(int status) __attribute__((noreturn));
