@@ -16,22 +16,36 @@
 _Static_assert(FS0_O_ACCMODE == MM0_O_ACCMODE && FS0_O_CREAT == MM0_O_CREAT &&
 	       FS0_O_EXCL == MM0_O_EXCL && FS0_O_TRUNC == MM0_O_TRUNC, "shm_open flags");
 
-/* "/name": one leading slash, no other, at most MM0_SHM_NAME_MAX bytes. */
-static int shm_name_check(const char *name)
+/* Names as glibc takes them: any number of leading slashes, then at least one
+ * character and no other slash ("name", "/name" and "//name" are one object);
+ * anything else is invalid, and so is a name too long for glibc's path buffer
+ * under /dev/shm. A valid name longer than mm0 keeps is ENAMETOOLONG, as
+ * Linux's open gives for one longer than NAME_MAX. mm0 gets "/name". */
+#define GLIBC_SHM_NAME_LIMIT	259
+
+static int shm_name_take(const char *name, char full[MM0_SHM_NAME_MAX + 1], int invalid)
 {
+	size_t length;
+
 	if (!name)
 		return -EFAULT;
-	if (name[0] != '/' || !name[1] || strchr(name + 1, '/'))
-		return -EINVAL;
-	if (strnlen(name, MM0_SHM_NAME_MAX + 1) > MM0_SHM_NAME_MAX)
+	while (*name == '/')
+		name++;
+	length = strnlen(name, GLIBC_SHM_NAME_LIMIT + 1);
+	if (!length || length > GLIBC_SHM_NAME_LIMIT || memchr(name, '/', length))
+		return -invalid;
+	if (length + 1 > MM0_SHM_NAME_MAX)
 		return -ENAMETOOLONG;
+	full[0] = '/';
+	memcpy(full + 1, name, length + 1);
 	return 0;
 }
 
 int shm_open(const char *name, int oflag, mode_t mode)
 {
+	char full[MM0_SHM_NAME_MAX + 1];
 	uint32_t mm0_flags;
-	int err = shm_name_check(name);
+	int err = shm_name_take(name, full, EINVAL);
 	long answer;
 
 	if (!err && ((oflag & O_ACCMODE) == O_WRONLY ||
@@ -41,17 +55,19 @@ int shm_open(const char *name, int oflag, mode_t mode)
 		err = posix_open_flags(oflag, &mm0_flags);
 	if (err)
 		return posix_error(-err);
-	answer = mm_shm_open(posix_mm0(), name, (int32_t)mm0_flags, mode & 07777);
+	answer = mm_shm_open(posix_mm0(), full, (int32_t)mm0_flags, mode & 07777);
 	return answer < 0 ? (int)posix_result(answer) : (int)answer + POSIX_CONSOLE_FDS;
 }
 
+/* glibc answers an invalid name here with ENOENT. */
 int shm_unlink(const char *name)
 {
-	int err = shm_name_check(name);
+	char full[MM0_SHM_NAME_MAX + 1];
+	int err = shm_name_take(name, full, ENOENT);
 
 	if (err)
 		return posix_error(-err);
-	return (int)posix_result(mm_shm_unlink(posix_mm0(), name));
+	return (int)posix_result(mm_shm_unlink(posix_mm0(), full));
 }
 
 int posix_mm0_ftruncate(int fd, off_t length)
