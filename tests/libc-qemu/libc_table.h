@@ -38,6 +38,22 @@ struct printf_other_case {
 	const char *expected;
 };
 
+/* The string-to-integer functions, as on the target: long is 32 bits there. */
+enum integer_function {
+	FN_STRTOL, FN_STRTOUL, FN_STRTOLL, FN_STRTOULL, FN_ATOI, FN_ATOL, FN_ATOLL, FN_COUNT
+};
+/* errno after the call (the numbers differ between C libraries). */
+enum integer_error { INTEGER_OK, INTEGER_ERANGE, INTEGER_EINVAL };
+
+struct integer_case {
+	const char *text;
+	int8_t base;		/* unused by the ato* functions */
+	uint8_t function;	/* enum integer_function */
+	uint8_t error;		/* enum integer_error; the ato* functions: not checked */
+	uint16_t consumed;	/* where the end pointer stops; ato*: not checked */
+	uint64_t result;	/* the value's bits, widened from its type */
+};
+
 extern const struct math_case math_cases[];
 extern const unsigned math_case_count;
 extern const struct strtod_case strtod_cases[];
@@ -46,5 +62,7 @@ extern const struct printf_case printf_cases[];
 extern const unsigned printf_case_count;
 extern const struct printf_other_case printf_other_cases[];
 extern const unsigned printf_other_case_count;
+extern const struct integer_case integer_cases[];
+extern const unsigned integer_case_count;
 
 #endif

@@ -1,5 +1,6 @@
 /* t_table.c - the answer table (libc_table.c, from the build host's glibc):
  * one check per function, naming the first few inputs that differ. */
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -172,10 +173,58 @@ static void check_printf_other(void)
 		     "got %s", text);
 }
 
+static uint64_t integer_call(const struct integer_case *row, char **end, int *error)
+{
+	uint64_t result;
+
+	errno = 0;
+	switch (row->function) {
+	case FN_STRTOL: result = (uint64_t)(int64_t)strtol(row->text, end, row->base); break;
+	case FN_STRTOUL: result = (uint64_t)strtoul(row->text, end, row->base); break;
+	case FN_STRTOLL: result = (uint64_t)strtoll(row->text, end, row->base); break;
+	case FN_STRTOULL: result = (uint64_t)strtoull(row->text, end, row->base); break;
+	case FN_ATOI: result = (uint64_t)(int64_t)atoi(row->text); break;
+	case FN_ATOL: result = (uint64_t)(int64_t)atol(row->text); break;
+	default: result = (uint64_t)atoll(row->text); break;
+	}
+	*error = errno == ERANGE ? INTEGER_ERANGE : errno == EINVAL ? INTEGER_EINVAL : INTEGER_OK;
+	return result;
+}
+
+static void check_integers(void)
+{
+	static const char *const names[FN_COUNT] = {
+		"strtol", "strtoul", "strtoll", "strtoull", "atoi", "atol", "atoll",
+	};
+	unsigned wrong = 0;
+	char name[80];
+
+	for (unsigned i = 0; i < integer_case_count; i++) {
+		const struct integer_case *row = &integer_cases[i];
+		bool converts = row->function <= FN_STRTOULL;
+		char *end = (char *)row->text;
+		int error;
+		uint64_t result = integer_call(row, converts ? &end : NULL, &error);
+
+		if (result == row->result && (!converts || ((unsigned)(end - row->text) == row->consumed &&
+							  error == row->error)))
+			continue;
+		if (wrong++ < SHOWN_MISMATCHES)
+			printf("# %s(\"%s\", %d): expected 0x%llx, end %u, error %u; got 0x%llx, end %u, error %d\n",
+			       names[row->function], row->text, row->base, (unsigned long long)row->result,
+			       row->consumed, row->error, (unsigned long long)result,
+			       (unsigned)(end - row->text), error);
+	}
+	snprintf(name, sizeof(name), "strtol, strtoul, strtoll, strtoull and ato* match glibc in %u cases",
+		 integer_case_count);
+	CHECK_EQ(name, 0, wrong);
+}
+
 void test_table(void)
 {
 	check_math();
 	check_strtod();
 	check_printf();
 	check_printf_other();
+	check_integers();
 }
