@@ -13,7 +13,7 @@ extern uint64_t cputime_since;
 /* Unless next is already charged: the interval running so far goes to the
  * thread it belonged to, and from now on the time goes to next (NULL:
  * idle, nobody's). Inline: the scheduler calls it at every switch. */
-static inline void cputime_switch(struct thread *next)
+static inline __attribute__((always_inline)) void cputime_switch(struct thread *next)
 {
 	uint64_t now;
 
