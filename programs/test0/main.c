@@ -57,5 +57,6 @@ int main(int argc, char **argv)
 	test_efault();
 	test_clocks();
 	test_misc();
+	test_popen();
 	return tap_summary("test0");
 }

@@ -30,5 +30,6 @@ void test_efault(void);
 void test_environment(int argc, char **argv);
 void test_clocks(void);
 void test_misc(void);
+void test_popen(void);
 
 #endif

@@ -1,6 +1,6 @@
 /* stdio.h - picolibc's stdio.h plus what POSIX adds and picolibc leaves out
- * on this target: FILENAME_MAX, getline and getdelim, and the stream locks
- * with the unlocked character functions. */
+ * on this target: FILENAME_MAX, getline and getdelim, the stream locks
+ * with the unlocked character functions, and popen and pclose. */
 #ifndef LIBPOSIX_STDIO_H
 #define LIBPOSIX_STDIO_H
 
@@ -23,5 +23,10 @@ int getc_unlocked(FILE *stream);
 int getchar_unlocked(void);
 int putc_unlocked(int c, FILE *stream);
 int putchar_unlocked(int c);
+
+/* A command run by /bin/sh -c with a pipe to its standard output ("r") or
+ * input ("w"); pclose gives its wait status. */
+FILE *popen(const char *command, const char *mode);
+int pclose(FILE *stream);
 
 #endif
