@@ -149,6 +149,9 @@ static void getrusage_and_times(void)
 	CHECK("times() counts the elapsed time in sysconf(_SC_CLK_TCK) ticks",
 	      sysconf(_SC_CLK_TCK) == 1000 &&
 	      llabs((long long)elapsed - read_ns(CLOCK_MONOTONIC) / NSEC_PER_MSEC) <= 2);
+	CHECK("times(NULL) gives the elapsed ticks alone, as Linux's",
+	      (long long)times(NULL) - (long long)elapsed >= 0 &&
+	      (long long)times(NULL) - (long long)elapsed <= 2);
 	CHECK("times() gives the process's CPU time in ticks",
 	      llabs((long long)tms.tms_utime + tms.tms_stime - usage_ns(&self) / NSEC_PER_MSEC) <= 3);
 	CHECK("and its reaped children's as getrusage(RUSAGE_CHILDREN) does",

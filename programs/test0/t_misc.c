@@ -116,6 +116,10 @@ static void limits_agree(void)
 	CHECK("sysconf(_SC_SHARED_MEMORY_OBJECTS) says POSIX shm is there",
 	      sysconf(_SC_SHARED_MEMORY_OBJECTS) == 200809L);
 	CHECK("sysconf(_SC_HOST_NAME_MAX) is 64", sysconf(_SC_HOST_NAME_MAX) == 64);
+	/* The boot image's modules (about 8 MiB) are not RAM mm0 hands out. */
+	check("sysconf(_SC_PHYS_PAGES) is the RAM mm0 manages: 100-128 MiB, more than is free",
+	      sysconf(_SC_PHYS_PAGES) > 100 * 256 && sysconf(_SC_PHYS_PAGES) <= 128 * 256 &&
+	      sysconf(_SC_PHYS_PAGES) > sysconf(_SC_AVPHYS_PAGES), sysconf(_SC_PHYS_PAGES));
 	CHECK("sysconf of an unknown name is EINVAL", sysconf(-5) == -1 && errno == EINVAL);
 	CHECK_EQ("pathconf(_PC_NAME_MAX) is fs0's", 255, pathconf("/boot", _PC_NAME_MAX));
 	CHECK_EQ("pathconf(_PC_PATH_MAX) is fs0's", 256, pathconf("/boot", _PC_PATH_MAX));

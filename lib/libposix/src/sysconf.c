@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <unistd.h>
 
+#include <l4/kip.h>
+
 #include "fs0.h"
 #include "internal.h"
 #include "mm0.h"
@@ -15,6 +17,19 @@
 #define TTY_NAME_LIMIT		32
 #define LOGIN_NAME_LIMIT	256
 #define LINE_LIMIT		2048
+
+/* The RAM mm0 manages (the KIP's conventional memory): the machine's, less
+ * the kernel's and the boot image's. */
+static long ram_pages(void)
+{
+	const struct l4_kip *kip = l4_kip();
+	long pages = 0;
+
+	for (uint32_t i = 0; i < kip->num_mem && i < L4_KIP_MAX_MEM; i++)
+		if (kip->mem[i].type == L4_MEM_CONVENTIONAL)
+			pages += (long)(kip->mem[i].size / L4_PAGE_SIZE);
+	return pages;
+}
 
 static long free_pages(void)
 {
@@ -48,6 +63,8 @@ long sysconf(int name)
 		return LINE_LIMIT;
 	case _SC_AVPHYS_PAGES:
 		return free_pages();
+	case _SC_PHYS_PAGES:
+		return ram_pages();
 	/* mm0 limits processes by its memory only. */
 	case _SC_CHILD_MAX:
 		return -1;
