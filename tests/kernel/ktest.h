@@ -53,5 +53,6 @@ void test_modules(void);
 /* Loads boot module `name` into a new space and starts it. */
 l4_tid_t start_module(const char *name, l4_tid_t pager);
 void test_benchmarks(void);
+void test_cputime(void);
 
 #endif

@@ -14,6 +14,7 @@ int main(void)
 	test_threads();
 	test_memory();
 	test_spaces();
+	test_cputime();
 	test_irq();
 	test_hardening();
 	test_fuzz();
