@@ -511,6 +511,36 @@ START_TEST(without_register_access_handlers_are_refused)
 }
 END_TEST
 
+START_TEST(sessions_setsid_and_getsid)
+{
+	struct task *parent = spawn(), *child = fork_of(parent), *grandchild;
+	long child_pid = child->pid;
+
+	/* mm0's children lead a group in mm0's session (pid 1). */
+	ck_assert_int_eq(signal_getsid(parent, 0), 1);
+	ck_assert_int_eq(signal_setsid(parent), -EPERM);
+	ck_assert_int_eq(signal_getsid(child, 0), 1);
+	ck_assert_int_eq(signal_setsid(child), child_pid);
+	ck_assert_int_eq(signal_getsid(parent, child_pid), child_pid);
+	ck_assert_int_eq(signal_getpgid(child, 0), child_pid);
+	ck_assert_int_eq(signal_setsid(child), -EPERM);
+	ck_assert_int_eq(signal_setpgid(child, 0, 0), -EPERM);
+	ck_assert_int_eq(signal_setpgid(parent, child_pid, (long)parent->pid), -EPERM);
+	grandchild = fork_of(child);
+	ck_assert_int_eq(signal_getsid(grandchild, 0), child_pid);
+	ck_assert_int_eq(signal_setpgid(parent, 0, child_pid), -EPERM);
+	ck_assert_int_eq(signal_setpgid(grandchild, 0, 0), 0);
+	ck_assert_int_eq(signal_setpgid(grandchild, 0, child_pid), 0);
+	ck_assert_int_eq(signal_getsid(parent, 30000), -ESRCH);
+	ck_assert_int_eq(signal_getsid(parent, -1), -ESRCH);
+	ck_assert_int_eq(signal_setsid(NULL), -ESRCH);
+	exit_and_reap(grandchild, 0);
+	exit_and_reap(child, 0);
+	exit_and_reap(parent, 0);
+	assert_no_leak();
+}
+END_TEST
+
 int main(void)
 {
 	Suite *suite = suite_create("signals");
@@ -525,6 +555,7 @@ int main(void)
 	add_test_alone(suite, a_pager_error_goes_to_a_sigbus_handler, signals_setup, signals_teardown);
 	add_test_alone(suite, a_frame_that_does_not_fit_ends_the_process, signals_setup, signals_teardown);
 	add_test_alone(suite, groups_fork_and_sigchld, signals_setup, signals_teardown);
+	add_test_alone(suite, sessions_setsid_and_getsid, signals_setup, signals_teardown);
 	add_test_alone(suite, alarm_fires_sigalrm_when_due, signals_setup, signals_teardown);
 	add_test_alone(suite, a_far_alarm_gives_a_positive_wait, signals_setup, signals_teardown);
 	add_test_alone(suite, exec_resets_caught_signals_only, signals_setup, signals_teardown);

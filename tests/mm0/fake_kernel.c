@@ -208,6 +208,17 @@ static int fake_thread_start(void *ctx, uint32_t tid, uint32_t pc, uint32_t sp, 
 	return 0;
 }
 
+static int fake_cpu_time(void *ctx, uint32_t tid, uint64_t *ns)
+{
+	struct fake_thread *thread = fake_thread_find(tid);
+
+	(void)ctx;
+	if (!thread)
+		return -ESRCH;
+	*ns = thread->cpu_ns;
+	return 0;
+}
+
 const struct kernel_ops fake_kernel_ops = {
 	.map = fake_map,
 	.unmap = fake_unmap,
@@ -215,6 +226,7 @@ const struct kernel_ops fake_kernel_ops = {
 	.thread_create = fake_thread_create,
 	.thread_destroy = fake_thread_destroy,
 	.thread_start = fake_thread_start,
+	.cpu_time = fake_cpu_time,
 };
 
 struct fake_thread *fake_threads(void)

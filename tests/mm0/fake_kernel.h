@@ -29,6 +29,7 @@ struct fake_thread {
 	uint32_t utcb;
 	bool started;
 	uint32_t pc, sp, r0;
+	uint64_t cpu_ns;	/* what cpu_time answers: tests set it */
 };
 
 struct fake_counts {
