@@ -437,20 +437,26 @@ static void check_optional(struct checker *ck, const struct idl_decl *op, const 
 	}
 }
 
-/* A bulk parameter's bytes sit in the caller's shared buffer only while the
- * call lasts: the server reads or writes them before it replies, so the
- * operation is neither oneway nor deferred. Strings go in (the server copies
- * them out of the shared buffer to NUL-terminate them); buffers go in or out. */
+/* A bulk parameter's bytes sit in the caller's shared buffer while the caller
+ * waits for the reply, so the operation is not oneway. A deferred operation
+ * may take them: its reply token records where the dispatch resolved its one
+ * out bulk buffer, so the later reply writes there. Strings go in (the server
+ * copies them out of the shared buffer to NUL-terminate them); buffers go in
+ * or out. */
 static void check_bulk(struct checker *ck, const struct idl_decl *op, const struct idl_member *param)
 {
-	if (op->op_flags & (IDL_OP_ONEWAY | IDL_OP_DEFERRED))
-		idl_error(ck->prog, param->loc, "bulk parameter '%s' cannot be in a %s operation", param->name,
-			  op->op_flags & IDL_OP_ONEWAY ? "oneway" : "deferred");
+	if (op->op_flags & IDL_OP_ONEWAY)
+		idl_error(ck->prog, param->loc, "bulk parameter '%s' cannot be in a oneway operation", param->name);
 	else if (param->dir == IDL_INOUT)
 		idl_error(ck->prog, param->loc, "bulk parameter '%s' must be 'in' or 'out', not 'inout'", param->name);
 	else if (param->dir == IDL_OUT && idl_base_type(param->type)->kind == IDL_T_STRING)
 		idl_error(ck->prog, param->loc, "bulk string '%s' must be 'in' (return text as an out bulk buffer)",
 			  param->name);
+	else if (param->dir == IDL_OUT && (op->op_flags & IDL_OP_DEFERRED))
+		for (const struct idl_member *prev = op->members; prev != param; prev = prev->next)
+			if (prev->dir == IDL_OUT && idl_is_bulk(prev->type))
+				idl_error(ck->prog, param->loc, "deferred operation '%s' can have only one out bulk "
+					  "buffer ('%s' and '%s')", op->name, prev->name, param->name);
 }
 
 static void check_operation(struct checker *ck, struct idl_decl *op)

@@ -64,7 +64,8 @@ static void emit_bulk_encode(struct gen *g, const struct idl_member *param)
 				       : idl_printf(g->prog, "*%s_len", param->name);
 	fprintf(g->out, "\tif (!idlrt_bulk_fits(idl_bulk_off, %s, idl_bulk_size))\n\t\treturn -ENOBUFS;\n", len);
 	if (param->dir == IDL_IN)
-		fprintf(g->out, "\tif (%s != 0)\n\t\tmemcpy(idl_bulk + idl_bulk_off, %s, %s);\n", len, param->name, len);
+		fprintf(g->out, "\tif (%s != 0 && (idl_bulk_err = idlrt_bulk_copy(idl_bulk + idl_bulk_off, %s, %s)) < 0)\n"
+			"\t\treturn idl_bulk_err;\n", len, param->name, len);
 	else
 		fprintf(g->out, "\tuint32_t idl_off_%s = idl_bulk_off;\n", param->name);
 	fprintf(g->out, "\tidl_mr[idl_w++] = idl_bulk_off;\n\tidl_mr[idl_w++] = (uint32_t)%s;\n", len);
@@ -137,9 +138,9 @@ static void emit_stub(struct gen *g, const struct idl_decl *iface, const struct 
 	gen_var_data_decode(g, op, IDL_OUT, 0, "idl_bad");
 	for (const struct idl_member *param = op->members; param; param = param->next)
 		if ((param->dir & IDL_OUT) && idl_is_bulk(param->type))
-			fprintf(g->out, "\tif (idl_used_%s != 0)\n\t\tmemcpy(%s, idl_bulk + idl_off_%s, idl_used_%s);\n"
-				"\t*%s_len = idl_used_%s;\n", param->name, param->name, param->name, param->name,
-				param->name, param->name);
+			fprintf(g->out, "\tif (idl_used_%s != 0 && (idl_bulk_err = idlrt_bulk_copy(%s, idl_bulk + idl_off_%s, "
+				"idl_used_%s)) < 0)\n\t\treturn idl_bulk_err;\n\t*%s_len = idl_used_%s;\n", param->name,
+				param->name, param->name, param->name, param->name, param->name);
 	fprintf(g->out, "\treturn idl_result;\nidl_bad:\n\treturn -EBADMSG;\n}\n\n");
 }
 

@@ -23,6 +23,15 @@ static char *reply_params(struct gen *g, const struct idl_decl *op, const char *
 	return list;
 }
 
+/* A deferred operation's one out bulk buffer (checker.c allows no more), or NULL. */
+static const struct idl_member *out_bulk_of(const struct idl_decl *op)
+{
+	for (const struct idl_member *param = op->members; param; param = param->next)
+		if (param->dir == IDL_OUT && idl_is_bulk(param->type))
+			return param;
+	return NULL;
+}
+
 void gen_server_header(struct gen *g)
 {
 	const char *guard = gen_upper(g, g->file->base);
@@ -175,6 +184,14 @@ static void emit_deferred_reply(struct gen *g, const struct idl_decl *iface, con
 {
 	fprintf(g->out, "int %s_%s_reply(%s)\n{\n", iface->name, op->name,
 		reply_params(g, op, "idlrt_token_t idl_token"));
+	const struct idl_member *out = out_bulk_of(op);
+	if (out) {
+		/* The bytes go where the dispatch resolved the buffer, unless they are there already. */
+		fprintf(g->out, "\tif (idl_result >= 0 && %s_len > idl_token.bulk_capacity)\n\t\tidl_result = -EMSGSIZE;\n",
+			out->name);
+		fprintf(g->out, "\telse if (idl_result >= 0 && %s_len != 0 && %s != idl_token.bulk_at)\n"
+			"\t\tmemmove(idl_token.bulk_at, %s, %s_len);\n", out->name, out->name, out->name, out->name);
+	}
 	fprintf(g->out, "\tuint32_t *idl_mr = idlrt_deferred_begin(idl_token);\n\t%s_encode_%s(idl_mr, idl_result",
 		iface->name, op->name);
 	for (const struct idl_member *param = op->members; param; param = param->next)
@@ -236,11 +253,22 @@ static void emit_in_lengths(struct gen *g, const struct idl_decl *op)
 	}
 }
 
+/* The token of a deferred operation with an out bulk buffer remembers where
+ * the dispatch resolved it and its capacity, for a reply sent later. */
+static void emit_deferred_token(struct gen *g, const struct idl_decl *op)
+{
+	const struct idl_member *out = out_bulk_of(op);
+	if (!(op->op_flags & IDL_OP_DEFERRED) || !out)
+		return;
+	fprintf(g->out, "\tidlrt_token_t idl_token = idlrt_token(idl_rq);\n");
+	fprintf(g->out, "\tidl_token.bulk_at = %s;\n\tidl_token.bulk_capacity = idl_cap_%s;\n", out->name, out->name);
+}
+
 static void emit_handler_call(struct gen *g, const struct idl_decl *iface, const struct idl_decl *op)
 {
 	fprintf(g->out, "\tint idl_result = %s_handle_%s(idl_rq", iface->name, op->name);
 	if (op->op_flags & IDL_OP_DEFERRED)
-		fprintf(g->out, ", idlrt_token(idl_rq)");
+		fprintf(g->out, out_bulk_of(op) ? ", idl_token" : ", idlrt_token(idl_rq)");
 	for (const struct idl_member *param = op->members; param; param = param->next) {
 		const struct idl_type *base = idl_base_type(param->type);
 		int by_ref = (param->dir & IDL_OUT) || gen_is_struct(param->type);
@@ -349,6 +377,7 @@ static void emit_op(struct gen *g, const struct idl_decl *iface, const struct id
 		emit_trace_params(g, op, IDL_IN, 0, "\t\t");
 		fprintf(g->out, "\t\tidlrt_tb_close(&idl_tb);\n\t}\n");
 	}
+	emit_deferred_token(g, op);
 	emit_handler_call(g, iface, op);
 	for (const struct idl_member *param = op->members; param; param = param->next)
 		if ((param->dir & IDL_OUT) && idl_is_bulk(param->type))

@@ -581,6 +581,16 @@ START_TEST(bulk_parameters)
 		    "1:76: error: optional parameter 'a' cannot be in an operation with a bulk parameter ('b')",
 		    "interface i id 1 version 2 { int f(out bulk buffer<8> b, optional in int32 a); };",
 		    "                                                                           ^");
+	teardown();
+	setup();
+	CHECK_ERROR("interface i id 1 version 1 { deferred int f(out bulk buffer<8> a, out bulk buffer<8> b); };",
+		    "1:86: error: deferred operation 'f' can have only one out bulk buffer ('a' and 'b')",
+		    "interface i id 1 version 1 { deferred int f(out bulk buffer<8> a, out bulk buffer<8> b); };",
+		    "                                                                                     ^");
+	teardown();
+	setup();
+	ck_assert_str_eq(compile("interface i id 1 version 1 { deferred int f(in bulk string<8> p, "
+				 "in bulk buffer<8> a, out bulk buffer<8> b); };"), "");
 }
 END_TEST
 
