@@ -1,9 +1,10 @@
 /* clientmem.c - init under mm0 with fs0: every request that names client
  * memory (fs0's path, data, directory and cwd requests, execve, spawn,
  * shm_open, console writes) after the caller unmapped, replaced, shrank or
- * protected its fs0 buffer, and while another thread keeps doing so. Each
- * must answer with its own data or -EFAULT, and mm0, fs0 and the console
- * must go on serving with nothing left behind. Exits with the failures. */
+ * protected its fs0 buffer, and while another thread keeps doing so; and
+ * bulk parameters given unmapped or kernel pointers. Each must answer with
+ * its own data or -EFAULT, and mm0, fs0 and the console must go on serving
+ * with nothing left behind. Exits with the failures. */
 #include <errno.h>
 #include <fcntl.h>
 #include <sched.h>
@@ -259,6 +260,46 @@ static int waiting_request(enum change unused)
 	return changer_done == 1 ? requests(&c, true) : 2;
 }
 
+/* The caller's own memory, not the shared buffer, is bad: a page mapped and
+ * unmapped again, and a kernel address. Each bulk parameter the stubs copy
+ * to or from it answers -EFAULT (libposix's copy), and the calls after it
+ * work; 0, or the number of the first that answered wrongly. */
+static int bad_bulk_pointers(enum change unused)
+{
+	(void)unused;
+	struct client c;
+	if (client_setup(&c))
+		return 100;
+	char *gone = mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (gone == MAP_FAILED || munmap(gone, PAGE) != 0)
+		return 101;
+	char *const bad[] = { gone, (char *)0xc0000000u };	/* the kernel's half */
+	char text[16];
+	int step = 0, fd = open("/cm/file", O_RDWR);
+	if (fd < 0)
+		return 102;
+	for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		uint32_t len = FILE_TEXT_LEN, cwd_len = 64, dents_len = 512;
+		/* fs0 has read the bytes when the stub's copy fails: start again. */
+		step++; if (fs0_lseek(c.fs0, c.file_fd, 0, FS0_SEEK_SET, &(int64_t){ 0 }) != 0) return step;
+		step++; if (fs0_lseek(c.fs0, c.dir_fd, 0, FS0_SEEK_SET, &(int64_t){ 0 }) != 0) return step;
+		step++; if (fs0_read(c.fs0, c.file_fd, bad[i], &len) != -EFAULT) return step;
+		step++; if (fs0_write(c.fs0, c.file_fd, bad[i], FILE_TEXT_LEN) != -EFAULT) return step;
+		step++; if (fs0_getdents(c.fs0, c.dir_fd, bad[i], &dents_len) != -EFAULT) return step;
+		step++; if (fs0_getcwd(c.fs0, bad[i], &cwd_len) != -EFAULT) return step;
+		step++; if (mm_execve(l4_utcb()->pager, "/cm/none", bad[i], 5, 1, 0) != -EFAULT) return step;
+		step++; if (read(fd, bad[i], 4) != -1 || errno != EFAULT) return step;
+		step++; if (write(fd, bad[i], 4) != -1 || errno != EFAULT) return step;
+	}
+	/* The same calls with good memory: the servers and the channel are unharmed. */
+	uint32_t len = sizeof(text);
+	step++; if (fs0_lseek(c.fs0, c.file_fd, 0, FS0_SEEK_SET, &(int64_t){ 0 }) != 0) return step;
+	step++; if (fs0_read(c.fs0, c.file_fd, text, &len) != FILE_TEXT_LEN) return step;
+	step++; if (memcmp(text, FILE_TEXT, FILE_TEXT_LEN) != 0) return step;
+	step++; if (mm_execve(l4_utcb()->pager, "/cm/none", "none", 5, 1, 0) != -ENOENT) return step;
+	return 0;
+}
+
 static int run_child(int (*fn)(enum change), enum change change)
 {
 	int status = 0;
@@ -323,6 +364,8 @@ int main(void)
 		    run_child(during_requests, KEEP));
 	check_child("a waiting pipe read while another thread replaces the buffer",
 		    run_child(waiting_request, KEEP));
+	check_child("bad pointers to bulk parameters: -EFAULT, and the next calls work",
+		    run_child(bad_bulk_pointers, KEEP));
 	struct mm_counts after = counts_now();
 	check_report(before.free_pages == after.free_pages && before.live_objects == after.live_objects &&
 		     before.live_areas == after.live_areas && before.live_tasks == after.live_tasks &&
