@@ -41,6 +41,7 @@ enum idl_type_kind {
 	IDL_T_BUFFER,		/* buffer<bound> */
 	IDL_T_ARRAY,		/* elem[bound] */
 	IDL_T_NAMED,		/* enum, struct or typedef, resolved into decl */
+	IDL_T_SEQUENCE,		/* sequence<elem, bound>: a count, then that many elements */
 };
 
 struct idl_decl;

@@ -236,8 +236,8 @@ static int is_buffer(const struct idl_type *type)
 	return idl_base_type(type)->kind == IDL_T_BUFFER;
 }
 
-/* Where a type is written, for what it may be: strings are parameters or
- * struct fields, buffers parameters only. */
+/* Where a type is written, for what it may be: strings and sequences are
+ * parameters or struct fields, buffers parameters only. */
 enum type_place { PLACE_INNER, PLACE_PARAM, PLACE_FIELD };
 
 static int resolve_type(struct checker *ck, struct idl_decl *scope, struct idl_type *type,
@@ -269,6 +269,20 @@ static int resolve_type(struct checker *ck, struct idl_decl *scope, struct idl_t
 		if (!resolve_type(ck, scope, type->elem, PLACE_INNER))
 			return 0;
 		return check_bound(ck, scope, &type->bound, "array", MAX_BOUND);
+	case IDL_T_SEQUENCE:
+		if (param == PLACE_INNER) {
+			idl_error(ck->prog, type->loc,
+				  "sequence is allowed only as an operation parameter or a struct field");
+			return 0;
+		}
+		if (!resolve_type(ck, scope, type->elem, PLACE_INNER))
+			return 0;
+		if (idl_has_sequence(type->elem)) {
+			idl_error(ck->prog, type->elem->loc, "a sequence's elements must have a fixed size "
+				  "(no sequence inside)");
+			return 0;
+		}
+		return check_bound(ck, scope, &type->bound, "sequence", MAX_BOUND);
 	case IDL_T_NAMED:
 		break;
 	default:
@@ -393,6 +407,19 @@ static void check_flags(struct checker *ck, struct idl_decl *decl)
 	}
 }
 
+/* A sequence's count is a C name of its own, NAME_count: nothing beside it may take it. */
+static void check_count_clash(struct checker *ck, const struct idl_member *all, const struct idl_member *member,
+			      const char *what)
+{
+	for (const struct idl_member *other = all; other; other = other->next) {
+		size_t len = strlen(other->name);
+		if (other != member && other->type && idl_base_type(other->type)->kind == IDL_T_SEQUENCE &&
+		    strncmp(member->name, other->name, len) == 0 && strcmp(member->name + len, "_count") == 0)
+			idl_error(ck->prog, member->loc, "%s '%s' clashes with the count of sequence '%s'", what,
+				  member->name, other->name);
+	}
+}
+
 static void check_struct(struct checker *ck, struct idl_decl *decl)
 {
 	uint64_t words = 0;
@@ -402,6 +429,7 @@ static void check_struct(struct checker *ck, struct idl_decl *decl)
 				idl_error(ck->prog, field->loc, "duplicate field '%s'", field->name);
 		if (resolve_type(ck, decl->scope, field->type, PLACE_FIELD))
 			words += idl_type_words(field->type);
+		check_count_clash(ck, decl->members, field, "field");
 	}
 	decl->words = words > 0xffff ? 0xffff : (uint32_t)words;
 }
@@ -427,6 +455,12 @@ static void check_optional(struct checker *ck, const struct idl_decl *op, const 
 				  "a string or buffer in parameter ('%s')", param->name, other->name);
 			return;
 		}
+		if ((other->dir & IDL_IN) && other->type && idl_has_sequence(other->type)) {
+			/* Old requests end at a fixed word only when no size before it varies. */
+			idl_error(ck->prog, param->loc, "optional parameter '%s' cannot be in an operation with "
+				  "a sequence in parameter ('%s')", param->name, other->name);
+			return;
+		}
 	}
 	for (const struct idl_member *later = param->next; later; later = later->next) {
 		if ((later->dir & IDL_IN) && !later->optional) {
@@ -437,20 +471,26 @@ static void check_optional(struct checker *ck, const struct idl_decl *op, const 
 	}
 }
 
-/* A bulk parameter's bytes sit in the caller's shared buffer only while the
- * call lasts: the server reads or writes them before it replies, so the
- * operation is neither oneway nor deferred. Strings go in (the server copies
- * them out of the shared buffer to NUL-terminate them); buffers go in or out. */
+/* A bulk parameter's bytes sit in the caller's shared buffer while the caller
+ * waits for the reply, so the operation is not oneway. A deferred operation
+ * may take them: its reply token records where the dispatch resolved its one
+ * out bulk buffer, so the later reply writes there. Strings go in (the server
+ * copies them out of the shared buffer to NUL-terminate them); buffers go in
+ * or out. */
 static void check_bulk(struct checker *ck, const struct idl_decl *op, const struct idl_member *param)
 {
-	if (op->op_flags & (IDL_OP_ONEWAY | IDL_OP_DEFERRED))
-		idl_error(ck->prog, param->loc, "bulk parameter '%s' cannot be in a %s operation", param->name,
-			  op->op_flags & IDL_OP_ONEWAY ? "oneway" : "deferred");
+	if (op->op_flags & IDL_OP_ONEWAY)
+		idl_error(ck->prog, param->loc, "bulk parameter '%s' cannot be in a oneway operation", param->name);
 	else if (param->dir == IDL_INOUT)
 		idl_error(ck->prog, param->loc, "bulk parameter '%s' must be 'in' or 'out', not 'inout'", param->name);
 	else if (param->dir == IDL_OUT && idl_base_type(param->type)->kind == IDL_T_STRING)
 		idl_error(ck->prog, param->loc, "bulk string '%s' must be 'in' (return text as an out bulk buffer)",
 			  param->name);
+	else if (param->dir == IDL_OUT && (op->op_flags & IDL_OP_DEFERRED))
+		for (const struct idl_member *prev = op->members; prev != param; prev = prev->next)
+			if (prev->dir == IDL_OUT && idl_is_bulk(prev->type))
+				idl_error(ck->prog, param->loc, "deferred operation '%s' can have only one out bulk "
+					  "buffer ('%s' and '%s')", op->name, prev->name, param->name);
 }
 
 static void check_operation(struct checker *ck, struct idl_decl *op)
@@ -476,12 +516,15 @@ static void check_operation(struct checker *ck, struct idl_decl *op)
 				  op->name, param->dir == IDL_OUT ? "out" : "inout", param->name);
 		if (!resolve_type(ck, iface, param->type, PLACE_PARAM))
 			resolved = 0;
+		else if (param->type->kind == IDL_T_SEQUENCE && param->dir == IDL_INOUT)
+			idl_error(ck->prog, param->loc, "sequence '%s' must be 'in' or 'out', not 'inout'", param->name);
 		else if (param->optional)
 			check_optional(ck, op, param);
 		else if (idl_is_bulk(param->type))
 			check_bulk(ck, op, param);
 	}
 	for (struct idl_member *param = op->members; param; param = param->next) {
+		check_count_clash(ck, op->members, param, "parameter");
 		for (struct idl_member *other = op->members; other; other = other->next) {
 			size_t len = strlen(other->name);
 			if (other != param && strncmp(param->name, other->name, len) == 0 &&
@@ -601,7 +644,10 @@ static void check_decl(struct checker *ck, struct idl_decl *decl)
 		decl->words = idl_type_words(decl->type);
 		break;
 	case IDL_D_TYPEDEF:
-		if (resolve_type(ck, decl->scope, decl->type, PLACE_PARAM))
+		if (decl->type->kind == IDL_T_SEQUENCE)
+			idl_error(ck->prog, decl->type->loc, "a sequence cannot be named by a typedef (its count "
+				  "is a C name of its own): write it where it is used");
+		else if (resolve_type(ck, decl->scope, decl->type, PLACE_PARAM))
 			decl->words = idl_type_words(decl->type);
 		break;
 	case IDL_D_STRUCT:

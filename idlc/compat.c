@@ -63,6 +63,7 @@ static int same_type(const struct idl_type *old, const struct idl_type *new)
 	case IDL_T_BUFFER:
 		return old->bound.num == new->bound.num && old->bulk == new->bulk;
 	case IDL_T_ARRAY:
+	case IDL_T_SEQUENCE:
 		return old->bound.num == new->bound.num && same_type(old->elem, new->elem);
 	case IDL_T_NAMED:
 		break;

@@ -24,6 +24,8 @@ static void emit_checks(struct gen *g, const struct idl_decl *op)
 			fprintf(g->out, "\tsize_t idl_len_%s = strnlen(%s, %u);\n", param->name, param->name,
 				gen_bound(base) + 1);
 			fprintf(g->out, "\tif (idl_len_%s > %u)\n\t\treturn -EMSGSIZE;\n", param->name, gen_bound(base));
+		} else if (base->kind == IDL_T_SEQUENCE) {
+			fprintf(g->out, "\tif (%s_count > %u)\n\t\treturn -EMSGSIZE;\n", param->name, gen_bound(base));
 		} else if (base->kind == IDL_T_BUFFER) {
 			fprintf(g->out, "\tif (%s%s_len > %u)\n\t\treturn -EMSGSIZE;\n", param->dir == IDL_IN ? "" : "*",
 				param->name, gen_bound(base));
@@ -64,7 +66,8 @@ static void emit_bulk_encode(struct gen *g, const struct idl_member *param)
 				       : idl_printf(g->prog, "*%s_len", param->name);
 	fprintf(g->out, "\tif (!idlrt_bulk_fits(idl_bulk_off, %s, idl_bulk_size))\n\t\treturn -ENOBUFS;\n", len);
 	if (param->dir == IDL_IN)
-		fprintf(g->out, "\tif (%s != 0)\n\t\tmemcpy(idl_bulk + idl_bulk_off, %s, %s);\n", len, param->name, len);
+		fprintf(g->out, "\tif (%s != 0 && (idl_bulk_err = idlrt_bulk_copy(idl_bulk + idl_bulk_off, %s, %s)) < 0)\n"
+			"\t\treturn idl_bulk_err;\n", len, param->name, len);
 	else
 		fprintf(g->out, "\tuint32_t idl_off_%s = idl_bulk_off;\n", param->name);
 	fprintf(g->out, "\tidl_mr[idl_w++] = idl_bulk_off;\n\tidl_mr[idl_w++] = (uint32_t)%s;\n", len);
@@ -118,7 +121,7 @@ static void emit_stub(struct gen *g, const struct idl_decl *iface, const struct 
 	}
 	uint32_t fixed = (uint32_t)idl_op_words(op, IDL_OUT, 0);
 	fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) < %u)\n\t\treturn -EBADMSG;\n", fixed);
-	fprintf(g->out, "\tidl_w = 2;\n");
+	fprintf(g->out, "\tidl_w = 2;\n\tunsigned idl_need = %u;\n", fixed);
 	if (gen_op_needs_temp(op, IDL_OUT))
 		fprintf(g->out, "\tuint32_t idl_v;\n");
 	for (const struct idl_member *param = op->members; param; param = param->next)
@@ -128,19 +131,24 @@ static void emit_stub(struct gen *g, const struct idl_decl *iface, const struct 
 		if ((param->dir & IDL_OUT) && idl_is_bulk(param->type))
 			fprintf(g->out, "\tuint32_t idl_used_%s = idl_mr[idl_w++];\n\tif (idl_used_%s > *%s_len)\n"
 				"\t\tgoto idl_bad;\n", param->name, param->name, param->name);
+		else if ((param->dir & IDL_OUT) && idl_base_type(param->type)->kind == IDL_T_SEQUENCE)
+			gen_seq_decode(g, "\t", param->name, idl_printf(g->prog, "(*%s_count)", param->name),
+				       idl_base_type(param->type), "idl_bad");
 		else if ((param->dir & IDL_OUT) && !idl_is_variable(param->type))
 			gen_decode(g, "\t", client_expr(g, param, IDL_OUT), param->type, "idl_bad");
 	}
-	fprintf(g->out, "\tunsigned idl_need = %u;\n", fixed);
 	emit_out_lengths(g, op);
 	fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) != idl_need)\n\t\tgoto idl_bad;\n");
 	gen_var_data_decode(g, op, IDL_OUT, 0, "idl_bad");
 	for (const struct idl_member *param = op->members; param; param = param->next)
 		if ((param->dir & IDL_OUT) && idl_is_bulk(param->type))
-			fprintf(g->out, "\tif (idl_used_%s != 0)\n\t\tmemcpy(%s, idl_bulk + idl_off_%s, idl_used_%s);\n"
-				"\t*%s_len = idl_used_%s;\n", param->name, param->name, param->name, param->name,
-				param->name, param->name);
-	fprintf(g->out, "\treturn idl_result;\nidl_bad:\n\treturn -EBADMSG;\n}\n\n");
+			fprintf(g->out, "\tif (idl_used_%s != 0 && (idl_bulk_err = idlrt_bulk_copy(%s, idl_bulk + idl_off_%s, "
+				"idl_used_%s)) < 0)\n\t\treturn idl_bulk_err;\n\t*%s_len = idl_used_%s;\n", param->name,
+				param->name, param->name, param->name, param->name, param->name);
+	fprintf(g->out, "\treturn idl_result;\n");
+	if (gen_op_has_sequence(op, IDL_OUT))
+		fprintf(g->out, "idl_too_long:\n\treturn -EMSGSIZE;\n");
+	fprintf(g->out, "idl_bad:\n\treturn -EBADMSG;\n}\n\n");
 }
 
 void gen_client(struct gen *g)

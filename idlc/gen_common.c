@@ -115,6 +115,10 @@ char *gen_cdecl(struct gen *g, const struct idl_type *type, const char *name, in
 	if (type->kind == IDL_T_ARRAY)
 		return idl_printf(g->prog, "%s%s %s[%lld]", qual, gen_ctype(g, type->elem), name,
 				  (long long)type->bound.num);
+	/* A struct field: the count, then room for the bound's elements. */
+	if (type->kind == IDL_T_SEQUENCE)
+		return idl_printf(g->prog, "uint32_t %s_count;\n\t%s%s %s[%lld]", name, qual,
+				  gen_ctype(g, type->elem), name, (long long)type->bound.num);
 	return idl_printf(g->prog, "%s%s %s", qual, gen_ctype(g, type), name);
 }
 
@@ -144,6 +148,9 @@ static char *gen_param(struct gen *g, const struct idl_member *param)
 	if (base->kind == IDL_T_BUFFER)
 		return idl_printf(g->prog, "%svoid *%s, uint32_t %s%s_len", in_only ? "const " : "",
 				  param->name, in_only ? "" : "*", param->name);
+	if (base->kind == IDL_T_SEQUENCE)
+		return idl_printf(g->prog, "%s%s *%s, uint32_t %s%s_count", in_only ? "const " : "",
+				  gen_ctype(g, base->elem), param->name, in_only ? "" : "*", param->name);
 	if (gen_is_array(param->type))
 		return gen_cdecl(g, param->type, param->name, in_only);
 	if (gen_is_struct(param->type))
@@ -203,6 +210,10 @@ void gen_encode(struct gen *g, const char *in, const char *expr, const struct id
 			gen_encode(g, in, idl_printf(g->prog, "%s.%s", expr, field->name), field->type);
 		return;
 	}
+	if (base->kind == IDL_T_SEQUENCE) {
+		gen_seq_encode(g, in, expr, idl_printf(g->prog, "%s_count", expr), base);
+		return;
+	}
 	if (base->kind == IDL_T_STRING) {
 		/* A struct's string takes its whole slot: the length word, then
 		 * the bound's bytes padded to words. An unterminated field goes
@@ -248,6 +259,10 @@ void gen_decode(struct gen *g, const char *in, const char *expr, const struct id
 			gen_decode(g, in, idl_printf(g->prog, "%s.%s", expr, field->name), field->type, bad);
 		return;
 	}
+	if (base->kind == IDL_T_SEQUENCE) {
+		gen_seq_decode(g, in, expr, idl_printf(g->prog, "%s_count", expr), base, bad);
+		return;
+	}
 	if (base->kind == IDL_T_STRING) {
 		/* Checked as a string parameter is: within the bound, no NUL inside. */
 		fprintf(out, "%sidl_v = idl_mr[idl_w];\n%sif (idl_v > %u)\n%s\tgoto %s;\n", in, in, gen_bound(base), in, bad);
@@ -284,10 +299,46 @@ void gen_decode(struct gen *g, const char *in, const char *expr, const struct id
 	fprintf(out, "%s%s = (%s)idl_v;\n", in, expr, gen_ctype(g, base));
 }
 
+void gen_seq_encode(struct gen *g, const char *in, const char *elems, const char *count,
+		    const struct idl_type *type)
+{
+	int depth = g->depth++;
+	fprintf(g->out, "%sidl_mr[idl_w++] = (uint32_t)%s;\n", in, count);
+	fprintf(g->out, "%sfor (unsigned idl_i%d = 0; %s <= %u && idl_i%d < %s; idl_i%d++) {\n", in, depth, count,
+		gen_bound(type), depth, count, depth);
+	gen_encode(g, idl_printf(g->prog, "%s\t", in), idl_printf(g->prog, "%s[idl_i%d]", elems, depth), type->elem);
+	fprintf(g->out, "%s}\n", in);
+	g->depth--;
+}
+
+void gen_seq_decode(struct gen *g, const char *in, const char *elems, const char *count,
+		    const struct idl_type *type, const char *bad)
+{
+	int depth = g->depth++;
+	fprintf(g->out, "%sidl_v = idl_mr[idl_w++];\n%sif (idl_v > %u)\n%s\tgoto idl_too_long;\n", in, in,
+		gen_bound(type), in);
+	fprintf(g->out, "%s%s = idl_v;\n%sidl_need += idl_v * %u;\n", in, count, in, idl_type_words(type->elem));
+	fprintf(g->out, "%sfor (unsigned idl_i%d = 0; idl_i%d < %s; idl_i%d++) {\n", in, depth, depth, count, depth);
+	gen_decode(g, idl_printf(g->prog, "%s\t", in), idl_printf(g->prog, "%s[idl_i%d]", elems, depth), type->elem,
+		   bad);
+	fprintf(g->out, "%s}\n", in);
+	g->depth--;
+}
+
+int gen_op_has_sequence(const struct idl_decl *op, int dir)
+{
+	for (const struct idl_member *param = op->members; param; param = param->next)
+		if ((param->dir & dir) && idl_has_sequence(param->type))
+			return 1;
+	return 0;
+}
+
 /* Whether decoding type reads a word through the idl_v temporary. */
 static int needs_temp(const struct idl_type *type)
 {
 	type = idl_base_type(type);
+	if (type->kind == IDL_T_SEQUENCE)
+		return 1;
 	if (type->kind == IDL_T_ARRAY)
 		return !idl_packed_bytes(type->elem) && needs_temp(type->elem);
 	if (type->kind == IDL_T_NAMED && type->decl->kind == IDL_D_STRUCT) {

@@ -32,6 +32,16 @@ uint32_t gen_bound(const struct idl_type *type);
 void gen_encode(struct gen *g, const char *indent, const char *expr, const struct idl_type *type);
 void gen_decode(struct gen *g, const char *indent, const char *expr, const struct idl_type *type,
 		const char *bad);
+/* A sequence: its elements elems and its count count (C expressions). The
+ * encoder sends a count over the bound with no elements (the receiver
+ * refuses it); the decoder refuses one with goto idl_too_long and adds the
+ * elements' words to idl_need. */
+void gen_seq_encode(struct gen *g, const char *indent, const char *elems, const char *count,
+		    const struct idl_type *type);
+void gen_seq_decode(struct gen *g, const char *indent, const char *elems, const char *count,
+		    const struct idl_type *type, const char *bad);
+/* Whether op's params with direction dir hold a sequence anywhere (the code then needs idl_too_long). */
+int gen_op_has_sequence(const struct idl_decl *op, int dir);
 /* Whether decoding op's params with direction dir reads through the idl_v temporary. */
 int gen_op_needs_temp(const struct idl_decl *op, int dir);
 

@@ -9,7 +9,7 @@ static void emit_decl(struct gen *g, struct idl_decl *decl);
 
 static void emit_type_deps(struct gen *g, const struct idl_type *type)
 {
-	if (type->kind == IDL_T_ARRAY)
+	if (type->kind == IDL_T_ARRAY || type->kind == IDL_T_SEQUENCE)
 		emit_type_deps(g, type->elem);
 	else if (type->kind == IDL_T_NAMED && type->decl->loc.file == g->file)
 		emit_decl(g, type->decl);

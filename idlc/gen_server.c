@@ -23,6 +23,15 @@ static char *reply_params(struct gen *g, const struct idl_decl *op, const char *
 	return list;
 }
 
+/* A deferred operation's one out bulk buffer (checker.c allows no more), or NULL. */
+static const struct idl_member *out_bulk_of(const struct idl_decl *op)
+{
+	for (const struct idl_member *param = op->members; param; param = param->next)
+		if (param->dir == IDL_OUT && idl_is_bulk(param->type))
+			return param;
+	return NULL;
+}
+
 void gen_server_header(struct gen *g)
 {
 	const char *guard = gen_upper(g, g->file->base);
@@ -105,6 +114,18 @@ static void emit_trace_value(struct gen *g, const char *in, const char *expr, co
 		fprintf(out, "%s}\n%sidlrt_tb_puts(&idl_tb, \"]\");\n", in, in);
 		g->depth--;
 		break;
+	case IDL_T_SEQUENCE: {
+		int depth = g->depth++;
+		fprintf(out, "%sidlrt_tb_puts(&idl_tb, \"[\");\n", in);
+		fprintf(out, "%sfor (unsigned idl_i%d = 0; idl_i%d < %s_count && idl_i%d <= %u; idl_i%d++) {\n", in, depth,
+			depth, expr, depth, gen_bound(base) - 1, depth);
+		fprintf(out, "%s\tif (idl_i%d)\n%s\t\tidlrt_tb_puts(&idl_tb, \", \");\n", in, depth, in);
+		emit_trace_value(g, idl_printf(g->prog, "%s\t", in), idl_printf(g->prog, "%s[idl_i%d]", expr, depth),
+				 base->elem, NULL);
+		fprintf(out, "%s}\n%sidlrt_tb_puts(&idl_tb, \"]\");\n", in, in);
+		g->depth--;
+		break;
+	}
 	case IDL_T_NAMED:
 		if (base->decl->kind == IDL_D_ENUM) {
 			fprintf(out, "%sidlrt_tb_enum(&idl_tb, %s_name(%s), %s);\n", in,
@@ -151,6 +172,9 @@ static void emit_encoder(struct gen *g, const struct idl_decl *iface, const stru
 		else if (base->kind == IDL_T_BUFFER)
 			fprintf(g->out, "\tif (idl_result >= 0 && %s_len > %u)\n\t\tidl_result = -EMSGSIZE;\n",
 				param->name, gen_bound(base));
+		else if (base->kind == IDL_T_SEQUENCE)
+			fprintf(g->out, "\tif (idl_result >= 0 && %s_count > %u)\n\t\tidl_result = -EMSGSIZE;\n",
+				param->name, gen_bound(base));
 		/* The handler wrote a bulk buffer's bytes in place: only its length travels. */
 		if (base->bulk)
 			fprintf(g->out, "\t(void)%s;\n", param->name);
@@ -175,12 +199,21 @@ static void emit_deferred_reply(struct gen *g, const struct idl_decl *iface, con
 {
 	fprintf(g->out, "int %s_%s_reply(%s)\n{\n", iface->name, op->name,
 		reply_params(g, op, "idlrt_token_t idl_token"));
+	const struct idl_member *out = out_bulk_of(op);
+	if (out) {
+		/* The bytes go where the dispatch resolved the buffer, unless they are there already. */
+		fprintf(g->out, "\tif (idl_result >= 0 && %s_len > idl_token.bulk_capacity)\n\t\tidl_result = -EMSGSIZE;\n",
+			out->name);
+		fprintf(g->out, "\telse if (idl_result >= 0 && %s_len != 0 && %s != idl_token.bulk_at)\n"
+			"\t\tmemmove(idl_token.bulk_at, %s, %s_len);\n", out->name, out->name, out->name, out->name);
+	}
 	fprintf(g->out, "\tuint32_t *idl_mr = idlrt_deferred_begin(idl_token);\n\t%s_encode_%s(idl_mr, idl_result",
 		iface->name, op->name);
 	for (const struct idl_member *param = op->members; param; param = param->next)
 		if (param->dir & IDL_OUT)
-			fprintf(g->out, idl_is_variable(param->type) && idl_base_type(param->type)->kind == IDL_T_BUFFER
-						? ", %s, %s_len" : ", %s", param->name, param->name);
+			fprintf(g->out, idl_base_type(param->type)->kind == IDL_T_BUFFER ? ", %s, %s_len"
+					: idl_base_type(param->type)->kind == IDL_T_SEQUENCE ? ", %s, %s_count" : ", %s",
+				param->name, param->name);
 	fprintf(g->out, ");\n");
 	if (g->trace) {
 		fprintf(g->out, "\tif (idl_token.trace) {\n\t\tstruct idlrt_tb idl_tb;\n");
@@ -204,7 +237,10 @@ static void emit_locals(struct gen *g, const struct idl_decl *op)
 				continue;
 			}
 		}
-		if (base->kind == IDL_T_STRING)
+		if (base->kind == IDL_T_SEQUENCE)
+			fprintf(g->out, "\t%s %s[%u]%s;\n\tuint32_t %s_count = 0;\n", gen_ctype(g, base->elem), param->name,
+				gen_bound(base), param->dir == IDL_IN ? "" : " = { 0 }", param->name);
+		else if (base->kind == IDL_T_STRING)
 			fprintf(g->out, "\tchar %s[%u];\n\t%s[0] = '\\0';\n%s%s%s", param->name, gen_bound(base) + 1,
 				param->name, param->dir & IDL_IN ? "\tuint32_t idl_len_" : "",
 				param->dir & IDL_IN ? param->name : "", param->dir & IDL_IN ? " = 0;\n" : "");
@@ -236,16 +272,29 @@ static void emit_in_lengths(struct gen *g, const struct idl_decl *op)
 	}
 }
 
+/* The token of a deferred operation with an out bulk buffer remembers where
+ * the dispatch resolved it and its capacity, for a reply sent later. */
+static void emit_deferred_token(struct gen *g, const struct idl_decl *op)
+{
+	const struct idl_member *out = out_bulk_of(op);
+	if (!(op->op_flags & IDL_OP_DEFERRED) || !out)
+		return;
+	fprintf(g->out, "\tidlrt_token_t idl_token = idlrt_token(idl_rq);\n");
+	fprintf(g->out, "\tidl_token.bulk_at = %s;\n\tidl_token.bulk_capacity = idl_cap_%s;\n", out->name, out->name);
+}
+
 static void emit_handler_call(struct gen *g, const struct idl_decl *iface, const struct idl_decl *op)
 {
 	fprintf(g->out, "\tint idl_result = %s_handle_%s(idl_rq", iface->name, op->name);
 	if (op->op_flags & IDL_OP_DEFERRED)
-		fprintf(g->out, ", idlrt_token(idl_rq)");
+		fprintf(g->out, out_bulk_of(op) ? ", idl_token" : ", idlrt_token(idl_rq)");
 	for (const struct idl_member *param = op->members; param; param = param->next) {
 		const struct idl_type *base = idl_base_type(param->type);
 		int by_ref = (param->dir & IDL_OUT) || gen_is_struct(param->type);
 		if (base->kind == IDL_T_BUFFER)
 			fprintf(g->out, ", %s, %s%s_len", param->name, param->dir == IDL_IN ? "" : "&", param->name);
+		else if (base->kind == IDL_T_SEQUENCE)
+			fprintf(g->out, ", %s, %s%s_count", param->name, param->dir == IDL_IN ? "" : "&", param->name);
 		else if (base->kind == IDL_T_STRING || base->kind == IDL_T_ARRAY || !by_ref)
 			fprintf(g->out, ", %s", param->name);
 		else
@@ -331,13 +380,13 @@ static void emit_op(struct gen *g, const struct idl_decl *iface, const struct id
 		if (param->optional)
 			fixed -= idl_type_words(param->type);
 	fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) < %u)\n\t\tgoto idl_bad;\n", fixed);
+	fprintf(g->out, "\tunsigned idl_need = %u;\n", fixed);
 	for (const struct idl_member *param = op->members; param; param = param->next) {
 		if (idl_is_bulk(param->type))
 			emit_bulk_decode(g, param);
 		else if ((param->dir & IDL_IN) && !idl_is_variable(param->type) && !param->optional)
 			gen_decode(g, "\t", param->name, param->type, "idl_bad");
 	}
-	fprintf(g->out, "\tunsigned idl_need = %u;\n", fixed);
 	emit_optional_decode(g, op, fixed);
 	emit_in_lengths(g, op);
 	fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) != idl_need)\n\t\tgoto idl_bad;\n");
@@ -349,6 +398,7 @@ static void emit_op(struct gen *g, const struct idl_decl *iface, const struct id
 		emit_trace_params(g, op, IDL_IN, 0, "\t\t");
 		fprintf(g->out, "\t\tidlrt_tb_close(&idl_tb);\n\t}\n");
 	}
+	emit_deferred_token(g, op);
 	emit_handler_call(g, iface, op);
 	for (const struct idl_member *param = op->members; param; param = param->next)
 		if ((param->dir & IDL_OUT) && idl_is_bulk(param->type))
@@ -357,7 +407,8 @@ static void emit_op(struct gen *g, const struct idl_decl *iface, const struct id
 	if (oneway) {
 		if (g->trace)
 			fprintf(g->out, "\tif (idl_rq->trace)\n\t\tidlrt_tb_end(&idl_tb);\n");
-		fprintf(g->out, "\t(void)idl_result;\n\treturn IDLRT_NO_REPLY;\nidl_bad:\n\treturn IDLRT_NO_REPLY;\n}\n\n");
+		fprintf(g->out, "\t(void)idl_result;\n\treturn IDLRT_NO_REPLY;\n%sidl_bad:\n\treturn IDLRT_NO_REPLY;\n}\n\n",
+			gen_op_has_sequence(op, IDL_IN) ? "idl_too_long:\n" : "");
 		return;
 	}
 	if (op->op_flags & IDL_OP_DEFERRED) {
@@ -373,6 +424,8 @@ static void emit_op(struct gen *g, const struct idl_decl *iface, const struct id
 			continue;
 		if (idl_base_type(param->type)->kind == IDL_T_BUFFER)
 			fprintf(g->out, ", %s, %s_len", param->name, param->name);
+		else if (idl_base_type(param->type)->kind == IDL_T_SEQUENCE)
+			fprintf(g->out, ", %s, %s_count", param->name, param->name);
 		else
 			fprintf(g->out, gen_is_struct(param->type) ? ", &%s" : ", %s", param->name);
 	}
@@ -384,7 +437,10 @@ static void emit_op(struct gen *g, const struct idl_decl *iface, const struct id
 		emit_trace_params(g, op, IDL_OUT, 0, "\t\t\t");
 		fprintf(g->out, "\t\t}\n\t\tidlrt_tb_end(&idl_tb);\n\t}\n");
 	}
-	fprintf(g->out, "\treturn idl_disposition;\nidl_bad:\n\treturn idlrt_reply_error(idl_rq, -EBADMSG);\n}\n\n");
+	fprintf(g->out, "\treturn idl_disposition;\n");
+	if (gen_op_has_sequence(op, IDL_IN))
+		fprintf(g->out, "idl_too_long:\n\treturn idlrt_reply_error(idl_rq, -EMSGSIZE);\n");
+	fprintf(g->out, "idl_bad:\n\treturn idlrt_reply_error(idl_rq, -EBADMSG);\n}\n\n");
 }
 
 void gen_server(struct gen *g)

@@ -158,6 +158,7 @@ static struct idl_decl *decls_in_order(struct idl_decl *list)
 %token KW_STRUCT "struct" KW_ONEWAY "oneway" KW_DEFERRED "deferred"
 %token KW_IN "in" KW_OUT "out" KW_INOUT "inout" KW_INT "int" KW_BOOL "bool"
 %token KW_UINTPTR "uintptr" KW_STRING "string" KW_BUFFER "buffer" KW_BULK "bulk" KW_OPTIONAL "optional"
+%token KW_SEQUENCE "sequence"
 
 %type <text> docs
 %type <decl> items item type_decl interface iface_items iface_item operation
@@ -277,6 +278,7 @@ type:
 	| KW_BUFFER '<' value '>'	{ $$ = new_type(ps, IDL_T_BUFFER, @1); $$->bound = $3; }
 	| KW_BULK KW_STRING '<' value '>'	{ $$ = new_type(ps, IDL_T_STRING, @1); $$->bound = $4; $$->bulk = 1; }
 	| KW_BULK KW_BUFFER '<' value '>'	{ $$ = new_type(ps, IDL_T_BUFFER, @1); $$->bound = $4; $$->bulk = 1; }
+	| KW_SEQUENCE '<' type ',' value '>'	{ $$ = new_type(ps, IDL_T_SEQUENCE, @1); $$->elem = $3; $$->bound = $5; }
 	| IDENT			{ $$ = new_type(ps, IDL_T_NAMED, @1); $$->name = $1; }
 	;
 

@@ -38,9 +38,51 @@ uint32_t idl_type_words(const struct idl_type *type)
 		return words > 0xffff ? 0xffff : (uint32_t)words;
 	case IDL_T_NAMED:
 		return type->decl ? type->decl->words : 1;
+	case IDL_T_SEQUENCE:
+		words = 1 + (uint64_t)type->bound.num * idl_type_words(type->elem);
+		return words > 0xffff ? 0xffff : (uint32_t)words;
 	default:
 		return 1;
 	}
+}
+
+/* Fewest words a checked fixed-position type takes: every sequence in it empty. */
+uint32_t idl_type_min_words(const struct idl_type *type)
+{
+	type = idl_base_type(type);
+	uint64_t words = 0;
+	switch (type->kind) {
+	case IDL_T_SEQUENCE:
+		return 1;
+	case IDL_T_ARRAY:
+		if (!idl_has_sequence(type->elem))
+			return idl_type_words(type);
+		words = (uint64_t)type->bound.num * idl_type_min_words(type->elem);
+		break;
+	case IDL_T_NAMED:
+		if (!type->decl || type->decl->kind != IDL_D_STRUCT)
+			return idl_type_words(type);
+		for (const struct idl_member *field = type->decl->members; field; field = field->next)
+			words += idl_type_min_words(field->type);
+		break;
+	default:
+		return idl_type_words(type);
+	}
+	return words > 0xffff ? 0xffff : (uint32_t)words;
+}
+
+int idl_has_sequence(const struct idl_type *type)
+{
+	type = idl_base_type(type);
+	if (type->kind == IDL_T_SEQUENCE)
+		return 1;
+	if (type->kind == IDL_T_ARRAY)
+		return idl_has_sequence(type->elem);
+	if (type->kind == IDL_T_NAMED && type->decl && type->decl->kind == IDL_D_STRUCT)
+		for (const struct idl_member *field = type->decl->members; field; field = field->next)
+			if (idl_has_sequence(field->type))
+				return 1;
+	return 0;
 }
 
 int idl_is_variable(const struct idl_type *type)
@@ -65,8 +107,10 @@ uint64_t idl_op_words(const struct idl_decl *op, int dir, int at_bound)
 	for (const struct idl_member *param = op->members; param; param = param->next) {
 		if (idl_is_bulk(param->type))
 			words += dir == IDL_IN ? 2 : (param->dir & IDL_OUT) ? 1 : 0;
+		else if ((param->dir & dir) && at_bound)
+			words += idl_type_words(param->type);
 		else if (param->dir & dir)
-			words += idl_is_variable(param->type) && !at_bound ? 1 : idl_type_words(param->type);
+			words += idl_is_variable(param->type) ? 1 : idl_type_min_words(param->type);
 	}
 	return words;
 }

@@ -13,8 +13,13 @@ int idl_is_bulk(const struct idl_type *type);
 /* A string or buffer whose bytes travel inside the message. */
 int idl_in_message(const struct idl_type *type);
 uint32_t idl_type_words(const struct idl_type *type);
+/* Fewest words: each sequence inside counted as its count word alone. */
+uint32_t idl_type_min_words(const struct idl_type *type);
+/* Whether a sequence lies anywhere in type (its size then varies). */
+int idl_has_sequence(const struct idl_type *type);
 /* Words after the tag in op's request (IDL_IN) or reply (IDL_OUT); strings and
- * buffers count as their length word, or with at_bound as the most they take.
+ * buffers count as their length word and sequences as empty, or with at_bound
+ * each as the most it takes.
  * A bulk parameter of either direction puts (offset, length) in the request,
  * and an out one its used length in the reply. */
 uint64_t idl_op_words(const struct idl_decl *op, int dir, int at_bound);

@@ -58,11 +58,12 @@ int fs0_handle_chdir(struct idlrt_request *idl_rq, uint32_t path_off, uint32_t p
 	return error ? error : fs_chdir(idl_rq->client, path);
 }
 
-int fs0_handle_getcwd(struct idlrt_request *idl_rq, uint32_t buf_off, uint32_t size)
+int fs0_handle_getcwd(struct idlrt_request *idl_rq, void *cwd, uint32_t *cwd_len)
 {
-	void *buf;
-	int error = buffer_at(idl_rq->client, buf_off, size, &buf);
-	return error ? error : fs_getcwd(idl_rq->client, buf, size);
+	int length = fs_getcwd(idl_rq->client, cwd, *cwd_len);
+	if (length >= 0)
+		*cwd_len = (uint32_t)length;
+	return length;
 }
 
 int fs0_handle_close(struct idlrt_request *idl_rq, int32_t fd)
@@ -70,30 +71,27 @@ int fs0_handle_close(struct idlrt_request *idl_rq, int32_t fd)
 	return fs_close(idl_rq->client, fd);
 }
 
-int fs0_handle_read(struct idlrt_request *idl_rq, idlrt_token_t idl_token, int32_t fd,
-		    uint32_t buf_off, uint32_t len)
+/* The bytes land in the caller's buffer where the dispatch resolved data (the
+ * token remembers it, so a pipe read answered later reports its length there). */
+int fs0_handle_read(struct idlrt_request *idl_rq, idlrt_token_t idl_token, int32_t fd, void *data,
+		    uint32_t *data_len)
 {
-	void *buf;
-	int error = buffer_at(idl_rq->client, buf_off, len, &buf);
-	if (error)
-		return error;
 	struct serve_pending *pending = serve_pending_new(idl_token, false);
 	if (!pending)
 		return -FS0_ENOMEM;
-	return serve_pending_result(pending, fs_read(idl_rq->client, fd, buf, len, pending));
+	long result = serve_pending_result(pending, fs_read(idl_rq->client, fd, data, *data_len, pending));
+	if (result >= 0)
+		*data_len = (uint32_t)result;
+	return (int)result;
 }
 
-int fs0_handle_write(struct idlrt_request *idl_rq, idlrt_token_t idl_token, int32_t fd,
-		     uint32_t buf_off, uint32_t len)
+int fs0_handle_write(struct idlrt_request *idl_rq, idlrt_token_t idl_token, int32_t fd, const void *data,
+		     uint32_t data_len)
 {
-	void *buf;
-	int error = buffer_at(idl_rq->client, buf_off, len, &buf);
-	if (error)
-		return error;
 	struct serve_pending *pending = serve_pending_new(idl_token, true);
 	if (!pending)
 		return -FS0_ENOMEM;
-	return serve_pending_result(pending, fs_write(idl_rq->client, fd, buf, len, pending));
+	return serve_pending_result(pending, fs_write(idl_rq->client, fd, data, data_len, pending));
 }
 
 int fs0_handle_lseek(struct idlrt_request *idl_rq, int32_t fd, int64_t offset, int32_t whence,
@@ -112,11 +110,12 @@ int fs0_handle_ftruncate(struct idlrt_request *idl_rq, int32_t fd, int64_t lengt
 	return fs_ftruncate(idl_rq->client, fd, length);
 }
 
-int fs0_handle_getdents(struct idlrt_request *idl_rq, int32_t fd, uint32_t buf_off, uint32_t len)
+int fs0_handle_getdents(struct idlrt_request *idl_rq, int32_t fd, void *records, uint32_t *records_len)
 {
-	void *buf;
-	int error = buffer_at(idl_rq->client, buf_off, len, &buf);
-	return error ? error : (int)fs_getdents(idl_rq->client, fd, buf, len);
+	long bytes = fs_getdents(idl_rq->client, fd, records, *records_len);
+	if (bytes >= 0)
+		*records_len = (uint32_t)bytes;
+	return (int)bytes;
 }
 
 int fs0_handle_dup(struct idlrt_request *idl_rq, int32_t fd)

@@ -76,24 +76,27 @@ int fs0_handle_mm_get_path(struct idlrt_request *idl_rq, uint32_t task, uint32_t
 	return error;
 }
 
-int fs0_handle_mm_read_page(struct idlrt_request *idl_rq, uint32_t handle, uint32_t page_index, uint32_t buf_off)
+/* A page is whole both ways: mm0's stub asks for exactly FS0_PAGE_SIZE bytes. */
+int fs0_handle_mm_read_page(struct idlrt_request *idl_rq, uint32_t handle, uint32_t page_index, void *page,
+			    uint32_t *page_len)
 {
 	int error = serve_require_mm0(idl_rq);
 	if (error)
 		return error;
-	void *page;
-	error = buffer_at(idl_rq->client, buf_off, FS0_PAGE_SIZE, &page);
-	return error ? error : fs_mm_read_page(handle, page_index, page);
+	if (*page_len != FS0_PAGE_SIZE)
+		return -FS0_EINVAL;
+	return fs_mm_read_page(handle, page_index, page);
 }
 
-int fs0_handle_mm_write_page(struct idlrt_request *idl_rq, uint32_t handle, uint32_t page_index, uint32_t buf_off)
+int fs0_handle_mm_write_page(struct idlrt_request *idl_rq, uint32_t handle, uint32_t page_index,
+			     const void *page, uint32_t page_len)
 {
 	int error = serve_require_mm0(idl_rq);
 	if (error)
 		return error;
-	void *page;
-	error = buffer_at(idl_rq->client, buf_off, FS0_PAGE_SIZE, &page);
-	return error ? error : fs_mm_write_page(handle, page_index, page);
+	if (page_len != FS0_PAGE_SIZE)
+		return -FS0_EINVAL;
+	return fs_mm_write_page(handle, page_index, page);
 }
 
 int fs0_handle_mm_release(struct idlrt_request *idl_rq, uint32_t handle)

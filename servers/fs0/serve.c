@@ -12,14 +12,16 @@ uint8_t *serve_window;
 uint32_t serve_window_size;
 
 /* The client of a deferred reply may be gone already (its task exited, or
- * it was cancelled): then the send fails and there is nobody to tell. */
+ * it was cancelled): then the send fails and there is nobody to tell. A
+ * read's bytes are already where its token points: only the count goes. */
 static void complete_pending(void *token, long result)
 {
 	struct serve_pending *pending = token;
 	if (pending->is_write)
 		(void)fs0_write_reply(pending->token, (int)result);
 	else
-		(void)fs0_read_reply(pending->token, (int)result);
+		(void)fs0_read_reply(pending->token, (int)result, pending->token.bulk_at,
+				     result > 0 ? (uint32_t)result : 0);
 	counted_free(pending);
 }
 

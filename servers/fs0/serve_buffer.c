@@ -1,5 +1,6 @@
 /* serve_buffer.c - each client thread's shared buffer: where it lies in fs0's
- * window (told by mm0) and the bounds checks every bulk request goes through. */
+ * window (told by mm0), and the bounds check every bulk parameter's range
+ * goes through before the generated dispatch runs a handler. */
 #include <string.h>
 #include <server/counted_alloc.h>
 #include "serve.h"
@@ -79,6 +80,11 @@ int buffer_at(l4_tid_t tid, uint32_t off, uint32_t len, void **data)
 		return -FS0_EFAULT;
 	*data = serve_window + buffer->window_off + off;
 	return 0;
+}
+
+int idlrt_bulk_at(const struct idlrt_request *rq, uint32_t offset, uint32_t len, void **at)
+{
+	return buffer_at(rq->client, offset, len, at);
 }
 
 int buffer_path(l4_tid_t tid, uint32_t off, uint32_t len, char path[FS0_PATH_MAX])

@@ -1,9 +1,10 @@
 /* clientmem.c - init under mm0 with fs0: every request that names client
  * memory (fs0's path, data, directory and cwd requests, execve, spawn,
  * shm_open, console writes) after the caller unmapped, replaced, shrank or
- * protected its fs0 buffer, and while another thread keeps doing so. Each
- * must answer with its own data or -EFAULT, and mm0, fs0 and the console
- * must go on serving with nothing left behind. Exits with the failures. */
+ * protected its fs0 buffer, and while another thread keeps doing so; and
+ * bulk parameters given unmapped or kernel pointers. Each must answer with
+ * its own data or -EFAULT, and mm0, fs0 and the console must go on serving
+ * with nothing left behind. Exits with the failures. */
 #include <errno.h>
 #include <fcntl.h>
 #include <sched.h>
@@ -24,11 +25,12 @@
 #define FILE_TEXT	"client memory\n"
 #define FILE_TEXT_LEN	14u
 
-/* Where the requests' bytes sit in the buffer: paths and exec's strings in
- * its first page, write data in the second, what fs0 writes from the third. */
+/* Where the paths the test places by hand sit in the buffer: its third page,
+ * clear of the first, where the stubs put bulk parameters (data, directory
+ * records, cwd, execve's path and strings). */
 enum {
-	OFF_FILE = 0, OFF_DIR = 64, OFF_MOVED = 128, OFF_NEW = 192, OFF_PARENT = 256,
-	OFF_EXEC = 320, OFF_EXEC_ARGS = 328, OFF_DATA = PAGE, OFF_OUT = 2 * PAGE, OUT_LEN = 1024
+	OFF_FILE = 2 * PAGE, OFF_DIR = OFF_FILE + 64, OFF_MOVED = OFF_FILE + 128,
+	OFF_NEW = OFF_FILE + 192, OFF_PARENT = OFF_FILE + 256, OUT_LEN = 1024
 };
 #define PATH(text)	text, sizeof(text) - 1
 
@@ -65,9 +67,6 @@ static int client_setup(struct client *c)
 	put(c, OFF_MOVED, PATH("/cm/moved"));
 	put(c, OFF_NEW, PATH("/cm/new"));
 	put(c, OFF_PARENT, PATH("/cm"));
-	put(c, OFF_EXEC, PATH("/cm/none"));
-	put(c, OFF_EXEC_ARGS, "none", 5);
-	put(c, OFF_DATA, FILE_TEXT, FILE_TEXT_LEN);
 	c->file_fd = fs0_open(c->fs0, OFF_FILE, 8, FS0_O_RDWR, 0);
 	c->dir_fd = fs0_open(c->fs0, OFF_PARENT, 3, FS0_O_RDONLY | FS0_O_DIRECTORY, 0);
 	return c->file_fd >= 0 && c->dir_fd >= 0 ? 0 : -1;
@@ -107,11 +106,14 @@ static bool answer(int result, int expected)
 
 /* Every request naming client memory once; 0, or the number of the first
  * that answered wrongly. Runs with the buffer in any state, so it never
- * touches the buffer itself. execve refuses a process of more than one
- * thread (-EBUSY) before it reads anything, so with threaded it may. */
+ * touches the buffer itself: the stubs do, through libposix's copy that
+ * answers -EFAULT instead of faulting. execve refuses a process of more than
+ * one thread (-EBUSY) before it reads anything, so with threaded it may. */
 static int requests(const struct client *c, bool threaded)
 {
 	struct fs0_stat_info st;
+	char out[OUT_LEN];
+	uint32_t out_len;
 	int result, step = 0;
 	uint32_t fs0 = c->fs0;
 	l4_tid_t mm0 = l4_utcb()->pager;
@@ -137,24 +139,32 @@ static int requests(const struct client *c, bool threaded)
 	step++; if (result == 0 && fs0_rename(fs0, OFF_MOVED, 9, OFF_FILE, 8) != 0) return step;
 	step++; result = fs0_chdir(fs0, OFF_PARENT, 3);
 	if (!answer(result, 0)) return step;
-	step++; result = fs0_getcwd(fs0, OFF_OUT, OUT_LEN);
+	out_len = FS0_PATH_MAX;
+	step++; result = fs0_getcwd(fs0, out, &out_len);
 	if (result < 0 && result != -EFAULT) return step;
 	step++; result = fs0_lseek(fs0, c->file_fd, 0, FS0_SEEK_SET, &(int64_t){ 0 });
 	if (result != 0) return step;
-	step++; result = fs0_read(fs0, c->file_fd, OFF_OUT, OUT_LEN);
+	out_len = OUT_LEN;
+	step++; result = fs0_read(fs0, c->file_fd, out, &out_len);
 	if (!answer(result, FILE_TEXT_LEN)) return step;
-	/* Writes the file's own text back: fs0 must take it from the buffer
-	 * as it was written, whatever the client's side shows now. */
+	/* Writes the file's own text back: the stub copies it into the buffer,
+	 * or answers -EFAULT when the client's side is gone. */
 	step++; result = fs0_lseek(fs0, c->file_fd, 0, FS0_SEEK_SET, &(int64_t){ 0 });
 	if (result != 0) return step;
-	step++; result = fs0_write(fs0, c->file_fd, OFF_DATA, FILE_TEXT_LEN);
+	step++; result = fs0_write(fs0, c->file_fd, FILE_TEXT, FILE_TEXT_LEN);
 	if (!answer(result, FILE_TEXT_LEN)) return step;
 	step++; result = fs0_lseek(fs0, c->dir_fd, 0, FS0_SEEK_SET, &(int64_t){ 0 });
 	if (result != 0) return step;
-	step++; result = fs0_getdents(fs0, c->dir_fd, OFF_OUT, OUT_LEN);
+	out_len = OUT_LEN;
+	step++; result = fs0_getdents(fs0, c->dir_fd, out, &out_len);
 	if (result <= 0 && result != -EFAULT) return step;
-	step++; result = mm_execve(mm0, OFF_EXEC, 8, OFF_EXEC_ARGS, 5, 1, 0);
-	if (!answer(result, -ENOENT) && !(threaded && result == -EBUSY)) return step;
+	/* The stub wrote the path and strings through the client's side: with
+	 * that side replaced, mm0 reads whatever the buffer's object holds, and
+	 * refuses it as malformed (-EBADMSG) or unsplittable (-EINVAL). */
+	step++; result = mm_execve(mm0, "/cm/none", "none", 5, 1, 0);
+	if (!answer(result, -ENOENT) && !(threaded && result == -EBUSY) && result != -EBADMSG &&
+	    result != -EINVAL)
+		return step;
 	step++; if (mm_spawn(mm0, "/cm/none", "x") != -ENOENT) return step;
 	step++; result = mm_shm_open(mm0, "/cm-shm", FS0_O_RDWR | FS0_O_CREAT, 0600);
 	if (result < 0 || mm_close(mm0, result) != 0 || mm_shm_unlink(mm0, "/cm-shm") != 0)
@@ -221,14 +231,10 @@ static int32_t pipe_fds[2];
  * buffer replaced, then bytes written through its own buffer. */
 static int pipe_writer(void *arg)
 {
-	struct client *c = arg, own;
-	uintptr_t address = 0;
+	struct client *c = arg;
 	usleep(20000);
 	change_buffer(c, REMAP);
-	if (mm_fs0_buffer(l4_utcb()->pager, &own.fs0, &address, &own.size) < 0)
-		return 1;
-	memcpy((char *)address, "piped", 5);
-	changer_done = fs0_write(own.fs0, pipe_fds[1], 0, 5) == 5 ? 1 : 2;
+	changer_done = fs0_write(c->fs0, pipe_fds[1], "piped", 5) == 5 ? 1 : 2;
 	return 0;
 }
 
@@ -244,12 +250,54 @@ static int waiting_request(enum change unused)
 	char *stack = malloc(CHANGER_STACK);
 	if (!stack || clone(pipe_writer, stack + CHANGER_STACK, THREAD_FLAGS, &c) < 0)
 		return 101;
-	int result = fs0_read(c.fs0, pipe_fds[0], OFF_OUT, 16);
+	char out[16];
+	uint32_t out_len = sizeof(out);
+	int result = fs0_read(c.fs0, pipe_fds[0], out, &out_len);
 	if (result != 5 && result != -EFAULT)
 		return 1;
 	while (!changer_done)
 		usleep(1000);
 	return changer_done == 1 ? requests(&c, true) : 2;
+}
+
+/* The caller's own memory, not the shared buffer, is bad: a page mapped and
+ * unmapped again, and a kernel address. Each bulk parameter the stubs copy
+ * to or from it answers -EFAULT (libposix's copy), and the calls after it
+ * work; 0, or the number of the first that answered wrongly. */
+static int bad_bulk_pointers(enum change unused)
+{
+	(void)unused;
+	struct client c;
+	if (client_setup(&c))
+		return 100;
+	char *gone = mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (gone == MAP_FAILED || munmap(gone, PAGE) != 0)
+		return 101;
+	char *const bad[] = { gone, (char *)0xc0000000u };	/* the kernel's half */
+	char text[16];
+	int step = 0, fd = open("/cm/file", O_RDWR);
+	if (fd < 0)
+		return 102;
+	for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		uint32_t len = FILE_TEXT_LEN, cwd_len = 64, dents_len = 512;
+		/* fs0 has read the bytes when the stub's copy fails: start again. */
+		step++; if (fs0_lseek(c.fs0, c.file_fd, 0, FS0_SEEK_SET, &(int64_t){ 0 }) != 0) return step;
+		step++; if (fs0_lseek(c.fs0, c.dir_fd, 0, FS0_SEEK_SET, &(int64_t){ 0 }) != 0) return step;
+		step++; if (fs0_read(c.fs0, c.file_fd, bad[i], &len) != -EFAULT) return step;
+		step++; if (fs0_write(c.fs0, c.file_fd, bad[i], FILE_TEXT_LEN) != -EFAULT) return step;
+		step++; if (fs0_getdents(c.fs0, c.dir_fd, bad[i], &dents_len) != -EFAULT) return step;
+		step++; if (fs0_getcwd(c.fs0, bad[i], &cwd_len) != -EFAULT) return step;
+		step++; if (mm_execve(l4_utcb()->pager, "/cm/none", bad[i], 5, 1, 0) != -EFAULT) return step;
+		step++; if (read(fd, bad[i], 4) != -1 || errno != EFAULT) return step;
+		step++; if (write(fd, bad[i], 4) != -1 || errno != EFAULT) return step;
+	}
+	/* The same calls with good memory: the servers and the channel are unharmed. */
+	uint32_t len = sizeof(text);
+	step++; if (fs0_lseek(c.fs0, c.file_fd, 0, FS0_SEEK_SET, &(int64_t){ 0 }) != 0) return step;
+	step++; if (fs0_read(c.fs0, c.file_fd, text, &len) != FILE_TEXT_LEN) return step;
+	step++; if (memcmp(text, FILE_TEXT, FILE_TEXT_LEN) != 0) return step;
+	step++; if (mm_execve(l4_utcb()->pager, "/cm/none", "none", 5, 1, 0) != -ENOENT) return step;
+	return 0;
 }
 
 static int run_child(int (*fn)(enum change), enum change change)
@@ -316,6 +364,8 @@ int main(void)
 		    run_child(during_requests, KEEP));
 	check_child("a waiting pipe read while another thread replaces the buffer",
 		    run_child(waiting_request, KEEP));
+	check_child("bad pointers to bulk parameters: -EFAULT, and the next calls work",
+		    run_child(bad_bulk_pointers, KEEP));
 	struct mm_counts after = counts_now();
 	check_report(before.free_pages == after.free_pages && before.live_objects == after.live_objects &&
 		     before.live_areas == after.live_areas && before.live_tasks == after.live_tasks &&

@@ -45,7 +45,7 @@ static const struct tty_reply_ops recorder = { record_read, record_write };
 
 static idlrt_token_t token_of(l4_tid_t client)
 {
-	return (idlrt_token_t){ client, 0 };
+	return (idlrt_token_t){ .client = client };
 }
 
 static void setup(void)

@@ -20,8 +20,9 @@ static int environment_is(const char *const expected[])
 int main(int argc, char **argv)
 {
 	static const char *const expected_env[] = { "LARCH=exec", "SECOND=2", NULL };
-	uint32_t fs0_tid, size;
+	uint32_t fs0_tid, size, len = 5;
 	uintptr_t addr;
+	char word[5];
 
 	if (argc == 2 && strcmp(argv[1], "spawned") == 0)
 		return 5;
@@ -33,7 +34,7 @@ int main(int argc, char **argv)
 		return 3;
 	/* argv[1] is "open,cloexec": the descriptor init opened before fork and exec
 	 * is still open here, the one it opened with O_CLOEXEC is closed. */
-	if (fs0_read(fs0_tid, atoi(argv[1]), 0, 5) != 5 || memcmp((char *)addr, "hello", 5) != 0)
+	if (fs0_read(fs0_tid, atoi(argv[1]), word, &len) != 5 || memcmp(word, "hello", 5) != 0)
 		return 4;
 	if (!strchr(argv[1], ',') || fs0_close(fs0_tid, atoi(strchr(argv[1], ',') + 1)) != -EBADF)
 		return 6;

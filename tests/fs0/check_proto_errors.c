@@ -37,17 +37,36 @@ START_TEST(eexist)
 }
 END_TEST
 
+/* A request written word by word: a stub could not send it. */
+
+static int raw_call(uint32_t label, uint32_t header, const uint32_t *words, unsigned count)
+{
+	uint32_t *mr = idlrt_mr();
+	mr[0] = L4_TAG(label, count + (header ? 1 : 0));
+	mr[1] = header;
+	for (unsigned i = 0; i < count; i++)
+		mr[2 + i] = words[i];
+	ck_assert_int_eq(idlrt_call(FS0_TID), 0);
+	ck_assert_uint_eq(L4_TAG_WORDS(mr[0]), 1);
+	return (int32_t)mr[1];
+}
+
+#define HEADER IDLRT_HEADER(FS0_IFACE_ID, FS0_IFACE_VERSION)
+
 START_TEST(ebadf)
 {
 	struct fs0_stat_info st;
 	int64_t pos;
+	static _Alignas(8) uint8_t bytes[512];
+	uint32_t len = 1;
 	ck_assert_int_eq(fs0_close(FS0_TID, 3), -FS0_EBADF);
 	ck_assert_int_eq(fs0_close(FS0_TID, -1), -FS0_EBADF);
-	ck_assert_int_eq(fs0_read(FS0_TID, 7, 0, 1), -FS0_EBADF);
+	ck_assert_int_eq(fs0_read(FS0_TID, 7, bytes, &len), -FS0_EBADF);
 	ck_assert_int_eq(fs0_fstat(FS0_TID, FS0_OPEN_MAX, &st), -FS0_EBADF);
 	ck_assert_int_eq(fs0_lseek(FS0_TID, 5, 0, FS0_SEEK_SET, &pos), -FS0_EBADF);
 	ck_assert_int_eq(fs0_dup(FS0_TID, 2), -FS0_EBADF);
-	ck_assert_int_eq(fs0_getdents(FS0_TID, 2, 0, 512), -FS0_EBADF);
+	len = sizeof(bytes);
+	ck_assert_int_eq(fs0_getdents(FS0_TID, 2, bytes, &len), -FS0_EBADF);
 	c_make_file("/ro", "r");
 	int fd = c_open("/ro", FS0_O_RDONLY, 0);
 	ck_assert_int_eq(c_write_text(fd, "no"), -FS0_EBADF);
@@ -62,7 +81,9 @@ START_TEST(eisdir)
 	ck_assert_int_eq(c_open("/dir", FS0_O_RDWR | FS0_O_CREAT, 0644), -FS0_EISDIR);
 	ck_assert_int_eq(c_unlink("/dir"), -FS0_EISDIR);
 	int fd = c_open("/dir", FS0_O_RDONLY, 0);
-	ck_assert_int_eq(fs0_read(FS0_TID, fd, 0, 16), -FS0_EISDIR);
+	char text[16];
+	uint32_t len = sizeof(text);
+	ck_assert_int_eq(fs0_read(FS0_TID, fd, text, &len), -FS0_EISDIR);
 	ck_assert_int_eq(fs0_close(FS0_TID, fd), 0);
 }
 END_TEST
@@ -137,7 +158,8 @@ START_TEST(einval)
 	ck_assert_int_eq(fs0_unlink(FS0_TID, PATH_OFF, 4), -FS0_EINVAL);
 	ck_assert_int_eq(c_mkdir("/d"), 0);
 	fd = c_open("/d", FS0_O_RDONLY, 0);
-	ck_assert_int_eq(fs0_getdents(FS0_TID, fd, 4, 512), -FS0_EINVAL);
+	const uint32_t misaligned[] = { (uint32_t)fd, 4, 512 };
+	ck_assert_int_eq(raw_call(FS0_OP_GETDENTS, HEADER, misaligned, 3), -FS0_EINVAL);
 	ck_assert_int_eq(fs0_close(FS0_TID, fd), 0);
 	act_as(MM0_TID);
 	ck_assert_int_eq(fs0_set_buffer(FS0_TID, CLIENT_B, 12, 64), -FS0_EINVAL);
@@ -148,17 +170,36 @@ START_TEST(einval)
 }
 END_TEST
 
+/* The dispatch checks every bulk range against the buffer fs0 holds for the
+ * caller before a handler runs: hand-made ranges outside it, and a client
+ * whose stubs see more than fs0 holds (it shrank or unmapped its side). */
 START_TEST(efault_outside_the_buffer)
 {
-	ck_assert_int_eq(fs0_read(FS0_TID, 0, CLIENT_BUF_SIZE - 4, 5), -FS0_EFAULT);
-	ck_assert_int_eq(fs0_write(FS0_TID, 0, 0xfffffff0u, 0x20), -FS0_EFAULT);
+	c_make_file("/f", "0123456789");
+	int fd = c_open("/f", FS0_O_RDWR, 0);
+	const uint32_t read_past[] = { (uint32_t)fd, CLIENT_BUF_SIZE - 4, 5 };
+	const uint32_t write_wrapping[] = { (uint32_t)fd, 0xfffffff0u, 0x20 };
+	const uint32_t cwd_past[] = { CLIENT_BUF_SIZE - 1, 2 };
+	ck_assert_int_eq(raw_call(FS0_OP_READ, HEADER, read_past, 3), -FS0_EFAULT);
+	ck_assert_int_eq(raw_call(FS0_OP_WRITE, HEADER, write_wrapping, 3), -FS0_EFAULT);
+	ck_assert_int_eq(raw_call(FS0_OP_GETCWD, HEADER, cwd_past, 2), -FS0_EFAULT);
 	ck_assert_int_eq(fs0_mkdir(FS0_TID, CLIENT_BUF_SIZE, 1, 0755), -FS0_EFAULT);
-	ck_assert_int_eq(fs0_getcwd(FS0_TID, CLIENT_BUF_SIZE - 1, 2), -FS0_EFAULT);
+	/* The stubs believe in twice the buffer fs0 holds. */
+	static uint8_t big[2 * CLIENT_BUF_SIZE];
+	uint32_t len = sizeof(big);
+	client_view(CLIENT_A, client_window_off(CLIENT_A), 2 * CLIENT_BUF_SIZE);
+	ck_assert_int_eq(fs0_read(FS0_TID, fd, big, &len), -FS0_EFAULT);
+	ck_assert_int_eq(fs0_write(FS0_TID, fd, big, sizeof(big)), -FS0_EFAULT);
+	len = 10;
+	ck_assert_int_eq(fs0_read(FS0_TID, fd, big, &len), 10);
+	ck_assert_int_eq(fs0_close(FS0_TID, fd), 0);
 	act_as(STRANGER);
-	ck_assert_int_eq(fs0_read(FS0_TID, 0, 0, 1), -FS0_EFAULT);
+	len = 1;
+	ck_assert_int_eq(fs0_read(FS0_TID, 0, big, &len), -FS0_EFAULT);
 	ck_assert_int_eq(fs0_close(FS0_TID, 0), -FS0_ESRCH);
 	act_as(MM0_TID);
-	ck_assert_int_eq(fs0_mm_read_page(FS0_TID, 1, 0, 0), -FS0_EFAULT);
+	len = FS0_PAGE_SIZE;
+	ck_assert_int_eq(fs0_mm_read_page(FS0_TID, 1, 0, big, &len), -FS0_EFAULT);
 }
 END_TEST
 
@@ -166,6 +207,7 @@ END_TEST
 START_TEST(mm0_requests_from_others_are_refused)
 {
 	struct fs0_mm_info info;
+	static uint8_t page[FS0_PAGE_SIZE];
 	for (int who = 0; who < 2; who++) {
 		act_as(who == 0 ? CLIENT_A : STRANGER);
 		ck_assert_int_eq(fs0_task_fork(FS0_TID, CLIENT_A, CLIENT_B, false), -FS0_EPERM);
@@ -173,8 +215,11 @@ START_TEST(mm0_requests_from_others_are_refused)
 		ck_assert_int_eq(fs0_set_buffer(FS0_TID, CLIENT_A, 0, 8), -FS0_EPERM);
 		ck_assert_int_eq(fs0_mm_get_fd(FS0_TID, CLIENT_A, 0, &info), -FS0_EPERM);
 		ck_assert_int_eq(fs0_mm_get_path(FS0_TID, CLIENT_A, PATH_OFF, 1, &info), -FS0_EPERM);
-		ck_assert_int_eq(fs0_mm_read_page(FS0_TID, 1, 0, 0), -FS0_EPERM);
-		ck_assert_int_eq(fs0_mm_write_page(FS0_TID, 1, 0, 0), -FS0_EPERM);
+		/* Paged I/O: a stranger has no buffer, so its range fails first. */
+		uint32_t len = FS0_PAGE_SIZE;
+		ck_assert_int_eq(fs0_mm_read_page(FS0_TID, 1, 0, page, &len), who == 0 ? -FS0_EPERM : -FS0_EFAULT);
+		ck_assert_int_eq(fs0_mm_write_page(FS0_TID, 1, 0, page, FS0_PAGE_SIZE),
+				 who == 0 ? -FS0_EPERM : -FS0_EFAULT);
 		ck_assert_int_eq(fs0_mm_release(FS0_TID, 1), -FS0_EPERM);
 	}
 	struct fs0_stats stats = stats_now();
@@ -186,20 +231,6 @@ START_TEST(mm0_requests_from_others_are_refused)
 END_TEST
 
 /* ---- Malformed requests, written word by word --------------------------- */
-
-static int raw_call(uint32_t label, uint32_t header, const uint32_t *words, unsigned count)
-{
-	uint32_t *mr = idlrt_mr();
-	mr[0] = L4_TAG(label, count + (header ? 1 : 0));
-	mr[1] = header;
-	for (unsigned i = 0; i < count; i++)
-		mr[2 + i] = words[i];
-	ck_assert_int_eq(idlrt_call(FS0_TID), 0);
-	ck_assert_uint_eq(L4_TAG_WORDS(mr[0]), 1);
-	return (int32_t)mr[1];
-}
-
-#define HEADER IDLRT_HEADER(FS0_IFACE_ID, FS0_IFACE_VERSION)
 
 START_TEST(no_header_is_ebadmsg)
 {

@@ -71,7 +71,9 @@ START_TEST(setfl_nonblock_on_a_pipe)
 	int32_t fds[2];
 	ck_assert_int_eq(fs0_pipe(FS0_TID, 0, fds), 0);
 	ck_assert_int_eq(fs0_fcntl(FS0_TID, fds[0], FS0_F_SETFL, FS0_O_NONBLOCK), 0);
-	ck_assert_int_eq(fs0_read(FS0_TID, fds[0], 0, 8), -FS0_EAGAIN);
+	char text[8];
+	uint32_t len = sizeof(text);
+	ck_assert_int_eq(fs0_read(FS0_TID, fds[0], text, &len), -FS0_EAGAIN);
 	ck_assert_int_eq(fs0_fcntl(FS0_TID, fds[0], FS0_F_GETFL, 0), FS0_O_RDONLY | FS0_O_NONBLOCK);
 }
 END_TEST

@@ -21,12 +21,17 @@ START_TEST(open_write_read_close)
 }
 END_TEST
 
-START_TEST(read_at_an_offset_in_the_buffer)
+/* The stub copies what fs0 put in the shared buffer to the caller's memory, and no more. */
+START_TEST(read_reaches_the_callers_memory)
 {
+	char text[16];
+	uint32_t len = 10;
+	memset(text, '-', sizeof(text));
 	c_make_file("/f", "abcdef");
 	int fd = c_open("/f", FS0_O_RDONLY, 0);
-	ck_assert_int_eq(fs0_read(FS0_TID, fd, 1000, 6), 6);
-	ck_assert_mem_eq(client_buf(CLIENT_A) + 1000, "abcdef", 6);
+	ck_assert_int_eq(fs0_read(FS0_TID, fd, text, &len), 6);
+	ck_assert_uint_eq(len, 6);
+	ck_assert_mem_eq(text, "abcdef--", 8);
 	ck_assert_int_eq(fs0_close(FS0_TID, fd), 0);
 }
 END_TEST
@@ -101,12 +106,15 @@ START_TEST(getdents_lists_in_creation_order)
 	c_make_file("/list/one", "1");
 	c_make_file("/list/two", "2");
 	int fd = c_open("/list", FS0_O_RDONLY | FS0_O_DIRECTORY, 0);
-	int bytes = fs0_getdents(FS0_TID, fd, 0, 4096);
+	static _Alignas(8) uint8_t records[4096];
+	uint32_t len = sizeof(records);
+	int bytes = fs0_getdents(FS0_TID, fd, records, &len);
 	ck_assert_int_gt(bytes, 0);
+	ck_assert_uint_eq(len, (uint32_t)bytes);
 	const char *names[4] = { 0 };
 	int count = 0;
 	for (int at = 0; at < bytes && count < 4;) {
-		const struct fs0_dirent *dirent = (const void *)(client_buf(CLIENT_A) + at);
+		const struct fs0_dirent *dirent = (const void *)(records + at);
 		names[count++] = (const char *)dirent + FS0_DIRENT_NAME_OFFSET;
 		at += dirent->d_reclen;
 	}
@@ -115,7 +123,8 @@ START_TEST(getdents_lists_in_creation_order)
 	ck_assert_str_eq(names[1], "..");
 	ck_assert_str_eq(names[2], "one");
 	ck_assert_str_eq(names[3], "two");
-	ck_assert_int_eq(fs0_getdents(FS0_TID, fd, 0, 4096), 0);
+	ck_assert_int_eq(fs0_getdents(FS0_TID, fd, records, &len), 0);
+	ck_assert_uint_eq(len, 0);
 	ck_assert_int_eq(fs0_close(FS0_TID, fd), 0);
 }
 END_TEST
@@ -168,17 +177,20 @@ START_TEST(one_mebibyte_in_one_request_each_way)
 	const uint32_t size = 1u << 20;
 	int fd = c_open("/big", FS0_O_RDWR | FS0_O_CREAT, 0644);
 	ck_assert_int_eq(fd, 0);
-	act_as(MM0_TID);
-	ck_assert_int_eq(fs0_set_buffer(FS0_TID, CLIENT_A, BIG_OFF, BIG_SIZE), 0);
-	act_as(CLIENT_A);
-	uint8_t *big = window_at(BIG_OFF);
+	give_buffer(CLIENT_A, BIG_OFF, BIG_SIZE);
+	uint8_t *out = malloc(size), *back = malloc(size);
+	ck_assert_ptr_nonnull(out);
+	ck_assert_ptr_nonnull(back);
 	for (uint32_t i = 0; i < size; i++)
-		big[i] = (uint8_t)(i * 7 + i / 4096);
-	ck_assert_int_eq(fs0_write(FS0_TID, fd, 0, size), (int)size);
+		out[i] = (uint8_t)(i * 7 + i / 4096);
+	ck_assert_int_eq(fs0_write(FS0_TID, fd, out, size), (int)size);
 	int64_t pos;
 	ck_assert_int_eq(fs0_lseek(FS0_TID, fd, 0, FS0_SEEK_SET, &pos), 0);
-	ck_assert_int_eq(fs0_read(FS0_TID, fd, size, size), (int)size);
-	ck_assert_mem_eq(big + size, big, size);
+	uint32_t len = size;
+	ck_assert_int_eq(fs0_read(FS0_TID, fd, back, &len), (int)size);
+	ck_assert_mem_eq(back, out, size);
+	free(out);
+	free(back);
 	ck_assert_int_eq(fs0_close(FS0_TID, fd), 0);
 	struct fs0_stats stats;
 	fs_stats(&stats);
@@ -190,8 +202,8 @@ START_TEST(mm0_handles_and_pages)
 {
 	c_make_file("/prog", "#!code");
 	int fd = c_open("/prog", FS0_O_RDWR, 0);
+	give_buffer(MM0_TID, BIG_OFF, 2 * FS0_PAGE_SIZE);
 	act_as(MM0_TID);
-	ck_assert_int_eq(fs0_set_buffer(FS0_TID, MM0_TID, BIG_OFF, 2 * FS0_PAGE_SIZE), 0);
 	struct fs0_mm_info by_fd, by_path;
 	ck_assert_int_eq(fs0_mm_get_fd(FS0_TID, CLIENT_A, fd, &by_fd), 0);
 	ck_assert_uint_eq(by_fd.access, FS0_O_RDWR);
@@ -201,13 +213,18 @@ START_TEST(mm0_handles_and_pages)
 	ck_assert_int_eq(fs0_mm_get_path(FS0_TID, CLIENT_A, 0, 5, &by_path), 0);
 	ck_assert_uint_eq(by_path.handle, by_fd.handle);
 
-	uint8_t *page = window_at(BIG_OFF + FS0_PAGE_SIZE);
+	static uint8_t page[FS0_PAGE_SIZE];
+	uint32_t len = FS0_PAGE_SIZE;
 	memset(page, 0xee, FS0_PAGE_SIZE);
-	ck_assert_int_eq(fs0_mm_read_page(FS0_TID, by_fd.handle, 0, FS0_PAGE_SIZE), 6);
+	ck_assert_int_eq(fs0_mm_read_page(FS0_TID, by_fd.handle, 0, page, &len), 6);
+	ck_assert_uint_eq(len, FS0_PAGE_SIZE);
 	ck_assert_mem_eq(page, "#!code\0\0", 8);
-	ck_assert_int_eq(fs0_mm_read_page(FS0_TID, by_fd.handle, 1, FS0_PAGE_SIZE), 0);
+	ck_assert_int_eq(fs0_mm_read_page(FS0_TID, by_fd.handle, 1, page, &len), 0);
+	len = FS0_PAGE_SIZE - 1;
+	ck_assert_int_eq(fs0_mm_read_page(FS0_TID, by_fd.handle, 0, page, &len), -FS0_EINVAL);
 	memcpy(page, "#!CODE", 6);
-	ck_assert_int_eq(fs0_mm_write_page(FS0_TID, by_fd.handle, 0, FS0_PAGE_SIZE), 6);
+	ck_assert_int_eq(fs0_mm_write_page(FS0_TID, by_fd.handle, 0, page, FS0_PAGE_SIZE), 6);
+	ck_assert_int_eq(fs0_mm_write_page(FS0_TID, by_fd.handle, 0, page, 6), -FS0_EINVAL);
 	ck_assert_int_eq(fs0_mm_release(FS0_TID, by_fd.handle), 0);
 	ck_assert_int_eq(fs0_mm_release(FS0_TID, by_path.handle), 0);
 	ck_assert_int_eq(fs0_mm_release(FS0_TID, by_path.handle), -FS0_EBADF);
@@ -292,7 +309,7 @@ int main(void)
 	Suite *suite = suite_create("fs0 protocol: operations");
 	TCase *files = proto_tcase("files");
 	tcase_add_test(files, open_write_read_close);
-	tcase_add_test(files, read_at_an_offset_in_the_buffer);
+	tcase_add_test(files, read_reaches_the_callers_memory);
 	tcase_add_test(files, stat_and_fstat);
 	tcase_add_test(files, ftruncate_grows_and_shrinks);
 	tcase_add_test(files, dup_and_dup2_share_the_offset);

@@ -45,11 +45,17 @@ uint8_t *client_buf(l4_tid_t tid);
 
 /* As mm0: task_fork(parent, child, share) and a buffer for child; asserts success. */
 void introduce(l4_tid_t parent, l4_tid_t child, bool share_table);
+/* As mm0: tid's buffer is size bytes at window_off, and its stubs use it there. */
+void give_buffer(l4_tid_t tid, uint32_t window_off, uint32_t size);
+/* tid's stubs take its buffer to be size bytes at window_off, whatever fs0 holds
+ * (a client that unmapped or shrank its side). */
+void client_view(l4_tid_t tid, uint32_t window_off, uint32_t size);
 /* Calls now come from tid. */
 void act_as(l4_tid_t tid);
 l4_tid_t acting(void);
 
-/* The calling client's requests, paths and data through its buffer. */
+/* The calling client's requests: paths placed in its buffer by hand (until
+ * fs0's path operations take bulk strings), data through the stubs. */
 int c_open(const char *path, uint32_t flags, uint32_t mode);
 int c_stat(const char *path, struct fs0_stat_info *st);
 int c_mkdir(const char *path);
@@ -57,10 +63,11 @@ int c_rmdir(const char *path);
 int c_unlink(const char *path);
 int c_rename(const char *old_path, const char *new_path);
 int c_chdir(const char *path);
-/* getcwd into the buffer; the text is at client_buf(acting()). */
+/* getcwd, whose text is also left at client_buf(acting()). */
 int c_getcwd(uint32_t size);
 int c_write_text(int fd, const char *text);
-/* Reads up to len bytes to the start of the buffer and NUL-terminates them there. */
+/* Reads up to len bytes, which are also left at the start of the buffer, and
+ * NUL-terminates them there. */
 int c_read_text(int fd, uint32_t len);
 /* Creates path with text; asserts success. */
 void c_make_file(const char *path, const char *text);

@@ -131,6 +131,70 @@ START_TEST(unmapped_or_shrunk_buffer_gets_efault_and_the_server_lives)
 }
 END_TEST
 
+struct release_args {
+	uint32_t count;
+	bool in_place;
+	int result;
+};
+
+/* Meanwhile, while hold waits: another call answers it. */
+static void release_meanwhile(void *arg)
+{
+	struct release_args *release = arg;
+	release->result = bulk_test_release(BULK_TID, release->count, release->in_place);
+}
+
+START_TEST(deferred_reply_writes_the_out_buffer_later)
+{
+	struct release_args release = { 4, false, -1 };
+	uint32_t len = 10;
+	memset(back, 0xee, sizeof(back));
+	idlrt_loopback_on_block(release_meanwhile, &release);
+	ck_assert_int_eq(bulk_test_hold(BULK_TID, "abcdef", 6, back, &len), 4);
+	ck_assert_int_eq(release.result, 0);
+	ck_assert_uint_eq(len, 4);
+	ck_assert_mem_eq(back, "fedc\xee", 5);
+	/* Written in place by the later reply, through the token's pointer. */
+	release = (struct release_args){ 6, true, -1 };
+	len = 10;
+	ck_assert_int_eq(bulk_test_hold(BULK_TID, "abcdef", 6, back, &len), 6);
+	ck_assert_uint_eq(len, 6);
+	ck_assert_mem_eq(back, "fedcba", 6);
+	ck_assert_uint_eq(idlrt_loopback_deferred_count(), 2);
+}
+END_TEST
+
+START_TEST(deferred_reply_over_the_capacity_is_emsgsize)
+{
+	struct release_args release = { 11, false, -1 };
+	uint32_t len = 10;
+	memset(back, 0xee, sizeof(back));
+	idlrt_loopback_on_block(release_meanwhile, &release);
+	ck_assert_int_eq(bulk_test_hold(BULK_TID, "abcdef", 6, back, &len), -EMSGSIZE);
+	ck_assert_uint_eq(len, 10);
+	ck_assert_uint_eq(back[0], 0xee);
+	release = (struct release_args){ 11, true, -1 };
+	ck_assert_int_eq(bulk_test_hold(BULK_TID, "abcdef", 6, back, &len), -EMSGSIZE);
+	/* Answered at once, the deferred operation's reply is an ordinary one. */
+	ck_assert_int_eq(bulk_test_hold(BULK_TID, NULL, 0, back, &len), 0);
+	ck_assert_uint_eq(len, 0);
+	ck_assert_int_eq(bulk_test_release(BULK_TID, 1, false), -ESRCH);
+}
+END_TEST
+
+START_TEST(deferred_call_with_a_bad_range_never_reaches_the_handler)
+{
+	struct release_args release = { 1, false, -1 };
+	uint32_t len = 16;
+	idlrt_loopback_on_block(release_meanwhile, &release);
+	/* data at 0 (8 bytes), back at 8: a server holding 12 bytes cannot resolve back. */
+	ck_assert_int_eq(idlrt_loopback_bulk_hold(BULK_TID, 12), 0);
+	ck_assert_int_eq(bulk_test_hold(BULK_TID, "abcdefgh", 8, back, &len), -EFAULT);
+	ck_assert_int_eq(release.result, -1);
+	ck_assert_uint_eq(idlrt_loopback_deferred_count(), 0);
+}
+END_TEST
+
 /* Sends a hand-made request for bulk_test.path with the given offset and length. */
 static int raw_path(uint32_t offset, uint32_t len)
 {
@@ -177,6 +241,9 @@ static Suite *bulk_suite(void)
 	tcase_add_test(tc, client_buffer_too_small_or_missing);
 	tcase_add_test(tc, unmapped_or_shrunk_buffer_gets_efault_and_the_server_lives);
 	tcase_add_test(tc, dispatch_checks_offset_and_length);
+	tcase_add_test(tc, deferred_reply_writes_the_out_buffer_later);
+	tcase_add_test(tc, deferred_reply_over_the_capacity_is_emsgsize);
+	tcase_add_test(tc, deferred_call_with_a_bad_range_never_reaches_the_handler);
 	suite_add_tcase(suite, tc);
 	return suite;
 }

@@ -168,6 +168,19 @@ START_TEST(bulk_added_to_a_parameter_fails)
 }
 END_TEST
 
+/* A sequence's bound and element type are its wire form; the same one passes. */
+START_TEST(changed_sequence_fails)
+{
+	char *old = strdup(changed("in int32 a", "in sequence<pt, 4> a"));
+	ck_assert_int_eq(compat(old, old), 0);
+	ck_assert_int_eq(compat(old, changed("in int32 a", "in sequence<pt, 5> a")), 1);
+	ck_assert_str_eq(first_error(), "new.idl:5:13: error: parameter 1 of 'get' ('a') changed its type");
+	ck_assert_int_eq(compat(old, changed("in int32 a", "in sequence<int32, 4> a")), 1);
+	ck_assert_str_eq(first_error(), "new.idl:5:13: error: parameter 1 of 'get' ('a') changed its type");
+	free(old);
+}
+END_TEST
+
 START_TEST(changed_parameter_direction_fails)
 {
 	ck_assert_int_eq(compat(base, changed("in int32 a", "inout int32 a")), 1);
@@ -343,6 +356,7 @@ int main(void)
 	tcase_add_test(rules, removed_parameter_fails);
 	tcase_add_test(rules, changed_parameter_type_fails);
 	tcase_add_test(rules, bulk_added_to_a_parameter_fails);
+	tcase_add_test(rules, changed_sequence_fails);
 	tcase_add_test(rules, changed_parameter_direction_fails);
 	tcase_add_test(rules, reordered_struct_field_fails);
 	tcase_add_test(rules, retyped_struct_field_fails);

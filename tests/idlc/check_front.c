@@ -581,6 +581,80 @@ START_TEST(bulk_parameters)
 		    "1:76: error: optional parameter 'a' cannot be in an operation with a bulk parameter ('b')",
 		    "interface i id 1 version 2 { int f(out bulk buffer<8> b, optional in int32 a); };",
 		    "                                                                           ^");
+	teardown();
+	setup();
+	CHECK_ERROR("interface i id 1 version 1 { deferred int f(out bulk buffer<8> a, out bulk buffer<8> b); };",
+		    "1:86: error: deferred operation 'f' can have only one out bulk buffer ('a' and 'b')",
+		    "interface i id 1 version 1 { deferred int f(out bulk buffer<8> a, out bulk buffer<8> b); };",
+		    "                                                                                     ^");
+	teardown();
+	setup();
+	ck_assert_str_eq(compile("interface i id 1 version 1 { deferred int f(in bulk string<8> p, "
+				 "in bulk buffer<8> a, out bulk buffer<8> b); };"), "");
+}
+END_TEST
+
+START_TEST(sequence_errors)
+{
+	CHECK_ERROR("interface i id 1 version 1 { int f(in sequence<int32, 4097> s); };",
+		    "1:55: error: bad bound 4097 for sequence (must be 1..4096)",
+		    "interface i id 1 version 1 { int f(in sequence<int32, 4097> s); };",
+		    "                                                      ^");
+	teardown();
+	setup();
+	CHECK_ERROR("typedef sequence<int32, 4> ids;",
+		    "1:9: error: a sequence cannot be named by a typedef (its count is a C name of its own): write it where it is used",
+		    "typedef sequence<int32, 4> ids;",
+		    "        ^");
+	teardown();
+	setup();
+	CHECK_ERROR("struct s { sequence<int32, 2> a[3]; };",
+		    "1:12: error: sequence is allowed only as an operation parameter or a struct field",
+		    "struct s { sequence<int32, 2> a[3]; };",
+		    "           ^");
+	teardown();
+	setup();
+	CHECK_ERROR("struct p { sequence<int32, 2> a; }; struct q { sequence<p, 2> b; };",
+		    "1:57: error: a sequence's elements must have a fixed size (no sequence inside)",
+		    "struct p { sequence<int32, 2> a; }; struct q { sequence<p, 2> b; };",
+		    "                                                        ^");
+	teardown();
+	setup();
+	CHECK_ERROR("interface i id 1 version 1 { int f(inout sequence<int32, 2> s); };",
+		    "1:61: error: sequence 's' must be 'in' or 'out', not 'inout'",
+		    "interface i id 1 version 1 { int f(inout sequence<int32, 2> s); };",
+		    "                                                            ^");
+	teardown();
+	setup();
+	CHECK_ERROR("interface i id 1 version 2 { int f(in sequence<int32, 2> s, optional in int32 a); };",
+		    "1:79: error: optional parameter 'a' cannot be in an operation with a sequence in parameter ('s')",
+		    "interface i id 1 version 2 { int f(in sequence<int32, 2> s, optional in int32 a); };",
+		    "                                                                              ^");
+	teardown();
+	setup();
+	CHECK_ERROR("struct s { sequence<int32, 2> a; uint32 a_count; };",
+		    "1:41: error: field 'a_count' clashes with the count of sequence 'a'",
+		    "struct s { sequence<int32, 2> a; uint32 a_count; };",
+		    "                                        ^");
+	teardown();
+	setup();
+	CHECK_ERROR("interface i id 1 version 1 { int f(in sequence<int32, 64> s); };",
+		    "1:34: error: request of 'f' needs up to 66 words, more than the 63 message registers",
+		    "interface i id 1 version 1 { int f(in sequence<int32, 64> s); };",
+		    "                                 ^");
+	teardown();
+	setup();
+	CHECK_ERROR("interface i id 1 version 1 { int f(in sequence<int32 2> s); };",
+		    "1:54: error: expected ',' before the number 2",
+		    "interface i id 1 version 1 { int f(in sequence<int32 2> s); };",
+		    "                                                     ^");
+	teardown();
+	setup();
+	/* Fine: only the used count travels, so the bound's words count once. */
+	ck_assert_str_eq(compile("struct pt { int32 x; int32 y; };\n"
+				 "struct shape { sequence<pt, 6> corners; uint16 tag; };\n"
+				 "interface i id 1 version 1 { int f(in sequence<uint8, 8> b, in shape s, "
+				 "out sequence<pt, 2> o); };"), "");
 }
 END_TEST
 
@@ -663,6 +737,7 @@ static Suite *front_suite(void)
 	tcase_add_test(ok, accepted_versions);
 	tcase_add_test(ok, optional_parameters);
 	tcase_add_test(ok, bulk_parameters);
+	tcase_add_test(ok, sequence_errors);
 	suite_add_tcase(suite, ok);
 	TCase *syntax = tcase_create("lexer and parser errors");
 	tcase_add_checked_fixture(syntax, setup, teardown);

@@ -67,8 +67,19 @@ static int read_into_kernel(uint32_t fd)
 	return read((int)fd, (void *)(uintptr_t)KERNEL_VA, 6) == -1 && errno == EFAULT ? 0 : 1;
 }
 
-/* fs0's own requests name offsets in the caller's buffer: one past its end
- * or wrapping around must be refused, never followed. */
+/* A request to fs0 written word by word, with ranges no stub would send: its answer. */
+static int32_t raw_fs0(l4_tid_t fs0, uint32_t label, const uint32_t *words, unsigned count)
+{
+	uint32_t *mr = idlrt_mr();
+	mr[0] = L4_TAG(label, count + 1);
+	mr[1] = IDLRT_HEADER(FS0_IFACE_ID, FS0_IFACE_VERSION);
+	for (unsigned i = 0; i < count; i++)
+		mr[2 + i] = words[i];
+	return idlrt_call(fs0) < 0 ? -EIO : (int32_t)mr[1];
+}
+
+/* fs0's requests name ranges in the caller's buffer: one past its end or
+ * wrapping around must be refused, never followed. */
 static int raw_offsets(uint32_t fd)
 {
 	l4_tid_t fs0 = 0;
@@ -76,13 +87,15 @@ static int raw_offsets(uint32_t fd)
 	uint32_t size = 0;
 	if (mm_fs0_buffer(l4_utcb()->pager, &fs0, &buffer, &size) < 0)
 		return 1;
-	if (fs0_read(fs0, fd - 3, size - 2, 6) != -EFAULT)
+	const uint32_t read_past[] = { fd - 3, size - 2, 6 }, write_wrapping[] = { fd - 3, 0xfffffff0u, 32 };
+	const uint32_t cwd_past[] = { size - 1, 64 };
+	if (raw_fs0(fs0, FS0_OP_READ, read_past, 3) != -EFAULT)
 		return 2;
-	if (fs0_write(fs0, fd - 3, 0xfffffff0u, 32) != -EFAULT)
+	if (raw_fs0(fs0, FS0_OP_WRITE, write_wrapping, 3) != -EFAULT)
 		return 3;
 	if (fs0_open(fs0, size, 4, 0, 0) != -EFAULT)
 		return 4;
-	if (fs0_getcwd(fs0, size - 1, 64) != -EFAULT)
+	if (raw_fs0(fs0, FS0_OP_GETCWD, cwd_past, 2) != -EFAULT)
 		return 5;
 	return 0;
 }

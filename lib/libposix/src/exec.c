@@ -1,6 +1,6 @@
 /* exec.c - execve and the exec family: the path and the argument and
- * environment strings go to mm0 through the thread's fs0 buffer (mm0 reads
- * the program from fs0 and replaces this process's image); execvp searches
+ * environment strings go to mm0 as execve's bulk parameters (mm0 reads the
+ * program from fs0 and replaces this process's image); execvp searches
  * PATH. */
 #include <stdarg.h>
 #include <stdlib.h>
@@ -16,16 +16,16 @@ extern char **environ;
 /* Where PATH is unset, as POSIX shells default. */
 #define DEFAULT_PATH	"/bin:/boot"
 
-/* Appends count strings of vector after *used bytes of the buffer. */
-static int pack_strings(const struct fs0_channel *channel, uint32_t *used,
-			char *const vector[], uint32_t *count)
+/* Appends count strings of vector after *used bytes of strings, each with its NUL. */
+static int pack_strings(char strings[MM0_EXEC_ARGS_MAX], uint32_t *used, char *const vector[],
+			uint32_t *count)
 {
 	for (*count = 0; vector && vector[*count]; (*count)++) {
 		size_t length = strlen(vector[*count]) + 1;
 
-		if (length > channel->size - *used)
+		if (length > MM0_EXEC_ARGS_MAX - *used)
 			return -E2BIG;
-		memcpy(channel->buffer + *used, vector[*count], length);
+		memcpy(strings + *used, vector[*count], length);
 		*used += (uint32_t)length;
 	}
 	return 0;
@@ -33,26 +33,23 @@ static int pack_strings(const struct fs0_channel *channel, uint32_t *used,
 
 int execve(const char *path, char *const argv[], char *const envp[])
 {
-	const struct fs0_channel *channel = fs0_channel();
-	uint32_t path_length, used, argc, envc;
-	long answer;
+	char strings[MM0_EXEC_ARGS_MAX];
+	uint32_t used = 0, argc, envc;
+	int err;
 
-	if (!channel)
-		return -1;
-	answer = fs0_put_path(channel, 0, path);
-	if (answer < 0)
-		return posix_error((int)-answer);
-	if (answer == 0)
+	if (!path)
+		return posix_error(EFAULT);
+	if (!*path)
 		return posix_error(ENOENT);
-	path_length = used = (uint32_t)answer;
-	answer = pack_strings(channel, &used, argv, &argc);
-	if (!answer)
-		answer = pack_strings(channel, &used, envp, &envc);
-	if (answer < 0)
-		return posix_error((int)-answer);
+	if (strnlen(path, MM0_EXEC_PATH_MAX + 1) > MM0_EXEC_PATH_MAX)
+		return posix_error(ENAMETOOLONG);
+	err = pack_strings(strings, &used, argv, &argc);
+	if (!err)
+		err = pack_strings(strings, &used, envp, &envc);
+	if (err < 0)
+		return posix_error(-err);
 	posix_console_flush();
-	return (int)posix_result(mm_execve(posix_mm0(), 0, path_length, path_length,
-					   used - path_length, argc, envc));
+	return (int)posix_result(mm_execve(posix_mm0(), path, strings, used, argc, envc));
 }
 
 int execv(const char *path, char *const argv[])

@@ -1,6 +1,6 @@
 /* file_io.c - read, write, pread, pwrite and lseek. Descriptors 0-2 are
  * the console (console.c, console_server.c); the others are fs0's, and their bytes travel
- * through the thread's shared buffer one buffer-full per request. */
+ * as fs0's bulk parameters, through the thread's shared buffer one buffer-full per request. */
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
@@ -17,6 +17,7 @@
 ssize_t read(int fd, void *data, size_t length)
 {
 	const struct fs0_channel *channel;
+	uint32_t got;
 	long answer;
 
 	if (fd < 0 || (is_console_fd(fd) && fd != STDIN_FILENO))
@@ -27,14 +28,16 @@ ssize_t read(int fd, void *data, size_t length)
 			return -1;
 		if (length > channel->size)
 			length = channel->size;
+		if (length > FS0_PIECE_MAX)
+			length = FS0_PIECE_MAX;
 	}
 	if (posix_probe_write(data, length))
 		return posix_error(EFAULT);
 	if (fd == STDIN_FILENO)
 		return (ssize_t)posix_result(posix_console_read(data, length));
-	answer = fs0_read(channel->server, fs0_fd(fd), 0, (uint32_t)length);
-	if (answer > 0 && posix_copy(data, channel->buffer, (size_t)answer))
-		return posix_error(EFAULT);	/* another thread unmapped it meanwhile */
+	got = (uint32_t)length;
+	/* -EFAULT too when another thread unmapped data meanwhile (idlrt_bulk_copy). */
+	answer = fs0_read(channel->server, fs0_fd(fd), data, &got);
 	return (ssize_t)posix_result(answer);
 }
 
@@ -62,7 +65,7 @@ ssize_t write(int fd, const void *data, size_t length)
 {
 	const struct fs0_channel *channel;
 	const char *bytes = data;
-	size_t written = 0;
+	size_t written = 0, most;
 
 	if (fd == STDOUT_FILENO || fd == STDERR_FILENO)
 		return console_write(data, length);
@@ -71,13 +74,12 @@ ssize_t write(int fd, const void *data, size_t length)
 	channel = fs0_channel();
 	if (!channel)
 		return -1;
+	most = channel->size < FS0_PIECE_MAX ? channel->size : FS0_PIECE_MAX;
 	do {
-		size_t piece = length - written < channel->size ? length - written : channel->size;
-		long answer;
+		size_t piece = length - written < most ? length - written : most;
+		/* -EFAULT from the stub's copy when bytes + written is bad. */
+		long answer = fs0_write(channel->server, fs0_fd(fd), bytes + written, (uint32_t)piece);
 
-		if (posix_copy(channel->buffer, bytes + written, piece))
-			return written ? (ssize_t)written : posix_error(EFAULT);
-		answer = fs0_write(channel->server, fs0_fd(fd), 0, (uint32_t)piece);
 		if (answer < 0 && written)
 			return (ssize_t)written;
 		/* No reader: SIGPIPE first (by default the writer dies of it), then

@@ -143,7 +143,8 @@ int chdir(const char *path)
 char *getcwd(char *buffer, size_t size)
 {
 	const struct fs0_channel *channel;
-	uint32_t room;
+	char own[FS0_PATH_MAX];
+	uint32_t room = buffer && size < FS0_PATH_MAX ? (uint32_t)size : FS0_PATH_MAX;
 	long answer;
 
 	if (buffer && size == 0) {
@@ -153,8 +154,7 @@ char *getcwd(char *buffer, size_t size)
 	channel = fs0_channel();
 	if (!channel)
 		return NULL;
-	room = buffer ? (size < channel->size ? (uint32_t)size : channel->size) : FS0_PATH_MAX;
-	answer = fs0_getcwd(channel->server, 0, room);
+	answer = fs0_getcwd(channel->server, buffer ? buffer : own, &room);
 	if (answer < 0) {
 		errno = (int)-answer;
 		return NULL;
@@ -165,10 +165,7 @@ char *getcwd(char *buffer, size_t size)
 			errno = ENOMEM;
 			return NULL;
 		}
-	}
-	if (posix_copy(buffer, channel->buffer, (size_t)answer)) {
-		errno = EFAULT;
-		return NULL;
+		memcpy(buffer, own, (size_t)answer);
 	}
 	return buffer;
 }

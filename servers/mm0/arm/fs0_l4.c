@@ -50,14 +50,17 @@ static int l4_get_path(uint32_t task, uint32_t path_off, uint32_t path_len,
 	return result;
 }
 
-static int l4_read_page(uint32_t handle, uint32_t page_index, uint32_t buf_off)
+/* The stub moves the page through mm0's own page in fs0's window (fs_file.c). */
+static int l4_read_page(uint32_t handle, uint32_t page_index, void *page)
 {
-	return fs0_mm_read_page(fs0_dest, handle, page_index, buf_off);
+	uint32_t len = FS0_PAGE_SIZE;
+
+	return fs0_mm_read_page(fs0_dest, handle, page_index, page, &len);
 }
 
-static int l4_write_page(uint32_t handle, uint32_t page_index, uint32_t buf_off)
+static int l4_write_page(uint32_t handle, uint32_t page_index, const void *page)
 {
-	return fs0_mm_write_page(fs0_dest, handle, page_index, buf_off);
+	return fs0_mm_write_page(fs0_dest, handle, page_index, page, FS0_PAGE_SIZE);
 }
 
 static int l4_task_cancel(uint32_t task)

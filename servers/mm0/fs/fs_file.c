@@ -1,4 +1,5 @@
-/* Files of fs0 as vm objects: a pager that moves pages through mm0's page in fs0's window. */
+/* Files of fs0 as vm objects: a pager that moves pages through mm0's page in fs0's
+ * window, which the generated stubs use as mm0's buffer for fs0's bulk parameters. */
 #include <errno.h>
 #include <string.h>
 
@@ -20,13 +21,10 @@ static int fs_get_page(void *ctx, uint32_t file_id, uint32_t pgoff, uint32_t phy
 	(void)ctx;
 	if (!fs_link_up())
 		return -EIO;
-	got = fs_link.ops->read_page(file_id, pgoff, 0);
+	got = fs_link.ops->read_page(file_id, pgoff, phys_view(phys));
 	if (got < 0)
 		return got;
-	if (got == 0)
-		return -ENXIO;
-	memcpy(phys_view(phys), fs_link.own_page, MM0_PAGE_SIZE);
-	return 0;
+	return got == 0 ? -ENXIO : 0;
 }
 
 static int fs_put_page(void *ctx, uint32_t file_id, uint32_t pgoff, uint32_t phys)
@@ -34,8 +32,7 @@ static int fs_put_page(void *ctx, uint32_t file_id, uint32_t pgoff, uint32_t phy
 	(void)ctx;
 	if (!fs_link_up())
 		return -EIO;
-	memcpy(fs_link.own_page, phys_view(phys), MM0_PAGE_SIZE);
-	return fs_link.ops->write_page(file_id, pgoff, 0);
+	return fs_link.ops->write_page(file_id, pgoff, phys_view(phys));
 }
 
 static void fs_release(void *ctx, uint32_t file_id)
@@ -117,13 +114,24 @@ int fs_file_open_path(struct task *task, const char *path, uint32_t *size,
 
 int fs_file_head(struct vm_object *file, uint8_t head[FS0_PAGE_SIZE])
 {
-	int got;
-
 	if (!fs_link_up())
 		return -EIO;
-	got = fs_link.ops->read_page(file->id, 0, 0);
-	if (got < 0)
-		return got;
-	memcpy(head, fs_link.own_page, FS0_PAGE_SIZE);
-	return got;
+	return fs_link.ops->read_page(file->id, 0, head);
+}
+
+/* mm0 calls only fs0 with bulk parameters: its page in fs0's window is the buffer. */
+int idlrt_bulk_buffer(idlrt_dest_t dest, void **base, uint32_t *size)
+{
+	if (!fs_link.own_page || dest != fs_link.task->l4_tid)
+		return -ENOBUFS;
+	*base = fs_link.own_page;
+	*size = MM0_PAGE_SIZE;
+	return 0;
+}
+
+/* mm0 never faults: its side of every copy is its own memory or a page it holds. */
+int idlrt_bulk_copy(void *to, const void *from, uint32_t len)
+{
+	memcpy(to, from, len);
+	return 0;
 }

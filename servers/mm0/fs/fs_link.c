@@ -276,3 +276,24 @@ int fs_buffer_drop(struct task *task)
 	buffer_unmap(task);
 	return 0;
 }
+
+/* mm0 maps no client's buffer into its own space: the bulk bytes of a request
+ * (execve's path and strings) are read out of the object it holds for the
+ * caller into a mirror of the buffer's first bytes, at the same offsets (the
+ * stubs lay a request's parameters side by side from 0), before any handler
+ * runs. A range past the mirror is one no stub of mm0's interface sends. */
+static uint8_t bulk_mirror[IDLRT_BULK_ALIGN(MM0_EXEC_PATH_MAX) + MM0_EXEC_ARGS_MAX];
+
+int idlrt_bulk_at(const struct idlrt_request *rq, uint32_t offset, uint32_t len, void **at)
+{
+	struct task *task = task_by_l4_tid(rq->client);
+	int err;
+
+	if (!task || !idlrt_bulk_fits(offset, len, sizeof(bulk_mirror)))
+		return -EFAULT;
+	err = fs_buffer_read(task, offset, len, bulk_mirror + offset);
+	if (err)
+		return err;
+	*at = bulk_mirror + offset;
+	return 0;
+}

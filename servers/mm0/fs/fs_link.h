@@ -37,8 +37,9 @@ struct fs_ops {
 	int (*get_fd)(uint32_t task, int32_t fd, struct fs_file_info *info);
 	int (*get_path)(uint32_t task, uint32_t path_off, uint32_t path_len,
 			struct fs_file_info *info);
-	int (*read_page)(uint32_t handle, uint32_t page_index, uint32_t buf_off);
-	int (*write_page)(uint32_t handle, uint32_t page_index, uint32_t buf_off);
+	/* One whole page (FS0_PAGE_SIZE bytes) into page / out of page. */
+	int (*read_page)(uint32_t handle, uint32_t page_index, void *page);
+	int (*write_page)(uint32_t handle, uint32_t page_index, const void *page);
 	int (*release)(uint32_t handle);
 };
 

@@ -46,25 +46,20 @@ static int strings_split(char *args, uint32_t len, uint32_t count, const char **
 	return at == len ? 0 : -EINVAL;
 }
 
-static int request_read(struct task *task, const struct mm0_exec_args *in, struct exec_request *rq)
+/* The dispatch checked the bounds and fetched the bytes (idlrt_bulk_at):
+ * they are copied here, as the request lives on through the exec. */
+static int request_read(const struct mm0_exec_args *in, struct exec_request *rq)
 {
 	int err;
 
-	if (in->path_len == 0 || in->path_len > MM0_EXEC_PATH_MAX)
-		return in->path_len ? -ENAMETOOLONG : -ENOENT;
-	if (in->args_len > MM0_EXEC_ARGS_MAX || in->argc > MM0_EXEC_ARGS_MAX / 2 ||
-	    in->envc > MM0_EXEC_ARGS_MAX / 2 - in->argc)
+	if (in->path[0] == '\0')
+		return -ENOENT;
+	if (in->argc > MM0_EXEC_ARGS_MAX / 2 || in->envc > MM0_EXEC_ARGS_MAX / 2 - in->argc)
 		return -E2BIG;
 	if (in->argc == 0)
 		return -EINVAL;
-	err = fs_buffer_read(task, in->path_off, in->path_len, rq->path);
-	if (!err)
-		err = fs_buffer_read(task, in->args_off, in->args_len, rq->args);
-	if (err)
-		return err;
-	rq->path[in->path_len] = '\0';
-	if (memchr(rq->path, '\0', in->path_len))
-		return -EINVAL;
+	strcpy(rq->path, in->path);
+	memcpy(rq->args, in->args, in->args_len);
 	err = strings_split(rq->args, in->args_len, in->argc + in->envc, rq->vector);
 	if (err)
 		return err;
@@ -206,7 +201,7 @@ long mm0_execve(struct task *task, const struct mm0_exec_args *in)
 	rq = counted_alloc(sizeof(*rq));
 	if (!rq)
 		return -ENOMEM;
-	result = request_read(task, in, rq);
+	result = request_read(in, rq);
 	if (!result)
 		result = program_open(task, rq->path, rq->head, &file, &entry);
 	if (!result)

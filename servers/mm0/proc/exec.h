@@ -8,15 +8,13 @@
 
 struct task;
 
-/* MM0_EXEC_ARGS_MAX, which libposix's sysconf answers too, is in idl/mm0_types.idl. */
-#define MM0_EXEC_PATH_MAX	255u
-
-/* Byte ranges in the caller's fs0 buffer: the path (no NUL), then argc
- * argument strings and envc environment strings, each with its NUL,
- * filling exactly args_len bytes. */
+/* execve's request as the dispatch resolved it: the path (NUL-terminated,
+ * at most MM0_EXEC_PATH_MAX bytes), then argc argument strings and envc
+ * environment strings, each with its NUL, filling exactly args_len bytes. */
 struct mm0_exec_args {
-	uint32_t path_off, path_len;
-	uint32_t args_off, args_len;
+	const char *path;
+	const uint8_t *args;
+	uint32_t args_len;
 	uint32_t argc, envc;
 };
 

@@ -232,14 +232,13 @@ int mm_handle_fs0_buffer(struct idlrt_request *idl_rq, uint32_t *fs0_tid, uintpt
 	return 0;
 }
 
-int mm_handle_execve(struct idlrt_request *idl_rq, idlrt_token_t idl_token, uint32_t path_off,
-		     uint32_t path_len, uint32_t args_off, uint32_t args_len, uint32_t argc,
-		     uint32_t envc)
+int mm_handle_execve(struct idlrt_request *idl_rq, idlrt_token_t idl_token, const char *path,
+		     const void *args, uint32_t args_len, uint32_t argc, uint32_t envc)
 {
-	struct mm0_exec_args args = { path_off, path_len, args_off, args_len, argc, envc };
+	struct mm0_exec_args request = { path, args, args_len, argc, envc };
 
 	(void)idl_token;
-	return (int)mm0_execve(caller(idl_rq), &args);
+	return (int)mm0_execve(caller(idl_rq), &request);
 }
 
 int mm_handle_shm_open(struct idlrt_request *idl_rq, const char *name, int32_t oflag,

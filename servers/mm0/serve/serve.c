@@ -18,7 +18,7 @@ void *serve_token(idlrt_token_t token)
 static idlrt_token_t token_of(void *token)
 {
 	/* mm0's dispatch is not built with idlc --trace: its replies are never traced. */
-	idlrt_token_t idl_token = { (l4_tid_t)(uintptr_t)token, 0 };
+	idlrt_token_t idl_token = { .client = (l4_tid_t)(uintptr_t)token };
 
 	return idl_token;
 }

@@ -22,10 +22,10 @@ int echo_add(idlrt_dest_t idl_dest, int32_t a, int32_t b, int32_t *sum)
 	if (L4_TAG_WORDS(idl_mr[0]) < 2)
 		return -EBADMSG;
 	idl_w = 2;
+	unsigned idl_need = 2;
 	uint32_t idl_v;
 	idl_v = idl_mr[idl_w++];
 	(*sum) = (int32_t)idl_v;
-	unsigned idl_need = 2;
 	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
 		goto idl_bad;
 	return idl_result;
@@ -65,12 +65,12 @@ int echo_scalars(idlrt_dest_t idl_dest, int8_t i8, uint8_t u8, int16_t i16, uint
 	if (L4_TAG_WORDS(idl_mr[0]) < 4)
 		return -EBADMSG;
 	idl_w = 2;
+	unsigned idl_need = 4;
 	uint32_t idl_v;
 	(*sum) = (uint64_t)((uint64_t)idl_mr[idl_w] | (uint64_t)idl_mr[idl_w + 1] << 32);
 	idl_w += 2;
 	idl_v = idl_mr[idl_w++];
 	(*addr_out) = (uintptr_t)idl_v;
-	unsigned idl_need = 4;
 	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
 		goto idl_bad;
 	return idl_result;
@@ -115,6 +115,7 @@ int echo_shapes(idlrt_dest_t idl_dest, const struct echo_pixel *p, struct echo_p
 	if (L4_TAG_WORDS(idl_mr[0]) < 10)
 		return -EBADMSG;
 	idl_w = 2;
+	unsigned idl_need = 10;
 	uint32_t idl_v;
 	idl_v = idl_mr[idl_w++];
 	(*q).at.x = (int32_t)idl_v;
@@ -134,7 +135,6 @@ int echo_shapes(idlrt_dest_t idl_dest, const struct echo_pixel *p, struct echo_p
 	idl_w += 2;
 	idl_v = idl_mr[idl_w++];
 	(*t) = (uint32_t)idl_v;
-	unsigned idl_need = 10;
 	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
 		goto idl_bad;
 	return idl_result;
@@ -177,8 +177,8 @@ int echo_strings(idlrt_dest_t idl_dest, const char *who, char *greeting, char *w
 	if (L4_TAG_WORDS(idl_mr[0]) < 3)
 		return -EBADMSG;
 	idl_w = 2;
-	uint32_t idl_len_greeting;
 	unsigned idl_need = 3;
+	uint32_t idl_len_greeting;
 	idl_len_greeting = idl_mr[idl_w++];
 	if (idl_len_greeting > 40)
 		goto idl_bad;
@@ -227,6 +227,7 @@ int echo_relabel(idlrt_dest_t idl_dest, const struct echo_label *given, struct e
 	if (L4_TAG_WORDS(idl_mr[0]) < 7)
 		return -EBADMSG;
 	idl_w = 2;
+	unsigned idl_need = 7;
 	uint32_t idl_v;
 	idl_v = idl_mr[idl_w++];
 	(*back).serial = (uint32_t)idl_v;
@@ -242,7 +243,6 @@ int echo_relabel(idlrt_dest_t idl_dest, const struct echo_label *given, struct e
 	if (idl_v > 1)
 		goto idl_bad;
 	(*back).spare = idl_v != 0;
-	unsigned idl_need = 7;
 	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
 		goto idl_bad;
 	return idl_result;
@@ -350,10 +350,10 @@ int echo_wait(idlrt_dest_t idl_dest, uint32_t event, int32_t *value)
 	if (L4_TAG_WORDS(idl_mr[0]) < 2)
 		return -EBADMSG;
 	idl_w = 2;
+	unsigned idl_need = 2;
 	uint32_t idl_v;
 	idl_v = idl_mr[idl_w++];
 	(*value) = (int32_t)idl_v;
-	unsigned idl_need = 2;
 	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
 		goto idl_bad;
 	return idl_result;
@@ -404,9 +404,9 @@ int echo_total(idlrt_dest_t idl_dest, mode_bits mode, int32_t a, int32_t b, int6
 	if (L4_TAG_WORDS(idl_mr[0]) < 3)
 		return -EBADMSG;
 	idl_w = 2;
+	unsigned idl_need = 3;
 	(*sum) = (int64_t)((uint64_t)idl_mr[idl_w] | (uint64_t)idl_mr[idl_w + 1] << 32);
 	idl_w += 2;
-	unsigned idl_need = 3;
 	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
 		goto idl_bad;
 	return idl_result;

@@ -27,11 +27,11 @@ static int echo_do_add(struct idlrt_request *idl_rq)
 	int32_t sum = 0;
 	if (L4_TAG_WORDS(idl_mr[0]) < 3)
 		goto idl_bad;
+	unsigned idl_need = 3;
 	idl_v = idl_mr[idl_w++];
 	a = (int32_t)idl_v;
 	idl_v = idl_mr[idl_w++];
 	b = (int32_t)idl_v;
-	unsigned idl_need = 3;
 	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
 		goto idl_bad;
 	struct idlrt_tb idl_tb;
@@ -92,6 +92,7 @@ static int echo_do_scalars(struct idlrt_request *idl_rq)
 	uintptr_t addr_out = 0;
 	if (L4_TAG_WORDS(idl_mr[0]) < 12)
 		goto idl_bad;
+	unsigned idl_need = 12;
 	idl_v = idl_mr[idl_w++];
 	if ((int32_t)idl_v < -128 || (int32_t)idl_v > 127)
 		goto idl_bad;
@@ -122,7 +123,6 @@ static int echo_do_scalars(struct idlrt_request *idl_rq)
 	if (!echo_color_valid((int32_t)idl_v))
 		goto idl_bad;
 	shade = (enum echo_color)(int32_t)idl_v;
-	unsigned idl_need = 12;
 	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
 		goto idl_bad;
 	struct idlrt_tb idl_tb;
@@ -202,6 +202,7 @@ static int echo_do_shapes(struct idlrt_request *idl_rq)
 	echo_ticket t = 0;
 	if (L4_TAG_WORDS(idl_mr[0]) < 19)
 		goto idl_bad;
+	unsigned idl_need = 19;
 	idl_v = idl_mr[idl_w++];
 	p.at.x = (int32_t)idl_v;
 	idl_v = idl_mr[idl_w++];
@@ -236,7 +237,6 @@ static int echo_do_shapes(struct idlrt_request *idl_rq)
 		idl_v = idl_mr[idl_w++];
 		list[idl_i0] = (uint32_t)idl_v;
 	}
-	unsigned idl_need = 19;
 	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
 		goto idl_bad;
 	struct idlrt_tb idl_tb;
@@ -457,6 +457,7 @@ static int echo_do_relabel(struct idlrt_request *idl_rq)
 	struct echo_label back = { 0 };
 	if (L4_TAG_WORDS(idl_mr[0]) < 7)
 		goto idl_bad;
+	unsigned idl_need = 7;
 	idl_v = idl_mr[idl_w++];
 	given.serial = (uint32_t)idl_v;
 	idl_v = idl_mr[idl_w];
@@ -471,7 +472,6 @@ static int echo_do_relabel(struct idlrt_request *idl_rq)
 	if (idl_v > 1)
 		goto idl_bad;
 	given.spare = idl_v != 0;
-	unsigned idl_need = 7;
 	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
 		goto idl_bad;
 	struct idlrt_tb idl_tb;
@@ -639,9 +639,9 @@ static int echo_do_notify(struct idlrt_request *idl_rq)
 	uint32_t code = 0;
 	if (L4_TAG_WORDS(idl_mr[0]) < 2)
 		goto idl_bad;
+	unsigned idl_need = 2;
 	idl_v = idl_mr[idl_w++];
 	code = (uint32_t)idl_v;
-	unsigned idl_need = 2;
 	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
 		goto idl_bad;
 	struct idlrt_tb idl_tb;
@@ -700,9 +700,9 @@ static int echo_do_wait(struct idlrt_request *idl_rq)
 	int32_t value = 0;
 	if (L4_TAG_WORDS(idl_mr[0]) < 2)
 		goto idl_bad;
+	unsigned idl_need = 2;
 	idl_v = idl_mr[idl_w++];
 	event = (uint32_t)idl_v;
-	unsigned idl_need = 2;
 	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
 		goto idl_bad;
 	struct idlrt_tb idl_tb;
@@ -756,11 +756,11 @@ static int echo_do_post(struct idlrt_request *idl_rq)
 	int32_t value = 0;
 	if (L4_TAG_WORDS(idl_mr[0]) < 3)
 		goto idl_bad;
+	unsigned idl_need = 3;
 	idl_v = idl_mr[idl_w++];
 	event = (uint32_t)idl_v;
 	idl_v = idl_mr[idl_w++];
 	value = (int32_t)idl_v;
-	unsigned idl_need = 3;
 	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
 		goto idl_bad;
 	struct idlrt_tb idl_tb;
@@ -812,11 +812,11 @@ static int echo_do_total(struct idlrt_request *idl_rq)
 	int64_t sum = 0;
 	if (L4_TAG_WORDS(idl_mr[0]) < 3)
 		goto idl_bad;
+	unsigned idl_need = 3;
 	idl_v = idl_mr[idl_w++];
 	mode = (uint32_t)idl_v;
 	idl_v = idl_mr[idl_w++];
 	a = (int32_t)idl_v;
-	unsigned idl_need = 3;
 	if (L4_TAG_WORDS(idl_mr[0]) >= 4) {
 		idl_v = idl_mr[idl_w++];
 		b = (int32_t)idl_v;

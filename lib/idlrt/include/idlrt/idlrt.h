@@ -36,17 +36,22 @@ struct idlrt_request {
 	int trace;		/* print the call decoded (servers built with --trace) */
 };
 
-/* Kept by a deferred handler to send its reply later. */
+/* Kept by a deferred handler to send its reply later. For an operation with
+ * an out bulk buffer the dispatch also records where it resolved that buffer
+ * (inside the one the server holds for the client) and its capacity, so the
+ * reply, however late, writes there and checks the length against it. */
 typedef struct {
 	l4_tid_t client;
 	int trace;
+	void *bulk_at;
+	uint32_t bulk_capacity;
 } idlrt_token_t;
 
 typedef int (*idlrt_dispatch_fn)(struct idlrt_request *rq);
 
 static inline idlrt_token_t idlrt_token(const struct idlrt_request *rq)
 {
-	idlrt_token_t token = { rq->client, rq->trace };
+	idlrt_token_t token = { rq->client, rq->trace, NULL, 0 };
 	return token;
 }
 
@@ -87,10 +92,15 @@ int idlrt_send(idlrt_dest_t to);
  * idlrt_bulk_buffer: the calling thread's shared buffer for calls to dest
  *   (its address here and its size): 0 or -errno. The client program (or its
  *   libposix) implements it.
+ * idlrt_bulk_copy: the stub's one copy between the caller's own memory and
+ *   the shared buffer, either way: 0, or -EFAULT when the caller's pointer
+ *   is bad (a runtime that can catch the fault says so; the loopback's is
+ *   memcpy). The client program implements it beside idlrt_bulk_buffer.
  * idlrt_bulk_at: where offset..offset+len of the buffer the server holds for
  *   rq's client lies in the server's space: 0, or -EFAULT when the client has
  *   no buffer or the range is not inside it. The server implements it. */
 int idlrt_bulk_buffer(idlrt_dest_t dest, void **base, uint32_t *size);
+int idlrt_bulk_copy(void *to, const void *from, uint32_t len);
 int idlrt_bulk_at(const struct idlrt_request *rq, uint32_t offset, uint32_t len, void **at);
 
 #define IDLRT_BULK_ALIGN(len)	(((len) + 7u) & ~7u)
