@@ -1,11 +1,14 @@
 /* t_devices.c - the device nodes in /dev: null swallows and ends at once,
  * zero reads zeros, random and urandom give fresh, balanced bytes; all
- * character devices that are not terminals. */
+ * character devices that are not terminals. getentropy and arc4random over
+ * them, with Linux's errors, and a fork child that draws other numbers. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "test0.h"
@@ -86,9 +89,51 @@ static void device_directory(void)
 	      found == 0x3f && character == 6);
 }
 
+static void entropy_calls(void)
+{
+	unsigned char bytes[257] = { 0 }, other[16] = { 0 };
+	unsigned seen = 0, in_range = 1;
+	uint32_t first, child_value = 0;
+	int ends[2];
+	pid_t child;
+
+	CHECK("getentropy of 256 bytes", getentropy(bytes, 256) == 0 && ones_in(bytes, 256) > 0);
+	errno = 0;
+	CHECK("getentropy of 257 bytes gives EIO", getentropy(bytes, 257) == -1 && errno == EIO);
+	errno = 0;
+	CHECK("getentropy into an unmapped page gives EFAULT",
+	      getentropy((void *)16, 8) == -1 && errno == EFAULT);
+	first = arc4random();
+	CHECK("two arc4random values differ", first != arc4random());
+	arc4random_buf(other, sizeof(other));
+	CHECK("arc4random_buf fills the buffer", ones_in(other, sizeof(other)) > 0);
+	for (int i = 0; i < 1000; i++) {
+		uint32_t value = arc4random_uniform(10);
+
+		in_range &= value < 10;
+		seen |= 1u << (value % 10);
+	}
+	CHECK("arc4random_uniform(10) stays below 10 and gives every value", in_range && seen == 0x3ff);
+	pipe(ends);
+	child = fork();
+	if (child == 0) {
+		uint32_t value = arc4random();
+
+		write(ends[1], &value, sizeof(value));
+		_exit(0);
+	}
+	first = arc4random();
+	waitpid(child, NULL, 0);
+	read(ends[0], &child_value, sizeof(child_value));
+	close(ends[0]);
+	close(ends[1]);
+	CHECK("a fork child's arc4random is not its parent's", child > 0 && first != child_value);
+}
+
 void test_devices(void)
 {
 	null_and_zero();
 	random_devices();
 	device_directory();
+	entropy_calls();
 }

@@ -1,7 +1,8 @@
-/* console_server.c - the bytes of terminal descriptors, through the console
- * server, found once per process as mm.service("console"), in pieces of at
- * most CONSOLE_IO_MAX bytes. Images without one (most test images and
- * tools/l4run's) print through the kernel debugger and read an empty input. */
+/* console_server.c - terminal descriptors through the console server, found
+ * once per process as mm.service("console"): their bytes, in pieces of at
+ * most CONSOLE_IO_MAX, their mode and the foreground process group. Images
+ * without one (most test images and tools/l4run's) print through the kernel
+ * debugger and read an empty input; they have no modes (EIO). */
 #include <string.h>
 
 #include <l4/syscalls.h>
@@ -75,7 +76,7 @@ long terminal_write(const void *data, size_t length)
 	return (long)length;
 }
 
-long terminal_read(void *data, size_t length)
+long terminal_read(void *data, size_t length, int nonblocking)
 {
 	char line[CONSOLE_IO_MAX];
 	uint32_t received = 0;
@@ -88,10 +89,34 @@ long terminal_read(void *data, size_t length)
 		return 0;
 	if (length > CONSOLE_IO_MAX)
 		length = CONSOLE_IO_MAX;
-	answer = console_read(server, (uint32_t)length, line, &received);
+	if (nonblocking)
+		answer = console_read_now(server, (uint32_t)length, line, &received);
+	else
+		answer = console_read(server, (uint32_t)length, line, &received);
 	if (answer < 0)
 		return answer;
 	if (received > length)
 		return -EIO;
 	return posix_copy(data, line, received) ? -EFAULT : (long)received;
+}
+
+/* The kernel's debug output has no modes and no process groups. */
+long terminal_get_mode(struct console_mode *mode)
+{
+	return server_present() ? console_get_mode(server, mode) : -EIO;
+}
+
+long terminal_set_mode(const struct console_mode *mode)
+{
+	return server_present() ? console_set_mode(server, mode) : -EIO;
+}
+
+long terminal_foreground(void)
+{
+	return server_present() ? console_get_foreground(server) : -EIO;
+}
+
+long terminal_set_foreground(pid_t pgrp)
+{
+	return server_present() ? console_set_foreground(server, pgrp) : -EIO;
 }

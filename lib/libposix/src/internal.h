@@ -111,9 +111,20 @@ void posix_stdio_flush_fd(int fd);
 /* console_server.c: a terminal descriptor's bytes, through the console server
  * when the image has one, else the kernel debugger for output and an empty
  * input. Both take the caller's pointer (EFAULT, not a crash) and return a
- * count or -errno; a read is one server read of at most CONSOLE_IO_MAX bytes. */
+ * count or -errno; a read is one server read of at most CONSOLE_IO_MAX bytes
+ * (-EAGAIN instead of waiting when nonblocking). */
 long terminal_write(const void *data, size_t length);
-long terminal_read(void *data, size_t length);
+long terminal_read(void *data, size_t length, int nonblocking);
+/* The terminal's mode and foreground process group: 0 (or the group) or
+ * -errno, -EIO without a console server. */
+struct console_mode;
+long terminal_get_mode(struct console_mode *mode);
+long terminal_set_mode(const struct console_mode *mode);
+long terminal_foreground(void);
+long terminal_set_foreground(pid_t pgrp);
+
+/* A fork child's arc4random pool starts empty (random.c). */
+void posix_random_forget(void);
 
 /* Ends the calling thread (the last one ends the process). */
 __attribute__((noreturn)) void posix_thread_exit(int code);
