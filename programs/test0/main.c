@@ -58,5 +58,7 @@ int main(int argc, char **argv)
 	test_clocks();
 	test_misc();
 	test_popen();
+	test_fds();
+	test_devices();
 	return tap_summary("test0");
 }

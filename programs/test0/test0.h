@@ -31,5 +31,7 @@ void test_environment(int argc, char **argv);
 void test_clocks(void);
 void test_misc(void);
 void test_popen(void);
+void test_fds(void);
+void test_devices(void);
 
 #endif
