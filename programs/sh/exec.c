@@ -168,12 +168,21 @@ static __attribute__((noreturn)) void exec_program(struct sh *sh, struct prepare
 	sh->ops->exit(sh->ops->ctx, err == -ENOENT ? SH_STATUS_NOT_FOUND : SH_STATUS_CANNOT_RUN);
 }
 
-static void move_fd(const struct sh_ops *ops, int fd, int new_fd)
+/* A pipe end onto standard input or output: 0, or -1 after saying why not. */
+static int move_fd(struct sh *sh, int fd, int new_fd)
 {
+	const struct sh_ops *ops = sh->ops;
+	int err;
+
 	if (fd < 0 || fd == new_fd)
-		return;
-	ops->dup2(ops->ctx, fd, new_fd);
+		return 0;
+	err = ops->dup2(ops->ctx, fd, new_fd);
 	ops->close(ops->ctx, fd);
+	if (err < 0) {
+		sh_error(sh, "pipe onto %d: %s\n", new_fd, strerror(-err));
+		return -1;
+	}
+	return 0;
 }
 
 static __attribute__((noreturn)) void run_child(void *arg)
@@ -189,11 +198,10 @@ static __attribute__((noreturn)) void run_child(void *arg)
 		ops->setpgid(ops->ctx, 0, child->pgid);
 		ops->set_foreground(ops->ctx, 0);
 	}
-	move_fd(ops, child->input, 0);
-	move_fd(ops, child->output, 1);
 	if (child->other_end >= 0)
 		ops->close(ops->ctx, child->other_end);
-	if (sh_redirect_apply(sh, prepared->command->redirects, prepared->targets.items, NULL) < 0)
+	if (move_fd(sh, child->input, 0) < 0 || move_fd(sh, child->output, 1) < 0 ||
+	    sh_redirect_apply(sh, prepared->command->redirects, prepared->targets.items, NULL) < 0)
 		ops->exit(ops->ctx, 1);
 	if (!prepared->argv.count)
 		ops->exit(ops->ctx, 0);
