@@ -1,17 +1,34 @@
 /* exec_probe.c - the program test0 runs with execve from its boot file
  * system: it checks the arguments, environment and descriptor it was given
  * (and, with a fifth argument, that this descriptor was closed by exec) and
- * exits with 40 when all is right, 40 + a bit per thing that was not. */
+ * exits with 40 when all is right, 40 + a bit per thing that was not; or
+ * copies standard input to output (copy_stdin). */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* "exec_probe stdio": copies its standard input to its standard output and
+ * says so on its standard error, wherever the three lead (t_fds.c). */
+static int copy_stdin(void)
+{
+	char text[64];
+	ssize_t got;
+
+	while ((got = read(STDIN_FILENO, text, sizeof(text))) > 0)
+		if (write(STDOUT_FILENO, text, (size_t)got) != got)
+			return 1;
+	return got < 0 || write(STDERR_FILENO, "copied\n", 7) != 7 ? 1 : 40;
+}
 
 int main(int argc, char **argv)
 {
 	int wrong = 0, fd;
 	char text[8] = { 0 };
 	struct stat status;
+
+	if (argc == 2 && strcmp(argv[1], "stdio") == 0)
+		return copy_stdin();
 
 	if ((argc != 4 && argc != 5) || strcmp(argv[1], "one") != 0 ||
 	    strcmp(argv[2], "two words") != 0)

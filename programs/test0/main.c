@@ -55,5 +55,7 @@ int main(int argc, char **argv)
 	test_fcntl();
 	test_msync();
 	test_efault();
+	test_fds();
+	test_devices();
 	return tap_summary("test0");
 }

@@ -4,6 +4,7 @@
 #ifndef CONSOLE_TTY_H
 #define CONSOLE_TTY_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include <idlrt/idlrt.h>
@@ -19,10 +20,26 @@
 #define TTY_MAX_READERS		8u
 #define TTY_MAX_WRITERS		8u
 
-/* How waiting requests are answered (the generated deferred replies). */
+/* c_iflag and c_lflag bits (Linux's, as console.idl's ICRNL, ISIG, ICANON, ECHO). */
+#define TTY_ICRNL		0x100u
+#define TTY_ISIG		0x1u
+#define TTY_ICANON		0x2u
+#define TTY_ECHO		0x8u
+
+/* How waiting requests are answered (the generated deferred replies), and
+ * how Ctrl-C reaches the foreground process group (a SIGINT through mm0). */
 struct tty_reply_ops {
 	void (*read_done)(idlrt_token_t token, int result, const void *data, uint32_t len);
 	void (*write_done)(idlrt_token_t token, int result);
+	void (*interrupt_group)(int32_t pgrp);
+};
+
+/* The terminal's mode: c_iflag, c_lflag, and VMIN and VTIME for reads without ICANON. */
+struct tty_mode {
+	uint32_t iflag;
+	uint32_t lflag;
+	uint8_t vmin;
+	uint8_t vtime;
 };
 
 struct tty_reader {
@@ -52,6 +69,9 @@ struct tty {
 	struct tty_writer writers[TTY_MAX_WRITERS];
 	uint32_t writer_count;
 	uint32_t lines_dropped;		/* lines lost because the input buffer was full */
+	struct tty_mode mode;
+	bool raw_open;			/* the newest segment is raw input that may grow */
+	int32_t foreground;		/* process group Ctrl-C signals; 0: none yet */
 };
 
 /* Sets up the buffers and starts the UART. */
@@ -64,5 +84,13 @@ int tty_read(struct tty *tty, idlrt_token_t token, uint32_t max, void *data);
 int tty_write(struct tty *tty, idlrt_token_t token, const void *data, uint32_t len);
 /* The UART interrupted: takes input, sends output, answers what can be answered. */
 void tty_interrupt(struct tty *tty);
+/* tty_read that never waits: -EAGAIN when nothing can be read now (and
+ * without ICANON and with VMIN 0, 0 as tty_read gives). */
+int tty_read_now(struct tty *tty, uint32_t max, void *data);
+/* Changes the mode (ICRNL without ICANON, ICANON, ECHO and ISIG act; VMIN 0
+ * reads do not wait; VTIME is kept but no read is timed). */
+void tty_set_mode(struct tty *tty, const struct tty_mode *mode);
+/* The foreground process group: -EINVAL below 1. */
+int tty_set_foreground(struct tty *tty, int32_t pgrp);
 
 #endif

@@ -13,6 +13,7 @@
 #define FS0_S_ISDIR(m)		(((m) & FS0_S_IFMT) == FS0_S_IFDIR)
 #define FS0_S_ISREG(m)		(((m) & FS0_S_IFMT) == FS0_S_IFREG)
 #define FS0_S_ISFIFO(m)		(((m) & FS0_S_IFMT) == FS0_S_IFIFO)
+#define FS0_S_ISCHR(m)		(((m) & FS0_S_IFMT) == FS0_S_IFCHR)
 
 /* ---- errno ---------------------------------------------------------------
  * The C library's own numbers: every task and server of the system links
@@ -44,6 +45,7 @@
 #define FS0_ERANGE		ERANGE
 #define FS0_ENAMETOOLONG	ENAMETOOLONG
 #define FS0_ENOTEMPTY		ENOTEMPTY
+#define FS0_ENXIO		ENXIO
 
 /* getdents records are raw bytes in the caller's buffer: the layout must be
  * the same on ARM EABI and on the hosts the tests run on. */

@@ -55,7 +55,8 @@ void fs_stats(struct fs0_stats *out);
 /* ---- Tasks (requests from mm0; logic_mm.c) ------------------------------
  * fork: child gets parent's cwd and either the same descriptor table
  * (share_table, as threads do) or a copy whose descriptors share the open
- * file descriptions. parent FS0_TASK_NONE makes a fresh task at "/". */
+ * file descriptions. parent FS0_TASK_NONE makes a fresh task at "/", with
+ * /dev/console on 0, 1 and 2 if fs_make_devices made it. */
 int fs_task_fork(fs0_task_t parent, fs0_task_t child, bool share_table);
 int fs_task_exit(fs0_task_t task);
 /* mm0 must run a signal handler on the thread: its blocked requests are
@@ -95,6 +96,15 @@ int fs_pipe(fs0_task_t task, uint32_t flags, int fds[2]);
 /* FS0_F_DUPFD(_CLOEXEC) (lowest fd arg), FS0_F_GETFD/SETFD (FS0_FD_CLOEXEC),
  * FS0_F_GETFL/SETFL (only O_APPEND and O_NONBLOCK change); -FS0_EINVAL else. */
 int fs_fcntl(fs0_task_t task, int fd, int cmd, uint32_t arg);
+
+/* ---- Devices (logic_device.c) -------------------------------------------
+ * fs_make_devices makes /dev with null, zero, random, urandom, console and
+ * tty (the target does it at start; a fresh task then starts with 0, 1 and 2
+ * on /dev/console). fs_add_entropy mixes bytes into the generator behind
+ * random and urandom. fs_device: the FS0_DEV_* that fd is open on. */
+int fs_make_devices(void);
+void fs_add_entropy(const void *data, size_t len);
+int fs_device(fs0_task_t task, int fd);
 
 /* ---- mm0's file handles (logic_mm.c) ------------------------------------
  * A handle pins a regular file's vnode for mm0's file mappings and exec.

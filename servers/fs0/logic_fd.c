@@ -1,6 +1,7 @@
 /* logic_fd.c - the logic of the requests on a descriptor: close, read, write,
  * lseek, fstat, ftruncate, getdents, dup, dup2 and pipe. */
 #include <string.h>
+#include "device.h"
 #include "dir.h"
 #include "fdtable.h"
 #include "file.h"
@@ -45,6 +46,8 @@ long fs_read(fs0_task_t task_id, int fd, void *buf, size_t len, void *token)
 		return -FS0_EISDIR;
 	if (FS0_S_ISFIFO(vnode->mode))
 		return pipe_read(task_id, file, buf, len, token);
+	if (FS0_S_ISCHR(vnode->mode))
+		return device_read(vnode, buf, len);
 	long got = vnode->mount->ops->read(vnode, buf, len, file->offset);
 	if (got > 0)
 		file->offset += got;
@@ -64,6 +67,8 @@ long fs_write(fs0_task_t task_id, int fd, const void *buf, size_t len, void *tok
 	struct fs0_vnode *vnode = file->vnode;
 	if (FS0_S_ISFIFO(vnode->mode))
 		return pipe_write(task_id, file, buf, len, token);
+	if (FS0_S_ISCHR(vnode->mode))
+		return device_write(vnode, buf, len);
 	if (file->flags & FS0_O_APPEND)
 		file->offset = vnode->size;
 	long put = vnode->mount->ops->write(vnode, buf, len, file->offset);
@@ -78,7 +83,8 @@ int fs_lseek(fs0_task_t task_id, int fd, int64_t offset, int whence, int64_t *ne
 	struct fs0_file *file = lookup_fd(task_id, fd, &error);
 	if (!file)
 		return error;
-	if (FS0_S_ISFIFO(file->vnode->mode))
+	if (FS0_S_ISFIFO(file->vnode->mode) ||
+	    (FS0_S_ISCHR(file->vnode->mode) && device_is_terminal(file->vnode)))
 		return -FS0_ESPIPE;
 	int64_t base;
 	switch (whence) {
@@ -131,6 +137,8 @@ static size_t dirent_size(size_t name_len)
 
 static uint8_t dirent_type(const struct fs0_vnode *vnode)
 {
+	if (FS0_S_ISCHR(vnode->mode))
+		return FS0_DT_CHR;
 	return FS0_S_ISDIR(vnode->mode) ? FS0_DT_DIR : FS0_DT_REG;
 }
 

@@ -2,6 +2,7 @@
  * handles for file mappings and exec with page-sized reads and writes. */
 #include <string.h>
 #include <server/counted_alloc.h>
+#include "logic_device.h"
 #include "logic_mm.h"
 #include "fdtable.h"
 #include "file.h"
@@ -30,7 +31,13 @@ int fs_task_fork(fs0_task_t parent_id, fs0_task_t child_id, bool share_table)
 		if (!parent)
 			return -FS0_ESRCH;
 	}
-	return task_create(child_id, parent, share_table);
+	int error = task_create(child_id, parent, share_table);
+	if (error || parent)
+		return error;
+	error = device_open_console(task_find(child_id));
+	if (error)
+		task_destroy(task_find(child_id));
+	return error;
 }
 
 /* Blocked requests of the task are answered with EINTR before its

@@ -29,6 +29,7 @@ struct fs0_vnode {
 	uint32_t page_slots;
 	const uint8_t *archive_data;	/* bootfs data, inside the archive */
 	struct fs0_pipe *pipe;		/* pipes: the buffer and waiters */
+	uint32_t device;		/* character devices: FS0_DEV_* */
 };
 
 /* What differs between file systems: how a regular file's bytes are kept. */

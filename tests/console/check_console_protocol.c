@@ -1,5 +1,6 @@
 /* check_console_protocol.c - the console server through its generated stubs
- * and dispatch over the loopback transport, on a fake PL011. */
+ * and dispatch over the loopback transport, on a fake PL011; Ctrl-C's
+ * SIGINT is recorded here in place of mm0's kill. */
 #include <check.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -15,12 +16,19 @@
 #define CONSOLE_TID L4_TID(40, 1)
 
 static struct fake_uart uart;
+static int32_t last_signalled;
+
+void console_signal_group(int32_t pgrp)
+{
+	last_signalled = pgrp;
+}
 
 static void setup(void)
 {
 	idlrt_loopback_reset();
 	fake_uart_init(&uart);
 	console_serve_start(&uart.io);
+	last_signalled = 0;
 	ck_assert_int_eq(idlrt_loopback_bind(CONSOLE_TID, console_dispatch, 0), 0);
 }
 
@@ -209,6 +217,54 @@ START_TEST(random_requests_get_well_formed_answers)
 }
 END_TEST
 
+START_TEST(modes_are_set_and_read_back)
+{
+	struct console_mode mode;
+	const struct console_mode raw = { 0, CONSOLE_ISIG, 0, 5 };
+
+	ck_assert_int_eq(console_get_mode(CONSOLE_TID, &mode), 0);
+	ck_assert_uint_eq(mode.iflag, CONSOLE_ICRNL);
+	ck_assert_uint_eq(mode.lflag, CONSOLE_ISIG | CONSOLE_ICANON | CONSOLE_ECHO);
+	ck_assert_uint_eq(mode.vmin, 1);
+	ck_assert_uint_eq(mode.vtime, 0);
+	ck_assert_int_eq(console_set_mode(CONSOLE_TID, &raw), 0);
+	ck_assert_int_eq(console_get_mode(CONSOLE_TID, &mode), 0);
+	ck_assert_uint_eq(mode.iflag, 0);
+	ck_assert_uint_eq(mode.lflag, CONSOLE_ISIG);
+	ck_assert_uint_eq(mode.vmin, 0);
+	ck_assert_uint_eq(mode.vtime, 5);
+}
+END_TEST
+
+START_TEST(read_now_answers_at_once)
+{
+	char data[CONSOLE_IO_MAX + 1];
+	uint32_t len = 9;
+
+	ck_assert_int_eq(console_read_now(CONSOLE_TID, CONSOLE_IO_MAX, data, &len), -EAGAIN);
+	fake_uart_type(&uart, "ok\r", 3);
+	tty_interrupt(&console_tty);
+	ck_assert_int_eq(console_read_now(CONSOLE_TID, CONSOLE_IO_MAX, data, &len), 3);
+	ck_assert_uint_eq(len, 3);
+	ck_assert_mem_eq(data, "ok\n", 3);
+}
+END_TEST
+
+START_TEST(ctrl_c_signals_the_foreground_group_set)
+{
+	char data[CONSOLE_IO_MAX + 1];
+	uint32_t len = 0;
+
+	ck_assert_int_eq(console_get_foreground(CONSOLE_TID), 0);
+	ck_assert_int_eq(console_set_foreground(CONSOLE_TID, -3), -EINVAL);
+	ck_assert_int_eq(console_set_foreground(CONSOLE_TID, 12), 0);
+	ck_assert_int_eq(console_get_foreground(CONSOLE_TID), 12);
+	idlrt_loopback_on_block(type_while_waiting, "cat\x03");
+	ck_assert_int_eq(console_read(CONSOLE_TID, CONSOLE_IO_MAX, data, &len), -EINTR);
+	ck_assert_int_eq(last_signalled, 12);
+}
+END_TEST
+
 /* A test case of the suite, each with a fresh console. */
 static TCase *console_tcase(Suite *suite, const char *name)
 {
@@ -225,6 +281,7 @@ static Suite *protocol_suite(void)
 	TCase *write = console_tcase(suite, "write");
 	TCase *read = console_tcase(suite, "read");
 	TCase *errors = console_tcase(suite, "errors");
+	TCase *modes = console_tcase(suite, "modes");
 
 	tcase_add_test(write, write_reaches_the_uart);
 	tcase_add_test(write, write_waits_while_output_is_full);
@@ -236,6 +293,9 @@ static Suite *protocol_suite(void)
 	tcase_add_test(errors, bad_sizes_are_refused);
 	tcase_add_test(errors, malformed_requests_get_clear_errors);
 	tcase_add_test(errors, random_requests_get_well_formed_answers);
+	tcase_add_test(modes, modes_are_set_and_read_back);
+	tcase_add_test(modes, read_now_answers_at_once);
+	tcase_add_test(modes, ctrl_c_signals_the_foreground_group_set);
 	return suite;
 }
 

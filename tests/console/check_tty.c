@@ -1,5 +1,7 @@
 /* check_tty.c - the terminal logic on a fake PL011: echo and line editing,
- * waiting reads and writes, Ctrl-C/Ctrl-D, limits. */
+ * waiting reads and writes, Ctrl-C/Ctrl-D, limits, and the modes: raw
+ * input, echo off, VMIN 0, reads that never wait, and Ctrl-C's SIGINT to
+ * the foreground process group. */
 #include <check.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -41,7 +43,16 @@ static void record_write(idlrt_token_t token, int result)
 	write_count++;
 }
 
-static const struct tty_reply_ops recorder = { record_read, record_write };
+static int32_t signalled[MAX_ANSWERS];
+static unsigned signal_count;
+
+static void record_group(int32_t pgrp)
+{
+	ck_assert_uint_lt(signal_count, MAX_ANSWERS);
+	signalled[signal_count++] = pgrp;
+}
+
+static const struct tty_reply_ops recorder = { record_read, record_write, record_group };
 
 static idlrt_token_t token_of(l4_tid_t client)
 {
@@ -52,7 +63,7 @@ static void setup(void)
 {
 	fake_uart_init(&uart);
 	tty_start(&tty, &uart.io, &recorder);
-	read_count = write_count = 0;
+	read_count = write_count = signal_count = 0;
 }
 
 /* Types keys (any number) and lets the interrupt handler take them. */
@@ -344,12 +355,127 @@ START_TEST(full_input_drops_lines_with_a_bell)
 }
 END_TEST
 
+static void set_mode(uint32_t lflag, uint8_t vmin)
+{
+	const struct tty_mode mode = { 0, lflag, vmin, 0 };
+
+	tty_set_mode(&tty, &mode);
+}
+
+START_TEST(raw_mode_hands_over_each_key_at_once)
+{
+	char data[TTY_IO_MAX + 1];
+
+	set_mode(TTY_ISIG | TTY_ECHO, 1);
+	ck_assert_int_eq(read_now(TTY_IO_MAX, data), IDLRT_DEFERRED);
+	type("q");
+	ck_assert_uint_eq(read_count, 1);
+	ck_assert_str_eq(reads[0].data, "q");
+	type("ab\x7f\x04\r");
+	ck_assert_int_eq(read_now(TTY_IO_MAX, data), 5);
+	ck_assert_mem_eq(data, "ab\x7f\x04\r", 5);
+	ck_assert_str_eq(uart.tx, "qab\x7f\x04\r");
+}
+END_TEST
+
+START_TEST(icrnl_turns_a_raw_cr_into_nl)
+{
+	char data[TTY_IO_MAX + 1];
+	const struct tty_mode cbreak = { TTY_ICRNL, TTY_ECHO, 1, 0 };
+
+	tty_set_mode(&tty, &cbreak);
+	type("y\r");
+	ck_assert_int_eq(read_now(TTY_IO_MAX, data), 2);
+	ck_assert_str_eq(data, "y\n");
+	ck_assert_str_eq(uart.tx, "y\r\n");
+}
+END_TEST
+
+START_TEST(echo_off_hides_the_line_but_it_still_arrives)
+{
+	char data[TTY_IO_MAX + 1];
+
+	set_mode(TTY_ISIG | TTY_ICANON, 1);
+	type("secret\r");
+	ck_assert_int_eq(read_now(TTY_IO_MAX, data), 7);
+	ck_assert_str_eq(data, "secret\n");
+	ck_assert_uint_eq(uart.tx_len, 0);
+}
+END_TEST
+
+START_TEST(vmin_zero_reads_do_not_wait)
+{
+	char data[TTY_IO_MAX + 1];
+
+	set_mode(0, 0);
+	ck_assert_int_eq(read_now(TTY_IO_MAX, data), 0);
+	type("x");
+	ck_assert_int_eq(read_now(TTY_IO_MAX, data), 1);
+	set_mode(0, 1);
+	ck_assert_int_eq(read_now(TTY_IO_MAX, data), IDLRT_DEFERRED);
+	set_mode(0, 0);
+	ck_assert_uint_eq(read_count, 1);
+	ck_assert_int_eq(reads[0].result, 0);
+}
+END_TEST
+
+START_TEST(read_now_never_waits)
+{
+	char data[TTY_IO_MAX + 1];
+
+	ck_assert_int_eq(tty_read_now(&tty, TTY_IO_MAX, data), -EAGAIN);
+	type("line\r");
+	ck_assert_int_eq(tty_read_now(&tty, TTY_IO_MAX, data), 5);
+	ck_assert_int_eq(tty_read_now(&tty, 0, data), -EINVAL);
+	set_mode(0, 0);
+	ck_assert_int_eq(tty_read_now(&tty, TTY_IO_MAX, data), 0);
+}
+END_TEST
+
+START_TEST(ctrl_c_signals_the_foreground_group)
+{
+	char data[TTY_IO_MAX + 1];
+
+	type("\x03");
+	ck_assert_uint_eq(signal_count, 0);
+	ck_assert_int_eq(tty_set_foreground(&tty, 0), -EINVAL);
+	ck_assert_int_eq(tty_set_foreground(&tty, 7), 0);
+	ck_assert_int_eq(read_now(TTY_IO_MAX, data), IDLRT_DEFERRED);
+	type("sleep\x03");
+	ck_assert_uint_eq(signal_count, 1);
+	ck_assert_int_eq(signalled[0], 7);
+	ck_assert_int_eq(reads[0].result, -EINTR);
+	set_mode(TTY_ISIG, 1);
+	type("z\x03");
+	ck_assert_uint_eq(signal_count, 2);
+	ck_assert_int_eq(read_now(TTY_IO_MAX, data), IDLRT_DEFERRED);
+}
+END_TEST
+
+START_TEST(without_isig_ctrl_c_is_no_signal)
+{
+	char data[TTY_IO_MAX + 1];
+
+	ck_assert_int_eq(tty_set_foreground(&tty, 7), 0);
+	set_mode(TTY_ICANON | TTY_ECHO, 1);
+	type("a\x03" "b\r");
+	ck_assert_int_eq(read_now(TTY_IO_MAX, data), 3);
+	ck_assert_str_eq(data, "ab\n");
+	set_mode(0, 1);
+	type("\x03");
+	ck_assert_int_eq(read_now(TTY_IO_MAX, data), 1);
+	ck_assert_int_eq(data[0], 0x03);
+	ck_assert_uint_eq(signal_count, 0);
+}
+END_TEST
+
 static Suite *tty_suite(void)
 {
 	Suite *suite = suite_create("tty");
 	TCase *output = tcase_create("output");
 	TCase *editing = tcase_create("editing");
 	TCase *waiting = tcase_create("waiting");
+	TCase *modes = tcase_create("modes");
 
 	tcase_add_checked_fixture(output, setup, NULL);
 	tcase_add_test(output, start_enables_uart_and_receive_interrupts);
@@ -379,6 +505,16 @@ static Suite *tty_suite(void)
 	tcase_add_test(waiting, waiting_reads_are_answered_in_order_and_limited);
 	tcase_add_test(waiting, full_input_drops_lines_with_a_bell);
 	suite_add_tcase(suite, waiting);
+
+	tcase_add_checked_fixture(modes, setup, NULL);
+	tcase_add_test(modes, raw_mode_hands_over_each_key_at_once);
+	tcase_add_test(modes, icrnl_turns_a_raw_cr_into_nl);
+	tcase_add_test(modes, echo_off_hides_the_line_but_it_still_arrives);
+	tcase_add_test(modes, vmin_zero_reads_do_not_wait);
+	tcase_add_test(modes, read_now_never_waits);
+	tcase_add_test(modes, ctrl_c_signals_the_foreground_group);
+	tcase_add_test(modes, without_isig_ctrl_c_is_no_signal);
+	suite_add_tcase(suite, modes);
 	return suite;
 }
 

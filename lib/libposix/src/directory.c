@@ -59,7 +59,7 @@ static int refill(DIR *directory)
 		return -1;
 	if (room > channel->size)
 		room = channel->size;
-	answer = fs0_getdents(channel->server, fs0_fd(directory->fd), 0, room);
+	answer = fs0_getdents(channel->server, directory->fd, 0, room);
 	if (answer < 0)
 		return (int)posix_result(answer);
 	memcpy(directory->buffer, channel->buffer, (size_t)answer);

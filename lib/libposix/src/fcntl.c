@@ -1,6 +1,6 @@
 /* fcntl.c - fcntl: duplication at or above a number, the close-on-exec
  * flag and the open file's status flags, in the C library's numbers on the
- * outside and fs0's (Linux's) on the wire. The console's 0-2 answer here too. */
+ * outside and fs0's (Linux's) on the wire. */
 #include <fcntl.h>
 #include <stdarg.h>
 #include <unistd.h>
@@ -40,40 +40,16 @@ static int status_from_fs0(uint32_t flags)
 	return out;
 }
 
-/* The console cannot be duplicated (see dup), closed on exec or made
- * non-blocking; its access modes are what read and write accept. */
-static int console_fcntl(int fd, int command, int argument)
-{
-	switch (command) {
-	case F_GETFD:
-		return 0;
-	case F_SETFD:
-		return (argument & FD_CLOEXEC) ? posix_error(EINVAL) : 0;
-	case F_GETFL:
-		return fd == STDIN_FILENO ? O_RDONLY : O_WRONLY;
-	case F_SETFL:
-		return (argument & O_NONBLOCK) ? posix_error(EINVAL) : 0;
-	default:
-		return posix_error(EINVAL);
-	}
-}
-
 /* The fs0 request for command with argument, or -errno. */
 static long fs0_command(l4_tid_t server, int32_t fd, int command, int argument)
 {
 	switch (command) {
 	case F_DUPFD:
-	case F_DUPFD_CLOEXEC: {
-		/* Descriptors below fs0's first are the console's. */
-		uint32_t lowest = argument > POSIX_CONSOLE_FDS ? (uint32_t)(argument - POSIX_CONSOLE_FDS) : 0;
-		long answer;
-
+	case F_DUPFD_CLOEXEC:
 		if (argument < 0)
 			return -EINVAL;
-		answer = fs0_fcntl(server, fd, command == F_DUPFD ? FS0_F_DUPFD : FS0_F_DUPFD_CLOEXEC,
-				   lowest);
-		return answer < 0 ? answer : answer + POSIX_CONSOLE_FDS;
-	}
+		return fs0_fcntl(server, fd, command == F_DUPFD ? FS0_F_DUPFD : FS0_F_DUPFD_CLOEXEC,
+				 (uint32_t)argument);
 	case F_GETFD: {
 		long answer = fs0_fcntl(server, fd, FS0_F_GETFD, 0);
 
@@ -108,10 +84,8 @@ int fcntl(int fd, int command, ...)
 	}
 	if (fd < 0 || is_mm0_fd(fd))
 		return posix_error(EBADF);
-	if (is_console_fd(fd))
-		return console_fcntl(fd, command, argument);
 	channel = fs0_channel();
 	if (!channel)
 		return -1;
-	return (int)posix_result(fs0_command(channel->server, fs0_fd(fd), command, argument));
+	return (int)posix_result(fs0_command(channel->server, fd, command, argument));
 }

@@ -1,6 +1,7 @@
-/* file_io.c - read, write, pread, pwrite and lseek. Descriptors 0-2 are
- * the console (console.c, console_server.c); the others are fs0's, and their bytes travel
- * through the thread's shared buffer one buffer-full per request. */
+/* file_io.c - read, write, pread, pwrite and lseek. A terminal descriptor's
+ * bytes go to the console server (console_server.c); the others are fs0's,
+ * and their bytes travel through the thread's shared buffer one buffer-full
+ * per request. */
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
@@ -9,51 +10,36 @@
 #include "fs0.h"
 #include "internal.h"
 
-#define CONSOLE_PIECE	256	/* bytes of a console write copied at a time */
-
 /* One read request: at most one buffer-full, so a pipe read waits at most
  * once (POSIX allows the short count). The destination is probed first: bytes
  * taken from a pipe could not be put back. */
 ssize_t read(int fd, void *data, size_t length)
 {
 	const struct fs0_channel *channel;
+	int kind = posix_fd_kind(fd);
 	long answer;
 
-	if (fd < 0 || (is_console_fd(fd) && fd != STDIN_FILENO))
-		return posix_error(EBADF);
-	if (fd != STDIN_FILENO) {
-		channel = fs0_channel();
-		if (!channel)
+	if (kind < 0)
+		return posix_error(-kind);
+	if (kind == POSIX_FD_TERMINAL) {
+		/* O_NONBLOCK lives with the open file in fs0. */
+		int flags = fcntl(fd, F_GETFL);
+
+		if (flags < 0)
 			return -1;
-		if (length > channel->size)
-			length = channel->size;
+		return (ssize_t)posix_result(terminal_read(data, length, flags & O_NONBLOCK));
 	}
+	channel = fs0_channel();
+	if (!channel)
+		return -1;
+	if (length > channel->size)
+		length = channel->size;
 	if (posix_probe_write(data, length))
 		return posix_error(EFAULT);
-	if (fd == STDIN_FILENO)
-		return (ssize_t)posix_result(posix_console_read(data, length));
-	answer = fs0_read(channel->server, fs0_fd(fd), 0, (uint32_t)length);
+	answer = fs0_read(channel->server, fd, 0, (uint32_t)length);
 	if (answer > 0 && posix_copy(data, channel->buffer, (size_t)answer))
 		return posix_error(EFAULT);	/* another thread unmapped it meanwhile */
 	return (ssize_t)posix_result(answer);
-}
-
-/* The console's bytes pass through a buffer here, so a bad pointer is -EFAULT, not a crash;
- * the pieces before it have gone out. */
-static ssize_t console_write(const char *bytes, size_t length)
-{
-	char piece[CONSOLE_PIECE];
-	size_t written = 0;
-
-	while (written < length) {
-		size_t size = length - written < sizeof(piece) ? length - written : sizeof(piece);
-
-		if (posix_copy(piece, bytes + written, size))
-			return written ? (ssize_t)written : posix_error(EFAULT);
-		posix_console_write(piece, size);
-		written += size;
-	}
-	return (ssize_t)length;
 }
 
 /* Writes go out a buffer-full at a time until all are in or one stops
@@ -63,11 +49,12 @@ ssize_t write(int fd, const void *data, size_t length)
 	const struct fs0_channel *channel;
 	const char *bytes = data;
 	size_t written = 0;
+	int kind = posix_fd_kind(fd);
 
-	if (fd == STDOUT_FILENO || fd == STDERR_FILENO)
-		return console_write(data, length);
-	if (fd < 0 || is_console_fd(fd))
-		return posix_error(EBADF);
+	if (kind < 0)
+		return posix_error(-kind);
+	if (kind == POSIX_FD_TERMINAL)
+		return (ssize_t)posix_result(terminal_write(data, length));
 	channel = fs0_channel();
 	if (!channel)
 		return -1;
@@ -77,7 +64,7 @@ ssize_t write(int fd, const void *data, size_t length)
 
 		if (posix_copy(channel->buffer, bytes + written, piece))
 			return written ? (ssize_t)written : posix_error(EFAULT);
-		answer = fs0_write(channel->server, fs0_fd(fd), 0, (uint32_t)piece);
+		answer = fs0_write(channel->server, fd, 0, (uint32_t)piece);
 		if (answer < 0 && written)
 			return (ssize_t)written;
 		/* No reader: SIGPIPE first (by default the writer dies of it), then
@@ -99,14 +86,12 @@ off_t lseek(int fd, off_t offset, int whence)
 	int64_t new_offset = 0;
 	long answer;
 
-	if (is_console_fd(fd))
-		return posix_error(ESPIPE);
 	if (fd < 0)
 		return posix_error(EBADF);
 	channel = fs0_channel();
 	if (!channel)
 		return -1;
-	answer = fs0_lseek(channel->server, fs0_fd(fd), offset, whence, &new_offset);
+	answer = fs0_lseek(channel->server, fd, offset, whence, &new_offset);
 	if (answer < 0)
 		return (off_t)posix_result(answer);
 	if (new_offset != (off_t)new_offset)

@@ -1,6 +1,6 @@
 /* file_ops.c - descriptor calls on fs0: open, close, ftruncate, fstat,
- * dup, dup2, pipe and isatty. The console's 0-2 answer here as a
- * character device that cannot be closed, duplicated or replaced. */
+ * dup, dup2, pipe and isatty. The terminal is a device node of fs0's like
+ * any other file here; only isatty asks what a descriptor is. */
 #include <fcntl.h>
 #include <stdarg.h>
 #include <string.h>
@@ -51,12 +51,6 @@ int posix_stat_out(struct stat *out, const struct fs0_stat_info *in)
 	return posix_copy(out, &status, sizeof(status)) ? posix_error(EFAULT) : 0;
 }
 
-/* An answer of fs0 that is a descriptor, as ours. */
-static int descriptor_result(long answer)
-{
-	return answer < 0 ? (int)posix_result(answer) : (int)answer + POSIX_CONSOLE_FDS;
-}
-
 int open(const char *path, int flags, ...)
 {
 	const struct fs0_channel *channel;
@@ -80,7 +74,7 @@ int open(const char *path, int flags, ...)
 	length = fs0_put_path(channel, 0, path);
 	if (length < 0)
 		return posix_error((int)-length);
-	return descriptor_result(fs0_open(channel->server, 0, (uint32_t)length, fs0_flags, mode));
+	return (int)posix_result(fs0_open(channel->server, 0, (uint32_t)length, fs0_flags, mode));
 }
 
 int creat(const char *path, mode_t mode)
@@ -88,12 +82,13 @@ int creat(const char *path, mode_t mode)
 	return open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
 }
 
+/* stdout's and stderr's lines buffered so far go to the file they were
+ * written for, not to what the number names next. */
 int close(int fd)
 {
 	const struct fs0_channel *channel;
+	long answer;
 
-	if (is_console_fd(fd))
-		return 0;
 	if (fd < 0)
 		return posix_error(EBADF);
 	if (is_mm0_fd(fd))
@@ -101,15 +96,16 @@ int close(int fd)
 	channel = fs0_channel();
 	if (!channel)
 		return -1;
-	return (int)posix_result(fs0_close(channel->server, fs0_fd(fd)));
+	posix_stdio_flush_fd(fd);
+	answer = fs0_close(channel->server, fd);
+	posix_fd_changed(fd);
+	return (int)posix_result(answer);
 }
 
 int ftruncate(int fd, off_t length)
 {
 	const struct fs0_channel *channel;
 
-	if (is_console_fd(fd))
-		return posix_error(EINVAL);
 	if (fd < 0)
 		return posix_error(EBADF);
 	if (is_mm0_fd(fd))
@@ -117,7 +113,7 @@ int ftruncate(int fd, off_t length)
 	channel = fs0_channel();
 	if (!channel)
 		return -1;
-	return (int)posix_result(fs0_ftruncate(channel->server, fs0_fd(fd), length));
+	return (int)posix_result(fs0_ftruncate(channel->server, fd, length));
 }
 
 int fstat(int fd, struct stat *status)
@@ -128,15 +124,10 @@ int fstat(int fd, struct stat *status)
 
 	if (fd < 0)
 		return posix_error(EBADF);
-	if (is_console_fd(fd)) {
-		const struct fs0_stat_info console = { .mode = S_IFCHR | 0620, .nlink = 1 };
-
-		return posix_stat_out(status, &console);
-	}
 	channel = fs0_channel();
 	if (!channel)
 		return -1;
-	answer = fs0_fstat(channel->server, fs0_fd(fd), &info);
+	answer = fs0_fstat(channel->server, fd, &info);
 	if (answer < 0)
 		return (int)posix_result(answer);
 	return posix_stat_out(status, &info);
@@ -144,13 +135,11 @@ int fstat(int fd, struct stat *status)
 
 int isatty(int fd)
 {
-	struct stat status;
+	int kind = posix_fd_kind(fd);
 
-	if (fstat(fd, &status) < 0)
-		return 0;
-	if (S_ISCHR(status.st_mode))
+	if (kind == POSIX_FD_TERMINAL)
 		return 1;
-	errno = ENOTTY;
+	errno = kind < 0 ? -kind : ENOTTY;
 	return 0;
 }
 
@@ -158,28 +147,31 @@ int dup(int fd)
 {
 	const struct fs0_channel *channel;
 
-	if (is_console_fd(fd))
-		return posix_error(EINVAL);
 	if (fd < 0)
 		return posix_error(EBADF);
 	channel = fs0_channel();
 	if (!channel)
 		return -1;
-	return descriptor_result(fs0_dup(channel->server, fs0_fd(fd)));
+	return (int)posix_result(fs0_dup(channel->server, fd));
 }
 
+/* As close, a replaced stdout or stderr gets the lines buffered for it first. */
 int dup2(int fd, int new_fd)
 {
 	const struct fs0_channel *channel;
+	long answer;
 
 	if (fd < 0 || new_fd < 0)
 		return posix_error(EBADF);
-	if (is_console_fd(fd) || is_console_fd(new_fd))
-		return fd == new_fd ? new_fd : posix_error(EINVAL);
 	channel = fs0_channel();
 	if (!channel)
 		return -1;
-	return descriptor_result(fs0_dup2(channel->server, fs0_fd(fd), fs0_fd(new_fd)));
+	if (fd != new_fd)
+		posix_stdio_flush_fd(new_fd);
+	answer = fs0_dup2(channel->server, fd, new_fd);
+	if (answer >= 0 && fd != new_fd)
+		posix_fd_changed(new_fd);
+	return (int)posix_result(answer);
 }
 
 /* flags: O_NONBLOCK and O_CLOEXEC, for both ends. */
@@ -205,8 +197,6 @@ int pipe2(int fds[2], int flags)
 	answer = fs0_pipe(channel->server, fs0_flags, ends);
 	if (answer < 0)
 		return (int)posix_result(answer);
-	ends[0] += POSIX_CONSOLE_FDS;
-	ends[1] += POSIX_CONSOLE_FDS;
 	if (posix_copy(fds, ends, sizeof(ends))) {
 		close(ends[0]);
 		close(ends[1]);

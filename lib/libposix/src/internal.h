@@ -1,5 +1,5 @@
 /* internal.h - what libposix's files share: where the servers are, the
- * error convention, thread start-up and the console. */
+ * error convention, descriptors, thread start-up and the terminal. */
 #ifndef LIBPOSIX_INTERNAL_H
 #define LIBPOSIX_INTERNAL_H
 
@@ -36,25 +36,25 @@ static inline int posix_error(int error)
 	return -1;
 }
 
-/* Descriptors 0 .. POSIX_CONSOLE_FDS - 1 are the console's; a server's
- * descriptor n (fs0's, and mm0's own from MM0_FD_BASE up: boot modules,
- * POSIX shm) is n + POSIX_CONSOLE_FDS here, so numbering needs no table
- * (fork, threads and exec keep it for free). */
-#define POSIX_CONSOLE_FDS	3
-static inline int32_t fs0_fd(int fd)
-{
-	return (int32_t)(fd - POSIX_CONSOLE_FDS);
-}
-
-static inline int is_console_fd(int fd)
-{
-	return fd >= 0 && fd < POSIX_CONSOLE_FDS;
-}
-
+/* A descriptor is the server's own number: fs0's below MM0_FD_BASE, mm0's
+ * (boot modules, POSIX shm) from there, so numbering needs no table (fork,
+ * threads and exec keep it for free). */
 static inline int is_mm0_fd(int fd)
 {
-	return fd >= POSIX_CONSOLE_FDS + MM0_FD_BASE;
+	return fd >= MM0_FD_BASE;
 }
+
+/* What a descriptor is open on, for where its bytes go (descriptor_kind.c):
+ * the terminal's go to the console server, all others to their server. */
+enum posix_fd_kind {
+	POSIX_FD_SERVER = 1,
+	POSIX_FD_TERMINAL = 2,
+};
+/* The kind of fd (asked from fs0 once, then kept for the process), or
+ * -errno (-EBADF for a descriptor that is not open). */
+int posix_fd_kind(int fd);
+/* fd now names another open file, or none (close, dup2): forget its kind. */
+void posix_fd_changed(int fd);
 
 /* Copies through a caller's pointer that answer -EFAULT where a plain copy would crash
  * (user_copy.S; mm0 resumes a fault in them at their fix-up): 0 or -EFAULT. */
@@ -102,19 +102,29 @@ size_t posix_tls_bytes(void);
 /* Start of this thread's TLS block: the TCB at the thread pointer. */
 void *posix_thread_pointer(void);
 
-/* Console output, one whole line per write: buffers per thread. */
-void posix_console_write(const char *text, size_t length);
+/* Sends out this thread's buffered stdout and stderr bytes (console.c): before
+ * fork, exec and exit, and before fd 1 or 2 is closed or replaced. */
 void posix_console_flush(void);
-/* Standard input: bytes of the next line (at most length), 0 at its end,
- * or -errno (-EINTR after Ctrl-C). Flushes this thread's output first. */
-long posix_console_read(void *data, size_t length);
+/* Flushes the thread's stdio buffer of fd (1 or 2; nothing for others). */
+void posix_stdio_flush_fd(int fd);
 
-/* console_server.c: the console server when the image has one, else the
- * kernel debugger for output and an empty input. Output goes out whole
- * (a lost server hands the rest to the kernel); input is one server read
- * of at most length bytes, or 0 without a server. */
-void console_output(const char *text, size_t length);
-long console_input(void *data, size_t length);
+/* console_server.c: a terminal descriptor's bytes, through the console server
+ * when the image has one, else the kernel debugger for output and an empty
+ * input. Both take the caller's pointer (EFAULT, not a crash) and return a
+ * count or -errno; a read is one server read of at most CONSOLE_IO_MAX bytes
+ * (-EAGAIN instead of waiting when nonblocking). */
+long terminal_write(const void *data, size_t length);
+long terminal_read(void *data, size_t length, int nonblocking);
+/* The terminal's mode and foreground process group: 0 (or the group) or
+ * -errno, -EIO without a console server. */
+struct console_mode;
+long terminal_get_mode(struct console_mode *mode);
+long terminal_set_mode(const struct console_mode *mode);
+long terminal_foreground(void);
+long terminal_set_foreground(pid_t pgrp);
+
+/* A fork child's arc4random pool starts empty (random.c). */
+void posix_random_forget(void);
 
 /* Ends the calling thread (the last one ends the process). */
 __attribute__((noreturn)) void posix_thread_exit(int code);

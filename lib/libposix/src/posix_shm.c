@@ -1,6 +1,6 @@
 /* posix_shm.c - shm_open and shm_unlink on mm0's POSIX shared memory
- * objects. mm0 numbers its descriptors from 64, above fs0's, so an shm
- * descriptor is mm0's number + 3 here like any other (internal.h), and
+ * objects. mm0 numbers its descriptors from 64 (MM0_FD_BASE), above fs0's,
+ * and an shm descriptor is mm0's number here like any other (internal.h):
  * mmap, ftruncate and close send it to mm0. */
 #include <fcntl.h>
 #include <string.h>
@@ -42,7 +42,7 @@ int shm_open(const char *name, int oflag, mode_t mode)
 	if (err)
 		return posix_error(-err);
 	answer = mm_shm_open(posix_mm0(), name, (int32_t)mm0_flags, mode & 07777);
-	return answer < 0 ? (int)posix_result(answer) : (int)answer + POSIX_CONSOLE_FDS;
+	return (int)posix_result(answer);
 }
 
 int shm_unlink(const char *name)
@@ -58,10 +58,10 @@ int posix_mm0_ftruncate(int fd, off_t length)
 {
 	if (length < 0 || (uint64_t)length > UINT32_MAX)
 		return posix_error(EINVAL);
-	return (int)posix_result(mm_shm_truncate(posix_mm0(), fs0_fd(fd), (uint32_t)length));
+	return (int)posix_result(mm_shm_truncate(posix_mm0(), fd, (uint32_t)length));
 }
 
 int posix_mm0_close(int fd)
 {
-	return (int)posix_result(mm_close(posix_mm0(), fs0_fd(fd)));
+	return (int)posix_result(mm_close(posix_mm0(), fd));
 }

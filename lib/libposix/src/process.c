@@ -27,6 +27,7 @@ pid_t fork(void)
 	if (answer == 0) {
 		memcpy(posix_thread_pointer(), saved_tls, tls_bytes);
 		fs0_channel_forget();
+		posix_random_forget();
 	}
 	return (pid_t)posix_result(answer);
 }

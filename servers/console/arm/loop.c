@@ -1,6 +1,7 @@
 /* loop.c - the console server on the target: the PL011 reached through its
- * mapped registers, its interrupt taken as IPC, and idlrt's server loop
- * receiving both interrupts and requests. */
+ * mapped registers, its interrupt taken as IPC, idlrt's server loop
+ * receiving both interrupts and requests, and Ctrl-C's SIGINT sent through
+ * mm0 (the console's pager). */
 #include <l4/ipc.h>
 #include <l4/kip.h>
 #include <l4/syscalls.h>
@@ -8,6 +9,7 @@
 
 #include "console_run.h"
 #include "console_server.h"
+#include "mm0.h"
 #include "serve.h"
 
 static uint32_t mmio_read(void *ctx, uint32_t offset)
@@ -42,6 +44,13 @@ int console_start(void)
 		return err;
 	console_serve_start(&uart_mmio);
 	return 0;
+}
+
+/* mm0 answers a kill at once, and never calls the console, so this call
+ * cannot wait on the console itself. A group that is gone is nobody's loss. */
+void console_signal_group(int32_t pgrp)
+{
+	(void)mm_kill(l4_utcb()->pager, -pgrp, MM0_SIGINT);
 }
 
 /* The kernel's messages: only the UART's interrupt is expected, and none is

@@ -44,6 +44,17 @@ static int mount_boot_archive(void)
 	return fs_mount_bootfs(BOOTFS_DIR, (const void *)FS0_BOOTFS_BASE, module->size);
 }
 
+/* The board has no entropy source that fs0 can reach: the generator starts
+ * from when fs0 started, on the virtual and the cycle counters. */
+static void seed_random(void)
+{
+	uint32_t low, high, cycles;
+	asm volatile("isb; mrrc p15, 1, %0, %1, c14" : "=r"(low), "=r"(high));
+	asm volatile("mrc p15, 0, %0, c9, c13, 0" : "=r"(cycles));
+	uint32_t seed[3] = { low, high, cycles };
+	fs_add_entropy(seed, sizeof(seed));
+}
+
 int main(void)
 {
 	/* mm0 starts fs0 and is its pager: the one thread allowed mm0's requests. */
@@ -58,6 +69,9 @@ int main(void)
 	fs_set_space_limit(heap > reserve ? heap - reserve : 0);
 	if (mount_boot_archive() < 0)
 		say("fs0: boot archive not mounted\n");
+	seed_random();
+	if (fs_make_devices() < 0)
+		say("fs0: no /dev\n");
 #ifdef FS0_TRACE
 	fs0_trace_start(l4_utcb()->pager);
 	idlrt_serve(fs0_dispatch, 1);

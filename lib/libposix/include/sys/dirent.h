@@ -12,6 +12,7 @@ extern "C" {
 
 #define DT_UNKNOWN	0
 #define DT_FIFO		1
+#define DT_CHR		2
 #define DT_DIR		4
 #define DT_REG		8
 

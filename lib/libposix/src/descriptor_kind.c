@@ -1,0 +1,53 @@
+/* descriptor_kind.c - which descriptors are the terminal. fs0 says once per
+ * descriptor (fs0.device); the answer is kept in the process's memory, which
+ * fork copies with the table and exec starts afresh with the new image, and
+ * forgotten when the descriptor is closed or replaced. Each slot holds
+ * (generation << 2) | kind: an answer is stored only if no close or dup2 of
+ * the descriptor came between the question and the answer. */
+#include "fs0.h"
+#include "internal.h"
+
+#define KIND_BITS	2u
+#define KIND_MASK	((1u << KIND_BITS) - 1)
+
+static uint32_t kinds[FS0_OPEN_MAX];
+
+static int kind_of_device(long device)
+{
+	return device == FS0_DEV_CONSOLE || device == FS0_DEV_TTY ? POSIX_FD_TERMINAL
+								   : POSIX_FD_SERVER;
+}
+
+int posix_fd_kind(int fd)
+{
+	const struct fs0_channel *channel;
+	uint32_t seen;
+	long device;
+
+	if (fd < 0)
+		return -EBADF;
+	if (fd >= FS0_OPEN_MAX)
+		return POSIX_FD_SERVER;	/* mm0's, or one fs0 refuses */
+	seen = __atomic_load_n(&kinds[fd], __ATOMIC_ACQUIRE);
+	if (seen & KIND_MASK)
+		return (int)(seen & KIND_MASK);
+	channel = fs0_channel();
+	if (!channel)
+		return -errno;
+	device = fs0_device(channel->server, fd);
+	if (device < 0)
+		return (int)device;
+	__atomic_compare_exchange_n(&kinds[fd], &seen, seen | (uint32_t)kind_of_device(device), 0,
+				    __ATOMIC_RELEASE, __ATOMIC_RELAXED);
+	return kind_of_device(device);
+}
+
+void posix_fd_changed(int fd)
+{
+	uint32_t seen;
+
+	if (fd < 0 || fd >= FS0_OPEN_MAX)
+		return;
+	seen = __atomic_load_n(&kinds[fd], __ATOMIC_RELAXED);
+	__atomic_store_n(&kinds[fd], ((seen >> KIND_BITS) + 1) << KIND_BITS, __ATOMIC_RELEASE);
+}
