@@ -3,7 +3,6 @@
  * with the terminal while the shell waits; the PATH search and scripts
  * the system will not exec. */
 #include <errno.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -275,9 +274,6 @@ static int run_children(struct sh *sh, struct prepared *prepared, size_t count)
 	if (sh->interactive) {
 		ops->set_foreground(ops->ctx, 0);
 		ops->ignore_sigint(ops->ctx, false);
-		/* The job's Ctrl-C left the cursor after ^C. */
-		if (status == 128 + SIGINT)
-			sh_write_all(sh, 2, "\n", 1);
 	}
 	free(pids);
 	return status;

@@ -140,9 +140,8 @@ static int run_input(struct sh *sh, struct reader *reader)
 				     strlen(text.len ? PROMPT_MORE : PROMPT));
 		len = read_line(sh, reader, &text);
 		if (len == -EINTR) {
-			/* Ctrl-C: the line so far is dropped. */
-			if (sh->interactive)
-				sh_write_all(sh, 2, "\n", 1);
+			/* Ctrl-C (the console has echoed it and a new line): the
+			 * line so far is dropped. */
 			sh_text_free(&text);
 			continue;
 		}

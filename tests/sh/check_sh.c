@@ -530,7 +530,7 @@ START_TEST(ctrl_c_ends_the_job_and_the_line)
 	fake_type(lines);
 	ck_assert_int_eq(sh_main(&shell, 1, argv), 3);
 	ck_assert_str_eq(fake_stdout(), "130\n");
-	ck_assert_str_eq(fake_stderr(), "$ \n$ $ > \n$ ");
+	ck_assert_str_eq(fake_stderr(), "$ $ $ > $ ");
 }
 END_TEST
 

@@ -134,12 +134,12 @@ static void ignore_sigint(void *ctx, bool ignore)
 	catching_sigint = true;
 }
 
-/* libposix has no terminal process groups yet (tcsetpgrp comes with the
- * console as an ordinary descriptor). */
+/* The terminal is standard input: the shell is interactive only when it
+ * is one, and a child calls this before its pipe replaces it. */
 static int set_foreground(void *ctx, long pgid)
 {
-	(void)ctx, (void)pgid;
-	return -ENOTTY;
+	(void)ctx;
+	return (int)result(tcsetpgrp(STDIN_FILENO, pgid ? (pid_t)pgid : getpgrp()));
 }
 
 static int change_dir(void *ctx, const char *path)
