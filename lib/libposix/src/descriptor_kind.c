@@ -1,9 +1,13 @@
 /* descriptor_kind.c - which descriptors are the terminal. fs0 says once per
  * descriptor (fs0.device); the answer is kept in the process's memory, which
  * fork copies with the table and exec starts afresh with the new image, and
- * forgotten when the descriptor is closed or replaced. Each slot holds
+ * forgotten when the descriptor is closed or replaced. In an image without
+ * fs0, 0, 1 and 2 are the terminal and nothing else is open. Each slot holds
  * (generation << 2) | kind: an answer is stored only if no close or dup2 of
  * the descriptor came between the question and the answer. */
+#include <fcntl.h>
+#include <unistd.h>
+
 #include "fs0.h"
 #include "internal.h"
 
@@ -32,9 +36,12 @@ int posix_fd_kind(int fd)
 	if (seen & KIND_MASK)
 		return (int)(seen & KIND_MASK);
 	channel = fs0_channel();
-	if (!channel)
+	if (!channel && errno == ENOSYS && fd <= STDERR_FILENO)
+		device = FS0_DEV_CONSOLE;	/* an image without fs0: 0-2 are the terminal */
+	else if (!channel)
 		return -errno;
-	device = fs0_device(channel->server, fd);
+	else
+		device = fs0_device(channel->server, fd);
 	if (device < 0)
 		return (int)device;
 	__atomic_compare_exchange_n(&kinds[fd], &seen, seen | (uint32_t)kind_of_device(device), 0,
@@ -50,4 +57,13 @@ void posix_fd_changed(int fd)
 		return;
 	seen = __atomic_load_n(&kinds[fd], __ATOMIC_RELAXED);
 	__atomic_store_n(&kinds[fd], ((seen >> KIND_BITS) + 1) << KIND_BITS, __ATOMIC_RELEASE);
+}
+
+int posix_fd_nonblocking(int fd)
+{
+	int flags = fcntl(fd, F_GETFL);
+
+	if (flags >= 0)
+		return (flags & O_NONBLOCK) != 0;
+	return errno == ENOSYS ? 0 : -errno;
 }

@@ -22,12 +22,11 @@ ssize_t read(int fd, void *data, size_t length)
 	if (kind < 0)
 		return posix_error(-kind);
 	if (kind == POSIX_FD_TERMINAL) {
-		/* O_NONBLOCK lives with the open file in fs0. */
-		int flags = fcntl(fd, F_GETFL);
+		int nonblocking = posix_fd_nonblocking(fd);
 
-		if (flags < 0)
-			return -1;
-		return (ssize_t)posix_result(terminal_read(data, length, flags & O_NONBLOCK));
+		if (nonblocking < 0)
+			return posix_error(-nonblocking);
+		return (ssize_t)posix_result(terminal_read(data, length, nonblocking));
 	}
 	channel = fs0_channel();
 	if (!channel)

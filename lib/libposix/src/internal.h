@@ -55,6 +55,8 @@ enum posix_fd_kind {
 int posix_fd_kind(int fd);
 /* fd now names another open file, or none (close, dup2): forget its kind. */
 void posix_fd_changed(int fd);
+/* Whether fd's open file has O_NONBLOCK (kept by fs0): 1, 0, or -errno. */
+int posix_fd_nonblocking(int fd);
 
 /* Copies through a caller's pointer that answer -EFAULT where a plain copy would crash
  * (user_copy.S; mm0 resumes a fault in them at their fix-up): 0 or -EFAULT. */
