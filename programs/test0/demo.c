@@ -55,6 +55,29 @@ static void files_and_pipe(void)
 	printf("demo: the pipe says: %s\n", text);
 }
 
+/* The shell in /boot at work, before the user gets it: a pipeline into a
+ * file, and the file back. */
+#define DEMO_PIPELINE	"echo hello through a pipeline | cat | cat > /pipeline.txt; cat /pipeline.txt"
+
+static void pipeline_through_shell(void)
+{
+	char *const argv[] = { "sh", "-c", DEMO_PIPELINE, NULL };
+	int status = -1;
+	pid_t shell;
+
+	printf("demo: $ %s\n", DEMO_PIPELINE);
+	fflush(stdout);
+	shell = fork();
+	if (shell == 0) {
+		execv("/boot/sh", argv);
+		_exit(127);
+	}
+	if (shell > 0)
+		waitpid(shell, &status, 0);
+	if (status != 0)
+		printf("demo: the pipeline failed (status 0x%x)\n", status);
+}
+
 /* make run's image has a shell in /boot: the user takes over there, and
  * the shell's status (on exit or at the end of input) is the system's. */
 static int shell_after_demo(void)
@@ -67,6 +90,7 @@ static int shell_after_demo(void)
 		printf("demo: all done, exiting with status 0\n");
 		return 0;
 	}
+	pipeline_through_shell();
 	printf("demo: all done; /boot/sh takes over (exit or Ctrl-D powers off)\n");
 	shell = fork();
 	if (shell == 0) {

@@ -1,68 +1,175 @@
-/* main.c - the shell on Larch: lines from standard input (the console),
- * programs run with fork and execvp (PATH, by default /bin:/boot) and waited
- * for, cd through fs0. */
+/* main.c - the shell on Larch: struct sh_ops over libposix (descriptors,
+ * fork, execve, waitpid, process groups and the terminal, SIGINT). */
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "sh.h"
 
-static long read_line(void *ctx, char *line, size_t size)
-{
-	ssize_t len;
+extern char **environ;
 
-	(void)ctx;
-	len = read(STDIN_FILENO, line, size);
-	return len < 0 ? -errno : (long)len;
+/* Whether the shell has SIGINT caught or ignored (it is interactive). */
+static bool catching_sigint;
+
+static long result(long value)
+{
+	return value < 0 ? -errno : value;
 }
 
-static void write_text(void *ctx, const char *text, size_t len)
+static long read_fd(void *ctx, int fd, char *buffer, size_t size)
 {
 	(void)ctx;
-	while (len) {
-		ssize_t done = write(STDOUT_FILENO, text, len);
+	return result(read(fd, buffer, size));
+}
 
-		if (done <= 0)
-			return;
-		text += done;
-		len -= (size_t)done;
+static long write_fd(void *ctx, int fd, const char *text, size_t len)
+{
+	(void)ctx;
+	return result(write(fd, text, len));
+}
+
+static int open_file(void *ctx, const char *path, enum sh_open_mode mode)
+{
+	static const int flags[] = {
+		[SH_OPEN_READ] = O_RDONLY,
+		[SH_OPEN_WRITE] = O_WRONLY | O_CREAT | O_TRUNC,
+		[SH_OPEN_APPEND] = O_WRONLY | O_CREAT | O_APPEND,
+	};
+
+	(void)ctx;
+	return (int)result(open(path, flags[mode], 0666));
+}
+
+static int close_fd(void *ctx, int fd)
+{
+	(void)ctx;
+	return (int)result(close(fd));
+}
+
+static int dup2_fd(void *ctx, int fd, int new_fd)
+{
+	(void)ctx;
+	return (int)result(dup2(fd, new_fd));
+}
+
+static int save_fd(void *ctx, int fd)
+{
+	(void)ctx;
+	return (int)result(fcntl(fd, F_DUPFD_CLOEXEC, 10));
+}
+
+static int make_pipe(void *ctx, int ends[2])
+{
+	(void)ctx;
+	return (int)result(pipe(ends));
+}
+
+static bool is_terminal(void *ctx, int fd)
+{
+	(void)ctx;
+	return isatty(fd);
+}
+
+/* A child starts with SIGINT as the shell was given it, not as the
+ * prompt catches it. */
+static long spawn(void *ctx, void (*child)(void *arg), void *arg)
+{
+	pid_t pid = fork();
+
+	(void)ctx;
+	if (pid == 0) {
+		if (catching_sigint)
+			signal(SIGINT, SIG_DFL);
+		child(arg);
 	}
+	return result(pid);
 }
 
-static const struct sh_ops posix_ops;
+static int exec_file(void *ctx, const char *path, char *const argv[], char *const envp[])
+{
+	(void)ctx;
+	execve(path, argv, envp);
+	return -errno;
+}
 
-/* A child that cannot exec says why, as the shell would, and exits with
- * 127 or 126. */
-static long run(void *ctx, char *const argv[])
+static __attribute__((noreturn)) void exit_process(void *ctx, int status)
+{
+	(void)ctx;
+	_exit(status);
+}
+
+static int wait_child(void *ctx, long pid)
 {
 	int status;
-	pid_t pid;
 
 	(void)ctx;
-	pid = fork();
-	if (pid < 0)
-		return -errno;
-	if (pid == 0) {
-		execvp(argv[0], argv);
-		_exit(sh_run_failed(&posix_ops, argv[0], -errno));
+	while (waitpid((pid_t)pid, &status, 0) < 0) {
+		if (errno != EINTR)
+			return -errno;
 	}
-	if (waitpid(pid, &status, 0) < 0)
-		return -errno;
 	return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
+}
+
+static int set_pgid(void *ctx, long pid, long pgid)
+{
+	(void)ctx;
+	return (int)result(setpgid((pid_t)pid, (pid_t)pgid));
+}
+
+/* Only interrupts the read at the prompt (no SA_RESTART). */
+static void interrupted_read(int signo)
+{
+	(void)signo;
+}
+
+static void ignore_sigint(void *ctx, bool ignore)
+{
+	struct sigaction action = { .sa_handler = ignore ? SIG_IGN : interrupted_read };
+
+	(void)ctx;
+	sigemptyset(&action.sa_mask);
+	sigaction(SIGINT, &action, NULL);
+	catching_sigint = true;
+}
+
+/* The terminal is standard input: the shell is interactive only when it
+ * is one, and a child calls this before its pipe replaces it. */
+static int set_foreground(void *ctx, long pgid)
+{
+	(void)ctx;
+	return (int)result(tcsetpgrp(STDIN_FILENO, pgid ? (pid_t)pgid : getpgrp()));
 }
 
 static int change_dir(void *ctx, const char *path)
 {
 	(void)ctx;
-	return chdir(path) < 0 ? -errno : 0;
+	return (int)result(chdir(path));
 }
 
-static const struct sh_ops posix_ops = { read_line, write_text, run, change_dir, NULL };
+static int current_dir(void *ctx, char *buffer, size_t size)
+{
+	(void)ctx;
+	return getcwd(buffer, size) ? 0 : -errno;
+}
 
-int main(void)
+static const struct sh_ops posix_ops = {
+	.read = read_fd, .write = write_fd, .open = open_file, .close = close_fd,
+	.dup2 = dup2_fd, .save_fd = save_fd, .pipe = make_pipe, .isatty = is_terminal,
+	.spawn = spawn, .exec = exec_file, .exit = exit_process, .wait = wait_child,
+	.setpgid = set_pgid, .set_foreground = set_foreground,
+	.ignore_sigint = ignore_sigint, .chdir = change_dir,
+	.getcwd = current_dir,
+};
+
+int main(int argc, char **argv)
 {
 	struct sh shell;
+	int status;
 
-	sh_init(&shell, &posix_ops);
-	return sh_run(&shell);
+	sh_init(&shell, &posix_ops, environ, getpid());
+	status = sh_main(&shell, argc, argv);
+	sh_destroy(&shell);
+	return status;
 }
