@@ -7,6 +7,7 @@
 #include "mem/vm_area.h"
 #include "proc/exit.h"
 #include "proc/fork.h"
+#include "proc/rlimit.h"
 #include "proc/signals.h"
 #include "proc/task.h"
 
@@ -70,6 +71,9 @@ static int thread_setup(struct task *task, struct task *creator, bool share_vm)
 		return -ENOMEM;
 	}
 	task->vm->utcb_used[slot / 32] |= 1u << (slot % 32);
+	task->vm->heap_start = vm->heap_start;
+	task->vm->heap_end = vm->heap_end;
+	task->vm->stack_floor = vm->stack_floor;
 	return vm_copy(vm, task->vm);
 }
 
@@ -111,6 +115,8 @@ static long task_spawn(struct task *caller, unsigned flags, uint32_t pc, uint32_
 		}
 	}
 	err = thread_setup(task, caller, flags & MM0_CLONE_VM);
+	if (!err && !leader)
+		rlimit_apply(task);
 	if (!err)
 		err = fs_thread_new(caller, task, flags & MM0_CLONE_FILES);
 	if (!err)

@@ -8,6 +8,7 @@
 #include "mem/list.h"
 #include "mm0_local.h"
 #include "proc/fault_fixup_state.h"
+#include "proc/rlimit.h"
 #include "proc/signal_state.h"
 
 #define MM0_FD_MAX	32
@@ -60,6 +61,7 @@ struct task {
 	struct fault_fixups fixups;	/* leaders: fault_fixup.c */
 	char name[MM0_TASK_NAME_MAX];	/* leaders: the program, for crash reports */
 	bool system;			/* leaders: a boot-time server (docs/signals.md) */
+	struct task_rlimits rlimits;	/* leaders: the process's resource limits */
 };
 
 /* mm0's own task (pid 1), every orphan's parent. task_fini_self frees its
