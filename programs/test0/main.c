@@ -55,5 +55,6 @@ int main(int argc, char **argv)
 	test_fcntl();
 	test_msync();
 	test_efault();
+	test_limits();
 	return tap_summary("test0");
 }

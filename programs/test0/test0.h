@@ -28,5 +28,6 @@ void test_fcntl(void);
 void test_msync(void);
 void test_efault(void);
 void test_environment(int argc, char **argv);
+void test_limits(void);
 
 #endif
