@@ -12,7 +12,7 @@
 long mmap_object(struct vm_space *vm, uint32_t addr, uint32_t len, unsigned prot,
 		 unsigned flags, struct vm_object *obj, uint32_t pgoff)
 {
-	bool anonymous = obj == vm_devzero();
+	bool anonymous = obj->type == VM_OBJ_DEVZERO;
 	struct vm_area *area;
 	int err;
 

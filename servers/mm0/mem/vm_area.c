@@ -54,24 +54,17 @@ static uint32_t data_part(unsigned prot, unsigned flags, uint32_t pages)
 	return flags & VMA_GROWSDOWN ? 0 : committed_part(prot, flags, pages);
 }
 
-static bool over_limit(uint32_t used, uint32_t more, uint32_t limit)
-{
-	return more && (more > limit || used > limit - more);
-}
-
 /* total pages more in vm, data of them private writable data, committed of
- * them to be promised: within its limits and the commit, or -ENOMEM. */
+ * them to be promised: within its limits and the commit, or -ENOMEM. A space
+ * has at most 2^20 pages, so the sums cannot wrap. */
 static int usage_add(struct vm_space *vm, uint32_t total, uint32_t data, uint32_t committed)
 {
 	struct vm_usage *use = &vm->usage;
-	int err;
 
-	if (over_limit(use->total_pages, total, vm->limits.as_pages) ||
-	    over_limit(use->data_pages, data, vm->limits.data_pages))
+	if ((total && use->total_pages + total > vm->limits.as_pages) ||
+	    (data && use->data_pages + data > vm->limits.data_pages) ||
+	    commit_take(&use->committed, committed))
 		return -ENOMEM;
-	err = commit_take(&use->committed, committed);
-	if (err)
-		return err;
 	use->total_pages += total;
 	use->data_pages += data;
 	return 0;
@@ -86,13 +79,16 @@ static void usage_sub(struct vm_space *vm, uint32_t total, uint32_t data, uint32
 
 static int pages_charge(struct vm_space *vm, unsigned prot, unsigned flags, uint32_t pages)
 {
-	return usage_add(vm, pages, data_part(prot, flags, pages),
-			 committed_part(prot, flags, pages));
+	uint32_t committed = committed_part(prot, flags, pages);
+
+	return usage_add(vm, pages, flags & VMA_GROWSDOWN ? 0 : committed, committed);
 }
 
 static void pages_uncharge(struct vm_space *vm, unsigned prot, unsigned flags, uint32_t pages)
 {
-	usage_sub(vm, pages, data_part(prot, flags, pages), committed_part(prot, flags, pages));
+	uint32_t committed = committed_part(prot, flags, pages);
+
+	usage_sub(vm, pages, flags & VMA_GROWSDOWN ? 0 : committed, committed);
 }
 
 /* One more area record: within the record limit, a page of commit per
@@ -162,7 +158,8 @@ static int area_remove(struct vm_area *area)
 	int err = mm0_kernel->unmap(mm0_kernel_ctx, area->vm->space, area->start,
 				    pages_of(area->start, area->end));
 
-	if (area->obj->link_count > 1 && vm_object_private(area->obj))
+	if (area->obj->type == VM_OBJ_SHADOW && area->obj->link_count > 1 &&
+	    vm_object_private(area->obj))
 		vm_object_free_range(area->obj, area->pgoff, pages_of(area->start, area->end));
 	area_free(area);
 	return err;
@@ -176,7 +173,9 @@ void vm_space_put(struct vm_space *vm)
 		return;
 	list_for_each_safe(pos, tmp, &vm->areas)
 		area_free(container_of(pos, struct vm_area, node));
-	commit_give(&vm->usage.committed, VM_SPACE_RECORD_PAGES);
+	/* Its own records' pages, and whatever a fork that failed half-way
+	 * had charged for areas it never copied. */
+	commit_give(&vm->usage.committed, vm->usage.committed);
 	counted_free(vm);
 }
 
@@ -200,19 +199,22 @@ struct vm_area *vma_find_from(struct vm_space *vm, uint32_t addr)
 	return NULL;
 }
 
-/* A new record in the list, its pages already charged. */
+/* A new record in the list, its pages already charged (and its record too
+ * unless charge_record). */
 static int area_add(struct vm_space *vm, uint32_t start, uint32_t end, unsigned prot,
-		    unsigned flags, struct vm_object *obj, uint32_t pgoff, struct vm_area **out)
+		    unsigned flags, struct vm_object *obj, uint32_t pgoff, bool charge_record,
+		    struct vm_area **out)
 {
 	struct vm_area *area;
 	struct list *pos;
-	int err = record_charge(vm);
+	int err = charge_record ? record_charge(vm) : 0;
 
 	if (err)
 		return err;
 	area = counted_alloc(sizeof(*area));
 	if (!area) {
-		record_uncharge(vm);
+		if (charge_record)
+			record_uncharge(vm);
 		return -ENOMEM;
 	}
 	area->vm = vm;
@@ -239,10 +241,29 @@ int vma_insert(struct vm_space *vm, uint32_t start, uint32_t end, unsigned prot,
 
 	if (err)
 		return err;
-	err = area_add(vm, start, end, prot, flags, obj, pgoff, out);
+	err = area_add(vm, start, end, prot, flags, obj, pgoff, true, out);
 	if (err)
 		pages_uncharge(vm, prot, flags, pages_of(start, end));
 	return err;
+}
+
+int vm_space_charge_copy(struct vm_space *child, const struct vm_space *parent)
+{
+	int err = commit_take(&child->usage.committed,
+			      parent->usage.committed - VM_SPACE_RECORD_PAGES);
+
+	if (err)
+		return err;
+	child->usage.areas = parent->usage.areas;
+	child->usage.total_pages = parent->usage.total_pages;
+	child->usage.data_pages = parent->usage.data_pages;
+	return 0;
+}
+
+int vma_insert_copy(struct vm_space *vm, const struct vm_area *from)
+{
+	return area_add(vm, from->start, from->end, from->prot, from->flags, from->obj, from->pgoff,
+			false, NULL);
 }
 
 void vma_relink(struct vm_area *area, struct vm_object *obj)
@@ -258,7 +279,7 @@ void vma_relink(struct vm_area *area, struct vm_object *obj)
 int vma_split(struct vm_area *area, uint32_t addr, struct vm_area **upper)
 {
 	int err = area_add(area->vm, addr, area->end, area->prot, area->flags, area->obj,
-			     area->pgoff + pages_of(area->start, addr), upper);
+			     area->pgoff + pages_of(area->start, addr), true, upper);
 
 	if (err)
 		return err;
@@ -351,20 +372,21 @@ static void merge_with_next(struct vm_space *vm, struct vm_area *area)
  * or a private shadow directly in front of it. */
 static bool anonymous_private(const struct vm_object *obj)
 {
-	return obj == vm_devzero() ||
-	       (obj->type == VM_OBJ_SHADOW && obj->backing == vm_devzero() && vm_object_private(obj));
+	return obj->type == VM_OBJ_DEVZERO ||
+	       (obj->type == VM_OBJ_SHADOW && obj->backing->type == VM_OBJ_DEVZERO &&
+		vm_object_private(obj));
 }
 
-static bool areas_joinable(const struct vm_area *low, const struct vm_area *high)
+static inline bool areas_joinable(const struct vm_area *low, const struct vm_area *high)
 {
-	if (low->end != high->start || low->prot != high->prot || low->flags != high->flags ||
+	if (low->end != high->start || low->flags != high->flags || low->prot != high->prot ||
 	    low->pgoff + pages_of(low->start, low->end) != high->pgoff)
 		return false;
 	if (low->obj == high->obj)
 		return true;
 	return (low->flags & MM0_MAP_PRIVATE) &&
-	       ((low->obj == vm_devzero() && anonymous_private(high->obj)) ||
-		(high->obj == vm_devzero() && anonymous_private(low->obj)));
+	       ((low->obj->type == VM_OBJ_DEVZERO && anonymous_private(high->obj)) ||
+		(high->obj->type == VM_OBJ_DEVZERO && anonymous_private(low->obj)));
 }
 
 /* One area for both; the one with private copies survives. A devzero area
@@ -372,7 +394,7 @@ static bool areas_joinable(const struct vm_area *low, const struct vm_area *high
  * left over from an earlier mapping there and goes, for zeros to show. */
 static struct vm_area *areas_join(struct vm_area *low, struct vm_area *high)
 {
-	if (low->obj != high->obj && low->obj == vm_devzero()) {
+	if (low->obj != high->obj && low->obj->type == VM_OBJ_DEVZERO) {
 		vm_object_free_range(high->obj, low->pgoff, pages_of(low->start, low->end));
 		high->start = low->start;
 		high->pgoff = low->pgoff;
@@ -532,31 +554,28 @@ int vma_protect_range(struct vm_space *vm, uint32_t start, uint32_t end, unsigne
 	return 0;
 }
 
-/* The first gap of len bytes at or above from, below MM0_USER_END. */
-/* Where an area's claim begins: the stack claims the room it may grow into
- * and the guard page below that. */
-static uint32_t claim_start(const struct vm_area *area)
-{
-	uint32_t floor = area->vm->stack_floor;
-
-	if ((area->flags & VMA_GROWSDOWN) && floor > MM0_PAGE_SIZE && floor - MM0_PAGE_SIZE < area->start)
-		return floor - MM0_PAGE_SIZE;
-	return area->start;
-}
-
-/* Claims are not sorted by their start (the stack's reaches below areas
- * mapped into its room), so the walk goes on to the end. */
+/* The first gap of len bytes at or above from, below MM0_USER_END and outside
+ * the stack's room and its guard page ([stack_floor - page, MM0_STACK_TOP)). */
 static int gap_from(struct vm_space *vm, uint64_t from, uint32_t len, uint32_t *addr)
 {
-	struct list *pos, *tmp;
 	uint64_t cursor = from;
 
-	list_for_each_safe(pos, tmp, &vm->areas) {
-		struct vm_area *area = container_of(pos, struct vm_area, node);
+	for (;;) {
+		struct list *pos, *tmp;
 
-		if (area->end <= cursor || claim_start(area) >= cursor + len)
-			continue;
-		cursor = area->end;
+		list_for_each_safe(pos, tmp, &vm->areas) {
+			struct vm_area *area = container_of(pos, struct vm_area, node);
+
+			if (area->end <= cursor)
+				continue;
+			if (area->start >= cursor + len)
+				break;
+			cursor = area->end;
+		}
+		if (!vm->stack_floor || cursor >= MM0_STACK_TOP ||
+		    cursor + len <= vm->stack_floor - MM0_PAGE_SIZE)
+			break;
+		cursor = MM0_STACK_TOP;
 	}
 	if (cursor + len > MM0_USER_END)
 		return -ENOMEM;

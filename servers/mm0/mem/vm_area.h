@@ -78,6 +78,11 @@ void vma_merge_neighbours(struct vm_area *area);
  * floor, its RLIMIT_STACK or the guard page above the area below; -ENOMEM
  * without commit. */
 int vma_grow_down(struct vm_area *stack, uint32_t addr);
+/* fork: the child's space takes over the parent's usage with one charge
+ * (its areas are copies), and vma_insert_copy then adds each copy uncharged.
+ * 0 or -ENOMEM. */
+int vm_space_charge_copy(struct vm_space *child, const struct vm_space *parent);
+int vma_insert_copy(struct vm_space *vm, const struct vm_area *from);
 /* Point area at a different object, dropping its link to the old one. */
 void vma_relink(struct vm_area *area, struct vm_object *obj);
 /* Cut area at addr; the upper piece into *upper, with its own link. */

@@ -17,12 +17,14 @@
 static int vm_copy(struct vm_space *parent, struct vm_space *child)
 {
 	struct list *pos, *tmp;
+	int err = vm_space_charge_copy(child, parent);
 
+	if (err)
+		return err;
 	list_for_each_safe(pos, tmp, &parent->areas) {
 		struct vm_area *area = container_of(pos, struct vm_area, node);
-		int err = vma_insert(child, area->start, area->end, area->prot, area->flags,
-				     area->obj, area->pgoff, NULL);
 
+		err = vma_insert_copy(child, area);
 		if (err)
 			return err;
 		if (!(area->flags & MM0_MAP_SHARED) && (area->prot & MM0_PROT_WRITE)) {
