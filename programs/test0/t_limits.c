@@ -100,6 +100,20 @@ static int mmap_at_as_limit(void *arg)
 	return mmap(NULL, MIB, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == MAP_FAILED ? 3 : 0;
 }
 
+/* Sets limits and runs exec_probe, which checks them (exit 50) and then
+ * recurses past the stack limit it was started with. */
+static int exec_with_limits(void *arg)
+{
+	struct rlimit cpu = { 7, 8 }, stack = { 256 * 1024, RLIM_INFINITY };
+	char *const argv[] = { "exec_probe", "limits", NULL };
+
+	(void)arg;
+	if (setrlimit(RLIMIT_CPU, &cpu) || setrlimit(RLIMIT_STACK, &stack))
+		return 1;
+	execv("/boot/exec_probe", argv);
+	return 2;
+}
+
 static int child_sees_cpu_limit(void *arg)
 {
 	struct rlimit cpu;
@@ -111,6 +125,7 @@ static int child_sees_cpu_limit(void *arg)
 static void limits(void)
 {
 	struct rlimit limit, old, saved;
+	int status;
 
 	CHECK("RLIMIT_STACK is 8 MiB", getrlimit(RLIMIT_STACK, &limit) == 0 &&
 	      limit.rlim_cur == 8 * MIB && limit.rlim_max == RLIM_INFINITY);
@@ -139,6 +154,9 @@ static void limits(void)
 	      old.rlim_cur == 10 && old.rlim_max == 20);
 	CHECK("a forked child inherits the limits",
 	      exited_with(run_in_child(child_sees_cpu_limit, NULL), 0));
+	status = run_in_child(exec_with_limits, NULL);
+	CHECK("exec keeps the limits, and RLIMIT_STACK at exec bounds the new stack (SIGSEGV)",
+	      status != -1 && WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV);
 	CHECK("prlimit returns the old limits while setting new ones",
 	      prlimit(0, RLIMIT_CPU, &saved, &old) == 0 && old.rlim_cur == 10 &&
 	      getrlimit(RLIMIT_CPU, &limit) == 0 && limit.rlim_cur == saved.rlim_cur);
