@@ -2,9 +2,13 @@
  * system: it checks the arguments, environment and descriptor it was given
  * (and, with a fifth argument, that this descriptor was closed by exec) and
  * exits with 40 when all is right, 40 + a bit per thing that was not; or
- * copies standard input to output (copy_stdin). */
+ * copies standard input to output (copy_stdin). With the one argument
+ * "limits" it checks what t_limits.c set before the exec instead (exit 50
+ * when right) and then overflows its stack. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -21,6 +25,27 @@ static int copy_stdin(void)
 	return got < 0 || write(STDERR_FILENO, "copied\n", 7) != 7 ? 1 : 40;
 }
 
+/* A page of stack per level: 1 MiB is past the 256 KiB RLIMIT_STACK that
+ * t_limits.c sets before the exec, so this ends in SIGSEGV. */
+static unsigned recurse(unsigned depth)
+{
+	volatile uint8_t frame[4096];
+
+	frame[0] = (uint8_t)depth;
+	return depth ? recurse(depth - 1) + frame[0] - (uint8_t)depth : frame[0];
+}
+
+/* The limits survive exec: RLIMIT_CPU as stored, RLIMIT_STACK's room. */
+static int limits_probe(void)
+{
+	struct rlimit cpu, stack;
+
+	if (getrlimit(RLIMIT_CPU, &cpu) || cpu.rlim_cur != 7 || cpu.rlim_max != 8 ||
+	    getrlimit(RLIMIT_STACK, &stack) || stack.rlim_cur != 256 * 1024)
+		return 51;
+	return (int)recurse(256) + 50;
+}
+
 int main(int argc, char **argv)
 {
 	int wrong = 0, fd;
@@ -30,6 +55,8 @@ int main(int argc, char **argv)
 	if (argc == 2 && strcmp(argv[1], "stdio") == 0)
 		return copy_stdin();
 
+	if (argc == 2 && strcmp(argv[1], "limits") == 0)
+		return limits_probe();
 	if ((argc != 4 && argc != 5) || strcmp(argv[1], "one") != 0 ||
 	    strcmp(argv[2], "two words") != 0)
 		wrong |= 1;

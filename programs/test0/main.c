@@ -60,5 +60,6 @@ int main(int argc, char **argv)
 	test_popen();
 	test_fds();
 	test_devices();
+	test_limits();
 	return tap_summary("test0");
 }

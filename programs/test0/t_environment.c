@@ -1,5 +1,6 @@
 /* t_environment.c - arguments and environment: argv as the image passes it
- * (see Makefile.am), setenv/getenv, and the environment across fork. */
+ * (see Makefile.am), writable, the initial environment mm0 gives init,
+ * setenv/getenv, and the environment across fork. */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -27,6 +28,23 @@ void test_environment(int argc, char **argv)
 	      argc == 3 && strcmp(argv[1], "alpha") == 0 && strcmp(argv[2], "beta gamma") == 0);
 	CHECK("argv ends with NULL", argv[argc] == NULL);
 	CHECK("environ is set", environ != NULL);
+	CHECK("the initial environment has PATH=/bin:/boot",
+	      getenv("PATH") && strcmp(getenv("PATH"), "/bin:/boot") == 0);
+	CHECK("... HOME=/root, PWD=/ and TERM=vt100",
+	      getenv("HOME") && strcmp(getenv("HOME"), "/root") == 0 && getenv("PWD") &&
+	      strcmp(getenv("PWD"), "/") == 0 && getenv("TERM") && strcmp(getenv("TERM"), "vt100") == 0);
+	if (argc == 3) {
+		argv[1][0] = 'A';
+		CHECK("argv strings are writable", strcmp(argv[1], "Alpha") == 0);
+		argv[1][0] = 'a';
+	}
+	if (environ && environ[0]) {
+		char first = environ[0][0];
+
+		environ[0][0] = '_';
+		CHECK("environment strings are writable", environ[0][0] == '_');
+		environ[0][0] = first;
+	}
 	CHECK("an unset variable is absent", getenv("TEST0_COLOUR") == NULL);
 	CHECK_EQ("setenv", 0, setenv("TEST0_COLOUR", "green", 1));
 	CHECK("getenv sees it", getenv("TEST0_COLOUR") && strcmp(getenv("TEST0_COLOUR"), "green") == 0);

@@ -33,5 +33,6 @@ void test_misc(void);
 void test_popen(void);
 void test_fds(void);
 void test_devices(void);
+void test_limits(void);
 
 #endif

@@ -19,9 +19,12 @@
 #define MM0_UTCB_SLOTS		((L4_UTCB_AREA_END - L4_UTCB_AREA) / L4_UTCB_SLOT_SIZE)
 
 /* Where mm0 puts a started program's stack and heap (the heap matches
- * lib/libl4/user.ld: 1 MiB from the page after the image). */
+ * lib/libl4/user.ld: 1 MiB from the page after the image, the break's start).
+ * The stack starts with MM0_STACK_SIZE mapped and grows on demand into the
+ * room below it that RLIMIT_STACK sets at exec (at most MM0_STACK_ROOM_MAX). */
 #define MM0_STACK_SIZE		0x00010000u
 #define MM0_STACK_TOP		(MM0_ENV_ADDR - MM0_PAGE_SIZE)
+#define MM0_STACK_ROOM_MAX	0x10000000u
 #define MM0_HEAP_SIZE		0x00100000u
 
 #define MM0_MS_KNOWN		(MM0_MS_ASYNC | MM0_MS_INVALIDATE | MM0_MS_SYNC)

@@ -18,6 +18,7 @@
 #include "mm0_server.h"
 #include "fs/module_file.h"
 #include "serve/serve.h"
+#include "mem/commit.h"
 #include "mem/shm.h"
 #include "proc/spawn.h"
 #include "proc/task.h"
@@ -31,6 +32,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 #define SELF_TID	0x10u
 #define STRANGER	0x7777u		/* no thread of mm0's */
 #define PAGES		64u
+#define FUZZ_COMMIT_PAGES	0x100000u
 #define PHYS_BASE	0x40000000u
 #define PAGE		MM0_PAGE_SIZE
 #define ENTRY		0x00010000u
@@ -116,6 +118,9 @@ static void start(void)
 	fake_reset();
 	fuzz_check(fake_adopt_thread(SELF_TID) == 0, "fake kernel refused mm0's thread");
 	fuzz_check(mm0_init(&config) == 0, "mm0_init failed");
+	/* The programs' heaps and stacks are far larger than the PAGES pages,
+	 * as on the target; the requests are the subject here, not the commit. */
+	commit_set_limit(FUZZ_COMMIT_PAGES);
 	module_reset();
 	build_image();
 	fuzz_check(module_register("prog", image, sizeof(image)) == 0, "module refused");

@@ -84,6 +84,8 @@ START_TEST(fixed_replaces_what_was_there)
 }
 END_TEST
 
+/* The new anonymous part joins what is left of the old area: one record,
+ * the old bytes below the new mapping, zeros in it. */
 START_TEST(fixed_over_part_of_an_area_trims_it)
 {
 	struct task *task = spawn();
@@ -91,11 +93,13 @@ START_TEST(fixed_over_part_of_an_area_trims_it)
 
 	ck_assert_int_eq(map_anon(task, BASE, 4 * P, RW, PRIV | FIXED), BASE);
 	poke(task, BASE, 1);
+	poke(task, BASE + 2 * P, 2);
 	ck_assert_int_eq(map_anon(task, BASE + 2 * P, 4 * P, RW, PRIV | FIXED), BASE + 2 * P);
 	area = vma_find(task->vm, BASE);
-	ck_assert_uint_eq(area->end, BASE + 2 * P);
-	ck_assert_uint_eq(vma_find(task->vm, BASE + 2 * P)->end, BASE + 6 * P);
+	ck_assert_uint_eq(area->start, BASE);
+	ck_assert_uint_eq(area->end, BASE + 6 * P);
 	ck_assert_uint_eq(peek(task, BASE), 1);
+	ck_assert_uint_eq(peek(task, BASE + 2 * P), 0);
 	exit_and_reap(task, 0);
 	assert_no_leak();
 }

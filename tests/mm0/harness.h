@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "fake_kernel.h"
+#include "mem/commit.h"
 #include "mem/fault.h"
 #include <server/counted_alloc.h>
 #include "mem/mmap.h"
@@ -24,6 +25,9 @@
 #include "serve/startup.h"
 
 #define TEST_PAGES	256u
+/* The commit limit the fixtures set: the suites' mappings are much larger
+ * than their TEST_PAGES (check_commit tests the real, sealed limit). */
+#define HARNESS_COMMIT_PAGES	0x100000u
 #define TEST_PHYS_BASE	0x40000000u
 #define TEST_SELF_TID	0x10u
 #define TEST_PC		0x00010000u

@@ -78,36 +78,38 @@ int munlockall(void)
 	return 0;
 }
 
-/* The break starts at posix.ld's __heap_start; mm0 maps the first MiB
- * with the program and sbrk maps more, page by page, as it grows. */
-extern char __heap_start[], __heap_end[];
-static char *heap_break, *heap_mapped_end;
+/* The break starts at posix.ld's __heap_start. mm0 maps the heap's first
+ * MiB with the program and keeps its end (mm.brk): the heap is one area that
+ * mm0 grows and shrinks at that end, by pages; the break is where in it
+ * malloc has got to. Growth stops where mm0 says ENOMEM: at RLIMIT_DATA, at a
+ * mapping above the heap, or when the commit has no room (docs/mm0.md). */
+extern char __heap_start[];
+static uintptr_t heap_break, heap_end;
 
 void *sbrk(ptrdiff_t increment)
 {
-	char *old_break, *new_break;
+	uintptr_t old_break, new_break, new_end;
+	long answer;
 
 	if (!heap_break) {
-		heap_break = __heap_start;
-		heap_mapped_end = __heap_end;
+		answer = mm_brk(posix_mm0(), 0);
+		if (answer < 0)
+			return (void *)(intptr_t)posix_error((int)-answer);
+		heap_break = (uintptr_t)__heap_start;
+		heap_end = (uintptr_t)answer;
 	}
 	old_break = heap_break;
-	if ((increment < 0 && (uintptr_t)-increment > (uintptr_t)(old_break - __heap_start)) ||
-	    (increment > 0 && (uintptr_t)increment > MM0_MMAP_BASE - (uintptr_t)old_break)) {
-		errno = ENOMEM;
-		return (void *)-1;
-	}
-	new_break = old_break + increment;
-	if (new_break > heap_mapped_end) {
-		uintptr_t grow = (((uintptr_t)new_break + PAGE_MASK) & ~(uintptr_t)PAGE_MASK) -
-				 (uintptr_t)heap_mapped_end;
-		if (mmap(heap_mapped_end, grow, PROT_READ | PROT_WRITE,
-			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) == MAP_FAILED) {
-			errno = ENOMEM;
-			return (void *)-1;
-		}
-		heap_mapped_end += grow;
+	if (increment < 0 ? (uintptr_t)-increment > old_break - (uintptr_t)__heap_start
+			  : (uintptr_t)increment > UINTPTR_MAX - old_break)
+		return (void *)(intptr_t)posix_error(ENOMEM);
+	new_break = old_break + (uintptr_t)increment;
+	new_end = (new_break + PAGE_MASK) & ~(uintptr_t)PAGE_MASK;
+	if (new_end != heap_end && (increment > 0 ? new_end > heap_end : new_end < heap_end)) {
+		answer = mm_brk(posix_mm0(), new_end);
+		if (answer < 0)
+			return (void *)(intptr_t)posix_error((int)-answer);
+		heap_end = (uintptr_t)answer;
 	}
 	heap_break = new_break;
-	return old_break;
+	return (void *)old_break;
 }

@@ -44,6 +44,13 @@ void _fini(void)
 {
 }
 
+__attribute__((noreturn)) static void start_main(int argc, char **argv, char **envp)
+{
+	environ = envp;
+	__libc_init_array();
+	exit(main(argc, argv, envp));
+}
+
 /* The page holds argc, argv[argc] and NULL, envp[] and NULL, then the
  * strings. */
 __attribute__((noreturn)) void posix_start(uint32_t *env_page)
@@ -60,11 +67,21 @@ __attribute__((noreturn)) void posix_start(uint32_t *env_page)
 		envp = argv + argc + 1;
 	}
 	if (posix_boot_argv && booted_as_init(argc, argv)) {
-		argv = (char **)posix_boot_argv;
-		for (argc = 0; argv[argc]; argc++)
-			continue;
+		/* The built-in strings are read-only data, and POSIX lets a program
+		 * write its arguments: it gets copies on this stack, which lasts as
+		 * long as the program (nothing here returns). */
+		size_t bytes = 1;
+
+		for (argc = 0; posix_boot_argv[argc]; argc++)
+			bytes += strlen(posix_boot_argv[argc]) + 1;
+		char *writable[argc + 1], strings[bytes], *next = strings;
+
+		for (int i = 0; i < argc; i++) {
+			writable[i] = next;
+			next = stpcpy(next, posix_boot_argv[i]) + 1;
+		}
+		writable[argc] = NULL;
+		start_main(argc, writable, envp);
 	}
-	environ = envp;
-	__libc_init_array();
-	exit(main(argc, argv, envp));
+	start_main(argc, argv, envp);
 }

@@ -102,6 +102,17 @@ static int map_memory(l4_tid_t self, struct phys_range *ranges, size_t *count)
 	return 0;
 }
 
+/* The pages of every module: the most the module files' cache can take. */
+static uint32_t module_pages(void)
+{
+	const struct l4_kip *kip = l4_kip();
+	uint32_t pages = 0;
+
+	for (uint32_t i = 1; i < kip->num_modules && i < L4_KIP_MAX_MODULES; i++)
+		pages += (kip->modules[i].size + MM0_PAGE_MASK) / MM0_PAGE_SIZE;
+	return pages;
+}
+
 /* Every module but mm0 itself (the first) can be started by name. */
 static void register_modules(void)
 {
@@ -210,6 +221,9 @@ int main(void)
 	mm0_stats(&stats);
 	console_printf("mm0: root pager up, %u free pages\n", (unsigned)stats.free_pages);
 	start_fs0();
+	/* Files' pages are cached uncharged: at most the modules (bootfs and the
+	 * programs) and what fs0's fixed heap can hold, which it took from here. */
+	mm0_commit_seal(module_pages() + (stats.free_pages - phys_free_pages()));
 	start_console();
 	err = signal_l4_start();
 	if (err)

@@ -79,6 +79,11 @@ static long buffer_create(struct task *task)
 
 	if (!obj)
 		return -ENOMEM;
+	/* fs0's window maps every page at once: they are promised now. */
+	if (vm_object_commit_resize(obj, len / MM0_PAGE_SIZE)) {
+		vm_object_settle(obj);
+		return -ENOMEM;
+	}
 	vm_object_hold(obj);
 	window = window_map(obj, len);
 	if (window < 0) {

@@ -168,9 +168,13 @@ static int resolve_private(struct vm_area *area, uint32_t addr, uint32_t pgoff,
 
 int vm_fault(struct vm_space *vm, uint32_t addr, unsigned access)
 {
-	struct vm_area *area = vma_find(vm, addr);
+	struct vm_area *area = vma_find_from(vm, addr);
 	uint32_t pgoff;
 
+	/* Below the stack, in the room it may grow into, the stack grows; a
+	 * growth refused (its limit, the guard page, no commit) is SIGSEGV. */
+	if (area && addr < area->start && vma_grow_down(area, addr))
+		return -EFAULT;
 	addr &= ~MM0_PAGE_MASK;
 	if (!area || (access & ~area->prot))
 		return -EFAULT;

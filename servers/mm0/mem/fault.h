@@ -8,7 +8,8 @@ struct vm_space;
 
 /* Map the page of vm at addr for access (MM0_PROT_READ, WRITE or EXEC) as a
  * fault there needs it: 0, or what went wrong for the process layer to turn
- * into a signal: -EFAULT (no area, or it forbids the access), -ENXIO (past
+ * into a signal: -EFAULT (no area, or it forbids the access; a stack that
+ * may not grow to addr), -ENXIO (past
  * the end of its object), -EIO (the pager failed) or -ENOMEM. mm0's own
  * copies into a task's memory (signal frames, exec) use it too. */
 int vm_fault(struct vm_space *vm, uint32_t addr, unsigned access);

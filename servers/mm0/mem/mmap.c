@@ -12,6 +12,8 @@
 long mmap_object(struct vm_space *vm, uint32_t addr, uint32_t len, unsigned prot,
 		 unsigned flags, struct vm_object *obj, uint32_t pgoff)
 {
+	bool anonymous = obj->type == VM_OBJ_DEVZERO;
+	struct vm_area *area;
 	int err;
 
 	if (flags & MM0_MAP_FIXED) {
@@ -23,9 +25,56 @@ long mmap_object(struct vm_space *vm, uint32_t addr, uint32_t len, unsigned prot
 		if (err)
 			return err;
 	}
-	err = vma_insert(vm, addr, addr + len, prot, flags & (MM0_MAP_SHARED | MM0_MAP_PRIVATE),
-			 obj, pgoff, NULL);
-	return err ? err : (long)addr;
+	/* Zero-fill is numbered by address, as Linux does, so neighbouring
+	 * anonymous mappings line up and merge into one area. */
+	if (anonymous)
+		pgoff = addr / MM0_PAGE_SIZE;
+	err = vma_insert(vm, addr, addr + len, prot,
+			 flags & (MM0_MAP_SHARED | MM0_MAP_PRIVATE | VMA_GROWSDOWN), obj, pgoff, &area);
+	if (err)
+		return err;
+	if (anonymous)
+		vma_merge_neighbours(area);
+	return (long)addr;
+}
+
+long mm0_map_stack(struct vm_space *vm, uint32_t top, uint32_t size, uint32_t room)
+{
+	vm->stack_floor = top - room;
+	return mmap_object(vm, top - size, size, MM0_PROT_READ | MM0_PROT_WRITE,
+			   MM0_MAP_PRIVATE | MM0_MAP_FIXED | VMA_GROWSDOWN, vm_devzero(), 0);
+}
+
+/* The break: the heap is one area from heap_start that grows and shrinks
+ * at its end; growth needs free room above it (the stack's room and guard
+ * count as taken), RLIMIT_DATA and commit. */
+long mm0_brk(struct vm_space *vm, uint32_t end)
+{
+	uint32_t new_end = (end + MM0_PAGE_MASK) & ~MM0_PAGE_MASK, free_at;
+	long result;
+
+	if (!vm->heap_start)
+		return -ENOMEM;
+	if (end == 0)
+		return vm->heap_end;
+	if (end < vm->heap_start || end > MM0_USER_END - MM0_PAGE_SIZE)
+		return -ENOMEM;
+	if (new_end < vm->heap_end) {
+		result = vma_unmap_range(vm, new_end, vm->heap_end);
+		if (result)
+			return result;
+	} else if (new_end > vm->heap_end) {
+		if (vma_find_free(vm, vm->heap_end, new_end - vm->heap_end, &free_at) ||
+		    free_at != vm->heap_end)
+			return -ENOMEM;
+		result = mmap_object(vm, vm->heap_end, new_end - vm->heap_end,
+				     MM0_PROT_READ | MM0_PROT_WRITE, MM0_MAP_PRIVATE | MM0_MAP_FIXED,
+				     vm_devzero(), 0);
+		if (result < 0)
+			return result;
+	}
+	vm->heap_end = new_end;
+	return new_end;
 }
 
 /* A page-rounded length, or 0 when the range cannot be user memory. */
@@ -63,6 +112,10 @@ long mm0_mmap(struct vm_space *vm, uint32_t addr, uint32_t length, int prot, int
 			obj = vm_object_create(VM_OBJ_SHM, len / MM0_PAGE_SIZE);
 			if (!obj)
 				return -ENOMEM;
+			if (vm_object_commit_resize(obj, len / MM0_PAGE_SIZE)) {
+				vm_object_settle(obj);
+				return -ENOMEM;
+			}
 		}
 	} else {
 		if (!file || (file->type != VM_OBJ_FILE && file->type != VM_OBJ_SHM))

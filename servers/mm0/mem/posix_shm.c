@@ -147,6 +147,8 @@ long mm0_shm_truncate(struct vm_object *obj, uint32_t size)
 			return -EBUSY;
 		pages_drop_from(obj, npages);
 	}
+	if (vm_object_commit_resize(obj, npages))
+		return -ENOMEM;
 	obj->npages = npages;
 	return 0;
 }

@@ -67,7 +67,9 @@ long mm0_shmget(int32_t creator_pid, int32_t key, uint32_t size, int flags)
 	if (!seg)
 		return -ENOMEM;
 	seg->obj = vm_object_create(VM_OBJ_SHM, (size + MM0_PAGE_MASK) / MM0_PAGE_SIZE);
-	if (!seg->obj) {
+	if (!seg->obj || vm_object_commit_resize(seg->obj, seg->obj->npages)) {
+		if (seg->obj)
+			vm_object_settle(seg->obj);
 		counted_free(seg);
 		return -ENOMEM;
 	}

@@ -1,6 +1,8 @@
-/* vm areas: the per-space sorted list, split and merge, unmap/protect ranges, free-range search. */
+/* vm areas: the per-space sorted list, split and merge, unmap/protect ranges, free-range
+ * search, stack growth, and what each space's areas take of its limits and the commit. */
 #include <errno.h>
 
+#include "mem/commit.h"
 #include "mem/kernel_ops.h"
 #include <server/counted_alloc.h>
 #include "mem/vm_area.h"
@@ -18,9 +20,15 @@ struct vm_space *vm_space_create(uint32_t space)
 
 	if (!vm)
 		return NULL;
+	/* mm0's records of a process (task, space, its environment's bytes). */
+	if (commit_take(&vm->usage.committed, VM_SPACE_RECORD_PAGES)) {
+		counted_free(vm);
+		return NULL;
+	}
 	vm->refs = 1;
 	vm->space = space;
 	list_init(&vm->areas);
+	vm->limits = (struct vm_limits){ VM_NO_LIMIT, VM_NO_LIMIT, VM_NO_LIMIT };
 	return vm;
 }
 
@@ -32,6 +40,78 @@ void vm_space_get(struct vm_space *vm)
 static uint32_t pages_of(uint32_t start, uint32_t end)
 {
 	return (end - start) / MM0_PAGE_SIZE;
+}
+
+/* Private writable memory is what copy-on-write or zero-fill may have to back
+ * with pages of its own, so it is what the commit promises. */
+static uint32_t committed_part(unsigned prot, unsigned flags, uint32_t pages)
+{
+	return (flags & MM0_MAP_PRIVATE) && (prot & MM0_PROT_WRITE) ? pages : 0;
+}
+
+static uint32_t data_part(unsigned prot, unsigned flags, uint32_t pages)
+{
+	return flags & VMA_GROWSDOWN ? 0 : committed_part(prot, flags, pages);
+}
+
+/* total pages more in vm, data of them private writable data, committed of
+ * them to be promised: within its limits and the commit, or -ENOMEM. A space
+ * has at most 2^20 pages, so the sums cannot wrap. */
+static int usage_add(struct vm_space *vm, uint32_t total, uint32_t data, uint32_t committed)
+{
+	struct vm_usage *use = &vm->usage;
+
+	if ((total && use->total_pages + total > vm->limits.as_pages) ||
+	    (data && use->data_pages + data > vm->limits.data_pages) ||
+	    commit_take(&use->committed, committed))
+		return -ENOMEM;
+	use->total_pages += total;
+	use->data_pages += data;
+	return 0;
+}
+
+static void usage_sub(struct vm_space *vm, uint32_t total, uint32_t data, uint32_t committed)
+{
+	commit_give(&vm->usage.committed, committed);
+	vm->usage.total_pages -= total;
+	vm->usage.data_pages -= data;
+}
+
+static int pages_charge(struct vm_space *vm, unsigned prot, unsigned flags, uint32_t pages)
+{
+	uint32_t committed = committed_part(prot, flags, pages);
+
+	return usage_add(vm, pages, flags & VMA_GROWSDOWN ? 0 : committed, committed);
+}
+
+static void pages_uncharge(struct vm_space *vm, unsigned prot, unsigned flags, uint32_t pages)
+{
+	uint32_t committed = committed_part(prot, flags, pages);
+
+	usage_sub(vm, pages, flags & VMA_GROWSDOWN ? 0 : committed, committed);
+}
+
+/* One more area record: within the record limit, a page of commit per
+ * VMA_AREAS_PER_PAGE records, so mm0's heap only grows by what is promised. */
+static int record_charge(struct vm_space *vm)
+{
+	if (vm->usage.areas >= VMA_AREAS_MAX)
+		return -ENOMEM;
+	if (vm->usage.areas % VMA_AREAS_PER_PAGE == 0) {
+		int err = commit_take(&vm->usage.committed, 1);
+
+		if (err)
+			return err;
+	}
+	vm->usage.areas++;
+	return 0;
+}
+
+static void record_uncharge(struct vm_space *vm)
+{
+	vm->usage.areas--;
+	if (vm->usage.areas % VMA_AREAS_PER_PAGE == 0)
+		commit_give(&vm->usage.committed, 1);
 }
 
 static void area_link(struct vm_area *area, struct vm_object *obj)
@@ -51,20 +131,36 @@ static void area_unlink(struct vm_area *area)
 	vm_object_settle(obj);
 }
 
-static void area_free(struct vm_area *area)
+/* The record goes; its pages were given back, or another area took them over. */
+static void area_drop(struct vm_area *area)
 {
+	struct vm_space *vm = area->vm;
+
 	list_del(&area->node);
 	area_unlink(area);
 	counted_free(area);
 	live_areas--;
+	record_uncharge(vm);
 }
 
-/* Take the area's pages out of the space, then drop it. */
+static void area_free(struct vm_area *area)
+{
+	pages_uncharge(area->vm, area->prot, area->flags, pages_of(area->start, area->end));
+	area_drop(area);
+}
+
+/* Take the area's pages out of the space, then drop it. Its own private
+ * copies go now even when other pieces of the area still link the object:
+ * no piece maps those page offsets, and the memory should come back at
+ * munmap, not when the last piece goes. */
 static int area_remove(struct vm_area *area)
 {
 	int err = mm0_kernel->unmap(mm0_kernel_ctx, area->vm->space, area->start,
 				    pages_of(area->start, area->end));
 
+	if (area->obj->type == VM_OBJ_SHADOW && area->obj->link_count > 1 &&
+	    vm_object_private(area->obj))
+		vm_object_free_range(area->obj, area->pgoff, pages_of(area->start, area->end));
 	area_free(area);
 	return err;
 }
@@ -77,32 +173,50 @@ void vm_space_put(struct vm_space *vm)
 		return;
 	list_for_each_safe(pos, tmp, &vm->areas)
 		area_free(container_of(pos, struct vm_area, node));
+	/* Its own records' pages, and whatever a fork that failed half-way
+	 * had charged for areas it never copied. */
+	commit_give(&vm->usage.committed, vm->usage.committed);
 	counted_free(vm);
 }
 
 struct vm_area *vma_find(struct vm_space *vm, uint32_t addr)
+{
+	struct vm_area *area = vma_find_from(vm, addr);
+
+	return area && addr >= area->start ? area : NULL;
+}
+
+struct vm_area *vma_find_from(struct vm_space *vm, uint32_t addr)
 {
 	struct list *pos, *tmp;
 
 	list_for_each_safe(pos, tmp, &vm->areas) {
 		struct vm_area *area = container_of(pos, struct vm_area, node);
 
-		if (addr < area->start)
-			break;
 		if (addr < area->end)
 			return area;
 	}
 	return NULL;
 }
 
-int vma_insert(struct vm_space *vm, uint32_t start, uint32_t end, unsigned prot,
-	       unsigned flags, struct vm_object *obj, uint32_t pgoff, struct vm_area **out)
+/* A new record in the list, its pages already charged (and its record too
+ * unless charge_record). */
+static int area_add(struct vm_space *vm, uint32_t start, uint32_t end, unsigned prot,
+		    unsigned flags, struct vm_object *obj, uint32_t pgoff, bool charge_record,
+		    struct vm_area **out)
 {
-	struct vm_area *area = counted_alloc(sizeof(*area));
+	struct vm_area *area;
 	struct list *pos;
+	int err = charge_record ? record_charge(vm) : 0;
 
-	if (!area)
+	if (err)
+		return err;
+	area = counted_alloc(sizeof(*area));
+	if (!area) {
+		if (charge_record)
+			record_uncharge(vm);
 		return -ENOMEM;
+	}
 	area->vm = vm;
 	area->start = start;
 	area->end = end;
@@ -120,6 +234,38 @@ int vma_insert(struct vm_space *vm, uint32_t start, uint32_t end, unsigned prot,
 	return 0;
 }
 
+int vma_insert(struct vm_space *vm, uint32_t start, uint32_t end, unsigned prot,
+	       unsigned flags, struct vm_object *obj, uint32_t pgoff, struct vm_area **out)
+{
+	int err = pages_charge(vm, prot, flags, pages_of(start, end));
+
+	if (err)
+		return err;
+	err = area_add(vm, start, end, prot, flags, obj, pgoff, true, out);
+	if (err)
+		pages_uncharge(vm, prot, flags, pages_of(start, end));
+	return err;
+}
+
+int vm_space_charge_copy(struct vm_space *child, const struct vm_space *parent)
+{
+	int err = commit_take(&child->usage.committed,
+			      parent->usage.committed - VM_SPACE_RECORD_PAGES);
+
+	if (err)
+		return err;
+	child->usage.areas = parent->usage.areas;
+	child->usage.total_pages = parent->usage.total_pages;
+	child->usage.data_pages = parent->usage.data_pages;
+	return 0;
+}
+
+int vma_insert_copy(struct vm_space *vm, const struct vm_area *from)
+{
+	return area_add(vm, from->start, from->end, from->prot, from->flags, from->obj, from->pgoff,
+			false, NULL);
+}
+
 void vma_relink(struct vm_area *area, struct vm_object *obj)
 {
 	struct vm_object *old = area->obj;
@@ -132,8 +278,8 @@ void vma_relink(struct vm_area *area, struct vm_object *obj)
 
 int vma_split(struct vm_area *area, uint32_t addr, struct vm_area **upper)
 {
-	int err = vma_insert(area->vm, addr, area->end, area->prot, area->flags, area->obj,
-			     area->pgoff + pages_of(area->start, addr), upper);
+	int err = area_add(area->vm, addr, area->end, area->prot, area->flags, area->obj,
+			     area->pgoff + pages_of(area->start, addr), true, upper);
 
 	if (err)
 		return err;
@@ -219,7 +365,102 @@ static void merge_with_next(struct vm_space *vm, struct vm_area *area)
 	if (!areas_mergeable(area, next))
 		return;
 	area->end = next->end;
-	area_free(next);
+	area_drop(next);
+}
+
+/* Memory of this space alone over zero-fill: devzero itself (never touched),
+ * or a private shadow directly in front of it. */
+static bool anonymous_private(const struct vm_object *obj)
+{
+	return obj->type == VM_OBJ_DEVZERO ||
+	       (obj->type == VM_OBJ_SHADOW && obj->backing->type == VM_OBJ_DEVZERO &&
+		vm_object_private(obj));
+}
+
+static inline bool areas_joinable(const struct vm_area *low, const struct vm_area *high)
+{
+	if (low->end != high->start || low->flags != high->flags || low->prot != high->prot ||
+	    low->pgoff + pages_of(low->start, low->end) != high->pgoff)
+		return false;
+	if (low->obj == high->obj)
+		return true;
+	return (low->flags & MM0_MAP_PRIVATE) &&
+	       ((low->obj->type == VM_OBJ_DEVZERO && anonymous_private(high->obj)) ||
+		(high->obj->type == VM_OBJ_DEVZERO && anonymous_private(low->obj)));
+}
+
+/* One area for both; the one with private copies survives. A devzero area
+ * was never faulted, so any copy its offsets find in the survivor's object is
+ * left over from an earlier mapping there and goes, for zeros to show. */
+static struct vm_area *areas_join(struct vm_area *low, struct vm_area *high)
+{
+	if (low->obj != high->obj && low->obj->type == VM_OBJ_DEVZERO) {
+		vm_object_free_range(high->obj, low->pgoff, pages_of(low->start, low->end));
+		high->start = low->start;
+		high->pgoff = low->pgoff;
+		area_drop(low);
+		return high;
+	}
+	if (low->obj != high->obj)
+		vm_object_free_range(low->obj, high->pgoff, pages_of(high->start, high->end));
+	low->end = high->end;
+	area_drop(high);
+	return low;
+}
+
+void vma_merge_neighbours(struct vm_area *area)
+{
+	struct vm_space *vm = area->vm;
+
+	if (area->node.next != &vm->areas) {
+		struct vm_area *next = container_of(area->node.next, struct vm_area, node);
+
+		if (areas_joinable(area, next))
+			area = areas_join(area, next);
+	}
+	if (area->node.prev != &vm->areas) {
+		struct vm_area *prev = container_of(area->node.prev, struct vm_area, node);
+
+		if (areas_joinable(prev, area))
+			areas_join(prev, area);
+	}
+}
+
+/* Before the stack's object covers new page offsets: a copy left there from an
+ * earlier mapping goes if it is the area's own, and one in an object below
+ * (shared with another space) refuses the growth. */
+static int stack_offsets_clear(struct vm_area *stack, uint32_t pgoff, uint32_t count)
+{
+	struct vm_object *owner;
+
+	if (vm_object_private(stack->obj))
+		vm_object_free_range(stack->obj, pgoff, count);
+	for (uint32_t i = 0; i < count; i++)
+		if (vm_object_chain_find(stack->obj, pgoff + i, &owner))
+			return -EFAULT;
+	return 0;
+}
+
+int vma_grow_down(struct vm_area *stack, uint32_t addr)
+{
+	struct vm_space *vm = stack->vm;
+	uint32_t start = addr & ~MM0_PAGE_MASK, pages = pages_of(start, stack->start);
+	int err;
+
+	if (!(stack->flags & VMA_GROWSDOWN) || start < vm->stack_floor || stack->pgoff < pages ||
+	    pages_of(start, stack->end) > vm->limits.stack_pages)
+		return -EFAULT;
+	if (stack->node.prev != &vm->areas &&
+	    container_of(stack->node.prev, struct vm_area, node)->end > start - MM0_PAGE_SIZE)
+		return -EFAULT;
+	err = stack_offsets_clear(stack, stack->pgoff - pages, pages);
+	if (!err)
+		err = pages_charge(vm, stack->prot, stack->flags, pages);
+	if (err)
+		return err;
+	stack->start = start;
+	stack->pgoff -= pages;
+	return 0;
 }
 
 /* protect sets the perms of every mapped page, so pages that must stay
@@ -232,16 +473,54 @@ static unsigned protect_perms(const struct vm_area *area, unsigned prot)
 	return prot & ~MM0_PROT_WRITE;
 }
 
+/* The data and commit pages that areas of [start, end) gain and lose when
+ * their protection becomes prot (the range's ends are area boundaries). */
+struct protect_change {
+	uint32_t data_gain, commit_gain, data_loss, commit_loss;
+};
+
+static void protect_change_of(struct vm_space *vm, uint32_t start, uint32_t end, unsigned prot,
+			      struct protect_change *change)
+{
+	struct list *pos, *tmp;
+
+	*change = (struct protect_change){ 0 };
+	list_for_each_safe(pos, tmp, &vm->areas) {
+		struct vm_area *area = container_of(pos, struct vm_area, node);
+		uint32_t pages = pages_of(area->start, area->end);
+		uint32_t data_before = data_part(area->prot, area->flags, pages);
+		uint32_t data_after = data_part(prot, area->flags, pages);
+		uint32_t commit_before = committed_part(area->prot, area->flags, pages);
+		uint32_t commit_after = committed_part(prot, area->flags, pages);
+
+		if (area->start >= end)
+			break;
+		if (area->end <= start)
+			continue;
+		change->data_gain += data_after > data_before ? data_after - data_before : 0;
+		change->data_loss += data_before > data_after ? data_before - data_after : 0;
+		change->commit_gain += commit_after > commit_before ? commit_after - commit_before : 0;
+		change->commit_loss += commit_before > commit_after ? commit_before - commit_after : 0;
+	}
+}
+
 int vma_protect_range(struct vm_space *vm, uint32_t start, uint32_t end, unsigned prot)
 {
 	struct list *pos, *tmp;
 	struct vm_area *before = NULL;
+	struct protect_change change;
 	int err = split_at(vm, start);
 
 	if (!err)
 		err = split_at(vm, end);
 	if (err)
 		return err;
+	protect_change_of(vm, start, end, prot, &change);
+	err = usage_add(vm, 0, change.data_gain, change.commit_gain);
+	if (err)
+		return err;
+	/* Every area takes prot, as the usage now counts it, even after a
+	 * kernel error, which is reported at the end. */
 	list_for_each_safe(pos, tmp, &vm->areas) {
 		struct vm_area *area = container_of(pos, struct vm_area, node);
 
@@ -251,15 +530,15 @@ int vma_protect_range(struct vm_space *vm, uint32_t start, uint32_t end, unsigne
 			before = area;
 			continue;
 		}
-		if (area->prot & ~prot) {
+		if ((area->prot & ~prot) && !err)
 			err = mm0_kernel->protect(mm0_kernel_ctx, vm->space, area->start,
 						  pages_of(area->start, area->end),
 						  protect_perms(area, prot));
-			if (err)
-				return err;
-		}
 		area->prot = prot;
 	}
+	usage_sub(vm, 0, change.data_loss, change.commit_loss);
+	if (err)
+		return err;
 	/* Re-join pieces that now agree again, from the area before the range. */
 	pos = before ? &before->node : vm->areas.next;
 	while (pos != &vm->areas) {
@@ -275,20 +554,28 @@ int vma_protect_range(struct vm_space *vm, uint32_t start, uint32_t end, unsigne
 	return 0;
 }
 
-/* The first gap of len bytes at or above from, below MM0_USER_END. */
+/* The first gap of len bytes at or above from, below MM0_USER_END and outside
+ * the stack's room and its guard page ([stack_floor - page, MM0_STACK_TOP)). */
 static int gap_from(struct vm_space *vm, uint64_t from, uint32_t len, uint32_t *addr)
 {
-	struct list *pos, *tmp;
 	uint64_t cursor = from;
 
-	list_for_each_safe(pos, tmp, &vm->areas) {
-		struct vm_area *area = container_of(pos, struct vm_area, node);
+	for (;;) {
+		struct list *pos, *tmp;
 
-		if (area->end <= cursor)
-			continue;
-		if (area->start >= cursor + len)
+		list_for_each_safe(pos, tmp, &vm->areas) {
+			struct vm_area *area = container_of(pos, struct vm_area, node);
+
+			if (area->end <= cursor)
+				continue;
+			if (area->start >= cursor + len)
+				break;
+			cursor = area->end;
+		}
+		if (!vm->stack_floor || cursor >= MM0_STACK_TOP ||
+		    cursor + len <= vm->stack_floor - MM0_PAGE_SIZE)
 			break;
-		cursor = area->end;
+		cursor = MM0_STACK_TOP;
 	}
 	if (cursor + len > MM0_USER_END)
 		return -ENOMEM;

@@ -8,11 +8,45 @@
 #include "mem/vm_object.h"
 #include "mm0_local.h"
 
+/* An area flag beside MM0_MAP_SHARED/PRIVATE: the main stack, which a fault
+ * just below it extends downwards (Linux's MAP_GROWSDOWN value). */
+#define VMA_GROWSDOWN		0x0100u
+/* Area records one page of commit pays for (an area, its shadow and the heap's
+ * overhead take about 256 bytes). */
+#define VMA_AREAS_PER_PAGE	16u
+/* The per-process record limit: areas one space may have (docs/mm0.md); at
+ * VMA_AREAS_PER_PAGE a full space pays 8 MiB of commit for them. */
+#define VMA_AREAS_MAX		32768u
+#define VM_NO_LIMIT		UINT32_MAX
+/* Commit every space pays for mm0's records of its process. */
+#define VM_SPACE_RECORD_PAGES	2u
+
+/* What a space may have, in pages (VM_NO_LIMIT: no limit but the commit's). */
+struct vm_limits {
+	uint32_t as_pages;		/* RLIMIT_AS: every area */
+	uint32_t data_pages;		/* RLIMIT_DATA: private writable areas but the stack */
+	uint32_t stack_pages;		/* RLIMIT_STACK: how far the stack may grow */
+};
+
+/* What a space has: its records and pages, and its share of the commit. */
+struct vm_usage {
+	uint32_t areas;
+	uint32_t total_pages;
+	uint32_t data_pages;
+	uint32_t committed;		/* private writable pages and its records' pages */
+};
+
 struct vm_space {
 	uint32_t refs;			/* tasks (threads) using this space */
 	uint32_t space;			/* kernel name: a thread id living in it */
 	struct list areas;		/* struct vm_area, sorted by start */
 	uint32_t utcb_used[(MM0_UTCB_SLOTS + 31) / 32];
+	struct vm_limits limits;
+	struct vm_usage usage;
+	uint32_t heap_start;		/* the break moves in [heap_start, ...) (0: no heap) */
+	uint32_t heap_end;		/* the break: the heap's end, page aligned */
+	uint32_t stack_floor;		/* the lowest address the stack may grow to
+					 * (a guard page below it stays free) */
 };
 
 struct vm_area {
@@ -32,8 +66,23 @@ void vm_space_get(struct vm_space *vm);
 void vm_space_put(struct vm_space *vm);
 
 struct vm_area *vma_find(struct vm_space *vm, uint32_t addr);
+/* The area holding addr, else the first one above it, else NULL. */
+struct vm_area *vma_find_from(struct vm_space *vm, uint32_t addr);
 int vma_insert(struct vm_space *vm, uint32_t start, uint32_t end, unsigned prot,
 	       unsigned flags, struct vm_object *obj, uint32_t pgoff, struct vm_area **out);
+/* Join area with its neighbours when they map the same anonymous memory
+ * seamlessly (same object, or fresh zero-fill beside a private copy of it),
+ * so mapping after mapping keeps one record. */
+void vma_merge_neighbours(struct vm_area *area);
+/* Extend the stack area downwards to cover addr's page: -EFAULT past its
+ * floor, its RLIMIT_STACK or the guard page above the area below; -ENOMEM
+ * without commit. */
+int vma_grow_down(struct vm_area *stack, uint32_t addr);
+/* fork: the child's space takes over the parent's usage with one charge
+ * (its areas are copies), and vma_insert_copy then adds each copy uncharged.
+ * 0 or -ENOMEM. */
+int vm_space_charge_copy(struct vm_space *child, const struct vm_space *parent);
+int vma_insert_copy(struct vm_space *vm, const struct vm_area *from);
 /* Point area at a different object, dropping its link to the old one. */
 void vma_relink(struct vm_area *area, struct vm_object *obj);
 /* Cut area at addr; the upper piece into *upper, with its own link. */

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include <server/counted_alloc.h>
+#include "mem/commit.h"
 #include "mem/phys.h"
 #include "mem/vm_area.h"
 #include "mem/vm_object.h"
@@ -129,6 +130,45 @@ int vm_object_page_insert(struct vm_object *obj, uint32_t pgoff, uint32_t phys,
 	return 0;
 }
 
+/* The list is sorted: the walk stops past the range, so ranges at either end
+ * of an object (brk growth, the stack's) cost little. */
+void vm_object_free_range(struct vm_object *obj, uint32_t first, uint32_t count)
+{
+	struct vm_page **link = &obj->pages, *page, *before = NULL;
+
+	if (!obj->last || obj->last->pgoff < first || count == 0)
+		return;
+	obj->cursor = NULL;
+	while ((page = *link) != NULL) {
+		if (page->pgoff >= first && page->pgoff - first >= count)
+			break;
+		if (page->pgoff >= first) {
+			*link = page->next;
+			phys_free(page->phys);
+			counted_free(page);
+			obj->page_count--;
+			continue;
+		}
+		before = page;
+		link = &page->next;
+	}
+	if (!*link)
+		obj->last = before;
+}
+
+int vm_object_commit_resize(struct vm_object *obj, uint32_t npages)
+{
+	int err = 0;
+
+	if (npages > obj->committed)
+		err = commit_take(NULL, npages - obj->committed);
+	else
+		commit_give(NULL, obj->committed - npages);
+	if (!err)
+		obj->committed = npages;
+	return err;
+}
+
 struct vm_page *vm_object_chain_find(struct vm_object *obj, uint32_t pgoff,
 				     struct vm_object **owner)
 {
@@ -205,6 +245,7 @@ static void object_destroy(struct vm_object *obj)
 	if (obj->type == VM_OBJ_FILE && obj->pager->release)
 		obj->pager->release(obj->pager_ctx, obj->id);
 	list_del(&obj->file_node);
+	commit_give(NULL, obj->committed);
 	counted_free(obj->env_data);
 	counted_free(obj);
 	live_objects--;

@@ -51,6 +51,7 @@ struct vm_object {
 	uint32_t holds;			/* openers and names */
 	const struct file_pager_ops *pager;
 	void *pager_ctx;
+	uint32_t committed;		/* shm: pages promised for it (mem/commit.h) */
 	void *env_data;			/* VM_OBJ_ENV: the page's bytes */
 	size_t env_len;
 	struct list file_node;		/* in the table of open file objects */
@@ -66,6 +67,11 @@ struct vm_object *vm_object_shadow(struct vm_object *backing);
 struct vm_page *vm_object_page_find(struct vm_object *obj, uint32_t pgoff);
 int vm_object_page_insert(struct vm_object *obj, uint32_t pgoff, uint32_t phys,
 			  struct vm_page **out);
+/* Free obj's pages at page offsets [first, first + count); none may be mapped. */
+void vm_object_free_range(struct vm_object *obj, uint32_t first, uint32_t count);
+/* Promise pages for a shm object of npages (or give back what it no longer
+ * needs) before it takes that size: 0 or -ENOMEM. */
+int vm_object_commit_resize(struct vm_object *obj, uint32_t npages);
 /* Walk the shadow chain from obj; the page found and its owner, or NULL. */
 struct vm_page *vm_object_chain_find(struct vm_object *obj, uint32_t pgoff,
 				     struct vm_object **owner);

@@ -55,6 +55,12 @@ int env_page_build(void *page, uint32_t page_addr, const char *const argv[],
 	return err;
 }
 
+/* What a process started without an environment (init, mm.spawn's children)
+ * gets: root's home, the programs' folders, the root folder, the console. */
+static const char *const initial_environment[] = {
+	"HOME=/root", "PATH=/bin:/boot", "PWD=/", "TERM=vt100", NULL
+};
+
 int env_object_create(const char *const argv[], const char *const envp[],
 		      struct vm_object **out)
 {
@@ -65,7 +71,7 @@ int env_object_create(const char *const argv[], const char *const envp[],
 
 	if (!page)
 		return -ENOMEM;
-	err = env_page_build(page, MM0_ENV_ADDR, argv, envp, &used);
+	err = env_page_build(page, MM0_ENV_ADDR, argv, envp ? envp : initial_environment, &used);
 	if (err) {
 		counted_free(page);
 		return err;

@@ -11,7 +11,8 @@ struct vm_object;
  * will be seen at page_addr; -E2BIG when it does not fit one page. */
 int env_page_build(void *page, uint32_t page_addr, const char *const argv[],
 		   const char *const envp[], size_t *used);
-/* An environment object holding such a page, or -errno. */
+/* An environment object holding such a page, or -errno; a NULL envp gives
+ * the initial environment (HOME, PATH, PWD, TERM; docs/mm0.md). */
 int env_object_create(const char *const argv[], const char *const envp[],
 		      struct vm_object **out);
 

@@ -7,6 +7,7 @@
 #include "mem/vm_area.h"
 #include "proc/exit.h"
 #include "proc/fork.h"
+#include "proc/rlimit.h"
 #include "proc/signals.h"
 #include "proc/task.h"
 
@@ -16,12 +17,14 @@
 static int vm_copy(struct vm_space *parent, struct vm_space *child)
 {
 	struct list *pos, *tmp;
+	int err = vm_space_charge_copy(child, parent);
 
+	if (err)
+		return err;
 	list_for_each_safe(pos, tmp, &parent->areas) {
 		struct vm_area *area = container_of(pos, struct vm_area, node);
-		int err = vma_insert(child, area->start, area->end, area->prot, area->flags,
-				     area->obj, area->pgoff, NULL);
 
+		err = vma_insert_copy(child, area);
 		if (err)
 			return err;
 		if (!(area->flags & MM0_MAP_SHARED) && (area->prot & MM0_PROT_WRITE)) {
@@ -70,6 +73,9 @@ static int thread_setup(struct task *task, struct task *creator, bool share_vm)
 		return -ENOMEM;
 	}
 	task->vm->utcb_used[slot / 32] |= 1u << (slot % 32);
+	task->vm->heap_start = vm->heap_start;
+	task->vm->heap_end = vm->heap_end;
+	task->vm->stack_floor = vm->stack_floor;
 	return vm_copy(vm, task->vm);
 }
 
@@ -111,6 +117,8 @@ static long task_spawn(struct task *caller, unsigned flags, uint32_t pc, uint32_
 		}
 	}
 	err = thread_setup(task, caller, flags & MM0_CLONE_VM);
+	if (!err && !leader)
+		rlimit_apply(task);
 	if (!err)
 		err = fs_thread_new(caller, task, flags & MM0_CLONE_FILES);
 	if (!err)

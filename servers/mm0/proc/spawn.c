@@ -11,6 +11,7 @@
 #include "proc/elf.h"
 #include "proc/env.h"
 #include "proc/exit.h"
+#include "proc/rlimit.h"
 #include "proc/signals.h"
 #include "proc/spawn.h"
 #include "proc/task.h"
@@ -48,6 +49,8 @@ int mm0_task_create(struct task *parent, const char *const argv[], const char *c
 	task->l4_tid = l4_tid;
 	task->thread_alive = true;
 	task->vm = vm_space_create(l4_tid);
+	if (task->vm)
+		rlimit_apply(task);
 	err = task->vm ? vma_insert(task->vm, MM0_ENV_ADDR, MM0_ENV_ADDR + MM0_PAGE_SIZE,
 				    MM0_PROT_READ | MM0_PROT_WRITE, MM0_MAP_PRIVATE, env, 0, NULL)
 		       : -ENOMEM;
@@ -154,6 +157,8 @@ static long map_segment(struct task *task, int module_index, unsigned slot,
 	return spawn_map_anon(task, start, end, prot);
 }
 
+/* The heap's first MiB is the break's start (mm.brk moves it); the stack's
+ * room follows RLIMIT_STACK as it is now. */
 long spawn_map_heap_stack(struct task *task, uint32_t image_end)
 {
 	long result = spawn_map_anon(task, image_end, image_end + MM0_HEAP_SIZE,
@@ -161,8 +166,10 @@ long spawn_map_heap_stack(struct task *task, uint32_t image_end)
 
 	if (result < 0)
 		return result;
-	return spawn_map_anon(task, MM0_STACK_TOP - MM0_STACK_SIZE, MM0_STACK_TOP,
-			      MM0_PROT_READ | MM0_PROT_WRITE);
+	task->vm->heap_start = image_end;
+	task->vm->heap_end = image_end + MM0_HEAP_SIZE;
+	return mm0_map_stack(task->vm, MM0_STACK_TOP, MM0_STACK_SIZE,
+			     rlimit_stack_room(task->leader));
 }
 
 static long load_image(struct task *task, int module_index)

@@ -105,6 +105,9 @@ struct task *task_alloc(struct task *leader, struct task *parent)
 		task->parent = parent;
 		list_add_tail(&parent->children, &task->child_node);
 	}
+	/* A new process inherits its parent's limits (fork, clone, spawn). */
+	if (!leader && parent)
+		task->rlimits = parent->leader->rlimits;
 	list_add_tail(&all_tasks, &task->node);
 	live_tasks++;
 	return task;
@@ -268,6 +271,7 @@ int task_init_self(uint32_t self_tid)
 	self->l4_tid = self_tid;
 	self->leader = self;
 	self->thread_alive = true;
+	rlimit_defaults(&self->rlimits);
 	list_init(&self->children);
 	list_init(&self->threads);
 	list_init(&self->waits);

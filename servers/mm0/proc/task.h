@@ -8,6 +8,7 @@
 #include "mem/list.h"
 #include "mm0_local.h"
 #include "proc/fault_fixup_state.h"
+#include "proc/rlimit.h"
 #include "proc/signal_state.h"
 
 #define MM0_FD_MAX	32
@@ -63,6 +64,7 @@ struct task {
 	uint64_t ended_threads_ns;	/* leaders: CPU time of its threads that ended (rusage.c) */
 	uint64_t children_ns;		/* leaders: CPU time of its reaped children, theirs included */
 	uint64_t reaped_child_ns;	/* the whole CPU time of the child this thread last reaped */
+	struct task_rlimits rlimits;	/* leaders: the process's resource limits */
 };
 
 /* mm0's own task (pid 1), every orphan's parent. task_fini_self frees its

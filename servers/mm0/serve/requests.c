@@ -4,6 +4,7 @@
 
 #include "fs/fs_link.h"
 #include "fs/module_file.h"
+#include "mem/commit.h"
 #include "mem/mmap.h"
 #include "mem/posix_shm.h"
 #include "mem/shm.h"
@@ -14,6 +15,7 @@
 #include "proc/exit.h"
 #include "proc/fault_fixup.h"
 #include "proc/fork.h"
+#include "proc/rlimit.h"
 #include "proc/spawn.h"
 #include "proc/task.h"
 #include "serve/serve.h"
@@ -286,4 +288,36 @@ int mm_handle_set_fault_fixups(struct idlrt_request *idl_rq, const void *table, 
 	struct task *task = caller(idl_rq);
 
 	return task ? (int)fault_fixup_set(task, table, table_len) : -ESRCH;
+}
+
+int mm_handle_brk(struct idlrt_request *idl_rq, uintptr_t end)
+{
+	struct vm_space *vm = caller_space(idl_rq);
+
+	return vm ? (int)mm0_brk(vm, (uint32_t)end) : -ESRCH;
+}
+
+int mm_handle_rlimit(struct idlrt_request *idl_rq, int32_t pid, int32_t resource, int32_t change,
+		     uint32_t soft, uint32_t hard, uint32_t *old_soft, uint32_t *old_hard)
+{
+	struct rlimit_pair limit = { soft, hard }, old;
+	long result = mm0_rlimit(caller(idl_rq), pid, resource, change != 0, &limit, &old);
+
+	if (result == 0) {
+		*old_soft = old.soft;
+		*old_hard = old.hard;
+	}
+	return (int)result;
+}
+
+int mm_handle_commit(struct idlrt_request *idl_rq, uint32_t *limit, uint32_t *total, uint32_t *own)
+{
+	struct vm_space *vm = caller_space(idl_rq);
+
+	if (!vm)
+		return -ESRCH;
+	*limit = commit_limit();
+	*total = commit_total();
+	*own = vm->usage.committed;
+	return 0;
 }

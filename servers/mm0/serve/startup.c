@@ -2,6 +2,7 @@
 #include <errno.h>
 
 #include <server/counted_alloc.h>
+#include "mem/commit.h"
 #include "mem/posix_shm.h"
 #include "mem/shm.h"
 #include "mem/vm_area.h"
@@ -26,6 +27,7 @@ int mm0_init(const struct mm0_config *config)
 		return err;
 	err = vm_object_init();
 	if (!err) {
+		mm0_commit_seal(0);
 		err = task_init_self(config->self_tid);
 		if (err)
 			vm_object_fini();
@@ -42,6 +44,17 @@ void mm0_fini(void)
 	posix_shm_fini();
 	vm_object_fini();
 	phys_fini();
+}
+
+/* mm0's heap takes a page record (about 32 bytes) for every page a process
+ * or the file cache holds; the rest of its records are charged as commit. */
+#define PAGE_RECORDS_PER_PAGE	128u
+
+void mm0_commit_seal(uint32_t cache_pages)
+{
+	uint32_t free = phys_free_pages(), reserve = free / PAGE_RECORDS_PER_PAGE + cache_pages;
+
+	commit_set_limit(commit_total() + (free > reserve ? free - reserve : 0));
 }
 
 struct task *mm0_self(void)

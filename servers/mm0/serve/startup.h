@@ -35,6 +35,10 @@ int mm0_init(const struct mm0_config *config);
 /* Release mm0's own task and every record (host tests end with this). */
 void mm0_fini(void);
 void mm0_stats(struct mm0_stats *stats);
+/* The commit limit from now on: what is promised now and the free pages, less
+ * mm0's reserve for page records and cache_pages for files' pages, which
+ * no process is charged for (mm0_init seals with none). */
+void mm0_commit_seal(uint32_t cache_pages);
 struct task *mm0_self(void);
 
 #endif
