@@ -12,9 +12,11 @@
 #include "internal.h"
 
 #define KIND_BITS	2u
-#define KIND_MASK	((1u << KIND_BITS) - 1)
 
-static uint32_t kinds[FS0_OPEN_MAX];
+_Static_assert(POSIX_FD_KIND_SLOTS == FS0_OPEN_MAX && POSIX_FD_KIND_MASK == (1u << KIND_BITS) - 1,
+	       "internal.h's record of kinds and fs0's table");
+
+uint32_t posix_fd_kinds[POSIX_FD_KIND_SLOTS];
 
 static int kind_of_device(long device)
 {
@@ -22,7 +24,8 @@ static int kind_of_device(long device)
 								   : POSIX_FD_SERVER;
 }
 
-int posix_fd_kind(int fd)
+/* What the inline posix_fd_kind did not find kept. */
+int posix_fd_kind_ask(int fd)
 {
 	const struct fs0_channel *channel;
 	uint32_t seen;
@@ -32,9 +35,9 @@ int posix_fd_kind(int fd)
 		return -EBADF;
 	if (fd >= FS0_OPEN_MAX)
 		return POSIX_FD_SERVER;	/* mm0's, or one fs0 refuses */
-	seen = __atomic_load_n(&kinds[fd], __ATOMIC_ACQUIRE);
-	if (seen & KIND_MASK)
-		return (int)(seen & KIND_MASK);
+	seen = __atomic_load_n(&posix_fd_kinds[fd], __ATOMIC_ACQUIRE);
+	if (seen & POSIX_FD_KIND_MASK)
+		return (int)(seen & POSIX_FD_KIND_MASK);
 	channel = fs0_channel();
 	if (!channel && errno == ENOSYS && fd <= STDERR_FILENO)
 		device = FS0_DEV_CONSOLE;	/* an image without fs0: 0-2 are the terminal */
@@ -44,8 +47,9 @@ int posix_fd_kind(int fd)
 		device = fs0_device(channel->server, fd);
 	if (device < 0)
 		return (int)device;
-	__atomic_compare_exchange_n(&kinds[fd], &seen, seen | (uint32_t)kind_of_device(device), 0,
-				    __ATOMIC_RELEASE, __ATOMIC_RELAXED);
+	__atomic_compare_exchange_n(&posix_fd_kinds[fd], &seen,
+				    seen | (uint32_t)kind_of_device(device), 0, __ATOMIC_RELEASE,
+				    __ATOMIC_RELAXED);
 	return kind_of_device(device);
 }
 
@@ -55,8 +59,9 @@ void posix_fd_changed(int fd)
 
 	if (fd < 0 || fd >= FS0_OPEN_MAX)
 		return;
-	seen = __atomic_load_n(&kinds[fd], __ATOMIC_RELAXED);
-	__atomic_store_n(&kinds[fd], ((seen >> KIND_BITS) + 1) << KIND_BITS, __ATOMIC_RELEASE);
+	seen = __atomic_load_n(&posix_fd_kinds[fd], __ATOMIC_RELAXED);
+	__atomic_store_n(&posix_fd_kinds[fd], ((seen >> KIND_BITS) + 1) << KIND_BITS,
+			 __ATOMIC_RELEASE);
 }
 
 int posix_fd_nonblocking(int fd)

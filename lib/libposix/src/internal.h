@@ -51,8 +51,23 @@ enum posix_fd_kind {
 	POSIX_FD_TERMINAL = 2,
 };
 /* The kind of fd (asked from fs0 once, then kept for the process), or
- * -errno (-EBADF for a descriptor that is not open). */
-int posix_fd_kind(int fd);
+ * -errno (-EBADF for a descriptor that is not open). The kept answers are
+ * read here, inline, because every read and write asks; each word is
+ * (generation << 2) | kind, kind 0 while unknown. */
+#define POSIX_FD_KIND_SLOTS	64	/* fs0's OPEN_MAX (checked in descriptor_kind.c) */
+#define POSIX_FD_KIND_MASK	3u
+extern uint32_t posix_fd_kinds[POSIX_FD_KIND_SLOTS];
+int posix_fd_kind_ask(int fd);
+static inline int posix_fd_kind(int fd)
+{
+	if ((unsigned)fd < POSIX_FD_KIND_SLOTS) {
+		uint32_t seen = __atomic_load_n(&posix_fd_kinds[fd], __ATOMIC_RELAXED);
+
+		if (seen & POSIX_FD_KIND_MASK)
+			return (int)(seen & POSIX_FD_KIND_MASK);
+	}
+	return posix_fd_kind_ask(fd);
+}
 /* fd now names another open file, or none (close, dup2): forget its kind. */
 void posix_fd_changed(int fd);
 /* Whether fd's open file has O_NONBLOCK (kept by fs0): 1, 0, or -errno. */

@@ -46,10 +46,14 @@ int getentropy(void *buffer, size_t length)
 	return 0;
 }
 
+/* Writes only what holds something: a child that never draws a number
+ * then never copies the pool's page. */
 void posix_random_forget(void)
 {
-	memset(&pool, 0, sizeof(pool));
-	pool_lock = 0;
+	if (pool.left)
+		memset(&pool, 0, sizeof(pool));
+	if (pool_lock)
+		pool_lock = 0;
 }
 
 /* Without /dev/urandom there is nothing safe to hand out: end the process. */
