@@ -55,5 +55,7 @@ int main(int argc, char **argv)
 	test_fcntl();
 	test_msync();
 	test_efault();
+	test_pthread();
+	test_pthread_stress();
 	return tap_summary("test0");
 }

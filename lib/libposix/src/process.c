@@ -6,6 +6,7 @@
 
 #include "internal.h"
 #include "mm0.h"
+#include "pthread_internal.h"
 #include "signal_internal.h"
 
 long posix_fork_request(uintptr_t child_pc, uintptr_t child_sp)
@@ -14,19 +15,24 @@ long posix_fork_request(uintptr_t child_pc, uintptr_t child_sp)
 }
 
 /* The child runs in a new UTCB whose TLS block is not the parent's, so the
- * parent's block travels on the (copied) stack and is put back. */
+ * parent's block travels on the (copied) stack and is put back. pthread_atfork's
+ * handlers run around it. */
 pid_t fork(void)
 {
 	size_t tls_bytes = posix_tls_bytes();
 	char saved_tls[tls_bytes];
 	long answer;
 
+	pthread_atfork_prepare();
 	posix_console_flush();
 	memcpy(saved_tls, posix_thread_pointer(), tls_bytes);
 	answer = posix_fork_call();
 	if (answer == 0) {
 		memcpy(posix_thread_pointer(), saved_tls, tls_bytes);
 		fs0_channel_forget();
+		pthread_atfork_child();
+	} else {
+		pthread_atfork_parent();
 	}
 	return (pid_t)posix_result(answer);
 }
@@ -67,6 +73,7 @@ pid_t waitpid(pid_t pid, int *status, int options)
 	int32_t child_status = 0;
 	long answer;
 
+	posix_cancellation_point();
 	if (pid == 0 || pid < -1)
 		return posix_error(EINVAL);
 	/* Probed first: a child reaped for a status that cannot be stored would be lost. */

@@ -1,0 +1,64 @@
+/* pthread_atfork.c - the handlers fork runs around itself: prepare in the reverse
+ * order of registration, parent and child in the order given. */
+#include <stdlib.h>
+
+#include "internal.h"
+#include "pthread_internal.h"
+
+struct atfork_handlers {
+	void (*prepare)(void);
+	void (*parent)(void);
+	void (*child)(void);
+	struct atfork_handlers *next;
+	struct atfork_handlers *previous;
+};
+
+static struct atfork_handlers *first_registered, *last_registered;
+static pthread_mutex_t handlers_lock = PTHREAD_MUTEX_INITIALIZER;
+
+int pthread_atfork(void (*prepare)(void), void (*parent)(void), void (*child)(void))
+{
+	struct atfork_handlers *handlers = malloc(sizeof(*handlers));
+
+	if (!handlers)
+		return ENOMEM;
+	*handlers = (struct atfork_handlers){ prepare, parent, child, NULL, NULL };
+	pthread_mutex_lock(&handlers_lock);
+	handlers->previous = last_registered;
+	if (last_registered)
+		last_registered->next = handlers;
+	else
+		first_registered = handlers;
+	last_registered = handlers;
+	pthread_mutex_unlock(&handlers_lock);
+	return 0;
+}
+
+/* The lock stays held across the fork, so the list cannot change under it. */
+void pthread_atfork_prepare(void)
+{
+	pthread_mutex_lock(&handlers_lock);
+	for (struct atfork_handlers *h = last_registered; h; h = h->previous)
+		if (h->prepare)
+			h->prepare();
+}
+
+void pthread_atfork_parent(void)
+{
+	for (struct atfork_handlers *h = first_registered; h; h = h->next)
+		if (h->parent)
+			h->parent();
+	pthread_mutex_unlock(&handlers_lock);
+}
+
+/* The child is one thread: nobody waits on anything, and the calling thread's
+ * record now names the child's thread. */
+void pthread_atfork_child(void)
+{
+	futex_forget_waiters();
+	pthread_current()->l4_thread = l4_myself();
+	pthread_mutex_init(&handlers_lock, NULL);
+	for (struct atfork_handlers *h = first_registered; h; h = h->next)
+		if (h->child)
+			h->child();
+}
