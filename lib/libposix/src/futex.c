@@ -25,6 +25,8 @@ struct bucket {
 };
 
 static struct bucket buckets[BUCKETS];
+/* Set once any bucket was locked: a fork child then has a table to empty. */
+static bool buckets_used;
 
 static struct bucket *bucket_of(const volatile uint32_t *word)
 {
@@ -36,6 +38,8 @@ static struct bucket *bucket_of(const volatile uint32_t *word)
 /* The holder may be a thread that is not running: give it the processor. */
 static void bucket_lock(struct bucket *bucket)
 {
+	if (!buckets_used)
+		buckets_used = true;
 	while (__atomic_exchange_n(&bucket->lock, 1, __ATOMIC_ACQUIRE))
 		l4_yield();
 }
@@ -272,6 +276,11 @@ void futex_lock_contended(uint32_t *word)
 {
 	while (__atomic_exchange_n(word, 2, __ATOMIC_ACQUIRE) != 0)
 		futex_wait(word, 2, false, NULL, NULL);
+}
+
+bool futex_buckets_used(void)
+{
+	return buckets_used;
 }
 
 void futex_forget_waiters(void)

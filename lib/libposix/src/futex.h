@@ -64,6 +64,8 @@ static inline void futex_unlock(uint32_t *word)
 		futex_wake(word, 1);
 }
 
+/* Whether a wait or wake ever took a bucket (fork's child then has queues to empty). */
+bool futex_buckets_used(void);
 /* A fork child has none of its parent's other threads: nobody waits. */
 void futex_forget_waiters(void);
 

@@ -21,18 +21,20 @@ pid_t fork(void)
 {
 	size_t tls_bytes = posix_tls_bytes();
 	char saved_tls[tls_bytes];
+	unsigned prepared;
 	long answer;
 
-	pthread_atfork_prepare();
+	prepared = pthread_atfork_prepare();
 	posix_console_flush();
 	memcpy(saved_tls, posix_thread_pointer(), tls_bytes);
 	answer = posix_fork_call();
 	if (answer == 0) {
 		memcpy(posix_thread_pointer(), saved_tls, tls_bytes);
 		fs0_channel_forget();
-		pthread_atfork_child();
-	} else {
-		pthread_atfork_parent();
+		if (prepared)
+			pthread_atfork_child(prepared);
+	} else if (prepared) {
+		pthread_atfork_parent(prepared);
 	}
 	return (pid_t)posix_result(answer);
 }

@@ -34,17 +34,29 @@ int pthread_atfork(void (*prepare)(void), void (*parent)(void), void (*child)(vo
 	return 0;
 }
 
+#define FORK_HANDLERS	1u	/* handlers ran; handlers_lock is held */
+#define FORK_THREADS	2u	/* futex queues or a thread record to put right in the child */
+
 /* The lock stays held across the fork, so the list cannot change under it. */
-void pthread_atfork_prepare(void)
+unsigned pthread_atfork_prepare(void)
 {
+	unsigned prepared = 0;
+
+	if (futex_buckets_used() || pthread_has_record())
+		prepared |= FORK_THREADS;
+	if (!__atomic_load_n(&last_registered, __ATOMIC_ACQUIRE))
+		return prepared;
 	pthread_mutex_lock(&handlers_lock);
 	for (struct atfork_handlers *h = last_registered; h; h = h->previous)
 		if (h->prepare)
 			h->prepare();
+	return prepared | FORK_HANDLERS;
 }
 
-void pthread_atfork_parent(void)
+void pthread_atfork_parent(unsigned prepared)
 {
+	if (!(prepared & FORK_HANDLERS))
+		return;
 	for (struct atfork_handlers *h = first_registered; h; h = h->next)
 		if (h->parent)
 			h->parent();
@@ -53,10 +65,14 @@ void pthread_atfork_parent(void)
 
 /* The child is one thread: nobody waits on anything, and the calling thread's
  * record now names the child's thread. */
-void pthread_atfork_child(void)
+void pthread_atfork_child(unsigned prepared)
 {
-	futex_forget_waiters();
-	pthread_current()->l4_thread = l4_myself();
+	if (prepared & FORK_THREADS) {
+		futex_forget_waiters();
+		pthread_forked_child();
+	}
+	if (!(prepared & FORK_HANDLERS))
+		return;
 	pthread_mutex_init(&handlers_lock, NULL);
 	for (struct atfork_handlers *h = first_registered; h; h = h->next)
 		if (h->child)

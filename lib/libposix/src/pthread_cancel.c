@@ -14,9 +14,12 @@ void pthread_cancel_point(void)
 		pthread_exit(PTHREAD_CANCELED);
 }
 
+/* A thread without a record cannot have been named to pthread_cancel; not making one
+ * here keeps the calls that are cancellation points off the record's memory. */
 void posix_cancellation_point(void)
 {
-	pthread_cancel_point();
+	if (pthread_has_record())
+		pthread_cancel_point();
 }
 
 int pthread_cancelable_wait(const volatile uint32_t *word, uint32_t expected, bool shared,

@@ -28,6 +28,17 @@ struct __pthread *pthread_current(void)
 	return current_thread;
 }
 
+bool pthread_has_record(void)
+{
+	return current_thread != NULL;
+}
+
+void pthread_forked_child(void)
+{
+	if (current_thread)
+		current_thread->l4_thread = l4_myself();
+}
+
 pthread_t pthread_self(void)
 {
 	return pthread_current();

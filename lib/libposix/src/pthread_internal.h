@@ -45,10 +45,17 @@ int pthread_cancelable_wait(const volatile uint32_t *word, uint32_t expected, bo
 
 /* Runs and forgets the thread's key destructors (pthread_key.c). */
 void pthread_run_key_destructors(struct __pthread *thread);
-/* fork's hooks for pthread_atfork's handlers (pthread_atfork.c). */
-void pthread_atfork_prepare(void);
-void pthread_atfork_parent(void);
-void pthread_atfork_child(void);
+/* fork's hooks (pthread_atfork.c). prepare runs pthread_atfork's prepare handlers and
+ * answers what the parent and the child have to do: 0 when the process never used
+ * threads or handlers, and then fork calls neither of the others, since every page
+ * fork's child touches, code included, costs it a fault. */
+unsigned pthread_atfork_prepare(void);
+void pthread_atfork_parent(unsigned prepared);
+void pthread_atfork_child(unsigned prepared);
+/* Whether this thread has a record (pthread_create.c); in a fork child, makes it name
+ * the new thread. */
+bool pthread_has_record(void);
+void pthread_forked_child(void);
 
 /* A mutex's type field: the PTHREAD_MUTEX_* type, with MUTEX_SHARED for a
  * process-shared one. */
