@@ -74,6 +74,9 @@ static void test_create_join(void)
 	CHECK_EQ("__thread starts from its template in a new thread", 5, identity.local_seen);
 	CHECK_EQ("__thread of the creator unchanged", 100, thread_local_value);
 	CHECK_EQ("joining oneself is EDEADLK", EDEADLK, pthread_join(pthread_self(), NULL));
+	CHECK_EQ("joining a joined thread is ESRCH", ESRCH, pthread_join(thread, NULL));
+	CHECK_EQ("pthread_kill of a joined thread is ESRCH", ESRCH, pthread_kill(thread, 0));
+	CHECK_EQ("pthread_cancel of a joined thread is ESRCH", ESRCH, pthread_cancel(thread));
 }
 
 static void *post_and_end(void *arg)
@@ -159,6 +162,8 @@ static void test_attributes(void)
 	int status;
 
 	pthread_attr_init(&attr);
+	pthread_attr_getstacksize(&attr, &size);
+	CHECK_EQ("the default stack is 64 KiB", 65536, size);
 	pthread_attr_getguardsize(&attr, &guard);
 	CHECK_EQ("the default guard is a page", 4096, guard);
 	CHECK_EQ("a stack below PTHREAD_STACK_MIN is EINVAL", EINVAL, pthread_attr_setstacksize(&attr, 100));

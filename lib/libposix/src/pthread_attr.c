@@ -9,6 +9,7 @@ int pthread_attr_init(pthread_attr_t *attr)
 	*attr = (pthread_attr_t){
 		.detach_state = PTHREAD_CREATE_JOINABLE,
 		.guard_size = PAGE_SIZE,
+		.stack_size = DEFAULT_STACK_SIZE,
 		.sched_policy = SCHED_OTHER,
 		.inherit_sched = PTHREAD_INHERIT_SCHED,
 		.scope = PTHREAD_SCOPE_SYSTEM,

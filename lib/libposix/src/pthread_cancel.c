@@ -40,6 +40,8 @@ int pthread_cancelable_wait(const volatile uint32_t *word, uint32_t expected, bo
 
 int pthread_cancel(pthread_t thread)
 {
+	if (!pthread_known(thread))
+		return ESRCH;
 	__atomic_store_n(&thread->cancel_pending, 1, __ATOMIC_RELEASE);
 	if (!thread->cancel_disabled)
 		futex_interrupt(&thread->waiting);

@@ -9,7 +9,6 @@
 #include "internal.h"
 #include "pthread_internal.h"
 
-#define DEFAULT_STACK_SIZE	(64 * 1024)
 #define PAGE_SIZE		4096
 #define THREAD_CLONE_FLAGS	(CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | \
 				 CLONE_THREAD | CLONE_SYSVSEM)
@@ -18,6 +17,9 @@ static struct __pthread initial_thread;
 static __thread struct __pthread *current_thread;
 /* Detached threads that have ended, waiting for their L4 thread to be gone. */
 static struct __pthread *ended_threads;
+/* Every other thread libposix started: what a pthread_t may still name. */
+static struct __pthread *live_threads;
+static uint32_t live_threads_lock;
 
 struct __pthread *pthread_current(void)
 {
@@ -49,6 +51,39 @@ int pthread_equal(pthread_t first, pthread_t second)
 	return first == second;
 }
 
+static void add_live(struct __pthread *thread)
+{
+	futex_lock(&live_threads_lock);
+	thread->next_live = live_threads;
+	live_threads = thread;
+	futex_unlock(&live_threads_lock);
+}
+
+static void remove_live(struct __pthread *thread)
+{
+	futex_lock(&live_threads_lock);
+	for (struct __pthread **link = &live_threads; *link; link = &(*link)->next_live) {
+		if (*link == thread) {
+			*link = thread->next_live;
+			break;
+		}
+	}
+	futex_unlock(&live_threads_lock);
+}
+
+bool pthread_known(pthread_t thread)
+{
+	struct __pthread *live;
+
+	if (thread == &initial_thread)
+		return true;
+	futex_lock(&live_threads_lock);
+	for (live = live_threads; live && live != thread; live = live->next_live)
+		;
+	futex_unlock(&live_threads_lock);
+	return live != NULL;
+}
+
 /* A thread that has ended still runs its last instructions (the wake, mm.thread_exit)
  * on its stack: the stack may go only once the kernel no longer knows the thread in
  * our space (a fork child's copies of its parent's records name the parent's). */
@@ -59,6 +94,7 @@ static bool thread_gone(const struct __pthread *thread)
 
 static void release(struct __pthread *thread)
 {
+	remove_live(thread);
 	while (!thread_gone(thread))
 		l4_yield();
 	if (thread->mapping)
@@ -108,10 +144,12 @@ void pthread_exit(void *result)
 	pthread_run_key_destructors(self);
 	self->result = result;
 	if (__atomic_compare_exchange_n(&self->join_state, &joinable, THREAD_ENDED, false,
-					__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+					__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
 		futex_wake(&self->join_state, INT_MAX);
-	else
+	} else {
+		remove_live(self);
 		push_ended(self);
+	}
 	posix_thread_exit(0);
 }
 
@@ -168,8 +206,7 @@ int pthread_create(pthread_t *out, const pthread_attr_t *attr, void *(*start)(vo
 	if (attr->stack_addr) {
 		stack_top = (char *)attr->stack_addr + attr->stack_size;
 	} else {
-		error = map_stack(thread, attr->stack_size ? attr->stack_size : DEFAULT_STACK_SIZE,
-				  (size_t)attr->guard_size);
+		error = map_stack(thread, attr->stack_size, (size_t)attr->guard_size);
 		if (error) {
 			free(thread);
 			return error;
@@ -177,7 +214,9 @@ int pthread_create(pthread_t *out, const pthread_attr_t *attr, void *(*start)(vo
 		stack_top = (char *)thread->mapping + thread->mapping_size;
 	}
 	*out = thread;
+	add_live(thread);
 	if (clone(thread_entry, stack_top, THREAD_CLONE_FLAGS, thread) < 0) {
+		remove_live(thread);
 		if (thread->mapping)
 			munmap(thread->mapping, thread->mapping_size);
 		free(thread);
@@ -190,6 +229,8 @@ int pthread_join(pthread_t thread, void **result)
 {
 	uint32_t state;
 
+	if (!pthread_known(thread))
+		return ESRCH;
 	if (thread == pthread_current())
 		return EDEADLK;
 	while ((state = __atomic_load_n(&thread->join_state, __ATOMIC_ACQUIRE)) ==
@@ -210,6 +251,8 @@ int pthread_detach(pthread_t thread)
 {
 	uint32_t state = THREAD_JOINABLE;
 
+	if (!pthread_known(thread))
+		return ESRCH;
 	if (__atomic_compare_exchange_n(&thread->join_state, &state, THREAD_DETACHED, false,
 					__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
 		return 0;

@@ -7,6 +7,9 @@
 
 #include "futex.h"
 
+/* A thread's stack unless its attributes say otherwise (the initial thread's is as big). */
+#define DEFAULT_STACK_SIZE	(64 * 1024)
+
 /* join_state: who frees the record and stack once the thread has ended. */
 enum {
 	THREAD_JOINABLE,	/* a later pthread_join */
@@ -30,10 +33,15 @@ struct __pthread {
 	const void *key_values[PTHREAD_KEYS_MAX];
 	unsigned key_generations[PTHREAD_KEYS_MAX];
 	struct __pthread *next_ended;	/* on the reaper's list */
+	struct __pthread *next_live;	/* on the list of threads a pthread_t may name */
 };
 
 /* The calling thread's record (the initial thread's is static). */
 struct __pthread *pthread_current(void);
+
+/* Whether thread names a thread that has not been joined nor, detached, ended: the
+ * calls that take a pthread_t answer ESRCH for any other. */
+bool pthread_known(pthread_t thread);
 
 /* Ends the thread with PTHREAD_CANCELED if a cancel is pending and enabled. */
 void pthread_cancel_point(void);

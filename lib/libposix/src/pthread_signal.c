@@ -11,7 +11,8 @@ int pthread_kill(pthread_t thread, int signo)
 {
 	if (signo < 0 || signo >= NSIG)
 		return EINVAL;
-	if (__atomic_load_n(&thread->join_state, __ATOMIC_ACQUIRE) == THREAD_ENDED)
+	if (!pthread_known(thread) ||
+	    __atomic_load_n(&thread->join_state, __ATOMIC_ACQUIRE) == THREAD_ENDED)
 		return ESRCH;
 	if (signo == 0)
 		return 0;
