@@ -1,17 +1,16 @@
 /* futex.c - waiting on a word, keyed on its address, between the threads of one process:
  * a waiter queues itself (FIFO, per address) and blocks in a kernel receive; a waker takes
- * waiters off the queue and sends each one a message. Why not in mm0: docs/libposix.md,
- * "Threads". */
+ * waiters off the queue and sends each one waker.wake (idl/waker.idl). Why not in mm0:
+ * docs/libposix.md, "Threads". */
 #include <errno.h>
 #include <string.h>
 
 #include <l4/syscalls.h>
 
 #include "futex.h"
+#include "waker.h"
 
 #define BUCKETS		64
-/* The wake message's label; user labels are below L4_LABEL_KERNEL_MIN. */
-#define WAKE_LABEL	0x0f17u
 #define LONGEST_WAIT_MS	0xfffeu
 #define NSEC_PER_SEC	1000000000ll
 #define NSEC_PER_MSEC	1000000ll
@@ -96,11 +95,11 @@ static uint32_t next_timeout(const struct futex_deadline *until)
 	return left > (long)LONGEST_WAIT_MS ? LONGEST_WAIT_MS : (uint32_t)left;
 }
 
+/* The thread that took us off the queue sends nothing else to us before its wake, so
+ * its message is the wake; anything else is not ours and is ignored. */
 static bool is_wake(const struct futex_waiter *waiter, l4_tid_t sender)
 {
-	__atomic_thread_fence(__ATOMIC_ACQUIRE);
-	return !__atomic_load_n(&waiter->queued, __ATOMIC_ACQUIRE) && sender == waiter->waker &&
-	       L4_TAG_LABEL(l4_utcb()->mr[0]) == WAKE_LABEL;
+	return !__atomic_load_n(&waiter->queued, __ATOMIC_ACQUIRE) && sender == waiter->waker;
 }
 
 /* The waiter stops waiting for reason; if a waker already took it off the queue, that
@@ -192,16 +191,13 @@ int futex_wait(const volatile uint32_t *word, uint32_t expected, bool shared,
 	return outcome;
 }
 
-/* A receiver that a signal handler interrupted comes back for it (give_up), so an
- * interrupted send is sent again. */
+/* The send waits until the sleeper receives. A receiver that a signal handler
+ * interrupted comes back for it (give_up), so an interrupted send is sent again; one
+ * that is gone (-ESRCH) needs nothing. */
 static void send_wake(l4_tid_t sleeper)
 {
-	int answer;
-
-	do {
-		l4_utcb()->mr[0] = L4_TAG(WAKE_LABEL, 0);
-		answer = l4_send(sleeper, L4_TIMEOUTS(L4_TIMEOUT_NEVER, L4_TIMEOUT_NEVER));
-	} while (answer == -L4_ECANCELED);
+	while (waker_wake(sleeper) == -EINTR)
+		;
 }
 
 /* Every taken waiter stays on its stack until our message reaches it, so the list can
