@@ -319,10 +319,73 @@ static void *sleep_forever(void *arg)
 	return NULL;
 }
 
+static sem_t exit_sem;
+
+static void exit_from_handler(int signo)
+{
+	(void)signo;
+	pthread_exit((void *)7);
+}
+
+/* Takes SIGUSR1, which every other thread blocks, while it waits in sem_wait. */
+static void *wait_then_end_in_handler(void *arg)
+{
+	struct cancel_target *target = arg;
+	sigset_t usr1;
+
+	sigemptyset(&usr1);
+	sigaddset(&usr1, SIGUSR1);
+	pthread_sigmask(SIG_UNBLOCK, &usr1, NULL);
+	target->stage = 1;
+	sem_wait(&exit_sem);
+	return NULL;
+}
+
+static void *wait_on_exit_sem(void *arg)
+{
+	(void)arg;
+	return (void *)(intptr_t)sem_wait(&exit_sem);
+}
+
 static void wait_for_stage(struct cancel_target *target, int stage)
 {
 	for (int spins = 0; spins < 100000 && target->stage != stage; spins++)
 		sched_yield();
+}
+
+/* A thread that ends in a signal handler while it waits leaves no waiter behind: the
+ * next post wakes the next waiter, not the ended thread's stale place in the queue. */
+static void test_end_in_handler(struct cancel_target *target)
+{
+	struct sigaction action = { .sa_handler = exit_from_handler }, old_action;
+	sigset_t usr1, old_mask;
+	pthread_t thread;
+	void *result = NULL;
+
+	sigemptyset(&usr1);
+	sigaddset(&usr1, SIGUSR1);
+	pthread_sigmask(SIG_BLOCK, &usr1, &old_mask);
+	sigaction(SIGUSR1, &action, &old_action);
+	sem_init(&exit_sem, 0, 0);
+	target->stage = 0;
+	pthread_create(&thread, NULL, wait_then_end_in_handler, target);
+	wait_for_stage(target, 1);
+	for (int spins = 0; spins < 20; spins++)
+		sched_yield();
+	kill(getpid(), SIGUSR1);
+	pthread_join(thread, &result);
+	CHECK("pthread_exit in a handler that interrupted sem_wait ends the thread",
+	      result == (void *)7);
+	pthread_create(&thread, NULL, wait_on_exit_sem, NULL);
+	for (int spins = 0; spins < 20; spins++)
+		sched_yield();
+	sem_post(&exit_sem);
+	result = (void *)-1;
+	pthread_join(thread, &result);
+	CHECK("and the next post wakes the next waiter", result == NULL);
+	sem_destroy(&exit_sem);
+	sigaction(SIGUSR1, &old_action, NULL);
+	pthread_sigmask(SIG_SETMASK, &old_mask, NULL);
 }
 
 static void test_cancel(void)
@@ -362,6 +425,8 @@ static void test_cancel(void)
 	pthread_join(thread, &result);
 	CHECK("a cancel waits while disabled and acts at pthread_testcancel",
 	      result == PTHREAD_CANCELED && target.stage == 3);
+
+	test_end_in_handler(&target);
 
 	target.stage = 0;
 	pthread_create(&thread, NULL, sleep_forever, &target);

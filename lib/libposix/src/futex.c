@@ -26,6 +26,8 @@ struct bucket {
 static struct bucket buckets[BUCKETS];
 /* Set once any bucket was locked: a fork child then has a table to empty. */
 static bool buckets_used;
+/* The calling thread's wait, innermost first (a handler may wait inside a wait). */
+static __thread struct futex_waiter *innermost_wait;
 
 static struct bucket *bucket_of(const volatile uint32_t *word)
 {
@@ -181,8 +183,11 @@ int futex_wait(const volatile uint32_t *word, uint32_t expected, bool shared,
 	bucket->tail = &waiter;
 	if (waiting)
 		*waiting = &waiter;
+	waiter.outer = innermost_wait;
+	innermost_wait = &waiter;
 	bucket_unlock(bucket);
 	outcome = block(bucket, &waiter, until);
+	innermost_wait = waiter.outer;
 	if (waiting) {
 		bucket_lock(bucket);
 		*waiting = NULL;
@@ -272,6 +277,20 @@ void futex_lock_contended(uint32_t *word)
 {
 	while (__atomic_exchange_n(word, 2, __ATOMIC_ACQUIRE) != 0)
 		futex_wait(word, 2, false, NULL, NULL);
+}
+
+/* A waker that already took a wait off its queue is left sending to a thread about to
+ * be gone; its send then fails and it goes on. */
+void futex_abandon_waits(void)
+{
+	for (struct futex_waiter *waiter = innermost_wait; waiter; waiter = waiter->outer) {
+		struct bucket *bucket = bucket_of(waiter->word);
+
+		bucket_lock(bucket);
+		bucket_remove(bucket, waiter);
+		bucket_unlock(bucket);
+	}
+	innermost_wait = NULL;
 }
 
 bool futex_buckets_used(void)

@@ -17,6 +17,7 @@ struct futex_waiter {
 	l4_tid_t waker;			/* set when taken off the queue: who will send the wake */
 	int outcome;			/* 0 woken, -ECANCELED for pthread_cancel */
 	bool queued;
+	struct futex_waiter *outer;	/* the wait a signal handler interrupted to run this one */
 };
 
 /* When a wait gives up: an absolute time on clock, or none (deadline NULL). */
@@ -37,6 +38,9 @@ int futex_wait(const volatile uint32_t *word, uint32_t expected, bool shared,
 int futex_wake(const volatile uint32_t *word, int count);
 /* Ends the wait that *waiting names, if any, with -ECANCELED. */
 void futex_interrupt(struct futex_waiter *volatile *waiting);
+/* Takes the calling thread's waits off their queues: it is ending inside them (a
+ * signal handler that interrupted a wait called pthread_exit). */
+void futex_abandon_waits(void);
 /* Milliseconds until deadline on clock, rounded up; 0 once it has passed. -EINVAL for a
  * deadline whose nanoseconds are out of range. */
 long futex_ms_left(const struct futex_deadline *until);

@@ -134,6 +134,7 @@ void pthread_exit(void *result)
 	struct __pthread *self = pthread_current();
 	uint32_t joinable = THREAD_JOINABLE;
 
+	futex_abandon_waits();
 	self->cancel_disabled = 1;
 	while (self->cleanups) {
 		struct __pthread_cleanup *handler = self->cleanups;
