@@ -61,5 +61,7 @@ int main(int argc, char **argv)
 	test_fds();
 	test_devices();
 	test_limits();
+	test_pthread();
+	test_pthread_stress();
 	return tap_summary("test0");
 }

@@ -19,6 +19,8 @@ void test_memory(void);
 void test_shm(void);
 void test_posix_shm(void);
 void test_threads(void);
+void test_pthread(void);
+void test_pthread_stress(void);
 void test_time(void);
 void test_files(void);
 void test_sharing(void);

@@ -13,4 +13,7 @@ void pbench_fail(const char *what) __attribute__((noreturn));
 /* pipe_rtt, read_4k, read_1m, write_1m through fs0 (file_ops.c). */
 void bench_files(void);
 
+/* mutex_uncontended, thread_handoff_rtt, pthread_create_join (thread_ops.c). */
+void bench_threads(void);
+
 #endif

@@ -1,7 +1,7 @@
 /* posix_ops.c - the POSIX benchmarks of mm0, run as init: process ids,
  * anonymous faults, mmap/munmap, fork+exit+wait, copy-on-write faults,
  * SysV shared memory and malloc/free churn; then the file benchmarks
- * (file_ops.c). Each figure counts everything between two counter reads:
+ * (file_ops.c) and the thread benchmarks (thread_ops.c). Each figure counts everything between two counter reads:
  * libposix, the generated stubs, the kernel and the servers' work. */
 #include <stdint.h>
 #include <stdio.h>
@@ -182,6 +182,7 @@ int main(void)
 	bench_shm_cycle();
 	bench_malloc_free_churn();
 	bench_files();
+	bench_threads();
 	printf("bench: done\n");
 	return 0;
 }

@@ -24,6 +24,14 @@ int clone(int (*fn)(void *), void *stack, int flags, void *arg, ...);
 /* Declared here too: the C library declares it only with priority scheduling. */
 int sched_yield(void);
 
+/* Scheduling parameters (src/pthread_sched.c): one policy, SCHED_OTHER, at priority 0. */
+int sched_get_priority_max(int policy);
+int sched_get_priority_min(int policy);
+int sched_getparam(pid_t pid, struct sched_param *param);
+int sched_setparam(pid_t pid, const struct sched_param *param);
+int sched_getscheduler(pid_t pid);
+int sched_setscheduler(pid_t pid, int policy, const struct sched_param *param);
+
 #ifdef __cplusplus
 }
 #endif

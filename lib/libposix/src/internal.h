@@ -146,6 +146,10 @@ void posix_random_forget(void);
 /* Ends the calling thread (the last one ends the process). */
 __attribute__((noreturn)) void posix_thread_exit(int code);
 
+/* Ends the calling thread if a pthread_cancel is due (pthread_cancel.c): called by the
+ * blocking calls that are cancellation points. */
+void posix_cancellation_point(void);
+
 /* entry.S: pushes the callee-saved registers and calls posix_fork_request
  * with the child's resume point and stack; the child returns 0 from it. */
 long posix_fork_call(void);

@@ -1,15 +1,15 @@
-/* lock.c - the C library's locks (malloc, stdio, environment), usable by
- * clone threads: a recursive owner-and-depth lock that spins with
- * sched_yield, since a holder in another thread may not be running. */
+/* lock.c - the C library's locks (stdio, environment), usable by threads: a
+ * recursive owner-and-depth lock over a futex word (futex.c), so a waiter
+ * sleeps until the holder lets go. */
 #include <stdbool.h>
 #include <stdlib.h>
 #include <sys/lock.h>
 
-#include <l4/syscalls.h>
-
+#include "futex.h"
 #include "internal.h"
 
 struct __lock {
+	uint32_t word;		/* the futex lock */
 	l4_tid_t owner;		/* L4_NILTHREAD when free */
 	uint32_t depth;
 };
@@ -21,31 +21,28 @@ static struct __lock shared_lock;
 
 static void lock_take(struct __lock *lock)
 {
-	l4_tid_t me = l4_myself(), free_owner = L4_NILTHREAD;
+	l4_tid_t me = l4_myself();
 
-	if (__atomic_load_n(&lock->owner, __ATOMIC_ACQUIRE) == me) {
+	if (__atomic_load_n(&lock->owner, __ATOMIC_RELAXED) == me) {
 		lock->depth++;
 		return;
 	}
-	while (!__atomic_compare_exchange_n(&lock->owner, &free_owner, me, false,
-					    __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
-		free_owner = L4_NILTHREAD;
-		l4_yield();
-	}
+	futex_lock(&lock->word);
+	__atomic_store_n(&lock->owner, me, __ATOMIC_RELAXED);
 	lock->depth = 1;
 }
 
 static int lock_try(struct __lock *lock)
 {
-	l4_tid_t me = l4_myself(), free_owner = L4_NILTHREAD;
+	l4_tid_t me = l4_myself();
 
-	if (__atomic_load_n(&lock->owner, __ATOMIC_ACQUIRE) == me) {
+	if (__atomic_load_n(&lock->owner, __ATOMIC_RELAXED) == me) {
 		lock->depth++;
 		return 1;
 	}
-	if (!__atomic_compare_exchange_n(&lock->owner, &free_owner, me, false,
-					 __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+	if (!futex_trylock(&lock->word))
 		return 0;
+	__atomic_store_n(&lock->owner, me, __ATOMIC_RELAXED);
 	lock->depth = 1;
 	return 1;
 }
@@ -54,8 +51,10 @@ static void lock_give(struct __lock *lock)
 {
 	if (__atomic_load_n(&lock->owner, __ATOMIC_RELAXED) != l4_myself())
 		return;
-	if (--lock->depth == 0)
-		__atomic_store_n(&lock->owner, L4_NILTHREAD, __ATOMIC_RELEASE);
+	if (--lock->depth == 0) {
+		__atomic_store_n(&lock->owner, L4_NILTHREAD, __ATOMIC_RELAXED);
+		futex_unlock(&lock->word);
+	}
 }
 
 void __retarget_lock_init(_LOCK_T *lock)

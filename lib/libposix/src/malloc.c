@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <l4/syscalls.h>
+#include "futex.h"
 
 /* Every block starts with this header; the payload follows it. The free-list
  * links exist only while the block is free, in the first payload bytes. */
@@ -240,21 +240,20 @@ static bool heap_grow(size_t size)
 	return true;
 }
 
-/* The heap's own lock, for clone threads. Nothing is taken while it is
- * held (sbrk only sends requests), so a plain flag suffices; a waiter
- * yields, as the holder may be a thread that is not running. The C
- * library's recursive lock would cost three times as much per call. */
+/* The heap's own lock, for threads. Nothing is taken while it is held (sbrk
+ * only sends requests), so a plain lock suffices; a waiter sleeps in the
+ * futex wait (futex.c). The C library's recursive lock would cost three
+ * times as much per call. */
 static uint32_t heap_locked;
 
 static void heap_lock(void)
 {
-	while (__atomic_exchange_n(&heap_locked, 1, __ATOMIC_ACQUIRE))
-		l4_yield();
+	futex_lock(&heap_locked);
 }
 
 static void heap_unlock(void)
 {
-	__atomic_store_n(&heap_locked, 0, __ATOMIC_RELEASE);
+	futex_unlock(&heap_locked);
 }
 
 /* A request in whole aligned payload bytes; 0 when it cannot be met. */

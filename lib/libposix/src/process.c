@@ -7,6 +7,7 @@
 #include "internal.h"
 #include "mm0.h"
 #include "rusage_internal.h"
+#include "pthread_internal.h"
 #include "signal_internal.h"
 
 long posix_fork_request(uintptr_t child_pc, uintptr_t child_sp)
@@ -15,13 +16,16 @@ long posix_fork_request(uintptr_t child_pc, uintptr_t child_sp)
 }
 
 /* The child runs in a new UTCB whose TLS block is not the parent's, so the
- * parent's block travels on the (copied) stack and is put back. */
+ * parent's block travels on the (copied) stack and is put back. pthread_atfork's
+ * handlers run around it. */
 pid_t fork(void)
 {
 	size_t tls_bytes = posix_tls_bytes();
 	char saved_tls[tls_bytes];
+	unsigned prepared;
 	long answer;
 
+	prepared = pthread_atfork_prepare();
 	posix_console_flush();
 	memcpy(saved_tls, posix_thread_pointer(), tls_bytes);
 	answer = posix_fork_call();
@@ -29,6 +33,10 @@ pid_t fork(void)
 		memcpy(posix_thread_pointer(), saved_tls, tls_bytes);
 		fs0_channel_forget();
 		posix_random_forget();
+		if (prepared)
+			pthread_atfork_child(prepared);
+	} else if (prepared) {
+		pthread_atfork_parent(prepared);
 	}
 	return (pid_t)posix_result(answer);
 }
@@ -69,6 +77,7 @@ pid_t waitpid(pid_t pid, int *status, int options)
 	int32_t child_status = 0;
 	long answer;
 
+	posix_cancellation_point();
 	if (pid == 0 || pid < -1)
 		return posix_error(EINVAL);
 	/* Probed first: a child reaped for a status that cannot be stored would be lost. */

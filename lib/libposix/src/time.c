@@ -138,6 +138,7 @@ int nanosleep(const struct timespec *request, struct timespec *remaining)
 	struct timespec asked, left = { 0 };
 	uint64_t ms;
 
+	posix_cancellation_point();
 	if (posix_copy(&asked, request, sizeof(asked)))
 		return posix_error(EFAULT);
 	if (asked.tv_nsec < 0 || asked.tv_nsec >= (long)NSEC_PER_SEC || asked.tv_sec < 0)
