@@ -55,5 +55,8 @@ int main(int argc, char **argv)
 	test_fcntl();
 	test_msync();
 	test_efault();
+	test_links();
+	test_meta();
+	test_at();
 	return tap_summary("test0");
 }

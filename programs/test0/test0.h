@@ -28,5 +28,8 @@ void test_fcntl(void);
 void test_msync(void);
 void test_efault(void);
 void test_environment(int argc, char **argv);
+void test_links(void);
+void test_meta(void);
+void test_at(void);
 
 #endif

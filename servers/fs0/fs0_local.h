@@ -44,6 +44,10 @@
 #define FS0_ERANGE		ERANGE
 #define FS0_ENAMETOOLONG	ENAMETOOLONG
 #define FS0_ENOTEMPTY		ENOTEMPTY
+#define FS0_ELOOP		ELOOP
+#define FS0_EMLINK		EMLINK
+#define FS0_ENXIO		ENXIO
+#define FS0_EOPNOTSUPP		EOPNOTSUPP
 
 /* getdents records are raw bytes in the caller's buffer: the layout must be
  * the same on ARM EABI and on the hosts the tests run on. */

@@ -32,7 +32,7 @@ int fs_mount_bootfs(const char *dir_path, const void *archive, size_t archive_si
 	if (!archive || archive_size == 0)
 		return -FS0_EINVAL;
 	struct fs0_vnode *covered;
-	int error = vfs_resolve(vfs_root(), dir_path, &covered);
+	int error = vfs_resolve(vfs_root(), dir_path, true, &covered);
 	if (error)
 		return error;
 	struct fs0_mount *mount;

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <server/counted_alloc.h>
 #include "logic_mm.h"
+#include "path_base.h"
 #include "fdtable.h"
 #include "file.h"
 #include "pipe.h"
@@ -115,7 +116,7 @@ int fs_mm_get_fd(fs0_task_t task_id, int fd, struct fs0_mm_file *out)
 int fs_mm_get_path(fs0_task_t task_id, const char *path, struct fs0_mm_file *out)
 {
 	struct fs0_vnode *vnode;
-	int error = task_resolve(task_id, path, &vnode);
+	int error = at_resolve(task_id, FS0_AT_FDCWD, path, true, &vnode);
 	if (error)
 		return error;
 	if (!FS0_S_ISREG(vnode->mode))

@@ -35,16 +35,14 @@ static struct fs0_pipe *pipes;
 static uint32_t live_pipes;
 static uint32_t pending_requests;
 
-int pipe_create(struct fs0_vnode **out)
+/* Gives a fifo vnode (a pipe's, or a named one at its first open) its buffer. */
+int pipe_attach(struct fs0_vnode *vnode)
 {
 	struct fs0_pipe *pipe = counted_alloc(sizeof(*pipe));
-	struct fs0_vnode *vnode = vnode_alloc(NULL, FS0_S_IFIFO | 0600);
 	uint8_t *ring = counted_alloc(FS0_PIPE_BUF);
-	if (!pipe || !vnode || !ring) {
+	if (!pipe || !ring) {
 		counted_free(pipe);
 		counted_free(ring);
-		if (vnode)
-			vnode_drop_link(vnode);
 		return -FS0_ENOMEM;
 	}
 	fs0_data_bytes += FS0_PIPE_BUF;
@@ -54,8 +52,26 @@ int pipe_create(struct fs0_vnode **out)
 	pipe->next = pipes;
 	pipes = pipe;
 	live_pipes++;
+	return 0;
+}
+
+int pipe_create(struct fs0_vnode **out)
+{
+	struct fs0_vnode *vnode = vnode_alloc(NULL, FS0_S_IFIFO | 0600);
+	if (!vnode)
+		return -FS0_ENOMEM;
+	int error = pipe_attach(vnode);
+	if (error) {
+		vnode_drop_link(vnode);
+		return error;
+	}
 	*out = vnode;
 	return 0;
+}
+
+uint32_t pipe_readers(const struct fs0_vnode *vnode)
+{
+	return vnode->pipe ? vnode->pipe->readers : 0;
 }
 
 /* The vnode is going: no ends are open, so no one waits. */

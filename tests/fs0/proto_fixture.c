@@ -8,6 +8,14 @@
 static _Alignas(4096) uint8_t window[WINDOW_SIZE];
 static l4_tid_t self;
 
+uint8_t *bulk_area(void)
+{
+	void *base;
+	uint32_t size;
+	ck_assert_int_eq(idlrt_bulk_buffer(FS0_TID, &base, &size), 0);
+	return base;
+}
+
 uint8_t *window_at(uint32_t window_off)
 {
 	return window + window_off;
@@ -51,6 +59,7 @@ void proto_setup(void)
 	idlrt_loopback_reset();
 	memset(window, 0, sizeof(window));
 	ck_assert_int_eq(idlrt_loopback_bind(FS0_TID, fs0_dispatch, 0), 0);
+	ck_assert_int_eq(idlrt_loopback_bulk(FS0_TID, BULK_SIZE), 0);
 	ck_assert_int_eq(fs0_serve_init(MM0_TID, window, WINDOW_SIZE), 0);
 	act_as(CLIENT_A);
 	introduce(L4_NILTHREAD, CLIENT_A, false);
@@ -90,49 +99,39 @@ int run_proto_suite(Suite *suite)
 	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
-static uint32_t put_path(uint32_t off, const char *path)
-{
-	size_t len = strlen(path);
-	ck_assert_uint_le(len, PATH_AREA / 2);
-	memcpy(client_buf(self) + off, path, len);
-	return (uint32_t)len;
-}
-
 int c_open(const char *path, uint32_t flags, uint32_t mode)
 {
-	return fs0_open(FS0_TID, PATH_OFF, put_path(PATH_OFF, path), flags, mode);
+	return fs0_open(FS0_TID, FS0_AT_FDCWD, path, flags, mode);
 }
 
 int c_stat(const char *path, struct fs0_stat_info *st)
 {
-	return fs0_stat(FS0_TID, PATH_OFF, put_path(PATH_OFF, path), st);
+	return fs0_stat(FS0_TID, FS0_AT_FDCWD, path, 0, st);
 }
 
 int c_mkdir(const char *path)
 {
-	return fs0_mkdir(FS0_TID, PATH_OFF, put_path(PATH_OFF, path), 0755);
+	return fs0_mkdir(FS0_TID, FS0_AT_FDCWD, path, 0755);
 }
 
 int c_rmdir(const char *path)
 {
-	return fs0_rmdir(FS0_TID, PATH_OFF, put_path(PATH_OFF, path));
+	return fs0_rmdir(FS0_TID, FS0_AT_FDCWD, path);
 }
 
 int c_unlink(const char *path)
 {
-	return fs0_unlink(FS0_TID, PATH_OFF, put_path(PATH_OFF, path));
+	return fs0_unlink(FS0_TID, FS0_AT_FDCWD, path);
 }
 
 int c_rename(const char *old_path, const char *new_path)
 {
-	uint32_t old_len = put_path(PATH_OFF, old_path);
-	uint32_t new_len = put_path(PATH2_OFF, new_path);
-	return fs0_rename(FS0_TID, PATH_OFF, old_len, PATH2_OFF, new_len);
+	return fs0_rename(FS0_TID, FS0_AT_FDCWD, old_path, FS0_AT_FDCWD, new_path);
 }
 
 int c_chdir(const char *path)
 {
-	return fs0_chdir(FS0_TID, PATH_OFF, put_path(PATH_OFF, path));
+	return fs0_chdir(FS0_TID, path);
 }
 
 int c_getcwd(uint32_t size)
@@ -143,14 +142,14 @@ int c_getcwd(uint32_t size)
 int c_write_text(int fd, const char *text)
 {
 	size_t len = strlen(text);
-	ck_assert_uint_lt(len, PATH_OFF);
+	ck_assert_uint_lt(len, CLIENT_BUF_SIZE);
 	memcpy(client_buf(self), text, len);
 	return fs0_write(FS0_TID, fd, 0, (uint32_t)len);
 }
 
 int c_read_text(int fd, uint32_t len)
 {
-	ck_assert_uint_lt(len, PATH_OFF);
+	ck_assert_uint_lt(len, CLIENT_BUF_SIZE);
 	int got = fs0_read(FS0_TID, fd, 0, len);
 	client_buf(self)[got > 0 ? got : 0] = '\0';
 	return got;

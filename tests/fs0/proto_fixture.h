@@ -20,11 +20,10 @@
 #define CLIENT_C	L4_TID(12, 1)
 #define STRANGER	L4_TID(40, 3)	/* never introduced by mm0 */
 
-/* Each client's buffer: data at 0, paths in the last PATH_AREA bytes. */
+/* Each client's buffer in fs0's window (data of read and write). */
 #define CLIENT_BUF_SIZE	(64u * 1024u)
-#define PATH_AREA	1024u
-#define PATH_OFF	(CLIENT_BUF_SIZE - PATH_AREA)
-#define PATH2_OFF	(CLIENT_BUF_SIZE - PATH_AREA / 2)
+/* The loopback's area for bulk parameters (paths): two paths of PATH_MAX. */
+#define BULK_SIZE	(2u * FS0_PATH_MAX + 64u)
 /* A second, large region of the window for bulk transfers. */
 #define BIG_OFF		(4u << 20)
 #define BIG_SIZE	(2u << 20)
@@ -37,6 +36,8 @@ void proto_teardown(void);
 TCase *proto_tcase(const char *name);
 int run_proto_suite(Suite *suite);
 
+/* Where the stubs put bulk parameters (the loopback's area for fs0). */
+uint8_t *bulk_area(void);
 /* The window as the host test sees it (fs0 sees the same bytes). */
 uint8_t *window_at(uint32_t window_off);
 /* Where a client's buffer lies in the window (its slot). */
@@ -49,7 +50,7 @@ void introduce(l4_tid_t parent, l4_tid_t child, bool share_table);
 void act_as(l4_tid_t tid);
 l4_tid_t acting(void);
 
-/* The calling client's requests, paths and data through its buffer. */
+/* The calling client's requests: paths as bulk strings, data through its buffer. */
 int c_open(const char *path, uint32_t flags, uint32_t mode);
 int c_stat(const char *path, struct fs0_stat_info *st);
 int c_mkdir(const char *path);

@@ -80,7 +80,16 @@ static int raw_offsets(uint32_t fd)
 		return 2;
 	if (fs0_write(fs0, fd - 3, 0xfffffff0u, 32) != -EFAULT)
 		return 3;
-	if (fs0_open(fs0, size, 4, 0, 0) != -EFAULT)
+	/* open's path past the buffer's end, written word by word (a stub
+	 * places the path itself) */
+	uint32_t *mr = idlrt_mr();
+	mr[0] = L4_TAG(FS0_OP_OPEN, 6);
+	mr[1] = IDLRT_HEADER(FS0_IFACE_ID, FS0_IFACE_VERSION);
+	mr[2] = (uint32_t)FS0_AT_FDCWD;
+	mr[3] = size;
+	mr[4] = 4;
+	mr[5] = mr[6] = 0;
+	if (idlrt_call(fs0) < 0 || (int32_t)mr[1] != -EFAULT)
 		return 4;
 	if (fs0_getcwd(fs0, size - 1, 64) != -EFAULT)
 		return 5;

@@ -3,6 +3,8 @@
  * A forked child does not inherit the buffer (mm0 unmaps the parent's from
  * its copy), so fork forgets the channel there; a clone thread starts
  * with none. */
+#include <idlrt/idlrt.h>
+
 #include "internal.h"
 #include "mm0.h"
 
@@ -29,6 +31,20 @@ const struct fs0_channel *fs0_channel(void)
 	channel.size = size;
 	channel.buffer = (char *)address;
 	return &channel;
+}
+
+/* The generated stubs' bulk parameters (paths) travel in the channel's buffer. */
+int idlrt_bulk_buffer(idlrt_dest_t dest, void **base, uint32_t *size)
+{
+	const struct fs0_channel *ready = fs0_channel();
+
+	if (!ready)
+		return -errno;
+	if (dest != ready->server)
+		return -ENOBUFS;
+	*base = ready->buffer;
+	*size = ready->size;
+	return 0;
 }
 
 void fs0_channel_forget(void)

@@ -1,9 +1,21 @@
 /* fs_ops over the generated fs0 client stubs: mm0's calls to fs0 on the target. */
 #include "boot.h"
 #include "fs/fs_link.h"
+#include "fs/fs_link_state.h"
 #include "fs0.h"
 
 static idlrt_dest_t fs0_dest;
+
+/* The generated fs0 stubs place bulk parameters in mm0's own page, which
+ * fs0 holds as mm0's shared buffer. */
+int idlrt_bulk_buffer(idlrt_dest_t dest, void **base, uint32_t *size)
+{
+	if (dest != fs0_dest || !fs_link.own_page)
+		return -ENOBUFS;
+	*base = fs_link.own_page;
+	*size = FS0_PAGE_SIZE;
+	return 0;
+}
 
 static void info_from(const struct fs0_mm_info *wire, struct fs_file_info *info)
 {
