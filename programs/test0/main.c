@@ -58,5 +58,6 @@ int main(int argc, char **argv)
 	test_links();
 	test_meta();
 	test_at();
+	test_locks();
 	return tap_summary("test0");
 }

@@ -1,12 +1,14 @@
 /* t_meta.c - a file's status as stat returns it: mode bits, owner and
  * group, the three times (set by utimensat and futimens, moved by writes),
- * access's checks, and the places every program assumes (/tmp, /etc). */
+ * access's checks, the places every program assumes (/tmp, /etc), and
+ * statvfs's figures. */
 #include <errno.h>
 #include <fcntl.h>
 #include <pwd.h>
 #include <grp.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <sys/time.h>
 #include <unistd.h>
 #include <utime.h>
@@ -111,11 +113,38 @@ static void places(void)
 	CHECK("getgrnam finds a group appended to /etc/group", group && group->gr_gid == 50);
 }
 
+static void file_system_figures(void)
+{
+	struct statvfs root, boot, by_fd;
+	int fd = open("/tmp", O_RDONLY);
+
+	CHECK("statvfs of /tmp: 4 KiB blocks, some free, names up to 255",
+	      statvfs("/tmp", &root) == 0 && root.f_bsize == 4096 && root.f_frsize == 4096 &&
+	      root.f_blocks > 0 && root.f_bfree > 0 && root.f_bfree <= root.f_blocks &&
+	      root.f_namemax == 255 && !(root.f_flag & ST_RDONLY));
+	CHECK("fstatvfs agrees", fstatvfs(fd, &by_fd) == 0 && by_fd.f_blocks == root.f_blocks &&
+	      by_fd.f_fsid == root.f_fsid);
+	close(fd);
+	int big = open("/tmp/t0m-big", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	static char block[8 * 4096];
+	write(big, block, sizeof(block));
+	close(big);
+	CHECK("8 blocks written are 8 blocks fewer free",
+	      statvfs("/tmp", &by_fd) == 0 && by_fd.f_bfree == root.f_bfree - 8);
+	unlink("/tmp/t0m-big");
+	CHECK("/boot is read-only, full, and another file system",
+	      statvfs("/boot", &boot) == 0 && (boot.f_flag & ST_RDONLY) && boot.f_bfree == 0 &&
+	      boot.f_blocks > 0 && boot.f_fsid != root.f_fsid);
+	errno = 0;
+	CHECK("statvfs of a missing path gives ENOENT", statvfs("/tmp/none", &boot) == -1 && errno == ENOENT);
+}
+
 void test_meta(void)
 {
 	modes_and_owners();
 	times();
 	access_checks();
 	places();
+	file_system_figures();
 	CHECK_EQ("unlink " FILE_PATH, 0, unlink(FILE_PATH));
 }

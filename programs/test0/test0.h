@@ -31,5 +31,6 @@ void test_environment(int argc, char **argv);
 void test_links(void);
 void test_meta(void);
 void test_at(void);
+void test_locks(void);
 
 #endif

@@ -104,6 +104,17 @@ int fs_fchown(fs0_task_t task, int fd, uint32_t uid, uint32_t gid);
 int fs_utimens(fs0_task_t task, int dirfd, const char *path, const struct fs0_file_times *times, uint32_t at_flags);
 int fs_futimens(fs0_task_t task, int fd, const struct fs0_file_times *times);
 
+/* ---- Record locks (logic_locks.c): fcntl's F_GETLK, F_SETLK and F_SETLKW.
+ * A lock belongs to want->pid's process; setlk with wait (and a token) may
+ * return IDLRT_DEFERRED and complete token once granted (0), -EINTR when the
+ * task is cancelled or ends; -FS0_EDEADLK when waiting would close a cycle. */
+int fs_getlk(fs0_task_t task, int fd, const struct fs0_lock_range *want, struct fs0_lock_range *out);
+long fs_setlk(fs0_task_t task, int fd, bool wait, const struct fs0_lock_range *want, void *token);
+
+/* ---- The file system's figures (logic_statvfs.c) ------------------------ */
+int fs_statvfs(fs0_task_t task, int dirfd, const char *path, struct fs0_vfs_info *out);
+int fs_fstatvfs(fs0_task_t task, int fd, struct fs0_vfs_info *out);
+
 /* ---- Descriptor requests (logic_fd.c, fs_fcntl in logic_fcntl.c) --------
  * read and write move data through buf (on the wire, the client's shared buffer);
  * on a pipe that must wait they return IDLRT_DEFERRED and complete token. */

@@ -1,7 +1,9 @@
 /* handle_links.c - the handlers of the requests on names and status: links,
- * symbolic links, named pipes, realpath, access, mode, owner and times. */
+ * symbolic links, named pipes, realpath, access, mode, owner and times,
+ * record locks and the file system's figures. */
 #include "fs0_logic.h"
 #include "fs0_server.h"
+#include "serve_pending.h"
 
 int fs0_handle_access(struct idlrt_request *idl_rq, int32_t dirfd, const char *path, int32_t mode,
 		      uint32_t at_flags)
@@ -78,4 +80,30 @@ int fs0_handle_realpath(struct idlrt_request *idl_rq, int32_t dirfd, const char 
 	long length = fs_realpath(idl_rq->client, dirfd, path, resolved, *resolved_len);
 	*resolved_len = length > 0 ? (uint32_t)length : 0;
 	return (int)length;
+}
+
+int fs0_handle_getlk(struct idlrt_request *idl_rq, int32_t fd, const struct fs0_lock_range *want,
+		     struct fs0_lock_range *held)
+{
+	return fs_getlk(idl_rq->client, fd, want, held);
+}
+
+int fs0_handle_setlk(struct idlrt_request *idl_rq, idlrt_token_t idl_token, int32_t fd, bool wait,
+		     const struct fs0_lock_range *want)
+{
+	struct serve_pending *pending = serve_pending_for(idl_token, fs0_setlk_reply);
+	if (!pending)
+		return -FS0_ENOMEM;
+	return serve_pending_result(pending, fs_setlk(idl_rq->client, fd, wait, want, pending));
+}
+
+int fs0_handle_statvfs(struct idlrt_request *idl_rq, int32_t dirfd, const char *path,
+		       struct fs0_vfs_info *info)
+{
+	return fs_statvfs(idl_rq->client, dirfd, path, info);
+}
+
+int fs0_handle_fstatvfs(struct idlrt_request *idl_rq, int32_t fd, struct fs0_vfs_info *info)
+{
+	return fs_fstatvfs(idl_rq->client, fd, info);
 }

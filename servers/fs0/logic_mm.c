@@ -6,6 +6,7 @@
 #include "path_base.h"
 #include "fdtable.h"
 #include "file.h"
+#include "locks.h"
 #include "pipe.h"
 #include "vfs.h"
 #include "vnode.h"
@@ -42,6 +43,7 @@ int fs_task_exit(fs0_task_t task_id)
 	if (!task)
 		return -FS0_ESRCH;
 	pipe_interrupt_task(task_id);
+	locks_task_gone(task_id);
 	task_destroy(task);
 	return 0;
 }
@@ -50,7 +52,7 @@ int fs_task_cancel(fs0_task_t task_id)
 {
 	if (!task_find(task_id))
 		return -FS0_ESRCH;
-	return (int)pipe_interrupt_task(task_id);
+	return (int)(pipe_interrupt_task(task_id) + locks_interrupt_task(task_id));
 }
 
 int fs_task_exec(fs0_task_t task_id)
@@ -64,6 +66,7 @@ int fs_task_exec(fs0_task_t task_id)
 	int closed = 0;
 	for (int fd = 0; fd < FS0_OPEN_MAX; fd++)
 		if (task->table->slots[fd] && task->table->cloexec[fd]) {
+			locks_closed(task_id, task->table->slots[fd]->vnode);
 			fd_close(task->table, fd);
 			closed++;
 		}

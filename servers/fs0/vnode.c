@@ -4,6 +4,7 @@
 #include <server/counted_alloc.h>
 #include "vnode.h"
 #include "clock.h"
+#include "locks.h"
 #include "pipe.h"
 
 #define RELATIME_AGE_SEC	(24 * 60 * 60)
@@ -34,6 +35,7 @@ static void vnode_free(struct fs0_vnode *vnode)
 	if (FS0_S_ISFIFO(vnode->mode) && vnode->pipe)
 		pipe_release(vnode);
 	counted_free(vnode->link_target);
+	locks_vnode_gone(vnode);
 	live_vnodes--;
 	counted_free(vnode);
 }

@@ -319,7 +319,8 @@ START_TEST(random_requests_get_clean_answers)
 		{ FS0_OP_ACCESS, 5 }, { FS0_OP_FCHDIR, 1 }, { FS0_OP_LINK, 7 }, { FS0_OP_SYMLINK, 5 },
 		{ FS0_OP_READLINK, 5 }, { FS0_OP_CHMOD, 5 }, { FS0_OP_FCHMOD, 2 }, { FS0_OP_CHOWN, 6 },
 		{ FS0_OP_FCHOWN, 3 }, { FS0_OP_UTIMENS, 10 }, { FS0_OP_FUTIMENS, 7 }, { FS0_OP_MKNOD, 4 },
-		{ FS0_OP_REALPATH, 5 },
+		{ FS0_OP_REALPATH, 5 }, { FS0_OP_GETLK, 8 }, { FS0_OP_SETLK, 9 }, { FS0_OP_STATVFS, 3 },
+		{ FS0_OP_FSTATVFS, 1 },
 	};
 	static const l4_tid_t senders[] = { CLIENT_A, CLIENT_B, MM0_TID, STRANGER };
 	lcg_state = 0x5eed;
