@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include "test0.h"
 
@@ -147,6 +148,33 @@ static void named_pipes(void)
 	close(reader);
 	errno = 0;
 	CHECK("mkfifo on an existing name gives EEXIST", mkfifo(DIR "/fifo", 0600) == -1 && errno == EEXIST);
+	/* A reader that comes first waits for a writer (Linux waits in open, fs0 in the first read). */
+	pid_t child = fork();
+	if (child == 0) {
+		usleep(200000);
+		int late = open(DIR "/fifo", O_WRONLY);
+		_exit(late >= 0 && write(late, "late", 4) == 4 ? 0 : 1);
+	}
+	reader = open(DIR "/fifo", O_RDONLY);
+	memset(text, 0, sizeof(text));
+	CHECK("a reader first waits for the writer's bytes, not EOF",
+	      reader >= 0 && read(reader, text, sizeof(text)) == 4 && memcmp(text, "late", 4) == 0);
+	CHECK("then EOF once the writer is gone", read(reader, text, sizeof(text)) == 0);
+	close(reader);
+	waitpid(child, NULL, 0);
+	/* A writer that comes first: its bytes wait for a reader, never EPIPE. */
+	child = fork();
+	if (child == 0) {
+		int early = open(DIR "/fifo", O_WRONLY);
+		_exit(early >= 0 && write(early, "early", 5) == 5 ? 0 : 1);
+	}
+	int wait_status = -1;
+	waitpid(child, &wait_status, 0);
+	CHECK("a writer first is not refused", WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == 0);
+	reader = open(DIR "/fifo", O_RDONLY | O_NONBLOCK);
+	CHECK("the reader that comes later gets the bytes",
+	      reader >= 0 && read(reader, text, sizeof(text)) == 5 && memcmp(text, "early", 5) == 0);
+	close(reader);
 	unlink(DIR "/fifo");
 }
 

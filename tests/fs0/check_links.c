@@ -166,6 +166,33 @@ START_TEST(named_pipe_carries_bytes)
 }
 END_TEST
 
+/* A named pipe's blocking reader that comes first waits for a writer's
+ * bytes (not EOF); a writer that comes first is not refused with EPIPE. */
+START_TEST(named_pipe_waits_for_the_other_end)
+{
+	int read_token, write_token;
+	char buf[8];
+	ck_assert_int_eq(fs_mknod(TASK_A, FS0_AT_FDCWD, "/w", FS0_S_IFIFO | 0600), 0);
+	int reader = fs_open(TASK_A, FS0_AT_FDCWD, "/w", FS0_O_RDONLY, 0);
+	ck_assert_int_eq(fs_read(TASK_A, reader, buf, sizeof(buf), &read_token), IDLRT_DEFERRED);
+	int writer = fs_open(TASK_A, FS0_AT_FDCWD, "/w", FS0_O_WRONLY, 0);
+	ck_assert_int_eq(completion_count, 0);
+	ck_assert_int_eq(fs_write(TASK_A, writer, "hi", 2, &write_token), 2);
+	ck_assert_int_eq(completion_count, 1);
+	ck_assert_ptr_eq(completions[0].token, &read_token);
+	ck_assert_int_eq(completions[0].result, 2);
+	ck_assert_int_eq(fs_close(TASK_A, writer), 0);
+	ck_assert_int_eq(fs_read(TASK_A, reader, buf, sizeof(buf), &read_token), 0);	/* EOF now */
+	ck_assert_int_eq(fs_close(TASK_A, reader), 0);
+	writer = fs_open(TASK_A, FS0_AT_FDCWD, "/w", FS0_O_WRONLY, 0);
+	ck_assert_int_eq(fs_write(TASK_A, writer, "yo", 2, &write_token), 2);
+	reader = fs_open(TASK_A, FS0_AT_FDCWD, "/w", FS0_O_RDONLY | FS0_O_NONBLOCK, 0);
+	ck_assert_int_eq(fs_read(TASK_A, reader, buf, sizeof(buf), NULL), 2);
+	ck_assert_int_eq(fs_close(TASK_A, writer), 0);
+	ck_assert_int_eq(fs_close(TASK_A, reader), 0);
+}
+END_TEST
+
 START_TEST(at_requests_start_at_dirfd)
 {
 	ck_assert_int_eq(fs_mkdir(TASK_A, FS0_AT_FDCWD, "/base", 0755), 0);
@@ -298,6 +325,7 @@ int main(void)
 	tcase_add_test(links, create_through_a_dangling_link);
 	tcase_add_test(links, realpath_resolves_links);
 	tcase_add_test(links, named_pipe_carries_bytes);
+	tcase_add_test(links, named_pipe_waits_for_the_other_end);
 	suite_add_tcase(suite, links);
 	TCase *at = fs0_tcase("at");
 	tcase_add_test(at, at_requests_start_at_dirfd);
