@@ -62,7 +62,7 @@ int fs0_handle_read(struct idlrt_request *idl_rq, idlrt_token_t idl_token, int32
 	int error = buffer_at(idl_rq->client, buf_off, len, &buf);
 	if (error)
 		return error;
-	struct serve_pending *pending = serve_pending_new(idl_token, false);
+	struct serve_pending *pending = serve_pending_new(idl_token, fs0_read_reply);
 	if (!pending)
 		return -FS0_ENOMEM;
 	return serve_pending_result(pending, fs_read(idl_rq->client, fd, buf, len, pending));
@@ -75,7 +75,7 @@ int fs0_handle_write(struct idlrt_request *idl_rq, idlrt_token_t idl_token, int3
 	int error = buffer_at(idl_rq->client, buf_off, len, &buf);
 	if (error)
 		return error;
-	struct serve_pending *pending = serve_pending_new(idl_token, true);
+	struct serve_pending *pending = serve_pending_new(idl_token, fs0_write_reply);
 	if (!pending)
 		return -FS0_ENOMEM;
 	return serve_pending_result(pending, fs_write(idl_rq->client, fd, buf, len, pending));

@@ -164,6 +164,7 @@ static int change_times(const struct fs0_task *task, struct fs0_vnode *vnode,
 	set_time(&vnode->atime, times->atime_sec, times->atime_nsec, &now);
 	set_time(&vnode->mtime, times->mtime_sec, times->mtime_nsec, &now);
 	vnode->ctime = now;
+	vnode->atime_due = true;	/* ctime is now not older than atime */
 	return 0;
 }
 

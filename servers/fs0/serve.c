@@ -51,7 +51,7 @@ int serve_require_mm0(const struct idlrt_request *rq)
 	return rq->client == serve_mm0_tid ? 0 : -FS0_EPERM;
 }
 
-struct serve_pending *serve_pending_for(idlrt_token_t token, int (*reply)(idlrt_token_t token, int result))
+struct serve_pending *serve_pending_new(idlrt_token_t token, int (*reply)(idlrt_token_t token, int result))
 {
 	struct serve_pending *pending = counted_alloc(sizeof(*pending));
 	if (pending) {
@@ -61,10 +61,6 @@ struct serve_pending *serve_pending_for(idlrt_token_t token, int (*reply)(idlrt_
 	return pending;
 }
 
-struct serve_pending *serve_pending_new(idlrt_token_t token, bool is_write)
-{
-	return serve_pending_for(token, is_write ? fs0_write_reply : fs0_read_reply);
-}
 
 /* The logic kept the token only if it deferred; otherwise it is ours to free. */
 int serve_pending_result(struct serve_pending *pending, long result)

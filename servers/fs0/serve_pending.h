@@ -3,7 +3,6 @@
 #ifndef FS0_SERVE_PENDING_H
 #define FS0_SERVE_PENDING_H
 
-#include <stdbool.h>
 #include <idlrt/idlrt.h>
 
 struct serve_pending {
@@ -11,10 +10,8 @@ struct serve_pending {
 	int (*reply)(idlrt_token_t token, int result);	/* the generated reply function that answers it */
 };
 
-/* A pipe read's or write's (is_write); NULL when out of memory. */
-struct serve_pending *serve_pending_new(idlrt_token_t token, bool is_write);
-/* Another deferred request's, answered through reply; NULL when out of memory. */
-struct serve_pending *serve_pending_for(idlrt_token_t token, int (*reply)(idlrt_token_t token, int result));
+/* A deferred request's, answered through reply (fs0_read_reply, ...); NULL when out of memory. */
+struct serve_pending *serve_pending_new(idlrt_token_t token, int (*reply)(idlrt_token_t token, int result));
 /* Turns the logic's result into the handler's, freeing pending unless deferred. */
 int serve_pending_result(struct serve_pending *pending, long result);
 

@@ -7,8 +7,6 @@
 #include "locks.h"
 #include "pipe.h"
 
-#define RELATIME_AGE_SEC	(24 * 60 * 60)
-
 static uint32_t next_vnode_id = 1;
 static uint32_t live_vnodes;
 
@@ -24,6 +22,7 @@ struct fs0_vnode *vnode_alloc(struct fs0_mount *mount, uint32_t mode)
 	vnode->mount = mount;
 	clock_now(&vnode->atime);
 	vnode->mtime = vnode->ctime = vnode->atime;
+	vnode->atime_due = true;
 	live_vnodes++;
 	return vnode;
 }
@@ -78,25 +77,19 @@ void vnode_touch_data(struct fs0_vnode *vnode)
 {
 	clock_now(&vnode->mtime);
 	vnode->ctime = vnode->mtime;
+	vnode->atime_due = true;
 }
 
 void vnode_touch_status(struct fs0_vnode *vnode)
 {
 	clock_now(&vnode->ctime);
+	vnode->atime_due = true;
 }
 
-static bool time_after(const struct fs0_time *a, const struct fs0_time *b)
+void vnode_stamp_read(struct fs0_vnode *vnode)
 {
-	return a->sec > b->sec || (a->sec == b->sec && a->nsec > b->nsec);
-}
-
-void vnode_touch_read(struct fs0_vnode *vnode)
-{
-	struct fs0_time now;
-	clock_now(&now);
-	if (!time_after(&vnode->atime, &vnode->mtime) || !time_after(&vnode->atime, &vnode->ctime) ||
-	    now.sec - vnode->atime.sec >= RELATIME_AGE_SEC)
-		vnode->atime = now;
+	clock_now(&vnode->atime);
+	vnode->atime_due = false;
 }
 
 void vnode_fill_stat(const struct fs0_vnode *vnode, struct fs0_stat_info *out)

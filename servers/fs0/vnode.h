@@ -36,6 +36,7 @@ struct fs0_vnode {
 	const uint8_t *archive_data;	/* bootfs data, inside the archive */
 	struct fs0_pipe *pipe;		/* pipes: the buffer and waiters */
 	char *link_target;		/* symbolic links: the target, NUL-terminated (size bytes) */
+	bool atime_due;			/* changed since atime was last stamped */
 };
 
 /* What differs between file systems: how a regular file's bytes are kept. */
@@ -73,8 +74,14 @@ uint32_t vnode_live_count(void);
 /* The times a change stamps: the data (mtime and ctime) or the status (ctime). */
 void vnode_touch_data(struct fs0_vnode *vnode);
 void vnode_touch_status(struct fs0_vnode *vnode);
-/* A read: atime moves as Linux's default "relatime" moves it - when it is
- * not newer than mtime or ctime, or is a day old - so reads rarely write. */
-void vnode_touch_read(struct fs0_vnode *vnode);
+/* A read: atime moves as Linux's default "relatime" moves it when it is not
+ * newer than mtime or ctime (without relatime's refresh of a day-old atime),
+ * so a file read again and again costs a flag test, not a clock reading. */
+void vnode_stamp_read(struct fs0_vnode *vnode);
+static inline void vnode_touch_read(struct fs0_vnode *vnode)
+{
+	if (vnode->atime_due)
+		vnode_stamp_read(vnode);
+}
 
 #endif
