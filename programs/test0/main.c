@@ -63,5 +63,9 @@ int main(int argc, char **argv)
 	test_limits();
 	test_pthread();
 	test_pthread_stress();
+	test_links();
+	test_meta();
+	test_at();
+	test_locks();
 	return tap_summary("test0");
 }

@@ -122,7 +122,9 @@ static void limits_agree(void)
 	      sysconf(_SC_PHYS_PAGES) > sysconf(_SC_AVPHYS_PAGES), sysconf(_SC_PHYS_PAGES));
 	CHECK("sysconf of an unknown name is EINVAL", sysconf(-5) == -1 && errno == EINVAL);
 	CHECK_EQ("pathconf(_PC_NAME_MAX) is fs0's", 255, pathconf("/boot", _PC_NAME_MAX));
-	CHECK_EQ("pathconf(_PC_PATH_MAX) is fs0's", 256, pathconf("/boot", _PC_PATH_MAX));
+	CHECK_EQ("pathconf(_PC_PATH_MAX) is fs0's", 4096, pathconf("/boot", _PC_PATH_MAX));
+	CHECK_EQ("pathconf(_PC_LINK_MAX) is fs0's", 65000, pathconf("/boot", _PC_LINK_MAX));
+	CHECK_EQ("pathconf(_PC_2_SYMLINKS): fs0 has symbolic links", 1, pathconf("/tmp", _PC_2_SYMLINKS));
 	CHECK_EQ("pathconf(_PC_NO_TRUNC) is set", 1, pathconf("/boot/init", _PC_NO_TRUNC));
 	errno = 0;
 	CHECK("pathconf of a missing file is ENOENT",

@@ -36,5 +36,9 @@ void test_popen(void);
 void test_fds(void);
 void test_devices(void);
 void test_limits(void);
+void test_links(void);
+void test_meta(void);
+void test_at(void);
+void test_locks(void);
 
 #endif

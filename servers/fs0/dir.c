@@ -37,6 +37,7 @@ int dir_add(struct fs0_vnode *dir, const char *name, size_t len, struct fs0_vnod
 		dir->entries = entry;
 	dir->last_entry = entry;
 	dir->entry_count++;
+	vnode_touch_data(dir);
 	if (FS0_S_ISDIR(vnode->mode)) {
 		vnode->parent = dir;
 		dir->nlink++;
@@ -57,6 +58,7 @@ void dir_remove(struct fs0_vnode *dir, struct fs0_dir_entry *entry)
 	if (dir->last_entry == entry)
 		dir->last_entry = previous;
 	dir->entry_count--;
+	vnode_touch_data(dir);
 	if (FS0_S_ISDIR(entry->vnode->mode))
 		dir->nlink--;
 	counted_free(entry);

@@ -16,22 +16,6 @@ struct fs0_task *task_find(fs0_task_t id)
 	return NULL;
 }
 
-int task_lookup(fs0_task_t id, const char *path, struct fs0_lookup *lookup)
-{
-	struct fs0_task *task = task_find(id);
-	if (!task)
-		return -FS0_ESRCH;
-	return vfs_lookup(task->cwd, path, lookup);
-}
-
-int task_resolve(fs0_task_t id, const char *path, struct fs0_vnode **out)
-{
-	struct fs0_task *task = task_find(id);
-	if (!task)
-		return -FS0_ESRCH;
-	return vfs_resolve(task->cwd, path, out);
-}
-
 static struct fs0_fdtable *table_copy(const struct fs0_fdtable *from)
 {
 	struct fs0_fdtable *table = counted_alloc(sizeof(*table));

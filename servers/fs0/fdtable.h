@@ -7,7 +7,6 @@
 #include "fs0_logic.h"
 
 struct fs0_file;
-struct fs0_lookup;
 struct fs0_vnode;
 
 struct fs0_fdtable {
@@ -24,10 +23,6 @@ struct fs0_task {
 };
 
 struct fs0_task *task_find(fs0_task_t id);
-/* Look path up (or resolve it to a held vnode) from task id's working
- * directory; -FS0_ESRCH for an unknown task. */
-int task_lookup(fs0_task_t id, const char *path, struct fs0_lookup *lookup);
-int task_resolve(fs0_task_t id, const char *path, struct fs0_vnode **out);
 int task_create(fs0_task_t id, struct fs0_task *parent, bool share_table);
 void task_destroy(struct fs0_task *task);
 void task_destroy_all(void);

@@ -9,6 +9,11 @@ static uint32_t live_files;
 
 int file_open_vnode(struct fs0_vnode *vnode, uint32_t flags, struct fs0_file **out)
 {
+	if (FS0_S_ISFIFO(vnode->mode) && !vnode->pipe) {
+		int error = pipe_attach(vnode);
+		if (error)
+			return error;
+	}
 	struct fs0_file *file = counted_alloc(sizeof(*file));
 	if (!file)
 		return -FS0_ENOMEM;

@@ -45,7 +45,13 @@
 #define FS0_ERANGE		ERANGE
 #define FS0_ENAMETOOLONG	ENAMETOOLONG
 #define FS0_ENOTEMPTY		ENOTEMPTY
+#define FS0_ELOOP		ELOOP
+#define FS0_EMLINK		EMLINK
 #define FS0_ENXIO		ENXIO
+#define FS0_EOPNOTSUPP		EOPNOTSUPP
+#define FS0_ENOLCK		ENOLCK
+#define FS0_EDEADLK		EDEADLK
+#define FS0_EOVERFLOW		EOVERFLOW
 
 /* getdents records are raw bytes in the caller's buffer: the layout must be
  * the same on ARM EABI and on the hosts the tests run on. */

@@ -50,6 +50,9 @@ void fs_shutdown(void);
  * it), so the heap keeps room for the records that clean up a full file
  * system; unlimited until set, and again after fs_shutdown. */
 void fs_set_space_limit(uint64_t bytes);
+/* Where file times come from: now gives the wall-clock time (clock.c);
+ * until it is set, every time is the epoch. */
+void fs_set_clock(void (*now)(int64_t *sec, uint32_t *nsec));
 void fs_stats(struct fs0_stats *out);
 
 /* ---- Tasks (requests from mm0; logic_mm.c) ------------------------------
@@ -68,16 +71,50 @@ int fs_task_cancel(fs0_task_t task);
 int fs_task_exec(fs0_task_t task);
 
 /* ---- Path requests (logic_path.c; path is NUL-terminated within
- * FS0_PATH_MAX bytes) ------------------------------------------------------ */
-int fs_open(fs0_task_t task, const char *path, uint32_t flags, uint32_t mode);
-int fs_stat(fs0_task_t task, const char *path, struct fs0_stat_info *out);
-int fs_mkdir(fs0_task_t task, const char *path, uint32_t mode);
-int fs_rmdir(fs0_task_t task, const char *path);
-int fs_unlink(fs0_task_t task, const char *path);
-int fs_rename(fs0_task_t task, const char *old_path, const char *new_path);
+ * FS0_PATH_MAX bytes). A relative path starts at the directory open at dirfd,
+ * or at the cwd for FS0_AT_FDCWD; links are followed but where said. ------ */
+int fs_open(fs0_task_t task, int dirfd, const char *path, uint32_t flags, uint32_t mode);
+/* at_flags: FS0_AT_SYMLINK_NOFOLLOW describes a final link itself. */
+int fs_stat(fs0_task_t task, int dirfd, const char *path, uint32_t at_flags, struct fs0_stat_info *out);
+int fs_mkdir(fs0_task_t task, int dirfd, const char *path, uint32_t mode);
+int fs_rmdir(fs0_task_t task, int dirfd, const char *path);
+int fs_unlink(fs0_task_t task, int dirfd, const char *path);
+int fs_rename(fs0_task_t task, int old_dirfd, const char *old_path, int new_dirfd, const char *new_path);
 int fs_chdir(fs0_task_t task, const char *path);
+int fs_fchdir(fs0_task_t task, int fd);
 /* Writes the absolute cwd to buf; returns its length including the NUL. */
 int fs_getcwd(fs0_task_t task, char *buf, size_t size);
+
+/* ---- Names (logic_links.c) ----------------------------------------------
+ * link: at_flags FS0_AT_SYMLINK_FOLLOW links what a final link names.
+ * readlink copies at most size bytes of the target (no NUL) and returns how
+ * many; realpath writes the resolved absolute path with its NUL and returns
+ * its length with the NUL. mknod makes named pipes only. */
+int fs_link(fs0_task_t task, int old_dirfd, const char *old_path, int new_dirfd, const char *new_path, uint32_t at_flags);
+int fs_symlink(fs0_task_t task, const char *target, int dirfd, const char *path);
+long fs_readlink(fs0_task_t task, int dirfd, const char *path, char *buf, size_t size);
+int fs_mknod(fs0_task_t task, int dirfd, const char *path, uint32_t mode);
+long fs_realpath(fs0_task_t task, int dirfd, const char *path, char *buf, size_t size);
+
+/* ---- Status (logic_meta.c); at_flags FS0_AT_SYMLINK_NOFOLLOW as stat's --- */
+int fs_access(fs0_task_t task, int dirfd, const char *path, int mode, uint32_t at_flags);
+int fs_chmod(fs0_task_t task, int dirfd, const char *path, uint32_t mode, uint32_t at_flags);
+int fs_fchmod(fs0_task_t task, int fd, uint32_t mode);
+int fs_chown(fs0_task_t task, int dirfd, const char *path, uint32_t uid, uint32_t gid, uint32_t at_flags);
+int fs_fchown(fs0_task_t task, int fd, uint32_t uid, uint32_t gid);
+int fs_utimens(fs0_task_t task, int dirfd, const char *path, const struct fs0_file_times *times, uint32_t at_flags);
+int fs_futimens(fs0_task_t task, int fd, const struct fs0_file_times *times);
+
+/* ---- Record locks (logic_locks.c): fcntl's F_GETLK, F_SETLK and F_SETLKW.
+ * A lock belongs to want->pid's process; setlk with wait (and a token) may
+ * return IDLRT_DEFERRED and complete token once granted (0), -EINTR when the
+ * task is cancelled or ends; -FS0_EDEADLK when waiting would close a cycle. */
+int fs_getlk(fs0_task_t task, int fd, const struct fs0_lock_range *want, struct fs0_lock_range *out);
+long fs_setlk(fs0_task_t task, int fd, bool wait, const struct fs0_lock_range *want, void *token);
+
+/* ---- The file system's figures (logic_statvfs.c) ------------------------ */
+int fs_statvfs(fs0_task_t task, int dirfd, const char *path, struct fs0_vfs_info *out);
+int fs_fstatvfs(fs0_task_t task, int fd, struct fs0_vfs_info *out);
 
 /* ---- Descriptor requests (logic_fd.c, fs_fcntl in logic_fcntl.c) --------
  * read and write move data through buf (on the wire, the client's shared buffer);

@@ -1,61 +1,46 @@
 /* handle_files.c - the handlers of every task's file requests: the caller's
- * thread id is its task id, paths and data come from its shared buffer. */
+ * thread id is its task id; paths arrive as bulk strings the dispatch has
+ * copied and terminated, data comes from the caller's shared buffer. */
 #include "fs0_server.h"
 #include "serve.h"
 #include "serve_pending.h"
 
-int fs0_handle_open(struct idlrt_request *idl_rq, uint32_t path_off, uint32_t path_len,
-		    uint32_t flags, uint32_t mode)
+int fs0_handle_open(struct idlrt_request *idl_rq, int32_t dirfd, const char *path, uint32_t flags,
+		    uint32_t mode)
 {
-	char path[FS0_PATH_MAX];
-	int error = buffer_path(idl_rq->client, path_off, path_len, path);
-	return error ? error : fs_open(idl_rq->client, path, flags, mode);
+	return fs_open(idl_rq->client, dirfd, path, flags, mode);
 }
 
-int fs0_handle_stat(struct idlrt_request *idl_rq, uint32_t path_off, uint32_t path_len,
+int fs0_handle_stat(struct idlrt_request *idl_rq, int32_t dirfd, const char *path, uint32_t at_flags,
 		    struct fs0_stat_info *st)
 {
-	char path[FS0_PATH_MAX];
-	int error = buffer_path(idl_rq->client, path_off, path_len, path);
-	return error ? error : fs_stat(idl_rq->client, path, st);
+	return fs_stat(idl_rq->client, dirfd, path, at_flags, st);
 }
 
-int fs0_handle_mkdir(struct idlrt_request *idl_rq, uint32_t path_off, uint32_t path_len, uint32_t mode)
+int fs0_handle_mkdir(struct idlrt_request *idl_rq, int32_t dirfd, const char *path, uint32_t mode)
 {
-	char path[FS0_PATH_MAX];
-	int error = buffer_path(idl_rq->client, path_off, path_len, path);
-	return error ? error : fs_mkdir(idl_rq->client, path, mode);
+	return fs_mkdir(idl_rq->client, dirfd, path, mode);
 }
 
-int fs0_handle_rmdir(struct idlrt_request *idl_rq, uint32_t path_off, uint32_t path_len)
+int fs0_handle_rmdir(struct idlrt_request *idl_rq, int32_t dirfd, const char *path)
 {
-	char path[FS0_PATH_MAX];
-	int error = buffer_path(idl_rq->client, path_off, path_len, path);
-	return error ? error : fs_rmdir(idl_rq->client, path);
+	return fs_rmdir(idl_rq->client, dirfd, path);
 }
 
-int fs0_handle_unlink(struct idlrt_request *idl_rq, uint32_t path_off, uint32_t path_len)
+int fs0_handle_unlink(struct idlrt_request *idl_rq, int32_t dirfd, const char *path)
 {
-	char path[FS0_PATH_MAX];
-	int error = buffer_path(idl_rq->client, path_off, path_len, path);
-	return error ? error : fs_unlink(idl_rq->client, path);
+	return fs_unlink(idl_rq->client, dirfd, path);
 }
 
-int fs0_handle_rename(struct idlrt_request *idl_rq, uint32_t old_off, uint32_t old_len,
-		      uint32_t new_off, uint32_t new_len)
+int fs0_handle_rename(struct idlrt_request *idl_rq, int32_t old_dirfd, const char *old_path,
+		      int32_t new_dirfd, const char *new_path)
 {
-	char old_path[FS0_PATH_MAX], new_path[FS0_PATH_MAX];
-	int error = buffer_path(idl_rq->client, old_off, old_len, old_path);
-	if (!error)
-		error = buffer_path(idl_rq->client, new_off, new_len, new_path);
-	return error ? error : fs_rename(idl_rq->client, old_path, new_path);
+	return fs_rename(idl_rq->client, old_dirfd, old_path, new_dirfd, new_path);
 }
 
-int fs0_handle_chdir(struct idlrt_request *idl_rq, uint32_t path_off, uint32_t path_len)
+int fs0_handle_chdir(struct idlrt_request *idl_rq, const char *path)
 {
-	char path[FS0_PATH_MAX];
-	int error = buffer_path(idl_rq->client, path_off, path_len, path);
-	return error ? error : fs_chdir(idl_rq->client, path);
+	return fs_chdir(idl_rq->client, path);
 }
 
 int fs0_handle_getcwd(struct idlrt_request *idl_rq, void *cwd, uint32_t *cwd_len)
@@ -71,12 +56,19 @@ int fs0_handle_close(struct idlrt_request *idl_rq, int32_t fd)
 	return fs_close(idl_rq->client, fd);
 }
 
+/* A pipe read answered later: its bytes are already where the dispatch
+ * resolved data, so the reply names that place and their count. */
+static int read_reply(idlrt_token_t token, int result)
+{
+	return fs0_read_reply(token, result, token.bulk_at, result > 0 ? (uint32_t)result : 0);
+}
+
 /* The bytes land in the caller's buffer where the dispatch resolved data (the
  * token remembers it, so a pipe read answered later reports its length there). */
 int fs0_handle_read(struct idlrt_request *idl_rq, idlrt_token_t idl_token, int32_t fd, void *data,
 		    uint32_t *data_len)
 {
-	struct serve_pending *pending = serve_pending_new(idl_token, false);
+	struct serve_pending *pending = serve_pending_new(idl_token, read_reply);
 	if (!pending)
 		return -FS0_ENOMEM;
 	long result = serve_pending_result(pending, fs_read(idl_rq->client, fd, data, *data_len, pending));
@@ -88,7 +80,7 @@ int fs0_handle_read(struct idlrt_request *idl_rq, idlrt_token_t idl_token, int32
 int fs0_handle_write(struct idlrt_request *idl_rq, idlrt_token_t idl_token, int32_t fd, const void *data,
 		     uint32_t data_len)
 {
-	struct serve_pending *pending = serve_pending_new(idl_token, true);
+	struct serve_pending *pending = serve_pending_new(idl_token, fs0_write_reply);
 	if (!pending)
 		return -FS0_ENOMEM;
 	return serve_pending_result(pending, fs_write(idl_rq->client, fd, data, data_len, pending));

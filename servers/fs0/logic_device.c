@@ -63,7 +63,7 @@ void fs_add_entropy(const void *data, size_t len)
 int device_open_console(struct fs0_task *task)
 {
 	struct fs0_vnode *console;
-	if (vfs_resolve(vfs_root(), CONSOLE_PATH, &console))
+	if (vfs_resolve(vfs_root(), CONSOLE_PATH, true, &console))
 		return 0;
 	struct fs0_file *file = NULL;
 	int error = FS0_S_ISCHR(console->mode) ? file_open_vnode(console, FS0_O_RDWR, &file) : 0;

@@ -5,6 +5,7 @@
 #include "dir.h"
 #include "fdtable.h"
 #include "file.h"
+#include "locks.h"
 #include "pipe.h"
 #include "vfs.h"
 #include "vnode.h"
@@ -28,6 +29,9 @@ int fs_close(fs0_task_t task_id, int fd)
 	struct fs0_task *task = task_find(task_id);
 	if (!task)
 		return -FS0_ESRCH;
+	struct fs0_file *file = fd_lookup(task->table, fd);
+	if (file)
+		locks_closed(task_id, file->vnode);
 	return fd_close(task->table, fd);
 }
 

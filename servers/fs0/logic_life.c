@@ -3,6 +3,7 @@
 #include <server/counted_alloc.h>
 #include "bootfs.h"
 #include "fdtable.h"
+#include "locks.h"
 #include "file.h"
 #include "logic_mm.h"
 #include "pipe.h"
@@ -32,7 +33,7 @@ int fs_mount_bootfs(const char *dir_path, const void *archive, size_t archive_si
 	if (!archive || archive_size == 0)
 		return -FS0_EINVAL;
 	struct fs0_vnode *covered;
-	int error = vfs_resolve(vfs_root(), dir_path, &covered);
+	int error = vfs_resolve(vfs_root(), dir_path, true, &covered);
 	if (error)
 		return error;
 	struct fs0_mount *mount;
@@ -51,6 +52,7 @@ void fs_shutdown(void)
 	if (!vfs_root())
 		return;
 	pipe_cancel_all();
+	locks_cancel_all();
 	task_destroy_all();
 	mm_release_all();
 	vfs_unmount_all();
@@ -71,7 +73,7 @@ void fs_stats(struct fs0_stats *out)
 	out->pipes = pipe_live_count();
 	out->mounts = vfs_mount_count();
 	out->handles = mm_handle_count();
-	out->pending = pipe_pending_count();
+	out->pending = pipe_pending_count() + locks_pending_count();
 	out->data_bytes = fs0_data_bytes;
 	out->allocations = (uint32_t)counted_alloc_live();
 }

@@ -4,8 +4,10 @@
 #include <server/counted_alloc.h>
 #include "logic_device.h"
 #include "logic_mm.h"
+#include "path_base.h"
 #include "fdtable.h"
 #include "file.h"
+#include "locks.h"
 #include "pipe.h"
 #include "vfs.h"
 #include "vnode.h"
@@ -48,6 +50,7 @@ int fs_task_exit(fs0_task_t task_id)
 	if (!task)
 		return -FS0_ESRCH;
 	pipe_interrupt_task(task_id);
+	locks_task_gone(task_id);
 	task_destroy(task);
 	return 0;
 }
@@ -56,7 +59,7 @@ int fs_task_cancel(fs0_task_t task_id)
 {
 	if (!task_find(task_id))
 		return -FS0_ESRCH;
-	return (int)pipe_interrupt_task(task_id);
+	return (int)(pipe_interrupt_task(task_id) + locks_interrupt_task(task_id));
 }
 
 int fs_task_exec(fs0_task_t task_id)
@@ -70,6 +73,7 @@ int fs_task_exec(fs0_task_t task_id)
 	int closed = 0;
 	for (int fd = 0; fd < FS0_OPEN_MAX; fd++)
 		if (task->table->slots[fd] && task->table->cloexec[fd]) {
+			locks_closed(task_id, task->table->slots[fd]->vnode);
 			fd_close(task->table, fd);
 			closed++;
 		}
@@ -122,7 +126,7 @@ int fs_mm_get_fd(fs0_task_t task_id, int fd, struct fs0_mm_file *out)
 int fs_mm_get_path(fs0_task_t task_id, const char *path, struct fs0_mm_file *out)
 {
 	struct fs0_vnode *vnode;
-	int error = task_resolve(task_id, path, &vnode);
+	int error = at_resolve(task_id, FS0_AT_FDCWD, path, true, &vnode);
 	if (error)
 		return error;
 	if (!FS0_S_ISREG(vnode->mode))

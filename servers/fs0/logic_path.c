@@ -1,15 +1,23 @@
 /* logic_path.c - the logic of the requests that name a path: open, stat,
- * mkdir, rmdir, unlink, rename, chdir and getcwd. */
+ * mkdir, rmdir, unlink, rename, chdir, fchdir and getcwd. */
 #include <string.h>
 #include <server/counted_alloc.h>
 #include "dir.h"
 #include "fdtable.h"
 #include "file.h"
+#include "logic_create.h"
+#include "path_base.h"
+#include "pipe.h"
+#include "perm.h"
 #include "vfs.h"
 #include "vnode.h"
 
+/* Flags that change nothing on a RAM file system (every write is already as
+ * durable as it gets, there are no terminals to adopt) pass as Linux lets
+ * them; bits Linux does not know are ignored, as Linux ignores them. */
 #define OPEN_FLAGS_KNOWN (FS0_O_ACCMODE | FS0_O_CREAT | FS0_O_EXCL | FS0_O_TRUNC | \
-			  FS0_O_APPEND | FS0_O_NONBLOCK | FS0_O_DIRECTORY | FS0_O_CLOEXEC)
+			  FS0_O_APPEND | FS0_O_NONBLOCK | FS0_O_DIRECTORY | FS0_O_CLOEXEC | \
+			  FS0_O_NOFOLLOW | FS0_O_NOCTTY | FS0_O_SYNC | FS0_O_DSYNC | FS0_O_NOATIME)
 
 static bool ends_in_slash(const char *path)
 {
@@ -22,32 +30,26 @@ static bool is_mount_root(const struct fs0_vnode *vnode)
 	return vnode->mount && vnode == vnode->mount->root;
 }
 
-/* Makes a file or directory called lookup->name in lookup->parent. */
-static int create_child(struct fs0_lookup *lookup, uint32_t mode, struct fs0_vnode **out)
+/* What an open for access asks of the file's mode bits. */
+static uint32_t open_wants(uint32_t flags)
 {
-	struct fs0_vnode *dir = lookup->parent;
-	if (dir->mount->read_only)
-		return -FS0_EROFS;
-	struct fs0_vnode *vnode = vnode_alloc(dir->mount, mode);
-	if (!vnode)
-		return -FS0_ENOMEM;
-	vnode->nlink = FS0_S_ISDIR(mode) ? 2 : 1;
-	int error = dir_add(dir, lookup->name, lookup->name_len, vnode);
-	if (error) {
-		vnode_drop_link(vnode);
-		return error;
-	}
-	vnode_get(vnode);
-	*out = vnode;
-	return 0;
+	uint32_t access = flags & FS0_O_ACCMODE;
+	uint32_t want = access == FS0_O_WRONLY ? FS0_W_OK : access == FS0_O_RDWR ? FS0_R_OK | FS0_W_OK : FS0_R_OK;
+	return (flags & FS0_O_TRUNC) ? want | FS0_W_OK : want;
 }
 
 /* Checks an existing vnode against the open flags. */
-static int check_open_existing(const struct fs0_vnode *vnode, uint32_t flags, bool slash)
+static int check_open_existing(const struct fs0_task *task, const struct fs0_vnode *vnode,
+			       uint32_t flags, bool slash)
 {
 	uint32_t access = flags & FS0_O_ACCMODE;
 	if ((flags & FS0_O_CREAT) && (flags & FS0_O_EXCL))
 		return -FS0_EEXIST;
+	if (FS0_S_ISLNK(vnode->mode))
+		return -FS0_ELOOP;	/* only O_NOFOLLOW leaves a final link unfollowed */
+	int error = perm_check(vnode, task_cred(task), open_wants(flags));
+	if (error)
+		return error;
 	if (FS0_S_ISDIR(vnode->mode)) {
 		if (access != FS0_O_RDONLY || (flags & (FS0_O_TRUNC | FS0_O_CREAT)))
 			return -FS0_EISDIR;
@@ -55,28 +57,39 @@ static int check_open_existing(const struct fs0_vnode *vnode, uint32_t flags, bo
 	}
 	if ((flags & FS0_O_DIRECTORY) || slash)
 		return -FS0_ENOTDIR;
+	/* A named pipe's writer that may not wait for a reader: ENXIO, as on Linux. */
+	if (FS0_S_ISFIFO(vnode->mode) && access == FS0_O_WRONLY && (flags & FS0_O_NONBLOCK) &&
+	    pipe_readers(vnode) == 0)
+		return -FS0_ENXIO;
 	if ((access != FS0_O_RDONLY || (flags & FS0_O_TRUNC)) && vnode->mount->read_only)
 		return -FS0_EROFS;
 	return 0;
 }
 
-static int open_vnode(struct fs0_task *task, const char *path, uint32_t flags, uint32_t mode,
-		      struct fs0_vnode **out)
+/* O_CREAT|O_EXCL and O_NOFOLLOW see a final link itself; other opens what it names. */
+static int open_vnode(struct fs0_task *task, int dirfd, const char *path, uint32_t flags,
+		      uint32_t mode, struct fs0_vnode **out)
 {
+	struct fs0_vnode *base;
+	int error = path_base(task, dirfd, path, &base);
+	if (error)
+		return error;
+	bool exclusive = (flags & FS0_O_CREAT) && (flags & FS0_O_EXCL);
+	bool follow = !exclusive && !(flags & FS0_O_NOFOLLOW);
 	struct fs0_lookup lookup;
-	int error = vfs_lookup(task->cwd, path, &lookup);
+	error = vfs_lookup(base, path, follow, &lookup);
 	if (error)
 		return error;
 	bool slash = ends_in_slash(path);
 	if (lookup.vnode)
-		error = check_open_existing(lookup.vnode, flags, slash);
+		error = check_open_existing(task, lookup.vnode, flags, slash);
 	else if (!(flags & FS0_O_CREAT))
 		error = -FS0_ENOENT;
 	else if (slash)
 		error = -FS0_EISDIR;
 	else
-		error = create_child(&lookup, FS0_S_IFREG | (mode & FS0_S_PERM_MASK), &lookup.vnode);
-	if (!error && (flags & FS0_O_TRUNC) && lookup.vnode->size > 0)
+		error = create_child(task, &lookup, FS0_S_IFREG | (mode & FS0_S_PERM_MASK), &lookup.vnode);
+	if (!error && (flags & FS0_O_TRUNC) && FS0_S_ISREG(lookup.vnode->mode) && lookup.vnode->size > 0)
 		error = lookup.vnode->mount->ops->truncate(lookup.vnode, 0);
 	if (!error) {
 		*out = lookup.vnode;
@@ -86,19 +99,20 @@ static int open_vnode(struct fs0_task *task, const char *path, uint32_t flags, u
 	return error;
 }
 
-int fs_open(fs0_task_t task_id, const char *path, uint32_t flags, uint32_t mode)
+int fs_open(fs0_task_t task_id, int dirfd, const char *path, uint32_t flags, uint32_t mode)
 {
 	struct fs0_task *task = task_find(task_id);
 	if (!task)
 		return -FS0_ESRCH;
-	if ((flags & ~OPEN_FLAGS_KNOWN) || (flags & FS0_O_ACCMODE) == FS0_O_ACCMODE ||
+	flags &= OPEN_FLAGS_KNOWN;
+	if ((flags & FS0_O_ACCMODE) == FS0_O_ACCMODE ||
 	    ((flags & FS0_O_CREAT) && (flags & FS0_O_DIRECTORY)))
 		return -FS0_EINVAL;
 	int fd = fd_free_slot(task->table, 0);
 	if (fd < 0)
 		return fd;
 	struct fs0_vnode *vnode;
-	int error = open_vnode(task, path, flags, mode, &vnode);
+	int error = open_vnode(task, dirfd, path, flags, mode, &vnode);
 	if (error)
 		return error;
 	struct fs0_file *file;
@@ -110,10 +124,11 @@ int fs_open(fs0_task_t task_id, const char *path, uint32_t flags, uint32_t mode)
 	return fd;
 }
 
-int fs_stat(fs0_task_t task_id, const char *path, struct fs0_stat_info *out)
+int fs_stat(fs0_task_t task_id, int dirfd, const char *path, uint32_t at_flags,
+	    struct fs0_stat_info *out)
 {
 	struct fs0_vnode *vnode;
-	int error = task_resolve(task_id, path, &vnode);
+	int error = at_resolve(task_id, dirfd, path, !(at_flags & FS0_AT_SYMLINK_NOFOLLOW), &vnode);
 	if (error)
 		return error;
 	vnode_fill_stat(vnode, out);
@@ -121,16 +136,17 @@ int fs_stat(fs0_task_t task_id, const char *path, struct fs0_stat_info *out)
 	return 0;
 }
 
-int fs_mkdir(fs0_task_t task_id, const char *path, uint32_t mode)
+int fs_mkdir(fs0_task_t task_id, int dirfd, const char *path, uint32_t mode)
 {
 	struct fs0_lookup lookup;
-	int error = task_lookup(task_id, path, &lookup);
+	int error = at_lookup(task_id, dirfd, path, false, &lookup);
 	if (error)
 		return error;
 	if (lookup.vnode)
 		error = -FS0_EEXIST;
 	else
-		error = create_child(&lookup, FS0_S_IFDIR | (mode & FS0_S_PERM_MASK), &lookup.vnode);
+		error = create_child(task_find(task_id), &lookup, FS0_S_IFDIR | (mode & FS0_S_PERM_MASK),
+				     &lookup.vnode);
 	vfs_lookup_done(&lookup);
 	return error;
 }
@@ -141,10 +157,10 @@ static int unnamed_target_error(const struct fs0_vnode *vnode)
 	return vnode == vfs_root() ? -FS0_EBUSY : -FS0_EINVAL;
 }
 
-int fs_rmdir(fs0_task_t task_id, const char *path)
+int fs_rmdir(fs0_task_t task_id, int dirfd, const char *path)
 {
 	struct fs0_lookup lookup;
-	int error = task_lookup(task_id, path, &lookup);
+	int error = at_lookup(task_id, dirfd, path, false, &lookup);
 	if (error)
 		return error;
 	struct fs0_vnode *vnode = lookup.vnode;
@@ -168,10 +184,10 @@ int fs_rmdir(fs0_task_t task_id, const char *path)
 	return error;
 }
 
-int fs_unlink(fs0_task_t task_id, const char *path)
+int fs_unlink(fs0_task_t task_id, int dirfd, const char *path)
 {
 	struct fs0_lookup lookup;
-	int error = task_lookup(task_id, path, &lookup);
+	int error = at_lookup(task_id, dirfd, path, false, &lookup);
 	if (error)
 		return error;
 	struct fs0_vnode *vnode = lookup.vnode;
@@ -248,16 +264,14 @@ static int do_rename(struct fs0_lookup *from, struct fs0_lookup *to)
 	return 0;
 }
 
-int fs_rename(fs0_task_t task_id, const char *old_path, const char *new_path)
+int fs_rename(fs0_task_t task_id, int old_dirfd, const char *old_path, int new_dirfd,
+	      const char *new_path)
 {
-	struct fs0_task *task = task_find(task_id);
-	if (!task)
-		return -FS0_ESRCH;
 	struct fs0_lookup from, to;
-	int error = vfs_lookup(task->cwd, old_path, &from);
+	int error = at_lookup(task_id, old_dirfd, old_path, false, &from);
 	if (error)
 		return error;
-	error = vfs_lookup(task->cwd, new_path, &to);
+	error = at_lookup(task_id, new_dirfd, new_path, false, &to);
 	if (error) {
 		vfs_lookup_done(&from);
 		return error;
@@ -270,22 +284,41 @@ int fs_rename(fs0_task_t task_id, const char *old_path, const char *new_path)
 	return error;
 }
 
+/* The task's cwd becomes vnode (referenced by the caller, taken over). */
+static int change_cwd(struct fs0_task *task, struct fs0_vnode *vnode)
+{
+	int error = !FS0_S_ISDIR(vnode->mode) ? -FS0_ENOTDIR : perm_check(vnode, task_cred(task), FS0_X_OK);
+	if (error) {
+		vnode_put(vnode);
+		return error;
+	}
+	vnode_put(task->cwd);
+	task->cwd = vnode;
+	return 0;
+}
+
 int fs_chdir(fs0_task_t task_id, const char *path)
 {
 	struct fs0_task *task = task_find(task_id);
 	if (!task)
 		return -FS0_ESRCH;
 	struct fs0_vnode *vnode;
-	int error = vfs_resolve(task->cwd, path, &vnode);
+	int error = vfs_resolve(task->cwd, path, true, &vnode);
 	if (error)
 		return error;
-	if (!FS0_S_ISDIR(vnode->mode)) {
-		vnode_put(vnode);
-		return -FS0_ENOTDIR;
-	}
-	vnode_put(task->cwd);
-	task->cwd = vnode;
-	return 0;
+	return change_cwd(task, vnode);
+}
+
+int fs_fchdir(fs0_task_t task_id, int fd)
+{
+	struct fs0_task *task = task_find(task_id);
+	if (!task)
+		return -FS0_ESRCH;
+	struct fs0_file *file = fd_lookup(task->table, fd);
+	if (!file)
+		return -FS0_EBADF;
+	vnode_get(file->vnode);
+	return change_cwd(task, file->vnode);
 }
 
 int fs_getcwd(fs0_task_t task_id, char *buf, size_t size)

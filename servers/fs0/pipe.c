@@ -26,6 +26,11 @@ struct fs0_pipe {
 	struct byte_ring ring;		/* FS0_PIPE_BUF bytes */
 	uint32_t readers;		/* open read ends */
 	uint32_t writers;		/* open write ends */
+	/* Whether a reader (writer) has come since the pipe last had no ends:
+	 * until one has, a named pipe's blocking writer (reader) waits for it,
+	 * as Linux's waits in open. A pipe() has both from the start. */
+	bool had_reader;
+	bool had_writer;
 	struct pipe_waiter *waiting_readers;
 	struct pipe_waiter *waiting_writers;
 };
@@ -35,16 +40,14 @@ static struct fs0_pipe *pipes;
 static uint32_t live_pipes;
 static uint32_t pending_requests;
 
-int pipe_create(struct fs0_vnode **out)
+/* Gives a fifo vnode (a pipe's, or a named one at its first open) its buffer. */
+int pipe_attach(struct fs0_vnode *vnode)
 {
 	struct fs0_pipe *pipe = counted_alloc(sizeof(*pipe));
-	struct fs0_vnode *vnode = vnode_alloc(NULL, FS0_S_IFIFO | 0600);
 	uint8_t *ring = counted_alloc(FS0_PIPE_BUF);
-	if (!pipe || !vnode || !ring) {
+	if (!pipe || !ring) {
 		counted_free(pipe);
 		counted_free(ring);
-		if (vnode)
-			vnode_drop_link(vnode);
 		return -FS0_ENOMEM;
 	}
 	fs0_data_bytes += FS0_PIPE_BUF;
@@ -54,8 +57,27 @@ int pipe_create(struct fs0_vnode **out)
 	pipe->next = pipes;
 	pipes = pipe;
 	live_pipes++;
+	return 0;
+}
+
+int pipe_create(struct fs0_vnode **out)
+{
+	struct fs0_vnode *vnode = vnode_alloc(NULL, FS0_S_IFIFO | 0600);
+	if (!vnode)
+		return -FS0_ENOMEM;
+	int error = pipe_attach(vnode);
+	if (error) {
+		vnode_drop_link(vnode);
+		return error;
+	}
+	vnode->pipe->had_reader = vnode->pipe->had_writer = true;
 	*out = vnode;
 	return 0;
+}
+
+uint32_t pipe_readers(const struct fs0_vnode *vnode)
+{
+	return vnode->pipe ? vnode->pipe->readers : 0;
 }
 
 /* The vnode is going: no ends are open, so no one waits. */
@@ -148,24 +170,33 @@ static void pump(struct fs0_pipe *pipe)
  * or the count they managed to write before the last reader went. */
 static void wake_for_lost_ends(struct fs0_pipe *pipe)
 {
-	while (pipe->writers == 0 && pipe->waiting_readers) {
+	while (pipe->writers == 0 && pipe->had_writer && pipe->waiting_readers) {
 		struct pipe_waiter *reader = pipe->waiting_readers;
 		size_t got = ring_get(pipe, reader->read_buf, reader->len);
 		finish(&pipe->waiting_readers, (long)got);
 	}
-	if (pipe->readers == 0)
+	if (pipe->readers == 0 && pipe->had_reader)
 		while (pipe->waiting_writers) {
 			size_t done = pipe->waiting_writers->done;
 			finish(&pipe->waiting_writers, done ? (long)done : -FS0_EPIPE);
 		}
 }
 
+/* A named pipe's first reader lets its waiting writers in (and the
+ * other way round). */
 void pipe_end_opened(struct fs0_vnode *vnode, uint32_t access)
 {
-	if (access == FS0_O_RDONLY)
-		vnode->pipe->readers++;
-	else
-		vnode->pipe->writers++;
+	struct fs0_pipe *pipe = vnode->pipe;
+	if (access == FS0_O_RDONLY) {
+		pipe->readers++;
+		pipe->had_reader = true;
+	} else {
+		pipe->writers++;
+		pipe->had_writer = true;
+	}
+	vnode_get(vnode);
+	pump(pipe);
+	vnode_put(vnode);
 }
 
 void pipe_end_closed(struct fs0_vnode *vnode, uint32_t access)
@@ -177,6 +208,8 @@ void pipe_end_closed(struct fs0_vnode *vnode, uint32_t access)
 		pipe->writers--;
 	vnode_get(vnode);
 	wake_for_lost_ends(pipe);
+	if (pipe->readers == 0 && pipe->writers == 0)
+		pipe->had_reader = pipe->had_writer = false;
 	vnode_put(vnode);
 }
 
@@ -192,9 +225,10 @@ long pipe_read(fs0_task_t task, struct fs0_file *file, void *buf, size_t len, vo
 		vnode_put(pipe->vnode);
 		return (long)got;
 	}
-	if (pipe->writers == 0)
+	bool nonblocking = (file->flags & FS0_O_NONBLOCK) || !token;
+	if (pipe->writers == 0 && (pipe->had_writer || nonblocking))
 		return 0;
-	if ((file->flags & FS0_O_NONBLOCK) || !token)
+	if (nonblocking)
 		return -FS0_EAGAIN;
 	int error = enqueue(&pipe->waiting_readers, file, task, buf, NULL, len, 0, token);
 	return error ? error : IDLRT_DEFERRED;
@@ -203,11 +237,11 @@ long pipe_read(fs0_task_t task, struct fs0_file *file, void *buf, size_t len, vo
 long pipe_write(fs0_task_t task, struct fs0_file *file, const void *buf, size_t len, void *token)
 {
 	struct fs0_pipe *pipe = file->vnode->pipe;
-	if (pipe->readers == 0)
+	bool nonblocking = (file->flags & FS0_O_NONBLOCK) || !token;
+	if (pipe->readers == 0 && (pipe->had_reader || nonblocking))
 		return -FS0_EPIPE;
 	if (len == 0)
 		return 0;
-	bool nonblocking = (file->flags & FS0_O_NONBLOCK) || !token;
 	size_t space = FS0_PIPE_BUF - pipe->ring.count;
 	if (nonblocking && (pipe->waiting_writers || (len <= FS0_PIPE_BUF && space < len)))
 		return -FS0_EAGAIN;

@@ -13,6 +13,10 @@ struct fs0_vnode;
 extern const struct fs0_reply_ops *fs0_replies;
 
 int pipe_create(struct fs0_vnode **out);
+/* A named pipe gets its buffer at its first open: 0 or -FS0_ENOMEM. */
+int pipe_attach(struct fs0_vnode *vnode);
+/* Open read ends of a fifo vnode (0 before its first open). */
+uint32_t pipe_readers(const struct fs0_vnode *vnode);
 void pipe_release(struct fs0_vnode *vnode);
 void pipe_end_opened(struct fs0_vnode *vnode, uint32_t access);
 void pipe_end_closed(struct fs0_vnode *vnode, uint32_t access);

@@ -1,5 +1,6 @@
 /* ramfs.c - the writable in-memory file system's file data: an array of
- * 4 KiB pages per file, allocated on first write so holes cost nothing. */
+ * 4 KiB pages per file, allocated on first write so holes cost nothing;
+ * reads and writes stamp the file's times. */
 #include <string.h>
 #include <server/counted_alloc.h>
 #include "ramfs.h"
@@ -12,6 +13,7 @@ static uint32_t pages_for(int64_t size)
 
 static long ramfs_read(struct fs0_vnode *vnode, void *buf, size_t len, int64_t offset)
 {
+	vnode_touch_read(vnode);
 	if (offset >= vnode->size)
 		return 0;
 	if ((int64_t)len > vnode->size - offset)
@@ -83,6 +85,7 @@ static long ramfs_write(struct fs0_vnode *vnode, const void *buf, size_t len, in
 		return -FS0_ENOSPC;
 	if (offset + (int64_t)done > vnode->size)
 		vnode->size = offset + (int64_t)done;
+	vnode_touch_data(vnode);
 	return (long)done;
 }
 
@@ -111,6 +114,7 @@ static int ramfs_truncate(struct fs0_vnode *vnode, int64_t size)
 			memset(vnode->pages[keep - 1] + tail, 0, FS0_PAGE_SIZE - tail);
 	}
 	vnode->size = size;
+	vnode_touch_data(vnode);
 	return 0;
 }
 

@@ -1,6 +1,6 @@
 /* serve.c - fs0's life on the wire: start-up, shutdown, the check that a
- * request comes from mm0, and deferred pipe replies sent through the
- * generated reply functions. */
+ * request comes from mm0, and deferred replies (pipes, record locks) sent
+ * through the generated reply functions. */
 #include <server/counted_alloc.h>
 #include "fs0_server.h"
 #include "serve.h"
@@ -17,11 +17,7 @@ uint32_t serve_window_size;
 static void complete_pending(void *token, long result)
 {
 	struct serve_pending *pending = token;
-	if (pending->is_write)
-		(void)fs0_write_reply(pending->token, (int)result);
-	else
-		(void)fs0_read_reply(pending->token, (int)result, pending->token.bulk_at,
-				     result > 0 ? (uint32_t)result : 0);
+	(void)pending->reply(pending->token, (int)result);
 	counted_free(pending);
 }
 
@@ -56,15 +52,16 @@ int serve_require_mm0(const struct idlrt_request *rq)
 	return rq->client == serve_mm0_tid ? 0 : -FS0_EPERM;
 }
 
-struct serve_pending *serve_pending_new(idlrt_token_t token, bool is_write)
+struct serve_pending *serve_pending_new(idlrt_token_t token, int (*reply)(idlrt_token_t token, int result))
 {
 	struct serve_pending *pending = counted_alloc(sizeof(*pending));
 	if (pending) {
 		pending->token = token;
-		pending->is_write = is_write;
+		pending->reply = reply;
 	}
 	return pending;
 }
+
 
 /* The logic kept the token only if it deferred; otherwise it is ours to free. */
 int serve_pending_result(struct serve_pending *pending, long result)

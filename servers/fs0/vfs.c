@@ -1,5 +1,6 @@
 /* vfs.c - mounts and path lookup: absolute and relative paths, "." and "..",
- * crossing into mounted roots and back out of them. */
+ * symbolic links (at most FS0_SYMLOOP_MAX per resolution), crossing into
+ * mounted roots and back out of them. */
 #include <string.h>
 #include <server/counted_alloc.h>
 #include "vfs.h"
@@ -98,8 +99,43 @@ struct fs0_vnode *vfs_parent(struct fs0_vnode *dir)
 	return dir->parent ? dir->parent : dir;
 }
 
-/* Moves *cur (referenced) to the component name; *cur stays on error. */
-static int step(struct fs0_vnode **cur, const char *name, size_t len)
+static int lookup_from(struct fs0_vnode *base, const char *path, bool follow, uint32_t *links_left,
+		       struct fs0_lookup *out);
+
+/* Spends one of the links a resolution may follow: -FS0_ELOOP past SYMLOOP_MAX. */
+static int spend_link(uint32_t *links_left)
+{
+	if (*links_left == 0)
+		return -FS0_ELOOP;
+	(*links_left)--;
+	return 0;
+}
+
+/* *cur (referenced), the directory holding link, becomes what the link's
+ * target names, which must exist; *cur stays on error. */
+static int enter_link(struct fs0_vnode **cur, const struct fs0_vnode *link, uint32_t *links_left)
+{
+	int error = spend_link(links_left);
+	if (error)
+		return error;
+	struct fs0_lookup target;
+	error = lookup_from(*cur, link->link_target, true, links_left, &target);
+	if (error)
+		return error;
+	if (!target.vnode) {
+		vfs_lookup_done(&target);
+		return -FS0_ENOENT;
+	}
+	vnode_put(*cur);
+	*cur = target.vnode;
+	target.vnode = NULL;
+	vfs_lookup_done(&target);
+	return 0;
+}
+
+/* Moves *cur (referenced) to the component name, through a symbolic link
+ * if it is one; *cur stays on error. */
+static int step(struct fs0_vnode **cur, const char *name, size_t len, uint32_t *links_left)
 {
 	struct fs0_vnode *dir = *cur;
 	if (!FS0_S_ISDIR(dir->mode))
@@ -115,6 +151,8 @@ static int step(struct fs0_vnode **cur, const char *name, size_t len)
 		struct fs0_dir_entry *entry = dir_find(dir, name, len);
 		if (!entry)
 			return -FS0_ENOENT;
+		if (FS0_S_ISLNK(entry->vnode->mode))
+			return enter_link(cur, entry->vnode, links_left);
 		next = follow_mounts(entry->vnode);
 	}
 	vnode_get(next);
@@ -128,10 +166,38 @@ static bool is_dot_or_dotdot(const char *name, size_t len)
 	return (len == 1 && name[0] == '.') || (len == 2 && name[0] == '.' && name[1] == '.');
 }
 
-/* Resolves all but the last component; the last is looked up but may be
- * absent (out->vnode NULL) so create, mkdir and rename can use the name.
- * A path ending in "/", "." or ".." has no name to create (name_len 0). */
-int vfs_lookup(struct fs0_vnode *cwd, const char *path, struct fs0_lookup *out)
+/* The last component, name, in cur (referenced; the lookup takes it over).
+ * A final link is followed when follow is set (a trailing slash sets it). */
+static int lookup_last(struct fs0_vnode *cur, const char *name, size_t len, bool follow,
+		       uint32_t *links_left, struct fs0_lookup *out)
+{
+	if (!FS0_S_ISDIR(cur->mode) || cur->nlink == 0) {
+		int error = FS0_S_ISDIR(cur->mode) ? -FS0_ENOENT : -FS0_ENOTDIR;
+		vnode_put(cur);
+		return error;
+	}
+	struct fs0_dir_entry *entry = dir_find(cur, name, len);
+	if (entry && follow && FS0_S_ISLNK(entry->vnode->mode)) {
+		int error = spend_link(links_left);
+		if (!error)
+			error = lookup_from(cur, entry->vnode->link_target, true, links_left, out);
+		vnode_put(cur);
+		return error;
+	}
+	out->parent = cur;
+	out->name = name;
+	out->name_len = len;
+	if (entry) {
+		out->vnode = follow_mounts(entry->vnode);
+		vnode_get(out->vnode);
+	}
+	return 0;
+}
+
+/* Resolves all but the last component from base (or the root for an
+ * absolute path), following every link on the way. */
+static int lookup_from(struct fs0_vnode *base, const char *path, bool follow, uint32_t *links_left,
+		       struct fs0_lookup *out)
 {
 	memset(out, 0, sizeof(*out));
 	size_t path_len = strnlen(path, FS0_PATH_MAX);
@@ -139,11 +205,12 @@ int vfs_lookup(struct fs0_vnode *cwd, const char *path, struct fs0_lookup *out)
 		return -FS0_ENAMETOOLONG;
 	if (path_len == 0)
 		return -FS0_ENOENT;
-	struct fs0_vnode *cur = path[0] == '/' ? vfs_root() : cwd;
+	struct fs0_vnode *cur = path[0] == '/' ? vfs_root() : base;
 	vnode_get(cur);
 
 	const char *end = path + path_len;
 	const char *name = path;
+	bool slash_at_end = path[path_len - 1] == '/';
 	int error = 0;
 	for (;;) {
 		while (name < end && *name == '/')
@@ -160,27 +227,10 @@ int vfs_lookup(struct fs0_vnode *cwd, const char *path, struct fs0_lookup *out)
 		while (rest < end && *rest == '/')
 			rest++;
 		bool last = rest == end;
-		if (last && len > 0 && !is_dot_or_dotdot(name, len)) {
-			if (!FS0_S_ISDIR(cur->mode)) {
-				error = -FS0_ENOTDIR;
-				break;
-			}
-			if (cur->nlink == 0) {
-				error = -FS0_ENOENT;
-				break;
-			}
-			struct fs0_dir_entry *entry = dir_find(cur, name, len);
-			out->parent = cur;
-			out->name = name;
-			out->name_len = len;
-			if (entry) {
-				out->vnode = follow_mounts(entry->vnode);
-				vnode_get(out->vnode);
-			}
-			return 0;
-		}
+		if (last && len > 0 && !is_dot_or_dotdot(name, len))
+			return lookup_last(cur, name, len, follow || slash_at_end, links_left, out);
 		if (len > 0) {
-			error = step(&cur, name, len);
+			error = step(&cur, name, len, links_left);
 			if (error)
 				break;
 		}
@@ -192,6 +242,17 @@ int vfs_lookup(struct fs0_vnode *cwd, const char *path, struct fs0_lookup *out)
 	}
 	vnode_put(cur);
 	return error;
+}
+
+/* Resolves all but the last component; the last is looked up but may be
+ * absent (out->vnode NULL) so create, mkdir and rename can use the name.
+ * A path ending in "/", "." or ".." has no name to create (name_len 0).
+ * Links met on the way are followed; a final one only when follow is set
+ * (then out names what it points to, or where that would be created). */
+int vfs_lookup(struct fs0_vnode *base, const char *path, bool follow, struct fs0_lookup *out)
+{
+	uint32_t links_left = FS0_SYMLOOP_MAX;
+	return lookup_from(base, path, follow, &links_left, out);
 }
 
 void vfs_lookup_done(struct fs0_lookup *lookup)
@@ -212,10 +273,10 @@ static bool has_trailing_slash(const char *path)
 }
 
 /* Resolves a path that must exist; returns a referenced vnode. */
-int vfs_resolve(struct fs0_vnode *cwd, const char *path, struct fs0_vnode **out)
+int vfs_resolve(struct fs0_vnode *base, const char *path, bool follow, struct fs0_vnode **out)
 {
 	struct fs0_lookup lookup;
-	int error = vfs_lookup(cwd, path, &lookup);
+	int error = vfs_lookup(base, path, follow, &lookup);
 	if (error)
 		return error;
 	if (!lookup.vnode) {
@@ -244,12 +305,16 @@ bool vfs_is_ancestor(const struct fs0_vnode *ancestor, const struct fs0_vnode *v
 	}
 }
 
-/* Writes dir's absolute path; returns its length including the NUL. */
+/* Writes dir's absolute path; returns its length including the NUL. The
+ * names are laid from the end of buf backwards, then moved to its start, so
+ * no path-sized buffer sits on fs0's stack. */
 int vfs_path_of(struct fs0_vnode *dir, char *buf, size_t size)
 {
-	char reversed[FS0_PATH_MAX];
-	size_t start = sizeof(reversed) - 1;
-	reversed[start] = '\0';
+	if (size == 0)
+		return -FS0_ERANGE;
+	size_t start = size - 1;
+	buf[start] = '\0';
+	bool too_long = false;
 	while (dir != vfs_root()) {
 		if (dir->nlink == 0)
 			return -FS0_ENOENT;
@@ -258,18 +323,26 @@ int vfs_path_of(struct fs0_vnode *dir, char *buf, size_t size)
 			continue;
 		}
 		struct fs0_dir_entry *entry = dir_find_vnode(dir->parent, dir);
-		if ((size_t)entry->name_len + 1 > start)
-			return -FS0_ENAMETOOLONG;
+		if ((size_t)entry->name_len + 1 > start) {
+			too_long = true;
+			break;
+		}
 		start -= entry->name_len;
-		memcpy(reversed + start, entry->name, entry->name_len);
-		reversed[--start] = '/';
+		memcpy(buf + start, entry->name, entry->name_len);
+		buf[--start] = '/';
 		dir = dir->parent;
 	}
-	if (start == sizeof(reversed) - 1)
-		reversed[--start] = '/';
-	size_t length = sizeof(reversed) - start;
-	if (length > size)
-		return -FS0_ERANGE;
-	memcpy(buf, reversed + start, length);
+	if (!too_long && start == size - 1) {
+		if (start == 0)
+			too_long = true;
+		else
+			buf[--start] = '/';
+	}
+	size_t length = size - start;
+	if (too_long)
+		return size >= FS0_PATH_MAX ? -FS0_ENAMETOOLONG : -FS0_ERANGE;
+	if (length > FS0_PATH_MAX)
+		return -FS0_ENAMETOOLONG;
+	memmove(buf, buf + start, length);
 	return (int)length;
 }

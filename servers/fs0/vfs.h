@@ -24,9 +24,9 @@ void vfs_unmount_all(void);
 struct fs0_vnode *vfs_parent(struct fs0_vnode *dir);
 struct fs0_vnode *vfs_root(void);
 uint32_t vfs_mount_count(void);
-int vfs_lookup(struct fs0_vnode *cwd, const char *path, struct fs0_lookup *out);
+int vfs_lookup(struct fs0_vnode *base, const char *path, bool follow, struct fs0_lookup *out);
 void vfs_lookup_done(struct fs0_lookup *lookup);
-int vfs_resolve(struct fs0_vnode *cwd, const char *path, struct fs0_vnode **out);
+int vfs_resolve(struct fs0_vnode *base, const char *path, bool follow, struct fs0_vnode **out);
 bool vfs_is_ancestor(const struct fs0_vnode *ancestor, const struct fs0_vnode *vnode);
 int vfs_path_of(struct fs0_vnode *dir, char *buf, size_t size);
 

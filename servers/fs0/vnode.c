@@ -1,8 +1,10 @@
 /* vnode.c - vnode life: ids, references, links, and freeing on the last
- * of both. */
+ * of both; the times and the status stat reports. */
 #include <string.h>
 #include <server/counted_alloc.h>
 #include "vnode.h"
+#include "clock.h"
+#include "locks.h"
 #include "pipe.h"
 
 static uint32_t next_vnode_id = 1;
@@ -18,6 +20,9 @@ struct fs0_vnode *vnode_alloc(struct fs0_mount *mount, uint32_t mode)
 		next_vnode_id = 1;
 	vnode->mode = mode;
 	vnode->mount = mount;
+	clock_now(&vnode->atime);
+	vnode->mtime = vnode->ctime = vnode->atime;
+	vnode->atime_due = true;
 	live_vnodes++;
 	return vnode;
 }
@@ -26,8 +31,10 @@ static void vnode_free(struct fs0_vnode *vnode)
 {
 	if (FS0_S_ISREG(vnode->mode) && vnode->mount)
 		vnode->mount->ops->release_data(vnode);
-	if (FS0_S_ISFIFO(vnode->mode))
+	if (FS0_S_ISFIFO(vnode->mode) && vnode->pipe)
 		pipe_release(vnode);
+	counted_free(vnode->link_target);
+	locks_vnode_gone(vnode);
 	live_vnodes--;
 	counted_free(vnode);
 }
@@ -49,11 +56,40 @@ void vnode_put(struct fs0_vnode *vnode)
 	vnode_free_if_unused(vnode);
 }
 
-/* The vnode lost its last name (unlink, rmdir, rename over it, unmount). */
+void vnode_add_link(struct fs0_vnode *vnode)
+{
+	vnode->nlink++;
+	vnode_touch_status(vnode);
+}
+
+/* unlink, rmdir, rename over it, unmount, or a create that failed. */
 void vnode_drop_link(struct fs0_vnode *vnode)
 {
-	vnode->nlink = 0;
+	if (FS0_S_ISDIR(vnode->mode) || vnode->nlink <= 1)
+		vnode->nlink = 0;
+	else
+		vnode->nlink--;
+	vnode_touch_status(vnode);
 	vnode_free_if_unused(vnode);
+}
+
+void vnode_touch_data(struct fs0_vnode *vnode)
+{
+	clock_now(&vnode->mtime);
+	vnode->ctime = vnode->mtime;
+	vnode->atime_due = true;
+}
+
+void vnode_touch_status(struct fs0_vnode *vnode)
+{
+	clock_now(&vnode->ctime);
+	vnode->atime_due = true;
+}
+
+void vnode_stamp_read(struct fs0_vnode *vnode)
+{
+	clock_now(&vnode->atime);
+	vnode->atime_due = false;
 }
 
 void vnode_fill_stat(const struct fs0_vnode *vnode, struct fs0_stat_info *out)
@@ -65,6 +101,14 @@ void vnode_fill_stat(const struct fs0_vnode *vnode, struct fs0_stat_info *out)
 	out->nlink = vnode->nlink;
 	out->size = vnode->size;
 	out->blksize = FS0_PAGE_SIZE;
+	out->uid = vnode->uid;
+	out->gid = vnode->gid;
+	out->atime_sec = vnode->atime.sec;
+	out->atime_nsec = vnode->atime.nsec;
+	out->mtime_sec = vnode->mtime.sec;
+	out->mtime_nsec = vnode->mtime.nsec;
+	out->ctime_sec = vnode->ctime.sec;
+	out->ctime_nsec = vnode->ctime.nsec;
 	if (vnode->pages) {
 		uint32_t present = 0;
 		for (uint32_t i = 0; i < vnode->page_slots; i++)

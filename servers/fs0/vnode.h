@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "clock.h"
 #include "fs0_logic.h"
 
 struct fs0_dir_entry;
@@ -16,6 +17,11 @@ struct fs0_vnode {
 	uint32_t id;
 	uint32_t mode;
 	uint32_t nlink;
+	uint32_t uid;
+	uint32_t gid;
+	struct fs0_time atime;		/* last read */
+	struct fs0_time mtime;		/* last change of the data (a directory's names) */
+	struct fs0_time ctime;		/* last change of the data or the status */
 	uint32_t refs;
 	uint32_t openers;		/* open file descriptions */
 	int64_t size;
@@ -30,6 +36,8 @@ struct fs0_vnode {
 	const uint8_t *archive_data;	/* bootfs data, inside the archive */
 	struct fs0_pipe *pipe;		/* pipes: the buffer and waiters */
 	uint32_t device;		/* character devices: FS0_DEV_* */
+	char *link_target;		/* symbolic links: the target, NUL-terminated (size bytes) */
+	bool atime_due;			/* changed since atime was last stamped */
 };
 
 /* What differs between file systems: how a regular file's bytes are kept. */
@@ -51,11 +59,30 @@ struct fs0_mount {
 	struct fs0_vnode *covered;	/* referenced; NULL for the root mount */
 };
 
+#define FS0_S_ISLNK(m)		(((m) & FS0_S_IFMT) == FS0_S_IFLNK)
+
+/* A new vnode owned by root with every time now; no links, no references. */
 struct fs0_vnode *vnode_alloc(struct fs0_mount *mount, uint32_t mode);
 void vnode_get(struct fs0_vnode *vnode);
 void vnode_put(struct fs0_vnode *vnode);
+/* The vnode gained or lost one name: a directory's last (it has one), a
+ * file's one of nlink; the status changed now. */
+void vnode_add_link(struct fs0_vnode *vnode);
 void vnode_drop_link(struct fs0_vnode *vnode);
 void vnode_fill_stat(const struct fs0_vnode *vnode, struct fs0_stat_info *out);
 uint32_t vnode_live_count(void);
+
+/* The times a change stamps: the data (mtime and ctime) or the status (ctime). */
+void vnode_touch_data(struct fs0_vnode *vnode);
+void vnode_touch_status(struct fs0_vnode *vnode);
+/* A read: atime moves as Linux's default "relatime" moves it when it is not
+ * newer than mtime or ctime (without relatime's refresh of a day-old atime),
+ * so a file read again and again costs a flag test, not a clock reading. */
+void vnode_stamp_read(struct fs0_vnode *vnode);
+static inline void vnode_touch_read(struct fs0_vnode *vnode)
+{
+	if (vnode->atime_due)
+		vnode_stamp_read(vnode);
+}
 
 #endif

@@ -62,13 +62,14 @@ static int client_setup(struct client *c)
 	if (mm_fs0_buffer(l4_utcb()->pager, &c->fs0, &address, &c->size) < 0 || c->size < 4 * PAGE)
 		return -1;
 	c->buffer = (char *)address;
+	/* The stubs put their paths at the buffer's start, so they go first. */
+	c->file_fd = fs0_open(c->fs0, FS0_AT_FDCWD, "/cm/file", FS0_O_RDWR, 0);
+	c->dir_fd = fs0_open(c->fs0, FS0_AT_FDCWD, "/cm", FS0_O_RDONLY | FS0_O_DIRECTORY, 0);
 	put(c, OFF_FILE, PATH("/cm/file"));
 	put(c, OFF_DIR, PATH("/cm/dir"));
 	put(c, OFF_MOVED, PATH("/cm/moved"));
 	put(c, OFF_NEW, PATH("/cm/new"));
 	put(c, OFF_PARENT, PATH("/cm"));
-	c->file_fd = fs0_open(c->fs0, OFF_FILE, 8, FS0_O_RDWR, 0);
-	c->dir_fd = fs0_open(c->fs0, OFF_PARENT, 3, FS0_O_RDONLY | FS0_O_DIRECTORY, 0);
 	return c->file_fd >= 0 && c->dir_fd >= 0 ? 0 : -1;
 }
 
@@ -97,6 +98,25 @@ static int change_buffer(struct client *c, enum change change)
 	return -1;
 }
 
+/* A path request written word by word with the path's offset and length:
+ * the stubs would copy the path into the buffer first, which a client that
+ * unmapped its own buffer cannot do, while fs0 must still answer -EFAULT. */
+static int raw_path_request(uint32_t fs0, uint32_t op, const uint32_t *words, unsigned count)
+{
+	uint32_t *mr = idlrt_mr();
+	mr[0] = L4_TAG(op, count + 1);
+	mr[1] = IDLRT_HEADER(FS0_IFACE_ID, FS0_IFACE_VERSION);
+	for (unsigned i = 0; i < count; i++)
+		mr[2 + i] = words[i];
+	int error = idlrt_call(fs0);
+	return error < 0 ? error : (int32_t)mr[1];
+}
+
+#define RAW(fs0, op, ...) \
+	raw_path_request(fs0, op, (const uint32_t[]){ __VA_ARGS__ }, \
+			 sizeof((const uint32_t[]){ __VA_ARGS__ }) / sizeof(uint32_t))
+#define CWD	((uint32_t)FS0_AT_FDCWD)
+
 /* A result is right when it is the request's own (as if the buffer still
  * held what was written into it) or -EFAULT. */
 static bool answer(int result, int expected)
@@ -118,26 +138,26 @@ static int requests(const struct client *c, bool threaded)
 	uint32_t fs0 = c->fs0;
 	l4_tid_t mm0 = l4_utcb()->pager;
 
-	step++; result = fs0_open(fs0, OFF_FILE, 8, FS0_O_RDONLY, 0);
+	step++; result = RAW(fs0, FS0_OP_OPEN, CWD, OFF_FILE, 8, FS0_O_RDONLY, 0);
 	if (result >= 0)
 		result = fs0_close(fs0, result);
 	if (!answer(result, 0)) return step;
-	step++; result = fs0_stat(fs0, OFF_FILE, 8, &st);
-	if (!answer(result, 0) || (result == 0 && st.size != FILE_TEXT_LEN)) return step;
-	step++; result = fs0_mkdir(fs0, OFF_DIR, 7, 0755);
+	step++; result = RAW(fs0, FS0_OP_STAT, CWD, OFF_FILE, 8, 0);
 	if (!answer(result, 0)) return step;
-	step++; result = fs0_rmdir(fs0, OFF_DIR, 7);
+	step++; result = RAW(fs0, FS0_OP_MKDIR, CWD, OFF_DIR, 7, 0755);
+	if (!answer(result, 0)) return step;
+	step++; result = RAW(fs0, FS0_OP_RMDIR, CWD, OFF_DIR, 7);
 	if (!answer(result, result == -EFAULT ? -ENOENT : 0)) return step;
-	step++; result = fs0_open(fs0, OFF_NEW, 7, FS0_O_RDWR | FS0_O_CREAT | FS0_O_EXCL, 0644);
+	step++; result = RAW(fs0, FS0_OP_OPEN, CWD, OFF_NEW, 7, FS0_O_RDWR | FS0_O_CREAT | FS0_O_EXCL, 0644);
 	if (result >= 0)
 		result = fs0_close(fs0, result);
 	if (!answer(result, 0)) return step;
-	step++; result = fs0_unlink(fs0, OFF_NEW, 7);
+	step++; result = RAW(fs0, FS0_OP_UNLINK, CWD, OFF_NEW, 7);
 	if (!answer(result, 0) && result != -ENOENT) return step;
-	step++; result = fs0_rename(fs0, OFF_FILE, 8, OFF_MOVED, 9);
+	step++; result = RAW(fs0, FS0_OP_RENAME, CWD, OFF_FILE, 8, CWD, OFF_MOVED, 9);
 	if (!answer(result, 0)) return step;
-	step++; if (result == 0 && fs0_rename(fs0, OFF_MOVED, 9, OFF_FILE, 8) != 0) return step;
-	step++; result = fs0_chdir(fs0, OFF_PARENT, 3);
+	step++; if (result == 0 && RAW(fs0, FS0_OP_RENAME, CWD, OFF_MOVED, 9, CWD, OFF_FILE, 8) != 0) return step;
+	step++; result = RAW(fs0, FS0_OP_CHDIR, OFF_PARENT, 3);
 	if (!answer(result, 0)) return step;
 	out_len = FS0_PATH_MAX;
 	step++; result = fs0_getcwd(fs0, out, &out_len);

@@ -10,29 +10,21 @@
 #include "tap.h"
 
 #define PAGE 4096u
-/* Paths go at the start of the shared buffer, placed by hand; data goes through the stubs. */
-#define NEW_PATH_OFF 512u
+/* The stubs put paths and data at the start of the shared buffer. */
 #define DATA_OFF 1024u
 
 static idlrt_dest_t fs;
 static char *shared;
 static uint32_t shared_size;
-static uint32_t put(uint32_t off, const char *path)
-{
-	uint32_t len = (uint32_t)strlen(path);
-
-	memcpy(shared + off, path, len);
-	return len;
-}
 
 static int f_open(const char *path, uint32_t flags)
 {
-	return fs0_open(fs, 0, put(0, path), flags, 0644);
+	return fs0_open(fs, FS0_AT_FDCWD, path, flags, 0644);
 }
 
 static int f_stat(const char *path, struct fs0_stat_info *st)
 {
-	return fs0_stat(fs, 0, put(0, path), st);
+	return fs0_stat(fs, FS0_AT_FDCWD, path, 0, st);
 }
 
 static int f_write(int fd, const void *data, uint32_t len)
@@ -107,20 +99,20 @@ static void test_files(void)
 	char back[32] = { 0 };
 	int fd;
 
-	CHECK("mkdir /tmp", fs0_mkdir(fs, 0, put(0, "/tmp"), 0755) == 0);
-	fd = f_open("/tmp/a.txt", FS0_O_RDWR | FS0_O_CREAT | FS0_O_EXCL);
-	CHECK("create /tmp/a.txt", fd >= 0);
+	CHECK("mkdir /fq", fs0_mkdir(fs, FS0_AT_FDCWD, "/fq", 0755) == 0);
+	fd = f_open("/fq/a.txt", FS0_O_RDWR | FS0_O_CREAT | FS0_O_EXCL);
+	CHECK("create /fq/a.txt", fd >= 0);
 	CHECK("write 15 bytes", f_write(fd, "written by init", 15) == 15);
 	CHECK("lseek to 0", f_seek(fd, 0, FS0_SEEK_SET) == 0);
 	CHECK("read them back",
 	      f_read(fd, back, sizeof(back)) == 15 && memcmp(back, "written by init", 15) == 0);
 	CHECK("close", fs0_close(fs, fd) == 0);
-	CHECK("rename /tmp/a.txt to /tmp/b.txt",
-	      fs0_rename(fs, 0, put(0, "/tmp/a.txt"), NEW_PATH_OFF, put(NEW_PATH_OFF, "/tmp/b.txt")) == 0);
-	CHECK("the old name is gone", f_stat("/tmp/a.txt", &st) == -ENOENT);
-	CHECK("the new name has the 15 bytes", f_stat("/tmp/b.txt", &st) == 0 && st.size == 15);
-	CHECK("unlink /tmp/b.txt", fs0_unlink(fs, 0, put(0, "/tmp/b.txt")) == 0);
-	CHECK("deleted", f_stat("/tmp/b.txt", &st) == -ENOENT);
+	CHECK("rename /fq/a.txt to /fq/b.txt",
+	      fs0_rename(fs, FS0_AT_FDCWD, "/fq/a.txt", FS0_AT_FDCWD, "/fq/b.txt") == 0);
+	CHECK("the old name is gone", f_stat("/fq/a.txt", &st) == -ENOENT);
+	CHECK("the new name has the 15 bytes", f_stat("/fq/b.txt", &st) == 0 && st.size == 15);
+	CHECK("unlink /fq/b.txt", fs0_unlink(fs, FS0_AT_FDCWD, "/fq/b.txt") == 0);
+	CHECK("deleted", f_stat("/fq/b.txt", &st) == -ENOENT);
 }
 
 static void test_map_with_offset(void)
@@ -129,7 +121,7 @@ static void test_map_with_offset(void)
 	uint32_t bad = 0;
 	uint8_t *map;
 	int read_only;
-	int fd = f_open("/tmp/pattern", FS0_O_RDWR | FS0_O_CREAT);
+	int fd = f_open("/fq/pattern", FS0_O_RDWR | FS0_O_CREAT);
 
 	for (uint32_t p = 0; p < 3; p++) {
 		for (uint32_t i = 0; i < PAGE; i++)
@@ -160,7 +152,7 @@ static void test_map_shared_write(void)
 {
 	static const uint8_t zeros[PAGE];
 	char back[8] = { 0 };
-	int fd = f_open("/tmp/shared", FS0_O_RDWR | FS0_O_CREAT);
+	int fd = f_open("/fq/shared", FS0_O_RDWR | FS0_O_CREAT);
 	char *map;
 
 	f_write(fd, zeros, PAGE);
@@ -176,8 +168,8 @@ static void test_map_shared_write(void)
 	CHECK("read() sees the bytes written through MAP_SHARED",
 	      f_read(fd, back, 7) == 7 && memcmp(back, "shared!", 7) == 0);
 	fs0_close(fs, fd);
-	fs0_unlink(fs, 0, put(0, "/tmp/shared"));
-	fs0_unlink(fs, 0, put(0, "/tmp/pattern"));
+	fs0_unlink(fs, FS0_AT_FDCWD, "/fq/shared");
+	fs0_unlink(fs, FS0_AT_FDCWD, "/fq/pattern");
 }
 
 /* msync: bytes written through the mapping reach read() without munmap, and
@@ -186,7 +178,7 @@ static void test_msync(void)
 {
 	static const uint8_t zeros[PAGE];
 	char back[8] = { 0 };
-	int fd = f_open("/tmp/synced", FS0_O_RDWR | FS0_O_CREAT);
+	int fd = f_open("/fq/synced", FS0_O_RDWR | FS0_O_CREAT);
 	char *map;
 
 	f_write(fd, zeros, PAGE);
@@ -219,7 +211,7 @@ static void test_msync(void)
 		      mm_msync(mm0c_server(), (uintptr_t)map, 3 * PAGE, 4) == -ENOMEM);
 	mm_munmap(mm0c_server(), (uintptr_t)map, 2 * PAGE);
 	fs0_close(fs, fd);
-	fs0_unlink(fs, 0, put(0, "/tmp/synced"));
+	fs0_unlink(fs, FS0_AT_FDCWD, "/fq/synced");
 }
 
 static void test_fork_inherits_descriptors(void)
@@ -383,7 +375,7 @@ static void test_exec(void)
 	CHECK("execve without argv[0]: EINVAL",
 	      exec_path("/boot/bin/echoargs", argv, 0, no_env, 0) == -EINVAL);
 	CHECK("execve with strings outside the buffer: EFAULT",
-	      put(0, "/boot") == 5 && exec_raw(0, 5, shared_size - 4, 8) == -EFAULT &&
+	      memcpy(shared, "/boot", 5) == shared && exec_raw(0, 5, shared_size - 4, 8) == -EFAULT &&
 		      exec_raw(0, 5, 0xfffffff8u, 16) == -EFAULT);
 	CHECK("execve with fewer strings than counted: EINVAL",
 	      exec_path("/boot/bin/echoargs", argv, 4, no_env, 0) == -EINVAL);
@@ -474,15 +466,15 @@ static int read_pattern(uint8_t *chunk, int fd, uint32_t len)
 
 static void test_big_file(void)
 {
-	int fd = f_open("/tmp/big", FS0_O_RDWR | FS0_O_CREAT | FS0_O_TRUNC);
+	int fd = f_open("/fq/big", FS0_O_RDWR | FS0_O_CREAT | FS0_O_TRUNC);
 	uint8_t *chunk = chunk_map();
 	struct fs0_stat_info st;
 
-	CHECK("create /tmp/big", fd >= 0 && chunk);
+	CHECK("create /fq/big", fd >= 0 && chunk);
 	CHECK("write a 4 MiB file", write_pattern(chunk, fd, 0, BIG_FILE) == BIG_FILE);
-	CHECK("its size is 4 MiB", f_stat("/tmp/big", &st) == 0 && st.size == BIG_FILE);
+	CHECK("its size is 4 MiB", f_stat("/fq/big", &st) == 0 && st.size == BIG_FILE);
 	CHECK("read back all 4 MiB", read_pattern(chunk, fd, BIG_FILE));
-	CHECK("unlink it", fs0_close(fs, fd) == 0 && fs0_unlink(fs, 0, put(0, "/tmp/big")) == 0);
+	CHECK("unlink it", fs0_close(fs, fd) == 0 && fs0_unlink(fs, FS0_AT_FDCWD, "/fq/big") == 0);
 	mm_munmap(mm0c_server(), (uintptr_t)chunk, CHUNK);
 }
 
@@ -497,8 +489,8 @@ static void test_full_file_system(void)
 	uint8_t *chunk = chunk_map();
 
 	fs0_stats(fs, &before);
-	fd = f_open("/tmp/fill", FS0_O_RDWR | FS0_O_CREAT | FS0_O_TRUNC);
-	CHECK("create /tmp/fill", fd >= 0 && chunk);
+	fd = f_open("/fq/fill", FS0_O_RDWR | FS0_O_CREAT | FS0_O_TRUNC);
+	CHECK("create /fq/fill", fd >= 0 && chunk);
 	while (fd >= 0 && (wrote = write_pattern(chunk, fd, total, CHUNK)) == CHUNK)
 		total += CHUNK;
 	if (wrote > 0) {
@@ -509,21 +501,21 @@ static void test_full_file_system(void)
 	CHECK("writing on fills more than 8 MiB, then ENOSPC",
 	      wrote == -ENOSPC && total > 2 * BIG_FILE);
 	CHECK("the full file keeps every byte written",
-	      f_stat("/tmp/fill", &st) == 0 && st.size == total);
+	      f_stat("/fq/fill", &st) == 0 && st.size == total);
 	CHECK("and reads back whole", read_pattern(chunk, fd, total));
-	other = f_open("/tmp/other", FS0_O_RDWR | FS0_O_CREAT);
+	other = f_open("/fq/other", FS0_O_RDWR | FS0_O_CREAT);
 	CHECK("a full file system still opens files, and refuses their data with ENOSPC",
 	      other >= 0 && f_write(other, "x", 1) == -ENOSPC);
 	CHECK("a new empty file can be removed again",
-	      other >= 0 && fs0_close(fs, other) == 0 && fs0_unlink(fs, 0, put(0, "/tmp/other")) == 0);
+	      other >= 0 && fs0_close(fs, other) == 0 && fs0_unlink(fs, FS0_AT_FDCWD, "/fq/other") == 0);
 	CHECK("unlink the full file",
-	      fs0_close(fs, fd) == 0 && fs0_unlink(fs, 0, put(0, "/tmp/fill")) == 0);
+	      fs0_close(fs, fd) == 0 && fs0_unlink(fs, FS0_AT_FDCWD, "/fq/fill") == 0);
 	CHECK("its records are freed", fs0_stats(fs, &now) == 0 && counts_equal(&before, &now));
-	fd = f_open("/tmp/big", FS0_O_RDWR | FS0_O_CREAT | FS0_O_TRUNC);
+	fd = f_open("/fq/big", FS0_O_RDWR | FS0_O_CREAT | FS0_O_TRUNC);
 	CHECK("after the delete, 4 MiB is written and read back again",
 	      fd >= 0 && write_pattern(chunk, fd, 0, BIG_FILE) == BIG_FILE && read_pattern(chunk, fd, BIG_FILE));
 	CHECK("unlink it",
-	      fd >= 0 && fs0_close(fs, fd) == 0 && fs0_unlink(fs, 0, put(0, "/tmp/big")) == 0);
+	      fd >= 0 && fs0_close(fs, fd) == 0 && fs0_unlink(fs, FS0_AT_FDCWD, "/fq/big") == 0);
 	mm_munmap(mm0c_server(), (uintptr_t)chunk, CHUNK);
 }
 
@@ -546,7 +538,7 @@ int main(void)
 		test_posix_shm();
 		test_big_file();
 		test_full_file_system();
-		fs0_rmdir(fs, 0, put(0, "/tmp"));
+		fs0_rmdir(fs, FS0_AT_FDCWD, "/fq");
 		fs0_stats(fs, &end);
 		CHECK("fs0's counts are back at their start values", counts_equal(&start, &end));
 	}

@@ -28,7 +28,7 @@ static void setup_mounted(void)
 {
 	fs0_setup();
 	load_archive();
-	ck_assert_int_eq(fs_mkdir(TASK_A, "/boot", 0755), 0);
+	ck_assert_int_eq(fs_mkdir(TASK_A, FS0_AT_FDCWD, "/boot", 0755), 0);
 	ck_assert_int_eq(fs_mount_bootfs("/boot", archive, archive_size), 0);
 }
 
@@ -42,7 +42,7 @@ static void setup_unmounted(void)
 {
 	fs0_setup();
 	load_archive();
-	ck_assert_int_eq(fs_mkdir(TASK_A, "/boot", 0755), 0);
+	ck_assert_int_eq(fs_mkdir(TASK_A, FS0_AT_FDCWD, "/boot", 0755), 0);
 }
 
 /* Vnodes, files and data must be what they were before a failed mount. */
@@ -70,7 +70,7 @@ START_TEST(test_files_read_back)
 		snprintf(expected, sizeof(expected), "line %04d\n", line);
 		ck_assert_int_eq(memcmp(buf + line * 10, expected, 10), 0);
 	}
-	int fd = fs_open(TASK_A, "/boot/bin/answer", FS0_O_RDONLY, 0);
+	int fd = fs_open(TASK_A, FS0_AT_FDCWD, "/boot/bin/answer", FS0_O_RDONLY, 0);
 	ck_assert_int_ge(fd, 0);
 	ck_assert_int_eq(fs_read(TASK_A, fd, buf, sizeof(buf), NULL), 19);
 	ck_assert_int_eq(memcmp(buf, "\177ELF-not-really\0\1\2\3", 19), 0);
@@ -81,15 +81,15 @@ END_TEST
 START_TEST(test_stat_and_readdir)
 {
 	struct fs0_stat_info st;
-	ck_assert_int_eq(fs_stat(TASK_A, "/boot/etc", &st), 0);
+	ck_assert_int_eq(fs_stat(TASK_A, FS0_AT_FDCWD, "/boot/etc", 0, &st), 0);
 	ck_assert(FS0_S_ISDIR(st.mode));
-	ck_assert_int_eq(fs_stat(TASK_A, "/boot/hello.txt", &st), 0);
+	ck_assert_int_eq(fs_stat(TASK_A, FS0_AT_FDCWD, "/boot/hello.txt", 0, &st), 0);
 	ck_assert(FS0_S_ISREG(st.mode));
 	ck_assert_int_eq(st.size, 18);
 	struct fs0_stat_info root;
-	ck_assert_int_eq(fs_stat(TASK_A, "/", &root), 0);
+	ck_assert_int_eq(fs_stat(TASK_A, FS0_AT_FDCWD, "/", 0, &root), 0);
 	ck_assert_uint_ne(st.dev, root.dev);
-	int fd = fs_open(TASK_A, "/boot", FS0_O_RDONLY | FS0_O_DIRECTORY, 0);
+	int fd = fs_open(TASK_A, FS0_AT_FDCWD, "/boot", FS0_O_RDONLY | FS0_O_DIRECTORY, 0);
 	_Alignas(8) uint8_t buf[1024];
 	long got = fs_getdents(TASK_A, fd, buf, sizeof(buf));
 	ck_assert_int_gt(got, 0);
@@ -113,9 +113,9 @@ START_TEST(test_dotdot_leaves_the_mount)
 	ck_assert_int_eq(fs_chdir(TASK_A, "/boot/share/doc"), 0);
 	ck_assert_int_eq(fs_getcwd(TASK_A, cwd, sizeof(cwd)), 16);
 	ck_assert_str_eq(cwd, "/boot/share/doc");
-	ck_assert_int_eq(fs_stat(TASK_A, "../../hello.txt", &st), 0);
+	ck_assert_int_eq(fs_stat(TASK_A, FS0_AT_FDCWD, "../../hello.txt", 0, &st), 0);
 	make_file("../../../outside", "ramfs");
-	ck_assert_int_eq(fs_stat(TASK_A, "/outside", &st), 0);
+	ck_assert_int_eq(fs_stat(TASK_A, FS0_AT_FDCWD, "/outside", 0, &st), 0);
 	ck_assert_int_eq(fs_chdir(TASK_A, "/boot"), 0);
 	ck_assert_int_eq(fs_getcwd(TASK_A, cwd, sizeof(cwd)), 6);
 	ck_assert_str_eq(cwd, "/boot");
@@ -124,19 +124,19 @@ END_TEST
 
 START_TEST(test_writes_are_refused)
 {
-	ck_assert_int_eq(fs_open(TASK_A, "/boot/hello.txt", FS0_O_WRONLY, 0), -FS0_EROFS);
-	ck_assert_int_eq(fs_open(TASK_A, "/boot/hello.txt", FS0_O_RDWR, 0), -FS0_EROFS);
-	ck_assert_int_eq(fs_open(TASK_A, "/boot/hello.txt", FS0_O_RDONLY | FS0_O_TRUNC, 0),
+	ck_assert_int_eq(fs_open(TASK_A, FS0_AT_FDCWD, "/boot/hello.txt", FS0_O_WRONLY, 0), -FS0_EROFS);
+	ck_assert_int_eq(fs_open(TASK_A, FS0_AT_FDCWD, "/boot/hello.txt", FS0_O_RDWR, 0), -FS0_EROFS);
+	ck_assert_int_eq(fs_open(TASK_A, FS0_AT_FDCWD, "/boot/hello.txt", FS0_O_RDONLY | FS0_O_TRUNC, 0),
 			 -FS0_EROFS);
-	ck_assert_int_eq(fs_open(TASK_A, "/boot/new", FS0_O_CREAT | FS0_O_WRONLY, 0644),
+	ck_assert_int_eq(fs_open(TASK_A, FS0_AT_FDCWD, "/boot/new", FS0_O_CREAT | FS0_O_WRONLY, 0644),
 			 -FS0_EROFS);
-	ck_assert_int_eq(fs_mkdir(TASK_A, "/boot/dir", 0755), -FS0_EROFS);
-	ck_assert_int_eq(fs_unlink(TASK_A, "/boot/hello.txt"), -FS0_EROFS);
-	ck_assert_int_eq(fs_rmdir(TASK_A, "/boot/bin"), -FS0_EROFS);
-	ck_assert_int_eq(fs_rename(TASK_A, "/boot/hello.txt", "/boot/bye.txt"), -FS0_EROFS);
-	ck_assert_int_eq(fs_rename(TASK_A, "/boot/hello.txt", "/hello.txt"), -FS0_EXDEV);
-	ck_assert_int_eq(fs_rmdir(TASK_A, "/boot"), -FS0_EBUSY);
-	ck_assert_int_eq(fs_rename(TASK_A, "/boot", "/elsewhere"), -FS0_EBUSY);
+	ck_assert_int_eq(fs_mkdir(TASK_A, FS0_AT_FDCWD, "/boot/dir", 0755), -FS0_EROFS);
+	ck_assert_int_eq(fs_unlink(TASK_A, FS0_AT_FDCWD, "/boot/hello.txt"), -FS0_EROFS);
+	ck_assert_int_eq(fs_rmdir(TASK_A, FS0_AT_FDCWD, "/boot/bin"), -FS0_EROFS);
+	ck_assert_int_eq(fs_rename(TASK_A, FS0_AT_FDCWD, "/boot/hello.txt", FS0_AT_FDCWD, "/boot/bye.txt"), -FS0_EROFS);
+	ck_assert_int_eq(fs_rename(TASK_A, FS0_AT_FDCWD, "/boot/hello.txt", FS0_AT_FDCWD, "/hello.txt"), -FS0_EXDEV);
+	ck_assert_int_eq(fs_rmdir(TASK_A, FS0_AT_FDCWD, "/boot"), -FS0_EBUSY);
+	ck_assert_int_eq(fs_rename(TASK_A, FS0_AT_FDCWD, "/boot", FS0_AT_FDCWD, "/elsewhere"), -FS0_EBUSY);
 	ck_assert_int_eq(fs_mount_bootfs("/boot", archive, archive_size), -FS0_EBUSY);
 	struct fs0_mm_file file;
 	uint8_t page[FS0_PAGE_SIZE] = { 0 };
@@ -290,7 +290,7 @@ START_TEST(test_mutated_archives_never_crash)
 		}
 		char dir[16];
 		snprintf(dir, sizeof(dir), "/m%d", round);
-		ck_assert_int_eq(fs_mkdir(TASK_A, dir, 0755), 0);
+		ck_assert_int_eq(fs_mkdir(TASK_A, FS0_AT_FDCWD, dir, 0755), 0);
 		int result = fs_mount_bootfs(dir, copy, archive_size);
 		ck_assert_msg(result == 0 || result == -FS0_EINVAL, "round %d gave %d", round, result);
 		if (result == 0)

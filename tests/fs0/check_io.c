@@ -6,7 +6,7 @@
 
 static int open_rw(const char *path)
 {
-	int fd = fs_open(TASK_A, path, FS0_O_RDWR | FS0_O_CREAT, 0644);
+	int fd = fs_open(TASK_A, FS0_AT_FDCWD, path, FS0_O_RDWR | FS0_O_CREAT, 0644);
 	ck_assert_int_ge(fd, 0);
 	return fd;
 }
@@ -28,24 +28,27 @@ static int64_t size_of(int fd)
 START_TEST(test_open_flag_errors)
 {
 	make_file("/file", "abc");
-	ck_assert_int_eq(fs_mkdir(TASK_A, "/dir", 0755), 0);
-	ck_assert_int_eq(fs_open(TASK_A, "/file", FS0_O_ACCMODE, 0), -FS0_EINVAL);
-	ck_assert_int_eq(fs_open(TASK_A, "/file", FS0_O_RDONLY | 0x40000000u, 0), -FS0_EINVAL);
-	ck_assert_int_eq(fs_open(TASK_A, "/n", FS0_O_CREAT | FS0_O_DIRECTORY, 0), -FS0_EINVAL);
-	ck_assert_int_eq(fs_open(TASK_A, "/file", FS0_O_CREAT | FS0_O_EXCL | FS0_O_RDWR, 0644),
+	ck_assert_int_eq(fs_mkdir(TASK_A, FS0_AT_FDCWD, "/dir", 0755), 0);
+	ck_assert_int_eq(fs_open(TASK_A, FS0_AT_FDCWD, "/file", FS0_O_ACCMODE, 0), -FS0_EINVAL);
+	/* Bits Linux does not know are ignored, as Linux ignores them. */
+	int fd = fs_open(TASK_A, FS0_AT_FDCWD, "/file", FS0_O_RDONLY | 0x40000000u, 0);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(fs_close(TASK_A, fd), 0);
+	ck_assert_int_eq(fs_open(TASK_A, FS0_AT_FDCWD, "/n", FS0_O_CREAT | FS0_O_DIRECTORY, 0), -FS0_EINVAL);
+	ck_assert_int_eq(fs_open(TASK_A, FS0_AT_FDCWD, "/file", FS0_O_CREAT | FS0_O_EXCL | FS0_O_RDWR, 0644),
 			 -FS0_EEXIST);
-	ck_assert_int_eq(fs_open(TASK_A, "/dir", FS0_O_CREAT | FS0_O_EXCL | FS0_O_RDWR, 0644),
+	ck_assert_int_eq(fs_open(TASK_A, FS0_AT_FDCWD, "/dir", FS0_O_CREAT | FS0_O_EXCL | FS0_O_RDWR, 0644),
 			 -FS0_EEXIST);
-	ck_assert_int_eq(fs_open(TASK_A, "/dir", FS0_O_WRONLY, 0), -FS0_EISDIR);
-	ck_assert_int_eq(fs_open(TASK_A, "/dir", FS0_O_RDONLY | FS0_O_TRUNC, 0), -FS0_EISDIR);
-	ck_assert_int_eq(fs_open(TASK_A, "/dir", FS0_O_RDONLY | FS0_O_CREAT, 0644), -FS0_EISDIR);
-	ck_assert_int_eq(fs_open(TASK_A, "/file", FS0_O_RDONLY | FS0_O_DIRECTORY, 0), -FS0_ENOTDIR);
-	ck_assert_int_eq(fs_open(TASK_A, "/file/", FS0_O_RDONLY, 0), -FS0_ENOTDIR);
-	ck_assert_int_eq(fs_open(TASK_A, "/new/", FS0_O_CREAT | FS0_O_RDWR, 0644), -FS0_EISDIR);
-	ck_assert_int_eq(fs_open(TASK_A, "/missing", FS0_O_RDONLY, 0), -FS0_ENOENT);
-	ck_assert_int_eq(fs_open(TASK_A, "/missing/x", FS0_O_CREAT | FS0_O_RDWR, 0644),
+	ck_assert_int_eq(fs_open(TASK_A, FS0_AT_FDCWD, "/dir", FS0_O_WRONLY, 0), -FS0_EISDIR);
+	ck_assert_int_eq(fs_open(TASK_A, FS0_AT_FDCWD, "/dir", FS0_O_RDONLY | FS0_O_TRUNC, 0), -FS0_EISDIR);
+	ck_assert_int_eq(fs_open(TASK_A, FS0_AT_FDCWD, "/dir", FS0_O_RDONLY | FS0_O_CREAT, 0644), -FS0_EISDIR);
+	ck_assert_int_eq(fs_open(TASK_A, FS0_AT_FDCWD, "/file", FS0_O_RDONLY | FS0_O_DIRECTORY, 0), -FS0_ENOTDIR);
+	ck_assert_int_eq(fs_open(TASK_A, FS0_AT_FDCWD, "/file/", FS0_O_RDONLY, 0), -FS0_ENOTDIR);
+	ck_assert_int_eq(fs_open(TASK_A, FS0_AT_FDCWD, "/new/", FS0_O_CREAT | FS0_O_RDWR, 0644), -FS0_EISDIR);
+	ck_assert_int_eq(fs_open(TASK_A, FS0_AT_FDCWD, "/missing", FS0_O_RDONLY, 0), -FS0_ENOENT);
+	ck_assert_int_eq(fs_open(TASK_A, FS0_AT_FDCWD, "/missing/x", FS0_O_CREAT | FS0_O_RDWR, 0644),
 			 -FS0_ENOENT);
-	ck_assert_int_eq(fs_open(TASK_A, "/file/x", FS0_O_CREAT | FS0_O_RDWR, 0644),
+	ck_assert_int_eq(fs_open(TASK_A, FS0_AT_FDCWD, "/file/x", FS0_O_CREAT | FS0_O_RDWR, 0644),
 			 -FS0_ENOTDIR);
 	struct fs0_stats stats;
 	fs_stats(&stats);
@@ -55,7 +58,7 @@ END_TEST
 
 START_TEST(test_open_creat_excl_and_mode)
 {
-	int fd = fs_open(TASK_A, "/fresh", FS0_O_CREAT | FS0_O_EXCL | FS0_O_WRONLY, 0640);
+	int fd = fs_open(TASK_A, FS0_AT_FDCWD, "/fresh", FS0_O_CREAT | FS0_O_EXCL | FS0_O_WRONLY, 0640);
 	ck_assert_int_eq(fd, 0);
 	struct fs0_stat_info st;
 	ck_assert_int_eq(fs_fstat(TASK_A, fd, &st), 0);
@@ -71,12 +74,12 @@ START_TEST(test_open_trunc_empties)
 {
 	char buf[16];
 	make_file("/t", "some content");
-	int fd = fs_open(TASK_A, "/t", FS0_O_WRONLY | FS0_O_TRUNC, 0);
+	int fd = fs_open(TASK_A, FS0_AT_FDCWD, "/t", FS0_O_WRONLY | FS0_O_TRUNC, 0);
 	ck_assert_int_ge(fd, 0);
 	ck_assert_int_eq(size_of(fd), 0);
 	ck_assert_int_eq(fs_close(TASK_A, fd), 0);
 	ck_assert_int_eq(slurp("/t", buf, sizeof(buf)), 0);
-	ck_assert_int_eq(fs_unlink(TASK_A, "/t"), 0);
+	ck_assert_int_eq(fs_unlink(TASK_A, FS0_AT_FDCWD, "/t"), 0);
 	assert_only_root_left();
 }
 END_TEST
@@ -85,7 +88,7 @@ START_TEST(test_append_writes_at_end)
 {
 	char buf[32];
 	make_file("/log", "one,");
-	int fd = fs_open(TASK_A, "/log", FS0_O_WRONLY | FS0_O_APPEND, 0);
+	int fd = fs_open(TASK_A, FS0_AT_FDCWD, "/log", FS0_O_WRONLY | FS0_O_APPEND, 0);
 	ck_assert_int_ge(fd, 0);
 	ck_assert_int_eq(seek(fd, 0, FS0_SEEK_SET), 0);
 	ck_assert_int_eq(fs_write(TASK_A, fd, "two,", 4, NULL), 4);
@@ -101,10 +104,10 @@ START_TEST(test_access_mode_and_bad_fd_errors)
 {
 	char buf[8];
 	make_file("/f", "x");
-	ck_assert_int_eq(fs_mkdir(TASK_A, "/d", 0755), 0);
-	int reader = fs_open(TASK_A, "/f", FS0_O_RDONLY, 0);
-	int writer = fs_open(TASK_A, "/f", FS0_O_WRONLY, 0);
-	int dir = fs_open(TASK_A, "/d", FS0_O_RDONLY, 0);
+	ck_assert_int_eq(fs_mkdir(TASK_A, FS0_AT_FDCWD, "/d", 0755), 0);
+	int reader = fs_open(TASK_A, FS0_AT_FDCWD, "/f", FS0_O_RDONLY, 0);
+	int writer = fs_open(TASK_A, FS0_AT_FDCWD, "/f", FS0_O_WRONLY, 0);
+	int dir = fs_open(TASK_A, FS0_AT_FDCWD, "/d", FS0_O_RDONLY, 0);
 	ck_assert_int_eq(fs_write(TASK_A, reader, "y", 1, NULL), -FS0_EBADF);
 	ck_assert_int_eq(fs_read(TASK_A, writer, buf, 1, NULL), -FS0_EBADF);
 	ck_assert_int_eq(fs_read(TASK_A, dir, buf, 1, NULL), -FS0_EISDIR);
@@ -167,7 +170,7 @@ START_TEST(test_sparse_write_reads_zeros)
 	ck_assert_int_eq(memcmp(buf + HOLE, "end", 3), 0);
 	free(buf);
 	ck_assert_int_eq(fs_close(TASK_A, fd), 0);
-	ck_assert_int_eq(fs_unlink(TASK_A, "/sparse"), 0);
+	ck_assert_int_eq(fs_unlink(TASK_A, FS0_AT_FDCWD, "/sparse"), 0);
 	assert_only_root_left();
 }
 END_TEST
@@ -182,7 +185,7 @@ START_TEST(test_file_size_limit)
 	ck_assert_int_eq(fs_write(TASK_A, fd, "xyz", 3, NULL), 2);
 	ck_assert_int_eq(size_of(fd), FS0_FILE_SIZE_MAX);
 	ck_assert_int_eq(fs_close(TASK_A, fd), 0);
-	ck_assert_int_eq(fs_unlink(TASK_A, "/big"), 0);
+	ck_assert_int_eq(fs_unlink(TASK_A, FS0_AT_FDCWD, "/big"), 0);
 	assert_only_root_left();
 }
 END_TEST
@@ -208,9 +211,9 @@ START_TEST(test_ftruncate_shrink_and_grow)
 	ck_assert_int_eq(fs_ftruncate(TASK_A, fd, 0), 0);
 	fs_stats(&stats);
 	ck_assert_uint_eq(stats.data_bytes, 0);
-	int reader = fs_open(TASK_A, "/trunc", FS0_O_RDONLY, 0);
+	int reader = fs_open(TASK_A, FS0_AT_FDCWD, "/trunc", FS0_O_RDONLY, 0);
 	ck_assert_int_eq(fs_ftruncate(TASK_A, reader, 0), -FS0_EINVAL);
-	int dir = fs_open(TASK_A, "/", FS0_O_RDONLY, 0);
+	int dir = fs_open(TASK_A, FS0_AT_FDCWD, "/", FS0_O_RDONLY, 0);
 	ck_assert_int_eq(fs_ftruncate(TASK_A, dir, 0), -FS0_EINVAL);
 }
 END_TEST
@@ -260,10 +263,10 @@ START_TEST(test_full_file_system_enospc)
 	ck_assert_int_eq(seek(fd, 0, FS0_SEEK_SET), 0);
 	ck_assert_int_eq(fs_write(TASK_A, fd, data, sizeof(data), NULL), (long)sizeof(data));
 	ck_assert_int_eq(fs_close(TASK_A, fd), 0);
-	ck_assert_int_eq(fs_unlink(TASK_A, "/full"), 0);
+	ck_assert_int_eq(fs_unlink(TASK_A, FS0_AT_FDCWD, "/full"), 0);
 	ck_assert_int_eq(fs_write(TASK_A, other, data, sizeof(data), NULL), (long)sizeof(data));
 	ck_assert_int_eq(fs_close(TASK_A, other), 0);
-	ck_assert_int_eq(fs_unlink(TASK_A, "/other"), 0);
+	ck_assert_int_eq(fs_unlink(TASK_A, FS0_AT_FDCWD, "/other"), 0);
 	assert_only_root_left();
 }
 END_TEST
@@ -293,8 +296,8 @@ START_TEST(test_dup2_replaces_and_shares)
 {
 	make_file("/first", "1111");
 	make_file("/second", "2222");
-	int first = fs_open(TASK_A, "/first", FS0_O_RDONLY, 0);
-	int second = fs_open(TASK_A, "/second", FS0_O_RDONLY, 0);
+	int first = fs_open(TASK_A, FS0_AT_FDCWD, "/first", FS0_O_RDONLY, 0);
+	int second = fs_open(TASK_A, FS0_AT_FDCWD, "/second", FS0_O_RDONLY, 0);
 	ck_assert_int_eq(fs_dup2(TASK_A, first, first), first);
 	ck_assert_int_eq(fs_dup2(TASK_A, first, second), second);
 	char buf[4];
@@ -315,11 +318,11 @@ START_TEST(test_descriptor_limit)
 {
 	make_file("/f", "x");
 	for (int i = 0; i < FS0_OPEN_MAX; i++)
-		ck_assert_int_eq(fs_open(TASK_A, "/f", FS0_O_RDONLY, 0), i);
-	ck_assert_int_eq(fs_open(TASK_A, "/f", FS0_O_RDONLY, 0), -FS0_EMFILE);
-	ck_assert_int_eq(fs_open(TASK_A, "/g", FS0_O_CREAT | FS0_O_RDWR, 0644), -FS0_EMFILE);
+		ck_assert_int_eq(fs_open(TASK_A, FS0_AT_FDCWD, "/f", FS0_O_RDONLY, 0), i);
+	ck_assert_int_eq(fs_open(TASK_A, FS0_AT_FDCWD, "/f", FS0_O_RDONLY, 0), -FS0_EMFILE);
+	ck_assert_int_eq(fs_open(TASK_A, FS0_AT_FDCWD, "/g", FS0_O_CREAT | FS0_O_RDWR, 0644), -FS0_EMFILE);
 	struct fs0_stat_info st;
-	ck_assert_int_eq(fs_stat(TASK_A, "/g", &st), -FS0_ENOENT);
+	ck_assert_int_eq(fs_stat(TASK_A, FS0_AT_FDCWD, "/g", 0, &st), -FS0_ENOENT);
 	ck_assert_int_eq(fs_dup(TASK_A, 0), -FS0_EMFILE);
 	int fds[2];
 	ck_assert_int_eq(fs_pipe(TASK_A, 0, fds), -FS0_EMFILE);
@@ -338,7 +341,7 @@ START_TEST(test_written_data_survives_close)
 {
 	char buf[64];
 	for (int round = 0; round < 3; round++) {
-		int fd = fs_open(TASK_A, "/keep", FS0_O_WRONLY | FS0_O_CREAT | FS0_O_APPEND, 0644);
+		int fd = fs_open(TASK_A, FS0_AT_FDCWD, "/keep", FS0_O_WRONLY | FS0_O_CREAT | FS0_O_APPEND, 0644);
 		ck_assert_int_ge(fd, 0);
 		ck_assert_int_eq(fs_write(TASK_A, fd, "round;", 6, NULL), 6);
 		ck_assert_int_eq(fs_close(TASK_A, fd), 0);

@@ -8,7 +8,7 @@
 static uint32_t mode_of(const char *path)
 {
 	struct fs0_stat_info st;
-	ck_assert_int_eq(fs_stat(TASK_A, path, &st), 0);
+	ck_assert_int_eq(fs_stat(TASK_A, FS0_AT_FDCWD, path, 0, &st), 0);
 	return st.mode;
 }
 
@@ -39,14 +39,14 @@ START_TEST(test_bad_paths)
 	memset(long_path, 'a', sizeof(long_path) - 1);
 	long_path[sizeof(long_path) - 1] = '\0';
 	struct fs0_stat_info st;
-	ck_assert_int_eq(fs_stat(TASK_A, "", &st), -FS0_ENOENT);
-	ck_assert_int_eq(fs_stat(TASK_A, "/missing", &st), -FS0_ENOENT);
-	ck_assert_int_eq(fs_stat(TASK_A, "/missing/deeper", &st), -FS0_ENOENT);
-	ck_assert_int_eq(fs_stat(TASK_A, long_name, &st), -FS0_ENAMETOOLONG);
-	ck_assert_int_eq(fs_open(TASK_A, long_name, FS0_O_CREAT | FS0_O_WRONLY, 0644),
+	ck_assert_int_eq(fs_stat(TASK_A, FS0_AT_FDCWD, "", 0, &st), -FS0_ENOENT);
+	ck_assert_int_eq(fs_stat(TASK_A, FS0_AT_FDCWD, "/missing", 0, &st), -FS0_ENOENT);
+	ck_assert_int_eq(fs_stat(TASK_A, FS0_AT_FDCWD, "/missing/deeper", 0, &st), -FS0_ENOENT);
+	ck_assert_int_eq(fs_stat(TASK_A, FS0_AT_FDCWD, long_name, 0, &st), -FS0_ENAMETOOLONG);
+	ck_assert_int_eq(fs_open(TASK_A, FS0_AT_FDCWD, long_name, FS0_O_CREAT | FS0_O_WRONLY, 0644),
 			 -FS0_ENAMETOOLONG);
-	ck_assert_int_eq(fs_stat(TASK_A, long_path, &st), -FS0_ENAMETOOLONG);
-	ck_assert_int_eq(fs_mkdir(TASK_A, long_path, 0755), -FS0_ENAMETOOLONG);
+	ck_assert_int_eq(fs_stat(TASK_A, FS0_AT_FDCWD, long_path, 0, &st), -FS0_ENAMETOOLONG);
+	ck_assert_int_eq(fs_mkdir(TASK_A, FS0_AT_FDCWD, long_path, 0755), -FS0_ENAMETOOLONG);
 	assert_only_root_left();
 }
 END_TEST
@@ -56,9 +56,9 @@ START_TEST(test_unknown_task_is_refused)
 	struct fs0_stat_info st;
 	int fds[2];
 	char buf[8];
-	ck_assert_int_eq(fs_open(TASK_UNKNOWN, "/x", FS0_O_CREAT | FS0_O_RDWR, 0644), -FS0_ESRCH);
-	ck_assert_int_eq(fs_stat(TASK_UNKNOWN, "/", &st), -FS0_ESRCH);
-	ck_assert_int_eq(fs_mkdir(TASK_UNKNOWN, "/d", 0755), -FS0_ESRCH);
+	ck_assert_int_eq(fs_open(TASK_UNKNOWN, FS0_AT_FDCWD, "/x", FS0_O_CREAT | FS0_O_RDWR, 0644), -FS0_ESRCH);
+	ck_assert_int_eq(fs_stat(TASK_UNKNOWN, FS0_AT_FDCWD, "/", 0, &st), -FS0_ESRCH);
+	ck_assert_int_eq(fs_mkdir(TASK_UNKNOWN, FS0_AT_FDCWD, "/d", 0755), -FS0_ESRCH);
 	ck_assert_int_eq(fs_chdir(TASK_UNKNOWN, "/"), -FS0_ESRCH);
 	ck_assert_int_eq(fs_getcwd(TASK_UNKNOWN, buf, sizeof(buf)), -FS0_ESRCH);
 	ck_assert_int_eq(fs_pipe(TASK_UNKNOWN, 0, fds), -FS0_ESRCH);
@@ -71,50 +71,50 @@ END_TEST
 START_TEST(test_mkdir_and_its_errors)
 {
 	make_file("/file", "x");
-	ck_assert_int_eq(fs_mkdir(TASK_A, "/dir", 0755), 0);
+	ck_assert_int_eq(fs_mkdir(TASK_A, FS0_AT_FDCWD, "/dir", 0755), 0);
 	ck_assert(FS0_S_ISDIR(mode_of("/dir")));
 	ck_assert(FS0_S_ISDIR(mode_of("/dir/")));
-	ck_assert_int_eq(fs_mkdir(TASK_A, "/dir", 0755), -FS0_EEXIST);
-	ck_assert_int_eq(fs_mkdir(TASK_A, "/file", 0755), -FS0_EEXIST);
-	ck_assert_int_eq(fs_mkdir(TASK_A, "/", 0755), -FS0_EEXIST);
-	ck_assert_int_eq(fs_mkdir(TASK_A, "/nope/dir", 0755), -FS0_ENOENT);
-	ck_assert_int_eq(fs_mkdir(TASK_A, "/file/dir", 0755), -FS0_ENOTDIR);
-	ck_assert_int_eq(fs_mkdir(TASK_A, "/trailing/", 0755), 0);
+	ck_assert_int_eq(fs_mkdir(TASK_A, FS0_AT_FDCWD, "/dir", 0755), -FS0_EEXIST);
+	ck_assert_int_eq(fs_mkdir(TASK_A, FS0_AT_FDCWD, "/file", 0755), -FS0_EEXIST);
+	ck_assert_int_eq(fs_mkdir(TASK_A, FS0_AT_FDCWD, "/", 0755), -FS0_EEXIST);
+	ck_assert_int_eq(fs_mkdir(TASK_A, FS0_AT_FDCWD, "/nope/dir", 0755), -FS0_ENOENT);
+	ck_assert_int_eq(fs_mkdir(TASK_A, FS0_AT_FDCWD, "/file/dir", 0755), -FS0_ENOTDIR);
+	ck_assert_int_eq(fs_mkdir(TASK_A, FS0_AT_FDCWD, "/trailing/", 0755), 0);
 	struct fs0_stat_info st;
-	ck_assert_int_eq(fs_stat(TASK_A, "/", &st), 0);
+	ck_assert_int_eq(fs_stat(TASK_A, FS0_AT_FDCWD, "/", 0, &st), 0);
 	ck_assert_uint_eq(st.nlink, 4);
 }
 END_TEST
 
 START_TEST(test_rmdir_and_its_errors)
 {
-	ck_assert_int_eq(fs_mkdir(TASK_A, "/dir", 0755), 0);
+	ck_assert_int_eq(fs_mkdir(TASK_A, FS0_AT_FDCWD, "/dir", 0755), 0);
 	make_file("/dir/file", "x");
-	ck_assert_int_eq(fs_rmdir(TASK_A, "/dir"), -FS0_ENOTEMPTY);
-	ck_assert_int_eq(fs_rmdir(TASK_A, "/dir/file"), -FS0_ENOTDIR);
-	ck_assert_int_eq(fs_rmdir(TASK_A, "/missing"), -FS0_ENOENT);
-	ck_assert_int_eq(fs_rmdir(TASK_A, "/dir/."), -FS0_EINVAL);
-	ck_assert_int_eq(fs_rmdir(TASK_A, "/"), -FS0_EBUSY);
-	ck_assert_int_eq(fs_unlink(TASK_A, "/dir/file"), 0);
-	ck_assert_int_eq(fs_rmdir(TASK_A, "/dir"), 0);
+	ck_assert_int_eq(fs_rmdir(TASK_A, FS0_AT_FDCWD, "/dir"), -FS0_ENOTEMPTY);
+	ck_assert_int_eq(fs_rmdir(TASK_A, FS0_AT_FDCWD, "/dir/file"), -FS0_ENOTDIR);
+	ck_assert_int_eq(fs_rmdir(TASK_A, FS0_AT_FDCWD, "/missing"), -FS0_ENOENT);
+	ck_assert_int_eq(fs_rmdir(TASK_A, FS0_AT_FDCWD, "/dir/."), -FS0_EINVAL);
+	ck_assert_int_eq(fs_rmdir(TASK_A, FS0_AT_FDCWD, "/"), -FS0_EBUSY);
+	ck_assert_int_eq(fs_unlink(TASK_A, FS0_AT_FDCWD, "/dir/file"), 0);
+	ck_assert_int_eq(fs_rmdir(TASK_A, FS0_AT_FDCWD, "/dir"), 0);
 	struct fs0_stat_info st;
-	ck_assert_int_eq(fs_stat(TASK_A, "/dir", &st), -FS0_ENOENT);
+	ck_assert_int_eq(fs_stat(TASK_A, FS0_AT_FDCWD, "/dir", 0, &st), -FS0_ENOENT);
 	assert_only_root_left();
 }
 END_TEST
 
 START_TEST(test_unlink_and_its_errors)
 {
-	ck_assert_int_eq(fs_mkdir(TASK_A, "/dir", 0755), 0);
+	ck_assert_int_eq(fs_mkdir(TASK_A, FS0_AT_FDCWD, "/dir", 0755), 0);
 	make_file("/file", "data");
-	ck_assert_int_eq(fs_unlink(TASK_A, "/dir"), -FS0_EISDIR);
-	ck_assert_int_eq(fs_unlink(TASK_A, "/"), -FS0_EISDIR);
-	ck_assert_int_eq(fs_unlink(TASK_A, "/missing"), -FS0_ENOENT);
-	ck_assert_int_eq(fs_unlink(TASK_A, "/file/"), -FS0_ENOTDIR);
-	ck_assert_int_eq(fs_unlink(TASK_A, "/file/x"), -FS0_ENOTDIR);
-	ck_assert_int_eq(fs_unlink(TASK_A, "/file"), 0);
-	ck_assert_int_eq(fs_unlink(TASK_A, "/file"), -FS0_ENOENT);
-	ck_assert_int_eq(fs_rmdir(TASK_A, "/dir"), 0);
+	ck_assert_int_eq(fs_unlink(TASK_A, FS0_AT_FDCWD, "/dir"), -FS0_EISDIR);
+	ck_assert_int_eq(fs_unlink(TASK_A, FS0_AT_FDCWD, "/"), -FS0_EISDIR);
+	ck_assert_int_eq(fs_unlink(TASK_A, FS0_AT_FDCWD, "/missing"), -FS0_ENOENT);
+	ck_assert_int_eq(fs_unlink(TASK_A, FS0_AT_FDCWD, "/file/"), -FS0_ENOTDIR);
+	ck_assert_int_eq(fs_unlink(TASK_A, FS0_AT_FDCWD, "/file/x"), -FS0_ENOTDIR);
+	ck_assert_int_eq(fs_unlink(TASK_A, FS0_AT_FDCWD, "/file"), 0);
+	ck_assert_int_eq(fs_unlink(TASK_A, FS0_AT_FDCWD, "/file"), -FS0_ENOENT);
+	ck_assert_int_eq(fs_rmdir(TASK_A, FS0_AT_FDCWD, "/dir"), 0);
 	assert_only_root_left();
 }
 END_TEST
@@ -122,9 +122,9 @@ END_TEST
 START_TEST(test_unlinked_open_file_lives_until_close)
 {
 	make_file("/doomed", "still here");
-	int fd = fs_open(TASK_A, "/doomed", FS0_O_RDWR, 0);
+	int fd = fs_open(TASK_A, FS0_AT_FDCWD, "/doomed", FS0_O_RDWR, 0);
 	ck_assert_int_ge(fd, 0);
-	ck_assert_int_eq(fs_unlink(TASK_A, "/doomed"), 0);
+	ck_assert_int_eq(fs_unlink(TASK_A, FS0_AT_FDCWD, "/doomed"), 0);
 	char buf[32] = { 0 };
 	ck_assert_int_eq(fs_read(TASK_A, fd, buf, sizeof(buf), NULL), 10);
 	ck_assert_str_eq(buf, "still here");
@@ -139,8 +139,8 @@ END_TEST
 START_TEST(test_relative_paths_and_cwd)
 {
 	char cwd[FS0_PATH_MAX];
-	ck_assert_int_eq(fs_mkdir(TASK_A, "a", 0755), 0);
-	ck_assert_int_eq(fs_mkdir(TASK_A, "a/b", 0755), 0);
+	ck_assert_int_eq(fs_mkdir(TASK_A, FS0_AT_FDCWD, "a", 0755), 0);
+	ck_assert_int_eq(fs_mkdir(TASK_A, FS0_AT_FDCWD, "a/b", 0755), 0);
 	ck_assert_int_eq(fs_chdir(TASK_A, "a"), 0);
 	ck_assert_int_eq(fs_getcwd(TASK_A, cwd, sizeof(cwd)), 3);
 	ck_assert_str_eq(cwd, "/a");
@@ -163,7 +163,7 @@ START_TEST(test_chdir_and_getcwd_errors)
 	make_file("/file", "x");
 	ck_assert_int_eq(fs_chdir(TASK_A, "/file"), -FS0_ENOTDIR);
 	ck_assert_int_eq(fs_chdir(TASK_A, "/missing"), -FS0_ENOENT);
-	ck_assert_int_eq(fs_mkdir(TASK_A, "/long", 0755), 0);
+	ck_assert_int_eq(fs_mkdir(TASK_A, FS0_AT_FDCWD, "/long", 0755), 0);
 	ck_assert_int_eq(fs_chdir(TASK_A, "/long"), 0);
 	ck_assert_int_eq(fs_getcwd(TASK_A, small, sizeof(small)), -FS0_ERANGE);
 }
@@ -172,12 +172,12 @@ END_TEST
 START_TEST(test_removed_cwd)
 {
 	char cwd[FS0_PATH_MAX];
-	ck_assert_int_eq(fs_mkdir(TASK_A, "/gone", 0755), 0);
+	ck_assert_int_eq(fs_mkdir(TASK_A, FS0_AT_FDCWD, "/gone", 0755), 0);
 	ck_assert_int_eq(fs_chdir(TASK_A, "/gone"), 0);
-	ck_assert_int_eq(fs_rmdir(TASK_A, "/gone"), 0);
+	ck_assert_int_eq(fs_rmdir(TASK_A, FS0_AT_FDCWD, "/gone"), 0);
 	ck_assert_int_eq(fs_getcwd(TASK_A, cwd, sizeof(cwd)), -FS0_ENOENT);
-	ck_assert_int_eq(fs_open(TASK_A, "new", FS0_O_CREAT | FS0_O_WRONLY, 0644), -FS0_ENOENT);
-	ck_assert_int_eq(fs_mkdir(TASK_A, "sub", 0755), -FS0_ENOENT);
+	ck_assert_int_eq(fs_open(TASK_A, FS0_AT_FDCWD, "new", FS0_O_CREAT | FS0_O_WRONLY, 0644), -FS0_ENOENT);
+	ck_assert_int_eq(fs_mkdir(TASK_A, FS0_AT_FDCWD, "sub", 0755), -FS0_ENOENT);
 	ck_assert_int_eq(fs_chdir(TASK_A, ".."), -FS0_ENOENT);
 	ck_assert_int_eq(fs_chdir(TASK_A, "/"), 0);
 	assert_only_root_left();
@@ -189,7 +189,7 @@ START_TEST(test_deep_directories)
 	enum { DEPTH = 50 };
 	char cwd[FS0_PATH_MAX];
 	for (int level = 0; level < DEPTH; level++) {
-		ck_assert_int_eq(fs_mkdir(TASK_A, "d", 0755), 0);
+		ck_assert_int_eq(fs_mkdir(TASK_A, FS0_AT_FDCWD, "d", 0755), 0);
 		ck_assert_int_eq(fs_chdir(TASK_A, "d"), 0);
 	}
 	ck_assert_int_eq(fs_getcwd(TASK_A, cwd, sizeof(cwd)), 2 * DEPTH + 1);
@@ -200,10 +200,10 @@ START_TEST(test_deep_directories)
 	strcat(path, "/leaf");
 	char buf[16];
 	ck_assert_int_eq(slurp(path, buf, sizeof(buf)), 4);
-	ck_assert_int_eq(fs_unlink(TASK_A, "leaf"), 0);
+	ck_assert_int_eq(fs_unlink(TASK_A, FS0_AT_FDCWD, "leaf"), 0);
 	for (int level = 0; level < DEPTH; level++) {
 		ck_assert_int_eq(fs_chdir(TASK_A, ".."), 0);
-		ck_assert_int_eq(fs_rmdir(TASK_A, "d"), 0);
+		ck_assert_int_eq(fs_rmdir(TASK_A, FS0_AT_FDCWD, "d"), 0);
 	}
 	ck_assert_int_eq(fs_getcwd(TASK_A, cwd, sizeof(cwd)), 2);
 	assert_only_root_left();
@@ -213,7 +213,7 @@ END_TEST
 /* Reads a whole directory; counts records and checks each name once. */
 static int list_dir(const char *path, size_t buf_size, bool *seen, int seen_count)
 {
-	int fd = fs_open(TASK_A, path, FS0_O_RDONLY | FS0_O_DIRECTORY, 0);
+	int fd = fs_open(TASK_A, FS0_AT_FDCWD, path, FS0_O_RDONLY | FS0_O_DIRECTORY, 0);
 	ck_assert_int_ge(fd, 0);
 	uint8_t *buf = malloc(buf_size);
 	int records = 0;
@@ -243,10 +243,10 @@ START_TEST(test_many_files_and_readdir)
 {
 	enum { FILES = 1000 };
 	char name[32];
-	ck_assert_int_eq(fs_mkdir(TASK_A, "/many", 0755), 0);
+	ck_assert_int_eq(fs_mkdir(TASK_A, FS0_AT_FDCWD, "/many", 0755), 0);
 	for (int i = 0; i < FILES; i++) {
 		snprintf(name, sizeof(name), "/many/f%d", i);
-		int fd = fs_open(TASK_A, name, FS0_O_CREAT | FS0_O_EXCL | FS0_O_WRONLY, 0644);
+		int fd = fs_open(TASK_A, FS0_AT_FDCWD, name, FS0_O_CREAT | FS0_O_EXCL | FS0_O_WRONLY, 0644);
 		ck_assert_int_ge(fd, 0);
 		ck_assert_int_eq(fs_close(TASK_A, fd), 0);
 	}
@@ -259,9 +259,9 @@ START_TEST(test_many_files_and_readdir)
 	ck_assert_int_eq(list_dir("/many", 32, seen, FILES), FILES + 2);
 	for (int i = 0; i < FILES; i++) {
 		snprintf(name, sizeof(name), "/many/f%d", i);
-		ck_assert_int_eq(fs_unlink(TASK_A, name), 0);
+		ck_assert_int_eq(fs_unlink(TASK_A, FS0_AT_FDCWD, name), 0);
 	}
-	ck_assert_int_eq(fs_rmdir(TASK_A, "/many"), 0);
+	ck_assert_int_eq(fs_rmdir(TASK_A, FS0_AT_FDCWD, "/many"), 0);
 	assert_only_root_left();
 }
 END_TEST
@@ -269,9 +269,9 @@ END_TEST
 START_TEST(test_readdir_dot_entries_rewind_and_errors)
 {
 	_Alignas(8) uint8_t buf[256];
-	ck_assert_int_eq(fs_mkdir(TASK_A, "/d", 0755), 0);
+	ck_assert_int_eq(fs_mkdir(TASK_A, FS0_AT_FDCWD, "/d", 0755), 0);
 	make_file("/d/only", "x");
-	int fd = fs_open(TASK_A, "/d", FS0_O_RDONLY, 0);
+	int fd = fs_open(TASK_A, FS0_AT_FDCWD, "/d", FS0_O_RDONLY, 0);
 	ck_assert_int_ge(fd, 0);
 	ck_assert_int_eq(fs_getdents(TASK_A, fd, buf, 8), -FS0_EINVAL);
 	ck_assert_int_eq(fs_getdents(TASK_A, fd, buf + 4, sizeof(buf) - 4), -FS0_EINVAL);
@@ -285,7 +285,7 @@ START_TEST(test_readdir_dot_entries_rewind_and_errors)
 	ck_assert_str_eq((const char *)only + FS0_DIRENT_NAME_OFFSET, "only");
 	ck_assert_uint_eq(dot->d_type, FS0_DT_DIR);
 	struct fs0_stat_info st;
-	ck_assert_int_eq(fs_stat(TASK_A, "/", &st), 0);
+	ck_assert_int_eq(fs_stat(TASK_A, FS0_AT_FDCWD, "/", 0, &st), 0);
 	ck_assert_uint_eq(dotdot->d_ino, st.ino);
 	ck_assert_int_eq(fs_getdents(TASK_A, fd, buf, sizeof(buf)), 0);
 	int64_t offset;
@@ -293,7 +293,7 @@ START_TEST(test_readdir_dot_entries_rewind_and_errors)
 	ck_assert_int_eq(fs_getdents(TASK_A, fd, buf, sizeof(buf)), 24);
 	ck_assert_str_eq((const char *)buf + FS0_DIRENT_NAME_OFFSET, "only");
 	ck_assert_int_eq(fs_close(TASK_A, fd), 0);
-	int file_fd = fs_open(TASK_A, "/d/only", FS0_O_RDONLY, 0);
+	int file_fd = fs_open(TASK_A, FS0_AT_FDCWD, "/d/only", FS0_O_RDONLY, 0);
 	ck_assert_int_eq(fs_getdents(TASK_A, file_fd, buf, sizeof(buf)), -FS0_ENOTDIR);
 	ck_assert_int_eq(fs_getdents(TASK_A, 63, buf, sizeof(buf)), -FS0_EBADF);
 	ck_assert_int_eq(fs_close(TASK_A, file_fd), 0);
@@ -303,22 +303,22 @@ END_TEST
 START_TEST(test_rename_within_and_across_directories)
 {
 	char buf[16];
-	ck_assert_int_eq(fs_mkdir(TASK_A, "/src", 0755), 0);
-	ck_assert_int_eq(fs_mkdir(TASK_A, "/dst", 0755), 0);
+	ck_assert_int_eq(fs_mkdir(TASK_A, FS0_AT_FDCWD, "/src", 0755), 0);
+	ck_assert_int_eq(fs_mkdir(TASK_A, FS0_AT_FDCWD, "/dst", 0755), 0);
 	make_file("/src/a", "moved");
-	ck_assert_int_eq(fs_rename(TASK_A, "/src/a", "/src/b"), 0);
-	ck_assert_int_eq(fs_rename(TASK_A, "/src/b", "/dst/c"), 0);
+	ck_assert_int_eq(fs_rename(TASK_A, FS0_AT_FDCWD, "/src/a", FS0_AT_FDCWD, "/src/b"), 0);
+	ck_assert_int_eq(fs_rename(TASK_A, FS0_AT_FDCWD, "/src/b", FS0_AT_FDCWD, "/dst/c"), 0);
 	struct fs0_stat_info st;
-	ck_assert_int_eq(fs_stat(TASK_A, "/src/a", &st), -FS0_ENOENT);
-	ck_assert_int_eq(fs_stat(TASK_A, "/src/b", &st), -FS0_ENOENT);
+	ck_assert_int_eq(fs_stat(TASK_A, FS0_AT_FDCWD, "/src/a", 0, &st), -FS0_ENOENT);
+	ck_assert_int_eq(fs_stat(TASK_A, FS0_AT_FDCWD, "/src/b", 0, &st), -FS0_ENOENT);
 	ck_assert_int_eq(slurp("/dst/c", buf, sizeof(buf)), 5);
 	ck_assert_str_eq(buf, "moved");
-	ck_assert_int_eq(fs_rename(TASK_A, "/dst/c", "/dst/c"), 0);
-	ck_assert_int_eq(fs_rename(TASK_A, "/src", "/dst/src"), 0);
+	ck_assert_int_eq(fs_rename(TASK_A, FS0_AT_FDCWD, "/dst/c", FS0_AT_FDCWD, "/dst/c"), 0);
+	ck_assert_int_eq(fs_rename(TASK_A, FS0_AT_FDCWD, "/src", FS0_AT_FDCWD, "/dst/src"), 0);
 	ck_assert(FS0_S_ISDIR(mode_of("/dst/src")));
-	ck_assert_int_eq(fs_stat(TASK_A, "/", &st), 0);
+	ck_assert_int_eq(fs_stat(TASK_A, FS0_AT_FDCWD, "/", 0, &st), 0);
 	ck_assert_uint_eq(st.nlink, 3);
-	ck_assert_int_eq(fs_stat(TASK_A, "/dst", &st), 0);
+	ck_assert_int_eq(fs_stat(TASK_A, FS0_AT_FDCWD, "/dst", 0, &st), 0);
 	ck_assert_uint_eq(st.nlink, 3);
 }
 END_TEST
@@ -328,38 +328,38 @@ START_TEST(test_rename_over_existing)
 	char buf[16];
 	make_file("/old", "new text");
 	make_file("/target", "old text");
-	ck_assert_int_eq(fs_rename(TASK_A, "/old", "/target"), 0);
+	ck_assert_int_eq(fs_rename(TASK_A, FS0_AT_FDCWD, "/old", FS0_AT_FDCWD, "/target"), 0);
 	ck_assert_int_eq(slurp("/target", buf, sizeof(buf)), 8);
 	ck_assert_str_eq(buf, "new text");
-	ck_assert_int_eq(fs_mkdir(TASK_A, "/d1", 0755), 0);
-	ck_assert_int_eq(fs_mkdir(TASK_A, "/d2", 0755), 0);
+	ck_assert_int_eq(fs_mkdir(TASK_A, FS0_AT_FDCWD, "/d1", 0755), 0);
+	ck_assert_int_eq(fs_mkdir(TASK_A, FS0_AT_FDCWD, "/d2", 0755), 0);
 	make_file("/d1/inside", "x");
-	ck_assert_int_eq(fs_rename(TASK_A, "/d1", "/d2"), 0);
+	ck_assert_int_eq(fs_rename(TASK_A, FS0_AT_FDCWD, "/d1", FS0_AT_FDCWD, "/d2"), 0);
 	ck_assert(FS0_S_ISREG(mode_of("/d2/inside")));
-	ck_assert_int_eq(fs_unlink(TASK_A, "/d2/inside"), 0);
-	ck_assert_int_eq(fs_rmdir(TASK_A, "/d2"), 0);
-	ck_assert_int_eq(fs_unlink(TASK_A, "/target"), 0);
+	ck_assert_int_eq(fs_unlink(TASK_A, FS0_AT_FDCWD, "/d2/inside"), 0);
+	ck_assert_int_eq(fs_rmdir(TASK_A, FS0_AT_FDCWD, "/d2"), 0);
+	ck_assert_int_eq(fs_unlink(TASK_A, FS0_AT_FDCWD, "/target"), 0);
 	assert_only_root_left();
 }
 END_TEST
 
 START_TEST(test_rename_errors)
 {
-	ck_assert_int_eq(fs_mkdir(TASK_A, "/dir", 0755), 0);
-	ck_assert_int_eq(fs_mkdir(TASK_A, "/dir/sub", 0755), 0);
-	ck_assert_int_eq(fs_mkdir(TASK_A, "/full", 0755), 0);
+	ck_assert_int_eq(fs_mkdir(TASK_A, FS0_AT_FDCWD, "/dir", 0755), 0);
+	ck_assert_int_eq(fs_mkdir(TASK_A, FS0_AT_FDCWD, "/dir/sub", 0755), 0);
+	ck_assert_int_eq(fs_mkdir(TASK_A, FS0_AT_FDCWD, "/full", 0755), 0);
 	make_file("/full/x", "x");
 	make_file("/file", "f");
-	ck_assert_int_eq(fs_rename(TASK_A, "/missing", "/x"), -FS0_ENOENT);
-	ck_assert_int_eq(fs_rename(TASK_A, "/file", "/missing/x"), -FS0_ENOENT);
-	ck_assert_int_eq(fs_rename(TASK_A, "/dir", "/full"), -FS0_ENOTEMPTY);
-	ck_assert_int_eq(fs_rename(TASK_A, "/dir", "/file"), -FS0_ENOTDIR);
-	ck_assert_int_eq(fs_rename(TASK_A, "/file", "/dir"), -FS0_EISDIR);
-	ck_assert_int_eq(fs_rename(TASK_A, "/dir", "/dir/sub/inner"), -FS0_EINVAL);
-	ck_assert_int_eq(fs_rename(TASK_A, "/dir", "/dir/new"), -FS0_EINVAL);
-	ck_assert_int_eq(fs_rename(TASK_A, "/dir/.", "/moved"), -FS0_EINVAL);
-	ck_assert_int_eq(fs_rename(TASK_A, "/file/", "/other"), -FS0_ENOTDIR);
-	ck_assert_int_eq(fs_rename(TASK_A, "/", "/other"), -FS0_EBUSY);
+	ck_assert_int_eq(fs_rename(TASK_A, FS0_AT_FDCWD, "/missing", FS0_AT_FDCWD, "/x"), -FS0_ENOENT);
+	ck_assert_int_eq(fs_rename(TASK_A, FS0_AT_FDCWD, "/file", FS0_AT_FDCWD, "/missing/x"), -FS0_ENOENT);
+	ck_assert_int_eq(fs_rename(TASK_A, FS0_AT_FDCWD, "/dir", FS0_AT_FDCWD, "/full"), -FS0_ENOTEMPTY);
+	ck_assert_int_eq(fs_rename(TASK_A, FS0_AT_FDCWD, "/dir", FS0_AT_FDCWD, "/file"), -FS0_ENOTDIR);
+	ck_assert_int_eq(fs_rename(TASK_A, FS0_AT_FDCWD, "/file", FS0_AT_FDCWD, "/dir"), -FS0_EISDIR);
+	ck_assert_int_eq(fs_rename(TASK_A, FS0_AT_FDCWD, "/dir", FS0_AT_FDCWD, "/dir/sub/inner"), -FS0_EINVAL);
+	ck_assert_int_eq(fs_rename(TASK_A, FS0_AT_FDCWD, "/dir", FS0_AT_FDCWD, "/dir/new"), -FS0_EINVAL);
+	ck_assert_int_eq(fs_rename(TASK_A, FS0_AT_FDCWD, "/dir/.", FS0_AT_FDCWD, "/moved"), -FS0_EINVAL);
+	ck_assert_int_eq(fs_rename(TASK_A, FS0_AT_FDCWD, "/file/", FS0_AT_FDCWD, "/other"), -FS0_ENOTDIR);
+	ck_assert_int_eq(fs_rename(TASK_A, FS0_AT_FDCWD, "/", FS0_AT_FDCWD, "/other"), -FS0_EBUSY);
 	ck_assert(FS0_S_ISDIR(mode_of("/dir/sub")));
 	ck_assert(FS0_S_ISREG(mode_of("/file")));
 }
@@ -368,9 +368,9 @@ END_TEST
 START_TEST(test_rename_moves_cwd_path)
 {
 	char cwd[FS0_PATH_MAX];
-	ck_assert_int_eq(fs_mkdir(TASK_A, "/before", 0755), 0);
+	ck_assert_int_eq(fs_mkdir(TASK_A, FS0_AT_FDCWD, "/before", 0755), 0);
 	ck_assert_int_eq(fs_chdir(TASK_A, "/before"), 0);
-	ck_assert_int_eq(fs_rename(TASK_A, "/before", "/after"), 0);
+	ck_assert_int_eq(fs_rename(TASK_A, FS0_AT_FDCWD, "/before", FS0_AT_FDCWD, "/after"), 0);
 	ck_assert_int_eq(fs_getcwd(TASK_A, cwd, sizeof(cwd)), 7);
 	ck_assert_str_eq(cwd, "/after");
 }

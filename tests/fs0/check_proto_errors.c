@@ -14,6 +14,21 @@ static struct fs0_stats stats_now(void)
 	return stats;
 }
 
+/* A request written word by word: its result. */
+static int raw_call(uint32_t label, uint32_t header, const uint32_t *words, unsigned count)
+{
+	uint32_t *mr = idlrt_mr();
+	mr[0] = L4_TAG(label, count + (header ? 1 : 0));
+	mr[1] = header;
+	for (unsigned i = 0; i < count; i++)
+		mr[2 + i] = words[i];
+	ck_assert_int_eq(idlrt_call(FS0_TID), 0);
+	ck_assert_uint_eq(L4_TAG_WORDS(mr[0]), 1);
+	return (int32_t)mr[1];
+}
+
+#define HEADER IDLRT_HEADER(FS0_IFACE_ID, FS0_IFACE_VERSION)
+
 START_TEST(enoent)
 {
 	struct fs0_stat_info st;
@@ -22,7 +37,7 @@ START_TEST(enoent)
 	ck_assert_int_eq(c_chdir("/missing"), -FS0_ENOENT);
 	ck_assert_int_eq(c_unlink("/missing"), -FS0_ENOENT);
 	ck_assert_int_eq(c_rename("/missing", "/other"), -FS0_ENOENT);
-	ck_assert_int_eq(fs0_open(FS0_TID, PATH_OFF, 0, FS0_O_RDONLY, 0), -FS0_ENOENT);
+	ck_assert_int_eq(fs0_open(FS0_TID, FS0_AT_FDCWD, "", FS0_O_RDONLY, 0), -FS0_ENOENT);
 }
 END_TEST
 
@@ -115,12 +130,19 @@ START_TEST(enametoolong)
 	char path[FS0_PATH_MAX + 2];
 	memset(path, 'a', sizeof(path));
 	path[0] = '/';
-	path[FS0_PATH_MAX] = '\0';		/* 256 bytes: no room for the NUL */
+	path[FS0_PATH_MAX] = '\0';		/* 4096 bytes: no room for the NUL */
 	ck_assert_int_eq(c_mkdir(path), -FS0_ENAMETOOLONG);
 	ck_assert_int_eq(c_open(path, FS0_O_RDONLY, 0), -FS0_ENAMETOOLONG);
-	path[FS0_PATH_MAX - 1] = '\0';		/* 255 bytes: one component of 254 */
+	path[FS0_PATH_MAX - 1] = '\0';		/* 4095 bytes, one component of 4094 */
+	ck_assert_int_eq(c_mkdir(path), -FS0_ENAMETOOLONG);
+	/* 4095 bytes of "/./././" ending in a name of 4: the longest path there is */
+	path[0] = '/';
+	for (int i = 1; i < FS0_PATH_MAX - 5; i += 2)
+		memcpy(path + i, "./", 2);
+	memcpy(path + FS0_PATH_MAX - 5, "dirx", 5);
+	ck_assert_uint_eq(strlen(path), FS0_PATH_MAX - 1);
 	ck_assert_int_eq(c_mkdir(path), 0);
-	ck_assert_int_eq(c_rmdir(path), 0);
+	ck_assert_int_eq(c_rmdir("/dirx"), 0);
 	memset(path, 'b', FS0_NAME_MAX + 1);	/* a relative component of 256 */
 	path[FS0_NAME_MAX + 1] = '\0';
 	ck_assert_int_eq(c_mkdir(path), -FS0_ENAMETOOLONG);
@@ -153,9 +175,12 @@ START_TEST(einval)
 	ck_assert_int_eq(fs0_ftruncate(FS0_TID, fd, -5), -FS0_EINVAL);
 	ck_assert_int_eq(fs0_close(FS0_TID, fd), 0);
 	ck_assert_int_eq(fs0_pipe(FS0_TID, FS0_O_APPEND, fds), -FS0_EINVAL);
-	/* a path with a NUL inside it */
-	memcpy(client_buf(CLIENT_A) + PATH_OFF, "/f\0x", 4);
-	ck_assert_int_eq(fs0_unlink(FS0_TID, PATH_OFF, 4), -FS0_EINVAL);
+	/* a path with a NUL inside it: the dispatch refuses it before unlink runs */
+	memcpy(bulk_area(), "/f\0x", 4);
+	uint32_t unlink_words[3] = { (uint32_t)FS0_AT_FDCWD, 0, 4 };
+	ck_assert_int_eq(raw_call(FS0_OP_UNLINK, HEADER, unlink_words, 3), -EBADMSG);
+	struct fs0_stat_info st;
+	ck_assert_int_eq(c_stat("/f", &st), 0);
 	ck_assert_int_eq(c_mkdir("/d"), 0);
 	fd = c_open("/d", FS0_O_RDONLY, 0);
 	const uint32_t misaligned[] = { (uint32_t)fd, 4, 512 };
@@ -183,7 +208,8 @@ START_TEST(efault_outside_the_buffer)
 	ck_assert_int_eq(raw_call(FS0_OP_READ, HEADER, read_past, 3), -FS0_EFAULT);
 	ck_assert_int_eq(raw_call(FS0_OP_WRITE, HEADER, write_wrapping, 3), -FS0_EFAULT);
 	ck_assert_int_eq(raw_call(FS0_OP_GETCWD, HEADER, cwd_past, 2), -FS0_EFAULT);
-	ck_assert_int_eq(fs0_mkdir(FS0_TID, CLIENT_BUF_SIZE, 1, 0755), -FS0_EFAULT);
+	const uint32_t mkdir_past[] = { (uint32_t)FS0_AT_FDCWD, CLIENT_BUF_SIZE, 1, 0755 };
+	ck_assert_int_eq(raw_call(FS0_OP_MKDIR, HEADER, mkdir_past, 4), -FS0_EFAULT);
 	/* The stubs believe in twice the buffer fs0 holds. */
 	static uint8_t big[2 * CLIENT_BUF_SIZE];
 	uint32_t len = sizeof(big);
@@ -214,7 +240,7 @@ START_TEST(mm0_requests_from_others_are_refused)
 		ck_assert_int_eq(fs0_task_exit(FS0_TID, CLIENT_A), -FS0_EPERM);
 		ck_assert_int_eq(fs0_set_buffer(FS0_TID, CLIENT_A, 0, 8), -FS0_EPERM);
 		ck_assert_int_eq(fs0_mm_get_fd(FS0_TID, CLIENT_A, 0, &info), -FS0_EPERM);
-		ck_assert_int_eq(fs0_mm_get_path(FS0_TID, CLIENT_A, PATH_OFF, 1, &info), -FS0_EPERM);
+		ck_assert_int_eq(fs0_mm_get_path(FS0_TID, CLIENT_A, 0, 1, &info), -FS0_EPERM);
 		/* Paged I/O: a stranger has no buffer, so its range fails first. */
 		uint32_t len = FS0_PAGE_SIZE;
 		ck_assert_int_eq(fs0_mm_read_page(FS0_TID, 1, 0, page, &len), who == 0 ? -FS0_EPERM : -FS0_EFAULT);
@@ -231,6 +257,7 @@ START_TEST(mm0_requests_from_others_are_refused)
 END_TEST
 
 /* ---- Malformed requests, written word by word --------------------------- */
+
 
 START_TEST(no_header_is_ebadmsg)
 {
@@ -258,13 +285,14 @@ END_TEST
 /* mkdir with a word too few or too many: refused, and no directory appears. */
 START_TEST(wrong_word_count_never_reaches_the_handler)
 {
-	memcpy(client_buf(CLIENT_A) + PATH_OFF, "/made", 5);
-	uint32_t words[4] = { PATH_OFF, 5, 0755, 0 };
-	ck_assert_int_eq(raw_call(FS0_OP_MKDIR, HEADER, words, 2), -EBADMSG);
-	ck_assert_int_eq(raw_call(FS0_OP_MKDIR, HEADER, words, 4), -EBADMSG);
+	memcpy(bulk_area(), "/made", 5);
+	uint32_t words[5] = { (uint32_t)FS0_AT_FDCWD, 0, 5, 0755, 0 };
+	ck_assert_int_eq(raw_call(FS0_OP_MKDIR, HEADER, words, 3), -EBADMSG);
+	ck_assert_int_eq(raw_call(FS0_OP_MKDIR, HEADER, words, 5), -EBADMSG);
 	struct fs0_stat_info st;
 	ck_assert_int_eq(c_stat("/made", &st), -FS0_ENOENT);
-	ck_assert_int_eq(raw_call(FS0_OP_MKDIR, HEADER, words, 3), 0);
+	memcpy(bulk_area(), "/made", 5);
+	ck_assert_int_eq(raw_call(FS0_OP_MKDIR, HEADER, words, 4), 0);
 	ck_assert_int_eq(c_stat("/made", &st), 0);
 }
 END_TEST
@@ -314,7 +342,7 @@ static uint32_t random_word(void)
 	case 0:
 		return next_random() % 8;
 	case 1:
-		return PATH_OFF + next_random() % 16;
+		return next_random() % 16;	/* an offset or a length inside the bulk area */
 	case 2:
 		return next_random();
 	default:
@@ -326,17 +354,22 @@ START_TEST(random_requests_get_clean_answers)
 {
 	/* each operation with the number of parameter words it takes */
 	static const uint32_t ops[][2] = {
-		{ FS0_OP_OPEN, 4 }, { FS0_OP_STAT, 2 }, { FS0_OP_MKDIR, 3 }, { FS0_OP_RMDIR, 2 },
-		{ FS0_OP_UNLINK, 2 }, { FS0_OP_RENAME, 4 }, { FS0_OP_CHDIR, 2 }, { FS0_OP_GETCWD, 2 },
+		{ FS0_OP_OPEN, 5 }, { FS0_OP_STAT, 4 }, { FS0_OP_MKDIR, 4 }, { FS0_OP_RMDIR, 3 },
+		{ FS0_OP_UNLINK, 3 }, { FS0_OP_RENAME, 6 }, { FS0_OP_CHDIR, 2 }, { FS0_OP_GETCWD, 2 },
 		{ FS0_OP_CLOSE, 1 }, { FS0_OP_READ, 3 }, { FS0_OP_WRITE, 3 }, { FS0_OP_LSEEK, 4 },
 		{ FS0_OP_FSTAT, 1 }, { FS0_OP_FTRUNCATE, 3 }, { FS0_OP_GETDENTS, 3 }, { FS0_OP_DUP, 1 },
 		{ FS0_OP_DUP2, 2 }, { FS0_OP_PIPE, 1 }, { FS0_OP_TASK_FORK, 3 }, { FS0_OP_TASK_EXIT, 1 },
 		{ FS0_OP_SET_BUFFER, 3 }, { FS0_OP_MM_GET_FD, 2 }, { FS0_OP_MM_GET_PATH, 3 },
 		{ FS0_OP_MM_READ_PAGE, 3 }, { FS0_OP_MM_WRITE_PAGE, 3 }, { FS0_OP_MM_RELEASE, 1 },
+		{ FS0_OP_ACCESS, 5 }, { FS0_OP_FCHDIR, 1 }, { FS0_OP_LINK, 7 }, { FS0_OP_SYMLINK, 5 },
+		{ FS0_OP_READLINK, 5 }, { FS0_OP_CHMOD, 5 }, { FS0_OP_FCHMOD, 2 }, { FS0_OP_CHOWN, 6 },
+		{ FS0_OP_FCHOWN, 3 }, { FS0_OP_UTIMENS, 10 }, { FS0_OP_FUTIMENS, 7 }, { FS0_OP_MKNOD, 4 },
+		{ FS0_OP_REALPATH, 5 }, { FS0_OP_GETLK, 8 }, { FS0_OP_SETLK, 9 }, { FS0_OP_STATVFS, 3 },
+		{ FS0_OP_FSTATVFS, 1 },
 	};
 	static const l4_tid_t senders[] = { CLIENT_A, CLIENT_B, MM0_TID, STRANGER };
 	lcg_state = 0x5eed;
-	memcpy(client_buf(CLIENT_A) + PATH_OFF, "/a/b/../c", 9);
+	memcpy(bulk_area(), "/a/b/../c", 9);
 	int successes = 0;
 	for (int i = 0; i < 20000; i++) {
 		act_as(senders[next_random() % 4]);

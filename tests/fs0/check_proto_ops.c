@@ -242,7 +242,10 @@ START_TEST(set_buffer_size_zero_forgets_it)
 	ck_assert_int_eq(fs0_set_buffer(FS0_TID, CLIENT_A, 0, 0), 0);
 	ck_assert_uint_eq(buffer_count(), 0);
 	act_as(CLIENT_A);
-	ck_assert_int_eq(c_mkdir("/nobuf"), -FS0_EFAULT);
+	int fd = c_open("/nobuf", FS0_O_RDWR | FS0_O_CREAT, 0644);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(fs0_write(FS0_TID, fd, 0, 1), -FS0_EFAULT);
+	ck_assert_int_eq(fs0_close(FS0_TID, fd), 0);
 }
 END_TEST
 

@@ -45,16 +45,16 @@ static long random_request(uint8_t *buf, size_t buf_size)
 		FS0_O_RDONLY | FS0_O_DIRECTORY,
 	};
 	switch (next_random(18)) {
-	case 0: return fs_open(task, random_path(), open_flags[next_random(6)], 0644);
+	case 0: return fs_open(task, FS0_AT_FDCWD, random_path(), open_flags[next_random(6)], 0644);
 	case 1: return fs_close(task, random_fd());
 	case 2: return fs_read(task, random_fd(), buf, next_random((unsigned)buf_size), NULL);
 	case 3: return fs_write(task, random_fd(), buf, next_random((unsigned)buf_size), NULL);
 	case 4: return fs_lseek(task, random_fd(), (int64_t)next_random(20000) - 100,
 				 (int)next_random(4), &offset);
-	case 5: return fs_mkdir(task, random_path(), 0755);
-	case 6: return fs_rmdir(task, random_path());
-	case 7: return fs_unlink(task, random_path());
-	case 8: return fs_rename(task, random_path(), random_path());
+	case 5: return fs_mkdir(task, FS0_AT_FDCWD, random_path(), 0755);
+	case 6: return fs_rmdir(task, FS0_AT_FDCWD, random_path());
+	case 7: return fs_unlink(task, FS0_AT_FDCWD, random_path());
+	case 8: return fs_rename(task, FS0_AT_FDCWD, random_path(), FS0_AT_FDCWD, random_path());
 	case 9: return fs_dup(task, random_fd());
 	case 10: return fs_dup2(task, random_fd(), random_fd());
 	case 11: return fs_pipe(task, 0, fds);
@@ -62,7 +62,7 @@ static long random_request(uint8_t *buf, size_t buf_size)
 	case 13: return fs_chdir(task, random_path());
 	case 14: return fs_getcwd(task, (char *)buf, next_random(8));
 	case 15: return fs_getdents(task, random_fd(), buf, buf_size);
-	case 16: return fs_stat(task, random_path(), &st);
+	case 16: return fs_stat(task, FS0_AT_FDCWD, random_path(), 0, &st);
 	default:
 		if (fs_task_exit(TASK_B) == 0)
 			return 0;

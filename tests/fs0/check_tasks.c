@@ -14,7 +14,7 @@ START_TEST(test_fork_shares_open_file_descriptions)
 {
 	char buf[8] = { 0 };
 	make_file("/f", "abcdef");
-	int fd = fs_open(TASK_A, "/f", FS0_O_RDONLY, 0);
+	int fd = fs_open(TASK_A, FS0_AT_FDCWD, "/f", FS0_O_RDONLY, 0);
 	ck_assert_int_eq(fs_task_fork(TASK_A, TASK_B, false), 0);
 	ck_assert_int_eq(fs_read(TASK_B, fd, buf, 2, NULL), 2);
 	ck_assert_int_eq(fs_read(TASK_A, fd, buf, 2, NULL), 2);
@@ -33,13 +33,13 @@ START_TEST(test_shared_table_is_one_table)
 {
 	make_file("/f", "x");
 	ck_assert_int_eq(fs_task_fork(TASK_A, TASK_B, true), 0);
-	int fd = fs_open(TASK_B, "/f", FS0_O_RDONLY, 0);
+	int fd = fs_open(TASK_B, FS0_AT_FDCWD, "/f", FS0_O_RDONLY, 0);
 	ck_assert_int_eq(fd, 0);
 	struct fs0_stat_info st;
 	ck_assert_int_eq(fs_fstat(TASK_A, fd, &st), 0);
 	ck_assert_int_eq(fs_close(TASK_A, fd), 0);
 	ck_assert_int_eq(fs_fstat(TASK_B, fd, &st), -FS0_EBADF);
-	ck_assert_int_eq(fs_open(TASK_A, "/f", FS0_O_RDONLY, 0), 0);
+	ck_assert_int_eq(fs_open(TASK_A, FS0_AT_FDCWD, "/f", FS0_O_RDONLY, 0), 0);
 	struct fs0_stats stats = stats_now();
 	ck_assert_uint_eq(stats.tables, 1);
 	ck_assert_uint_eq(stats.descriptors, 1);
@@ -55,7 +55,7 @@ END_TEST
 START_TEST(test_fork_copies_cwd)
 {
 	char cwd[FS0_PATH_MAX];
-	ck_assert_int_eq(fs_mkdir(TASK_A, "/home", 0755), 0);
+	ck_assert_int_eq(fs_mkdir(TASK_A, FS0_AT_FDCWD, "/home", 0755), 0);
 	ck_assert_int_eq(fs_chdir(TASK_A, "/home"), 0);
 	ck_assert_int_eq(fs_task_fork(TASK_A, TASK_B, false), 0);
 	ck_assert_int_eq(fs_getcwd(TASK_B, cwd, sizeof(cwd)), 6);
@@ -70,9 +70,9 @@ START_TEST(test_exit_closes_everything)
 	int fds[2];
 	ck_assert_int_eq(fs_task_fork(FS0_TASK_NONE, TASK_B, false), 0);
 	for (int i = 0; i < 10; i++)
-		ck_assert_int_ge(fs_open(TASK_B, "/tmpfile", FS0_O_CREAT | FS0_O_RDWR, 0644), 0);
+		ck_assert_int_ge(fs_open(TASK_B, FS0_AT_FDCWD, "/tmpfile", FS0_O_CREAT | FS0_O_RDWR, 0644), 0);
 	ck_assert_int_eq(fs_pipe(TASK_B, 0, fds), 0);
-	ck_assert_int_eq(fs_unlink(TASK_B, "/tmpfile"), 0);
+	ck_assert_int_eq(fs_unlink(TASK_B, FS0_AT_FDCWD, "/tmpfile"), 0);
 	ck_assert_int_eq(fs_task_fork(TASK_B, TASK_C, false), 0);
 	ck_assert_int_eq(fs_task_exit(TASK_B), 0);
 	ck_assert_uint_eq(stats_now().files, 12);
@@ -100,7 +100,7 @@ static int make_patterned_file(const char *path)
 	static char data[10000];
 	for (size_t i = 0; i < sizeof(data); i++)
 		data[i] = (char)('a' + i % 26);
-	int fd = fs_open(TASK_A, path, FS0_O_CREAT | FS0_O_RDWR, 0644);
+	int fd = fs_open(TASK_A, FS0_AT_FDCWD, path, FS0_O_CREAT | FS0_O_RDWR, 0644);
 	ck_assert_int_ge(fd, 0);
 	ck_assert_int_eq(fs_write(TASK_A, fd, data, sizeof(data), NULL), (long)sizeof(data));
 	return fd;
@@ -109,7 +109,7 @@ static int make_patterned_file(const char *path)
 START_TEST(test_mm_handle_describes_file)
 {
 	int fd = make_patterned_file("/mapped");
-	int again = fs_open(TASK_A, "/mapped", FS0_O_RDONLY, 0);
+	int again = fs_open(TASK_A, FS0_AT_FDCWD, "/mapped", FS0_O_RDONLY, 0);
 	struct fs0_mm_file first, second;
 	ck_assert_int_eq(fs_mm_get_fd(TASK_A, fd, &first), 0);
 	ck_assert_int_eq(fs_mm_get_fd(TASK_A, again, &second), 0);
@@ -133,7 +133,7 @@ START_TEST(test_mm_handle_errors)
 	struct fs0_mm_file file;
 	uint8_t page[FS0_PAGE_SIZE];
 	ck_assert_int_eq(fs_pipe(TASK_A, 0, fds), 0);
-	int dir = fs_open(TASK_A, "/", FS0_O_RDONLY, 0);
+	int dir = fs_open(TASK_A, FS0_AT_FDCWD, "/", FS0_O_RDONLY, 0);
 	ck_assert_int_eq(fs_mm_get_fd(TASK_A, fds[0], &file), -FS0_ENODEV);
 	ck_assert_int_eq(fs_mm_get_fd(TASK_A, dir, &file), -FS0_ENODEV);
 	ck_assert_int_eq(fs_mm_get_fd(TASK_A, 50, &file), -FS0_EBADF);
@@ -200,7 +200,7 @@ START_TEST(test_mm_handle_keeps_unlinked_file)
 	struct fs0_mm_file file;
 	ck_assert_int_eq(fs_mm_get_fd(TASK_A, fd, &file), 0);
 	ck_assert_int_eq(fs_close(TASK_A, fd), 0);
-	ck_assert_int_eq(fs_unlink(TASK_A, "/temp"), 0);
+	ck_assert_int_eq(fs_unlink(TASK_A, FS0_AT_FDCWD, "/temp"), 0);
 	uint8_t page[FS0_PAGE_SIZE];
 	ck_assert_int_eq(fs_mm_read_page(file.handle, 0, page), FS0_PAGE_SIZE);
 	ck_assert_int_eq(page[3], 'd');

@@ -57,7 +57,7 @@ void assert_only_root_left(void)
 
 void make_file(const char *path, const char *text)
 {
-	int fd = fs_open(TASK_A, path, FS0_O_WRONLY | FS0_O_CREAT | FS0_O_TRUNC, 0644);
+	int fd = fs_open(TASK_A, FS0_AT_FDCWD, path, FS0_O_WRONLY | FS0_O_CREAT | FS0_O_TRUNC, 0644);
 	ck_assert_msg(fd >= 0, "creating %s gave %d", path, fd);
 	long len = (long)strlen(text);
 	ck_assert_int_eq(fs_write(TASK_A, fd, text, (size_t)len, NULL), len);
@@ -66,7 +66,7 @@ void make_file(const char *path, const char *text)
 
 long slurp(const char *path, char *buf, size_t size)
 {
-	int fd = fs_open(TASK_A, path, FS0_O_RDONLY, 0);
+	int fd = fs_open(TASK_A, FS0_AT_FDCWD, path, FS0_O_RDONLY, 0);
 	ck_assert_msg(fd >= 0, "opening %s gave %d", path, fd);
 	long total = 0;
 	long got;

@@ -16,6 +16,14 @@ static struct {
 	uint32_t window_off, size;
 } moved[MOVED_VIEWS];
 
+uint8_t *bulk_area(void)
+{
+	void *base;
+	uint32_t size;
+	ck_assert_int_eq(idlrt_bulk_buffer(FS0_TID, &base, &size), 0);
+	return base;
+}
+
 uint8_t *window_at(uint32_t window_off)
 {
 	return window + window_off;
@@ -143,56 +151,46 @@ int run_proto_suite(Suite *suite)
 	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
-static uint32_t put_path(uint32_t off, const char *path)
-{
-	size_t len = strlen(path);
-	ck_assert_uint_le(len, PATH_AREA / 2);
-	memcpy(client_buf(self) + off, path, len);
-	return (uint32_t)len;
-}
-
 int c_open(const char *path, uint32_t flags, uint32_t mode)
 {
-	return fs0_open(FS0_TID, PATH_OFF, put_path(PATH_OFF, path), flags, mode);
+	return fs0_open(FS0_TID, FS0_AT_FDCWD, path, flags, mode);
 }
 
 int c_stat(const char *path, struct fs0_stat_info *st)
 {
-	return fs0_stat(FS0_TID, PATH_OFF, put_path(PATH_OFF, path), st);
+	return fs0_stat(FS0_TID, FS0_AT_FDCWD, path, 0, st);
 }
 
 int c_mkdir(const char *path)
 {
-	return fs0_mkdir(FS0_TID, PATH_OFF, put_path(PATH_OFF, path), 0755);
+	return fs0_mkdir(FS0_TID, FS0_AT_FDCWD, path, 0755);
 }
 
 int c_rmdir(const char *path)
 {
-	return fs0_rmdir(FS0_TID, PATH_OFF, put_path(PATH_OFF, path));
+	return fs0_rmdir(FS0_TID, FS0_AT_FDCWD, path);
 }
 
 int c_unlink(const char *path)
 {
-	return fs0_unlink(FS0_TID, PATH_OFF, put_path(PATH_OFF, path));
+	return fs0_unlink(FS0_TID, FS0_AT_FDCWD, path);
 }
 
 int c_rename(const char *old_path, const char *new_path)
 {
-	uint32_t old_len = put_path(PATH_OFF, old_path);
-	uint32_t new_len = put_path(PATH2_OFF, new_path);
-	return fs0_rename(FS0_TID, PATH_OFF, old_len, PATH2_OFF, new_len);
+	return fs0_rename(FS0_TID, FS0_AT_FDCWD, old_path, FS0_AT_FDCWD, new_path);
 }
 
 int c_chdir(const char *path)
 {
-	return fs0_chdir(FS0_TID, PATH_OFF, put_path(PATH_OFF, path));
+	return fs0_chdir(FS0_TID, path);
 }
 
 /* The stub lays an operation's one bulk parameter at offset 0 of the buffer
  * (docs/idl.md): the bytes that reach out are also left there. */
 int c_getcwd(uint32_t size)
 {
-	static char cwd[PATH_OFF];
+	static char cwd[FS0_PATH_MAX];
 	ck_assert_uint_le(size, sizeof(cwd));
 	return fs0_getcwd(FS0_TID, cwd, &size);
 }
@@ -200,14 +198,14 @@ int c_getcwd(uint32_t size)
 int c_write_text(int fd, const char *text)
 {
 	size_t len = strlen(text);
-	ck_assert_uint_lt(len, PATH_OFF);
+	ck_assert_uint_lt(len, CLIENT_BUF_SIZE);
 	return fs0_write(FS0_TID, fd, text, (uint32_t)len);
 }
 
 int c_read_text(int fd, uint32_t len)
 {
-	static uint8_t text[PATH_OFF];
-	ck_assert_uint_lt(len, PATH_OFF);
+	static uint8_t text[CLIENT_BUF_SIZE];
+	ck_assert_uint_lt(len, CLIENT_BUF_SIZE);
 	int got = fs0_read(FS0_TID, fd, text, &len);
 	client_buf(self)[got > 0 ? got : 0] = '\0';
 	return got;

@@ -20,11 +20,8 @@
 #define CLIENT_C	L4_TID(12, 1)
 #define STRANGER	L4_TID(40, 3)	/* never introduced by mm0 */
 
-/* Each client's buffer: data at 0, paths in the last PATH_AREA bytes. */
+/* Each client's buffer in fs0's window (data of read and write). */
 #define CLIENT_BUF_SIZE	(64u * 1024u)
-#define PATH_AREA	1024u
-#define PATH_OFF	(CLIENT_BUF_SIZE - PATH_AREA)
-#define PATH2_OFF	(CLIENT_BUF_SIZE - PATH_AREA / 2)
 /* A second, large region of the window for bulk transfers. */
 #define BIG_OFF		(4u << 20)
 #define BIG_SIZE	(2u << 20)
@@ -37,6 +34,8 @@ void proto_teardown(void);
 TCase *proto_tcase(const char *name);
 int run_proto_suite(Suite *suite);
 
+/* Where the stubs put bulk parameters: the acting client's buffer. */
+uint8_t *bulk_area(void);
 /* The window as the host test sees it (fs0 sees the same bytes). */
 uint8_t *window_at(uint32_t window_off);
 /* Where a client's buffer lies in the window (its slot). */
@@ -54,8 +53,8 @@ void client_view(l4_tid_t tid, uint32_t window_off, uint32_t size);
 void act_as(l4_tid_t tid);
 l4_tid_t acting(void);
 
-/* The calling client's requests: paths placed in its buffer by hand (until
- * fs0's path operations take bulk strings), data through the stubs. */
+/* The calling client's requests: paths and data as bulk parameters, which
+ * the stubs lay from the start of the client's buffer. */
 int c_open(const char *path, uint32_t flags, uint32_t mode);
 int c_stat(const char *path, struct fs0_stat_info *st);
 int c_mkdir(const char *path);

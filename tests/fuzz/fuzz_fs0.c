@@ -46,13 +46,18 @@ struct op {
 
 /* Word counts follow idl/fs0.idl; fs0_ops_verify proves them at start-up. */
 static const struct op ops[] = {
-	{ FS0_OP_OPEN, 5 }, { FS0_OP_STAT, 3 }, { FS0_OP_MKDIR, 4 }, { FS0_OP_RMDIR, 3 },
-	{ FS0_OP_UNLINK, 3 }, { FS0_OP_RENAME, 5 }, { FS0_OP_CHDIR, 3 }, { FS0_OP_GETCWD, 3 },
+	{ FS0_OP_OPEN, 6 }, { FS0_OP_STAT, 5 }, { FS0_OP_MKDIR, 5 }, { FS0_OP_RMDIR, 4 },
+	{ FS0_OP_UNLINK, 4 }, { FS0_OP_RENAME, 7 }, { FS0_OP_CHDIR, 3 }, { FS0_OP_GETCWD, 3 },
 	{ FS0_OP_CLOSE, 2 }, { FS0_OP_READ, 4 }, { FS0_OP_WRITE, 4 }, { FS0_OP_LSEEK, 5 },
 	{ FS0_OP_FSTAT, 2 }, { FS0_OP_FTRUNCATE, 4 }, { FS0_OP_GETDENTS, 4 }, { FS0_OP_DUP, 2 },
 	{ FS0_OP_DUP2, 3 }, { FS0_OP_PIPE, 2 }, { FS0_OP_TASK_FORK, 4 }, { FS0_OP_TASK_EXIT, 2 },
 	{ FS0_OP_SET_BUFFER, 4 }, { FS0_OP_MM_GET_FD, 3 }, { FS0_OP_MM_GET_PATH, 4 },
 	{ FS0_OP_MM_READ_PAGE, 5 }, { FS0_OP_MM_WRITE_PAGE, 5 }, { FS0_OP_MM_RELEASE, 2 },
+	{ FS0_OP_ACCESS, 6 }, { FS0_OP_FCHDIR, 2 }, { FS0_OP_LINK, 8 }, { FS0_OP_SYMLINK, 6 },
+	{ FS0_OP_READLINK, 6 }, { FS0_OP_CHMOD, 6 }, { FS0_OP_FCHMOD, 3 }, { FS0_OP_CHOWN, 7 },
+	{ FS0_OP_FCHOWN, 4 }, { FS0_OP_UTIMENS, 11 }, { FS0_OP_FUTIMENS, 8 }, { FS0_OP_MKNOD, 5 },
+	{ FS0_OP_REALPATH, 6 }, { FS0_OP_GETLK, 9 }, { FS0_OP_SETLK, 10 }, { FS0_OP_STATVFS, 4 },
+	{ FS0_OP_FSTATVFS, 2 },
 };
 #define OP_COUNT	(sizeof(ops) / sizeof(ops[0]))
 
@@ -64,6 +69,7 @@ static uint32_t interesting[] = {
 	FS0_O_RDWR | FS0_O_CREAT, FS0_O_WRONLY | FS0_O_CREAT | FS0_O_TRUNC,
 	FS0_O_WRONLY | FS0_O_CREAT | FS0_O_EXCL, FS0_O_RDWR | FS0_O_APPEND,
 	FS0_O_RDONLY | FS0_O_DIRECTORY, FS0_O_NONBLOCK, FS0_O_RDWR | FS0_O_NONBLOCK,
+	(uint32_t)FS0_AT_FDCWD, FS0_AT_SYMLINK_NOFOLLOW, FS0_O_NOFOLLOW, FS0_S_IFIFO | 0644,
 	MM0_TID, CLIENT_A, CLIENT_B, CLIENT_C, STRANGER, FS0_TID,
 	1 * BUF_SIZE, 2 * BUF_SIZE, 3 * BUF_SIZE, 4 * BUF_SIZE, 0, 0,
 };
@@ -215,8 +221,7 @@ static void health_check(void)
 	introduce(L4_NILTHREAD, HEALTH, false);
 	fuzz_transport_set_self(HEALTH);
 	uint8_t *buf = buffer_of(HEALTH);
-	memcpy(buf + PATHS_OFF, name, strlen(name));
-	int fd = fs0_open(FS0_TID, PATHS_OFF, strlen(name), FS0_O_RDWR | FS0_O_CREAT | FS0_O_EXCL, 0644);
+	int fd = fs0_open(FS0_TID, FS0_AT_FDCWD, name, FS0_O_RDWR | FS0_O_CREAT | FS0_O_EXCL, 0644);
 	fuzz_check(fd >= 0, "health open gave %d", fd);
 	int done = fs0_write(FS0_TID, fd, text, sizeof(text));
 	fuzz_check(done == (int)sizeof(text), "health write gave %d", done);
@@ -230,7 +235,7 @@ static void health_check(void)
 	fuzz_check(done == (int)sizeof(text) && memcmp(back, text, sizeof(text)) == 0,
 		   "health read gave %d", done);
 	fuzz_check(fs0_close(FS0_TID, fd) == 0, "health close failed");
-	fuzz_check(fs0_unlink(FS0_TID, PATHS_OFF, strlen(name)) == 0, "health unlink failed");
+	fuzz_check(fs0_unlink(FS0_TID, FS0_AT_FDCWD, name) == 0, "health unlink failed");
 	fuzz_transport_set_self(MM0_TID);
 	fuzz_check(fs0_task_exit(FS0_TID, HEALTH) == 0, "health task exit failed");
 }

@@ -16,6 +16,7 @@
 #include <l4/ipc.h>
 #include "fs0.h"
 #include "fuzzsys.h"
+#include "warm_image.h"
 #include "reliab.h"
 
 #ifndef FUZZ_SEEDS
@@ -133,9 +134,11 @@ int main(void)
 		return tap_summary("fuzz-system");
 	int first_id = shmget(IPC_PRIVATE, 4096, IPC_CREAT | 0600);
 	shmctl(first_id, IPC_RMID, NULL);
-	/* The tally's page is touched and one round is run first, so that
-	 * every page the parent uses is in place before the counts are read. */
+	/* The tally's page is touched, the program's pages read and one round
+	 * is run first, so that every page the parent uses is in place before
+	 * the counts are read. */
 	memset((void *)tally, 0, sizeof(*tally));
+	warm_program_image();
 	health_check(&t, 0);
 	struct snapshot before = snapshot_now();
 	struct fs0_counts fs_before = { 0 }, fs_after = { 0 };

@@ -93,7 +93,16 @@ static int raw_offsets(uint32_t fd)
 		return 2;
 	if (raw_fs0(fs0, FS0_OP_WRITE, write_wrapping, 3) != -EFAULT)
 		return 3;
-	if (fs0_open(fs0, size, 4, 0, 0) != -EFAULT)
+	/* open's path past the buffer's end, written word by word (a stub
+	 * places the path itself) */
+	uint32_t *mr = idlrt_mr();
+	mr[0] = L4_TAG(FS0_OP_OPEN, 6);
+	mr[1] = IDLRT_HEADER(FS0_IFACE_ID, FS0_IFACE_VERSION);
+	mr[2] = (uint32_t)FS0_AT_FDCWD;
+	mr[3] = size;
+	mr[4] = 4;
+	mr[5] = mr[6] = 0;
+	if (idlrt_call(fs0) < 0 || (int32_t)mr[1] != -EFAULT)
 		return 4;
 	if (raw_fs0(fs0, FS0_OP_GETCWD, cwd_past, 2) != -EFAULT)
 		return 5;

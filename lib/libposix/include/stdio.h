@@ -1,6 +1,6 @@
 /* stdio.h - picolibc's stdio.h plus what POSIX adds and picolibc leaves out
- * on this target: FILENAME_MAX, getline and getdelim, the stream locks
- * with the unlocked character functions, and popen and pclose. */
+ * on this target: FILENAME_MAX, renameat, getline and getdelim, the stream
+ * locks with the unlocked character functions, and popen and pclose. */
 #ifndef LIBPOSIX_STDIO_H
 #define LIBPOSIX_STDIO_H
 
@@ -9,8 +9,11 @@
 
 /* The longest path fs0 opens, with its NUL: fs0.idl's PATH_MAX (path_ops.c checks). */
 #ifndef FILENAME_MAX
-#define FILENAME_MAX 256
+#define FILENAME_MAX 4096
 #endif
+
+/* POSIX 2008 puts renameat here; libposix has it (src/at_calls.c). */
+int renameat(int old_dirfd, const char *old_path, int new_dirfd, const char *new_path);
 
 ssize_t getdelim(char **restrict line, size_t *restrict capacity, int delimiter,
 		 FILE *restrict stream);

@@ -1,12 +1,14 @@
 /* fcntl.c - fcntl: duplication at or above a number, the close-on-exec
  * flag and the open file's status flags, in the C library's numbers on the
- * outside and fs0's (Linux's) on the wire. */
+ * outside and fs0's (Linux's) on the wire; record locks go to
+ * record_locks.c. */
 #include <fcntl.h>
 #include <stdarg.h>
 #include <unistd.h>
 
 #include "fs0.h"
 #include "internal.h"
+#include "record_locks.h"
 
 /* The status flags F_GETFL reports and F_SETFL changes besides the access
  * mode, which has the same numbers on both sides. */
@@ -74,6 +76,15 @@ int fcntl(int fd, int command, ...)
 	const struct fs0_channel *channel;
 	int argument = 0;
 
+	if (command == F_GETLK || command == F_SETLK || command == F_SETLKW) {
+		va_list args;
+		struct flock *lock;
+
+		va_start(args, command);
+		lock = va_arg(args, struct flock *);
+		va_end(args);
+		return posix_record_lock(fd, command, lock);
+	}
 	if (command == F_DUPFD || command == F_DUPFD_CLOEXEC || command == F_SETFD ||
 	    command == F_SETFL) {
 		va_list args;

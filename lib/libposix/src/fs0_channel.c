@@ -4,6 +4,8 @@
  * A forked child does not inherit the buffer (mm0 unmaps the parent's from
  * its copy), so fork forgets the channel there; a clone thread starts
  * with none. */
+#include <idlrt/idlrt.h>
+
 #include "internal.h"
 #include "mm0.h"
 

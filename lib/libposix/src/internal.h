@@ -108,9 +108,6 @@ int posix_open_flags(int flags, uint32_t *fs0_flags);
 
 /* Forgets the thread's channel: a fork child has no buffer until it asks. */
 void fs0_channel_forget(void);
-/* Copies path into the channel's buffer at offset; returns its length, or
- * -errno (EFAULT for NULL, ENAMETOOLONG when it does not fit). */
-long fs0_put_path(const struct fs0_channel *channel, uint32_t offset, const char *path);
 
 /* Copies the thread-local template into this thread's TLS block. */
 void posix_tls_init(void);

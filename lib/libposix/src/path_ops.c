@@ -1,6 +1,5 @@
-/* path_ops.c - calls that name a path: stat, unlink, mkdir, rmdir,
- * rename, chdir, getcwd, access. The path goes to fs0 through the thread's
- * shared buffer. */
+/* path_ops.c - calls that name a path: stat, lstat, unlink, mkdir, rmdir,
+ * rename, access (the *at calls with AT_FDCWD), chdir, fchdir and getcwd. */
 #include <stdio.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -10,133 +9,63 @@
 
 #include "fs0.h"
 #include "internal.h"
+#include "path_at.h"
 
 _Static_assert(FILENAME_MAX == FS0_PATH_MAX, "stdio.h's FILENAME_MAX is fs0's longest path");
 
-long fs0_put_path(const struct fs0_channel *channel, uint32_t offset, const char *path)
-{
-	size_t length;
-
-	if (!path)
-		return -EFAULT;
-	length = strnlen(path, FS0_PATH_MAX);
-	if (length >= FS0_PATH_MAX || length > channel->size - offset)
-		return -ENAMETOOLONG;
-	memcpy(channel->buffer + offset, path, length);
-	return (long)length;
-}
-
-/* The calling thread's channel with path at offset 0, or NULL with errno
- * set; *length is the path's length. */
-static const struct fs0_channel *channel_with_path(const char *path, uint32_t *length)
-{
-	const struct fs0_channel *channel = fs0_channel();
-	long answer;
-
-	if (!channel)
-		return NULL;
-	answer = fs0_put_path(channel, 0, path);
-	if (answer < 0) {
-		errno = (int)-answer;
-		return NULL;
-	}
-	*length = (uint32_t)answer;
-	return channel;
-}
-
 int stat(const char *path, struct stat *status)
 {
-	struct fs0_stat_info info;
-	const struct fs0_channel *channel;
-	uint32_t length;
-	long answer;
-
-	if (!status)
-		return posix_error(EFAULT);
-	channel = channel_with_path(path, &length);
-	if (!channel)
-		return -1;
-	answer = fs0_stat(channel->server, 0, length, &info);
-	if (answer < 0)
-		return (int)posix_result(answer);
-	return posix_stat_out(status, &info);
+	return fstatat(AT_FDCWD, path, status, 0);
 }
 
-/* fs0 has no symbolic links. */
 int lstat(const char *path, struct stat *status)
 {
-	return stat(path, status);
+	return fstatat(AT_FDCWD, path, status, AT_SYMLINK_NOFOLLOW);
 }
 
-/* Everyone may do everything: there are no users. */
 int access(const char *path, int mode)
 {
-	struct stat status;
-
-	if (mode & ~(R_OK | W_OK | X_OK))
-		return posix_error(EINVAL);
-	return stat(path, &status);
+	return faccessat(AT_FDCWD, path, mode, 0);
 }
 
 int unlink(const char *path)
 {
-	const struct fs0_channel *channel;
-	uint32_t length;
-
-	channel = channel_with_path(path, &length);
-	if (!channel)
-		return -1;
-	return (int)posix_result(fs0_unlink(channel->server, 0, length));
+	return unlinkat(AT_FDCWD, path, 0);
 }
 
 int mkdir(const char *path, mode_t mode)
 {
-	const struct fs0_channel *channel;
-	uint32_t length;
-
-	channel = channel_with_path(path, &length);
-	if (!channel)
-		return -1;
-	return (int)posix_result(fs0_mkdir(channel->server, 0, length,
-						   posix_creation_mode(mode) & FS0_S_PERM_MASK));
+	return mkdirat(AT_FDCWD, path, mode);
 }
 
 int rmdir(const char *path)
 {
-	const struct fs0_channel *channel;
-	uint32_t length;
-
-	channel = channel_with_path(path, &length);
-	if (!channel)
-		return -1;
-	return (int)posix_result(fs0_rmdir(channel->server, 0, length));
+	return unlinkat(AT_FDCWD, path, AT_REMOVEDIR);
 }
 
 int rename(const char *old_path, const char *new_path)
 {
-	const struct fs0_channel *channel;
-	uint32_t old_length;
-	long new_length;
-
-	channel = channel_with_path(old_path, &old_length);
-	if (!channel)
-		return -1;
-	new_length = fs0_put_path(channel, old_length, new_path);
-	if (new_length < 0)
-		return posix_error((int)-new_length);
-	return (int)posix_result(fs0_rename(channel->server, 0, old_length, old_length,
-					    (uint32_t)new_length));
+	return renameat(AT_FDCWD, old_path, AT_FDCWD, new_path);
 }
 
 int chdir(const char *path)
 {
-	const struct fs0_channel *channel;
-	uint32_t length;
+	l4_tid_t server;
 
-	channel = channel_with_path(path, &length);
-	if (!channel)
+	if (posix_path_ok(path) || posix_fs0(&server))
 		return -1;
-	return (int)posix_result(fs0_chdir(channel->server, 0, length));
+	return (int)posix_result(fs0_chdir(server, path));
+}
+
+int fchdir(int fd)
+{
+	l4_tid_t server;
+
+	if (fd < 0)
+		return posix_error(EBADF);
+	if (posix_fs0(&server))
+		return -1;
+	return (int)posix_result(fs0_fchdir(server, fd));
 }
 
 /* getcwd(NULL, 0) allocates, as glibc and the BSDs do. */

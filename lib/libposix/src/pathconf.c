@@ -28,8 +28,11 @@ static long file_limit(int name)
 	case _PC_NO_TRUNC:
 		return 1;
 	case _PC_LINK_MAX:
-	case _PC_SYMLINK_MAX:
+		return FS0_LINK_MAX;
+	/* Symbolic links are fs0's; a target is bounded only by PATH_MAX. */
 	case _PC_2_SYMLINKS:
+		return 1;
+	case _PC_SYMLINK_MAX:
 	case _PC_ASYNC_IO:
 	case _PC_PRIO_IO:
 	case _PC_SYNC_IO:

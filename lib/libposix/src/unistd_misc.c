@@ -1,7 +1,7 @@
 /* unistd_misc.c - the rest of what portable programs expect from unistd
- * and friends, on a system with one user, no links and a RAM file system:
- * ids, umask, gettimeofday, fsync, truncate, realpath, link and symlink
- * (refused), gethostname and ttyname. */
+ * and friends, on a system with one user and a RAM file system: ids,
+ * umask, gettimeofday, fsync, truncate, link, symlink, readlink, realpath,
+ * gethostname and ttyname. */
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +12,7 @@
 
 #include "fs0.h"
 #include "internal.h"
+#include "path_at.h"
 
 #define HOST_NAME	"larch"
 #define CONSOLE_NAME	"/dev/console"
@@ -96,74 +97,57 @@ int truncate(const char *path, off_t length)
 	return result;
 }
 
-/* fs0 has neither hard nor symbolic links (Linux says EPERM for a file
- * system without them). */
 int link(const char *old_path, const char *new_path)
 {
-	(void)old_path;
-	(void)new_path;
-	return posix_error(EPERM);
+	return linkat(AT_FDCWD, old_path, AT_FDCWD, new_path, 0);
 }
 
 int symlink(const char *target, const char *link_path)
 {
-	(void)target;
-	(void)link_path;
-	return posix_error(EPERM);
+	return symlinkat(target, AT_FDCWD, link_path);
 }
 
-/* Without symbolic links, the canonical path is the lexical one: the
- * working directory in front of a relative path, "." dropped, ".." taking
- * off the component before it; the result must exist. */
+ssize_t readlink(const char *path, char *buffer, size_t size)
+{
+	return readlinkat(AT_FDCWD, path, buffer, size);
+}
+
+/* fs0 resolves the path, links included; resolved NULL: the answer is
+ * malloc'ed, as POSIX 2008 allows. */
 char *realpath(const char *path, char *resolved)
 {
-	char joined[FS0_PATH_MAX], result[FS0_PATH_MAX], *save;
-	size_t length = 0;
-	struct stat status;
+	char answer[FS0_PATH_MAX];
+	uint32_t length = sizeof(answer);
+	l4_tid_t server;
+	long result;
 
 	if (!path) {
 		errno = EINVAL;
 		return NULL;
 	}
-	if (path[0] != '/') {
-		if (!getcwd(joined, sizeof(joined)))
-			return NULL;
-		if (strlen(joined) + 1 + strlen(path) >= sizeof(joined)) {
-			errno = ENAMETOOLONG;
-			return NULL;
-		}
-		strcat(strcat(joined, "/"), path);
-	} else if (strlen(path) >= sizeof(joined)) {
-		errno = ENAMETOOLONG;
+	if (posix_path_ok(path) || posix_fs0(&server))
 		return NULL;
-	} else {
-		strcpy(joined, path);
-	}
-	for (char *part = strtok_r(joined, "/", &save); part; part = strtok_r(NULL, "/", &save)) {
-		if (strcmp(part, ".") == 0)
-			continue;
-		if (strcmp(part, "..") == 0) {
-			while (length > 0 && result[--length] != '/')
-				continue;
-			continue;
-		}
-		result[length++] = '/';
-		strcpy(result + length, part);
-		length += strlen(part);
-	}
-	if (length == 0)
-		result[length++] = '/';
-	result[length] = '\0';
-	if (stat(result, &status) < 0)
+	result = fs0_realpath(server, FS0_AT_FDCWD, path, answer, &length);
+	if (result < 0) {
+		errno = (int)-result;
 		return NULL;
+	}
+	if (length == 0 || answer[length - 1] != '\0') {
+		errno = EIO;
+		return NULL;
+	}
 	if (!resolved) {
-		resolved = malloc(length + 1);
+		resolved = malloc(length);
 		if (!resolved) {
 			errno = ENOMEM;
 			return NULL;
 		}
 	}
-	return memcpy(resolved, result, length + 1);
+	if (posix_copy(resolved, answer, length)) {
+		errno = EFAULT;
+		return NULL;
+	}
+	return resolved;
 }
 
 int gethostname(char *name, size_t size)

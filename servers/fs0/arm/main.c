@@ -1,10 +1,13 @@
-/* main.c - fs0 on the target: mount the boot archive if mm0 mapped one, then
- * serve requests for ever through the generated dispatch. */
+/* main.c - fs0 on the target: mount the boot archive if mm0 mapped one, make
+ * the standard directories, then serve requests for ever through the
+ * generated dispatch. */
 #include <l4/kip.h>
 #include <l4/syscalls.h>
 #include <idlrt/serve.h>
+#include "clock_l4.h"
 #include "fs0_server.h"
 #include "heap.h"
+#include "places.h"
 #include "serve.h"
 #ifdef FS0_TRACE
 #include "trace.h"
@@ -25,20 +28,15 @@ static void say(const char *text)
 	l4_kdebug_puts(text, len);
 }
 
-/* The mount point is made by fs0 itself, as a task that lives only for it. */
-static int mount_boot_archive(void)
+/* The mount point is made by fs0 itself, as task (one of its own). */
+static int mount_boot_archive(fs0_task_t task)
 {
 	const struct l4_kip_module *module = l4_kip_module(BOOTFS_MODULE);
 	if (!module)
 		return 0;
 	if (module->size == 0 || module->size > FS0_BOOTFS_SIZE_MAX)
 		return -FS0_EINVAL;
-	l4_tid_t self = l4_utcb()->my_tid;
-	int error = fs_task_fork(FS0_TASK_NONE, self, false);
-	if (error)
-		return error;
-	error = fs_mkdir(self, BOOTFS_DIR, 0755);
-	fs_task_exit(self);
+	int error = fs_mkdir(task, FS0_AT_FDCWD, BOOTFS_DIR, 0755);
 	if (error)
 		return error;
 	return fs_mount_bootfs(BOOTFS_DIR, (const void *)FS0_BOOTFS_BASE, module->size);
@@ -55,6 +53,22 @@ static void seed_random(void)
 	fs_add_entropy(seed, sizeof(seed));
 }
 
+/* The boot archive on /boot, then the places programs assume (/etc's files
+ * come from the archive), as a task that lives only for it. */
+static void make_file_tree(void)
+{
+	l4_tid_t self = l4_utcb()->my_tid;
+	if (fs_task_fork(FS0_TASK_NONE, self, false)) {
+		say("fs0: no task to make the file tree\n");
+		return;
+	}
+	if (mount_boot_archive(self) < 0)
+		say("fs0: boot archive not mounted\n");
+	if (places_make(self) < 0)
+		say("fs0: standard directories not made\n");
+	fs_task_exit(self);
+}
+
 int main(void)
 {
 	/* mm0 starts fs0 and is its pager: the one thread allowed mm0's requests. */
@@ -67,8 +81,8 @@ int main(void)
 	uint32_t reserve = heap / HEAP_RESERVE_SHARE > HEAP_RESERVE_MIN ? heap / HEAP_RESERVE_SHARE
 									  : HEAP_RESERVE_MIN;
 	fs_set_space_limit(heap > reserve ? heap - reserve : 0);
-	if (mount_boot_archive() < 0)
-		say("fs0: boot archive not mounted\n");
+	clock_l4_start();
+	make_file_tree();
 	seed_random();
 	if (fs_make_devices() < 0)
 		say("fs0: no /dev\n");

@@ -1,6 +1,7 @@
 /* fs_ops over the generated fs0 client stubs: mm0's calls to fs0 on the target. */
 #include "boot.h"
 #include "fs/fs_link.h"
+#include "fs/fs_link_state.h"
 #include "fs0.h"
 
 static idlrt_dest_t fs0_dest;

@@ -1,0 +1,16 @@
+/* clock.h - the time fs0 stamps on files (clock.c): the clock the target
+ * sets at start-up (fs_set_clock), or the epoch while none is set. */
+#ifndef FS0_CLOCK_H
+#define FS0_CLOCK_H
+
+#include <stdint.h>
+
+/* A time as stat gives it: seconds and nanoseconds since the epoch. */
+struct fs0_time {
+	int64_t sec;
+	uint32_t nsec;
+};
+
+void clock_now(struct fs0_time *out);
+
+#endif
