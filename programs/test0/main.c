@@ -63,6 +63,7 @@ int main(int argc, char **argv)
 	test_limits();
 	test_pthread();
 	test_pthread_stress();
+	test_uio();
 	test_links();
 	test_meta();
 	test_at();

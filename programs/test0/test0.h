@@ -33,6 +33,7 @@ void test_environment(int argc, char **argv);
 void test_clocks(void);
 void test_misc(void);
 void test_popen(void);
+void test_uio(void);
 void test_fds(void);
 void test_devices(void);
 void test_limits(void);
