@@ -2,6 +2,7 @@
  * and process groups, ftok, sysconf and pathconf, sigaction's mask, POSIX shm
  * names without a slash, and the string-to-number edge cases. */
 #include <errno.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
@@ -112,7 +113,9 @@ static void limits_agree(void)
 	CHECK("sysconf(_SC_REALTIME_SIGNALS) is -1, errno unchanged",
 	      sysconf(_SC_REALTIME_SIGNALS) == -1 && errno == 0);
 	CHECK("sysconf(_SC_TIMERS) is -1, errno unchanged", sysconf(_SC_TIMERS) == -1 && errno == 0);
-	CHECK("sysconf(_SC_THREADS) is -1, errno unchanged", sysconf(_SC_THREADS) == -1 && errno == 0);
+	CHECK("sysconf(_SC_THREADS) says pthreads are there", sysconf(_SC_THREADS) == 200809L);
+	CHECK_EQ("sysconf(_SC_THREAD_KEYS_MAX) is pthread.h's", PTHREAD_KEYS_MAX, sysconf(_SC_THREAD_KEYS_MAX));
+	CHECK_EQ("sysconf(_SC_IOV_MAX) is 1024", 1024, sysconf(_SC_IOV_MAX));
 	CHECK("sysconf(_SC_SHARED_MEMORY_OBJECTS) says POSIX shm is there",
 	      sysconf(_SC_SHARED_MEMORY_OBJECTS) == 200809L);
 	CHECK("sysconf(_SC_HOST_NAME_MAX) is 64", sysconf(_SC_HOST_NAME_MAX) == 64);

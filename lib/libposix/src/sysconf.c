@@ -2,6 +2,8 @@
  * what enforces it uses (mm0's exec, fs0's tables); free memory comes from
  * mm0. An option the system lacks is -1 with errno unchanged, as POSIX says. */
 #include <errno.h>
+#include <limits.h>
+#include <pthread.h>
 #include <unistd.h>
 
 #include <l4/kip.h>
@@ -80,25 +82,36 @@ long sysconf(int name)
 	case _SC_CPUTIME:
 	case _SC_THREAD_CPUTIME:
 	case _SC_SPAWN:
-		return OPTION_PRESENT;
-	/* Signals 1..31 only, no timer_create or clock_nanosleep, no threads
-	 * library, semaphores, message queues or asynchronous I/O. */
-	case _SC_REALTIME_SIGNALS:
-	case _SC_TIMERS:
-	case _SC_CLOCK_SELECTION:
-	case _SC_TIMEOUTS:
+	/* libposix's pthreads and semaphores (docs/libposix.md, "Threads"). */
 	case _SC_THREADS:
 	case _SC_THREAD_SAFE_FUNCTIONS:
 	case _SC_THREAD_PROCESS_SHARED:
 	case _SC_THREAD_ATTR_STACKADDR:
 	case _SC_THREAD_ATTR_STACKSIZE:
-	case _SC_THREAD_PRIORITY_SCHEDULING:
-	case _SC_THREAD_PRIO_INHERIT:
-	case _SC_THREAD_PRIO_PROTECT:
 	case _SC_BARRIERS:
 	case _SC_SPIN_LOCKS:
 	case _SC_READER_WRITER_LOCKS:
 	case _SC_SEMAPHORES:
+	case _SC_TIMEOUTS:
+		return OPTION_PRESENT;
+	case _SC_THREAD_KEYS_MAX:
+		return PTHREAD_KEYS_MAX;
+	case _SC_THREAD_DESTRUCTOR_ITERATIONS:
+		return PTHREAD_DESTRUCTOR_ITERATIONS;
+	case _SC_THREAD_STACK_MIN:
+		return PTHREAD_STACK_MIN;
+	case _SC_THREAD_THREADS_MAX:
+		return MM0_SPACE_THREADS_MAX;
+	case _SC_IOV_MAX:
+		return IOV_MAX;
+	/* Signals 1..31 only, no timer_create or clock_nanosleep, no threads
+	 * library, semaphores, message queues or asynchronous I/O. */
+	case _SC_REALTIME_SIGNALS:
+	case _SC_TIMERS:
+	case _SC_CLOCK_SELECTION:
+	case _SC_THREAD_PRIORITY_SCHEDULING:
+	case _SC_THREAD_PRIO_INHERIT:
+	case _SC_THREAD_PRIO_PROTECT:
 	case _SC_MESSAGE_PASSING:
 	case _SC_ASYNCHRONOUS_IO:
 	case _SC_PRIORITIZED_IO:

@@ -12,11 +12,7 @@
 #include "proc/signal_state.h"
 
 #define MM0_FD_MAX	32
-/* Threads one space may have. The kernel gives a space 64 pages of its memory
- * (a page per thread, a UTCB page per 4, a page table per 4 MiB mapped): 32
- * threads take 40 and leave 24 for page tables, so a clone is refused with
- * EAGAIN before the space's faults could find no page table (SIGKILL). */
-#define MM0_SPACE_THREADS_MAX	32
+/* MM0_SPACE_THREADS_MAX, the threads of one address space, is in idl/mm0_types.idl. */
 #define MM0_PID_MAX	32767
 /* A program's name (the last path part, cut): a boot module's name fits whole. */
 #define MM0_TASK_NAME_MAX	32
