@@ -52,22 +52,6 @@ START_TEST(eexist)
 }
 END_TEST
 
-/* A request written word by word: a stub could not send it. */
-
-static int raw_call(uint32_t label, uint32_t header, const uint32_t *words, unsigned count)
-{
-	uint32_t *mr = idlrt_mr();
-	mr[0] = L4_TAG(label, count + (header ? 1 : 0));
-	mr[1] = header;
-	for (unsigned i = 0; i < count; i++)
-		mr[2 + i] = words[i];
-	ck_assert_int_eq(idlrt_call(FS0_TID), 0);
-	ck_assert_uint_eq(L4_TAG_WORDS(mr[0]), 1);
-	return (int32_t)mr[1];
-}
-
-#define HEADER IDLRT_HEADER(FS0_IFACE_ID, FS0_IFACE_VERSION)
-
 START_TEST(ebadf)
 {
 	struct fs0_stat_info st;

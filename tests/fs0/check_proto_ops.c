@@ -236,15 +236,17 @@ START_TEST(mm0_handles_and_pages)
 }
 END_TEST
 
+/* The path of open is a bulk parameter too: the file is opened while the buffer lives. */
 START_TEST(set_buffer_size_zero_forgets_it)
 {
+	int fd = c_open("/nobuf", FS0_O_RDWR | FS0_O_CREAT, 0644);
+	ck_assert_int_ge(fd, 0);
 	act_as(MM0_TID);
 	ck_assert_int_eq(fs0_set_buffer(FS0_TID, CLIENT_A, 0, 0), 0);
 	ck_assert_uint_eq(buffer_count(), 0);
 	act_as(CLIENT_A);
-	int fd = c_open("/nobuf", FS0_O_RDWR | FS0_O_CREAT, 0644);
-	ck_assert_int_ge(fd, 0);
-	ck_assert_int_eq(fs0_write(FS0_TID, fd, 0, 1), -FS0_EFAULT);
+	ck_assert_int_eq(fs0_write(FS0_TID, fd, "z", 1), -FS0_EFAULT);
+	ck_assert_int_eq(c_open("/nobuf", FS0_O_RDONLY, 0), -FS0_EFAULT);
 	ck_assert_int_eq(fs0_close(FS0_TID, fd), 0);
 }
 END_TEST
