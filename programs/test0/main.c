@@ -68,5 +68,6 @@ int main(int argc, char **argv)
 	test_meta();
 	test_at();
 	test_locks();
+	test_file_times();
 	return tap_summary("test0");
 }

@@ -41,5 +41,6 @@ void test_links(void);
 void test_meta(void);
 void test_at(void);
 void test_locks(void);
+void test_file_times(void);
 
 #endif

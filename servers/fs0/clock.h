@@ -1,5 +1,6 @@
 /* clock.h - the time fs0 stamps on files (clock.c): the clock the target
- * sets at start-up (fs_set_clock), or the epoch while none is set. */
+ * sets at start-up (fs_set_clock) plus the real time at its zero that mm0
+ * tells (fs_set_boot_time); the epoch while neither is set. */
 #ifndef FS0_CLOCK_H
 #define FS0_CLOCK_H
 

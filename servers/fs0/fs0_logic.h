@@ -53,6 +53,9 @@ void fs_set_space_limit(uint64_t bytes);
 /* Where file times come from: now gives the wall-clock time (clock.c);
  * until it is set, every time is the epoch. */
 void fs_set_clock(void (*now)(int64_t *sec, uint32_t *nsec));
+/* The real time at the clock's zero, in nanoseconds since the epoch: every
+ * time fs0 stamps from now on is the clock's reading plus it (0 until set). */
+void fs_set_boot_time(int64_t ns);
 void fs_stats(struct fs0_stats *out);
 
 /* ---- Tasks (requests from mm0; logic_mm.c) ------------------------------

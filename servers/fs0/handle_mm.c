@@ -59,14 +59,10 @@ int fs0_handle_mm_get_fd(struct idlrt_request *idl_rq, uint32_t task, int32_t fd
 	return error;
 }
 
-int fs0_handle_mm_get_path(struct idlrt_request *idl_rq, uint32_t task, uint32_t path_off,
-			   uint32_t path_len, struct fs0_mm_info *info)
+int fs0_handle_mm_get_path(struct idlrt_request *idl_rq, uint32_t task, const char *path,
+			   struct fs0_mm_info *info)
 {
 	int error = serve_require_mm0(idl_rq);
-	if (error)
-		return error;
-	char path[FS0_PATH_MAX];
-	error = buffer_path(idl_rq->client, path_off, path_len, path);
 	if (error)
 		return error;
 	struct fs0_mm_file file;
@@ -103,4 +99,12 @@ int fs0_handle_mm_release(struct idlrt_request *idl_rq, uint32_t handle)
 {
 	int error = serve_require_mm0(idl_rq);
 	return error ? error : fs_mm_release(handle);
+}
+
+int fs0_handle_set_boot_time(struct idlrt_request *idl_rq, int64_t ns)
+{
+	int error = serve_require_mm0(idl_rq);
+	if (error == 0)
+		fs_set_boot_time(ns);
+	return error;
 }

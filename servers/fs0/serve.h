@@ -26,9 +26,5 @@ uint32_t buffer_count(void);
 /* Points *data at len bytes at off in tid's buffer: 0, or -FS0_EFAULT
  * (no buffer, or the range leaves it). */
 int buffer_at(l4_tid_t tid, uint32_t off, uint32_t len, void **data);
-/* Copies a path (len bytes, no NUL) out of tid's buffer and terminates it,
- * so the client cannot change it while fs0 walks it: 0, -FS0_EFAULT,
- * -FS0_ENAMETOOLONG, or -FS0_EINVAL for a NUL inside. */
-int buffer_path(l4_tid_t tid, uint32_t off, uint32_t len, char path[FS0_PATH_MAX]);
 
 #endif

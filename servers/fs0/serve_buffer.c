@@ -86,18 +86,3 @@ int idlrt_bulk_at(const struct idlrt_request *rq, uint32_t offset, uint32_t len,
 {
 	return buffer_at(rq->client, offset, len, at);
 }
-
-int buffer_path(l4_tid_t tid, uint32_t off, uint32_t len, char path[FS0_PATH_MAX])
-{
-	void *text;
-	int error = buffer_at(tid, off, len, &text);
-	if (error)
-		return error;
-	if (len >= FS0_PATH_MAX)
-		return -FS0_ENAMETOOLONG;
-	memcpy(path, text, len);
-	if (memchr(path, '\0', len))
-		return -FS0_EINVAL;
-	path[len] = '\0';
-	return 0;
-}

@@ -131,7 +131,6 @@ static bool answer(int result, int expected)
  * one thread (-EBUSY) before it reads anything, so with threaded it may. */
 static int requests(const struct client *c, bool threaded)
 {
-	struct fs0_stat_info st;
 	char out[OUT_LEN];
 	uint32_t out_len;
 	int result, step = 0;

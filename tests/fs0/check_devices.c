@@ -14,7 +14,7 @@ static void devices_setup(void)
 
 static int open_device(const char *path, uint32_t flags)
 {
-	int fd = fs_open(TASK_A, path, flags, 0);
+	int fd = fs_open(TASK_A, FS0_AT_FDCWD, path, flags, 0);
 	ck_assert_msg(fd >= 0, "opening %s gave %d", path, fd);
 	return fd;
 }
@@ -27,7 +27,7 @@ START_TEST(test_nodes_are_character_devices)
 				FS0_DEV_CONSOLE, FS0_DEV_TTY };
 	for (int i = 0; i < 6; i++) {
 		struct fs0_stat_info st;
-		ck_assert_int_eq(fs_stat(TASK_A, names[i], &st), 0);
+		ck_assert_int_eq(fs_stat(TASK_A, FS0_AT_FDCWD, names[i], 0, &st), 0);
 		ck_assert(FS0_S_ISCHR(st.mode));
 		int fd = open_device(names[i], FS0_O_RDWR);
 		ck_assert_int_eq(fs_device(TASK_A, fd), devices[i]);
@@ -106,11 +106,11 @@ START_TEST(test_files_and_pipes_are_no_device)
 {
 	int fds[2];
 	make_file("/plain", "text");
-	int fd = fs_open(TASK_A, "/plain", FS0_O_RDONLY, 0);
+	int fd = fs_open(TASK_A, FS0_AT_FDCWD, "/plain", FS0_O_RDONLY, 0);
 	ck_assert_int_eq(fs_device(TASK_A, fd), FS0_DEV_NONE);
 	ck_assert_int_eq(fs_pipe(TASK_A, 0, fds), 0);
 	ck_assert_int_eq(fs_device(TASK_A, fds[1]), FS0_DEV_NONE);
-	ck_assert_int_eq(fs_unlink(TASK_A, "/plain"), 0);
+	ck_assert_int_eq(fs_unlink(TASK_A, FS0_AT_FDCWD, "/plain"), 0);
 }
 END_TEST
 

@@ -209,8 +209,7 @@ START_TEST(mm0_handles_and_pages)
 	ck_assert_uint_eq(by_fd.access, FS0_O_RDWR);
 	ck_assert(by_fd.writable_fs);
 	ck_assert_int_eq(by_fd.size, 6);
-	memcpy(window_at(BIG_OFF), "/prog", 5);
-	ck_assert_int_eq(fs0_mm_get_path(FS0_TID, CLIENT_A, 0, 5, &by_path), 0);
+	ck_assert_int_eq(fs0_mm_get_path(FS0_TID, CLIENT_A, "/prog", &by_path), 0);
 	ck_assert_uint_eq(by_path.handle, by_fd.handle);
 
 	static uint8_t page[FS0_PAGE_SIZE];
@@ -236,15 +235,61 @@ START_TEST(mm0_handles_and_pages)
 }
 END_TEST
 
+/* mm0's path is the task's: a relative one starts at the task's cwd. */
+START_TEST(mm_get_path_starts_at_the_tasks_cwd)
+{
+	ck_assert_int_eq(c_mkdir("/bin"), 0);
+	c_make_file("/bin/tool", "elf");
+	ck_assert_int_eq(c_chdir("/bin"), 0);
+	give_buffer(MM0_TID, BIG_OFF, FS0_PAGE_SIZE);
+	act_as(MM0_TID);
+	struct fs0_mm_info relative, absolute;
+	ck_assert_int_eq(fs0_mm_get_path(FS0_TID, CLIENT_A, "tool", &relative), 0);
+	ck_assert_int_eq(relative.size, 3);
+	ck_assert_int_eq(fs0_mm_get_path(FS0_TID, CLIENT_A, "/bin/tool", &absolute), 0);
+	ck_assert_uint_eq(absolute.handle, relative.handle);
+	ck_assert_int_eq(fs0_mm_get_path(FS0_TID, CLIENT_A, "/tool", &absolute), -FS0_ENOENT);
+	ck_assert_int_eq(fs0_mm_release(FS0_TID, relative.handle), 0);
+	ck_assert_int_eq(fs0_mm_release(FS0_TID, relative.handle), 0);
+	act_as(CLIENT_A);
+	ck_assert_int_eq(c_chdir("/"), 0);
+}
+END_TEST
+
+/* Times stamped after mm0's set_boot_time are the clock's (none here: 0) plus it. */
+START_TEST(set_boot_time_moves_file_times)
+{
+	act_as(MM0_TID);
+	ck_assert_int_eq(fs0_set_boot_time(FS0_TID, 1765000000LL * 1000000000LL + 250), 0);
+	act_as(CLIENT_A);
+	c_make_file("/late", "x");
+	struct fs0_stat_info st;
+	ck_assert_int_eq(c_stat("/late", &st), 0);
+	ck_assert_int_eq(st.mtime_sec, 1765000000LL);
+	ck_assert_uint_eq(st.mtime_nsec, 250);
+	act_as(MM0_TID);
+	ck_assert_int_eq(fs0_set_boot_time(FS0_TID, -1), 0);
+	act_as(CLIENT_A);
+	c_make_file("/early", "x");
+	ck_assert_int_eq(c_stat("/early", &st), 0);
+	ck_assert_int_eq(st.mtime_sec, -1);
+	ck_assert_uint_eq(st.mtime_nsec, 999999999);
+	act_as(MM0_TID);
+	ck_assert_int_eq(fs0_set_boot_time(FS0_TID, 0), 0);
+}
+END_TEST
+
+/* The path of open is a bulk parameter too: the file is opened while the buffer lives. */
 START_TEST(set_buffer_size_zero_forgets_it)
 {
+	int fd = c_open("/nobuf", FS0_O_RDWR | FS0_O_CREAT, 0644);
+	ck_assert_int_ge(fd, 0);
 	act_as(MM0_TID);
 	ck_assert_int_eq(fs0_set_buffer(FS0_TID, CLIENT_A, 0, 0), 0);
 	ck_assert_uint_eq(buffer_count(), 0);
 	act_as(CLIENT_A);
-	int fd = c_open("/nobuf", FS0_O_RDWR | FS0_O_CREAT, 0644);
-	ck_assert_int_ge(fd, 0);
-	ck_assert_int_eq(fs0_write(FS0_TID, fd, 0, 1), -FS0_EFAULT);
+	ck_assert_int_eq(fs0_write(FS0_TID, fd, "z", 1), -FS0_EFAULT);
+	ck_assert_int_eq(c_open("/nobuf", FS0_O_RDONLY, 0), -FS0_EFAULT);
 	ck_assert_int_eq(fs0_close(FS0_TID, fd), 0);
 }
 END_TEST
@@ -333,6 +378,8 @@ int main(void)
 	suite_add_tcase(suite, server);
 	TCase *mm = proto_tcase("mm0");
 	tcase_add_test(mm, mm0_handles_and_pages);
+	tcase_add_test(mm, mm_get_path_starts_at_the_tasks_cwd);
+	tcase_add_test(mm, set_boot_time_moves_file_times);
 	tcase_add_test(mm, set_buffer_size_zero_forgets_it);
 	tcase_add_test(mm, task_exit_closes_and_forgets);
 	suite_add_tcase(suite, mm);

@@ -1,5 +1,6 @@
 /* clock_l4.c - file times on the target: the generic timer's virtual count
- * since boot, the same clock libposix's CLOCK_REALTIME reads. Writes stamp
+ * since boot, to which clock.c adds the real time at count 0 that mm0 sends
+ * (set_boot_time), so files get libposix's CLOCK_REALTIME. Writes stamp
  * times, so the reading costs one division: the ticks left over become
  * nanoseconds by a multiplication with a scale worked out at start-up. */
 #include <l4/kip.h>

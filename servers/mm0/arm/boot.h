@@ -16,6 +16,9 @@ int kernel_error_to_errno(int kernel_error);
 struct fs_ops;
 /* mm0's requests to fs0, sent to fs0's thread fs0_tid (fs0_l4.c). */
 const struct fs_ops *fs0_ops_for(uint32_t fs0_tid);
+/* fs0 stamps file times on the real-time clock: it learns
+ * serve_boot_time_ns (read before fs0 starts) from this. 0 or -errno. */
+int fs0_send_boot_time(void);
 
 /* The heap's first mapped_bytes are mapped at __heap_start; sbrk maps more
  * pages after them, below limit. Called before the first allocation. */

@@ -3,6 +3,7 @@
 #include "fs/fs_link.h"
 #include "fs/fs_link_state.h"
 #include "fs0.h"
+#include "serve/time_requests.h"
 
 static idlrt_dest_t fs0_dest;
 
@@ -40,11 +41,11 @@ static int l4_get_fd(uint32_t task, int32_t fd, struct fs_file_info *info)
 	return result;
 }
 
-static int l4_get_path(uint32_t task, uint32_t path_off, uint32_t path_len,
-		       struct fs_file_info *info)
+/* The stub copies the path into mm0's own page in fs0's window (fs_file.c). */
+static int l4_get_path(uint32_t task, const char *path, struct fs_file_info *info)
 {
 	struct fs0_mm_info wire;
-	int result = fs0_mm_get_path(fs0_dest, task, path_off, path_len, &wire);
+	int result = fs0_mm_get_path(fs0_dest, task, path, &wire);
 
 	if (result >= 0)
 		info_from(&wire, info);
@@ -96,4 +97,9 @@ const struct fs_ops *fs0_ops_for(uint32_t fs0_tid)
 {
 	fs0_dest = fs0_tid;
 	return &l4_fs_ops;
+}
+
+int fs0_send_boot_time(void)
+{
+	return fs0_set_boot_time(fs0_dest, serve_boot_time_ns);
 }

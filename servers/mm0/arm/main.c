@@ -127,7 +127,8 @@ static void register_modules(void)
 	}
 }
 
-/* fs0, when the image has it: loaded, made fault-free, started, then linked.
+/* fs0, when the image has it: loaded, made fault-free, started, then linked
+ * and told the real time at count 0 (its file times).
  * Without fs0 the system runs without files; a broken fs0 stops the boot. */
 static void start_fs0(void)
 {
@@ -147,6 +148,8 @@ static void start_fs0(void)
 		err = mm0_task_start(fs0, entry, MM0_STACK_TOP);
 	if (!err)
 		err = fs_link_start(fs0_ops_for(fs0->l4_tid));
+	if (!err)
+		err = fs0_send_boot_time();
 	if (err) {
 		console_printf("mm0: cannot start fs0 (error %ld)\n", err);
 		l4_poweroff(125);

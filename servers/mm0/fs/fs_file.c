@@ -100,8 +100,7 @@ int fs_file_open_path(struct task *task, const char *path, uint32_t *size,
 		return -ENOENT;
 	if (length == MM0_PAGE_SIZE)
 		return -ENAMETOOLONG;
-	memcpy(fs_link.own_page, path, length);
-	err = fs_link.ops->get_path(task->l4_tid, 0, (uint32_t)length, &info);
+	err = fs_link.ops->get_path(task->l4_tid, path, &info);
 	if (err)
 		return err;
 	if (info.size > MM0_USER_END) {

@@ -35,8 +35,8 @@ struct fs_ops {
 	int (*task_exec)(uint32_t task);
 	int (*set_buffer)(uint32_t tid, uint32_t window_off, uint32_t size);
 	int (*get_fd)(uint32_t task, int32_t fd, struct fs_file_info *info);
-	int (*get_path)(uint32_t task, uint32_t path_off, uint32_t path_len,
-			struct fs_file_info *info);
+	/* path (a NUL-terminated string) from the thread's cwd, as fs0 resolves its own requests. */
+	int (*get_path)(uint32_t task, const char *path, struct fs_file_info *info);
 	/* One whole page (FS0_PAGE_SIZE bytes) into page / out of page. */
 	int (*read_page)(uint32_t handle, uint32_t page_index, void *page);
 	int (*write_page)(uint32_t handle, uint32_t page_index, const void *page);
