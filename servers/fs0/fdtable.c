@@ -58,6 +58,7 @@ int task_create(fs0_task_t id, struct fs0_task *parent, bool share_table)
 		}
 	}
 	task->id = id;
+	task->pid = 0;
 	task->cwd = parent ? parent->cwd : vfs_root();
 	vnode_get(task->cwd);
 	task->next = tasks;

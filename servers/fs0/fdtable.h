@@ -20,6 +20,7 @@ struct fs0_task {
 	fs0_task_t id;
 	struct fs0_fdtable *table;
 	struct fs0_vnode *cwd;		/* referenced */
+	uint32_t pid;			/* mm0's process id of the thread, 0 if not told */
 };
 
 struct fs0_task *task_find(fs0_task_t id);

@@ -64,6 +64,10 @@ void fs_stats(struct fs0_stats *out);
  * file descriptions. parent FS0_TASK_NONE makes a fresh task at "/", with
  * /dev/console on 0, 1 and 2 if fs_make_devices made it. */
 int fs_task_fork(fs0_task_t parent, fs0_task_t child, bool share_table);
+/* mm0's pid of an existing task; fs0 only keeps it for the tracer's caller names. */
+void fs_task_set_pid(fs0_task_t task_id, uint32_t pid);
+/* The task's pid, 0 if it is unknown or was never told. */
+uint32_t fs_task_pid(fs0_task_t task_id);
 int fs_task_exit(fs0_task_t task);
 /* mm0 must run a signal handler on the thread: its blocked requests are
  * answered now (-EINTR, or a writer's bytes so far), so none is left to meet

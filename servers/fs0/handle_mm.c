@@ -12,10 +12,15 @@ static void mm_file_to_wire(const struct fs0_mm_file *file, struct fs0_mm_info *
 	wire->size = file->size;
 }
 
-int fs0_handle_task_fork(struct idlrt_request *idl_rq, uint32_t parent, uint32_t child, bool share_table)
+int fs0_handle_task_fork(struct idlrt_request *idl_rq, uint32_t parent, uint32_t child, bool share_table,
+			 uint32_t pid)
 {
 	int error = serve_require_mm0(idl_rq);
-	return error ? error : fs_task_fork(parent, child, share_table);
+	if (!error)
+		error = fs_task_fork(parent, child, share_table);
+	if (!error)
+		fs_task_set_pid(child, pid);
+	return error;
 }
 
 /* The buffer goes too: nothing of the thread waits on it any more. */

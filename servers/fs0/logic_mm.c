@@ -42,6 +42,19 @@ int fs_task_fork(fs0_task_t parent_id, fs0_task_t child_id, bool share_table)
 	return error;
 }
 
+void fs_task_set_pid(fs0_task_t task_id, uint32_t pid)
+{
+	struct fs0_task *task = task_find(task_id);
+	if (task)
+		task->pid = pid;
+}
+
+uint32_t fs_task_pid(fs0_task_t task_id)
+{
+	const struct fs0_task *task = task_find(task_id);
+	return task ? task->pid : 0;
+}
+
 /* Blocked requests of the task are answered with EINTR before its
  * descriptors close, so nothing waits on a task that is gone. */
 int fs_task_exit(fs0_task_t task_id)

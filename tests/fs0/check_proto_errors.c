@@ -48,7 +48,7 @@ START_TEST(eexist)
 	c_make_file("/f", "x");
 	ck_assert_int_eq(c_open("/f", FS0_O_WRONLY | FS0_O_CREAT | FS0_O_EXCL, 0644), -FS0_EEXIST);
 	act_as(MM0_TID);
-	ck_assert_int_eq(fs0_task_fork(FS0_TID, 0, CLIENT_A, false), -FS0_EEXIST);
+	ck_assert_int_eq(fs0_task_fork(FS0_TID, 0, CLIENT_A, false, CLIENT_A), -FS0_EEXIST);
 }
 END_TEST
 
@@ -175,7 +175,7 @@ START_TEST(einval)
 	ck_assert_int_eq(fs0_set_buffer(FS0_TID, CLIENT_B, WINDOW_SIZE - 8, 16), -FS0_EINVAL);
 	ck_assert_int_eq(fs0_set_buffer(FS0_TID, CLIENT_B, WINDOW_SIZE + 8, 0), -FS0_EINVAL);
 	ck_assert_int_eq(fs0_set_buffer(FS0_TID, L4_NILTHREAD, 0, 64), -FS0_EINVAL);
-	ck_assert_int_eq(fs0_task_fork(FS0_TID, CLIENT_A, 0, false), -FS0_EINVAL);
+	ck_assert_int_eq(fs0_task_fork(FS0_TID, CLIENT_A, 0, false, CLIENT_A), -FS0_EINVAL);
 }
 END_TEST
 
@@ -220,7 +220,7 @@ START_TEST(mm0_requests_from_others_are_refused)
 	static uint8_t page[FS0_PAGE_SIZE];
 	for (int who = 0; who < 2; who++) {
 		act_as(who == 0 ? CLIENT_A : STRANGER);
-		ck_assert_int_eq(fs0_task_fork(FS0_TID, CLIENT_A, CLIENT_B, false), -FS0_EPERM);
+		ck_assert_int_eq(fs0_task_fork(FS0_TID, CLIENT_A, CLIENT_B, false, CLIENT_B), -FS0_EPERM);
 		ck_assert_int_eq(fs0_task_exit(FS0_TID, CLIENT_A), -FS0_EPERM);
 		ck_assert_int_eq(fs0_set_buffer(FS0_TID, CLIENT_A, 0, 8), -FS0_EPERM);
 		ck_assert_int_eq(fs0_mm_get_fd(FS0_TID, CLIENT_A, 0, &info), -FS0_EPERM);
@@ -286,11 +286,11 @@ END_TEST
 START_TEST(bad_bool_never_reaches_the_handler)
 {
 	act_as(MM0_TID);
-	uint32_t words[3] = { CLIENT_A, CLIENT_B, 2 };
-	ck_assert_int_eq(raw_call(FS0_OP_TASK_FORK, HEADER, words, 3), -EBADMSG);
+	uint32_t words[4] = { CLIENT_A, CLIENT_B, 2, CLIENT_B };
+	ck_assert_int_eq(raw_call(FS0_OP_TASK_FORK, HEADER, words, 4), -EBADMSG);
 	ck_assert_uint_eq(stats_now().tasks, 1);
 	words[2] = 1;
-	ck_assert_int_eq(raw_call(FS0_OP_TASK_FORK, HEADER, words, 3), 0);
+	ck_assert_int_eq(raw_call(FS0_OP_TASK_FORK, HEADER, words, 4), 0);
 	ck_assert_uint_eq(stats_now().tasks, 2);
 }
 END_TEST

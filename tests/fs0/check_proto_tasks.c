@@ -62,7 +62,7 @@ END_TEST
 START_TEST(unknown_parent_is_esrch)
 {
 	act_as(MM0_TID);
-	ck_assert_int_eq(fs0_task_fork(FS0_TID, STRANGER, CLIENT_B, false), -FS0_ESRCH);
+	ck_assert_int_eq(fs0_task_fork(FS0_TID, STRANGER, CLIENT_B, false, CLIENT_B), -FS0_ESRCH);
 }
 END_TEST
 

@@ -101,7 +101,7 @@ void introduce(l4_tid_t parent, l4_tid_t child, bool share_table)
 {
 	l4_tid_t was = self;
 	act_as(MM0_TID);
-	ck_assert_int_eq(fs0_task_fork(FS0_TID, parent, child, share_table), 0);
+	ck_assert_int_eq(fs0_task_fork(FS0_TID, parent, child, share_table, child), 0);
 	ck_assert_int_eq(fs0_set_buffer(FS0_TID, child, client_window_off(child), CLIENT_BUF_SIZE), 0);
 	act_as(was);
 }

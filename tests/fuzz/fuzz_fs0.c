@@ -50,7 +50,7 @@ static const struct op ops[] = {
 	{ FS0_OP_UNLINK, 4 }, { FS0_OP_RENAME, 7 }, { FS0_OP_CHDIR, 3 }, { FS0_OP_GETCWD, 3 },
 	{ FS0_OP_CLOSE, 2 }, { FS0_OP_READ, 4 }, { FS0_OP_WRITE, 4 }, { FS0_OP_LSEEK, 5 },
 	{ FS0_OP_FSTAT, 2 }, { FS0_OP_FTRUNCATE, 4 }, { FS0_OP_GETDENTS, 4 }, { FS0_OP_DUP, 2 },
-	{ FS0_OP_DUP2, 3 }, { FS0_OP_PIPE, 2 }, { FS0_OP_TASK_FORK, 4 }, { FS0_OP_TASK_EXIT, 2 },
+	{ FS0_OP_DUP2, 3 }, { FS0_OP_PIPE, 2 }, { FS0_OP_TASK_FORK, 5 }, { FS0_OP_TASK_EXIT, 2 },
 	{ FS0_OP_SET_BUFFER, 4 }, { FS0_OP_MM_GET_FD, 3 }, { FS0_OP_MM_GET_PATH, 4 },
 	{ FS0_OP_MM_READ_PAGE, 5 }, { FS0_OP_MM_WRITE_PAGE, 5 }, { FS0_OP_MM_RELEASE, 2 },
 	{ FS0_OP_ACCESS, 6 }, { FS0_OP_FCHDIR, 2 }, { FS0_OP_LINK, 8 }, { FS0_OP_SYMLINK, 6 },
@@ -98,7 +98,7 @@ static void put_paths(l4_tid_t tid)
 static void introduce(l4_tid_t parent, l4_tid_t child, bool share_table)
 {
 	fuzz_transport_set_self(MM0_TID);
-	int error = fs0_task_fork(FS0_TID, parent, child, share_table);
+	int error = fs0_task_fork(FS0_TID, parent, child, share_table, child);
 	fuzz_check(error == 0, "introducing %#x gave %d", child, error);
 	error = fs0_set_buffer(FS0_TID, child, slot_of(child) * BUF_SIZE, BUF_SIZE);
 	fuzz_check(error == 0, "buffer of %#x gave %d", child, error);

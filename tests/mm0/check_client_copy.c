@@ -12,9 +12,9 @@
 /* fs0's side as mm0 sees it: every request answers 0; the last buffer registered. */
 static uint32_t registered_tid, registered_size;
 
-static int fake_task(uint32_t a, uint32_t b, bool share)
+static int fake_task(uint32_t a, uint32_t b, bool share, uint32_t pid)
 {
-	(void)a, (void)b, (void)share;
+	(void)a, (void)b, (void)share, (void)pid;
 	return 0;
 }
 

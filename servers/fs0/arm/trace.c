@@ -1,6 +1,8 @@
 /* trace.c - fs0-trace.elf only: where the traced dispatch's lines go and how callers are named. */
 #include <idlrt/idlrt.h>
 #include <l4/syscalls.h>
+#include <stdbool.h>
+#include "fs0_logic.h"
 #include "trace.h"
 
 /* "[t" + up to 10 digits + "]" + NUL */
@@ -20,23 +22,27 @@ static void trace_line(const char *line)
 	l4_kdebug_puts(text, len);
 }
 
-/* fs0 knows its callers by thread id only (mm0 keeps the pids), so a caller
- * is its kernel thread slot, which stays the same for the thread's life. */
+/* A caller is its process id, which mm0 gave with task_fork; a thread fs0
+ * was never told about (fs0's own) is its kernel thread slot instead. */
 static const char *caller_name(l4_tid_t tid)
 {
 	static char name[CALLER_NAME_SIZE];
 	if (tid == trace_mm0)
 		return "mm0";
+	uint32_t number = fs_task_pid(tid);
+	bool is_pid = number != 0;
+	if (!is_pid)
+		number = L4_TID_SLOT(tid);
 	char digits[10];
 	int n = 0;
-	uint32_t slot = L4_TID_SLOT(tid);
 	do {
-		digits[n++] = (char)('0' + slot % 10);
-		slot /= 10;
-	} while (slot);
+		digits[n++] = (char)('0' + number % 10);
+		number /= 10;
+	} while (number);
 	int len = 0;
 	name[len++] = '[';
-	name[len++] = 't';
+	if (!is_pid)
+		name[len++] = 't';
 	while (n)
 		name[len++] = digits[--n];
 	name[len++] = ']';

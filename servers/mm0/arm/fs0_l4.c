@@ -16,9 +16,9 @@ static void info_from(const struct fs0_mm_info *wire, struct fs_file_info *info)
 	info->size = wire->size;
 }
 
-static int l4_task_fork(uint32_t parent, uint32_t child, bool share_table)
+static int l4_task_fork(uint32_t parent, uint32_t child, bool share_table, uint32_t pid)
 {
-	return fs0_task_fork(fs0_dest, parent, child, share_table);
+	return fs0_task_fork(fs0_dest, parent, child, share_table, pid);
 }
 
 static int l4_task_exit(uint32_t task)

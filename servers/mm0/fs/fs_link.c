@@ -217,7 +217,7 @@ int fs_thread_new(struct task *parent, struct task *child, bool share_table)
 
 	if (!fs_link_up())
 		return 0;
-	err = fs_link.ops->task_fork(parent_tid, child->l4_tid, share_table);
+	err = fs_link.ops->task_fork(parent_tid, child->l4_tid, share_table, child->pid);
 	if (err)
 		return err;
 	child->fs_known = true;

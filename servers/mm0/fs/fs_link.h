@@ -27,7 +27,7 @@ struct fs_file_info {
 
 /* fs0's mm0-only requests; each returns fs0's answer or a transport -errno. */
 struct fs_ops {
-	int (*task_fork)(uint32_t parent, uint32_t child, bool share_table);
+	int (*task_fork)(uint32_t parent, uint32_t child, bool share_table, uint32_t pid);
 	int (*task_exit)(uint32_t task);
 	/* Drop the thread's waiting requests unanswered; how many, or -errno. */
 	int (*task_cancel)(uint32_t task);
