@@ -16,6 +16,19 @@ struct fs0_task *task_find(fs0_task_t id)
 	return NULL;
 }
 
+struct fs0_file *task_file(fs0_task_t id, int fd, int *error)
+{
+	struct fs0_task *task = task_find(id);
+	if (!task) {
+		*error = -FS0_ESRCH;
+		return NULL;
+	}
+	struct fs0_file *file = fd_lookup(task->table, fd);
+	if (!file)
+		*error = -FS0_EBADF;
+	return file;
+}
+
 static struct fs0_fdtable *table_copy(const struct fs0_fdtable *from)
 {
 	struct fs0_fdtable *table = counted_alloc(sizeof(*table));

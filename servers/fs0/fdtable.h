@@ -24,6 +24,9 @@ struct fs0_task {
 };
 
 struct fs0_task *task_find(fs0_task_t id);
+/* The open file at task id's descriptor fd, or NULL with *error set:
+ * -ESRCH for an unknown task, -EBADF for a descriptor not open. */
+struct fs0_file *task_file(fs0_task_t id, int fd, int *error);
 int task_create(fs0_task_t id, struct fs0_task *parent, bool share_table);
 void task_destroy(struct fs0_task *task);
 void task_destroy_all(void);

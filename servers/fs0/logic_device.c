@@ -80,11 +80,9 @@ int device_open_console(struct fs0_task *task)
 
 int fs_device(fs0_task_t task_id, int fd)
 {
-	struct fs0_task *task = task_find(task_id);
-	if (!task)
-		return -FS0_ESRCH;
-	struct fs0_file *file = fd_lookup(task->table, fd);
+	int error = 0;
+	struct fs0_file *file = task_file(task_id, fd, &error);
 	if (!file)
-		return -FS0_EBADF;
+		return error;
 	return FS0_S_ISCHR(file->vnode->mode) ? (int)file->vnode->device : FS0_DEV_NONE;
 }

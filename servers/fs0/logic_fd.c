@@ -10,20 +10,6 @@
 #include "vfs.h"
 #include "vnode.h"
 
-/* The task's open file at fd, or NULL with *error set. */
-static struct fs0_file *lookup_fd(fs0_task_t task_id, int fd, int *error)
-{
-	struct fs0_task *task = task_find(task_id);
-	if (!task) {
-		*error = -FS0_ESRCH;
-		return NULL;
-	}
-	struct fs0_file *file = fd_lookup(task->table, fd);
-	if (!file)
-		*error = -FS0_EBADF;
-	return file;
-}
-
 int fs_close(fs0_task_t task_id, int fd)
 {
 	struct fs0_task *task = task_find(task_id);
@@ -58,7 +44,7 @@ static long special_write(fs0_task_t task_id, struct fs0_file *file, const void 
 long fs_read(fs0_task_t task_id, int fd, void *buf, size_t len, void *token)
 {
 	int error;
-	struct fs0_file *file = lookup_fd(task_id, fd, &error);
+	struct fs0_file *file = task_file(task_id, fd, &error);
 	if (!file)
 		return error;
 	if ((file->flags & FS0_O_ACCMODE) == FS0_O_WRONLY)
@@ -77,7 +63,7 @@ long fs_read(fs0_task_t task_id, int fd, void *buf, size_t len, void *token)
 long fs_write(fs0_task_t task_id, int fd, const void *buf, size_t len, void *token)
 {
 	int error;
-	struct fs0_file *file = lookup_fd(task_id, fd, &error);
+	struct fs0_file *file = task_file(task_id, fd, &error);
 	if (!file)
 		return error;
 	if ((file->flags & FS0_O_ACCMODE) == FS0_O_RDONLY)
@@ -98,7 +84,7 @@ long fs_write(fs0_task_t task_id, int fd, const void *buf, size_t len, void *tok
 int fs_lseek(fs0_task_t task_id, int fd, int64_t offset, int whence, int64_t *new_offset)
 {
 	int error;
-	struct fs0_file *file = lookup_fd(task_id, fd, &error);
+	struct fs0_file *file = task_file(task_id, fd, &error);
 	if (!file)
 		return error;
 	if (FS0_S_ISFIFO(file->vnode->mode) ||
@@ -128,7 +114,7 @@ int fs_lseek(fs0_task_t task_id, int fd, int64_t offset, int whence, int64_t *ne
 int fs_fstat(fs0_task_t task_id, int fd, struct fs0_stat_info *out)
 {
 	int error;
-	struct fs0_file *file = lookup_fd(task_id, fd, &error);
+	struct fs0_file *file = task_file(task_id, fd, &error);
 	if (!file)
 		return error;
 	vnode_fill_stat(file->vnode, out);
@@ -138,7 +124,7 @@ int fs_fstat(fs0_task_t task_id, int fd, struct fs0_stat_info *out)
 int fs_ftruncate(fs0_task_t task_id, int fd, int64_t length)
 {
 	int error;
-	struct fs0_file *file = lookup_fd(task_id, fd, &error);
+	struct fs0_file *file = task_file(task_id, fd, &error);
 	if (!file)
 		return error;
 	/* As Linux: a descriptor not open for writing gives EINVAL, not EBADF. */
@@ -165,7 +151,7 @@ static uint8_t dirent_type(const struct fs0_vnode *vnode)
 long fs_getdents(fs0_task_t task_id, int fd, void *buf, size_t len)
 {
 	int error;
-	struct fs0_file *file = lookup_fd(task_id, fd, &error);
+	struct fs0_file *file = task_file(task_id, fd, &error);
 	if (!file)
 		return error;
 	struct fs0_vnode *dir = file->vnode;
@@ -205,7 +191,7 @@ long fs_getdents(fs0_task_t task_id, int fd, void *buf, size_t len)
 int fs_dup(fs0_task_t task_id, int fd)
 {
 	int error;
-	struct fs0_file *file = lookup_fd(task_id, fd, &error);
+	struct fs0_file *file = task_file(task_id, fd, &error);
 	if (!file)
 		return error;
 	struct fs0_fdtable *table = task_find(task_id)->table;
@@ -220,7 +206,7 @@ int fs_dup(fs0_task_t task_id, int fd)
 int fs_dup2(fs0_task_t task_id, int old_fd, int new_fd)
 {
 	int error;
-	struct fs0_file *file = lookup_fd(task_id, old_fd, &error);
+	struct fs0_file *file = task_file(task_id, old_fd, &error);
 	if (!file)
 		return error;
 	if (new_fd < 0 || new_fd >= FS0_OPEN_MAX)

@@ -45,23 +45,10 @@ static int span_of(const struct fs0_file *file, const struct fs0_lock_range *wan
 	return 0;
 }
 
-static struct fs0_file *file_of(fs0_task_t task_id, int fd, int *error)
-{
-	struct fs0_task *task = task_find(task_id);
-	if (!task) {
-		*error = -FS0_ESRCH;
-		return NULL;
-	}
-	struct fs0_file *file = fd_lookup(task->table, fd);
-	if (!file)
-		*error = -FS0_EBADF;
-	return file;
-}
-
 int fs_getlk(fs0_task_t task_id, int fd, const struct fs0_lock_range *want, struct fs0_lock_range *out)
 {
 	int error = 0;
-	struct fs0_file *file = file_of(task_id, fd, &error);
+	struct fs0_file *file = task_file(task_id, fd, &error);
 	if (!file)
 		return error;
 	struct lock_span span;
@@ -89,7 +76,7 @@ int fs_getlk(fs0_task_t task_id, int fd, const struct fs0_lock_range *want, stru
 long fs_setlk(fs0_task_t task_id, int fd, bool wait, const struct fs0_lock_range *want, void *token)
 {
 	int error = 0;
-	struct fs0_file *file = file_of(task_id, fd, &error);
+	struct fs0_file *file = task_file(task_id, fd, &error);
 	if (!file)
 		return error;
 	struct lock_span span;

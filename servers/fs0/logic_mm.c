@@ -125,12 +125,10 @@ static int grant_handle(struct fs0_vnode *vnode, uint32_t access, struct fs0_mm_
 
 int fs_mm_get_fd(fs0_task_t task_id, int fd, struct fs0_mm_file *out)
 {
-	struct fs0_task *task = task_find(task_id);
-	if (!task)
-		return -FS0_ESRCH;
-	struct fs0_file *file = fd_lookup(task->table, fd);
+	int error = 0;
+	struct fs0_file *file = task_file(task_id, fd, &error);
 	if (!file)
-		return -FS0_EBADF;
+		return error;
 	if (!FS0_S_ISREG(file->vnode->mode))
 		return -FS0_ENODEV;
 	return grant_handle(file->vnode, file->flags & FS0_O_ACCMODE, out);

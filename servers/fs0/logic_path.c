@@ -311,14 +311,12 @@ int fs_chdir(fs0_task_t task_id, const char *path)
 
 int fs_fchdir(fs0_task_t task_id, int fd)
 {
-	struct fs0_task *task = task_find(task_id);
-	if (!task)
-		return -FS0_ESRCH;
-	struct fs0_file *file = fd_lookup(task->table, fd);
+	int error = 0;
+	struct fs0_file *file = task_file(task_id, fd, &error);
 	if (!file)
-		return -FS0_EBADF;
+		return error;
 	vnode_get(file->vnode);
-	return change_cwd(task, file->vnode);
+	return change_cwd(task_find(task_id), file->vnode);
 }
 
 int fs_getcwd(fs0_task_t task_id, char *buf, size_t size)

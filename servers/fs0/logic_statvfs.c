@@ -60,12 +60,10 @@ int fs_statvfs(fs0_task_t task_id, int dirfd, const char *path, struct fs0_vfs_i
 
 int fs_fstatvfs(fs0_task_t task_id, int fd, struct fs0_vfs_info *out)
 {
-	struct fs0_task *task = task_find(task_id);
-	if (!task)
-		return -FS0_ESRCH;
-	struct fs0_file *file = fd_lookup(task->table, fd);
+	int error = 0;
+	struct fs0_file *file = task_file(task_id, fd, &error);
 	if (!file)
-		return -FS0_EBADF;
+		return error;
 	fill(file->vnode, out);
 	return 0;
 }

@@ -31,34 +31,42 @@ static int take_vector(const struct iovec *iov, int iovcnt, struct iovec *copy, 
 	return 0;
 }
 
-ssize_t readv(int fd, const struct iovec *iov, int iovcnt)
+/* One element at a time, stopping at the first short count; an error after
+ * some bytes moved reports those bytes. */
+static ssize_t each_element(int fd, const struct iovec *vector, int iovcnt, int writing)
 {
-	struct iovec vector[iovcnt > 0 && iovcnt <= IOV_MAX ? iovcnt : 1];
 	ssize_t done = 0;
-	size_t total;
-	int error = take_vector(iov, iovcnt, vector, &total);
 
-	if (error)
-		return posix_error(-error);
 	for (int i = 0; i < iovcnt; i++) {
-		ssize_t got;
+		ssize_t moved;
 
 		if (!vector[i].iov_len)
 			continue;
-		got = read(fd, vector[i].iov_base, vector[i].iov_len);
-		if (got < 0)
+		moved = writing ? write(fd, vector[i].iov_base, vector[i].iov_len)
+				: read(fd, vector[i].iov_base, vector[i].iov_len);
+		if (moved < 0)
 			return done ? done : -1;
-		done += got;
-		if ((size_t)got < vector[i].iov_len)
+		done += moved;
+		if ((size_t)moved < vector[i].iov_len)
 			break;
 	}
 	return done;
 }
 
+ssize_t readv(int fd, const struct iovec *iov, int iovcnt)
+{
+	struct iovec vector[iovcnt > 0 && iovcnt <= IOV_MAX ? iovcnt : 1];
+	size_t total;
+	int error = take_vector(iov, iovcnt, vector, &total);
+
+	if (error)
+		return posix_error(-error);
+	return each_element(fd, vector, iovcnt, 0);
+}
+
 ssize_t writev(int fd, const struct iovec *iov, int iovcnt)
 {
 	struct iovec vector[iovcnt > 0 && iovcnt <= IOV_MAX ? iovcnt : 1];
-	ssize_t done = 0;
 	size_t total;
 	int error = take_vector(iov, iovcnt, vector, &total);
 
@@ -75,19 +83,7 @@ ssize_t writev(int fd, const struct iovec *iov, int iovcnt)
 		}
 		return write(fd, gathered, total);
 	}
-	for (int i = 0; i < iovcnt; i++) {
-		ssize_t put;
-
-		if (!vector[i].iov_len)
-			continue;
-		put = write(fd, vector[i].iov_base, vector[i].iov_len);
-		if (put < 0)
-			return done ? done : -1;
-		done += put;
-		if ((size_t)put < vector[i].iov_len)
-			break;
-	}
-	return done;
+	return each_element(fd, vector, iovcnt, 1);
 }
 
 /* As pread and pwrite: the open file's offset is moved and put back. */
