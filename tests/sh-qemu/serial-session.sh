@@ -28,11 +28,17 @@ fail() {
 	exit 1
 }
 # Waits up to 20 s until the console holds the line $1 (count $2, default 1).
+# QEMU is looked at before the log, so output written just before it ended
+# still counts.
 wait_for() {
 	tries=0
-	until [ "$(tr -d '\r' <"$log" | grep -Fxc -e "$1")" -ge "${2:-1}" ]; do
+	until {
+		alive=1
+		kill -0 "$qemu_pid" 2>/dev/null || alive=0
+		[ "$(tr -d '\r' <"$log" | grep -Fxc -e "$1")" -ge "${2:-1}" ]
+	}; do
 		tries=$((tries + 1))
-		if [ "$tries" -gt 200 ] || ! kill -0 "$qemu_pid" 2>/dev/null; then
+		if [ "$tries" -gt 200 ] || [ "$alive" -eq 0 ]; then
 			fail "no line '$1' (${2:-1} times)"
 		fi
 		sleep 0.1
@@ -43,9 +49,13 @@ prompts=0
 wait_for_prompt() {
 	prompts=$((prompts + 1))
 	tries=0
-	until [ "$(tr -d '\r' <"$log" | grep -c '^\$ ')" -ge "$prompts" ]; do
+	until {
+		alive=1
+		kill -0 "$qemu_pid" 2>/dev/null || alive=0
+		[ "$(tr -d '\r' <"$log" | grep -c '^\$ ')" -ge "$prompts" ]
+	}; do
 		tries=$((tries + 1))
-		if [ "$tries" -gt 200 ] || ! kill -0 "$qemu_pid" 2>/dev/null; then
+		if [ "$tries" -gt 200 ] || [ "$alive" -eq 0 ]; then
 			fail "no prompt number $prompts before typing '$1'"
 		fi
 		sleep 0.1
