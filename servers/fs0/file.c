@@ -51,3 +51,25 @@ uint32_t file_live_count(void)
 {
 	return live_files;
 }
+
+int file_position(const struct fs0_file *file, int32_t whence, int64_t offset, int64_t *out)
+{
+	int64_t base;
+	switch (whence) {
+	case FS0_SEEK_SET:
+		base = 0;
+		break;
+	case FS0_SEEK_CUR:
+		base = file->offset;
+		break;
+	case FS0_SEEK_END:
+		base = file->vnode->size;
+		break;
+	default:
+		return -FS0_EINVAL;
+	}
+	if ((offset > 0 && base > INT64_MAX - offset) || base + offset < 0)
+		return -FS0_EINVAL;
+	*out = base + offset;
+	return 0;
+}

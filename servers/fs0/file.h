@@ -18,5 +18,9 @@ int file_open_vnode(struct fs0_vnode *vnode, uint32_t flags, struct fs0_file **o
 void file_get(struct fs0_file *file);
 void file_put(struct fs0_file *file);
 uint32_t file_live_count(void);
+/* offset from whence (FS0_SEEK_SET, _CUR or _END) as a position in file, for
+ * lseek and record locks: -FS0_EINVAL for another whence, a position before
+ * the start, or one past INT64_MAX. */
+int file_position(const struct fs0_file *file, int32_t whence, int64_t offset, int64_t *out);
 
 #endif

@@ -90,23 +90,11 @@ int fs_lseek(fs0_task_t task_id, int fd, int64_t offset, int whence, int64_t *ne
 	if (FS0_S_ISFIFO(file->vnode->mode) ||
 	    (FS0_S_ISCHR(file->vnode->mode) && device_is_terminal(file->vnode)))
 		return -FS0_ESPIPE;
-	int64_t base;
-	switch (whence) {
-	case FS0_SEEK_SET:
-		base = 0;
-		break;
-	case FS0_SEEK_CUR:
-		base = file->offset;
-		break;
-	case FS0_SEEK_END:
-		base = file->vnode->size;
-		break;
-	default:
-		return -FS0_EINVAL;
-	}
-	if ((offset > 0 && base > INT64_MAX - offset) || base + offset < 0)
-		return -FS0_EINVAL;
-	file->offset = base + offset;
+	int64_t position;
+	error = file_position(file, whence, offset, &position);
+	if (error)
+		return error;
+	file->offset = position;
 	*new_offset = file->offset;
 	return 0;
 }

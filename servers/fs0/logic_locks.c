@@ -9,25 +9,12 @@
  * an unknown whence or type, -FS0_EOVERFLOW past INT64_MAX. */
 static int span_of(const struct fs0_file *file, const struct fs0_lock_range *want, struct lock_span *out)
 {
-	int64_t base;
-	switch (want->whence) {
-	case FS0_SEEK_SET:
-		base = 0;
-		break;
-	case FS0_SEEK_CUR:
-		base = file->offset;
-		break;
-	case FS0_SEEK_END:
-		base = file->vnode->size;
-		break;
-	default:
-		return -FS0_EINVAL;
-	}
 	if (want->type != FS0_F_RDLCK && want->type != FS0_F_WRLCK && want->type != FS0_F_UNLCK)
 		return -FS0_EINVAL;
-	if ((want->start > 0 && base > INT64_MAX - want->start) || base + want->start < 0)
-		return -FS0_EINVAL;
-	int64_t start = base + want->start;
+	int64_t start;
+	int error = file_position(file, want->whence, want->start, &start);
+	if (error)
+		return error;
 	int64_t end;
 	if (want->len == 0) {
 		end = INT64_MAX;
