@@ -27,6 +27,9 @@ void heap_init(uint32_t mapped_bytes, uint32_t limit);
 /* Reads the board's real-time clock once: serve_boot_time_ns (rtc.c). */
 int rtc_read_boot_time(void);
 
+/* Starts the disk driver blk0 when the image has it (blk0_start.c). */
+void start_blk0(void);
+
 /* printf to the kernel console, one line at a time. */
 void console_printf(const char *format, ...) __attribute__((format(printf, 1, 2)));
 

@@ -228,6 +228,7 @@ int main(void)
 	 * programs) and what fs0's fixed heap can hold, which it took from here. */
 	mm0_commit_seal(module_pages() + (stats.free_pages - phys_free_pages()));
 	start_console();
+	start_blk0();
 	err = signal_l4_start();
 	if (err)
 		console_printf("mm0: no alarm timer (error %d)\n", err);

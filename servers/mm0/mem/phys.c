@@ -81,6 +81,28 @@ int phys_alloc(uint32_t *paddr)
 	return -ENOMEM;
 }
 
+/* First fit from the bank's start: runs are rare (drivers at boot), so the
+ * scan's cost does not matter and the single-page hint stays as it was. */
+int phys_alloc_run(uint32_t npages, uint32_t *paddr)
+{
+	for (size_t i = 0; npages && i < bank_count; i++) {
+		struct phys_bank *bank = &banks[i];
+		uint32_t run = 0;
+
+		for (uint32_t page = 0; page < bank->range.npages; page++) {
+			run = bit_test(bank->used, page) ? 0 : run + 1;
+			if (run < npages)
+				continue;
+			for (uint32_t p = page + 1 - npages; p <= page; p++)
+				bank->used[p / 32] |= 1u << (p % 32);
+			free_pages -= npages;
+			*paddr = bank->range.base + (page + 1 - npages) * MM0_PAGE_SIZE;
+			return 0;
+		}
+	}
+	return -ENOMEM;
+}
+
 static struct phys_bank *bank_of(uint32_t paddr, uint32_t *page)
 {
 	size_t i;

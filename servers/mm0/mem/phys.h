@@ -18,6 +18,9 @@ void phys_fini(void);
 /* One page into *paddr, or -ENOMEM. */
 int phys_alloc(uint32_t *paddr);
 void phys_free(uint32_t paddr);
+/* npages pages at consecutive physical addresses, the first into *paddr, or
+ * -ENOMEM (DMA memory: each page is freed with phys_free like any other). */
+int phys_alloc_run(uint32_t npages, uint32_t *paddr);
 /* mm0's pointer to the page's contents. */
 void *phys_view(uint32_t paddr);
 /* Fill a whole page (page-aligned views) with zeros or with a copy. */

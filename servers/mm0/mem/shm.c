@@ -83,6 +83,23 @@ long mm0_shmget(int32_t creator_pid, int32_t key, uint32_t size, int flags)
 	return seg->id;
 }
 
+long shm_name_object(int32_t creator_pid, struct vm_object *obj)
+{
+	struct shm_segment *seg = counted_alloc(sizeof(*seg));
+
+	if (!seg)
+		return -ENOMEM;
+	vm_object_hold(obj);
+	seg->obj = obj;
+	seg->id = id_alloc();
+	seg->key = MM0_IPC_PRIVATE;
+	seg->size = obj->npages * MM0_PAGE_SIZE;
+	seg->mode = 0600;
+	seg->creator_pid = creator_pid;
+	list_add_tail(&segments, &seg->node);
+	return seg->id;
+}
+
 long mm0_shmat(struct vm_space *vm, int32_t shmid, uint32_t addr, int flags)
 {
 	struct shm_segment *seg = segment_find(shmid, false);

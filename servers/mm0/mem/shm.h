@@ -16,6 +16,9 @@ long mm0_shmdt(struct vm_space *vm, uint32_t addr);
 /* MM0_IPC_STAT fills *stat; MM0_IPC_RMID removes the segment's id and key,
  * the memory goes with the last attachment. */
 long mm0_shmctl(int32_t shmid, int cmd, struct mm0_shm_stat *stat);
+/* Names obj (which the segment holds from now on) as a private segment of
+ * mode 0600: its id, or -ENOMEM (DMA memory shared with a driver's clients). */
+long shm_name_object(int32_t creator_pid, struct vm_object *obj);
 /* Remove every segment still named (mm0_fini). */
 void shm_fini(void);
 

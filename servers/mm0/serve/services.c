@@ -1,5 +1,5 @@
 /* services.c - the name table behind mm.service and mm.register_service:
- * the boot configuration's servers (fs0, console) and any server that
+ * the boot configuration's servers (fs0, console, blk0) and any server that
  * registered itself, found by name so no task guesses a thread id. */
 #include <errno.h>
 #include <string.h>
@@ -13,7 +13,7 @@
 
 /* Names only the boot configuration gives out, whether or not this image
  * has the server: a task must not pose as one. */
-static const char *const reserved[] = { "fs0", "console" };
+static const char *const reserved[] = { "fs0", "console", "blk0" };
 
 static struct {
 	char name[SERVICES_NAME_MAX + 1];

@@ -3,6 +3,7 @@
 
 #include <server/counted_alloc.h>
 #include "mem/commit.h"
+#include "mem/dma.h"
 #include "mem/posix_shm.h"
 #include "mem/shm.h"
 #include "mem/vm_area.h"
@@ -40,6 +41,7 @@ int mm0_init(const struct mm0_config *config)
 void mm0_fini(void)
 {
 	task_fini();
+	dma_fini();
 	shm_fini();
 	posix_shm_fini();
 	vm_object_fini();
