@@ -67,8 +67,8 @@ int vblk_submit(struct vblk *dev, uint32_t type, uint64_t sector, uint32_t data_
 		uint32_t len);
 /* Takes the device's interrupt: for each finished request, in the order
  * the device finished them, done(ctx, slot, result) with result 0, -EIO or
- * -EOPNOTSUPP (the device's status byte), and the slot is free again
- * when done returns. */
+ * -EOPNOTSUPP (the device's status byte); the slot is free again by the
+ * time done runs, so done may queue the next request. */
 void vblk_interrupt(struct vblk *dev, void (*done)(void *ctx, uint32_t slot, int result),
 		    void *ctx);
 

@@ -137,6 +137,33 @@ START_TEST(shared_memory_reaches_a_client_without_copy)
 }
 END_TEST
 
+START_TEST(runs_skip_holes_too_short)
+{
+	uint32_t taken[6], run, free_before;
+
+	/* A fresh fixture hands single pages out in order: six in a row. */
+	for (uint32_t i = 0; i < 6; i++) {
+		ck_assert_int_eq(phys_alloc(&taken[i]), 0);
+		ck_assert_uint_eq(taken[i], taken[0] + i * P);
+	}
+	phys_free(taken[1]);
+	phys_free(taken[3]);
+	free_before = phys_free_pages();
+	ck_assert_int_eq(phys_alloc_run(2, &run), 0);
+	ck_assert_uint_eq(phys_free_pages(), free_before - 2);
+	for (uint32_t i = 0; i < 6; i++)
+		ck_assert_msg(taken[i] != run && taken[i] != run + P,
+			      "the run 0x%x overlaps page 0x%x, taken or a one-page hole",
+			      (unsigned)run, (unsigned)taken[i]);
+	phys_free(run);
+	phys_free(run + P);
+	for (uint32_t i = 0; i < 6; i += 2)
+		phys_free(taken[i]);
+	phys_free(taken[5]);
+	assert_no_leak();
+}
+END_TEST
+
 START_TEST(a_dead_drivers_memory_comes_back)
 {
 	struct task *first = driver(), *second = driver();
@@ -163,6 +190,7 @@ int main(void)
 	add_mm0_test(suite, pages_are_consecutive_zeroed_and_mapped);
 	add_mm0_test(suite, free_takes_only_the_start_of_dma_memory);
 	add_mm0_test(suite, shared_memory_reaches_a_client_without_copy);
+	add_mm0_test(suite, runs_skip_holes_too_short);
 	add_mm0_test(suite, a_dead_drivers_memory_comes_back);
 	return run_suite(suite);
 }
