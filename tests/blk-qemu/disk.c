@@ -1,8 +1,9 @@
 /* disk.c - blk0 on QEMU through idl/block.idl, run by disk.test with
- * tools/l4run --disk: reads the pattern the host put in sectors 0..63 and
- * copies it to sectors 1024..1087 from four threads at once (requests in
- * flight together), writes its own fill to sectors 512..575, flushes,
- * reads that back, and checks the errors. The host compares the image. */
+ * tools/l4run --disk: checks the text the host put in sector 2000, reads
+ * the random bytes the host put in sectors 0..63 and copies them to
+ * sectors 1024..1087 from four threads at once (requests in flight
+ * together), writes its own fill to sectors 512..575, flushes, reads that
+ * back, and checks the errors. The host compares the image. */
 #include <errno.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -21,6 +22,9 @@
 #define FILL_FIRST	512u
 #define FILL_SECTORS	64u
 #define THREADS		4u
+/* Sector TEXT_SECTOR holds this line again and again (disk.test: yes | head -c 512). */
+#define TEXT_SECTOR	2000u
+#define TEXT_LINE	"larch blk0 sector 2000\n"
 
 static l4_tid_t blk0;
 static int32_t window_id;
@@ -66,6 +70,17 @@ static void copy_in_parallel(void)
 	}
 }
 
+static void host_text(void)
+{
+	static const char line[] = TEXT_LINE;
+	uint32_t bad = 0;
+
+	CHECK_EQ("read the host's text", 0, block_read(blk0, TEXT_SECTOR, 1, window_id, 0));
+	for (uint32_t i = 0; i < BLOCK_SECTOR_SIZE; i++)
+		bad += window[i] != line[i % (sizeof(line) - 1)];
+	CHECK_EQ("the host's text as written", 0, bad);
+}
+
 static void fill_and_read_back(void)
 {
 	uint32_t bytes = FILL_SECTORS * BLOCK_SECTOR_SIZE, bad = 0;
@@ -108,6 +123,7 @@ int main(void)
 	window = shmat(window_id, NULL, 0);
 	if (!check("window attached", window != (void *)-1, errno))
 		return tap_summary("disk");
+	host_text();
 	copy_in_parallel();
 	fill_and_read_back();
 	errors(sectors);
