@@ -69,5 +69,7 @@ int main(int argc, char **argv)
 	test_at();
 	test_locks();
 	test_file_times();
+	test_timers();
+	test_exec_threads();
 	return tap_summary("test0");
 }

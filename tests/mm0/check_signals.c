@@ -4,6 +4,7 @@
 
 #include "harness.h"
 #include "proc/signals.h"
+#include "proc/timers.h"
 
 #define P MM0_PAGE_SIZE
 #define RW (MM0_PROT_READ | MM0_PROT_WRITE)
@@ -439,15 +440,15 @@ START_TEST(alarm_fires_sigalrm_when_due)
 {
 	struct task *parent = spawn(), *task = fork_of(parent);
 
-	ck_assert_int_eq(signal_alarm(task, 3), 0);
+	ck_assert_int_eq(mm0_alarm(task, 3), 0);
 	ck_assert_uint_eq(timer_wakes, 1);
 	clock_ms += 1200;
-	ck_assert_int_eq(signal_alarm(task, 5), 2);
-	ck_assert_uint_eq(signal_alarm_tick(), 5000);
+	ck_assert_int_eq(mm0_alarm(task, 5), 2);
+	ck_assert_uint_eq(timers_tick(), 5000);
 	clock_ms += 5000;
-	ck_assert_uint_eq(signal_alarm_tick(), 0);
+	ck_assert_uint_eq(timers_tick(), 0);
 	ck_assert_int_eq(reap(parent, task->pid), MM0_W_SIGNALED(MM0_SIGALRM));
-	ck_assert_int_eq(signal_alarm(parent, 0), 0);
+	ck_assert_int_eq(mm0_alarm(parent, 0), 0);
 	exit_and_reap(parent, 0);
 	assert_no_leak();
 }
@@ -459,14 +460,14 @@ START_TEST(a_far_alarm_gives_a_positive_wait)
 {
 	struct task *task = spawn();
 
-	ck_assert_int_eq(signal_alarm(task, 2147484), 0);
-	ck_assert_uint_eq(signal_alarm_tick(), INT32_MAX);
-	ck_assert_int_eq(signal_alarm(task, 2147483), 2147484);
-	ck_assert_uint_eq(signal_alarm_tick(), 2147483000u);
-	ck_assert_int_eq(signal_alarm(task, UINT32_MAX), 2147483);
-	ck_assert_uint_eq(signal_alarm_tick(), INT32_MAX);
+	ck_assert_int_eq(mm0_alarm(task, 2147484), 0);
+	ck_assert_uint_eq(timers_tick(), INT32_MAX);
+	ck_assert_int_eq(mm0_alarm(task, 2147483), 2147484);
+	ck_assert_uint_eq(timers_tick(), 2147483000u);
+	ck_assert_int_eq(mm0_alarm(task, UINT32_MAX), 2147483);
+	ck_assert_uint_eq(timers_tick(), INT32_MAX);
 	/* 4294967295 seconds left: the old alarm's answer stays a positive int. */
-	ck_assert_int_eq(signal_alarm(task, 0), INT32_MAX);
+	ck_assert_int_eq(mm0_alarm(task, 0), INT32_MAX);
 	exit_and_reap(task, 0);
 	assert_no_leak();
 }
@@ -482,7 +483,7 @@ START_TEST(exec_resets_caught_signals_only)
 	signal_action_set(task, MM0_SIGUSR2, true, &ignore, 0, &old);
 	signal_mask_set(task, MM0_SIG_BLOCK, true, MM0_SIGBIT(MM0_SIGTERM), &mask);
 	signal_kill(task, (long)task->pid, MM0_SIGTERM);
-	signal_alarm(task, 9);
+	mm0_alarm(task, 9);
 	signal_exec(task);
 	ck_assert_uint_eq(task->sig.actions[MM0_SIGUSR1].handler, MM0_SIG_DFL);
 	ck_assert_uint_eq(task->sig.actions[MM0_SIGUSR1].flags, 0);
@@ -490,7 +491,7 @@ START_TEST(exec_resets_caught_signals_only)
 	ck_assert_uint_eq(task->sig.actions[MM0_SIGUSR2].handler, MM0_SIG_IGN);
 	ck_assert_uint_eq(task->sig.blocked, MM0_SIGBIT(MM0_SIGTERM));
 	ck_assert_uint_eq(signal_pending_of(task), MM0_SIGBIT(MM0_SIGTERM));
-	ck_assert_int_eq(signal_alarm(task, 0), 9);
+	ck_assert_int_eq(mm0_alarm(task, 0), 9);
 	exit_and_reap(task, 0);
 	assert_no_leak();
 }
@@ -505,7 +506,7 @@ START_TEST(without_register_access_handlers_are_refused)
 	ck_assert_int_eq(signal_action_set(task, MM0_SIGUSR1, true, &action, TRAMPOLINE, &old),
 			 -ENOSYS);
 	ck_assert_int_eq(signal_kill(task, (long)task->pid, MM0_SIGSTOP), -ENOSYS);
-	ck_assert_int_eq(signal_alarm(task, 1), -ENOSYS);
+	ck_assert_int_eq(mm0_alarm(task, 1), -ENOSYS);
 	exit_and_reap(task, 0);
 	assert_no_leak();
 }

@@ -126,4 +126,17 @@ int sigaddset(sigset_t *set, int signo);
 int sigdelset(sigset_t *set, int signo);
 int sigismember(const sigset_t *set, int signo);
 
+/* ---- Timer notifications (timer_create; src/timer.c): Linux's values ---- */
+#define SIGEV_SIGNAL	0
+#define SIGEV_NONE	1
+#define SIGEV_THREAD	2
+
+struct sigevent {
+	int sigev_notify;
+	int sigev_signo;
+	union sigval sigev_value;
+	void (*sigev_notify_function)(union sigval);
+	struct __pthread_attr *sigev_notify_attributes;	/* pthread_attr_t * */
+};
+
 #endif

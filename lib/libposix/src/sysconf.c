@@ -93,7 +93,14 @@ long sysconf(int name)
 	case _SC_READER_WRITER_LOCKS:
 	case _SC_SEMAPHORES:
 	case _SC_TIMEOUTS:
+	/* mm0's timers and libposix's clock_nanosleep (docs/signals.md, "Timers"). */
+	case _SC_TIMERS:
+	case _SC_CLOCK_SELECTION:
 		return OPTION_PRESENT;
+	case _SC_TIMER_MAX:
+		return MM0_TIMERS_MAX;
+	case _SC_DELAYTIMER_MAX:
+		return MM0_DELAYTIMER_MAX;
 	case _SC_THREAD_KEYS_MAX:
 		return PTHREAD_KEYS_MAX;
 	case _SC_THREAD_DESTRUCTOR_ITERATIONS:
@@ -104,11 +111,8 @@ long sysconf(int name)
 		return MM0_SPACE_THREADS_MAX;
 	case _SC_IOV_MAX:
 		return IOV_MAX;
-	/* Signals 1..31 only, no timer_create or clock_nanosleep, no threads
-	 * library, semaphores, message queues or asynchronous I/O. */
+	/* Signals 1..31 only, no message queues or asynchronous I/O. */
 	case _SC_REALTIME_SIGNALS:
-	case _SC_TIMERS:
-	case _SC_CLOCK_SELECTION:
 	case _SC_THREAD_PRIORITY_SCHEDULING:
 	case _SC_THREAD_PRIO_INHERIT:
 	case _SC_THREAD_PRIO_PROTECT:

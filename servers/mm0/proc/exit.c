@@ -11,6 +11,7 @@
 #include "proc/rusage.h"
 #include "proc/signals.h"
 #include "proc/task.h"
+#include "proc/timers.h"
 
 const struct mm0_reply_ops *mm0_reply;
 void (*mm0_orphan_exited)(long pid, int status);
@@ -140,6 +141,7 @@ static void exit_group(struct task *task, int status)
 			task_free(thread);
 	}
 	reparent_children(leader);
+	timers_end(leader);
 	leader->zombie = true;
 	leader->exit_status = status;
 	notify_parent(leader);

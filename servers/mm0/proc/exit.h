@@ -15,6 +15,8 @@ struct mm0_reply_ops {
 	/* sigsuspend's and sigreturn's replies carry only their result. */
 	void (*complete_sigsuspend)(void *token, long result);
 	void (*complete_sigreturn)(void *token, long result);
+	/* timer_wait's reply carries the expirations or -errno (timers.c). */
+	void (*complete_timer_wait)(void *token, long result);
 };
 extern const struct mm0_reply_ops *mm0_reply;
 /* Optional: told of each child of mm0's own task that ends, just before it

@@ -35,7 +35,6 @@ struct task_signals {
 	uint32_t pgid;
 	uint32_t sid;			/* the session: its leader's pid */
 	bool stopped;			/* by SIGSTOP and friends, until SIGCONT */
-	uint64_t alarm_ms;		/* when SIGALRM is due (0: none) */
 	/* Per thread: */
 	uint32_t blocked;
 	bool suspended;			/* in sigsuspend/pause, answered when a handler runs */

@@ -1,5 +1,5 @@
 /* Signal state and policy: actions, masks, pending sets, kill and process groups, default
- * actions, alarms, and the hooks for fork, spawn, child exit and faults. */
+ * actions, and the hooks for fork, spawn, child exit and faults (timers.c has the alarm). */
 #include <errno.h>
 #include <stdint.h>
 #include <string.h>
@@ -131,6 +131,11 @@ static void generate(struct task *leader, int signo, const struct mm_siginfo *in
 		return;
 	sig->pending |= MM0_SIGBIT(signo);
 	sig->info[signo] = *info;
+}
+
+void signal_generate(struct task *leader, const struct mm_siginfo *info)
+{
+	generate(leader, info->signo, info);
 }
 
 static struct task *thread_accepting(struct task *leader, int signo)
@@ -456,60 +461,4 @@ long signal_getsid(struct task *caller, long pid)
 		return -ESRCH;
 	target = process_of(caller, pid);
 	return target ? (long)target->sig.sid : -ESRCH;
-}
-
-long signal_alarm(struct task *caller, uint32_t seconds)
-{
-	struct task_signals *sig;
-	uint64_t now, left = 0;
-
-	if (!caller || !caller->thread_alive)
-		return -ESRCH;
-	if (!signal_kernel)
-		return -ENOSYS;
-	sig = &caller->leader->sig;
-	now = signal_kernel->now_ms(signal_kernel_ctx);
-	if (sig->alarm_ms)
-		left = sig->alarm_ms > now ? (sig->alarm_ms - now + 999) / 1000 : 1;
-	if (left > INT32_MAX)	/* the reply is an int: never let it read as -errno */
-		left = INT32_MAX;
-	sig->alarm_ms = seconds ? now + (uint64_t)seconds * 1000 : 0;
-	if (seconds)
-		signal_kernel->timer_wake(signal_kernel_ctx);
-	return (long)left;
-}
-
-struct alarm_scan {
-	uint64_t now, next;
-};
-
-static void alarm_fire(struct task *leader, void *arg)
-{
-	struct alarm_scan *scan = arg;
-	struct mm_siginfo info = { .signo = MM0_SIGALRM, .code = MM0_SI_KERNEL };
-
-	if (!leader->sig.alarm_ms)
-		return;
-	if (leader->sig.alarm_ms <= scan->now) {
-		leader->sig.alarm_ms = 0;
-		generate(leader, MM0_SIGALRM, &info);
-	} else if (!scan->next || leader->sig.alarm_ms < scan->next) {
-		scan->next = leader->sig.alarm_ms;
-	}
-}
-
-uint32_t signal_alarm_tick(void)
-{
-	struct alarm_scan scan = { 0, 0 };
-
-	if (!signal_kernel)
-		return 0;
-	scan.now = signal_kernel->now_ms(signal_kernel_ctx);
-	signal_for_each_process(alarm_fire, &scan);
-	signal_dispatch_all();
-	if (!scan.next)
-		return 0;
-	/* The timer thread gets this as an int where 0 and below mean "ask again": an alarm
-	 * more than 2^31 ms away must not wrap there, or it asks again at once, for ever. */
-	return scan.next - scan.now > INT32_MAX ? INT32_MAX : (uint32_t)(scan.next - scan.now);
 }

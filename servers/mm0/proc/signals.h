@@ -14,17 +14,17 @@
 #include "proc/task.h"
 
 /* Register access for delivery: exchange_registers over regs[L4_EXREG_WORDS] (0 or -errno),
- * and a millisecond clock for alarm. Unset on the host (handlers: -ENOSYS). */
+ * and a millisecond clock for the timers (timers.c). Unset on the host (handlers: -ENOSYS). */
 struct signal_kernel_ops {
 	int (*exregs)(void *ctx, uint32_t tid, uint32_t flags, uint32_t pc, uint32_t sp,
 		      uint32_t regs[]);
 	uint64_t (*now_ms)(void *ctx);
-	/* Wakes the timer thread from its sleep (a new, earlier alarm). */
+	/* Wakes the timer thread from its sleep (a new, earlier timer). */
 	void (*timer_wake)(void *ctx);
 };
 extern const struct signal_kernel_ops *signal_kernel;
 extern void *signal_kernel_ctx;
-/* mm0's thread that sleeps until the next alarm (signal_requests.c answers it). */
+/* mm0's thread that sleeps until the next timer (signal_requests.c answers it). */
 extern uint32_t signal_timer_tid;
 
 /* Hooks from the process code. */
@@ -32,7 +32,7 @@ void signal_fork(struct task *creator, struct task *child, bool thread);
 void signal_spawned(struct task *child, struct task *parent);
 void signal_child_exited(struct task *parent, uint32_t child_pid, int status);
 /* A new image (execve): caught signals go back to SIG_DFL; ignored ones, the mask, the
- * pending set and the alarm stay, as POSIX says. */
+ * pending set and the alarm stay, as POSIX says (timers.c ends the POSIX timers). */
 void signal_exec(struct task *thread);
 /* An unresolvable fault or exception of thread: handler, or the process dies. cause is
  * vm_fault's error for a page fault, 0 for an exception. */
@@ -96,9 +96,9 @@ long signal_getpgid(struct task *caller, long pid);
  * group already has that id; getsid: pid 0 means the caller. */
 long signal_setsid(struct task *caller);
 long signal_getsid(struct task *caller, long pid);
-long signal_alarm(struct task *caller, uint32_t seconds);
-/* Fires due alarms; the milliseconds until the next one (at most INT32_MAX), or 0 for none. */
-uint32_t signal_alarm_tick(void);
+/* Makes info's signal pending for the process (timers.c's expirations); the caller
+ * dispatches. */
+void signal_generate(struct task *leader, const struct mm_siginfo *info);
 /* Delivers every pending, unblocked signal (or its default action). */
 void signal_dispatch_all(void);
 

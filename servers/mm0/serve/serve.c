@@ -38,10 +38,16 @@ static void reply_sigreturn(void *token, long result)
 	mm_sigreturn_reply(token_of(token), (int)result);
 }
 
+static void reply_timer_wait(void *token, long result)
+{
+	mm_timer_wait_reply(token_of(token), (int)result);
+}
+
 const struct mm0_reply_ops serve_reply_ops = {
 	.complete_wait = reply_wait,
 	.complete_sigsuspend = reply_sigsuspend,
 	.complete_sigreturn = reply_sigreturn,
+	.complete_timer_wait = reply_timer_wait,
 };
 
 /* A fault that the process lived through (resolved, or taken by a signal handler) is

@@ -5,6 +5,7 @@
 #include "mm0_server.h"
 #include "proc/signals.h"
 #include "proc/task.h"
+#include "proc/timers.h"
 #include "serve/serve.h"
 
 static struct task *caller(const struct idlrt_request *rq)
@@ -112,7 +113,7 @@ int mm_handle_sigsuspend(struct idlrt_request *idl_rq, idlrt_token_t idl_token, 
 
 int mm_handle_alarm(struct idlrt_request *idl_rq, uint32_t seconds)
 {
-	return (int)signal_alarm(caller(idl_rq), seconds);
+	return (int)mm0_alarm(caller(idl_rq), seconds);
 }
 
 int mm_handle_setpgid(struct idlrt_request *idl_rq, int32_t pid, int32_t pgid)
@@ -128,14 +129,14 @@ int mm_handle_getpgid(struct idlrt_request *idl_rq, int32_t pid)
 static idlrt_token_t timer_token;
 static bool timer_waiting;
 
-/* Only mm0's timer thread may ask; the answer waits until an alarm is armed. */
+/* Only mm0's timer thread may ask; the answer waits until a timer is armed. */
 int mm_handle_signal_timer(struct idlrt_request *idl_rq, idlrt_token_t idl_token)
 {
 	uint32_t next_ms;
 
 	if (!signal_timer_tid || idl_rq->client != signal_timer_tid)
 		return -EPERM;
-	next_ms = signal_alarm_tick();
+	next_ms = timers_tick();
 	if (next_ms)
 		return (int)next_ms;
 	timer_token = idl_token;
