@@ -71,5 +71,6 @@ int main(int argc, char **argv)
 	test_file_times();
 	test_timers();
 	test_exec_threads();
+	test_cancellation_points();
 	return tap_summary("test0");
 }

@@ -44,5 +44,6 @@ void test_locks(void);
 void test_file_times(void);
 void test_timers(void);
 void test_exec_threads(void);
+void test_cancellation_points(void);
 
 #endif

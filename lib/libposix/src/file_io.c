@@ -13,7 +13,7 @@
 /* One read request: at most one buffer-full, so a pipe read waits at most
  * once (POSIX allows the short count). The destination is probed first: bytes
  * taken from a pipe could not be put back. */
-ssize_t read(int fd, void *data, size_t length)
+static ssize_t read_once(int fd, void *data, size_t length)
 {
 	const struct fs0_channel *channel;
 	int kind = posix_fd_kind(fd);
@@ -44,9 +44,20 @@ ssize_t read(int fd, void *data, size_t length)
 	return (ssize_t)posix_result(answer);
 }
 
+/* read and write are cancellation points, blocked or not (pthread_cancel.c). */
+ssize_t read(int fd, void *data, size_t length)
+{
+	ssize_t result;
+
+	posix_cancel_begin();
+	result = read_once(fd, data, length);
+	posix_cancel_end(result < 0 ? -errno : result);
+	return result;
+}
+
 /* Writes go out a buffer-full at a time until all are in or one stops
  * short; an error after some bytes went out reports those bytes. */
-ssize_t write(int fd, const void *data, size_t length)
+static ssize_t write_pieces(int fd, const void *data, size_t length)
 {
 	const struct fs0_channel *channel;
 	const char *bytes = data;
@@ -79,6 +90,16 @@ ssize_t write(int fd, const void *data, size_t length)
 			break;
 	} while (written < length);
 	return (ssize_t)written;
+}
+
+ssize_t write(int fd, const void *data, size_t length)
+{
+	ssize_t result;
+
+	posix_cancel_begin();
+	result = write_pieces(fd, data, length);
+	posix_cancel_end(result < 0 ? -errno : result);
+	return result;
 }
 
 off_t lseek(int fd, off_t offset, int whence)

@@ -146,6 +146,13 @@ __attribute__((noreturn)) void posix_thread_exit(int code);
 /* Ends the calling thread if a pthread_cancel is due (pthread_cancel.c): called by the
  * blocking calls that are cancellation points. */
 void posix_cancellation_point(void);
+/* Around a call to a server that may block and is a cancellation point (read, write,
+ * open, close, waitpid, sigsuspend, a sleep, select and poll): begin acts on a cancel
+ * already due and lets pthread_cancel end the call meanwhile (mm0's thread_interrupt);
+ * end takes the call's answer (-errno or not), acts on a cancel that ended it with
+ * -EINTR, and returns the answer. Neither changes errno. */
+void posix_cancel_begin(void);
+long posix_cancel_end(long answer);
 
 /* entry.S: pushes the callee-saved registers and calls posix_fork_request
  * with the child's resume point and stack; the child returns 0 from it. */

@@ -28,6 +28,7 @@ struct __pthread {
 	int cancel_disabled;
 	int cancel_asynchronous;
 	uint32_t cancel_pending;
+	uint32_t in_blocking_call;	/* between posix_cancel_begin and _end (pthread_cancel.c) */
 	struct futex_waiter *volatile waiting;	/* the wait a cancel must end */
 	struct __pthread_cleanup *cleanups;
 	const void *key_values[PTHREAD_KEYS_MAX];

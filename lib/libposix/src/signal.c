@@ -159,7 +159,8 @@ int sigsuspend(const sigset_t *mask)
 {
 	if (!mask)
 		return posix_error(EFAULT);
-	return (int)posix_result(mm_sigsuspend(posix_mm0(), (uint32_t)*mask));
+	posix_cancel_begin();
+	return (int)posix_result(posix_cancel_end(mm_sigsuspend(posix_mm0(), (uint32_t)*mask)));
 }
 
 int pause(void)

@@ -169,7 +169,6 @@ int clock_nanosleep(clockid_t clock, int flags, const struct timespec *request,
 	uint64_t deadline;
 	int err;
 
-	posix_cancellation_point();
 	if (clock == CLOCK_PROCESS_CPUTIME_ID || clock == CLOCK_THREAD_CPUTIME_ID)
 		return ENOTSUP;
 	err = clock_read(clock, &now_ns);
@@ -185,9 +184,9 @@ int clock_nanosleep(clockid_t clock, int flags, const struct timespec *request,
 	if (flags & TIMER_ABSTIME)
 		asked_ns = asked_ns > now_ns ? asked_ns - now_ns : 0;
 	deadline = virtual_count() + ns_to_counts_up((uint64_t)asked_ns);
-	if (!sleep_until(deadline))
+	posix_cancel_begin();
+	if (!posix_cancel_end(sleep_until(deadline)))
 		return 0;
-	posix_cancellation_point();
 	/* Only a relative sleep tells what is left; an absolute one is simply asked again. */
 	if (!(flags & TIMER_ABSTIME) && remaining) {
 		uint64_t now = virtual_count();
