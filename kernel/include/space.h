@@ -6,7 +6,7 @@
 
 #define SPACE_MAX_RANGES	16
 #define UTCB_SLOTS		((L4_UTCB_AREA_END - L4_UTCB_AREA) / L4_UTCB_SLOT_SIZE)
-#define DEFAULT_QUOTA_PAGES	64
+#define DEFAULT_QUOTA_PAGES	128
 #define QUOTA_UNLIMITED		0xffffffffu
 
 struct phys_range {

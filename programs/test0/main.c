@@ -72,5 +72,6 @@ int main(int argc, char **argv)
 	test_timers();
 	test_exec_threads();
 	test_cancellation_points();
+	test_threads64();
 	return tap_summary("test0");
 }

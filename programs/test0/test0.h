@@ -45,5 +45,6 @@ void test_file_times(void);
 void test_timers(void);
 void test_exec_threads(void);
 void test_cancellation_points(void);
+void test_threads64(void);
 
 #endif
