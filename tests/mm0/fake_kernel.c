@@ -312,10 +312,16 @@ static void fake_complete_sigreturn(void *token, long result)
 	record_reply(token, result, 0, FAKE_REPLY_SIGRETURN);
 }
 
+static void fake_complete_timer_wait(void *token, long result)
+{
+	record_reply(token, result, 0, FAKE_REPLY_TIMER_WAIT);
+}
+
 const struct mm0_reply_ops fake_reply_ops = {
 	.complete_wait = fake_complete_wait,
 	.complete_sigsuspend = fake_complete_sigsuspend,
 	.complete_sigreturn = fake_complete_sigreturn,
+	.complete_timer_wait = fake_complete_timer_wait,
 };
 
 struct fake_reply *fake_reply_for(void *token)

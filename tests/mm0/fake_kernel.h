@@ -65,7 +65,8 @@ extern uint32_t fake_put_pgoff;
 extern uint8_t fake_put_first_byte;
 
 /* A deferred request's answer: waitpid's, sigsuspend's or sigreturn's. */
-enum fake_reply_op { FAKE_REPLY_WAITPID, FAKE_REPLY_SIGSUSPEND, FAKE_REPLY_SIGRETURN };
+enum fake_reply_op { FAKE_REPLY_WAITPID, FAKE_REPLY_SIGSUSPEND, FAKE_REPLY_SIGRETURN,
+		     FAKE_REPLY_TIMER_WAIT };
 struct fake_reply {
 	void *token;
 	long result;
