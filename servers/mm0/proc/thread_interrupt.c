@@ -38,6 +38,9 @@ long mm0_thread_interrupt(struct task *caller, uint32_t l4_tid)
 		return -ESRCH;
 	if (!signal_kernel)
 		return -ENOSYS;
+	/* The caller waits in this very request: there is nothing else to end. */
+	if (target == caller)
+		return 0;
 	/* Suspended first, so that it cannot leave its call and start another meanwhile. */
 	err = signal_kernel->exregs(signal_kernel_ctx, l4_tid, L4_EXREG_SUSPEND, 0, 0, regs);
 	if (err)
