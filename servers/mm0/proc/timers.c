@@ -154,6 +154,11 @@ long mm0_setitimer(struct task *caller, int which, bool change, int64_t value_ns
 	if (which < MM0_ITIMER_REAL || which > MM0_ITIMER_PROF ||
 	    (change && (value_ns < 0 || interval_ns < 0)))
 		return -EINVAL;
+	/* Nothing to read and nothing to arm: no table is made for it. */
+	if (!caller->leader->timers && (!change || !value_ns)) {
+		*old_value_ns = *old_interval_ns = 0;
+		return 0;
+	}
 	timers = timers_of(caller);
 	if (!timers)
 		return -ENOMEM;
