@@ -4,6 +4,7 @@
 #define LIBPOSIX_INTERNAL_H
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -150,9 +151,23 @@ void posix_cancellation_point(void);
  * open, close, waitpid, sigsuspend, a sleep, select and poll): begin acts on a cancel
  * already due and lets pthread_cancel end the call meanwhile (mm0's thread_interrupt);
  * end takes the call's answer (-errno or not), acts on a cancel that ended it with
- * -EINTR, and returns the answer. Neither changes errno. */
-void posix_cancel_begin(void);
-long posix_cancel_end(long answer);
+ * -EINTR, and returns the answer. Neither changes errno. Until the process first
+ * calls pthread_create or pthread_cancel no thread can be cancelled, and they cost a
+ * load and a branch, inline: read and write are hot. */
+extern volatile bool posix_cancel_possible;
+void posix_cancel_begin_marked(void);
+long posix_cancel_end_marked(long answer);
+
+static inline void posix_cancel_begin(void)
+{
+	if (posix_cancel_possible)
+		posix_cancel_begin_marked();
+}
+
+static inline long posix_cancel_end(long answer)
+{
+	return posix_cancel_possible ? posix_cancel_end_marked(answer) : answer;
+}
 
 /* entry.S: pushes the callee-saved registers and calls posix_fork_request
  * with the child's resume point and stack; the child returns 0 from it. */

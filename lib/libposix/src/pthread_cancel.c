@@ -31,7 +31,9 @@ void posix_cancellation_point(void)
 		pthread_cancel_point();
 }
 
-void posix_cancel_begin(void)
+volatile bool posix_cancel_possible;
+
+void posix_cancel_begin_marked(void)
 {
 	struct __pthread *self;
 
@@ -43,7 +45,7 @@ void posix_cancel_begin(void)
 	pthread_cancel_point();
 }
 
-long posix_cancel_end(long answer)
+long posix_cancel_end_marked(long answer)
 {
 	if (!pthread_has_record())
 		return answer;
@@ -85,6 +87,7 @@ int pthread_cancel(pthread_t thread)
 {
 	if (!pthread_known(thread))
 		return ESRCH;
+	posix_cancel_possible = true;
 	__atomic_store_n(&thread->cancel_pending, 1, __ATOMIC_SEQ_CST);
 	if (!thread->cancel_disabled && thread != pthread_current()) {
 		futex_interrupt(&thread->waiting);

@@ -195,6 +195,8 @@ int pthread_create(pthread_t *out, const pthread_attr_t *attr, void *(*start)(vo
 		pthread_attr_init(&defaults);
 		attr = &defaults;
 	}
+	/* Before the thread exists: every call it makes may be cancelled (internal.h). */
+	posix_cancel_possible = true;
 	reap_ended_threads();
 	thread = calloc(1, sizeof(*thread));
 	if (!thread)
