@@ -1,7 +1,8 @@
 /* file_io.c - read, write, pread, pwrite and lseek. A terminal descriptor's
  * bytes go to the console server (console_server.c); the others are fs0's,
  * and their bytes travel as fs0's bulk parameters, through the thread's
- * shared buffer one buffer-full per request. */
+ * shared buffer one buffer-full per request. Each request to a server is a
+ * cancellation point (posix_cancel_begin/end, pthread_cancel.c). */
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
@@ -13,7 +14,7 @@
 /* One read request: at most one buffer-full, so a pipe read waits at most
  * once (POSIX allows the short count). The destination is probed first: bytes
  * taken from a pipe could not be put back. */
-static ssize_t read_once(int fd, void *data, size_t length)
+ssize_t read(int fd, void *data, size_t length)
 {
 	const struct fs0_channel *channel;
 	int kind = posix_fd_kind(fd);
@@ -27,7 +28,9 @@ static ssize_t read_once(int fd, void *data, size_t length)
 
 		if (nonblocking < 0)
 			return posix_error(-nonblocking);
-		return (ssize_t)posix_result(terminal_read(data, length, nonblocking));
+		posix_cancel_begin();
+		return (ssize_t)posix_result(posix_cancel_end(terminal_read(data, length,
+									   nonblocking)));
 	}
 	channel = fs0_channel();
 	if (!channel)
@@ -40,24 +43,14 @@ static ssize_t read_once(int fd, void *data, size_t length)
 		return posix_error(EFAULT);
 	got = (uint32_t)length;
 	/* -EFAULT too when another thread unmapped data meanwhile (idlrt_bulk_copy). */
-	answer = fs0_read(channel->server, fd, data, &got);
-	return (ssize_t)posix_result(answer);
-}
-
-/* read and write are cancellation points, blocked or not (pthread_cancel.c). */
-ssize_t read(int fd, void *data, size_t length)
-{
-	ssize_t result;
-
 	posix_cancel_begin();
-	result = read_once(fd, data, length);
-	posix_cancel_end(result < 0 ? -errno : result);
-	return result;
+	answer = posix_cancel_end(fs0_read(channel->server, fd, data, &got));
+	return (ssize_t)posix_result(answer);
 }
 
 /* Writes go out a buffer-full at a time until all are in or one stops
  * short; an error after some bytes went out reports those bytes. */
-static ssize_t write_pieces(int fd, const void *data, size_t length)
+ssize_t write(int fd, const void *data, size_t length)
 {
 	const struct fs0_channel *channel;
 	const char *bytes = data;
@@ -66,8 +59,10 @@ static ssize_t write_pieces(int fd, const void *data, size_t length)
 
 	if (kind < 0)
 		return posix_error(-kind);
-	if (kind == POSIX_FD_TERMINAL)
-		return (ssize_t)posix_result(terminal_write(data, length));
+	if (kind == POSIX_FD_TERMINAL) {
+		posix_cancel_begin();
+		return (ssize_t)posix_result(posix_cancel_end(terminal_write(data, length)));
+	}
 	channel = fs0_channel();
 	if (!channel)
 		return -1;
@@ -75,7 +70,11 @@ static ssize_t write_pieces(int fd, const void *data, size_t length)
 	do {
 		size_t piece = length - written < most ? length - written : most;
 		/* -EFAULT from the stub's copy when bytes + written is bad. */
-		long answer = fs0_write(channel->server, fd, bytes + written, (uint32_t)piece);
+		long answer;
+
+		posix_cancel_begin();
+		answer = posix_cancel_end(fs0_write(channel->server, fd, bytes + written,
+						    (uint32_t)piece));
 
 		if (answer < 0 && written)
 			return (ssize_t)written;
@@ -90,16 +89,6 @@ static ssize_t write_pieces(int fd, const void *data, size_t length)
 			break;
 	} while (written < length);
 	return (ssize_t)written;
-}
-
-ssize_t write(int fd, const void *data, size_t length)
-{
-	ssize_t result;
-
-	posix_cancel_begin();
-	result = write_pieces(fd, data, length);
-	posix_cancel_end(result < 0 ? -errno : result);
-	return result;
 }
 
 off_t lseek(int fd, off_t offset, int whence)

@@ -154,7 +154,7 @@ void posix_cancellation_point(void);
  * -EINTR, and returns the answer. Neither changes errno. Until the process first
  * calls pthread_create or pthread_cancel no thread can be cancelled, and they cost a
  * load and a branch, inline: read and write are hot. */
-extern volatile bool posix_cancel_possible;
+extern bool posix_cancel_possible;
 void posix_cancel_begin_marked(void);
 long posix_cancel_end_marked(long answer);
 

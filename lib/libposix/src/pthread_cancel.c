@@ -31,7 +31,7 @@ void posix_cancellation_point(void)
 		pthread_cancel_point();
 }
 
-volatile bool posix_cancel_possible;
+bool posix_cancel_possible;
 
 void posix_cancel_begin_marked(void)
 {
