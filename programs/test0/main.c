@@ -69,5 +69,9 @@ int main(int argc, char **argv)
 	test_at();
 	test_locks();
 	test_file_times();
+	test_rtsig();
+	test_sigwait();
+	test_altstack();
+	test_threadsig();
 	return tap_summary("test0");
 }

@@ -42,5 +42,9 @@ void test_meta(void);
 void test_at(void);
 void test_locks(void);
 void test_file_times(void);
+void test_rtsig(void);
+void test_sigwait(void);
+void test_altstack(void);
+void test_threadsig(void);
 
 #endif

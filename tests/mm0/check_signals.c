@@ -126,7 +126,7 @@ static struct task *process_with_stack(void)
 	return task;
 }
 
-static void catch(struct task *task, int signo, uint32_t flags, uint32_t mask)
+static void catch(struct task *task, int signo, uint32_t flags, uint64_t mask)
 {
 	struct signal_action action = { HANDLER, flags, mask }, old;
 
@@ -151,7 +151,7 @@ START_TEST(bad_input_is_refused)
 {
 	struct task *task = spawn();
 	struct signal_action action = { HANDLER, 0, 0 }, old;
-	uint32_t mask;
+	uint64_t mask;
 
 	ck_assert_int_eq(signal_kill(task, (long)task->pid, -1), -EINVAL);
 	ck_assert_int_eq(signal_kill(task, (long)task->pid, MM0_NSIG), -EINVAL);
@@ -193,7 +193,7 @@ START_TEST(system_tasks_cannot_be_signalled)
 	ck_assert_int_eq(signal_kill(task, -1, MM0_SIGKILL), -EPERM);
 	ck_assert_int_eq(signal_kill(server, -1, MM0_SIGTERM), 0);
 	ck_assert(server->thread_alive && !server->zombie);
-	ck_assert(task->leader->sig.pending & MM0_SIGBIT(MM0_SIGTERM));
+	ck_assert(task->leader->sig.process.set & MM0_SIGBIT(MM0_SIGTERM));
 	ck_assert(task_system_runs("prog"));
 	ck_assert(!task_system_runs("other"));
 	exit_and_reap(task, 0);
@@ -219,7 +219,7 @@ START_TEST(default_actions_end_ignore_or_stop)
 	ck_assert(!child->sig.stopped && !file->suspended);
 	signal_dispatch_all();
 	ck_assert_int_eq(reap(parent, child->pid), MM0_W_SIGNALED(MM0_SIGTERM));
-	ck_assert_uint_eq(parent->sig.pending, 0);
+	ck_assert_uint_eq(parent->sig.process.set, 0);
 	exit_and_reap(parent, 0);
 	assert_no_leak();
 }
@@ -229,7 +229,7 @@ START_TEST(blocked_signals_wait_and_do_not_queue)
 {
 	struct task *task = process_with_stack();
 	struct fake_regs *file = regs_of(task->l4_tid);
-	uint32_t old;
+	uint64_t old;
 
 	catch(task, MM0_SIGUSR1, 0, 0);
 	ck_assert_int_eq(signal_mask_set(task, MM0_SIG_BLOCK, true,
@@ -243,7 +243,7 @@ START_TEST(blocked_signals_wait_and_do_not_queue)
 	signal_mask_set(task, MM0_SIG_UNBLOCK, true, MM0_SIGBIT(MM0_SIGUSR1), &old);
 	signal_dispatch_all();
 	ck_assert_uint_eq(file->regs[L4_EXREG_PC], TRAMPOLINE);
-	ck_assert_uint_eq(task->sig.pending, 0);
+	ck_assert_uint_eq(task->sig.process.set, 0);
 	file->regs[L4_EXREG_PC] = 0x00010400;
 	signal_dispatch_all();
 	ck_assert_uint_eq(file->regs[L4_EXREG_PC], 0x00010400);
@@ -419,8 +419,8 @@ START_TEST(groups_fork_and_sigchld)
 	ck_assert_uint_eq(child->sig.pgid, parent->sig.pgid);
 	ck_assert_int_eq(signal_getpgid(child, 0), (long)parent->pid);
 	ck_assert_int_eq(signal_kill(child, 0, MM0_SIGUSR1), 0);
-	ck_assert_uint_eq(parent->sig.pending, MM0_SIGBIT(MM0_SIGUSR1));
-	ck_assert_uint_eq(child->sig.pending, MM0_SIGBIT(MM0_SIGUSR1));
+	ck_assert_uint_eq(parent->sig.process.set, MM0_SIGBIT(MM0_SIGUSR1));
+	ck_assert_uint_eq(child->sig.process.set, MM0_SIGBIT(MM0_SIGUSR1));
 	ck_assert_int_eq(signal_setpgid(parent, (long)child->pid, 0), 0);
 	ck_assert_int_eq(signal_kill(parent, -(long)child->pid, MM0_SIGTERM), 0);
 	signal_dispatch_all();
@@ -476,7 +476,7 @@ START_TEST(exec_resets_caught_signals_only)
 {
 	struct task *task = spawn();
 	struct signal_action ignore = { MM0_SIG_IGN, 0, 0 }, old;
-	uint32_t mask;
+	uint64_t mask;
 
 	catch(task, MM0_SIGUSR1, MM0_SA_RESTART, MM0_SIGBIT(MM0_SIGHUP));
 	signal_action_set(task, MM0_SIGUSR2, true, &ignore, 0, &old);
