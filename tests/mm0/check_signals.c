@@ -1,8 +1,11 @@
 /* Signals in mm0's logic: bad input, default actions, masks and pending sets, delivery frames
- * and sigreturn, synchronous faults, groups, stop/continue, alarms, inheritance on fork. */
+ * and sigreturn, synchronous faults, groups, stop/continue, alarms, inheritance on fork,
+ * real-time queues, sigtimedwait and alternate stacks. */
 #include <string.h>
 
 #include "harness.h"
+#include "proc/signal_altstack.h"
+#include "proc/signal_wait.h"
 #include "proc/signals.h"
 
 #define P MM0_PAGE_SIZE
@@ -541,6 +544,137 @@ START_TEST(sessions_setsid_and_getsid)
 }
 END_TEST
 
+#define RT0 MM0_SIGRTMIN
+#define RT1 (MM0_SIGRTMIN + 1)
+
+START_TEST(realtime_signals_queue_in_order_with_their_values)
+{
+	struct task *task = spawn();
+	struct mm_siginfo info;
+	uint64_t old;
+
+	task->rlimits.limit[MM0_RLIMIT_SIGPENDING].soft = 4;
+	signal_mask_set(task, MM0_SIG_BLOCK, true, MM0_SIGBIT(RT0) | MM0_SIGBIT(RT1) |
+			MM0_SIGBIT(MM0_SIGUSR1), &old);
+	ck_assert_int_eq(signal_send(task, (long)task->pid, RT1, MM0_SI_QUEUE, 10), 0);
+	for (int value = 1; value <= 3; value++)
+		ck_assert_int_eq(signal_send(task, (long)task->pid, RT0, MM0_SI_QUEUE, value), 0);
+	ck_assert_int_eq(signal_send(task, (long)task->pid, RT0, MM0_SI_QUEUE, 4), -EAGAIN);
+	ck_assert_int_eq(signal_kill(task, (long)task->pid, RT0), 0);
+	ck_assert_int_eq(signal_send(task, 0, RT0, MM0_SI_QUEUE, 4), -ESRCH);
+	ck_assert_int_eq(signal_send(task, (long)task->pid, MM0_NSIG, MM0_SI_QUEUE, 4), -EINVAL);
+	ck_assert_uint_eq(task->sig.process.queued, 4);
+	/* A standard signal sent twice is pending once, with the first siginfo. */
+	ck_assert_int_eq(signal_send(task, (long)task->pid, MM0_SIGUSR1, MM0_SI_QUEUE, 7), 0);
+	ck_assert_int_eq(signal_send(task, (long)task->pid, MM0_SIGUSR1, MM0_SI_QUEUE, 8), 0);
+	ck_assert_uint_eq(task->sig.process.queued, 5);
+	ck_assert_uint_eq(signal_pending_of(task),
+			  MM0_SIGBIT(RT0) | MM0_SIGBIT(RT1) | MM0_SIGBIT(MM0_SIGUSR1));
+
+	/* Taken lowest number first, each signal's instances in the order sent. */
+	ck_assert_int_eq(signal_wait_begin(task, ~(uint64_t)0, 0, NULL, &info), MM0_SIGUSR1);
+	ck_assert_int_eq(info.value, 7);
+	for (int value = 1; value <= 3; value++) {
+		ck_assert_int_eq(signal_wait_begin(task, ~(uint64_t)0, 0, NULL, &info), RT0);
+		ck_assert_int_eq(info.value, value);
+		ck_assert_int_eq(info.code, MM0_SI_QUEUE);
+		ck_assert_int_eq(info.pid, (int)task->pid);
+	}
+	ck_assert_int_eq(signal_wait_begin(task, ~(uint64_t)0, 0, NULL, &info), RT1);
+	ck_assert_int_eq(info.value, 10);
+	ck_assert_int_eq(signal_wait_begin(task, ~(uint64_t)0, 0, NULL, &info), -EAGAIN);
+	ck_assert_uint_eq(signal_pending_of(task), 0);
+
+	/* Instances still queued when the process ends are freed with it. */
+	signal_send(task, (long)task->pid, RT0, MM0_SI_QUEUE, 1);
+	signal_send(task, (long)task->pid, RT1, MM0_SI_QUEUE, 2);
+	exit_and_reap(task, 0);
+	assert_no_leak();
+}
+END_TEST
+
+START_TEST(sigtimedwait_is_answered_by_a_signal_a_deadline_or_a_handler)
+{
+	struct task *task = process_with_stack();
+	struct mm_siginfo info;
+	int token_signal, token_deadline, token_handler;
+	uint64_t old;
+
+	signal_mask_set(task, MM0_SIG_BLOCK, true, MM0_SIGBIT(RT0), &old);
+	ck_assert_int_eq(signal_wait_begin(task, MM0_SIGBIT(RT0), -1, &token_signal, &info), 0);
+	ck_assert(task->sig.waiting);
+	ck_assert_int_eq(signal_send(task, (long)task->pid, RT0, MM0_SI_QUEUE, 42), 0);
+	signal_dispatch_all();
+	ck_assert_ptr_nonnull(fake_reply_for(&token_signal));
+	ck_assert_int_eq(fake_reply_for(&token_signal)->op, FAKE_REPLY_SIGWAIT);
+	ck_assert_int_eq(fake_reply_for(&token_signal)->result, RT0);
+	ck_assert_int_eq(fake_reply_for(&token_signal)->status, 42);
+	ck_assert(!task->sig.waiting);
+	ck_assert_uint_eq(signal_pending_of(task), 0);
+
+	ck_assert_int_eq(signal_wait_begin(task, MM0_SIGBIT(RT0), 50, &token_deadline, &info), 0);
+	ck_assert_uint_gt(timer_wakes, 0);
+	clock_ms += 49;
+	ck_assert_uint_eq(signal_alarm_tick(), 1);
+	ck_assert_ptr_null(fake_reply_for(&token_deadline));
+	clock_ms += 1;
+	signal_alarm_tick();
+	ck_assert_int_eq(fake_reply_for(&token_deadline)->result, -EAGAIN);
+
+	/* Another signal's handler ends the wait with -EINTR. */
+	catch(task, MM0_SIGUSR1, 0, 0);
+	ck_assert_int_eq(signal_wait_begin(task, MM0_SIGBIT(RT0), -1, &token_handler, &info), 0);
+	signal_kill(task, (long)task->pid, MM0_SIGUSR1);
+	signal_dispatch_all();
+	ck_assert_int_eq(fake_reply_for(&token_handler)->result, -EINTR);
+	ck_assert_uint_eq(regs_of(task->l4_tid)->regs[L4_EXREG_PC], TRAMPOLINE);
+	exit_and_reap(task, 0);
+	assert_no_leak();
+}
+END_TEST
+
+START_TEST(sa_onstack_frames_go_on_the_alternate_stack)
+{
+	struct task *task = process_with_stack();
+	struct fake_regs *file = regs_of(task->l4_tid);
+	uint32_t old_sp, old_size, frame;
+	int old_flags;
+
+	ck_assert_int_eq(signal_altstack_set(task, false, 0, 0, 0, STACK_TOP, &old_sp, &old_size,
+					     &old_flags), 0);
+	ck_assert_int_eq(old_flags, MM0_SS_DISABLE);
+	ck_assert_int_eq(signal_altstack_set(task, true, STACK_BASE, MM0_MINSIGSTKSZ - 1, 0,
+					     STACK_TOP, &old_sp, &old_size, &old_flags), -ENOMEM);
+	ck_assert_int_eq(signal_altstack_set(task, true, STACK_BASE, P, 4, STACK_TOP, &old_sp,
+					     &old_size, &old_flags), -EINVAL);
+	ck_assert_int_eq(signal_altstack_set(task, true, STACK_BASE, P, 0, STACK_TOP, &old_sp,
+					     &old_size, &old_flags), 0);
+	/* On it (its top counts), the stack cannot change and reads SS_ONSTACK. */
+	ck_assert_int_eq(signal_altstack_set(task, true, STACK_BASE, P, MM0_SS_DISABLE,
+					     STACK_BASE + P, &old_sp, &old_size, &old_flags),
+			 -EPERM);
+	ck_assert_int_eq(old_flags, MM0_SS_ONSTACK);
+	ck_assert_uint_eq(old_sp, STACK_BASE);
+	ck_assert_uint_eq(old_size, P);
+
+	catch(task, MM0_SIGUSR1, MM0_SA_ONSTACK, 0);
+	signal_kill(task, (long)task->pid, MM0_SIGUSR1);
+	signal_dispatch_all();
+	frame = file->regs[L4_EXREG_SP];
+	ck_assert_uint_eq(frame, (STACK_BASE + P - sizeof(struct mm_signal_frame)) & ~7u);
+	ck_assert_int_eq(signal_return(task, frame, &frame), 0);
+	ck_assert_uint_eq(file->regs[L4_EXREG_SP], STACK_TOP - 12);
+
+	/* Without SA_ONSTACK the frame stays below the thread's sp. */
+	catch(task, MM0_SIGUSR1, 0, 0);
+	signal_kill(task, (long)task->pid, MM0_SIGUSR1);
+	signal_dispatch_all();
+	ck_assert_uint_gt(file->regs[L4_EXREG_SP], STACK_BASE + P);
+	exit_and_reap(task, 0);
+	assert_no_leak();
+}
+END_TEST
+
 int main(void)
 {
 	Suite *suite = suite_create("signals");
@@ -560,5 +694,11 @@ int main(void)
 	add_test_alone(suite, a_far_alarm_gives_a_positive_wait, signals_setup, signals_teardown);
 	add_test_alone(suite, exec_resets_caught_signals_only, signals_setup, signals_teardown);
 	add_test_alone(suite, without_register_access_handlers_are_refused, signals_setup, signals_teardown);
+	add_test_alone(suite, realtime_signals_queue_in_order_with_their_values, signals_setup,
+		       signals_teardown);
+	add_test_alone(suite, sigtimedwait_is_answered_by_a_signal_a_deadline_or_a_handler,
+		       signals_setup, signals_teardown);
+	add_test_alone(suite, sa_onstack_frames_go_on_the_alternate_stack, signals_setup,
+		       signals_teardown);
 	return run_suite(suite);
 }
