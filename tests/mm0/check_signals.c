@@ -1,6 +1,6 @@
 /* Signals in mm0's logic: bad input, default actions, masks and pending sets, delivery frames
  * and sigreturn, synchronous faults, groups, stop/continue, alarms, inheritance on fork,
- * real-time queues, sigtimedwait and alternate stacks. */
+ * real-time queues, thread-directed signals, sigtimedwait and alternate stacks. */
 #include <string.h>
 
 #include "harness.h"
@@ -593,6 +593,51 @@ START_TEST(realtime_signals_queue_in_order_with_their_values)
 }
 END_TEST
 
+START_TEST(thread_directed_signals_wait_for_their_thread)
+{
+	struct task *task = process_with_stack(), *other = spawn(), *thread;
+	struct fake_regs *file;
+	uint64_t old;
+
+	catch(task, MM0_SIGUSR1, 0, 0);
+	thread = task_of(mm0_clone(task, THREAD_FLAGS, STACK_TOP - 64, TEST_PC));
+	/* The fake kernel starts no thread: give this one the registers it would run with. */
+	file = regs_of(thread->l4_tid);
+	file->regs[L4_EXREG_SP] = STACK_TOP - P;
+	file->regs[L4_EXREG_PC] = 0x00010400;
+	signal_mask_set(thread, MM0_SIG_BLOCK, true, MM0_SIGBIT(MM0_SIGUSR1), &old);
+	ck_assert_int_eq(signal_post(task, thread->tid, MM0_SIGUSR1, MM0_SI_TKILL, 0, task->pid), 0);
+	ck_assert_int_eq(signal_post(task, other->tid, MM0_SIGUSR1, MM0_SI_TKILL, 0, task->pid),
+			 -ESRCH);
+	ck_assert_int_eq(signal_post(task, thread->tid, 0, MM0_SI_TKILL, 0, task->pid), -EINVAL);
+	signal_dispatch_all();
+	/* The main thread accepts SIGUSR1, but the signal is the blocking thread's alone. */
+	ck_assert_uint_eq(regs_of(task->l4_tid)->regs[L4_EXREG_PC], 0x00010400);
+	ck_assert_uint_eq(thread->sig.thread.set, MM0_SIGBIT(MM0_SIGUSR1));
+	ck_assert_uint_eq(task->sig.process.set, 0);
+	ck_assert_uint_eq(signal_pending_of(thread), MM0_SIGBIT(MM0_SIGUSR1));
+	ck_assert_uint_eq(signal_pending_of(task), 0);
+	signal_mask_set(thread, MM0_SIG_UNBLOCK, true, MM0_SIGBIT(MM0_SIGUSR1), &old);
+	signal_dispatch_all();
+	ck_assert_uint_eq(file->regs[L4_EXREG_PC], TRAMPOLINE);
+	ck_assert_uint_eq(file->regs[0], MM0_SIGUSR1);
+	ck_assert_uint_eq(thread->sig.thread.set, 0);
+
+	/* A process-directed one goes to the thread that does not block it. */
+	signal_mask_set(task, MM0_SIG_BLOCK, true, MM0_SIGBIT(MM0_SIGUSR2), &old);
+	catch(task, MM0_SIGUSR2, 0, 0);
+	file->regs[L4_EXREG_PC] = 0x00010400;
+	ck_assert_int_eq(signal_kill(task, (long)task->pid, MM0_SIGUSR2), 0);
+	signal_dispatch_all();
+	ck_assert_uint_eq(file->regs[L4_EXREG_PC], TRAMPOLINE);
+	ck_assert_uint_eq(file->regs[0], MM0_SIGUSR2);
+	ck_assert_uint_eq(regs_of(task->l4_tid)->regs[L4_EXREG_PC], 0x00010400);
+	exit_and_reap(other, 0);
+	exit_and_reap(task, 0);
+	assert_no_leak();
+}
+END_TEST
+
 START_TEST(sigtimedwait_is_answered_by_a_signal_a_deadline_or_a_handler)
 {
 	struct task *task = process_with_stack();
@@ -695,6 +740,8 @@ int main(void)
 	add_test_alone(suite, exec_resets_caught_signals_only, signals_setup, signals_teardown);
 	add_test_alone(suite, without_register_access_handlers_are_refused, signals_setup, signals_teardown);
 	add_test_alone(suite, realtime_signals_queue_in_order_with_their_values, signals_setup,
+		       signals_teardown);
+	add_test_alone(suite, thread_directed_signals_wait_for_their_thread, signals_setup,
 		       signals_teardown);
 	add_test_alone(suite, sigtimedwait_is_answered_by_a_signal_a_deadline_or_a_handler,
 		       signals_setup, signals_teardown);
