@@ -4,7 +4,9 @@
  * exits with 40 when all is right, 40 + a bit per thing that was not; or
  * copies standard input to output (copy_stdin). With the one argument
  * "limits" it checks what t_limits.c set before the exec instead (exit 50
- * when right) and then overflows its stack. */
+ * when right) and then overflows its stack. With "signals" it checks what
+ * t_altstack.c set before the exec (exit 60 when right). */
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +48,30 @@ static int limits_probe(void)
 	return (int)recurse(256) + 50;
 }
 
+/* exec drops the alternate stack and resets a caught signal's action; the mask and a
+ * queued real-time signal with its value stay. */
+static int signals_probe(void)
+{
+	struct timespec none = { 0, 0 };
+	struct sigaction action;
+	siginfo_t info;
+	sigset_t mask, rt;
+	stack_t alt;
+	int wrong = 0;
+
+	if (sigaltstack(NULL, &alt) || alt.ss_flags != SS_DISABLE)
+		wrong |= 1;
+	if (sigaction(SIGUSR1, NULL, &action) || action.sa_handler != SIG_DFL)
+		wrong |= 2;
+	if (sigprocmask(SIG_BLOCK, NULL, &mask) || !sigismember(&mask, SIGUSR2))
+		wrong |= 4;
+	sigemptyset(&rt);
+	sigaddset(&rt, SIGRTMIN);
+	if (sigtimedwait(&rt, &info, &none) != SIGRTMIN || info.si_value.sival_int != 9)
+		wrong |= 8;
+	return 60 + wrong;
+}
+
 int main(int argc, char **argv)
 {
 	int wrong = 0, fd;
@@ -57,6 +83,8 @@ int main(int argc, char **argv)
 
 	if (argc == 2 && strcmp(argv[1], "limits") == 0)
 		return limits_probe();
+	if (argc == 2 && strcmp(argv[1], "signals") == 0)
+		return signals_probe();
 	if ((argc != 4 && argc != 5) || strcmp(argv[1], "one") != 0 ||
 	    strcmp(argv[2], "two words") != 0)
 		wrong |= 1;

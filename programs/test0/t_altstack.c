@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "test0.h"
@@ -151,6 +152,39 @@ static int overflow_on_altstack(void *arg)
 	return on_alt_area(overflow_handler_sp) ? 0 : 30;
 }
 
+static void ignore_signal(int signo)
+{
+	(void)signo;
+}
+
+/* Then exec_probe checks what exec kept and dropped (exec_probe.c, signals_probe). */
+static int exec_with_signal_state(void *arg)
+{
+	stack_t alt = { .ss_sp = alt_area, .ss_size = sizeof(alt_area) };
+	char *argv[] = { "exec_probe", "signals", NULL };
+	sigset_t blocked;
+
+	(void)arg;
+	sigemptyset(&blocked);
+	sigaddset(&blocked, SIGUSR2);
+	sigaddset(&blocked, SIGRTMIN);
+	sigprocmask(SIG_BLOCK, &blocked, NULL);
+	sigqueue(getpid(), SIGRTMIN, (union sigval){ .sival_int = 9 });
+	signal(SIGUSR1, ignore_signal);
+	if (sigaltstack(&alt, NULL))
+		return 1;
+	execv("/boot/exec_probe", argv);
+	return 2;
+}
+
+static void test_exec_resets(void)
+{
+	int status = run_in_child(exec_with_signal_state, NULL);
+
+	CHECK("exec drops the alternate stack and caught actions, keeps the mask and a queued "
+	      "real-time signal with its value", WIFEXITED(status) && WEXITSTATUS(status) == 60);
+}
+
 static void test_overflow(void)
 {
 	CHECK_EQ("a stack overflow is caught by a SIGSEGV handler on the alternate stack, "
@@ -161,5 +195,6 @@ void test_altstack(void)
 {
 	test_errors();
 	test_where_handlers_run();
+	test_exec_resets();
 	test_overflow();
 }
