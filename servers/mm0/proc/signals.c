@@ -124,7 +124,6 @@ void signal_exec(struct task *thread)
 	thread->sig.altstack = (struct signal_altstack){ 0, 0 };
 }
 
-
 static uint32_t queue_limit(const struct task *leader)
 {
 	return leader->rlimits.limit[MM0_RLIMIT_SIGPENDING].soft;
