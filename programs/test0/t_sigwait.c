@@ -62,7 +62,8 @@ static void test_pending_taken(void)
 	sigqueue(getpid(), SIGRTMIN, (union sigval){ .sival_int = 5 });
 	CHECK("sigwaitinfo takes a pending queued signal with its value and SI_QUEUE",
 	      sigwaitinfo(&wanted, &info) == SIGRTMIN && info.si_signo == SIGRTMIN &&
-	      info.si_value.sival_int == 5 && info.si_code == SI_QUEUE && info.si_pid == getpid());
+	      info.si_value.sival_int == 5 && info.si_int == 5 && info.si_code == SI_QUEUE &&
+	      info.si_pid == getpid());
 	raise(SIGUSR1);
 	CHECK("sigwait takes a pending SIGUSR1", sigwait(&wanted, &signo) == 0 && signo == SIGUSR1);
 	sigset_t pending;

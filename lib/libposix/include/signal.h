@@ -110,6 +110,10 @@ typedef struct {
 	union sigval si_value;
 } siginfo_t;
 
+/* glibc's shorthands for the value sigqueue sent. */
+#define si_int		si_value.sival_int
+#define si_ptr		si_value.sival_ptr
+
 /* sigaltstack: the alternate stack handlers with SA_ONSTACK run on (Linux's layout). */
 typedef struct sigaltstack {
 	void *ss_sp;
