@@ -1,11 +1,10 @@
 /* fs0_channel.c - each thread's way to fs0: on its first file call, mm0
  * names the server and maps the thread a shared buffer (mm.fs0_buffer),
- * which the generated stubs use for bulk parameters (idlrt_bulk_buffer).
+ * which the generated stubs use for bulk parameters to fs0 and mm0
+ * (bulk_channel.c).
  * A forked child does not inherit the buffer (mm0 unmaps the parent's from
  * its copy), so fork forgets the channel there; a clone thread starts
  * with none. */
-#include <idlrt/idlrt.h>
-
 #include "internal.h"
 #include "mm0.h"
 
@@ -37,24 +36,4 @@ const struct fs0_channel *fs0_channel(void)
 void fs0_channel_forget(void)
 {
 	channel.buffer = NULL;
-}
-
-/* fs0 sees the buffer through its window, mm0 through the object it holds
- * (execve's arguments); no other server can see it. */
-int idlrt_bulk_buffer(idlrt_dest_t dest, void **base, uint32_t *size)
-{
-	const struct fs0_channel *own = fs0_channel();
-
-	if (!own)
-		return -errno;
-	if (dest != own->server && dest != posix_mm0())
-		return -ENOBUFS;
-	*base = own->buffer;
-	*size = own->size;
-	return 0;
-}
-
-int idlrt_bulk_copy(void *to, const void *from, uint32_t len)
-{
-	return posix_copy(to, from, len);
 }

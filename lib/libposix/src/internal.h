@@ -108,6 +108,8 @@ int posix_open_flags(int flags, uint32_t *fs0_flags);
 
 /* Forgets the thread's channel: a fork child has no buffer until it asks. */
 void fs0_channel_forget(void);
+/* Forgets the thread's buffers for other servers (bulk_channel.c), as fork's child must. */
+void bulk_channel_forget(void);
 
 /* Copies the thread-local template into this thread's TLS block. */
 void posix_tls_init(void);
