@@ -1,8 +1,8 @@
-/* bulk_channel.c - the client side of bulk parameters (idlrt_bulk_buffer):
- * calls to fs0 and mm0 use the thread's fs0 buffer (fs0_channel.c); calls
- * to any other server use a buffer mm0 makes for this thread and that
- * server alone (mm.bulk_buffer), asked for on the thread's first bulk call
- * to it and kept for the thread's life. */
+/* bulk_channel.c - the client side of bulk parameters for servers other
+ * than fs0 and mm0 (whose calls use the fs0 buffer, fs0_channel.c): a buffer
+ * mm0 makes for this thread and that server alone (mm.bulk_buffer), asked
+ * for on the thread's first bulk call to it and kept for the thread's life;
+ * and the stubs' copy in and out of any shared buffer. */
 #include <idlrt/idlrt.h>
 
 #include "internal.h"
@@ -16,7 +16,7 @@ struct bulk_channel {
 
 static __thread struct bulk_channel channels[MM0_BULK_LINKS_MAX];
 
-static int other_server_buffer(idlrt_dest_t dest, void **base, uint32_t *size)
+int bulk_channel_buffer(l4_tid_t dest, void **base, uint32_t *size)
 {
 	struct bulk_channel *free_channel = NULL;
 	uintptr_t address;
@@ -39,20 +39,6 @@ static int other_server_buffer(idlrt_dest_t dest, void **base, uint32_t *size)
 	*free_channel = (struct bulk_channel){ dest, (char *)address, *size };
 	*base = free_channel->buffer;
 	return 0;
-}
-
-int idlrt_bulk_buffer(idlrt_dest_t dest, void **base, uint32_t *size)
-{
-	const struct fs0_channel *own = fs0_channel();
-
-	if (own && (dest == own->server || dest == posix_mm0())) {
-		*base = own->buffer;
-		*size = own->size;
-		return 0;
-	}
-	if (dest == posix_mm0())
-		return -errno;	/* no fs0 buffer: fs0_channel said why */
-	return other_server_buffer(dest, base, size);
 }
 
 void bulk_channel_forget(void)

@@ -1,10 +1,12 @@
 /* fs0_channel.c - each thread's way to fs0: on its first file call, mm0
  * names the server and maps the thread a shared buffer (mm.fs0_buffer),
  * which the generated stubs use for bulk parameters to fs0 and mm0
- * (bulk_channel.c).
+ * (idlrt_bulk_buffer; other servers' buffers are bulk_channel.c's).
  * A forked child does not inherit the buffer (mm0 unmaps the parent's from
  * its copy), so fork forgets the channel there; a clone thread starts
  * with none. */
+#include <idlrt/idlrt.h>
+
 #include "internal.h"
 #include "mm0.h"
 
@@ -36,4 +38,21 @@ const struct fs0_channel *fs0_channel(void)
 void fs0_channel_forget(void)
 {
 	channel.buffer = NULL;
+}
+
+/* fs0 sees the buffer through its window, mm0 through the object it holds
+ * (execve's arguments); any other server gets a buffer of its own. Here,
+ * beside fs0_channel, so that a file call's path inlines it. */
+int idlrt_bulk_buffer(idlrt_dest_t dest, void **base, uint32_t *size)
+{
+	const struct fs0_channel *own = fs0_channel();
+
+	if (own && (dest == own->server || dest == posix_mm0())) {
+		*base = own->buffer;
+		*size = own->size;
+		return 0;
+	}
+	if (dest == posix_mm0())
+		return -errno;	/* no fs0 buffer: fs0_channel said why */
+	return bulk_channel_buffer(dest, base, size);
 }
