@@ -83,15 +83,28 @@ uint32_t idlrt_bulk_held(void)
 	return held_buffers;
 }
 
-int idlrt_bulk_at(const struct idlrt_request *rq, uint32_t offset, uint32_t len, void **at)
+static int held_at(const struct held_buffer *held, uint32_t offset, uint32_t len, void **at)
 {
-	const struct held_buffer *held = held_find(rq->client);
-
-	/* A first bulk call from this client: whoever maps buffers may have one. */
-	if (!held && idlrt_bulk_attach(rq->client) == 0)
-		held = held_find(rq->client);
 	if (!held || !idlrt_bulk_fits(offset, len, held->size))
 		return -EFAULT;
 	*at = held->base + offset;
 	return 0;
+}
+
+/* A first bulk call from this client: whoever maps buffers may have one.
+ * Out of line, so the common case stays a leaf without a frame. */
+static __attribute__((noinline)) int attach_at(l4_tid_t client, uint32_t offset, uint32_t len, void **at)
+{
+	if (idlrt_bulk_attach(client) != 0)
+		return -EFAULT;
+	return held_at(held_find(client), offset, len, at);
+}
+
+int idlrt_bulk_at(const struct idlrt_request *rq, uint32_t offset, uint32_t len, void **at)
+{
+	const struct held_buffer *held = held_find(rq->client);
+
+	if (!held)
+		return attach_at(rq->client, offset, len, at);
+	return held_at(held, offset, len, at);
 }
