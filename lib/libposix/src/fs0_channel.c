@@ -41,11 +41,11 @@ void fs0_channel_forget(void)
 }
 
 /* fs0 sees the buffer through its window, mm0 through the object it holds
- * (execve's arguments); any other server gets a buffer of its own. Here,
- * beside fs0_channel, so that a file call's path inlines it. */
+ * (execve's arguments); any other server gets a buffer of its own. The
+ * thread's channel is read here, so a file call costs no call to set it up. */
 int idlrt_bulk_buffer(idlrt_dest_t dest, void **base, uint32_t *size)
 {
-	const struct fs0_channel *own = fs0_channel();
+	const struct fs0_channel *own = channel.buffer ? &channel : fs0_channel();
 
 	if (own && (dest == own->server || dest == posix_mm0())) {
 		*base = own->buffer;
