@@ -5,8 +5,10 @@
  * copies standard input to output (copy_stdin). With the one argument
  * "limits" it checks what t_limits.c set before the exec instead (exit 50
  * when right) and then overflows its stack. With "threads PID" it checks that it
- * kept that pid and is a process of one working thread (exit 60 when right). */
+ * kept that pid and is a process of one working thread (exit 60 when right). With
+ * "signals" it checks what t_altstack.c set before the exec (exit 60 when right). */
 #include <pthread.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,6 +71,30 @@ static int threads_probe(const char *pid_text)
 	return 60 + wrong;
 }
 
+/* exec drops the alternate stack and resets a caught signal's action; the mask and a
+ * queued real-time signal with its value stay. */
+static int signals_probe(void)
+{
+	struct timespec none = { 0, 0 };
+	struct sigaction action;
+	siginfo_t info;
+	sigset_t mask, rt;
+	stack_t alt;
+	int wrong = 0;
+
+	if (sigaltstack(NULL, &alt) || alt.ss_flags != SS_DISABLE)
+		wrong |= 1;
+	if (sigaction(SIGUSR1, NULL, &action) || action.sa_handler != SIG_DFL)
+		wrong |= 2;
+	if (sigprocmask(SIG_BLOCK, NULL, &mask) || !sigismember(&mask, SIGUSR2))
+		wrong |= 4;
+	sigemptyset(&rt);
+	sigaddset(&rt, SIGRTMIN);
+	if (sigtimedwait(&rt, &info, &none) != SIGRTMIN || info.si_value.sival_int != 9)
+		wrong |= 8;
+	return 60 + wrong;
+}
+
 int main(int argc, char **argv)
 {
 	int wrong = 0, fd;
@@ -82,6 +108,8 @@ int main(int argc, char **argv)
 		return threads_probe(argv[2]);
 	if (argc == 2 && strcmp(argv[1], "limits") == 0)
 		return limits_probe();
+	if (argc == 2 && strcmp(argv[1], "signals") == 0)
+		return signals_probe();
 	if ((argc != 4 && argc != 5) || strcmp(argv[1], "one") != 0 ||
 	    strcmp(argv[2], "two words") != 0)
 		wrong |= 1;

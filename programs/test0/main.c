@@ -73,5 +73,9 @@ int main(int argc, char **argv)
 	test_exec_threads();
 	test_cancellation_points();
 	test_threads64();
+	test_rtsig();
+	test_sigwait();
+	test_altstack();
+	test_threadsig();
 	return tap_summary("test0");
 }

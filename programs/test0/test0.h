@@ -46,5 +46,9 @@ void test_timers(void);
 void test_exec_threads(void);
 void test_cancellation_points(void);
 void test_threads64(void);
+void test_rtsig(void);
+void test_sigwait(void);
+void test_altstack(void);
+void test_threadsig(void);
 
 #endif

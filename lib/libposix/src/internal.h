@@ -109,6 +109,12 @@ int posix_open_flags(int flags, uint32_t *fs0_flags);
 
 /* Forgets the thread's channel: a fork child has no buffer until it asks. */
 void fs0_channel_forget(void);
+/* The thread's buffer for bulk parameters to dest, a server other than fs0
+ * and mm0 (bulk_channel.c): 0, or -ENOBUFS past MM0_BULK_LINKS_MAX
+ * servers, or mm0's error. */
+int bulk_channel_buffer(l4_tid_t dest, void **base, uint32_t *size);
+/* Forgets the thread's buffers for other servers, as fork's child must. */
+void bulk_channel_forget(void);
 
 /* Copies the thread-local template into this thread's TLS block. */
 void posix_tls_init(void);

@@ -32,6 +32,7 @@ pid_t fork(void)
 	if (answer == 0) {
 		memcpy(posix_thread_pointer(), saved_tls, tls_bytes);
 		fs0_channel_forget();
+		bulk_channel_forget();
 		posix_random_forget();
 		if (prepared)
 			pthread_atfork_child(prepared);

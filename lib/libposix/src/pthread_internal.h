@@ -20,6 +20,7 @@ enum {
 struct __pthread {
 	uint32_t join_state;		/* futex word: THREAD_ENDED wakes the joiner */
 	l4_tid_t l4_thread;		/* set by the thread before it runs start */
+	uint32_t tid;			/* mm0's id of it (clone's result); 0: the pid's */
 	void *(*start)(void *);
 	void *arg;
 	void *result;

@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <l4/kip.h>
@@ -111,8 +113,19 @@ long sysconf(int name)
 		return MM0_SPACE_THREADS_MAX;
 	case _SC_IOV_MAX:
 		return IOV_MAX;
-	/* Signals 1..31 only, no message queues or asynchronous I/O. */
+	/* Real-time signals queue in mm0, each queue up to RLIMIT_SIGPENDING. */
 	case _SC_REALTIME_SIGNALS:
+		return OPTION_PRESENT;
+	case _SC_RTSIG_MAX:
+		return SIGRTMAX - SIGRTMIN + 1;
+	case _SC_SIGQUEUE_MAX: {
+		struct rlimit limit;
+
+		if (getrlimit(RLIMIT_SIGPENDING, &limit))
+			return -1;
+		return limit.rlim_cur == RLIM_INFINITY ? -1 : (long)limit.rlim_cur;
+	}
+	/* No message queues or asynchronous I/O. */
 	case _SC_THREAD_PRIORITY_SCHEDULING:
 	case _SC_THREAD_PRIO_INHERIT:
 	case _SC_THREAD_PRIO_PROTECT:

@@ -11,6 +11,7 @@
 #include "mem/mmap.h"
 #include "mem/vm_area.h"
 #include "mem/vm_object.h"
+#include "proc/bulk_link.h"
 #include "proc/elf.h"
 #include "proc/env.h"
 #include "proc/exec.h"
@@ -245,6 +246,7 @@ long mm0_execve(struct task *task, const struct mm0_exec_args *in)
 	task = other_threads_end(task);
 	task_set_name(task, rq->path);
 	result = vma_unmap_range(task->vm, MM0_USER_MIN, MM0_ENV_ADDR + MM0_PAGE_SIZE);
+	bulk_link_exec(task);
 	if (!result)
 		result = map_env(task, rq->argv, rq->envp);
 	if (!result)

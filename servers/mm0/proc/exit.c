@@ -7,6 +7,7 @@
 #include "mem/kernel_ops.h"
 #include <server/counted_alloc.h>
 #include "mem/vm_area.h"
+#include "proc/bulk_link.h"
 #include "proc/exit.h"
 #include "proc/rusage.h"
 #include "proc/signals.h"
@@ -51,6 +52,7 @@ void thread_release(struct task *task)
 	struct vm_space *vm = task->vm;
 
 	fs_thread_gone(task);
+	bulk_link_gone(task);
 	wait_forget(task);
 	if (task->files)
 		fd_table_put(task->files);
