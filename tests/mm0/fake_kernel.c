@@ -329,8 +329,6 @@ const struct mm0_reply_ops fake_reply_ops = {
 	.complete_sigsuspend = fake_complete_sigsuspend,
 	.complete_sigreturn = fake_complete_sigreturn,
 	.complete_timer_wait = fake_complete_timer_wait,
-}
-
 	.complete_sigwait = fake_complete_sigwait,
 };
 

@@ -55,8 +55,6 @@ const struct mm0_reply_ops serve_reply_ops = {
 	.complete_sigsuspend = reply_sigsuspend,
 	.complete_sigreturn = reply_sigreturn,
 	.complete_timer_wait = reply_timer_wait,
-}
-
 	.complete_sigwait = reply_sigwait,
 };
 
