@@ -661,10 +661,10 @@ START_TEST(sigtimedwait_is_answered_by_a_signal_a_deadline_or_a_handler)
 	ck_assert_int_eq(signal_wait_begin(task, MM0_SIGBIT(RT0), 50, &token_deadline, &info), 0);
 	ck_assert_uint_gt(timer_wakes, 0);
 	clock_ms += 49;
-	ck_assert_uint_eq(timers_tick(), 1);
+	ck_assert_uint_eq(signal_wait_tick(), 1);
 	ck_assert_ptr_null(fake_reply_for(&token_deadline));
 	clock_ms += 1;
-	timers_tick();
+	signal_wait_tick();
 	ck_assert_int_eq(fake_reply_for(&token_deadline)->result, -EAGAIN);
 
 	/* Another signal's handler ends the wait with -EINTR. */

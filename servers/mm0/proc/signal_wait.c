@@ -87,3 +87,16 @@ void signal_wait_expire(uint64_t now, uint64_t *next)
 
 	signal_for_each_process(expire_process, &scan);
 }
+
+uint32_t signal_wait_tick(void)
+{
+	uint64_t now, next = 0;
+
+	if (!signal_kernel)
+		return 0;
+	now = signal_kernel->now_ms(signal_kernel_ctx);
+	signal_wait_expire(now, &next);
+	if (!next)
+		return 0;
+	return next - now > INT32_MAX ? INT32_MAX : (uint32_t)(next - now);
+}

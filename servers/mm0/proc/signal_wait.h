@@ -19,5 +19,8 @@ bool signal_wait_interrupt(struct task *thread);
 /* Ends the waits whose deadline is past (-EAGAIN); *next becomes the earliest deadline
  * still ahead when it is earlier (0: none yet). */
 void signal_wait_expire(uint64_t now, uint64_t *next);
+/* signal_wait_expire at the clock's now: the milliseconds to the next deadline (at most
+ * INT32_MAX), 0 for none. The timer thread's request calls it beside timers_tick. */
+uint32_t signal_wait_tick(void);
 
 #endif

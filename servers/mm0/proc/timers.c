@@ -9,7 +9,6 @@
 
 #include "proc/exit.h"
 #include "proc/rusage.h"
-#include "proc/signal_wait.h"
 #include "proc/signals.h"
 #include "proc/task.h"
 #include "proc/timers.h"
@@ -371,16 +370,11 @@ uint32_t timers_tick(void)
 
 	if (!signal_kernel)
 		return 0;
-	uint64_t now_ms = signal_kernel->now_ms(signal_kernel_ctx), wait_due_ms = 0;
-
-	scan.real_now = now_ms * NSEC_PER_MSEC;
+	scan.real_now = real_now_ns();
 	signal_for_each_process(process_tick, &scan);
-	signal_wait_expire(now_ms, &wait_due_ms);
 	signal_dispatch_all();
 	if (scan.next_real)
 		wait_ms = (scan.next_real - scan.real_now + NSEC_PER_MSEC - 1) / NSEC_PER_MSEC;
-	if (wait_due_ms && (!wait_ms || wait_due_ms - now_ms < wait_ms))
-		wait_ms = wait_due_ms - now_ms;
 	if (scan.cpu_armed && (!wait_ms || wait_ms > CPU_SAMPLE_MS))
 		wait_ms = CPU_SAMPLE_MS;
 	/* The timer thread gets this as an int where 0 and below mean "ask again": a timer

@@ -201,11 +201,14 @@ static bool timer_waiting;
 /* Only mm0's timer thread may ask; the answer waits until a timer is armed. */
 int mm_handle_signal_timer(struct idlrt_request *idl_rq, idlrt_token_t idl_token)
 {
-	uint32_t next_ms;
+	uint32_t next_ms, wait_ms;
 
 	if (!signal_timer_tid || idl_rq->client != signal_timer_tid)
 		return -EPERM;
 	next_ms = timers_tick();
+	wait_ms = signal_wait_tick();
+	if (wait_ms && (!next_ms || wait_ms < next_ms))
+		next_ms = wait_ms;
 	if (next_ms)
 		return (int)next_ms;
 	timer_token = idl_token;
