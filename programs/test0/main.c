@@ -69,5 +69,6 @@ int main(int argc, char **argv)
 	test_at();
 	test_locks();
 	test_file_times();
+	test_poll();
 	return tap_summary("test0");
 }

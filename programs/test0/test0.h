@@ -42,5 +42,6 @@ void test_meta(void);
 void test_at(void);
 void test_locks(void);
 void test_file_times(void);
+void test_poll(void);
 
 #endif
