@@ -24,7 +24,6 @@ int fs_init(const struct fs0_reply_ops *reply_ops)
 	if (error)
 		return error;
 	fs0_replies = reply_ops;
-	pipe_changed = poll_wake;
 	return 0;
 }
 

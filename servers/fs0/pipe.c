@@ -165,7 +165,8 @@ static void pump(struct fs0_pipe *pipe)
 		if (!moved)
 			break;
 	}
-	pipe_changed();
+	if (pipe_changed)
+		pipe_changed();
 }
 
 /* Readers left with no writer get what is left, then EOF; writers with no reader see EPIPE,
@@ -182,7 +183,8 @@ static void wake_for_lost_ends(struct fs0_pipe *pipe)
 			size_t done = pipe->waiting_writers->done;
 			finish(&pipe->waiting_writers, done ? (long)done : -FS0_EPIPE);
 		}
-	pipe_changed();
+	if (pipe_changed)
+		pipe_changed();
 }
 
 /* A named pipe's first reader lets its waiting writers in (and the

@@ -1,5 +1,5 @@
-/* pipe.h - pipes (pipe.c), and the callbacks set by fs_init: the one their
- * deferred replies go through, and the one that tells poll of a change. */
+/* pipe.h - pipes (pipe.c), the reply callback their deferred replies go
+ * through (set by fs_init), and the one that tells poll of a change. */
 #ifndef FS0_PIPE_H
 #define FS0_PIPE_H
 
@@ -12,7 +12,8 @@ struct fs0_vnode;
 
 extern const struct fs0_reply_ops *fs0_replies;
 /* Called after every change of a pipe's bytes or ends, so that poll's
- * waiters look again (poll_wake; set by fs_init, as fs0_replies is). */
+ * waiters look again: poll_wake while poll has waiters, else NULL (so a
+ * pipe's read and write cost one test when nobody polls). */
 extern void (*pipe_changed)(void);
 
 int pipe_create(struct fs0_vnode **out);

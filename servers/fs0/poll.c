@@ -88,6 +88,7 @@ long fs_poll(fs0_task_t task_id, const struct fs0_poll_item *items, uint32_t cou
 	waiter->next = waiters;
 	waiters = waiter;
 	waiter_count++;
+	pipe_changed = poll_wake;
 	return IDLRT_DEFERRED;
 }
 
@@ -96,7 +97,8 @@ static void finish(struct poll_waiter **link, long result)
 {
 	struct poll_waiter *waiter = *link;
 	*link = waiter->next;
-	waiter_count--;
+	if (--waiter_count == 0)
+		pipe_changed = NULL;
 	fs0_replies->complete(waiter->token, result);
 	counted_free(waiter);
 }

@@ -1,5 +1,6 @@
-/* poll.h - poll requests and their waiters (poll.c), and the hook by which
- * a pipe's change lets them look again (pipe_changed, set by fs_init). */
+/* poll.h - poll requests and their waiters (poll.c); while there are
+ * waiters, pipe.c's pipe_changed is poll_wake, so a pipe's change lets them
+ * look again. */
 #ifndef FS0_POLL_H
 #define FS0_POLL_H
 
