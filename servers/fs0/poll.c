@@ -32,6 +32,7 @@ struct poll_waiter {
 
 static struct poll_waiter *waiters;
 static uint32_t waiter_count;
+uint32_t fs_poll_timed;
 
 /* The console's input is the console server's to tell: fs0 knows only that
  * output never waits. */
@@ -88,6 +89,7 @@ long fs_poll(fs0_task_t task_id, const struct fs0_poll_item *items, uint32_t cou
 	waiter->next = waiters;
 	waiters = waiter;
 	waiter_count++;
+	fs_poll_timed += waiter->timed;
 	pipe_changed = poll_wake;
 	return IDLRT_DEFERRED;
 }
@@ -97,6 +99,7 @@ static void finish(struct poll_waiter **link, long result)
 {
 	struct poll_waiter *waiter = *link;
 	*link = waiter->next;
+	fs_poll_timed -= waiter->timed;
 	if (--waiter_count == 0)
 		pipe_changed = NULL;
 	fs0_replies->complete(waiter->token, result);
@@ -120,7 +123,7 @@ void poll_wake(void)
 /* A timeout's answer is 0 with every revents clear. */
 int64_t fs_poll_expire(void)
 {
-	if (!waiter_count)
+	if (!fs_poll_timed)
 		return -1;
 	uint64_t now = clock_uptime_ms();
 	int64_t next = -1;

@@ -69,9 +69,9 @@ static void make_file_tree(void)
 	fs_task_exit(self);
 }
 
-/* poll's timeouts: the waits that are due are answered, and the receive
- * waits no longer than the next one has left (a longer one is woken early
- * and waits again). */
+/* poll's timeouts (the loop asks only while fs_poll_timed is not 0): the
+ * waits that are due are answered, and the receive waits no longer than the
+ * next one has left (a longer one is woken early and waits again). */
 static uint16_t poll_receive_timeout(void)
 {
 	int64_t left_ms = fs_poll_expire();
@@ -101,8 +101,8 @@ int main(void)
 		say("fs0: no /dev\n");
 #ifdef FS0_TRACE
 	fs0_trace_start(l4_utcb()->pager);
-	idlrt_serve_timed(fs0_dispatch, poll_receive_timeout, 1);
+	idlrt_serve_timed(fs0_dispatch, poll_receive_timeout, &fs_poll_timed, 1);
 #else
-	idlrt_serve_timed(fs0_dispatch, poll_receive_timeout, 0);
+	idlrt_serve_timed(fs0_dispatch, poll_receive_timeout, &fs_poll_timed, 0);
 #endif
 }
