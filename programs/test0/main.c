@@ -77,5 +77,6 @@ int main(int argc, char **argv)
 	test_sigwait();
 	test_altstack();
 	test_threadsig();
+	test_poll();
 	return tap_summary("test0");
 }

@@ -50,5 +50,6 @@ void test_rtsig(void);
 void test_sigwait(void);
 void test_altstack(void);
 void test_threadsig(void);
+void test_poll(void);
 
 #endif

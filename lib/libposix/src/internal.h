@@ -143,6 +143,8 @@ long terminal_get_mode(struct console_mode *mode);
 long terminal_set_mode(const struct console_mode *mode);
 long terminal_foreground(void);
 long terminal_set_foreground(pid_t pgrp);
+/* 1 when a read of the terminal would not wait, 0 when it would, or -errno. */
+long terminal_readable(void);
 
 /* A fork child's arc4random pool starts empty (random.c). */
 void posix_random_forget(void);
