@@ -1,12 +1,14 @@
 /* t_cancel.c - deferred cancellation at the blocking calls that are cancellation points:
- * a thread blocked in read, write, pause, sigsuspend, nanosleep, clock_nanosleep, sleep or
+ * a thread blocked in read, write, poll, select, pause, sigsuspend, nanosleep, clock_nanosleep, sleep or
  * waitpid ends PTHREAD_CANCELED with its cleanup handler run, and the request it waited in
  * is gone (the pipe's bytes go to the next reader, the child to the next waiter); open,
  * close and fsync act on a cancel already pending; a thread with cancellation disabled
  * keeps its blocked read and is cancelled at its next point. */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
+#include <sys/select.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -125,6 +127,22 @@ static int do_sleep(struct blocker *blocker)
 	return (int)sleep(100);
 }
 
+static int do_poll(struct blocker *blocker)
+{
+	struct pollfd one = { .fd = blocker->fd, .events = POLLIN };
+
+	return poll(&one, 1, -1);
+}
+
+static int do_select(struct blocker *blocker)
+{
+	fd_set readable;
+
+	FD_ZERO(&readable);
+	FD_SET(blocker->fd, &readable);
+	return select(blocker->fd + 1, &readable, NULL, NULL, NULL);
+}
+
 static int do_waitpid(struct blocker *blocker)
 {
 	return (int)waitpid(blocker->child, NULL, 0);
@@ -146,6 +164,15 @@ static void blocked_calls(void)
 	CHECK_EQ("its read is gone from fs0: the next byte written goes to the next read", 1L,
 		 (long)(write(pipe_fds[1], "x", 1) == 1 && read(pipe_fds[0], &byte, 1) == 1 &&
 			byte == 'x'));
+	blocker = (struct blocker){ .call = do_poll, .fd = pipe_fds[0] };
+	CHECK("a thread in poll of an empty pipe with no timeout is cancelled",
+	      cancelled_while_blocked(&blocker));
+	blocker = (struct blocker){ .call = do_select, .fd = pipe_fds[0] };
+	CHECK("a thread in select of an empty pipe with no timeout is cancelled",
+	      cancelled_while_blocked(&blocker));
+	CHECK_EQ("their waits are gone from fs0: a byte written is read by the next read", 1L,
+		 (long)(write(pipe_fds[1], "y", 1) == 1 && read(pipe_fds[0], &byte, 1) == 1 &&
+			byte == 'y'));
 	blocker = (struct blocker){ .call = write_full, .fd = pipe_fds[1] };
 	CHECK("a thread blocked in write to a full pipe is cancelled",
 	      cancelled_while_blocked(&blocker));

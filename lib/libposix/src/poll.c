@@ -7,6 +7,7 @@
  * asks fs0 in slices of TERMINAL_SLICE_MS so that typed input is seen
  * within one slice; mm0's descriptors (POSIX shm) never block. */
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <fcntl.h>
@@ -118,11 +119,15 @@ long posix_poll_wait(struct pollfd *fds, nfds_t nfds, int32_t timeout_ms)
 		items[i].fd = -1;
 		ready += items[i].revents != 0;
 	}
-	if (!answer)
-		answer = ask_fs0(items, nfds, revents, ready ? 0 : timeout_ms,
-				 waits_for_terminal);
-	if (answer == -EINTR)
-		posix_cancellation_point();
+	if (!answer) {
+		/* Blocked in fs0, the thread is ended there by pthread_cancel; a large set's
+		 * memory goes with it. */
+		pthread_cleanup_push(free, items == stack_items ? NULL : items);
+		posix_cancel_begin();
+		answer = posix_cancel_end(ask_fs0(items, nfds, revents, ready ? 0 : timeout_ms,
+						  waits_for_terminal));
+		pthread_cleanup_pop(0);
+	}
 	if (answer >= 0) {
 		ready = 0;
 		for (nfds_t i = 0; i < nfds; i++) {
