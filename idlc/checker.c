@@ -236,8 +236,8 @@ static int is_buffer(const struct idl_type *type)
 	return idl_base_type(type)->kind == IDL_T_BUFFER;
 }
 
-/* Where a type is written, for what it may be: strings and sequences are
- * parameters or struct fields, buffers parameters only. */
+/* Where a type is written, for what it may be: strings, buffers and
+ * sequences are parameters or struct fields (bulk ones parameters only). */
 enum type_place { PLACE_INNER, PLACE_PARAM, PLACE_FIELD };
 
 static int resolve_type(struct checker *ck, struct idl_decl *scope, struct idl_type *type,
@@ -258,8 +258,13 @@ static int resolve_type(struct checker *ck, struct idl_decl *scope, struct idl_t
 			return check_bound(ck, scope, &type->bound, "bulk string", IDL_BULK_MAX_BOUND);
 		return check_bound(ck, scope, &type->bound, "string", MAX_BOUND);
 	case IDL_T_BUFFER:
-		if (param != PLACE_PARAM) {
-			idl_error(ck->prog, type->loc, "buffer is allowed only as an operation parameter");
+		if (param == PLACE_INNER) {
+			idl_error(ck->prog, type->loc,
+				  "buffer is allowed only as an operation parameter or a struct field");
+			return 0;
+		}
+		if (type->bulk && param != PLACE_PARAM) {
+			idl_error(ck->prog, type->loc, "bulk is allowed only on an operation parameter");
 			return 0;
 		}
 		if (type->bulk)
@@ -407,15 +412,20 @@ static void check_flags(struct checker *ck, struct idl_decl *decl)
 	}
 }
 
-/* A sequence's count is a C name of its own, NAME_count: nothing beside it may take it. */
+/* A sequence's count and a buffer's length are C names of their own,
+ * NAME_count and NAME_len: nothing beside them may take them. */
 static void check_count_clash(struct checker *ck, const struct idl_member *all, const struct idl_member *member,
 			      const char *what)
 {
 	for (const struct idl_member *other = all; other; other = other->next) {
 		size_t len = strlen(other->name);
-		if (other != member && other->type && idl_base_type(other->type)->kind == IDL_T_SEQUENCE &&
-		    strncmp(member->name, other->name, len) == 0 && strcmp(member->name + len, "_count") == 0)
+		if (other == member || !other->type || strncmp(member->name, other->name, len) != 0)
+			continue;
+		if (idl_base_type(other->type)->kind == IDL_T_SEQUENCE && strcmp(member->name + len, "_count") == 0)
 			idl_error(ck->prog, member->loc, "%s '%s' clashes with the count of sequence '%s'", what,
+				  member->name, other->name);
+		if (is_buffer(other->type) && strcmp(member->name + len, "_len") == 0)
+			idl_error(ck->prog, member->loc, "%s '%s' clashes with the length of buffer '%s'", what,
 				  member->name, other->name);
 	}
 }
@@ -525,13 +535,6 @@ static void check_operation(struct checker *ck, struct idl_decl *op)
 	}
 	for (struct idl_member *param = op->members; param; param = param->next) {
 		check_count_clash(ck, op->members, param, "parameter");
-		for (struct idl_member *other = op->members; other; other = other->next) {
-			size_t len = strlen(other->name);
-			if (other != param && strncmp(param->name, other->name, len) == 0 &&
-			    strcmp(param->name + len, "_len") == 0 && is_buffer(other->type))
-				idl_error(ck->prog, param->loc, "parameter '%s' clashes with the length of buffer '%s'",
-					  param->name, other->name);
-		}
 	}
 	uint64_t request = resolved ? idl_op_words(op, IDL_IN, 1) : 0;
 	uint64_t reply = resolved ? idl_op_words(op, IDL_OUT, 1) : 0;

@@ -115,7 +115,10 @@ char *gen_cdecl(struct gen *g, const struct idl_type *type, const char *name, in
 	if (type->kind == IDL_T_ARRAY)
 		return idl_printf(g->prog, "%s%s %s[%lld]", qual, gen_ctype(g, type->elem), name,
 				  (long long)type->bound.num);
-	/* A struct field: the count, then room for the bound's elements. */
+	/* Struct fields: the count or length, then room for the bound's elements. */
+	if (type->kind == IDL_T_BUFFER)
+		return idl_printf(g->prog, "uint32_t %s_len;\n\t%suint8_t %s[%lld]", name, qual, name,
+				  (long long)type->bound.num);
 	if (type->kind == IDL_T_SEQUENCE)
 		return idl_printf(g->prog, "uint32_t %s_count;\n\t%s%s %s[%lld]", name, qual,
 				  gen_ctype(g, type->elem), name, (long long)type->bound.num);
@@ -226,6 +229,17 @@ void gen_encode(struct gen *g, const char *in, const char *expr, const struct id
 		fprintf(out, "%sidl_w += %u;\n", in, words + 1);
 		return;
 	}
+	if (base->kind == IDL_T_BUFFER) {
+		/* A struct's buffer takes its whole slot too; a length over the
+		 * bound goes out as it is, for the receiver to refuse. */
+		uint32_t bound = gen_bound(base), words = idl_type_words(base) - 1;
+		fprintf(out, "%sidl_mr[idl_w] = %s_len;\n", in, expr);
+		fprintf(out, "%smemset(&idl_mr[idl_w + 1], 0, %u);\n", in, words * 4);
+		fprintf(out, "%smemcpy(&idl_mr[idl_w + 1], %s, idl_mr[idl_w] > %u ? %u : idl_mr[idl_w]);\n", in,
+			expr, bound, bound);
+		fprintf(out, "%sidl_w += %u;\n", in, words + 1);
+		return;
+	}
 	if (base->kind == IDL_T_INT && base->bits == 64) {
 		fprintf(out, "%sidl_mr[idl_w++] = (uint32_t)(uint64_t)%s;\n", in, expr);
 		fprintf(out, "%sidl_mr[idl_w++] = (uint32_t)((uint64_t)%s >> 32);\n", in, expr);
@@ -268,6 +282,12 @@ void gen_decode(struct gen *g, const char *in, const char *expr, const struct id
 		fprintf(out, "%sidl_v = idl_mr[idl_w];\n%sif (idl_v > %u)\n%s\tgoto %s;\n", in, in, gen_bound(base), in, bad);
 		fprintf(out, "%smemcpy(%s, &idl_mr[idl_w + 1], idl_v);\n%s%s[idl_v] = '\\0';\n", in, expr, in, expr);
 		fprintf(out, "%sif (memchr(%s, '\\0', idl_v))\n%s\tgoto %s;\n", in, expr, in, bad);
+		fprintf(out, "%sidl_w += %u;\n", in, idl_type_words(base));
+		return;
+	}
+	if (base->kind == IDL_T_BUFFER) {
+		fprintf(out, "%sidl_v = idl_mr[idl_w];\n%sif (idl_v > %u)\n%s\tgoto %s;\n", in, in, gen_bound(base), in, bad);
+		fprintf(out, "%s%s_len = idl_v;\n%smemcpy(%s, &idl_mr[idl_w + 1], idl_v);\n", in, expr, in, expr);
 		fprintf(out, "%sidl_w += %u;\n", in, idl_type_words(base));
 		return;
 	}
@@ -343,7 +363,7 @@ static int needs_temp(const struct idl_type *type)
 		return !idl_packed_bytes(type->elem) && needs_temp(type->elem);
 	if (type->kind == IDL_T_NAMED && type->decl->kind == IDL_D_STRUCT) {
 		for (const struct idl_member *field = type->decl->members; field; field = field->next)
-			if (idl_base_type(field->type)->kind == IDL_T_STRING || needs_temp(field->type))
+			if (idl_is_variable(field->type) || needs_temp(field->type))
 				return 1;
 		return 0;
 	}

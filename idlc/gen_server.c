@@ -136,7 +136,8 @@ static void emit_trace_value(struct gen *g, const char *in, const char *expr, co
 		for (const struct idl_member *field = base->decl->members; field; field = field->next) {
 			fprintf(out, "%sidlrt_tb_field(&idl_tb, \"%s\", %d);\n", in, field->name,
 				field == base->decl->members);
-			emit_trace_value(g, in, idl_printf(g->prog, "%s.%s", expr, field->name), field->type, NULL);
+			emit_trace_value(g, in, idl_printf(g->prog, "%s.%s", expr, field->name), field->type,
+					 idl_printf(g->prog, "%s.%s_len", expr, field->name));
 		}
 		fprintf(out, "%sidlrt_tb_puts(&idl_tb, \"}\");\n", in);
 		break;

@@ -210,8 +210,8 @@ void ipc_abort_partners(struct thread *t)
 {
 	while (t->sendq_head)
 		ipc_abort(t->sendq_head, -L4_EPARTNER);
-	for (uint32_t slot = 1; slot < MAX_THREADS; slot++) {
-		struct thread *w = thread_by_slot(slot);
+	for (uint32_t slot = 1; slot < thread_slots_end; slot++) {
+		struct thread *w = thread_table[slot];
 		if (w && w != t && w->state == TS_RECV && w->recv_spec == t->tid)
 			ipc_abort(w, -L4_EPARTNER);
 	}

@@ -42,15 +42,29 @@ void *kmem_alloc(struct space *charge, uint32_t pages, uint32_t align_pages)
 {
 	if (!quota_allows(charge, pages) || pages > pool_free)
 		return NULL;
-	uint32_t first = 0;
-	while (((pool_phys >> PAGE_SHIFT) + first) % align_pages)
-		first++;
-	for (; first + pages <= pool_pages; first += align_pages) {
+	uint32_t base = pool_phys >> PAGE_SHIFT, first = 0;
+	while (first + pages <= pool_pages) {
+		/* The pool fills from its start: go to the next free page with
+		 * one count of trailing zeros, a full word at a time. */
+		uint32_t free_bits = ~pool_used_map[first / 32] & (~0u << (first % 32));
+		if (!free_bits) {
+			first = (first / 32 + 1) * 32;
+			continue;
+		}
+		first = first / 32 * 32 + (uint32_t)__builtin_ctz(free_bits);
+		if (first + pages > pool_pages)
+			break;
+		if ((base + first) % align_pages) {
+			first++;
+			continue;
+		}
 		uint32_t n = 0;
 		while (n < pages && !page_used(first + n))
 			n++;
-		if (n < pages)
+		if (n < pages) {
+			first += align_pages;
 			continue;
+		}
 		mark(first, pages, true);
 		pool_free -= pages;
 		if (charge)

@@ -7,7 +7,6 @@
 #include "space.h"
 #include "syscall.h"
 
-#define BLOCK_SIZE	0x400000u	/* one page of second-level tables */
 #define PERMS_RWX	(L4_PERM_READ | L4_PERM_WRITE | L4_PERM_EXEC)
 
 static bool aligned(uint32_t v)
@@ -75,30 +74,13 @@ void sys_map(struct thread *caller)
 	set_result(caller, result);
 }
 
-/* Applies op to every page of the range, skipping empty 4 MiB blocks. */
-static void range_apply(struct thread *caller, struct space *s, uint32_t virt, uint32_t size,
-			bool (*op)(struct space *, uint32_t, uint32_t), uint32_t perms)
+/* r1 returns the pages there were; a range with holes is -L4_EPARTIAL. */
+static void range_change(struct thread *caller, struct space *s, uint32_t virt, uint32_t size,
+			 bool unmap, uint32_t perms)
 {
-	uint32_t done = 0, pages = size / PAGE_SIZE;
-	uint32_t va = virt, end = virt + size;
-	while (va < end) {
-		if (mmu_block_empty(s, va)) {
-			uint32_t next = (va & ~(BLOCK_SIZE - 1)) + BLOCK_SIZE;
-			va = next < end ? next : end;
-			continue;
-		}
-		if (op(s, va, perms))
-			done++;
-		va += PAGE_SIZE;
-	}
+	uint32_t done = mmu_change_range(s, virt, virt + size, unmap, perms);
 	caller->ctx.r[1] = done;
-	set_result(caller, done == pages ? 0 : -L4_EPARTIAL);
-}
-
-static bool unmap_op(struct space *s, uint32_t va, uint32_t unused)
-{
-	(void)unused;
-	return mmu_unmap_page(s, va);
+	set_result(caller, done == size / PAGE_SIZE ? 0 : -L4_EPARTIAL);
 }
 
 void sys_unmap(struct thread *caller)
@@ -106,7 +88,7 @@ void sys_unmap(struct thread *caller)
 	uint32_t virt = caller->ctx.r[1], size = caller->ctx.r[2];
 	struct space *s = range_target(caller, virt, size);
 	if (s)
-		range_apply(caller, s, virt, size, unmap_op, 0);
+		range_change(caller, s, virt, size, true, 0);
 }
 
 void sys_protect(struct thread *caller)
@@ -119,5 +101,5 @@ void sys_protect(struct thread *caller)
 		set_result(caller, -L4_EINVAL);
 		return;
 	}
-	range_apply(caller, s, virt, size, mmu_protect_page, perms);
+	range_change(caller, s, virt, size, false, perms);
 }

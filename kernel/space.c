@@ -6,6 +6,7 @@
 #include "space.h"
 
 #define UTCBS_PER_PAGE	(PAGE_SIZE / L4_UTCB_SLOT_SIZE)
+_Static_assert(32 % UTCBS_PER_PAGE == 0, "a UTCB page's slots share one bitmap word");
 
 static uint32_t spaces_live;
 
@@ -32,11 +33,39 @@ struct space *space_create(int *err)
 	return s;
 }
 
+static bool utcb_slot_used(const struct space *s, uint32_t slot)
+{
+	return s->utcb_used[slot / 32] & (1u << (slot % 32));
+}
+
+/* A UTCB page is mapped exactly while one of its slots is used
+ * (space_utcb_alloc maps it before taking a slot, space_utcb_free unmaps
+ * it with its last one). */
+static bool utcb_page_used(const struct space *s, uint32_t first_slot)
+{
+	for (uint32_t slot = first_slot; slot < first_slot + UTCBS_PER_PAGE; slot++)
+		if (utcb_slot_used(s, slot))
+			return true;
+	return false;
+}
+
+static uint32_t utcb_page_va(uint32_t slot)
+{
+	return L4_UTCB_AREA + (slot / UTCBS_PER_PAGE) * PAGE_SIZE;
+}
+
+/* Only the pages of used slots are looked up: a bitmap word without a used
+ * slot skips its pages at once (a space has a few threads in 255 pages). */
 void space_destroy(struct space *s)
 {
-	for (uint32_t va = L4_UTCB_AREA; va < L4_UTCB_AREA_END; va += PAGE_SIZE) {
+	for (uint32_t slot = 0; slot < UTCB_SLOTS; slot += UTCBS_PER_PAGE) {
 		uint32_t pa;
-		if (mmu_lookup(s, va, L4_PERM_READ, &pa))
+		if (!s->utcb_used[slot / 32]) {
+			slot |= 31u;
+			slot -= UTCBS_PER_PAGE - 1;
+			continue;
+		}
+		if (utcb_page_used(s, slot) && mmu_lookup(s, utcb_page_va(slot), L4_PERM_READ, &pa))
 			kmem_free(s, phys_to_virt(pa), 1);
 	}
 	mmu_forget_space(s);
@@ -82,16 +111,6 @@ int space_grant(struct space *s, uint32_t base, uint32_t size)
 	return 0;
 }
 
-static uint32_t utcb_page_va(uint32_t slot)
-{
-	return L4_UTCB_AREA + (slot / UTCBS_PER_PAGE) * PAGE_SIZE;
-}
-
-static bool utcb_slot_used(const struct space *s, uint32_t slot)
-{
-	return s->utcb_used[slot / 32] & (1u << (slot % 32));
-}
-
 struct l4_utcb *space_utcb_alloc(struct space *s, uint32_t *slot_out, int *err)
 {
 	uint32_t slot = *slot_out;
@@ -132,10 +151,8 @@ struct l4_utcb *space_utcb_alloc(struct space *s, uint32_t *slot_out, int *err)
 void space_utcb_free(struct space *s, uint32_t slot)
 {
 	s->utcb_used[slot / 32] &= ~(1u << (slot % 32));
-	uint32_t first = slot - slot % UTCBS_PER_PAGE;
-	for (uint32_t i = first; i < first + UTCBS_PER_PAGE; i++)
-		if (utcb_slot_used(s, i))
-			return;
+	if (utcb_page_used(s, slot - slot % UTCBS_PER_PAGE))
+		return;
 	uint32_t va = utcb_page_va(slot), pa;
 	if (mmu_lookup(s, va, L4_PERM_READ, &pa)) {
 		mmu_unmap_page(s, va);

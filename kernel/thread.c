@@ -11,11 +11,7 @@ struct thread *current;
 struct thread *thread_table[MAX_THREADS];
 static uint16_t slot_version[MAX_THREADS];
 static uint32_t threads_live;
-
-struct thread *thread_by_slot(uint32_t slot)
-{
-	return thread_table[slot];
-}
+uint32_t thread_slots_end = 1;
 
 uint32_t thread_count(void)
 {
@@ -59,6 +55,8 @@ struct thread *thread_create(struct space *space, l4_tid_t pager, uint8_t prio,
 	t->utcb->my_tid = t->tid;
 	t->utcb->pager = pager;
 	thread_table[slot] = t;
+	if (slot >= thread_slots_end)
+		thread_slots_end = slot + 1;
 	space->threads++;
 	threads_live++;
 	return t;

@@ -7,17 +7,19 @@
 struct space;
 
 #define USER_PGD_ENTRIES	2048	/* TTBCR.N = 1: TTBR0 covers 2 GiB */
+/* One bit per 4 MiB block (a page of four second-level tables). */
+#define TABLE_BLOCK_WORDS	(USER_PGD_ENTRIES / 4 / 32)
 
 void mmu_init(void);
 /* Installs a user page; fails only when no memory for a second-level table. */
 int mmu_map_page(struct space *s, uint32_t va, uint32_t pa, uint32_t perms);
 /* Removes a page; returns true if one was mapped. */
 bool mmu_unmap_page(struct space *s, uint32_t va);
-/* Changes permissions of a mapped page; false if none is mapped. */
-bool mmu_protect_page(struct space *s, uint32_t va, uint32_t perms);
+/* Unmaps (unmap) or gives perms to every mapped page of [va, end);
+ * returns how many pages there were. */
+uint32_t mmu_change_range(struct space *s, uint32_t va, uint32_t end, bool unmap, uint32_t perms);
 /* Translates a user address; false unless mapped with at least `perms`. */
 bool mmu_lookup(struct space *s, uint32_t va, uint32_t perms, uint32_t *pa);
-bool mmu_block_empty(struct space *s, uint32_t va);
 void mmu_free_tables(struct space *s);
 uint32_t mmu_table_count(void);
 void mmu_switch(struct space *s);

@@ -3,10 +3,11 @@
 #define KERNEL_SPACE_H
 
 #include "kernel.h"
+#include "mmu.h"
 
 #define SPACE_MAX_RANGES	16
 #define UTCB_SLOTS		((L4_UTCB_AREA_END - L4_UTCB_AREA) / L4_UTCB_SLOT_SIZE)
-#define DEFAULT_QUOTA_PAGES	64
+#define DEFAULT_QUOTA_PAGES	128
 #define QUOTA_UNLIMITED		0xffffffffu
 
 struct phys_range {
@@ -16,6 +17,7 @@ struct phys_range {
 
 struct space {
 	uint32_t *pgd;			/* 2048 first-level entries, 8 KiB aligned */
+	uint32_t table_blocks[TABLE_BLOCK_WORDS];	/* the 4 MiB blocks with tables */
 	uint32_t asid;
 	uint32_t asid_generation;
 	bool privileged;

@@ -89,7 +89,9 @@ static inline struct thread *thread_lookup(l4_tid_t tid)
 	return t && t->tid == tid ? t : NULL;
 }
 
-struct thread *thread_by_slot(uint32_t slot);
+/* Above every slot ever used: slots are taken lowest first, so a walk over
+ * the table stops here instead of at MAX_THREADS. */
+extern uint32_t thread_slots_end;
 /* utcb_slot: the slot wanted, or UTCB_ANY_SLOT. */
 struct thread *thread_create(struct space *space, l4_tid_t pager, uint8_t prio,
 			     uint32_t utcb_slot, int *err);

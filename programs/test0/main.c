@@ -69,5 +69,14 @@ int main(int argc, char **argv)
 	test_at();
 	test_locks();
 	test_file_times();
+	test_timers();
+	test_exec_threads();
+	test_cancellation_points();
+	test_threads64();
+	test_rtsig();
+	test_sigwait();
+	test_altstack();
+	test_threadsig();
+	test_poll();
 	return tap_summary("test0");
 }

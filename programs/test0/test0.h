@@ -42,5 +42,14 @@ void test_meta(void);
 void test_at(void);
 void test_locks(void);
 void test_file_times(void);
+void test_timers(void);
+void test_exec_threads(void);
+void test_cancellation_points(void);
+void test_threads64(void);
+void test_rtsig(void);
+void test_sigwait(void);
+void test_altstack(void);
+void test_threadsig(void);
+void test_poll(void);
 
 #endif

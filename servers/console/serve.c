@@ -93,3 +93,9 @@ int console_handle_set_foreground(struct idlrt_request *idl_rq, int32_t pgrp)
 	(void)idl_rq;
 	return tty_set_foreground(&console_tty, pgrp);
 }
+
+int console_handle_readable(struct idlrt_request *idl_rq)
+{
+	(void)idl_rq;
+	return tty_readable(&console_tty);
+}

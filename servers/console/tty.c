@@ -237,11 +237,16 @@ void tty_interrupt(struct tty *tty)
 	answer_readers(tty);
 }
 
+bool tty_readable(const struct tty *tty)
+{
+	return !tty->reader_count && (tty->segment_count || !read_waits(tty));
+}
+
 int tty_read_now(struct tty *tty, uint32_t max, void *data)
 {
 	if (max == 0 || max > TTY_IO_MAX)
 		return -EINVAL;
-	if (tty->reader_count || (!tty->segment_count && read_waits(tty)))
+	if (!tty_readable(tty))
 		return -EAGAIN;
 	return tty->segment_count ? (int)take_segment(tty, max, data) : 0;
 }

@@ -87,6 +87,8 @@ void tty_interrupt(struct tty *tty);
 /* tty_read that never waits: -EAGAIN when nothing can be read now (and
  * without ICANON and with VMIN 0, 0 as tty_read gives). */
 int tty_read_now(struct tty *tty, uint32_t max, void *data);
+/* Whether tty_read would answer at once (poll's POLLIN). */
+bool tty_readable(const struct tty *tty);
 /* Changes the mode (ICRNL without ICANON, ICANON, ECHO and ISIG act; VMIN 0
  * reads do not wait; VTIME is kept but no read is timed). */
 void tty_set_mode(struct tty *tty, const struct tty_mode *mode);

@@ -41,3 +41,12 @@ void clock_now(struct fs0_time *out)
 		out->nsec -= NSEC_PER_SEC;
 	}
 }
+
+uint64_t clock_uptime_ms(void)
+{
+	int64_t sec = 0;
+	uint32_t nsec = 0;
+	if (read_clock)
+		read_clock(&sec, &nsec);
+	return (uint64_t)sec * 1000u + nsec / 1000000u;
+}

@@ -13,5 +13,8 @@ struct fs0_time {
 };
 
 void clock_now(struct fs0_time *out);
+/* Milliseconds on the clock alone, without the boot time mm0 may change:
+ * what poll's timeouts are measured on. */
+uint64_t clock_uptime_ms(void);
 
 #endif

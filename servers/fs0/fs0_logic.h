@@ -170,4 +170,17 @@ int fs_mm_read_page(uint32_t handle, uint32_t page_index, void *page);
 int fs_mm_write_page(uint32_t handle, uint32_t page_index, const void *page);
 int fs_mm_release(uint32_t handle);
 
+/* ---- poll (poll.c) ------------------------------------------------------
+ * fs_poll fills revents (one per item) and returns how many items have
+ * events; with none ready, a timeout_ms other than 0 and a token it waits:
+ * IDLRT_DEFERRED, completed later with the count (revents filled), 0 when
+ * timeout_ms (if positive) has passed, -EINTR for a signal or the task's end.
+ * fs_poll_expire answers the waiters whose timeout has passed and returns the
+ * milliseconds until the next one's, -1 when no waiter has a timeout: the
+ * server loop waits for requests at most that long, and asks only while
+ * fs_poll_timed (the count of waiters with a timeout) is not 0. */
+extern uint32_t fs_poll_timed;
+long fs_poll(fs0_task_t task, const struct fs0_poll_item *items, uint32_t count, uint16_t *revents, int32_t timeout_ms, void *token);
+int64_t fs_poll_expire(void);
+
 #endif

@@ -30,7 +30,7 @@ int fs0_handle_task_exit(struct idlrt_request *idl_rq, uint32_t task)
 	if (error)
 		return error;
 	error = fs_task_exit(task);
-	buffer_forget(task);
+	idlrt_bulk_forget(task);
 	return error;
 }
 

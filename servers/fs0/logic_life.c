@@ -7,6 +7,7 @@
 #include "file.h"
 #include "logic_mm.h"
 #include "pipe.h"
+#include "poll.h"
 #include "ramfs.h"
 #include "space.h"
 #include "vfs.h"
@@ -52,6 +53,7 @@ void fs_shutdown(void)
 	if (!vfs_root())
 		return;
 	pipe_cancel_all();
+	poll_cancel_all();
 	locks_cancel_all();
 	task_destroy_all();
 	mm_release_all();
@@ -73,7 +75,7 @@ void fs_stats(struct fs0_stats *out)
 	out->pipes = pipe_live_count();
 	out->mounts = vfs_mount_count();
 	out->handles = mm_handle_count();
-	out->pending = pipe_pending_count() + locks_pending_count();
+	out->pending = pipe_pending_count() + locks_pending_count() + poll_pending_count();
 	out->data_bytes = fs0_data_bytes;
 	out->allocations = (uint32_t)counted_alloc_live();
 }

@@ -9,6 +9,7 @@
 #include "file.h"
 #include "locks.h"
 #include "pipe.h"
+#include "poll.h"
 #include "vfs.h"
 #include "vnode.h"
 
@@ -63,6 +64,7 @@ int fs_task_exit(fs0_task_t task_id)
 	if (!task)
 		return -FS0_ESRCH;
 	pipe_interrupt_task(task_id);
+	poll_interrupt_task(task_id);
 	locks_task_gone(task_id);
 	task_destroy(task);
 	return 0;
@@ -72,7 +74,8 @@ int fs_task_cancel(fs0_task_t task_id)
 {
 	if (!task_find(task_id))
 		return -FS0_ESRCH;
-	return (int)(pipe_interrupt_task(task_id) + locks_interrupt_task(task_id));
+	return (int)(pipe_interrupt_task(task_id) + locks_interrupt_task(task_id) +
+		     poll_interrupt_task(task_id));
 }
 
 int fs_task_exec(fs0_task_t task_id)

@@ -36,6 +36,7 @@ struct fs0_pipe {
 };
 
 const struct fs0_reply_ops *fs0_replies;
+void (*pipe_changed)(void);
 static struct fs0_pipe *pipes;
 static uint32_t live_pipes;
 static uint32_t pending_requests;
@@ -162,8 +163,10 @@ static void pump(struct fs0_pipe *pipe)
 			moved = true;
 		}
 		if (!moved)
-			return;
+			break;
 	}
+	if (pipe_changed)
+		pipe_changed();
 }
 
 /* Readers left with no writer get what is left, then EOF; writers with no reader see EPIPE,
@@ -180,6 +183,8 @@ static void wake_for_lost_ends(struct fs0_pipe *pipe)
 			size_t done = pipe->waiting_writers->done;
 			finish(&pipe->waiting_writers, done ? (long)done : -FS0_EPIPE);
 		}
+	if (pipe_changed)
+		pipe_changed();
 }
 
 /* A named pipe's first reader lets its waiting writers in (and the
@@ -266,6 +271,25 @@ long pipe_write(fs0_task_t task, struct fs0_file *file, const void *buf, size_t 
 	if (error)
 		return done ? (long)done : error;
 	return IDLRT_DEFERRED;
+}
+
+/* A reader is told of the last writer's close (POLLHUP), a writer of the
+ * last reader's (POLLERR) as Linux tells them; POLLOUT means the ring has
+ * room and no earlier writer waits. */
+uint32_t pipe_poll_events(const struct fs0_vnode *vnode, uint32_t access)
+{
+	const struct fs0_pipe *pipe = vnode->pipe;
+	uint32_t events = 0;
+	if (access != FS0_O_WRONLY && pipe->ring.count > 0)
+		events |= FS0_POLLIN | FS0_POLLRDNORM;
+	if (access != FS0_O_RDONLY && pipe->ring.count < FS0_PIPE_BUF && !pipe->waiting_writers)
+		events |= FS0_POLLOUT | FS0_POLLWRNORM;
+	/* An O_RDWR end is a writer of its own pipe (pipe_end_opened): never cut off. */
+	if (access == FS0_O_RDONLY && pipe->writers == 0 && pipe->had_writer)
+		events |= FS0_POLLHUP;
+	if (access == FS0_O_WRONLY && pipe->readers == 0 && pipe->had_reader)
+		events |= FS0_POLLERR;
+	return events;
 }
 
 /* Finds a waiter of task (any task if all) on any pipe, or NULL. */

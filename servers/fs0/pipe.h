@@ -1,5 +1,5 @@
-/* pipe.h - pipes (pipe.c), and the reply callback their deferred replies go
- * through (set by fs_init). */
+/* pipe.h - pipes (pipe.c), the reply callback their deferred replies go
+ * through (set by fs_init), and the one that tells poll of a change. */
 #ifndef FS0_PIPE_H
 #define FS0_PIPE_H
 
@@ -11,6 +11,10 @@ struct fs0_file;
 struct fs0_vnode;
 
 extern const struct fs0_reply_ops *fs0_replies;
+/* Called after every change of a pipe's bytes or ends, so that poll's
+ * waiters look again: poll_wake while poll has waiters, else NULL (so a
+ * pipe's read and write cost one test when nobody polls). */
+extern void (*pipe_changed)(void);
 
 int pipe_create(struct fs0_vnode **out);
 /* A named pipe gets its buffer at its first open: 0 or -FS0_ENOMEM. */
@@ -23,6 +27,8 @@ void pipe_end_closed(struct fs0_vnode *vnode, uint32_t access);
 long pipe_read(fs0_task_t task, struct fs0_file *file, void *buf, size_t len, void *token);
 long pipe_write(fs0_task_t task, struct fs0_file *file, const void *buf, size_t len,
 		void *token);
+/* The FS0_POLL* events of an end opened with access (FS0_O_ACCMODE bits). */
+uint32_t pipe_poll_events(const struct fs0_vnode *vnode, uint32_t access);
 uint32_t pipe_interrupt_task(fs0_task_t task);
 void pipe_cancel_all(void);
 uint32_t pipe_live_count(void);

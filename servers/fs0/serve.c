@@ -41,7 +41,7 @@ int fs0_serve_init(l4_tid_t mm0_tid, void *window, uint32_t window_size)
 void fs0_serve_shutdown(void)
 {
 	fs_shutdown();
-	buffer_forget_all();
+	idlrt_bulk_forget_all();
 	serve_mm0_tid = L4_NILTHREAD;
 	serve_window = NULL;
 	serve_window_size = 0;

@@ -1,10 +1,11 @@
 /* serve.h - fs0 on the wire: the state the IDL handlers share (who mm0 is,
- * the window of shared buffers) and the per-thread buffer registry. */
+ * the window of shared buffers) and where each thread's buffer lies in it. */
 #ifndef FS0_SERVE_H
 #define FS0_SERVE_H
 
 #include <stdint.h>
 #include <idlrt/idlrt.h>
+#include <idlrt/bulk_hold.h>
 #include "fs0_logic.h"
 
 /* Starts the logic (fs_init) with replies going out through the generated
@@ -18,13 +19,9 @@ void fs0_serve_shutdown(void);
 /* Handlers of mm0's requests call this first: 0 or -FS0_EPERM. */
 int serve_require_mm0(const struct idlrt_request *rq);
 
-/* ---- Shared buffers (serve_buffer.c) --------------------------------- */
+/* ---- Shared buffers (serve_buffer.c) ---------------------------------
+ * tid's buffer is window_off..window_off+size of the window (size 0: none):
+ * 0, -FS0_EINVAL, -FS0_ENOMEM. idlrt's registry holds it (idlrt/bulk_hold.h). */
 int buffer_set(l4_tid_t tid, uint32_t window_off, uint32_t size);
-void buffer_forget(l4_tid_t tid);
-void buffer_forget_all(void);
-uint32_t buffer_count(void);
-/* Points *data at len bytes at off in tid's buffer: 0, or -FS0_EFAULT
- * (no buffer, or the range leaves it). */
-int buffer_at(l4_tid_t tid, uint32_t off, uint32_t len, void **data);
 
 #endif

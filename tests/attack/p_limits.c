@@ -29,7 +29,8 @@ static unsigned map_separate_areas(void)
 	return AREAS;
 }
 
-/* More threads than a space's kernel quota (64 pages, one per thread) could hold. */
+/* More threads than a space may have (MM0_SPACE_THREADS_MAX, 64: its kernel quota of
+ * 128 pages holds a page per thread and a UTCB page per 4, and page tables). */
 #define CLONES		80
 #define CLONE_STACK	2048
 /* Regions 4 MiB apart: each needs a page-table page of the space's quota. */

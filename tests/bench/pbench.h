@@ -13,6 +13,9 @@ void pbench_fail(const char *what) __attribute__((noreturn));
 /* pipe_rtt, read_4k, read_1m, write_1m through fs0 (file_ops.c). */
 void bench_files(void);
 
+/* open_close, stat through fs0 (path_ops.c). */
+void bench_paths(void);
+
 /* mutex_uncontended, thread_handoff_rtt, pthread_create_join (thread_ops.c). */
 void bench_threads(void);
 

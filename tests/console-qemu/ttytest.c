@@ -3,13 +3,15 @@
  * tty.test to type something; the checks are TAP lines. termios get and
  * set, ioctl's terminal requests, a line in canonical mode, raw keys (and
  * CR untranslated), VMIN 0 and O_NONBLOCK reads that do not wait, echo
- * off, and Ctrl-C sending SIGINT to the foreground process group. */
+ * off, poll and select waiting for a typed line, and Ctrl-C sending SIGINT to the foreground process group. */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/select.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
@@ -101,6 +103,31 @@ static void echo_off(const struct termios *saved)
 	tcsetattr(0, TCSANOW, saved);
 }
 
+/* poll and select see the console's input: nothing before the line is typed,
+ * POLLIN once Enter hands it over, which ends a wait. */
+static void poll_input(void)
+{
+	struct pollfd input = { .fd = 0, .events = POLLIN | POLLOUT };
+	struct timeval instant = { 0, 0 };
+	char text[16] = { 0 };
+	fd_set readable;
+
+	CHECK("poll: the console is writable, not readable, before a line is typed",
+	      poll(&input, 1, 0) == 1 && input.revents == POLLOUT);
+	FD_ZERO(&readable);
+	FD_SET(0, &readable);
+	CHECK("select: not readable either", select(1, &readable, NULL, NULL, &instant) == 0);
+	input.events = POLLIN;
+	ask("poll: type a line");
+	CHECK("poll: a typed line ends the wait with POLLIN",
+	      poll(&input, 1, 30000) == 1 && input.revents == POLLIN);
+	FD_SET(0, &readable);
+	CHECK("select: the line makes it readable",
+	      select(1, &readable, NULL, NULL, &instant) == 1 && FD_ISSET(0, &readable));
+	CHECK("... and read takes the line", read(0, text, sizeof(text) - 1) == 7 &&
+						     strcmp(text, "polled\n") == 0);
+}
+
 static void interrupt_key(void)
 {
 	const struct timespec pause = { 0, 10000000 };
@@ -130,6 +157,7 @@ int main(void)
 	attributes(&saved);
 	canonical_and_raw(&saved);
 	echo_off(&saved);
+	poll_input();
 	interrupt_key();
 	failures = tap_summary("ttytest");
 	/* mm0 powers off as init ends: give the console time to send the last lines. */

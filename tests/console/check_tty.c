@@ -432,6 +432,25 @@ START_TEST(read_now_never_waits)
 }
 END_TEST
 
+START_TEST(readable_says_whether_a_read_would_wait)
+{
+	char data[TTY_IO_MAX + 1];
+
+	ck_assert(!tty_readable(&tty));
+	type("half");
+	ck_assert(!tty_readable(&tty));
+	type("\r");
+	ck_assert(tty_readable(&tty));
+	ck_assert_int_eq(tty_read_now(&tty, TTY_IO_MAX, data), 5);
+	ck_assert(!tty_readable(&tty));
+	type("\x04");
+	ck_assert(tty_readable(&tty));
+	ck_assert_int_eq(tty_read_now(&tty, TTY_IO_MAX, data), 0);
+	set_mode(0, 0);
+	ck_assert(tty_readable(&tty));
+}
+END_TEST
+
 START_TEST(ctrl_c_signals_the_foreground_group)
 {
 	char data[TTY_IO_MAX + 1];
@@ -512,6 +531,7 @@ static Suite *tty_suite(void)
 	tcase_add_test(modes, echo_off_hides_the_line_but_it_still_arrives);
 	tcase_add_test(modes, vmin_zero_reads_do_not_wait);
 	tcase_add_test(modes, read_now_never_waits);
+	tcase_add_test(modes, readable_says_whether_a_read_would_wait);
 	tcase_add_test(modes, ctrl_c_signals_the_foreground_group);
 	tcase_add_test(modes, without_isig_ctrl_c_is_no_signal);
 	suite_add_tcase(suite, modes);

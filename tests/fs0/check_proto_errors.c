@@ -235,7 +235,7 @@ START_TEST(mm0_requests_from_others_are_refused)
 	}
 	struct fs0_stats stats = stats_now();
 	ck_assert_uint_eq(stats.tasks, 1);
-	ck_assert_uint_eq(buffer_count(), 1);
+	ck_assert_uint_eq(idlrt_bulk_held(), 1);
 	act_as(CLIENT_A);
 	ck_assert_int_eq(c_mkdir("/still-here"), 0);
 }

@@ -286,7 +286,7 @@ START_TEST(set_buffer_size_zero_forgets_it)
 	ck_assert_int_ge(fd, 0);
 	act_as(MM0_TID);
 	ck_assert_int_eq(fs0_set_buffer(FS0_TID, CLIENT_A, 0, 0), 0);
-	ck_assert_uint_eq(buffer_count(), 0);
+	ck_assert_uint_eq(idlrt_bulk_held(), 0);
 	act_as(CLIENT_A);
 	ck_assert_int_eq(fs0_write(FS0_TID, fd, "z", 1), -FS0_EFAULT);
 	ck_assert_int_eq(c_open("/nobuf", FS0_O_RDONLY, 0), -FS0_EFAULT);
@@ -302,7 +302,7 @@ START_TEST(task_exit_closes_and_forgets)
 	act_as(MM0_TID);
 	ck_assert_int_eq(fs0_task_exit(FS0_TID, CLIENT_B), 0);
 	ck_assert_int_eq(fs0_task_exit(FS0_TID, CLIENT_B), -FS0_ESRCH);
-	ck_assert_uint_eq(buffer_count(), 1);
+	ck_assert_uint_eq(idlrt_bulk_held(), 1);
 	struct fs0_stats stats;
 	fs_stats(&stats);
 	ck_assert_uint_eq(stats.files, 0);

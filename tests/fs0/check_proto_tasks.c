@@ -128,7 +128,7 @@ START_TEST(exit_answers_a_waiting_read_with_eintr)
 	ck_assert_int_eq(fs0_pipe(FS0_TID, 0, pipe_fds), 0);
 	idlrt_loopback_on_block(mm0_ends_a, NULL);
 	ck_assert_int_eq(fs0_read(FS0_TID, pipe_fds[0], text, &len), -FS0_EINTR);
-	ck_assert_uint_eq(buffer_count(), 0);
+	ck_assert_uint_eq(idlrt_bulk_held(), 0);
 	struct fs0_stats stats;
 	fs_stats(&stats);
 	ck_assert_uint_eq(stats.pending, 0);

@@ -121,7 +121,7 @@ void proto_teardown(void)
 {
 	fs0_serve_shutdown();
 	idlrt_loopback_reset();
-	ck_assert_uint_eq(buffer_count(), 0);
+	ck_assert_uint_eq(idlrt_bulk_held(), 0);
 	struct fs0_stats stats;
 	fs_stats(&stats);
 	ck_assert_uint_eq(stats.vnodes, 0);

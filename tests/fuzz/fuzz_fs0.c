@@ -245,7 +245,7 @@ static void finish(void)
 {
 	fs0_serve_shutdown();
 	fuzz_check(fuzz_waiting_count() == 0, "%u clients never answered", fuzz_waiting_count());
-	fuzz_check(buffer_count() == 0, "%u buffers left", buffer_count());
+	fuzz_check(idlrt_bulk_held() == 0, "%u buffers left", idlrt_bulk_held());
 	struct fs0_stats stats;
 	fs_stats(&stats);
 	fuzz_check(stats.vnodes == 0 && stats.files == 0 && stats.descriptors == 0 &&

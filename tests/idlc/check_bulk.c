@@ -1,5 +1,6 @@
 /* check_bulk.c - bulk parameters end to end over the loopback transport: 64 KiB
- * in and out, a 4 KiB path, and clients whose shared buffer is gone or short. */
+ * in and out, a 4 KiB path, clients whose shared buffer is gone or short, and
+ * random descriptor words. */
 #include <check.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -229,6 +230,47 @@ START_TEST(dispatch_checks_offset_and_length)
 }
 END_TEST
 
+/* Offsets and lengths near every edge of the area and the bound, and noise. */
+static uint32_t fuzz_word(uint32_t *state)
+{
+	static const uint32_t edges[] = {
+		0, 1, 8, BULK_TEST_DATA_MAX - 1, BULK_TEST_DATA_MAX, BULK_TEST_DATA_MAX + 1,
+		AREA_SIZE - BULK_TEST_DATA_MAX, AREA_SIZE - 8, AREA_SIZE, AREA_SIZE + 8,
+		0x7fffffffu, 0x80000000u, 0xfffffff8u, 0xffffffffu,
+	};
+	*state ^= *state << 13;
+	*state ^= *state >> 17;
+	*state ^= *state << 5;
+	return *state % 3 ? edges[(*state >> 8) % (sizeof(edges) / sizeof(edges[0]))] : *state;
+}
+
+/* Random (offset, length) words against the dispatch's rule: a length over the
+ * bound is -EBADMSG, a range outside the buffer the server holds -EFAULT, and
+ * anything else reaches the handler, which answers with that length. */
+START_TEST(random_descriptor_words)
+{
+	uint32_t state = 0x2545f491u;
+	for (int round = 0; round < 20000; round++) {
+		uint32_t op = round % 2 ? BULK_TEST_OP_GET : BULK_TEST_OP_PUT;
+		uint32_t offset = fuzz_word(&state), len = fuzz_word(&state);
+		uint32_t *mr = idlrt_mr();
+		mr[0] = L4_TAG(op, 4);
+		mr[1] = IDLRT_HEADER(BULK_TEST_IFACE_ID, BULK_TEST_IFACE_VERSION);
+		mr[2] = 5;
+		mr[3] = offset;
+		mr[4] = len;
+		ck_assert_int_eq(idlrt_call(BULK_TID), 0);
+		int expected = len > BULK_TEST_DATA_MAX ? -EBADMSG
+			     : !idlrt_bulk_fits(offset, len, AREA_SIZE) ? -EFAULT
+			     : op == BULK_TEST_OP_PUT ? (int)len : 0;
+		ck_assert_msg((int32_t)mr[1] == expected, "op %u offset %u length %u: expected %d, got %d", op,
+			      offset, len, expected, (int32_t)mr[1]);
+		if (op == BULK_TEST_OP_GET && expected == 0)
+			ck_assert_uint_eq(mr[2], len);
+	}
+}
+END_TEST
+
 static Suite *bulk_suite(void)
 {
 	Suite *suite = suite_create("bulk");
@@ -241,6 +283,7 @@ static Suite *bulk_suite(void)
 	tcase_add_test(tc, client_buffer_too_small_or_missing);
 	tcase_add_test(tc, unmapped_or_shrunk_buffer_gets_efault_and_the_server_lives);
 	tcase_add_test(tc, dispatch_checks_offset_and_length);
+	tcase_add_test(tc, random_descriptor_words);
 	tcase_add_test(tc, deferred_reply_writes_the_out_buffer_later);
 	tcase_add_test(tc, deferred_reply_over_the_capacity_is_emsgsize);
 	tcase_add_test(tc, deferred_call_with_a_bad_range_never_reaches_the_handler);

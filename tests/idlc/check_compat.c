@@ -205,6 +205,24 @@ START_TEST(retyped_struct_field_fails)
 }
 END_TEST
 
+/* A struct's string or buffer member keeps a slot of its bound's size: a new bound moves what follows. */
+START_TEST(changed_member_bound_fails)
+{
+	static const char record[] = "struct rec { string<8> name; buffer<16> blob; };\n"
+				     "interface svc id 0x20 version 1 {\n\tint put(in rec r) = 1;\n};\n";
+	char wider[sizeof(record) + 1];
+	ck_assert_int_eq(compat(record, record), 0);
+	snprintf(wider, sizeof(wider), "%.*s32%s", (int)(strstr(record, "16") - record), record,
+		 strstr(record, "16") + 2);
+	ck_assert_int_eq(compat(record, wider), 1);
+	ck_assert_str_eq(first_error(), "new.idl:1:41: error: field 'blob' of struct 'rec' changed its type");
+	ck_assert_ptr_nonnull(strstr(diag_text, "error: parameter 1 of 'put' ('r') changed its type"));
+	snprintf(wider, sizeof(wider), "%.*s9%s", (int)(strstr(record, "8") - record), record, strstr(record, "8") + 1);
+	ck_assert_int_eq(compat(record, wider), 1);
+	ck_assert_str_eq(first_error(), "new.idl:1:24: error: field 'name' of struct 'rec' changed its type");
+}
+END_TEST
+
 START_TEST(added_struct_field_fails)
 {
 	ck_assert_int_eq(compat(base, changed("int32 y;", "int32 y; int32 z;")), 1);
@@ -360,6 +378,7 @@ int main(void)
 	tcase_add_test(rules, changed_parameter_direction_fails);
 	tcase_add_test(rules, reordered_struct_field_fails);
 	tcase_add_test(rules, retyped_struct_field_fails);
+	tcase_add_test(rules, changed_member_bound_fails);
 	tcase_add_test(rules, added_struct_field_fails);
 	tcase_add_test(rules, changed_constant_fails);
 	tcase_add_test(rules, changed_enumerator_fails);

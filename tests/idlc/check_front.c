@@ -264,10 +264,21 @@ START_TEST(direction_misuse)
 }
 END_TEST
 
-START_TEST(buffers_only_as_parameters)
+START_TEST(buffers_only_as_parameters_or_fields)
 {
-	CHECK_ERROR("struct s { buffer<4> data; };", "1:12: error: buffer is allowed only as an operation parameter",
-		    "struct s { buffer<4> data; };", "           ^");
+	CHECK_ERROR("typedef buffer<4> blobs[2];",
+		    "1:9: error: buffer is allowed only as an operation parameter or a struct field",
+		    "typedef buffer<4> blobs[2];", "        ^");
+	teardown();
+	setup();
+	CHECK_ERROR("struct s { buffer<4> data; uint32 data_len; };",
+		    "1:35: error: field 'data_len' clashes with the length of buffer 'data'",
+		    "struct s { buffer<4> data; uint32 data_len; };",
+		    "                                  ^");
+	teardown();
+	setup();
+	CHECK_ERROR("struct s { bulk buffer<4> data; };", "1:12: error: bulk is allowed only on an operation parameter",
+		    "struct s { bulk buffer<4> data; };", "           ^");
 }
 END_TEST
 
@@ -756,7 +767,7 @@ static Suite *front_suite(void)
 	tcase_add_test(sema, duplicate_operation_numbers);
 	tcase_add_test(sema, bad_bounds);
 	tcase_add_test(sema, direction_misuse);
-	tcase_add_test(sema, buffers_only_as_parameters);
+	tcase_add_test(sema, buffers_only_as_parameters_or_fields);
 	tcase_add_test(sema, no_arrays_of_strings);
 	tcase_add_test(sema, recursive_types);
 	tcase_add_test(sema, uses_cycle_is_named);

@@ -1,9 +1,13 @@
 /* Signals in mm0's logic: bad input, default actions, masks and pending sets, delivery frames
- * and sigreturn, synchronous faults, groups, stop/continue, alarms, inheritance on fork. */
+ * and sigreturn, synchronous faults, groups, stop/continue, alarms, inheritance on fork,
+ * real-time queues, thread-directed signals, sigtimedwait and alternate stacks. */
 #include <string.h>
 
 #include "harness.h"
+#include "proc/signal_altstack.h"
+#include "proc/signal_wait.h"
 #include "proc/signals.h"
+#include "proc/timers.h"
 
 #define P MM0_PAGE_SIZE
 #define RW (MM0_PROT_READ | MM0_PROT_WRITE)
@@ -126,7 +130,7 @@ static struct task *process_with_stack(void)
 	return task;
 }
 
-static void catch(struct task *task, int signo, uint32_t flags, uint32_t mask)
+static void catch(struct task *task, int signo, uint32_t flags, uint64_t mask)
 {
 	struct signal_action action = { HANDLER, flags, mask }, old;
 
@@ -151,7 +155,7 @@ START_TEST(bad_input_is_refused)
 {
 	struct task *task = spawn();
 	struct signal_action action = { HANDLER, 0, 0 }, old;
-	uint32_t mask;
+	uint64_t mask;
 
 	ck_assert_int_eq(signal_kill(task, (long)task->pid, -1), -EINVAL);
 	ck_assert_int_eq(signal_kill(task, (long)task->pid, MM0_NSIG), -EINVAL);
@@ -193,7 +197,7 @@ START_TEST(system_tasks_cannot_be_signalled)
 	ck_assert_int_eq(signal_kill(task, -1, MM0_SIGKILL), -EPERM);
 	ck_assert_int_eq(signal_kill(server, -1, MM0_SIGTERM), 0);
 	ck_assert(server->thread_alive && !server->zombie);
-	ck_assert(task->leader->sig.pending & MM0_SIGBIT(MM0_SIGTERM));
+	ck_assert(task->leader->sig.process.set & MM0_SIGBIT(MM0_SIGTERM));
 	ck_assert(task_system_runs("prog"));
 	ck_assert(!task_system_runs("other"));
 	exit_and_reap(task, 0);
@@ -219,7 +223,7 @@ START_TEST(default_actions_end_ignore_or_stop)
 	ck_assert(!child->sig.stopped && !file->suspended);
 	signal_dispatch_all();
 	ck_assert_int_eq(reap(parent, child->pid), MM0_W_SIGNALED(MM0_SIGTERM));
-	ck_assert_uint_eq(parent->sig.pending, 0);
+	ck_assert_uint_eq(parent->sig.process.set, 0);
 	exit_and_reap(parent, 0);
 	assert_no_leak();
 }
@@ -229,7 +233,7 @@ START_TEST(blocked_signals_wait_and_do_not_queue)
 {
 	struct task *task = process_with_stack();
 	struct fake_regs *file = regs_of(task->l4_tid);
-	uint32_t old;
+	uint64_t old;
 
 	catch(task, MM0_SIGUSR1, 0, 0);
 	ck_assert_int_eq(signal_mask_set(task, MM0_SIG_BLOCK, true,
@@ -243,7 +247,7 @@ START_TEST(blocked_signals_wait_and_do_not_queue)
 	signal_mask_set(task, MM0_SIG_UNBLOCK, true, MM0_SIGBIT(MM0_SIGUSR1), &old);
 	signal_dispatch_all();
 	ck_assert_uint_eq(file->regs[L4_EXREG_PC], TRAMPOLINE);
-	ck_assert_uint_eq(task->sig.pending, 0);
+	ck_assert_uint_eq(task->sig.process.set, 0);
 	file->regs[L4_EXREG_PC] = 0x00010400;
 	signal_dispatch_all();
 	ck_assert_uint_eq(file->regs[L4_EXREG_PC], 0x00010400);
@@ -419,8 +423,8 @@ START_TEST(groups_fork_and_sigchld)
 	ck_assert_uint_eq(child->sig.pgid, parent->sig.pgid);
 	ck_assert_int_eq(signal_getpgid(child, 0), (long)parent->pid);
 	ck_assert_int_eq(signal_kill(child, 0, MM0_SIGUSR1), 0);
-	ck_assert_uint_eq(parent->sig.pending, MM0_SIGBIT(MM0_SIGUSR1));
-	ck_assert_uint_eq(child->sig.pending, MM0_SIGBIT(MM0_SIGUSR1));
+	ck_assert_uint_eq(parent->sig.process.set, MM0_SIGBIT(MM0_SIGUSR1));
+	ck_assert_uint_eq(child->sig.process.set, MM0_SIGBIT(MM0_SIGUSR1));
 	ck_assert_int_eq(signal_setpgid(parent, (long)child->pid, 0), 0);
 	ck_assert_int_eq(signal_kill(parent, -(long)child->pid, MM0_SIGTERM), 0);
 	signal_dispatch_all();
@@ -439,15 +443,15 @@ START_TEST(alarm_fires_sigalrm_when_due)
 {
 	struct task *parent = spawn(), *task = fork_of(parent);
 
-	ck_assert_int_eq(signal_alarm(task, 3), 0);
+	ck_assert_int_eq(mm0_alarm(task, 3), 0);
 	ck_assert_uint_eq(timer_wakes, 1);
 	clock_ms += 1200;
-	ck_assert_int_eq(signal_alarm(task, 5), 2);
-	ck_assert_uint_eq(signal_alarm_tick(), 5000);
+	ck_assert_int_eq(mm0_alarm(task, 5), 2);
+	ck_assert_uint_eq(timers_tick(), 5000);
 	clock_ms += 5000;
-	ck_assert_uint_eq(signal_alarm_tick(), 0);
+	ck_assert_uint_eq(timers_tick(), 0);
 	ck_assert_int_eq(reap(parent, task->pid), MM0_W_SIGNALED(MM0_SIGALRM));
-	ck_assert_int_eq(signal_alarm(parent, 0), 0);
+	ck_assert_int_eq(mm0_alarm(parent, 0), 0);
 	exit_and_reap(parent, 0);
 	assert_no_leak();
 }
@@ -459,14 +463,14 @@ START_TEST(a_far_alarm_gives_a_positive_wait)
 {
 	struct task *task = spawn();
 
-	ck_assert_int_eq(signal_alarm(task, 2147484), 0);
-	ck_assert_uint_eq(signal_alarm_tick(), INT32_MAX);
-	ck_assert_int_eq(signal_alarm(task, 2147483), 2147484);
-	ck_assert_uint_eq(signal_alarm_tick(), 2147483000u);
-	ck_assert_int_eq(signal_alarm(task, UINT32_MAX), 2147483);
-	ck_assert_uint_eq(signal_alarm_tick(), INT32_MAX);
+	ck_assert_int_eq(mm0_alarm(task, 2147484), 0);
+	ck_assert_uint_eq(timers_tick(), INT32_MAX);
+	ck_assert_int_eq(mm0_alarm(task, 2147483), 2147484);
+	ck_assert_uint_eq(timers_tick(), 2147483000u);
+	ck_assert_int_eq(mm0_alarm(task, UINT32_MAX), 2147483);
+	ck_assert_uint_eq(timers_tick(), INT32_MAX);
 	/* 4294967295 seconds left: the old alarm's answer stays a positive int. */
-	ck_assert_int_eq(signal_alarm(task, 0), INT32_MAX);
+	ck_assert_int_eq(mm0_alarm(task, 0), INT32_MAX);
 	exit_and_reap(task, 0);
 	assert_no_leak();
 }
@@ -476,13 +480,13 @@ START_TEST(exec_resets_caught_signals_only)
 {
 	struct task *task = spawn();
 	struct signal_action ignore = { MM0_SIG_IGN, 0, 0 }, old;
-	uint32_t mask;
+	uint64_t mask;
 
 	catch(task, MM0_SIGUSR1, MM0_SA_RESTART, MM0_SIGBIT(MM0_SIGHUP));
 	signal_action_set(task, MM0_SIGUSR2, true, &ignore, 0, &old);
 	signal_mask_set(task, MM0_SIG_BLOCK, true, MM0_SIGBIT(MM0_SIGTERM), &mask);
 	signal_kill(task, (long)task->pid, MM0_SIGTERM);
-	signal_alarm(task, 9);
+	mm0_alarm(task, 9);
 	signal_exec(task);
 	ck_assert_uint_eq(task->sig.actions[MM0_SIGUSR1].handler, MM0_SIG_DFL);
 	ck_assert_uint_eq(task->sig.actions[MM0_SIGUSR1].flags, 0);
@@ -490,7 +494,7 @@ START_TEST(exec_resets_caught_signals_only)
 	ck_assert_uint_eq(task->sig.actions[MM0_SIGUSR2].handler, MM0_SIG_IGN);
 	ck_assert_uint_eq(task->sig.blocked, MM0_SIGBIT(MM0_SIGTERM));
 	ck_assert_uint_eq(signal_pending_of(task), MM0_SIGBIT(MM0_SIGTERM));
-	ck_assert_int_eq(signal_alarm(task, 0), 9);
+	ck_assert_int_eq(mm0_alarm(task, 0), 9);
 	exit_and_reap(task, 0);
 	assert_no_leak();
 }
@@ -505,7 +509,7 @@ START_TEST(without_register_access_handlers_are_refused)
 	ck_assert_int_eq(signal_action_set(task, MM0_SIGUSR1, true, &action, TRAMPOLINE, &old),
 			 -ENOSYS);
 	ck_assert_int_eq(signal_kill(task, (long)task->pid, MM0_SIGSTOP), -ENOSYS);
-	ck_assert_int_eq(signal_alarm(task, 1), -ENOSYS);
+	ck_assert_int_eq(mm0_alarm(task, 1), -ENOSYS);
 	exit_and_reap(task, 0);
 	assert_no_leak();
 }
@@ -541,6 +545,182 @@ START_TEST(sessions_setsid_and_getsid)
 }
 END_TEST
 
+#define RT0 MM0_SIGRTMIN
+#define RT1 (MM0_SIGRTMIN + 1)
+
+START_TEST(realtime_signals_queue_in_order_with_their_values)
+{
+	struct task *task = spawn();
+	struct mm_siginfo info;
+	uint64_t old;
+
+	task->rlimits.limit[MM0_RLIMIT_SIGPENDING].soft = 4;
+	signal_mask_set(task, MM0_SIG_BLOCK, true, MM0_SIGBIT(RT0) | MM0_SIGBIT(RT1) |
+			MM0_SIGBIT(MM0_SIGUSR1), &old);
+	ck_assert_int_eq(signal_send(task, (long)task->pid, RT1, MM0_SI_QUEUE, 10), 0);
+	for (int value = 1; value <= 3; value++)
+		ck_assert_int_eq(signal_send(task, (long)task->pid, RT0, MM0_SI_QUEUE, value), 0);
+	ck_assert_int_eq(signal_send(task, (long)task->pid, RT0, MM0_SI_QUEUE, 4), -EAGAIN);
+	ck_assert_int_eq(signal_kill(task, (long)task->pid, RT0), 0);
+	ck_assert_int_eq(signal_send(task, 0, RT0, MM0_SI_QUEUE, 4), -ESRCH);
+	ck_assert_int_eq(signal_send(task, (long)task->pid, MM0_NSIG, MM0_SI_QUEUE, 4), -EINVAL);
+	ck_assert_uint_eq(task->sig.process.queued, 4);
+	/* A standard signal sent twice is pending once, with the first siginfo. */
+	ck_assert_int_eq(signal_send(task, (long)task->pid, MM0_SIGUSR1, MM0_SI_QUEUE, 7), 0);
+	ck_assert_int_eq(signal_send(task, (long)task->pid, MM0_SIGUSR1, MM0_SI_QUEUE, 8), 0);
+	ck_assert_uint_eq(task->sig.process.queued, 5);
+	ck_assert_uint_eq(signal_pending_of(task),
+			  MM0_SIGBIT(RT0) | MM0_SIGBIT(RT1) | MM0_SIGBIT(MM0_SIGUSR1));
+
+	/* Taken lowest number first, each signal's instances in the order sent. */
+	ck_assert_int_eq(signal_wait_begin(task, ~(uint64_t)0, 0, NULL, &info), MM0_SIGUSR1);
+	ck_assert_int_eq(info.value, 7);
+	for (int value = 1; value <= 3; value++) {
+		ck_assert_int_eq(signal_wait_begin(task, ~(uint64_t)0, 0, NULL, &info), RT0);
+		ck_assert_int_eq(info.value, value);
+		ck_assert_int_eq(info.code, MM0_SI_QUEUE);
+		ck_assert_int_eq(info.pid, (int)task->pid);
+	}
+	ck_assert_int_eq(signal_wait_begin(task, ~(uint64_t)0, 0, NULL, &info), RT1);
+	ck_assert_int_eq(info.value, 10);
+	ck_assert_int_eq(signal_wait_begin(task, ~(uint64_t)0, 0, NULL, &info), -EAGAIN);
+	ck_assert_uint_eq(signal_pending_of(task), 0);
+
+	/* Instances still queued when the process ends are freed with it. */
+	signal_send(task, (long)task->pid, RT0, MM0_SI_QUEUE, 1);
+	signal_send(task, (long)task->pid, RT1, MM0_SI_QUEUE, 2);
+	exit_and_reap(task, 0);
+	assert_no_leak();
+}
+END_TEST
+
+START_TEST(thread_directed_signals_wait_for_their_thread)
+{
+	struct task *task = process_with_stack(), *other = spawn(), *thread;
+	struct fake_regs *file;
+	uint64_t old;
+
+	catch(task, MM0_SIGUSR1, 0, 0);
+	thread = task_of(mm0_clone(task, THREAD_FLAGS, STACK_TOP - 64, TEST_PC));
+	/* The fake kernel starts no thread: give this one the registers it would run with. */
+	file = regs_of(thread->l4_tid);
+	file->regs[L4_EXREG_SP] = STACK_TOP - P;
+	file->regs[L4_EXREG_PC] = 0x00010400;
+	signal_mask_set(thread, MM0_SIG_BLOCK, true, MM0_SIGBIT(MM0_SIGUSR1), &old);
+	ck_assert_int_eq(signal_post(task, thread->tid, MM0_SIGUSR1, MM0_SI_TKILL, 0, task->pid), 0);
+	ck_assert_int_eq(signal_post(task, other->tid, MM0_SIGUSR1, MM0_SI_TKILL, 0, task->pid),
+			 -ESRCH);
+	ck_assert_int_eq(signal_post(task, thread->tid, 0, MM0_SI_TKILL, 0, task->pid), -EINVAL);
+	signal_dispatch_all();
+	/* The main thread accepts SIGUSR1, but the signal is the blocking thread's alone. */
+	ck_assert_uint_eq(regs_of(task->l4_tid)->regs[L4_EXREG_PC], 0x00010400);
+	ck_assert_uint_eq(thread->sig.thread.set, MM0_SIGBIT(MM0_SIGUSR1));
+	ck_assert_uint_eq(task->sig.process.set, 0);
+	ck_assert_uint_eq(signal_pending_of(thread), MM0_SIGBIT(MM0_SIGUSR1));
+	ck_assert_uint_eq(signal_pending_of(task), 0);
+	signal_mask_set(thread, MM0_SIG_UNBLOCK, true, MM0_SIGBIT(MM0_SIGUSR1), &old);
+	signal_dispatch_all();
+	ck_assert_uint_eq(file->regs[L4_EXREG_PC], TRAMPOLINE);
+	ck_assert_uint_eq(file->regs[0], MM0_SIGUSR1);
+	ck_assert_uint_eq(thread->sig.thread.set, 0);
+
+	/* A process-directed one goes to the thread that does not block it. */
+	signal_mask_set(task, MM0_SIG_BLOCK, true, MM0_SIGBIT(MM0_SIGUSR2), &old);
+	catch(task, MM0_SIGUSR2, 0, 0);
+	file->regs[L4_EXREG_PC] = 0x00010400;
+	ck_assert_int_eq(signal_kill(task, (long)task->pid, MM0_SIGUSR2), 0);
+	signal_dispatch_all();
+	ck_assert_uint_eq(file->regs[L4_EXREG_PC], TRAMPOLINE);
+	ck_assert_uint_eq(file->regs[0], MM0_SIGUSR2);
+	ck_assert_uint_eq(regs_of(task->l4_tid)->regs[L4_EXREG_PC], 0x00010400);
+	exit_and_reap(other, 0);
+	exit_and_reap(task, 0);
+	assert_no_leak();
+}
+END_TEST
+
+START_TEST(sigtimedwait_is_answered_by_a_signal_a_deadline_or_a_handler)
+{
+	struct task *task = process_with_stack();
+	struct mm_siginfo info;
+	int token_signal, token_deadline, token_handler;
+	uint64_t old;
+
+	signal_mask_set(task, MM0_SIG_BLOCK, true, MM0_SIGBIT(RT0), &old);
+	ck_assert_int_eq(signal_wait_begin(task, MM0_SIGBIT(RT0), -1, &token_signal, &info), 0);
+	ck_assert(task->sig.waiting);
+	ck_assert_int_eq(signal_send(task, (long)task->pid, RT0, MM0_SI_QUEUE, 42), 0);
+	signal_dispatch_all();
+	ck_assert_ptr_nonnull(fake_reply_for(&token_signal));
+	ck_assert_int_eq(fake_reply_for(&token_signal)->op, FAKE_REPLY_SIGWAIT);
+	ck_assert_int_eq(fake_reply_for(&token_signal)->result, RT0);
+	ck_assert_int_eq(fake_reply_for(&token_signal)->status, 42);
+	ck_assert(!task->sig.waiting);
+	ck_assert_uint_eq(signal_pending_of(task), 0);
+
+	ck_assert_int_eq(signal_wait_begin(task, MM0_SIGBIT(RT0), 50, &token_deadline, &info), 0);
+	ck_assert_uint_gt(timer_wakes, 0);
+	clock_ms += 49;
+	ck_assert_uint_eq(signal_wait_tick(), 1);
+	ck_assert_ptr_null(fake_reply_for(&token_deadline));
+	clock_ms += 1;
+	signal_wait_tick();
+	ck_assert_int_eq(fake_reply_for(&token_deadline)->result, -EAGAIN);
+
+	/* Another signal's handler ends the wait with -EINTR. */
+	catch(task, MM0_SIGUSR1, 0, 0);
+	ck_assert_int_eq(signal_wait_begin(task, MM0_SIGBIT(RT0), -1, &token_handler, &info), 0);
+	signal_kill(task, (long)task->pid, MM0_SIGUSR1);
+	signal_dispatch_all();
+	ck_assert_int_eq(fake_reply_for(&token_handler)->result, -EINTR);
+	ck_assert_uint_eq(regs_of(task->l4_tid)->regs[L4_EXREG_PC], TRAMPOLINE);
+	exit_and_reap(task, 0);
+	assert_no_leak();
+}
+END_TEST
+
+START_TEST(sa_onstack_frames_go_on_the_alternate_stack)
+{
+	struct task *task = process_with_stack();
+	struct fake_regs *file = regs_of(task->l4_tid);
+	uint32_t old_sp, old_size, frame;
+	int old_flags;
+
+	ck_assert_int_eq(signal_altstack_set(task, false, 0, 0, 0, STACK_TOP, &old_sp, &old_size,
+					     &old_flags), 0);
+	ck_assert_int_eq(old_flags, MM0_SS_DISABLE);
+	ck_assert_int_eq(signal_altstack_set(task, true, STACK_BASE, MM0_MINSIGSTKSZ - 1, 0,
+					     STACK_TOP, &old_sp, &old_size, &old_flags), -ENOMEM);
+	ck_assert_int_eq(signal_altstack_set(task, true, STACK_BASE, P, 4, STACK_TOP, &old_sp,
+					     &old_size, &old_flags), -EINVAL);
+	ck_assert_int_eq(signal_altstack_set(task, true, STACK_BASE, P, 0, STACK_TOP, &old_sp,
+					     &old_size, &old_flags), 0);
+	/* On it (its top counts), the stack cannot change and reads SS_ONSTACK. */
+	ck_assert_int_eq(signal_altstack_set(task, true, STACK_BASE, P, MM0_SS_DISABLE,
+					     STACK_BASE + P, &old_sp, &old_size, &old_flags),
+			 -EPERM);
+	ck_assert_int_eq(old_flags, MM0_SS_ONSTACK);
+	ck_assert_uint_eq(old_sp, STACK_BASE);
+	ck_assert_uint_eq(old_size, P);
+
+	catch(task, MM0_SIGUSR1, MM0_SA_ONSTACK, 0);
+	signal_kill(task, (long)task->pid, MM0_SIGUSR1);
+	signal_dispatch_all();
+	frame = file->regs[L4_EXREG_SP];
+	ck_assert_uint_eq(frame, (STACK_BASE + P - sizeof(struct mm_signal_frame)) & ~7u);
+	ck_assert_int_eq(signal_return(task, frame, &frame), 0);
+	ck_assert_uint_eq(file->regs[L4_EXREG_SP], STACK_TOP - 12);
+
+	/* Without SA_ONSTACK the frame stays below the thread's sp. */
+	catch(task, MM0_SIGUSR1, 0, 0);
+	signal_kill(task, (long)task->pid, MM0_SIGUSR1);
+	signal_dispatch_all();
+	ck_assert_uint_gt(file->regs[L4_EXREG_SP], STACK_BASE + P);
+	exit_and_reap(task, 0);
+	assert_no_leak();
+}
+END_TEST
+
 int main(void)
 {
 	Suite *suite = suite_create("signals");
@@ -560,5 +740,13 @@ int main(void)
 	add_test_alone(suite, a_far_alarm_gives_a_positive_wait, signals_setup, signals_teardown);
 	add_test_alone(suite, exec_resets_caught_signals_only, signals_setup, signals_teardown);
 	add_test_alone(suite, without_register_access_handlers_are_refused, signals_setup, signals_teardown);
+	add_test_alone(suite, realtime_signals_queue_in_order_with_their_values, signals_setup,
+		       signals_teardown);
+	add_test_alone(suite, thread_directed_signals_wait_for_their_thread, signals_setup,
+		       signals_teardown);
+	add_test_alone(suite, sigtimedwait_is_answered_by_a_signal_a_deadline_or_a_handler,
+		       signals_setup, signals_teardown);
+	add_test_alone(suite, sa_onstack_frames_go_on_the_alternate_stack, signals_setup,
+		       signals_teardown);
 	return run_suite(suite);
 }

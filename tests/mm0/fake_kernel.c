@@ -6,6 +6,7 @@
 #include "fake_kernel.h"
 #include "mem/phys.h"
 #include "mm0_local.h"
+#include "mm0.h"
 
 struct fake_counts fake_counts;
 int fake_thread_create_error;
@@ -312,10 +313,23 @@ static void fake_complete_sigreturn(void *token, long result)
 	record_reply(token, result, 0, FAKE_REPLY_SIGRETURN);
 }
 
+static void fake_complete_timer_wait(void *token, long result)
+{
+	record_reply(token, result, 0, FAKE_REPLY_TIMER_WAIT);
+}
+
+/* status keeps the siginfo's value, so a test sees which instance was taken. */
+static void fake_complete_sigwait(void *token, long result, const struct mm_siginfo *info)
+{
+	record_reply(token, result, info ? info->value : 0, FAKE_REPLY_SIGWAIT);
+}
+
 const struct mm0_reply_ops fake_reply_ops = {
 	.complete_wait = fake_complete_wait,
 	.complete_sigsuspend = fake_complete_sigsuspend,
 	.complete_sigreturn = fake_complete_sigreturn,
+	.complete_timer_wait = fake_complete_timer_wait,
+	.complete_sigwait = fake_complete_sigwait,
 };
 
 struct fake_reply *fake_reply_for(void *token)

@@ -64,8 +64,10 @@ uint8_t fake_file_byte(uint32_t file_id, uint32_t offset);
 extern uint32_t fake_put_pgoff;
 extern uint8_t fake_put_first_byte;
 
-/* A deferred request's answer: waitpid's, sigsuspend's or sigreturn's. */
-enum fake_reply_op { FAKE_REPLY_WAITPID, FAKE_REPLY_SIGSUSPEND, FAKE_REPLY_SIGRETURN };
+/* A deferred request's answer: waitpid's, sigsuspend's, sigreturn's, timer_wait's or
+ * sigtimedwait's. */
+enum fake_reply_op { FAKE_REPLY_WAITPID, FAKE_REPLY_SIGSUSPEND, FAKE_REPLY_SIGRETURN,
+		     FAKE_REPLY_TIMER_WAIT, FAKE_REPLY_SIGWAIT };
 struct fake_reply {
 	void *token;
 	long result;

@@ -77,6 +77,7 @@ static uint32_t *pte_find(struct space *s, uint32_t va, bool alloc, int *err)
 			s->pgd[first + i] = (virt_to_phys(tables) + i * 1024) | L1_PAGE_TABLE | L1_PXN;
 		mmu_clean_to_pou(&s->pgd[first], 16);
 		isb();
+		s->table_blocks[index / 128] |= 1u << (index / 4 % 32);
 		tables_live++;
 		entry = s->pgd[index];
 	}
@@ -128,19 +129,50 @@ bool mmu_unmap_page(struct space *s, uint32_t va)
 	return true;
 }
 
-bool mmu_protect_page(struct space *s, uint32_t va, uint32_t perms)
+static uint32_t pte_protected(uint32_t pte, uint32_t perms)
 {
-	uint32_t *pte = pte_find(s, va, false, NULL);
-	if (!pte || !(*pte & L2_SMALL_PAGE))
-		return false;
-	uint32_t value = *pte & ~(L2_AP_MASK | L2_XN);
+	uint32_t value = pte & ~(L2_AP_MASK | L2_XN);
 	if (value & L2_C)
 		value |= (perms & L4_PERM_EXEC) ? 0 : L2_XN;
 	else
 		value |= L2_XN;	/* device memory is never executable */
-	value |= (perms & L4_PERM_WRITE) ? L2_AP_USER_RW : L2_AP_USER_RO;
-	pte_write(s, pte, value, va);
-	return true;
+	return value | ((perms & L4_PERM_WRITE) ? L2_AP_USER_RW : L2_AP_USER_RO);
+}
+
+/* One pass per second-level table: its entries are rewritten together and
+ * cleaned for the walker a cache line at a time, then one TLBIASID drops
+ * the space's stale entries (fork protects whole areas, munmap removes
+ * whole regions: a TLBIMVA per page cost more than the refills). */
+uint32_t mmu_change_range(struct space *s, uint32_t va, uint32_t end, bool unmap, uint32_t perms)
+{
+	uint32_t done = 0;
+	while (va < end) {
+		uint32_t stop = ((va >> 20) + 1) << 20;
+		uint32_t entry = s->pgd[va >> 20];
+		if (stop > end)
+			stop = end;
+		if ((entry & L1_TYPE_MASK) == L1_PAGE_TABLE) {
+			uint32_t *first = (uint32_t *)phys_to_virt(entry & ~0x3ffu) + ((va >> 12) & 0xff);
+			uint32_t *last = first + ((stop - va) >> 12), changed = 0;
+			for (uint32_t *pte = first; pte < last; pte++) {
+				if (!(*pte & L2_SMALL_PAGE))
+					continue;
+				*pte = unmap ? 0 : pte_protected(*pte, perms);
+				changed++;
+			}
+			if (changed)
+				mmu_clean_to_pou(first, (uint32_t)(last - first) * sizeof(*first));
+			done += changed;
+		}
+		va = stop;
+	}
+	if (done && s->asid_generation == asid_generation) {
+		write_tlbiasid(s->asid);
+		write_bpiall(0);
+		dsb();
+	}
+	isb();
+	return done;
 }
 
 bool mmu_lookup(struct space *s, uint32_t va, uint32_t perms, uint32_t *pa)
@@ -158,19 +190,17 @@ bool mmu_lookup(struct space *s, uint32_t va, uint32_t perms, uint32_t *pa)
 	return true;
 }
 
-/* True if the 4 MiB block holding va has no second-level tables. */
-bool mmu_block_empty(struct space *s, uint32_t va)
-{
-	return (s->pgd[va >> 20] & L1_TYPE_MASK) != L1_PAGE_TABLE;
-}
-
+/* Only the 4 MiB blocks whose bit pte_find set are looked at. */
 void mmu_free_tables(struct space *s)
 {
-	for (uint32_t i = 0; i < USER_PGD_ENTRIES; i += 4) {
-		if ((s->pgd[i] & L1_TYPE_MASK) != L1_PAGE_TABLE)
-			continue;
-		kmem_free(s, phys_to_virt(s->pgd[i] & ~PAGE_MASK), 1);
-		tables_live--;
+	for (uint32_t w = 0; w < TABLE_BLOCK_WORDS; w++) {
+		while (s->table_blocks[w]) {
+			uint32_t bit = 31 - __builtin_clz(s->table_blocks[w]);
+			uint32_t index = (w * 32 + bit) * 4;
+			s->table_blocks[w] &= ~(1u << bit);
+			kmem_free(s, phys_to_virt(s->pgd[index] & ~PAGE_MASK), 1);
+			tables_live--;
+		}
 	}
 }
 

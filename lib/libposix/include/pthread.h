@@ -17,7 +17,8 @@ extern "C" {
  * detached, has ended. */
 typedef struct __pthread *pthread_t;
 
-typedef struct {
+/* Named, so that <signal.h>'s struct sigevent can point at one without this header. */
+typedef struct __pthread_attr {
 	int detach_state;
 	int guard_size;
 	size_t stack_size;

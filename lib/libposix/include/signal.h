@@ -6,6 +6,7 @@
 #define _SYS_SIGNAL_H
 
 #include <sys/_sigset.h>
+#include <sys/_timespec.h>
 #include <sys/types.h>
 
 #if !defined(_SIGSET_T_DECLARED)
@@ -50,7 +51,12 @@ typedef _sig_func_ptr sighandler_t;
 #define SIGPOLL		SIGIO
 #define SIGPWR		30
 #define SIGSYS		31
-#define NSIG		32	/* signals are 1 .. NSIG - 1; no real-time signals */
+/* The real-time signals: 34..64, as glibc numbers them on Linux (32 and 33 exist but
+ * are left to the system, as glibc's threads take them). */
+#define SIGRTMIN	34
+#define SIGRTMAX	64
+#define NSIG		65	/* signals are 1 .. NSIG - 1 */
+#define _NSIG		NSIG
 
 #define SIG_DFL		((_sig_func_ptr)0)
 #define SIG_IGN		((_sig_func_ptr)1)
@@ -73,6 +79,9 @@ typedef _sig_func_ptr sighandler_t;
 #define SI_KERNEL	0x80
 #define SI_QUEUE	(-1)
 #define SI_TIMER	(-2)
+#define SI_MESGQ	(-3)
+#define SI_ASYNCIO	(-4)
+#define SI_TKILL	(-6)
 #define ILL_ILLOPC	1
 #define FPE_INTDIV	1
 #define SEGV_MAPERR	1
@@ -101,6 +110,22 @@ typedef struct {
 	union sigval si_value;
 } siginfo_t;
 
+/* glibc's shorthands for the value sigqueue sent. */
+#define si_int		si_value.sival_int
+#define si_ptr		si_value.sival_ptr
+
+/* sigaltstack: the alternate stack handlers with SA_ONSTACK run on (Linux's layout). */
+typedef struct sigaltstack {
+	void *ss_sp;
+	int ss_flags;
+	size_t ss_size;
+} stack_t;
+
+#define SS_ONSTACK	1
+#define SS_DISABLE	2
+#define MINSIGSTKSZ	2048
+#define SIGSTKSZ	8192
+
 struct sigaction {
 	union {
 		_sig_func_ptr sa_handler;
@@ -125,5 +150,25 @@ int sigfillset(sigset_t *set);
 int sigaddset(sigset_t *set, int signo);
 int sigdelset(sigset_t *set, int signo);
 int sigismember(const sigset_t *set, int signo);
+/* Real-time signals, waiting for signals, alternate stacks (src/signal_wait.c). */
+int sigqueue(pid_t pid, int signo, const union sigval value);
+int sigwait(const sigset_t *restrict set, int *restrict signo);
+int sigwaitinfo(const sigset_t *restrict set, siginfo_t *restrict info);
+int sigtimedwait(const sigset_t *restrict set, siginfo_t *restrict info,
+		 const struct timespec *restrict timeout);
+int sigaltstack(const stack_t *restrict stack, stack_t *restrict old);
+
+/* ---- Timer notifications (timer_create; src/timer.c): Linux's values ---- */
+#define SIGEV_SIGNAL	0
+#define SIGEV_NONE	1
+#define SIGEV_THREAD	2
+
+struct sigevent {
+	int sigev_notify;
+	int sigev_signo;
+	union sigval sigev_value;
+	void (*sigev_notify_function)(union sigval);
+	struct __pthread_attr *sigev_notify_attributes;	/* pthread_attr_t * */
+};
 
 #endif

@@ -1,6 +1,7 @@
 /* time.h - the C library's time.h plus what it declares only for systems
  * with POSIX timers: every clock libposix reads (picolibc's numbers, some
- * of which it shows only to GNU programs), clock_gettime and nanosleep,
+ * of which it shows only to GNU programs), clock_gettime, nanosleep,
+ * clock_nanosleep and the POSIX timers,
  * and CLOCKS_PER_SEC as XSI and Linux fix it. */
 #ifndef _LIBPOSIX_TIME_H
 #define _LIBPOSIX_TIME_H
@@ -43,12 +44,30 @@
 #define CLK_TCK			((clock_t)1000)
 
 #if !defined(_POSIX_TIMERS)
+#include <signal.h>
 #ifdef __cplusplus
 extern "C" {
 #endif
 int clock_gettime(clockid_t clock, struct timespec *now);
 int clock_getres(clockid_t clock, struct timespec *resolution);
 int nanosleep(const struct timespec *request, struct timespec *remaining);
+/* The POSIX timers (src/timer.c); TIMER_ABSTIME is picolibc's. */
+int timer_create(clockid_t clock, struct sigevent *restrict event, timer_t *restrict timer);
+int timer_delete(timer_t timer);
+int timer_settime(timer_t timer, int flags, const struct itimerspec *restrict value,
+		  struct itimerspec *restrict old);
+int timer_gettime(timer_t timer, struct itimerspec *value);
+int timer_getoverrun(timer_t timer);
+#ifdef __cplusplus
+}
+#endif
+#endif
+#if !defined(_POSIX_CLOCK_SELECTION)
+#ifdef __cplusplus
+extern "C" {
+#endif
+int clock_nanosleep(clockid_t clock, int flags, const struct timespec *request,
+		    struct timespec *remaining);
 #ifdef __cplusplus
 }
 #endif

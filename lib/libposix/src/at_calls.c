@@ -29,7 +29,9 @@ int openat(int dirfd, const char *path, int flags, ...)
 		return posix_error(-err);
 	if (posix_path_ok(path) || posix_fs0(&server))
 		return -1;
-	return posix_fd_result(fs0_open(server, posix_at_dirfd(dirfd), path, fs0_flags, mode));
+	posix_cancel_begin();
+	return posix_fd_result(posix_cancel_end(fs0_open(server, posix_at_dirfd(dirfd), path,
+							 fs0_flags, mode)));
 }
 
 int fstatat(int dirfd, const char *path, struct stat *status, int flags)

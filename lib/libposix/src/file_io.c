@@ -1,7 +1,8 @@
 /* file_io.c - read, write, pread, pwrite and lseek. A terminal descriptor's
  * bytes go to the console server (console_server.c); the others are fs0's,
  * and their bytes travel as fs0's bulk parameters, through the thread's
- * shared buffer one buffer-full per request. */
+ * shared buffer one buffer-full per request. Each request to a server is a
+ * cancellation point (posix_cancel_begin/end, pthread_cancel.c). */
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
@@ -27,7 +28,9 @@ ssize_t read(int fd, void *data, size_t length)
 
 		if (nonblocking < 0)
 			return posix_error(-nonblocking);
-		return (ssize_t)posix_result(terminal_read(data, length, nonblocking));
+		posix_cancel_begin();
+		return (ssize_t)posix_result(posix_cancel_end(terminal_read(data, length,
+									   nonblocking)));
 	}
 	channel = fs0_channel();
 	if (!channel)
@@ -40,7 +43,8 @@ ssize_t read(int fd, void *data, size_t length)
 		return posix_error(EFAULT);
 	got = (uint32_t)length;
 	/* -EFAULT too when another thread unmapped data meanwhile (idlrt_bulk_copy). */
-	answer = fs0_read(channel->server, fd, data, &got);
+	posix_cancel_begin();
+	answer = posix_cancel_end(fs0_read(channel->server, fd, data, &got));
 	return (ssize_t)posix_result(answer);
 }
 
@@ -55,8 +59,10 @@ ssize_t write(int fd, const void *data, size_t length)
 
 	if (kind < 0)
 		return posix_error(-kind);
-	if (kind == POSIX_FD_TERMINAL)
-		return (ssize_t)posix_result(terminal_write(data, length));
+	if (kind == POSIX_FD_TERMINAL) {
+		posix_cancel_begin();
+		return (ssize_t)posix_result(posix_cancel_end(terminal_write(data, length)));
+	}
 	channel = fs0_channel();
 	if (!channel)
 		return -1;
@@ -64,7 +70,11 @@ ssize_t write(int fd, const void *data, size_t length)
 	do {
 		size_t piece = length - written < most ? length - written : most;
 		/* -EFAULT from the stub's copy when bytes + written is bad. */
-		long answer = fs0_write(channel->server, fd, bytes + written, (uint32_t)piece);
+		long answer;
+
+		posix_cancel_begin();
+		answer = posix_cancel_end(fs0_write(channel->server, fd, bytes + written,
+						    (uint32_t)piece));
 
 		if (answer < 0 && written)
 			return (ssize_t)written;

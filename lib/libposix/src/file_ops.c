@@ -85,6 +85,7 @@ int close(int fd)
 	const struct fs0_channel *channel;
 	long answer;
 
+	posix_cancellation_point();
 	if (fd < 0)
 		return posix_error(EBADF);
 	if (is_mm0_fd(fd))
@@ -93,7 +94,8 @@ int close(int fd)
 	if (!channel)
 		return -1;
 	posix_stdio_flush_fd(fd);
-	answer = fs0_close(channel->server, fd);
+	posix_cancel_begin();
+	answer = posix_cancel_end(fs0_close(channel->server, fd));
 	posix_fd_changed(fd);
 	return (int)posix_result(answer);
 }

@@ -1,6 +1,7 @@
 /* fs0_channel.c - each thread's way to fs0: on its first file call, mm0
  * names the server and maps the thread a shared buffer (mm.fs0_buffer),
- * which the generated stubs use for bulk parameters (idlrt_bulk_buffer).
+ * which the generated stubs use for bulk parameters to fs0 and mm0
+ * (idlrt_bulk_buffer; other servers' buffers are bulk_channel.c's).
  * A forked child does not inherit the buffer (mm0 unmaps the parent's from
  * its copy), so fork forgets the channel there; a clone thread starts
  * with none. */
@@ -40,21 +41,18 @@ void fs0_channel_forget(void)
 }
 
 /* fs0 sees the buffer through its window, mm0 through the object it holds
- * (execve's arguments); no other server can see it. */
+ * (execve's arguments); any other server gets a buffer of its own. The
+ * thread's channel is read here, so a file call costs no call to set it up. */
 int idlrt_bulk_buffer(idlrt_dest_t dest, void **base, uint32_t *size)
 {
-	const struct fs0_channel *own = fs0_channel();
+	const struct fs0_channel *own = channel.buffer ? &channel : fs0_channel();
 
-	if (!own)
-		return -errno;
-	if (dest != own->server && dest != posix_mm0())
-		return -ENOBUFS;
-	*base = own->buffer;
-	*size = own->size;
-	return 0;
-}
-
-int idlrt_bulk_copy(void *to, const void *from, uint32_t len)
-{
-	return posix_copy(to, from, len);
+	if (own && (dest == own->server || dest == posix_mm0())) {
+		*base = own->buffer;
+		*size = own->size;
+		return 0;
+	}
+	if (dest == posix_mm0())
+		return -errno;	/* no fs0 buffer: fs0_channel said why */
+	return bulk_channel_buffer(dest, base, size);
 }

@@ -4,6 +4,7 @@
 #define LIBPOSIX_INTERNAL_H
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -108,6 +109,12 @@ int posix_open_flags(int flags, uint32_t *fs0_flags);
 
 /* Forgets the thread's channel: a fork child has no buffer until it asks. */
 void fs0_channel_forget(void);
+/* The thread's buffer for bulk parameters to dest, a server other than fs0
+ * and mm0 (bulk_channel.c): 0, or -ENOBUFS past MM0_BULK_LINKS_MAX
+ * servers, or mm0's error. */
+int bulk_channel_buffer(l4_tid_t dest, void **base, uint32_t *size);
+/* Forgets the thread's buffers for other servers, as fork's child must. */
+void bulk_channel_forget(void);
 
 /* Copies the thread-local template into this thread's TLS block. */
 void posix_tls_init(void);
@@ -136,6 +143,8 @@ long terminal_get_mode(struct console_mode *mode);
 long terminal_set_mode(const struct console_mode *mode);
 long terminal_foreground(void);
 long terminal_set_foreground(pid_t pgrp);
+/* 1 when a read of the terminal would not wait, 0 when it would, or -errno. */
+long terminal_readable(void);
 
 /* A fork child's arc4random pool starts empty (random.c). */
 void posix_random_forget(void);
@@ -146,6 +155,27 @@ __attribute__((noreturn)) void posix_thread_exit(int code);
 /* Ends the calling thread if a pthread_cancel is due (pthread_cancel.c): called by the
  * blocking calls that are cancellation points. */
 void posix_cancellation_point(void);
+/* Around a call to a server that may block and is a cancellation point (read, write,
+ * open, close, waitpid, sigsuspend, a sleep, select and poll): begin acts on a cancel
+ * already due and lets pthread_cancel end the call meanwhile (mm0's thread_interrupt);
+ * end takes the call's answer (-errno or not), acts on a cancel that ended it with
+ * -EINTR, and returns the answer. Neither changes errno. Until the process first
+ * calls pthread_create or pthread_cancel no thread can be cancelled, and they cost a
+ * load and a branch, inline: read and write are hot. */
+extern bool posix_cancel_possible;
+void posix_cancel_begin_marked(void);
+long posix_cancel_end_marked(long answer);
+
+static inline void posix_cancel_begin(void)
+{
+	if (posix_cancel_possible)
+		posix_cancel_begin_marked();
+}
+
+static inline long posix_cancel_end(long answer)
+{
+	return posix_cancel_possible ? posix_cancel_end_marked(answer) : answer;
+}
 
 /* entry.S: pushes the callee-saved registers and calls posix_fork_request
  * with the child's resume point and stack; the child returns 0 from it. */

@@ -32,6 +32,7 @@ pid_t fork(void)
 	if (answer == 0) {
 		memcpy(posix_thread_pointer(), saved_tls, tls_bytes);
 		fs0_channel_forget();
+		bulk_channel_forget();
 		posix_random_forget();
 		if (prepared)
 			pthread_atfork_child(prepared);
@@ -77,14 +78,14 @@ pid_t waitpid(pid_t pid, int *status, int options)
 	int32_t child_status = 0;
 	long answer;
 
-	posix_cancellation_point();
 	if (pid == 0 || pid < -1)
 		return posix_error(EINVAL);
 	/* Probed first: a child reaped for a status that cannot be stored would be lost. */
 	if (status && posix_probe_write(status, sizeof(*status)))
 		return posix_error(EFAULT);
+	posix_cancel_begin();
 	do
-		answer = mm_waitpid(posix_mm0(), pid, options, &child_status);
+		answer = posix_cancel_end(mm_waitpid(posix_mm0(), pid, options, &child_status));
 	while (posix_signal_restarts(answer));
 	if (answer > 0 && status && posix_copy(status, &child_status, sizeof(*status)))
 		return posix_error(EFAULT);

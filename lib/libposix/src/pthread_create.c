@@ -37,8 +37,10 @@ bool pthread_has_record(void)
 
 void pthread_forked_child(void)
 {
-	if (current_thread)
+	if (current_thread) {
 		current_thread->l4_thread = l4_myself();
+		current_thread->tid = 0;	/* it is the child's first thread now */
+	}
 }
 
 pthread_t pthread_self(void)
@@ -189,12 +191,14 @@ int pthread_create(pthread_t *out, const pthread_attr_t *attr, void *(*start)(vo
 	pthread_attr_t defaults;
 	struct __pthread *thread;
 	char *stack_top;
-	int error;
+	int error, tid;
 
 	if (!attr) {
 		pthread_attr_init(&defaults);
 		attr = &defaults;
 	}
+	/* Before the thread exists: every call it makes may be cancelled (internal.h). */
+	posix_cancel_possible = true;
 	reap_ended_threads();
 	thread = calloc(1, sizeof(*thread));
 	if (!thread)
@@ -216,13 +220,15 @@ int pthread_create(pthread_t *out, const pthread_attr_t *attr, void *(*start)(vo
 	}
 	*out = thread;
 	add_live(thread);
-	if (clone(thread_entry, stack_top, THREAD_CLONE_FLAGS, thread) < 0) {
+	tid = clone(thread_entry, stack_top, THREAD_CLONE_FLAGS, thread);
+	if (tid < 0) {
 		remove_live(thread);
 		if (thread->mapping)
 			munmap(thread->mapping, thread->mapping_size);
 		free(thread);
 		return EAGAIN;
 	}
+	thread->tid = (uint32_t)tid;
 	return 0;
 }
 

@@ -20,6 +20,7 @@ enum {
 struct __pthread {
 	uint32_t join_state;		/* futex word: THREAD_ENDED wakes the joiner */
 	l4_tid_t l4_thread;		/* set by the thread before it runs start */
+	uint32_t tid;			/* mm0's id of it (clone's result); 0: the pid's */
 	void *(*start)(void *);
 	void *arg;
 	void *result;
@@ -28,6 +29,7 @@ struct __pthread {
 	int cancel_disabled;
 	int cancel_asynchronous;
 	uint32_t cancel_pending;
+	uint32_t in_blocking_call;	/* between posix_cancel_begin and _end (pthread_cancel.c) */
 	struct futex_waiter *volatile waiting;	/* the wait a cancel must end */
 	struct __pthread_cleanup *cleanups;
 	const void *key_values[PTHREAD_KEYS_MAX];

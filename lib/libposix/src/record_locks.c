@@ -39,8 +39,12 @@ int posix_record_lock(int fd, int command, struct flock *lock)
 	want.pid = getpid();
 	if (posix_fs0(&server))
 		return -1;
-	if (command != F_GETLK)
-		return (int)posix_result(fs0_setlk(server, fd, command == F_SETLKW, &want));
+	if (command == F_SETLKW) {
+		posix_cancel_begin();
+		return (int)posix_result(posix_cancel_end(fs0_setlk(server, fd, true, &want)));
+	}
+	if (command == F_SETLK)
+		return (int)posix_result(fs0_setlk(server, fd, false, &want));
 	answer = fs0_getlk(server, fd, &want, &held);
 	if (answer < 0)
 		return (int)posix_result(answer);

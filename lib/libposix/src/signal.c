@@ -12,7 +12,7 @@
 _Static_assert(sizeof(siginfo_t) == sizeof(struct mm_siginfo), "siginfo_t is mm0's siginfo");
 _Static_assert(offsetof(siginfo_t, si_addr) == offsetof(struct mm_siginfo, addr),
 	       "siginfo_t is mm0's siginfo");
-_Static_assert(sizeof(sigset_t) == sizeof(uint32_t), "one word of signals");
+_Static_assert(sizeof(sigset_t) == sizeof(uint64_t), "mm0's 64-bit signal sets");
 /* <signal.h>'s numbers go to mm0 unchanged. */
 _Static_assert(NSIG == MM0_NSIG && SIGHUP == MM0_SIGHUP && SIGINT == MM0_SIGINT &&
 	       SIGQUIT == MM0_SIGQUIT && SIGILL == MM0_SIGILL && SIGTRAP == MM0_SIGTRAP &&
@@ -21,10 +21,12 @@ _Static_assert(NSIG == MM0_NSIG && SIGHUP == MM0_SIGHUP && SIGINT == MM0_SIGINT 
 	       SIGUSR2 == MM0_SIGUSR2 && SIGPIPE == MM0_SIGPIPE && SIGALRM == MM0_SIGALRM &&
 	       SIGTERM == MM0_SIGTERM && SIGCHLD == MM0_SIGCHLD && SIGCONT == MM0_SIGCONT &&
 	       SIGSTOP == MM0_SIGSTOP && SIGTSTP == MM0_SIGTSTP && SIGTTIN == MM0_SIGTTIN &&
-	       SIGTTOU == MM0_SIGTTOU && SIGURG == MM0_SIGURG && SIGWINCH == MM0_SIGWINCH,
+	       SIGTTOU == MM0_SIGTTOU && SIGURG == MM0_SIGURG && SIGWINCH == MM0_SIGWINCH &&
+	       SIGRTMIN >= MM0_SIGRTMIN,
 	       "signal numbers");
 _Static_assert(SA_NOCLDSTOP == MM0_SA_NOCLDSTOP && SA_SIGINFO == MM0_SA_SIGINFO &&
 	       SA_RESTART == MM0_SA_RESTART && SA_NODEFER == MM0_SA_NODEFER &&
+	       SA_ONSTACK == MM0_SA_ONSTACK &&
 	       SA_RESETHAND == MM0_SA_RESETHAND, "sa_flags");
 _Static_assert(SIG_BLOCK == MM0_SIG_BLOCK && SIG_UNBLOCK == MM0_SIG_UNBLOCK &&
 	       SIG_SETMASK == MM0_SIG_SETMASK, "sigprocmask's how");
@@ -32,7 +34,8 @@ _Static_assert(SI_USER == MM0_SI_USER && SI_KERNEL == MM0_SI_KERNEL &&
 	       SEGV_MAPERR == MM0_SEGV_MAPERR && SEGV_ACCERR == MM0_SEGV_ACCERR &&
 	       BUS_ADRERR == MM0_BUS_ADRERR && ILL_ILLOPC == MM0_ILL_ILLOPC &&
 	       TRAP_BRKPT == MM0_TRAP_BRKPT && CLD_EXITED == MM0_CLD_EXITED &&
-	       CLD_KILLED == MM0_CLD_KILLED, "si_code values");
+	       CLD_KILLED == MM0_CLD_KILLED && SI_QUEUE == MM0_SI_QUEUE &&
+	       SI_TIMER == MM0_SI_TIMER && SI_TKILL == MM0_SI_TKILL, "si_code values");
 
 void posix_signal_entry(void);
 void posix_signal_run(int signo, siginfo_t *info, void *context,
@@ -41,7 +44,7 @@ __attribute__((noreturn)) void posix_sigreturn(uintptr_t frame);
 
 /* Signals whose action asks for SA_RESTART (a process-wide copy of what mm0 holds), and
  * whether the last handler this thread ran had it: an interrupted call then restarts. */
-static volatile uint32_t restart_set;
+static volatile uint64_t restart_set;
 static _Thread_local int last_handler_restarts;
 
 static int signo_valid(int signo)
@@ -49,10 +52,16 @@ static int signo_valid(int signo)
 	return signo > 0 && signo < NSIG;
 }
 
+/* mm0's sets: signal n is bit n - 1. */
+static sigset_t signal_bit(int signo)
+{
+	return (sigset_t)1 << (signo - 1);
+}
+
 void posix_signal_run(int signo, siginfo_t *info, void *context,
 		      void (*handler)(int, siginfo_t *, void *))
 {
-	last_handler_restarts = (restart_set >> signo) & 1;
+	last_handler_restarts = (restart_set & signal_bit(signo)) != 0;
 	handler(signo, info, context);
 }
 
@@ -74,7 +83,8 @@ int sigaction(int signo, const struct sigaction *restrict action, struct sigacti
 {
 	struct sigaction new_action = { 0 }, old_action = { 0 };
 	uintptr_t old_handler = 0;
-	uint32_t old_flags = 0, old_mask = 0;
+	uint32_t old_flags = 0;
+	uint64_t old_mask = 0;
 	long answer;
 
 	if (!signo_valid(signo))
@@ -86,7 +96,7 @@ int sigaction(int signo, const struct sigaction *restrict action, struct sigacti
 		return posix_error(EFAULT);
 	answer = mm_sigaction(posix_mm0(), signo, action != NULL,
 			      (uintptr_t)new_action.sa_handler, (uint32_t)new_action.sa_flags,
-			      (uint32_t)new_action.sa_mask, (uintptr_t)posix_signal_entry,
+			      new_action.sa_mask, (uintptr_t)posix_signal_entry,
 			      &old_handler, &old_flags, &old_mask);
 	if (answer < 0)
 		return (int)posix_result(answer);
@@ -96,9 +106,9 @@ int sigaction(int signo, const struct sigaction *restrict action, struct sigacti
 	if (old && posix_copy(old, &old_action, sizeof(*old)))
 		return posix_error(EFAULT);
 	if (action && (new_action.sa_flags & SA_RESTART))
-		restart_set |= 1u << signo;
+		restart_set |= signal_bit(signo);
 	else if (action)
-		restart_set &= ~(1u << signo);
+		restart_set &= ~signal_bit(signo);
 	return 0;
 }
 
@@ -117,7 +127,7 @@ _sig_func_ptr signal(int signo, _sig_func_ptr handler)
 int sigprocmask(int how, const sigset_t *restrict set, sigset_t *restrict old)
 {
 	sigset_t new_mask = 0, old_mask;
-	uint32_t old_word = 0;
+	uint64_t old_word = 0;
 	long answer;
 
 	if (set && how != SIG_BLOCK && how != SIG_UNBLOCK && how != SIG_SETMASK)
@@ -127,7 +137,7 @@ int sigprocmask(int how, const sigset_t *restrict set, sigset_t *restrict old)
 		return posix_error(EFAULT);
 	if (old && posix_probe_write(old, sizeof(*old)))
 		return posix_error(EFAULT);
-	answer = mm_sigprocmask(posix_mm0(), how, set != NULL, (uint32_t)new_mask, &old_word);
+	answer = mm_sigprocmask(posix_mm0(), how, set != NULL, new_mask, &old_word);
 	if (answer < 0)
 		return (int)posix_result(answer);
 	old_mask = old_word;
@@ -143,7 +153,7 @@ int pthread_sigmask(int how, const sigset_t *restrict set, sigset_t *restrict ol
 
 int sigpending(sigset_t *set)
 {
-	uint32_t pending = 0;
+	uint64_t pending = 0;
 	long answer;
 
 	if (!set)
@@ -159,7 +169,8 @@ int sigsuspend(const sigset_t *mask)
 {
 	if (!mask)
 		return posix_error(EFAULT);
-	return (int)posix_result(mm_sigsuspend(posix_mm0(), (uint32_t)*mask));
+	posix_cancel_begin();
+	return (int)posix_result(posix_cancel_end(mm_sigsuspend(posix_mm0(), *mask)));
 }
 
 int pause(void)
@@ -183,18 +194,18 @@ int killpg(pid_t pgrp, int signo)
 	return kill(-pgrp, signo);
 }
 
-/* The process's signal: with one thread per process that is the caller's. */
+/* Directed at the calling thread, so its handler runs there before raise returns. */
 int raise(int signo)
 {
 	if (!signo_valid(signo))
 		return posix_error(EINVAL);
-	return kill(getpid(), signo);
+	return (int)posix_result(mm_tgkill(posix_mm0(), 0, signo));
 }
 
 /* A handler that returns does not save the process: the default action follows. */
 void abort(void)
 {
-	sigset_t abort_only = 1u << SIGABRT;
+	sigset_t abort_only = signal_bit(SIGABRT);
 	struct sigaction fallback = { .sa_handler = SIG_DFL };
 
 	sigprocmask(SIG_UNBLOCK, &abort_only, NULL);
@@ -245,7 +256,7 @@ int sigfillset(sigset_t *set)
 {
 	if (!set)
 		return posix_error(EFAULT);
-	*set = ~1u;
+	*set = ~(sigset_t)0;
 	return 0;
 }
 
@@ -253,7 +264,7 @@ int sigaddset(sigset_t *set, int signo)
 {
 	if (!set || !signo_valid(signo))
 		return posix_error(set ? EINVAL : EFAULT);
-	*set |= 1u << signo;
+	*set |= signal_bit(signo);
 	return 0;
 }
 
@@ -261,7 +272,7 @@ int sigdelset(sigset_t *set, int signo)
 {
 	if (!set || !signo_valid(signo))
 		return posix_error(set ? EINVAL : EFAULT);
-	*set &= ~(1u << signo);
+	*set &= ~signal_bit(signo);
 	return 0;
 }
 
@@ -269,5 +280,5 @@ int sigismember(const sigset_t *set, int signo)
 {
 	if (!set || !signo_valid(signo))
 		return posix_error(set ? EINVAL : EFAULT);
-	return (int)((*set >> signo) & 1);
+	return (*set & signal_bit(signo)) != 0;
 }

@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <l4/kip.h>
@@ -93,7 +95,14 @@ long sysconf(int name)
 	case _SC_READER_WRITER_LOCKS:
 	case _SC_SEMAPHORES:
 	case _SC_TIMEOUTS:
+	/* mm0's timers and libposix's clock_nanosleep (docs/signals.md, "Timers"). */
+	case _SC_TIMERS:
+	case _SC_CLOCK_SELECTION:
 		return OPTION_PRESENT;
+	case _SC_TIMER_MAX:
+		return MM0_TIMERS_MAX;
+	case _SC_DELAYTIMER_MAX:
+		return MM0_DELAYTIMER_MAX;
 	case _SC_THREAD_KEYS_MAX:
 		return PTHREAD_KEYS_MAX;
 	case _SC_THREAD_DESTRUCTOR_ITERATIONS:
@@ -104,11 +113,19 @@ long sysconf(int name)
 		return MM0_SPACE_THREADS_MAX;
 	case _SC_IOV_MAX:
 		return IOV_MAX;
-	/* Signals 1..31 only, no timer_create or clock_nanosleep, no threads
-	 * library, semaphores, message queues or asynchronous I/O. */
+	/* Real-time signals queue in mm0, each queue up to RLIMIT_SIGPENDING. */
 	case _SC_REALTIME_SIGNALS:
-	case _SC_TIMERS:
-	case _SC_CLOCK_SELECTION:
+		return OPTION_PRESENT;
+	case _SC_RTSIG_MAX:
+		return SIGRTMAX - SIGRTMIN + 1;
+	case _SC_SIGQUEUE_MAX: {
+		struct rlimit limit;
+
+		if (getrlimit(RLIMIT_SIGPENDING, &limit))
+			return -1;
+		return limit.rlim_cur == RLIM_INFINITY ? -1 : (long)limit.rlim_cur;
+	}
+	/* No message queues or asynchronous I/O. */
 	case _SC_THREAD_PRIORITY_SCHEDULING:
 	case _SC_THREAD_PRIO_INHERIT:
 	case _SC_THREAD_PRIO_PROTECT:

@@ -1,6 +1,7 @@
 /* time.c - clocks, sleeping and yielding. Time is the generic timer's
  * virtual count; a sleep is a receive from ourselves (nobody can send to
- * us that way) with a timeout in whole milliseconds, never shorter than asked. */
+ * us that way) with a timeout in whole milliseconds, until the count says
+ * the asked time has passed: never shorter than asked. */
 #include <sched.h>
 #include <stdbool.h>
 #include <time.h>
@@ -14,7 +15,6 @@
 #include "mm0.h"
 
 #define NSEC_PER_SEC	1000000000ull
-#define NSEC_PER_MSEC	1000000ull
 #define LONGEST_WAIT_MS	0xfffeu
 
 static uint64_t virtual_count(void)
@@ -133,38 +133,76 @@ clock_t clock(void)
 	return (clock_t)((uint64_t)ns / (NSEC_PER_SEC / CLOCKS_PER_SEC));
 }
 
-int nanosleep(const struct timespec *request, struct timespec *remaining)
+/* Sleeps until the generic timer's count reaches deadline, in receives from ourselves of
+ * at most LONGEST_WAIT_MS each: 0, or -EINTR once a signal handler ran (mm0 cancelled
+ * the receive) or a pthread_cancel cut the sleep short. */
+static int sleep_until(uint64_t deadline)
 {
-	struct timespec asked, left = { 0 };
-	uint64_t ms;
+	uint64_t counts_per_ms = l4_kip()->timer_hz / 1000, now;
 
-	posix_cancellation_point();
-	if (posix_copy(&asked, request, sizeof(asked)))
-		return posix_error(EFAULT);
-	if (asked.tv_nsec < 0 || asked.tv_nsec >= (long)NSEC_PER_SEC || asked.tv_sec < 0)
-		return posix_error(EINVAL);
-	ms = (uint64_t)asked.tv_sec * 1000 +
-	     ((uint64_t)asked.tv_nsec + NSEC_PER_MSEC - 1) / NSEC_PER_MSEC;
-	while (ms) {
+	while ((now = virtual_count()) < deadline) {
+		uint64_t ms = (deadline - now + counts_per_ms - 1) / counts_per_ms;
 		uint32_t wait = ms > LONGEST_WAIT_MS ? LONGEST_WAIT_MS : (uint32_t)ms;
-		uint64_t start = virtual_count(), hz = l4_kip()->timer_hz, slept;
 
 		if (l4_receive(l4_myself(), L4_TIMEOUTS(L4_TIMEOUT_NEVER, wait), 0) ==
-		    -L4_ECANCELED) {
-			/* A signal handler ran (mm0 cancelled the wait): EINTR, with what is left. */
-			slept = (virtual_count() - start) * 1000 / hz;
-			ms -= slept < wait ? slept : wait;
-			left.tv_sec = (time_t)(ms / 1000);
-			left.tv_nsec = (long)(ms % 1000) * (long)NSEC_PER_MSEC;
-			if (remaining && posix_copy(remaining, &left, sizeof(left)))
-				return posix_error(EFAULT);
-			return posix_error(EINTR);
-		}
-		ms -= wait;
+		    -L4_ECANCELED)
+			return -EINTR;
 	}
-	if (remaining && posix_copy(remaining, &left, sizeof(left)))
-		return posix_error(EFAULT);
 	return 0;
+}
+
+static uint64_t ns_to_counts_up(uint64_t ns)
+{
+	uint64_t hz = l4_kip()->timer_hz;
+
+	return ns / NSEC_PER_SEC * hz + ((ns % NSEC_PER_SEC) * hz + NSEC_PER_SEC - 1) / NSEC_PER_SEC;
+}
+
+/* POSIX: answers an error number, not -1 with errno. A sleep on CLOCK_REALTIME waits on
+ * the count too: that clock is the count plus a constant here (nothing sets it). The
+ * CPU-time clocks cannot be slept on (Linux: EINVAL for a thread's, ENOTSUP here for both). */
+int clock_nanosleep(clockid_t clock, int flags, const struct timespec *request,
+		    struct timespec *remaining)
+{
+	struct timespec asked, left = { 0 };
+	int64_t now_ns, asked_ns;
+	uint64_t deadline;
+	int err;
+
+	if (clock == CLOCK_PROCESS_CPUTIME_ID || clock == CLOCK_THREAD_CPUTIME_ID)
+		return ENOTSUP;
+	err = clock_read(clock, &now_ns);
+	if (err)
+		return -err;
+	if (posix_copy(&asked, request, sizeof(asked)) ||
+	    (remaining && posix_probe_write(remaining, sizeof(*remaining))))
+		return EFAULT;
+	if (asked.tv_nsec < 0 || asked.tv_nsec >= (long)NSEC_PER_SEC || asked.tv_sec < 0 ||
+	    (flags & ~TIMER_ABSTIME))
+		return EINVAL;
+	asked_ns = (int64_t)asked.tv_sec * (int64_t)NSEC_PER_SEC + asked.tv_nsec;
+	if (flags & TIMER_ABSTIME)
+		asked_ns = asked_ns > now_ns ? asked_ns - now_ns : 0;
+	deadline = virtual_count() + ns_to_counts_up((uint64_t)asked_ns);
+	posix_cancel_begin();
+	if (!posix_cancel_end(sleep_until(deadline)))
+		return 0;
+	/* Only a relative sleep tells what is left; an absolute one is simply asked again. */
+	if (!(flags & TIMER_ABSTIME) && remaining) {
+		uint64_t now = virtual_count();
+
+		ns_to_timespec(now < deadline ? (int64_t)counts_to_ns(deadline - now) : 0, &left);
+		if (posix_copy(remaining, &left, sizeof(left)))
+			return EFAULT;
+	}
+	return EINTR;
+}
+
+int nanosleep(const struct timespec *request, struct timespec *remaining)
+{
+	int err = clock_nanosleep(CLOCK_MONOTONIC, 0, request, remaining);
+
+	return err ? posix_error(err) : 0;
 }
 
 unsigned sleep(unsigned seconds)

@@ -71,11 +71,12 @@ int gettimeofday(struct timeval *now, void *zone)
 }
 
 /* fs0 keeps files in RAM: once write returns, the data is where fsync
- * would put it. */
+ * would put it. A cancellation point all the same. */
 int fsync(int fd)
 {
 	struct stat status;
 
+	posix_cancellation_point();
 	return fstat(fd, &status);
 }
 

@@ -1,6 +1,6 @@
 /* main.c - fs0 on the target: mount the boot archive if mm0 mapped one, make
  * the standard directories, then serve requests for ever through the
- * generated dispatch. */
+ * generated dispatch, waking for poll's timeouts. */
 #include <l4/kip.h>
 #include <l4/syscalls.h>
 #include <idlrt/serve.h>
@@ -69,6 +69,19 @@ static void make_file_tree(void)
 	fs_task_exit(self);
 }
 
+/* poll's timeouts (the loop asks only while fs_poll_timed is not 0): the
+ * waits that are due are answered, and the receive waits no longer than the
+ * next one has left (a longer one is woken early and waits again). */
+static uint16_t poll_receive_timeout(void)
+{
+	int64_t left_ms = fs_poll_expire();
+	if (left_ms < 0)
+		return L4_TIMEOUT_NEVER;
+	if (left_ms < 1)
+		return 1;
+	return left_ms < L4_TIMEOUT_NEVER ? (uint16_t)left_ms : L4_TIMEOUT_NEVER - 1;
+}
+
 int main(void)
 {
 	/* mm0 starts fs0 and is its pager: the one thread allowed mm0's requests. */
@@ -88,8 +101,8 @@ int main(void)
 		say("fs0: no /dev\n");
 #ifdef FS0_TRACE
 	fs0_trace_start(l4_utcb()->pager);
-	idlrt_serve(fs0_dispatch, 1);
+	idlrt_serve_timed(fs0_dispatch, poll_receive_timeout, &fs_poll_timed, 1);
 #else
-	idlrt_serve(fs0_dispatch, 0);
+	idlrt_serve_timed(fs0_dispatch, poll_receive_timeout, &fs_poll_timed, 0);
 #endif
 }

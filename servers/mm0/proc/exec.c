@@ -11,6 +11,7 @@
 #include "mem/mmap.h"
 #include "mem/vm_area.h"
 #include "mem/vm_object.h"
+#include "proc/bulk_link.h"
 #include "proc/elf.h"
 #include "proc/env.h"
 #include "proc/exec.h"
@@ -18,6 +19,7 @@
 #include "proc/signals.h"
 #include "proc/spawn.h"
 #include "proc/task.h"
+#include "proc/timers.h"
 
 /* What exec copies out of the caller's buffer before anything changes. */
 struct exec_request {
@@ -172,19 +174,47 @@ static int program_open(struct task *task, const char *path, uint8_t head[FS0_PA
 	return result;
 }
 
-static bool single_threaded(struct task *task)
+/* The leader's record, which holds the process (pid, children, signals, limits), takes
+ * over thread, the one that called execve: its kernel thread, UTCB, space, files and
+ * link to fs0; thread's own record goes. */
+static struct task *thread_into_leader(struct task *thread)
 {
+	struct task *leader = thread->leader;
+
+	leader->l4_tid = thread->l4_tid;
+	leader->utcb_slot = thread->utcb_slot;
+	leader->vm = thread->vm;
+	leader->files = thread->files;
+	leader->fs_known = thread->fs_known;
+	leader->fs_buffer = thread->fs_buffer;
+	leader->fs_window = thread->fs_window;
+	leader->fs_buffer_len = thread->fs_buffer_len;
+	leader->fs_buffer_obj = thread->fs_buffer_obj;
+	leader->reaped_child_ns = thread->reaped_child_ns;
+	leader->sig.blocked = thread->sig.blocked;
+	leader->thread_alive = true;
+	task_free(thread);
+	return leader;
+}
+
+/* POSIX: exec ends every other thread of the process; the caller goes on as its only
+ * thread, in the leader's record, so the pid (and its tid) stays. */
+static struct task *other_threads_end(struct task *task)
+{
+	struct task *leader = task->leader;
 	struct list *pos, *tmp;
 
-	if (task->leader != task)
-		return false;
-	list_for_each_safe(pos, tmp, &task->threads) {
+	list_for_each_safe(pos, tmp, &leader->threads) {
 		struct task *thread = container_of(pos, struct task, thread_node);
 
-		if (thread != task && thread->thread_alive)
-			return false;
+		if (thread == task)
+			continue;
+		if (thread->thread_alive)
+			thread_release(thread);
+		if (thread != leader)
+			task_free(thread);
 	}
-	return true;
+	return task == leader ? task : thread_into_leader(task);
 }
 
 long mm0_execve(struct task *task, const struct mm0_exec_args *in)
@@ -196,8 +226,6 @@ long mm0_execve(struct task *task, const struct mm0_exec_args *in)
 
 	if (!task || !task->vm)
 		return -ESRCH;
-	if (!single_threaded(task))
-		return -EBUSY;
 	rq = counted_alloc(sizeof(*rq));
 	if (!rq)
 		return -ENOMEM;
@@ -215,8 +243,10 @@ long mm0_execve(struct task *task, const struct mm0_exec_args *in)
 		return result;
 	}
 	/* No way back from here: a failure ends the process. */
-	task_set_name(task->leader, rq->path);
+	task = other_threads_end(task);
+	task_set_name(task, rq->path);
 	result = vma_unmap_range(task->vm, MM0_USER_MIN, MM0_ENV_ADDR + MM0_PAGE_SIZE);
+	bulk_link_exec(task);
 	if (!result)
 		result = map_env(task, rq->argv, rq->envp);
 	if (!result)
@@ -227,6 +257,7 @@ long mm0_execve(struct task *task, const struct mm0_exec_args *in)
 		result = mm0_kernel->thread_stop(mm0_kernel_ctx, task->l4_tid);
 	if (result >= 0) {
 		signal_exec(task);
+		timers_exec(task->leader);
 		task->leader->fixups = (struct fault_fixups){ 0 };	/* the new image registers its own */
 		result = mm0_task_start(task, entry, MM0_STACK_TOP);
 	}

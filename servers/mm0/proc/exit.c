@@ -7,10 +7,12 @@
 #include "mem/kernel_ops.h"
 #include <server/counted_alloc.h>
 #include "mem/vm_area.h"
+#include "proc/bulk_link.h"
 #include "proc/exit.h"
 #include "proc/rusage.h"
 #include "proc/signals.h"
 #include "proc/task.h"
+#include "proc/timers.h"
 
 const struct mm0_reply_ops *mm0_reply;
 void (*mm0_orphan_exited)(long pid, int status);
@@ -50,6 +52,7 @@ void thread_release(struct task *task)
 	struct vm_space *vm = task->vm;
 
 	fs_thread_gone(task);
+	bulk_link_gone(task);
 	wait_forget(task);
 	if (task->files)
 		fd_table_put(task->files);
@@ -140,6 +143,7 @@ static void exit_group(struct task *task, int status)
 			task_free(thread);
 	}
 	reparent_children(leader);
+	timers_end(leader);
 	leader->zombie = true;
 	leader->exit_status = status;
 	notify_parent(leader);

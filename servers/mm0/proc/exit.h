@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 struct task;
+struct mm_siginfo;
 
 /* How deferred requests are answered: through the request layer's generated
  * replies, the only reply site. */
@@ -15,6 +16,11 @@ struct mm0_reply_ops {
 	/* sigsuspend's and sigreturn's replies carry only their result. */
 	void (*complete_sigsuspend)(void *token, long result);
 	void (*complete_sigreturn)(void *token, long result);
+	/* timer_wait's reply carries the expirations or -errno (timers.c). */
+	void (*complete_timer_wait)(void *token, long result);
+	/* sigtimedwait's carries the signal number (or -errno) and, with a signal, its
+	 * siginfo (NULL otherwise). */
+	void (*complete_sigwait)(void *token, long result, const struct mm_siginfo *info);
 };
 extern const struct mm0_reply_ops *mm0_reply;
 /* Optional: told of each child of mm0's own task that ends, just before it

@@ -5,6 +5,7 @@
 #include "fs/fs_link.h"
 #include "mem/kernel_ops.h"
 #include "mem/vm_area.h"
+#include "proc/bulk_link.h"
 #include "proc/exit.h"
 #include "proc/fork.h"
 #include "proc/rlimit.h"
@@ -121,6 +122,8 @@ static long task_spawn(struct task *caller, unsigned flags, uint32_t pc, uint32_
 		rlimit_apply(task);
 	if (!err)
 		err = fs_thread_new(caller, task, flags & MM0_CLONE_FILES);
+	if (!err)
+		err = bulk_link_fork(caller, task);
 	if (!err)
 		err = mm0_kernel->thread_start(mm0_kernel_ctx, task->l4_tid, pc, sp, 0);
 	if (err) {

@@ -15,6 +15,9 @@ void rlimit_defaults(struct task_rlimits *limits)
 	limits->limit[MM0_RLIMIT_CORE].soft = 0;
 	/* fs0's descriptor table has this many slots per process. */
 	limits->limit[MM0_RLIMIT_NOFILE] = (struct rlimit_pair){ FS0_OPEN_MAX, FS0_OPEN_MAX };
+	/* Each queue of pending real-time signals (docs/signals.md) holds this many. */
+	limits->limit[MM0_RLIMIT_SIGPENDING] = (struct rlimit_pair){ MM0_SIGQUEUE_MAX_DEFAULT,
+								     MM0_SIGQUEUE_MAX_DEFAULT };
 }
 
 static uint32_t pages_or_none(uint32_t bytes)

@@ -31,7 +31,7 @@ void rusage_reaped(struct task *waiter, const struct task *zombie)
 	waiter->reaped_child_ns = whole;
 }
 
-static uint64_t process_ns(const struct task *leader)
+uint64_t rusage_process_ns(const struct task *leader)
 {
 	uint64_t ns = leader->ended_threads_ns;
 	struct list *pos, *tmp;
@@ -50,7 +50,7 @@ long mm0_cpu_time(struct task *task, int who, uint64_t *ns)
 		return -ESRCH;
 	switch (who) {
 	case MM0_CPU_SELF:
-		*ns = process_ns(task->leader);
+		*ns = rusage_process_ns(task->leader);
 		return 0;
 	case MM0_CPU_CHILDREN:
 		*ns = task->leader->children_ns;

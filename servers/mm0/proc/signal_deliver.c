@@ -8,6 +8,8 @@
 #include "fs/fs_link.h"
 #include "mem/client_copy.h"
 #include "proc/exit.h"
+#include "proc/signal_altstack.h"
+#include "proc/signal_wait.h"
 #include "proc/signals.h"
 #include "proc/task.h"
 
@@ -24,6 +26,8 @@ static bool answer_interrupted(struct task *thread, uint32_t state)
 		mm0_reply->complete_sigsuspend(thread->sig.suspend_token, -EINTR);
 		return true;
 	}
+	if (signal_wait_interrupt(thread))
+		return true;
 	return (state & L4_THREAD_RECEIVING) && fs_thread_cancel(thread) > 0;
 }
 
@@ -68,7 +72,7 @@ int signal_deliver(struct task *thread, int signo, const struct mm_siginfo *info
 {
 	struct signal_action *action = &thread->leader->sig.actions[signo];
 	struct mm_signal_frame frame;
-	uint32_t regs[L4_EXREG_WORDS], frame_addr;
+	uint32_t regs[L4_EXREG_WORDS], frame_addr, sp;
 	int err;
 
 	if (!signal_kernel)
@@ -81,8 +85,9 @@ int signal_deliver(struct task *thread, int signo, const struct mm_siginfo *info
 	frame.mask = thread->sig.suspended ? thread->sig.suspend_saved : thread->sig.blocked;
 	frame.magic = MM0_SIGFRAME_MAGIC;
 	memcpy(&frame.info, info, sizeof(frame.info));
-	frame_addr = (regs[L4_EXREG_SP] - sizeof(frame)) & ~7u;
-	if (regs[L4_EXREG_SP] < sizeof(frame) ||
+	sp = signal_stack_top(thread, action->flags, regs[L4_EXREG_SP]);
+	frame_addr = (sp - sizeof(frame)) & ~7u;
+	if (sp < sizeof(frame) ||
 	    client_space_write(thread->vm, frame_addr, &frame, sizeof(frame)))
 		return -EFAULT;
 	thread->sig.suspended = false;
@@ -120,7 +125,7 @@ long signal_return(struct task *thread, uint32_t frame_addr, void *token)
 		return -ESRCH;
 	mm0_reply->complete_sigreturn(token, 0);
 	memcpy(regs, frame.regs, sizeof(frame.regs));
-	thread->sig.blocked = frame.mask & MM0_SIG_VALID_SET & ~MM0_SIG_UNBLOCKABLE;
+	thread->sig.blocked = frame.mask & ~MM0_SIG_UNBLOCKABLE;
 	return release(thread, regs);
 }
 

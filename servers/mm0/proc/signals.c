@@ -1,5 +1,5 @@
 /* Signal state and policy: actions, masks, pending sets, kill and process groups, default
- * actions, alarms, and the hooks for fork, spawn, child exit and faults. */
+ * actions, and the hooks for fork, spawn, child exit and faults (timers.c has the alarm). */
 #include <errno.h>
 #include <stdint.h>
 #include <string.h>
@@ -7,6 +7,8 @@
 #include <server/counted_alloc.h>
 #include "mem/vm_area.h"
 #include "proc/exit.h"
+#include "proc/signal_queue.h"
+#include "proc/signal_wait.h"
 #include "proc/signals.h"
 #include "proc/task.h"
 
@@ -84,8 +86,11 @@ void signal_for_each_process(void (*fn)(struct task *leader, void *arg), void *a
 void signal_fork(struct task *creator, struct task *child, bool thread)
 {
 	child->sig.blocked = creator->sig.blocked;
+	/* A new thread starts without an alternate stack (Linux's clone with CLONE_VM);
+	 * fork's child keeps the creating thread's. */
 	if (thread)
 		return;
+	child->sig.altstack = creator->sig.altstack;
 	memcpy(child->sig.actions, creator->leader->sig.actions, sizeof(child->sig.actions));
 	child->sig.trampoline = creator->leader->sig.trampoline;
 	child->sig.pgid = creator->leader->sig.pgid;
@@ -116,73 +121,144 @@ void signal_exec(struct task *thread)
 			sig->actions[signo] = (struct signal_action){ MM0_SIG_DFL, 0, 0 };
 	sig->trampoline = 0;
 	thread->sig.suspended = false;
+	thread->sig.altstack = (struct signal_altstack){ 0, 0 };
 }
 
-/* Records signo as pending for the process; standard signals do not queue. */
-static void generate(struct task *leader, int signo, const struct mm_siginfo *info)
+static uint32_t queue_limit(const struct task *leader)
 {
-	struct task_signals *sig = &leader->sig;
+	return leader->rlimits.limit[MM0_RLIMIT_SIGPENDING].soft;
+}
+
+/* An ignored signal is dropped when generated, unless its thread (the main thread for a
+ * process-directed one) blocks it or waits for it: sigwait can still take it then. */
+static bool dropped_at_once(struct task *leader, struct task *target, int signo)
+{
+	uint64_t bit = MM0_SIGBIT(signo);
+
+	return ignored(leader, signo) && !(target->sig.blocked & bit) &&
+	       !(target->sig.waiting && (target->sig.wait_set & bit));
+}
+
+static void discard_everywhere(struct task *leader, uint64_t set)
+{
+	struct list *pos, *tmp;
+
+	signal_queue_discard(&leader->sig.process, set);
+	list_for_each_safe(pos, tmp, &leader->threads)
+		signal_queue_discard(&container_of(pos, struct task, thread_node)->sig.thread, set);
+}
+
+int signal_post_info(struct task *task, struct task *thread, const struct mm_siginfo *info)
+{
+	struct task *leader = task->leader;
+	int signo = info->signo;
 
 	if (signo == MM0_SIGCONT || (MM0_SIGBIT(signo) & STOP_SET))
-		sig->pending &= ~(signo == MM0_SIGCONT ? STOP_SET : MM0_SIGBIT(MM0_SIGCONT));
-	if (signo == MM0_SIGCONT && sig->stopped)
+		discard_everywhere(leader, signo == MM0_SIGCONT ? STOP_SET : MM0_SIGBIT(MM0_SIGCONT));
+	if (signo == MM0_SIGCONT && leader->sig.stopped)
 		signal_stop(leader, false);
-	if (ignored(leader, signo) || (sig->pending & MM0_SIGBIT(signo)))
-		return;
-	sig->pending |= MM0_SIGBIT(signo);
-	sig->info[signo] = *info;
+	if (dropped_at_once(leader, thread ? thread : leader, signo))
+		return 0;
+	return signal_queue_add(thread ? &thread->sig.thread : &leader->sig.process, info,
+				queue_limit(leader));
 }
 
-static struct task *thread_accepting(struct task *leader, int signo)
+int signal_post(struct task *task, uint32_t thread_tid, int signo, int code, int32_t value,
+		uint32_t sender_pid)
+{
+	struct mm_siginfo info = { .signo = signo, .code = code, .pid = (int32_t)sender_pid,
+				    .value = value };
+	struct task *thread = NULL;
+
+	if (!task || task->leader->zombie)
+		return -ESRCH;
+	if (!signo_valid(signo))
+		return -EINVAL;
+	if (thread_tid) {
+		thread = task_by_pid(thread_tid);
+		if (!thread || thread->tid != thread_tid || thread->leader != task->leader ||
+		    !thread->thread_alive)
+			return -ESRCH;
+	}
+	return signal_post_info(task, thread, &info);
+}
+
+/* The signals thread may take now: its own and its process's that it does not block or
+ * waits for; only SIGKILL while the process is stopped. */
+static uint64_t deliverable(const struct task *thread)
+{
+	uint64_t pending = thread->sig.thread.set | thread->leader->sig.process.set;
+	uint64_t accepted = ~thread->sig.blocked;
+
+	if (thread->sig.waiting)
+		accepted |= thread->sig.wait_set;
+	if (thread->leader->sig.stopped)
+		accepted &= MM0_SIGBIT(MM0_SIGKILL);
+	return pending & accepted;
+}
+
+void signal_take(struct task *thread, int signo, struct mm_siginfo *info)
+{
+	struct signal_pending *own = &thread->sig.thread;
+
+	signal_queue_take((own->set & MM0_SIGBIT(signo)) ? own : &thread->leader->sig.process,
+			  signo, info);
+}
+
+enum acted { ACTED, ENDED, STOPPED };
+
+/* Lowest number first (POSIX orders the real-time signals so); a thread's own before its
+ * process's. */
+static enum acted act_on_next(struct task *leader, struct task *thread, uint64_t candidates)
+{
+	int signo = __builtin_ctzll(candidates) + 1;
+	struct mm_siginfo info;
+	uint32_t handler;
+
+	signal_take(thread, signo, &info);
+	if (thread->sig.waiting && (thread->sig.wait_set & MM0_SIGBIT(signo))) {
+		signal_wait_answer(thread, signo, &info);
+		return ACTED;
+	}
+	handler = leader->sig.actions[signo].handler;
+	if (signo == MM0_SIGKILL || signo == MM0_SIGSTOP || handler == MM0_SIG_DFL) {
+		switch (default_action(signo)) {
+		case ACT_TERM:
+			task_kill(leader, signo);
+			return ENDED;
+		case ACT_STOP:
+			signal_stop(leader, true);
+			return STOPPED;
+		default:
+			return ACTED;
+		}
+	}
+	if (handler == MM0_SIG_IGN)
+		return ACTED;
+	if (signal_deliver(thread, signo, &info)) {
+		task_kill(leader, MM0_SIGSEGV);
+		return ENDED;
+	}
+	return ACTED;
+}
+
+/* Acts on the pending signals of one process that its threads accept, each thread in
+ * turn. Returns false when the process ended. */
+static bool dispatch(struct task *leader)
 {
 	struct list *pos, *tmp;
 
 	list_for_each_safe(pos, tmp, &leader->threads) {
 		struct task *thread = container_of(pos, struct task, thread_node);
+		uint64_t candidates;
 
-		if (thread->thread_alive && !(thread->sig.blocked & MM0_SIGBIT(signo)))
-			return thread;
-	}
-	return NULL;
-}
+		while (thread->thread_alive && (candidates = deliverable(thread))) {
+			enum acted acted = act_on_next(leader, thread, candidates);
 
-/* Acts on one process's pending signals that some thread accepts. Returns false when
- * the process ended. */
-static bool dispatch(struct task *leader)
-{
-	struct task_signals *sig = &leader->sig;
-	int signo;
-
-	for (signo = 1; signo < MM0_NSIG; signo++) {
-		struct mm_siginfo info;
-		struct task *thread;
-		uint32_t handler;
-
-		if (!(sig->pending & MM0_SIGBIT(signo)) || (sig->stopped && signo != MM0_SIGKILL))
-			continue;
-		thread = thread_accepting(leader, signo);
-		if (!thread)
-			continue;
-		sig->pending &= ~MM0_SIGBIT(signo);
-		info = sig->info[signo];
-		handler = sig->actions[signo].handler;
-		if (signo == MM0_SIGKILL || signo == MM0_SIGSTOP || handler == MM0_SIG_DFL) {
-			switch (default_action(signo)) {
-			case ACT_TERM:
-				task_kill(leader, signo);
+			if (acted == ENDED)
 				return false;
-			case ACT_STOP:
-				signal_stop(leader, true);
+			if (acted == STOPPED)
 				return true;
-			default:
-				continue;
-			}
-		}
-		if (handler == MM0_SIG_IGN)
-			continue;
-		if (signal_deliver(thread, signo, &info)) {
-			task_kill(leader, MM0_SIGSEGV);
-			return false;
 		}
 	}
 	return true;
@@ -191,8 +267,7 @@ static bool dispatch(struct task *leader)
 static void dispatch_one(struct task *leader, void *arg)
 {
 	(void)arg;
-	if (leader->sig.pending)
-		dispatch(leader);
+	dispatch(leader);
 }
 
 void signal_dispatch_all(void)
@@ -208,7 +283,7 @@ void signal_child_exited(struct task *parent, uint32_t child_pid, int status)
 	if (!parent || parent == task_self() || parent->zombie)
 		return;
 	info.code = MM0_WIFEXITED(status) ? MM0_CLD_EXITED : MM0_CLD_KILLED;
-	generate(parent, MM0_SIGCHLD, &info);
+	signal_post_info(parent, NULL, &info);
 	signal_dispatch_all();
 }
 
@@ -266,15 +341,16 @@ long signal_action_set(struct task *caller, int signo, bool change,
 		leader->sig.trampoline = trampoline;
 	}
 	leader->sig.actions[signo] = *action;
-	leader->sig.actions[signo].mask &= MM0_SIG_VALID_SET & ~MM0_SIG_UNBLOCKABLE;
+	leader->sig.actions[signo].mask &= ~MM0_SIG_UNBLOCKABLE;
+	/* POSIX: setting a pending signal to be ignored discards it, blocked or not. */
 	if (ignored(leader, signo))
-		leader->sig.pending &= ~MM0_SIGBIT(signo);
+		discard_everywhere(leader, MM0_SIGBIT(signo));
 	return 0;
 }
 
-long signal_mask_set(struct task *caller, int how, bool change, uint32_t set, uint32_t *old)
+long signal_mask_set(struct task *caller, int how, bool change, uint64_t set, uint64_t *old)
 {
-	uint32_t *blocked;
+	uint64_t *blocked;
 
 	if (!caller || !caller->thread_alive)
 		return -ESRCH;
@@ -282,7 +358,7 @@ long signal_mask_set(struct task *caller, int how, bool change, uint32_t set, ui
 	*old = *blocked;
 	if (!change)
 		return 0;
-	set &= MM0_SIG_VALID_SET & ~MM0_SIG_UNBLOCKABLE;
+	set &= ~MM0_SIG_UNBLOCKABLE;
 	if (how == MM0_SIG_BLOCK)
 		*blocked |= set;
 	else if (how == MM0_SIG_UNBLOCK)
@@ -294,9 +370,9 @@ long signal_mask_set(struct task *caller, int how, bool change, uint32_t set, ui
 	return 0;
 }
 
-uint32_t signal_pending_of(struct task *caller)
+uint64_t signal_pending_of(struct task *caller)
 {
-	return caller->leader->sig.pending & caller->sig.blocked;
+	return (caller->leader->sig.process.set | caller->sig.thread.set) & caller->sig.blocked;
 }
 
 struct kill_request {
@@ -321,11 +397,17 @@ static void kill_one(struct task *leader, void *arg)
 		return;
 	}
 	request->found++;
+	/* kill does not fail for a full queue (Linux's neither): that instance is lost. */
 	if (request->signo)
-		generate(leader, request->signo, &info);
+		signal_post_info(leader, NULL, &info);
 }
 
 long signal_kill(struct task *caller, long pid, int signo)
+{
+	return signal_send(caller, pid, signo, MM0_SI_USER, 0);
+}
+
+long signal_send(struct task *caller, long pid, int signo, int code, int32_t value)
 {
 	struct kill_request request = { .sender = caller, .signo = signo };
 	struct task *target;
@@ -334,6 +416,8 @@ long signal_kill(struct task *caller, long pid, int signo)
 		return -ESRCH;
 	if (signo < 0 || signo >= MM0_NSIG)
 		return -EINVAL;
+	if (code != MM0_SI_USER && pid <= 0)
+		return -ESRCH;
 	if (signo && !signal_kernel && (MM0_SIGBIT(signo) & (STOP_SET | MM0_SIGBIT(MM0_SIGCONT))))
 		return -ENOSYS;
 	if (pid > 0) {
@@ -341,10 +425,9 @@ long signal_kill(struct task *caller, long pid, int signo)
 		if (!target || target->leader == task_self() || target->leader->system)
 			return target ? -EPERM : -ESRCH;
 		if (signo && !target->leader->zombie) {
-			struct mm_siginfo info = { .signo = signo, .code = MM0_SI_USER,
-						    .pid = (int32_t)caller->pid };
+			int err = signal_post(target, 0, signo, code, value, caller->pid);
 
-			generate(target->leader, signo, &info);
+			return code == MM0_SI_USER ? 0 : err;
 		}
 		return 0;
 	}
@@ -456,60 +539,4 @@ long signal_getsid(struct task *caller, long pid)
 		return -ESRCH;
 	target = process_of(caller, pid);
 	return target ? (long)target->sig.sid : -ESRCH;
-}
-
-long signal_alarm(struct task *caller, uint32_t seconds)
-{
-	struct task_signals *sig;
-	uint64_t now, left = 0;
-
-	if (!caller || !caller->thread_alive)
-		return -ESRCH;
-	if (!signal_kernel)
-		return -ENOSYS;
-	sig = &caller->leader->sig;
-	now = signal_kernel->now_ms(signal_kernel_ctx);
-	if (sig->alarm_ms)
-		left = sig->alarm_ms > now ? (sig->alarm_ms - now + 999) / 1000 : 1;
-	if (left > INT32_MAX)	/* the reply is an int: never let it read as -errno */
-		left = INT32_MAX;
-	sig->alarm_ms = seconds ? now + (uint64_t)seconds * 1000 : 0;
-	if (seconds)
-		signal_kernel->timer_wake(signal_kernel_ctx);
-	return (long)left;
-}
-
-struct alarm_scan {
-	uint64_t now, next;
-};
-
-static void alarm_fire(struct task *leader, void *arg)
-{
-	struct alarm_scan *scan = arg;
-	struct mm_siginfo info = { .signo = MM0_SIGALRM, .code = MM0_SI_KERNEL };
-
-	if (!leader->sig.alarm_ms)
-		return;
-	if (leader->sig.alarm_ms <= scan->now) {
-		leader->sig.alarm_ms = 0;
-		generate(leader, MM0_SIGALRM, &info);
-	} else if (!scan->next || leader->sig.alarm_ms < scan->next) {
-		scan->next = leader->sig.alarm_ms;
-	}
-}
-
-uint32_t signal_alarm_tick(void)
-{
-	struct alarm_scan scan = { 0, 0 };
-
-	if (!signal_kernel)
-		return 0;
-	scan.now = signal_kernel->now_ms(signal_kernel_ctx);
-	signal_for_each_process(alarm_fire, &scan);
-	signal_dispatch_all();
-	if (!scan.next)
-		return 0;
-	/* The timer thread gets this as an int where 0 and below mean "ask again": an alarm
-	 * more than 2^31 ms away must not wrap there, or it asks again at once, for ever. */
-	return scan.next - scan.now > INT32_MAX ? INT32_MAX : (uint32_t)(scan.next - scan.now);
 }

@@ -14,17 +14,17 @@
 #include "proc/task.h"
 
 /* Register access for delivery: exchange_registers over regs[L4_EXREG_WORDS] (0 or -errno),
- * and a millisecond clock for alarm. Unset on the host (handlers: -ENOSYS). */
+ * and a millisecond clock for the timers (timers.c). Unset on the host (handlers: -ENOSYS). */
 struct signal_kernel_ops {
 	int (*exregs)(void *ctx, uint32_t tid, uint32_t flags, uint32_t pc, uint32_t sp,
 		      uint32_t regs[]);
 	uint64_t (*now_ms)(void *ctx);
-	/* Wakes the timer thread from its sleep (a new, earlier alarm). */
+	/* Wakes the timer thread from its sleep (a new, earlier timer). */
 	void (*timer_wake)(void *ctx);
 };
 extern const struct signal_kernel_ops *signal_kernel;
 extern void *signal_kernel_ctx;
-/* mm0's thread that sleeps until the next alarm (signal_requests.c answers it). */
+/* mm0's thread that sleeps until the next timer (signal_requests.c answers it). */
 extern uint32_t signal_timer_tid;
 
 /* Hooks from the process code. */
@@ -32,7 +32,7 @@ void signal_fork(struct task *creator, struct task *child, bool thread);
 void signal_spawned(struct task *child, struct task *parent);
 void signal_child_exited(struct task *parent, uint32_t child_pid, int status);
 /* A new image (execve): caught signals go back to SIG_DFL; ignored ones, the mask, the
- * pending set and the alarm stay, as POSIX says. */
+ * pending set and the alarm stay, as POSIX says (timers.c ends the POSIX timers). */
 void signal_exec(struct task *thread);
 /* An unresolvable fault or exception of thread: handler, or the process dies. cause is
  * vm_fault's error for a page fault, 0 for an exception. */
@@ -87,20 +87,33 @@ static inline long mm0_fault(struct task *task, uint32_t addr, unsigned access, 
 long signal_action_set(struct task *caller, int signo, bool change,
 		       const struct signal_action *action, uint32_t trampoline,
 		       struct signal_action *old);
-long signal_mask_set(struct task *caller, int how, bool change, uint32_t set, uint32_t *old);
-uint32_t signal_pending_of(struct task *caller);
+long signal_mask_set(struct task *caller, int how, bool change, uint64_t set, uint64_t *old);
+uint64_t signal_pending_of(struct task *caller);
 long signal_kill(struct task *caller, long pid, int signo);
+/* kill with a si_code and value (sigqueue: MM0_SI_QUEUE, only to one process, -EAGAIN
+ * when its queue is full; kill's MM0_SI_USER never fails so). */
+long signal_send(struct task *caller, long pid, int signo, int code, int32_t value);
 long signal_setpgid(struct task *caller, long pid, long pgid);
 long signal_getpgid(struct task *caller, long pid);
 /* setsid: the caller leads a new session and group (its pid), or -EPERM when a
  * group already has that id; getsid: pid 0 means the caller. */
 long signal_setsid(struct task *caller);
 long signal_getsid(struct task *caller, long pid);
-long signal_alarm(struct task *caller, uint32_t seconds);
-/* Fires due alarms; the milliseconds until the next one (at most INT32_MAX), or 0 for none. */
-uint32_t signal_alarm_tick(void);
 /* Delivers every pending, unblocked signal (or its default action). */
 void signal_dispatch_all(void);
+
+/* The one way a signal is generated: signo with its si_code, value and sender for the
+ * process of task, or for its thread thread_tid (a struct task tid; 0: the process).
+ * 0, -EINVAL (signo), -ESRCH (no such process or thread of it) or -EAGAIN (a real-time
+ * signal and the queue at RLIMIT_SIGPENDING). Acted on at the next signal_dispatch_all. */
+int signal_post(struct task *task, uint32_t thread_tid, int signo, int code, int32_t value,
+		uint32_t sender_pid);
+/* signal_post with a whole siginfo (SIGCHLD's status, ...); thread NULL: the process. */
+int signal_post_info(struct task *task, struct task *thread, const struct mm_siginfo *info);
+/* Takes the oldest pending instance of signo for thread (its own first, then its
+ * process's) into *info. */
+void signal_take(struct task *thread, int signo, struct mm_siginfo *info);
+
 
 /* Every live process (leaders not yet zombies), mm0's own task excluded. */
 void signal_for_each_process(void (*fn)(struct task *leader, void *arg), void *arg);

@@ -5,6 +5,7 @@
 #include <server/counted_alloc.h>
 #include "mem/posix_shm.h"
 #include "mem/vm_area.h"
+#include "proc/signal_queue.h"
 #include "proc/task.h"
 
 static struct list all_tasks = { &all_tasks, &all_tasks };
@@ -115,6 +116,8 @@ struct task *task_alloc(struct task *leader, struct task *parent)
 
 void task_free(struct task *task)
 {
+	signal_queue_discard(&task->sig.process, MM0_SIG_ALL);
+	signal_queue_discard(&task->sig.thread, MM0_SIG_ALL);
 	list_del(&task->thread_node);
 	list_del(&task->child_node);
 	list_del(&task->node);

@@ -17,6 +17,7 @@
 /* A program's name (the last path part, cut): a boot module's name fits whole. */
 #define MM0_TASK_NAME_MAX	32
 
+struct task_timers;
 struct vm_object;
 struct wait_request;
 
@@ -61,6 +62,7 @@ struct task {
 	uint64_t children_ns;		/* leaders: CPU time of its reaped children, theirs included */
 	uint64_t reaped_child_ns;	/* the whole CPU time of the child this thread last reaped */
 	struct task_rlimits rlimits;	/* leaders: the process's resource limits */
+	struct task_timers *timers;	/* leaders: timers.c's table, NULL until first used */
 };
 
 /* mm0's own task (pid 1), every orphan's parent. task_fini_self frees its

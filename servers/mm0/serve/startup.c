@@ -17,7 +17,8 @@ int mm0_init(const struct mm0_config *config)
 	int err;
 
 	if (!config || !config->kernel || !config->reply || !config->reply->complete_wait ||
-	    !config->reply->complete_sigsuspend || !config->reply->complete_sigreturn)
+	    !config->reply->complete_sigsuspend || !config->reply->complete_sigreturn ||
+	    !config->reply->complete_sigwait)
 		return -EINVAL;
 	mm0_kernel = config->kernel;
 	mm0_kernel_ctx = config->kernel_ctx;

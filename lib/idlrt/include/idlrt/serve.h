@@ -8,6 +8,14 @@
  * with reply-and-wait, so one IPC both answers and takes the next request. */
 void idlrt_serve(idlrt_dispatch_fn dispatch, int trace) __attribute__((noreturn));
 
+/* The same loop for a server with timed waits of its own: while *timer_armed
+ * is not 0, receive_timeout is called before each receive; it does what is
+ * due and returns how long the receive may wait for the next request (an L4
+ * receive timeout: 1..0xfffe ms, or L4_TIMEOUT_NEVER). A receive that times
+ * out just loops. Unarmed, the loop costs one load more than idlrt_serve. */
+void idlrt_serve_timed(idlrt_dispatch_fn dispatch, uint16_t (*receive_timeout)(void),
+		       const volatile uint32_t *timer_armed, int trace) __attribute__((noreturn));
+
 /* The same loop for a server that also takes the kernel's messages (labels
  * from L4_LABEL_KERNEL_MIN up: a bound interrupt, a page fault, an
  * exception): those go to on_kernel instead of the IDL dispatch, and its

@@ -1,0 +1,26 @@
+/* handle_poll.c - the handler of poll: the items and the revents lie in the
+ * caller's shared buffer, where a waiter fills revents before its later
+ * reply names them. */
+#include "fs0_logic.h"
+#include "fs0_server.h"
+#include "serve_pending.h"
+
+/* revents are already where the dispatch resolved them (the token keeps the
+ * place and the caller's count of them). */
+static int poll_reply(idlrt_token_t token, int result)
+{
+	return fs0_poll_reply(token, result, token.bulk_at, result >= 0 ? token.bulk_capacity : 0);
+}
+
+int fs0_handle_poll(struct idlrt_request *idl_rq, idlrt_token_t idl_token, const void *items,
+		    uint32_t items_len, int32_t timeout_ms, void *revents, uint32_t *revents_len)
+{
+	uint32_t count = items_len / sizeof(struct fs0_poll_item);
+	if (items_len % sizeof(struct fs0_poll_item) || *revents_len != count * sizeof(uint16_t))
+		return -FS0_EINVAL;
+	struct serve_pending *pending = serve_pending_new(idl_token, poll_reply);
+	if (!pending)
+		return -FS0_ENOMEM;
+	return serve_pending_result(pending, fs_poll(idl_rq->client, items, count, revents, timeout_ms,
+						     pending));
+}
