@@ -93,6 +93,18 @@ static struct idl_type *new_type(struct idl_parse *ps, enum idl_type_kind kind, 
 	return type;
 }
 
+/* `octal uint32`: an unsigned integer the tracer prints in octal (a file mode). */
+static struct idl_type *octal_type(struct idl_parse *ps, const char *word, YYLTYPE where, int64_t inttype)
+{
+	expect_word(ps, word, "octal", where, "before an integer type");
+	struct idl_type *type = new_type(ps, IDL_T_INT, where);
+	type->bits = (int)(inttype < 0 ? -inttype : inttype);
+	type->octal = 1;
+	if (inttype < 0)
+		idl_error(ps->prog, type->loc, "'octal' needs an unsigned integer type");
+	return type;
+}
+
 /* Wraps type in an array of the given bound when dims is set. */
 static struct idl_type *with_dims(struct idl_parse *ps, struct idl_type *type,
 				  const struct idl_value *dims, YYLTYPE where)
@@ -280,6 +292,7 @@ type:
 	| KW_BULK KW_BUFFER '<' value '>'	{ $$ = new_type(ps, IDL_T_BUFFER, @1); $$->bound = $4; $$->bulk = 1; }
 	| KW_SEQUENCE '<' type ',' value '>'	{ $$ = new_type(ps, IDL_T_SEQUENCE, @1); $$->elem = $3; $$->bound = $5; }
 	| IDENT			{ $$ = new_type(ps, IDL_T_NAMED, @1); $$->name = $1; }
+	| IDENT INTTYPE		{ $$ = octal_type(ps, $1, @1, $2); }
 	;
 
 interface:
