@@ -165,6 +165,7 @@ static struct idl_decl *decls_in_order(struct idl_decl *list)
 %token <value> NUMBER "a number"
 %token <num> INTTYPE "an integer type"
 %token SHL "'<<'" SHR "'>>'"
+/* The reserved words, from KW_IMPORT to YYSYMBOL_KW_LAST (after the grammar). */
 %token KW_IMPORT "import" KW_INTERFACE "interface" KW_ID "id" KW_VERSION "version"
 %token KW_USES "uses" KW_CONST "const" KW_ENUM "enum" KW_TYPEDEF "typedef"
 %token KW_STRUCT "struct" KW_ONEWAY "oneway" KW_DEFERRED "deferred"
@@ -391,19 +392,22 @@ direction:
 
 %%
 
+/* The reserved words are the tokens from KW_IMPORT to the last one declared. */
+#define YYSYMBOL_KW_LAST YYSYMBOL_KW_SEQUENCE
+
 /* A token as the IDL calls it: keywords quoted, the rest by their aliases. */
 static const char *token_words(struct idl_parse *ps, yysymbol_kind_t sym)
 {
 	if (sym == YYSYMBOL_YYEOF)
 		return "the end of the file";
-	if (sym >= YYSYMBOL_KW_IMPORT && sym <= YYSYMBOL_KW_OPTIONAL)
+	if (sym >= YYSYMBOL_KW_IMPORT && sym <= YYSYMBOL_KW_LAST)
 		return idl_printf(ps->prog, "'%s'", yysymbol_name(sym));
 	return yysymbol_name(sym);
 }
 
 static int is_keyword(yysymbol_kind_t sym)
 {
-	return (sym >= YYSYMBOL_KW_IMPORT && sym <= YYSYMBOL_KW_OPTIONAL) || sym == YYSYMBOL_INTTYPE;
+	return (sym >= YYSYMBOL_KW_IMPORT && sym <= YYSYMBOL_KW_LAST) || sym == YYSYMBOL_INTTYPE;
 }
 
 /* Whether sym starts a constant expression: all of them are said as "a value". */
