@@ -55,6 +55,7 @@ struct idl_type {
 	char *name;
 	struct idl_decl *decl;
 	int bulk;		/* string/buffer: travels in the caller's shared buffer */
+	int octal;		/* unsigned integer: traced in octal (file modes) */
 	struct idl_loc loc;
 };
 

@@ -85,7 +85,8 @@ static void emit_trace_value(struct gen *g, const char *in, const char *expr, co
 	}
 	switch (base->kind) {
 	case IDL_T_INT:
-		fprintf(out, "%sidlrt_tb_%s(&idl_tb, %s);\n", in, base->is_signed ? "int" : "uint", expr);
+		fprintf(out, "%sidlrt_tb_%s(&idl_tb, %s);\n", in,
+			base->octal ? "octal" : base->is_signed ? "int" : "uint", expr);
 		break;
 	case IDL_T_BOOL:
 		fprintf(out, "%sidlrt_tb_puts(&idl_tb, %s ? \"true\" : \"false\");\n", in, expr);

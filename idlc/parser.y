@@ -93,6 +93,18 @@ static struct idl_type *new_type(struct idl_parse *ps, enum idl_type_kind kind, 
 	return type;
 }
 
+/* `octal uint32`: an unsigned integer the tracer prints in octal (a file mode). */
+static struct idl_type *octal_type(struct idl_parse *ps, const char *word, YYLTYPE where, int64_t inttype)
+{
+	expect_word(ps, word, "octal", where, "before an integer type");
+	struct idl_type *type = new_type(ps, IDL_T_INT, where);
+	type->bits = (int)(inttype < 0 ? -inttype : inttype);
+	type->octal = 1;
+	if (inttype < 0)
+		idl_error(ps->prog, type->loc, "'octal' needs an unsigned integer type");
+	return type;
+}
+
 /* Wraps type in an array of the given bound when dims is set. */
 static struct idl_type *with_dims(struct idl_parse *ps, struct idl_type *type,
 				  const struct idl_value *dims, YYLTYPE where)
@@ -153,6 +165,7 @@ static struct idl_decl *decls_in_order(struct idl_decl *list)
 %token <value> NUMBER "a number"
 %token <num> INTTYPE "an integer type"
 %token SHL "'<<'" SHR "'>>'"
+/* The reserved words, from KW_IMPORT to YYSYMBOL_KW_LAST (after the grammar). */
 %token KW_IMPORT "import" KW_INTERFACE "interface" KW_ID "id" KW_VERSION "version"
 %token KW_USES "uses" KW_CONST "const" KW_ENUM "enum" KW_TYPEDEF "typedef"
 %token KW_STRUCT "struct" KW_ONEWAY "oneway" KW_DEFERRED "deferred"
@@ -280,6 +293,7 @@ type:
 	| KW_BULK KW_BUFFER '<' value '>'	{ $$ = new_type(ps, IDL_T_BUFFER, @1); $$->bound = $4; $$->bulk = 1; }
 	| KW_SEQUENCE '<' type ',' value '>'	{ $$ = new_type(ps, IDL_T_SEQUENCE, @1); $$->elem = $3; $$->bound = $5; }
 	| IDENT			{ $$ = new_type(ps, IDL_T_NAMED, @1); $$->name = $1; }
+	| IDENT INTTYPE		{ $$ = octal_type(ps, $1, @1, $2); }
 	;
 
 interface:
@@ -378,19 +392,22 @@ direction:
 
 %%
 
+/* The reserved words are the tokens from KW_IMPORT to the last one declared. */
+#define YYSYMBOL_KW_LAST YYSYMBOL_KW_SEQUENCE
+
 /* A token as the IDL calls it: keywords quoted, the rest by their aliases. */
 static const char *token_words(struct idl_parse *ps, yysymbol_kind_t sym)
 {
 	if (sym == YYSYMBOL_YYEOF)
 		return "the end of the file";
-	if (sym >= YYSYMBOL_KW_IMPORT && sym <= YYSYMBOL_KW_OPTIONAL)
+	if (sym >= YYSYMBOL_KW_IMPORT && sym <= YYSYMBOL_KW_LAST)
 		return idl_printf(ps->prog, "'%s'", yysymbol_name(sym));
 	return yysymbol_name(sym);
 }
 
 static int is_keyword(yysymbol_kind_t sym)
 {
-	return (sym >= YYSYMBOL_KW_IMPORT && sym <= YYSYMBOL_KW_OPTIONAL) || sym == YYSYMBOL_INTTYPE;
+	return (sym >= YYSYMBOL_KW_IMPORT && sym <= YYSYMBOL_KW_LAST) || sym == YYSYMBOL_INTTYPE;
 }
 
 /* Whether sym starts a constant expression: all of them are said as "a value". */

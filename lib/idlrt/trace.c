@@ -56,10 +56,34 @@ void idlrt_tb_hex(struct idlrt_tb *tb, uint64_t value)
 	tb_digits(tb, value, 16);
 }
 
+/* Octal as C writes it (0644, 0): the IDL's `octal` integers, file modes. */
+void idlrt_tb_octal(struct idlrt_tb *tb, uint64_t value)
+{
+	if (value)
+		tb_putc(tb, '0');
+	tb_digits(tb, value, 8);
+}
+
 static void tb_byte(struct idlrt_tb *tb, unsigned char byte)
 {
 	tb_putc(tb, "0123456789abcdef"[byte >> 4]);
 	tb_putc(tb, "0123456789abcdef"[byte & 15]);
+}
+
+const char *idlrt_trace_caller(uint32_t number, int is_pid)
+{
+	static char name[IDLRT_CALLER_NAME_SIZE];
+	struct idlrt_tb digits = { .len = 0 };
+	tb_digits(&digits, number, 10);
+	size_t len = 0;
+	name[len++] = '[';
+	if (!is_pid)
+		name[len++] = 't';
+	for (size_t i = 0; i < digits.len; i++)
+		name[len++] = digits.text[i];
+	name[len++] = ']';
+	name[len] = '\0';
+	return name;
 }
 
 void idlrt_tb_begin(struct idlrt_tb *tb, l4_tid_t client, const char *iface, const char *op, int is_reply)
@@ -72,12 +96,12 @@ void idlrt_tb_begin(struct idlrt_tb *tb, l4_tid_t client, const char *iface, con
 		idlrt_tb_puts(tb, name);
 	else
 		idlrt_tb_hex(tb, client);
-	idlrt_tb_puts(tb, is_reply ? " <- " : " -> ");
+	/* strace's words for a call answered later: "<... read resumed> = 5". */
+	idlrt_tb_puts(tb, is_reply ? " <... " : " ");
 	idlrt_tb_puts(tb, iface);
 	tb_putc(tb, '.');
 	idlrt_tb_puts(tb, op);
-	if (!is_reply)
-		tb_putc(tb, '(');
+	idlrt_tb_puts(tb, is_reply ? " resumed>" : "(");
 }
 
 void idlrt_tb_close(struct idlrt_tb *tb)
@@ -172,10 +196,12 @@ static const char *tb_errno_name(int result)
 void idlrt_tb_result(struct idlrt_tb *tb, int result)
 {
 	const char *error = tb_errno_name(result);
-	idlrt_tb_puts(tb, " = ");
 	if (result == IDLRT_DEFERRED) {
-		idlrt_tb_puts(tb, "<deferred>");
-	} else if (error) {
+		idlrt_tb_puts(tb, " <unfinished ...>");
+		return;
+	}
+	idlrt_tb_puts(tb, " = ");
+	if (error) {
 		tb_putc(tb, '-');
 		idlrt_tb_puts(tb, error);
 	} else {

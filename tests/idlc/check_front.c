@@ -467,6 +467,31 @@ START_TEST(flag_sets)
 }
 END_TEST
 
+START_TEST(octal_integers)
+{
+	ck_assert_str_eq(compile("typedef octal uint16 mode_bits;\n"
+				 "interface i id 1 version 1 { int f(in octal uint32 mode, in mode_bits m, "
+				 "in uint32 octal); };"), "");
+	struct idl_decl *f = find_decl(find_decl(prog.files->decls, "i")->body, "f");
+	ck_assert_int_eq(f->members->type->octal, 1);
+	ck_assert_int_eq(idl_base_type(f->members->next->type)->octal, 1);
+	ck_assert_int_eq(idl_base_type(f->members->next->type)->bits, 16);
+	ck_assert_int_eq(f->members->next->next->type->octal, 0);
+	teardown();
+	setup();
+	CHECK_ERROR("interface i id 1 version 1 { int f(in octal int32 m); };",
+		    "1:39: error: 'octal' needs an unsigned integer type",
+		    "interface i id 1 version 1 { int f(in octal int32 m); };",
+		    "                                      ^");
+	teardown();
+	setup();
+	CHECK_ERROR("interface i id 1 version 1 { int f(in octl uint32 m); };",
+		    "1:39: error: unknown word 'octl' before an integer type (expected 'octal')",
+		    "interface i id 1 version 1 { int f(in octl uint32 m); };",
+		    "                                      ^");
+}
+END_TEST
+
 START_TEST(flag_set_errors)
 {
 	CHECK_ERROR("flags f : int32 { A = 1 };", "1:11: error: flag set 'f' needs an unsigned integer type",
@@ -745,6 +770,7 @@ static Suite *front_suite(void)
 	tcase_add_test(ok, uses_without_a_cycle_and_unknown_interfaces);
 	tcase_add_test(ok, constants_in_every_radix_and_expressions);
 	tcase_add_test(ok, flag_sets);
+	tcase_add_test(ok, octal_integers);
 	tcase_add_test(ok, accepted_versions);
 	tcase_add_test(ok, optional_parameters);
 	tcase_add_test(ok, bulk_parameters);

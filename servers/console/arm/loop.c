@@ -68,5 +68,5 @@ static int take_kernel_message(struct idlrt_request *rq)
 
 void console_loop(void)
 {
-	idlrt_serve_with_kernel(console_dispatch, take_kernel_message, 0);
+	idlrt_serve_with_kernel(console_dispatch, take_kernel_message, CONSOLE_TRACING);
 }

@@ -3,6 +3,15 @@
 #include <l4/syscalls.h>
 
 #include "console_run.h"
+#ifdef CONSOLE_TRACE
+#include <idlrt/trace_console.h>
+
+/* The console knows its callers by thread only: "[tN]", kernel thread slot N. */
+static const char *caller_name(l4_tid_t tid)
+{
+	return idlrt_trace_caller(L4_TID_SLOT(tid), 0);
+}
+#endif
 
 int main(void)
 {
@@ -13,5 +22,8 @@ int main(void)
 		l4_kdebug_puts(cannot_start, sizeof(cannot_start) - 1);
 		return -err;
 	}
+#ifdef CONSOLE_TRACE
+	idlrt_trace_to_console(caller_name);
+#endif
 	console_loop();
 }

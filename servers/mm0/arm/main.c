@@ -15,6 +15,9 @@
 #include "serve/services.h"
 #include "serve/startup.h"
 #include "signal_l4.h"
+#ifdef MM0_TRACE
+#include "trace.h"
+#endif
 
 extern char __heap_start[];
 
@@ -237,5 +240,8 @@ int main(void)
 		console_printf("mm0: cannot start init (error %ld)\n", init_pid);
 		l4_poweroff(125);
 	}
-	idlrt_serve(mm0_serve, 0);
+#ifdef MM0_TRACE
+	mm0_trace_start();
+#endif
+	idlrt_serve(mm0_serve, SERVE_TRACING);
 }

@@ -17,8 +17,7 @@ void *serve_token(idlrt_token_t token)
 
 static idlrt_token_t token_of(void *token)
 {
-	/* mm0's dispatch is not built with idlc --trace: its replies are never traced. */
-	idlrt_token_t idl_token = { .client = (l4_tid_t)(uintptr_t)token };
+	idlrt_token_t idl_token = { .client = (l4_tid_t)(uintptr_t)token, .trace = SERVE_TRACING };
 
 	return idl_token;
 }

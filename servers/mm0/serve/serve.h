@@ -40,6 +40,14 @@ void crash_report(const struct task *thread, int signo, uint32_t addr, int cause
  * until the earliest alarm (signal_requests.c; arm/signal_l4.c's timer_wake). */
 void signal_timer_kick(void);
 
+/* mm0-trace.elf is built with -DMM0_TRACE and an idlc --trace dispatch:
+ * every request and every deferred reply is traced. mm0.elf traces nothing. */
+#ifdef MM0_TRACE
+#define SERVE_TRACING 1
+#else
+#define SERVE_TRACING 0
+#endif
+
 /* Deferred replies: a blocked waitpid is answered through the generated
  * reply site, addressed by the token kept with the request. */
 void *serve_token(idlrt_token_t token);

@@ -124,6 +124,12 @@ extern const char *(*idlrt_trace_name)(l4_tid_t tid);
 
 #define IDLRT_TB_SIZE 256
 
+/* "[t" + up to 10 digits + "]" + NUL */
+#define IDLRT_CALLER_NAME_SIZE 16
+/* A caller as the traced servers name it: "[N]" for process id N, "[tN]"
+ * for kernel thread slot N (is_pid 0). The text lives until the next call. */
+const char *idlrt_trace_caller(uint32_t number, int is_pid);
+
 /* A trace line being built; text that does not fit ends in "...". */
 struct idlrt_tb {
 	char text[IDLRT_TB_SIZE];
@@ -139,6 +145,7 @@ void idlrt_tb_puts(struct idlrt_tb *tb, const char *text);
 void idlrt_tb_int(struct idlrt_tb *tb, int64_t value);
 void idlrt_tb_uint(struct idlrt_tb *tb, uint64_t value);
 void idlrt_tb_hex(struct idlrt_tb *tb, uint64_t value);
+void idlrt_tb_octal(struct idlrt_tb *tb, uint64_t value);
 void idlrt_tb_enum(struct idlrt_tb *tb, const char *name, int32_t value);
 void idlrt_tb_string(struct idlrt_tb *tb, const char *text);
 void idlrt_tb_bytes(struct idlrt_tb *tb, const void *data, size_t len);
