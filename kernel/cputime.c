@@ -6,13 +6,24 @@
 /* The IPC fast path hands the processor over without stopping the interval
  * (that path stays as short as it was); the next switch, at the latest the
  * next tick's, charges it. */
-struct thread *cputime_charged;
-uint64_t cputime_since;
+static uint64_t idle_counts;
+struct cputime_state cputime = { NULL, &idle_counts };
+
+void cputime_to_idle(void)
+{
+	if (!cputime.charged)
+		return;
+	cputime_add(cputime.counter, read_cntvct());
+	cputime.charged = NULL;
+	cputime.counter = &idle_counts;
+}
 
 void cputime_forget(struct thread *t)
 {
-	if (cputime_charged == t)
-		cputime_charged = NULL;
+	if (cputime.charged == t) {
+		cputime.charged = NULL;
+		cputime.counter = &idle_counts;
+	}
 }
 
 /* r0 tid -> r0 result, r1 and r2 the low and high words of the count. */
@@ -30,8 +41,8 @@ void sys_cpu_time(struct thread *caller)
 		return;
 	}
 	counts = t->cpu_counts;
-	if (t == cputime_charged)
-		counts += read_cntvct() - cputime_since;
+	if (t == cputime.charged)
+		counts += read_cntvct();
 	caller->ctx.r[1] = (uint32_t)counts;
 	caller->ctx.r[2] = (uint32_t)(counts >> 32);
 	set_result(caller, 0);

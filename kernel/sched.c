@@ -126,7 +126,7 @@ void sched_return(void)
 {
 	struct thread *t = pick();
 	if (!t)
-		cputime_switch(NULL);
+		cputime_to_idle();
 	while (!t) {
 		if (!sleepers && !irq_any_bound()) {
 			printk("kernel: %u threads, all blocked for ever: stopping\n",

@@ -39,9 +39,9 @@ CP15_READ(ttbr0, 0, c2, c0, 0)
 
 static inline uint64_t read_cntvct(void)
 {
-	uint32_t lo, hi;
-	asm volatile("isb; mrrc p15, 1, %0, %1, c14" : "=r"(lo), "=r"(hi));
-	return ((uint64_t)hi << 32) | lo;
+	uint64_t count;
+	asm volatile("isb; mrrc p15, 1, %Q0, %R0, c14" : "=r"(count));
+	return count;
 }
 
 static inline void write_cntv_cval(uint64_t v)
