@@ -12,6 +12,9 @@ static struct list all_tasks = { &all_tasks, &all_tasks };
 static uint32_t live_tasks;
 static uint32_t last_pid;
 static struct task *self;
+/* The task the last lookup by thread id found: requests and faults come in
+ * runs from one program, so most lookups end here without a list walk. */
+static struct task *last_by_l4_tid;
 
 uint32_t task_live(void)
 {
@@ -38,7 +41,14 @@ static struct task *task_find(uint32_t value, bool by_l4_tid)
 
 struct task *task_by_l4_tid(uint32_t l4_tid)
 {
-	return task_find(l4_tid, true);
+	struct task *task = last_by_l4_tid;
+
+	if (task && task->thread_alive && task->l4_tid == l4_tid)
+		return task;
+	task = task_find(l4_tid, true);
+	if (task)
+		last_by_l4_tid = task;
+	return task;
 }
 
 struct task *task_by_pid(uint32_t pid)
@@ -121,6 +131,8 @@ void task_free(struct task *task)
 	list_del(&task->thread_node);
 	list_del(&task->child_node);
 	list_del(&task->node);
+	if (last_by_l4_tid == task)
+		last_by_l4_tid = NULL;
 	counted_free(task);
 	live_tasks--;
 }
