@@ -131,6 +131,7 @@ static int resolve_private(struct vm_area *area, uint32_t addr, uint32_t pgoff,
 	struct vm_object *owner;
 	struct vm_page *page = vm_object_chain_find(area->obj, pgoff, &owner);
 	unsigned perms = area->prot;
+	bool produced = false;
 	int err;
 
 	if (!page) {
@@ -142,11 +143,13 @@ static int resolve_private(struct vm_area *area, uint32_t addr, uint32_t pgoff,
 		} else {
 			err = produce_private(area, pgoff, bottom, &page);
 			owner = area->obj;
+			produced = true;
 		}
 		if (err)
 			return err;
 	}
-	bool writable = owner == area->obj && vm_object_private(owner);
+	/* produce_private has just made the area's object private: no second test. */
+	bool writable = produced || (owner == area->obj && vm_object_private(owner));
 
 	if ((access & MM0_PROT_WRITE) && !writable) {
 		struct vm_page *copy;
