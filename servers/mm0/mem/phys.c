@@ -60,7 +60,15 @@ static bool bit_test(const uint32_t *map, uint32_t bit)
 	return map[bit / 32] & (1u << (bit % 32));
 }
 
-int phys_alloc(uint32_t *paddr)
+static void take_page(struct phys_bank *bank, uint32_t page, uint32_t *paddr)
+{
+	bank->used[page / 32] |= 1u << (page % 32);
+	bank->next_hint = (page + 1) % bank->range.npages;
+	free_pages--;
+	*paddr = bank->range.base + page * MM0_PAGE_SIZE;
+}
+
+static int __attribute__((noinline)) phys_alloc_search(uint32_t *paddr)
 {
 	size_t i;
 
@@ -71,14 +79,22 @@ int phys_alloc(uint32_t *paddr)
 		for (tried = 0, page = bank->next_hint; tried < n; tried++, page = (page + 1) % n) {
 			if (bit_test(bank->used, page))
 				continue;
-			bank->used[page / 32] |= 1u << (page % 32);
-			bank->next_hint = (page + 1) % n;
-			free_pages--;
-			*paddr = bank->range.base + page * MM0_PAGE_SIZE;
+			take_page(bank, page, paddr);
 			return 0;
 		}
 	}
 	return -ENOMEM;
+}
+
+/* The search's first step on its own: the hint is free in the common case
+ * (pages are handed out in order), and then no loop's registers are saved. */
+int phys_alloc(uint32_t *paddr)
+{
+	if (bank_count && !bit_test(banks[0].used, banks[0].next_hint)) {
+		take_page(&banks[0], banks[0].next_hint, paddr);
+		return 0;
+	}
+	return phys_alloc_search(paddr);
 }
 
 /* First fit from the bank's start: runs are rare (drivers at boot), so the
