@@ -156,7 +156,7 @@ void *phys_view(uint32_t paddr)
 	return (char *)bank->range.view + (size_t)page * MM0_PAGE_SIZE;
 }
 
-/* On the target, eight words per instruction and 256 (zero) or 128 (copy)
+/* On the target, eight words per instruction and 512 (zero) or 256 (copy)
  * bytes per loop: picolibc's default memset and memcpy go a byte at a time,
  * four to five instructions a byte, which was most of an anonymous or
  * copy-on-write fault. */
@@ -171,6 +171,10 @@ void phys_page_zero(void *view)
 		     "stmia %0!, {r2-r6, r8-r10}\n\tstmia %0!, {r2-r6, r8-r10}\n\t"
 		     "stmia %0!, {r2-r6, r8-r10}\n\tstmia %0!, {r2-r6, r8-r10}\n\t"
 		     "stmia %0!, {r2-r6, r8-r10}\n\tstmia %0!, {r2-r6, r8-r10}\n\t"
+		     "stmia %0!, {r2-r6, r8-r10}\n\tstmia %0!, {r2-r6, r8-r10}\n\t"
+		     "stmia %0!, {r2-r6, r8-r10}\n\tstmia %0!, {r2-r6, r8-r10}\n\t"
+		     "stmia %0!, {r2-r6, r8-r10}\n\tstmia %0!, {r2-r6, r8-r10}\n\t"
+		     "stmia %0!, {r2-r6, r8-r10}\n\tstmia %0!, {r2-r6, r8-r10}\n\t"
 		     "cmp %0, %1\n\tbne 1b"
 		     : "+r"(view) : "r"(end)
 		     : "r2", "r3", "r4", "r5", "r6", "r8", "r9", "r10", "cc", "memory");
@@ -181,6 +185,10 @@ void phys_page_copy(void *to, const void *from)
 	char *end = (char *)to + MM0_PAGE_SIZE;
 
 	asm volatile("1:\tldmia %1!, {r2-r6, r8-r10}\n\tstmia %0!, {r2-r6, r8-r10}\n\t"
+		     "ldmia %1!, {r2-r6, r8-r10}\n\tstmia %0!, {r2-r6, r8-r10}\n\t"
+		     "ldmia %1!, {r2-r6, r8-r10}\n\tstmia %0!, {r2-r6, r8-r10}\n\t"
+		     "ldmia %1!, {r2-r6, r8-r10}\n\tstmia %0!, {r2-r6, r8-r10}\n\t"
+		     "ldmia %1!, {r2-r6, r8-r10}\n\tstmia %0!, {r2-r6, r8-r10}\n\t"
 		     "ldmia %1!, {r2-r6, r8-r10}\n\tstmia %0!, {r2-r6, r8-r10}\n\t"
 		     "ldmia %1!, {r2-r6, r8-r10}\n\tstmia %0!, {r2-r6, r8-r10}\n\t"
 		     "ldmia %1!, {r2-r6, r8-r10}\n\tstmia %0!, {r2-r6, r8-r10}\n\t"
