@@ -69,7 +69,7 @@ struct idl_member {
 	struct idl_value value;
 	int has_value;
 	int checked;		/* enumerator or flag: its value is known */
-	int optional;		/* parameter: old clients may leave it out (reads as 0) */
+	int optional;		/* parameter or trailing struct field: old clients may leave it out (reads as 0) */
 	enum idl_dir dir;
 	struct idl_decl *target;	/* uses: the interface named, if known */
 	struct idl_loc loc;

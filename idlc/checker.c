@@ -316,6 +316,12 @@ static int resolve_type(struct checker *ck, struct idl_decl *scope, struct idl_t
 			  type->name);
 		return 0;
 	}
+	if (param != PLACE_PARAM && idl_is_extensible(type)) {
+		/* Only the end of a request can be shorter than the server expects. */
+		idl_error(ck->prog, type->loc, "struct '%s' has optional fields, allowed only as an operation's "
+			  "last in parameter", type->name);
+		return 0;
+	}
 	return 1;
 }
 
@@ -430,6 +436,25 @@ static void check_count_clash(struct checker *ck, const struct idl_member *all, 
 	}
 }
 
+/* Optional fields are the ones a newer version added at the end of the
+ * struct: an old client's request stops before them, which works only while
+ * every field lies at a fixed word. */
+static void check_optional_field(struct checker *ck, const struct idl_decl *decl, const struct idl_member *field)
+{
+	for (const struct idl_member *prev = decl->members; prev != field; prev = prev->next)
+		if (prev->optional && !field->optional) {
+			idl_error(ck->prog, field->loc, "field '%s' follows optional field '%s' and must be "
+				  "optional too", field->name, prev->name);
+			return;
+		}
+	for (const struct idl_member *other = decl->members; field->optional && other; other = other->next)
+		if (other->type && idl_has_sequence(other->type)) {
+			idl_error(ck->prog, field->loc, "optional field '%s' cannot be in a struct with a "
+				  "sequence ('%s')", field->name, other->name);
+			return;
+		}
+}
+
 static void check_struct(struct checker *ck, struct idl_decl *decl)
 {
 	uint64_t words = 0;
@@ -441,7 +466,35 @@ static void check_struct(struct checker *ck, struct idl_decl *decl)
 			words += idl_type_words(field->type);
 		check_count_clash(ck, decl->members, field, "field");
 	}
+	for (const struct idl_member *field = decl->members; field; field = field->next)
+		check_optional_field(ck, decl, field);
 	decl->words = words > 0xffff ? 0xffff : (uint32_t)words;
+}
+
+/* Whether a request may end early, before param: only when no size before
+ * it varies. what names param in the errors. */
+static int request_can_end_at(struct checker *ck, const struct idl_decl *op, const struct idl_member *param,
+			      const char *what)
+{
+	for (const struct idl_member *other = op->members; other; other = other->next) {
+		if (idl_is_bulk(other->type)) {
+			/* Even an out bulk parameter puts its offset and capacity in the request. */
+			idl_error(ck->prog, param->loc, "%s '%s' cannot be in an operation with "
+				  "a bulk parameter ('%s')", what, param->name, other->name);
+			return 0;
+		}
+		if ((other->dir & IDL_IN) && idl_is_variable(other->type)) {
+			idl_error(ck->prog, param->loc, "%s '%s' cannot be in an operation with "
+				  "a string or buffer in parameter ('%s')", what, param->name, other->name);
+			return 0;
+		}
+		if ((other->dir & IDL_IN) && other->type && idl_has_sequence(other->type)) {
+			idl_error(ck->prog, param->loc, "%s '%s' cannot be in an operation with "
+				  "a sequence in parameter ('%s')", what, param->name, other->name);
+			return 0;
+		}
+	}
+	return 1;
 }
 
 /* An optional parameter is one that a newer server added at the end of the
@@ -453,29 +506,39 @@ static void check_optional(struct checker *ck, const struct idl_decl *op, const 
 		idl_error(ck->prog, param->loc, "optional parameter '%s' must be 'in'", param->name);
 		return;
 	}
-	for (const struct idl_member *other = op->members; other; other = other->next) {
-		if (idl_is_bulk(other->type)) {
-			/* Even an out bulk parameter puts its offset and capacity in the request. */
-			idl_error(ck->prog, param->loc, "optional parameter '%s' cannot be in an operation with "
-				  "a bulk parameter ('%s')", param->name, other->name);
-			return;
-		}
-		if ((other->dir & IDL_IN) && idl_is_variable(other->type)) {
-			idl_error(ck->prog, param->loc, "optional parameter '%s' cannot be in an operation with "
-				  "a string or buffer in parameter ('%s')", param->name, other->name);
-			return;
-		}
-		if ((other->dir & IDL_IN) && other->type && idl_has_sequence(other->type)) {
-			/* Old requests end at a fixed word only when no size before it varies. */
-			idl_error(ck->prog, param->loc, "optional parameter '%s' cannot be in an operation with "
-				  "a sequence in parameter ('%s')", param->name, other->name);
-			return;
-		}
-	}
+	if (!request_can_end_at(ck, op, param, "optional parameter"))
+		return;
 	for (const struct idl_member *later = param->next; later; later = later->next) {
 		if ((later->dir & IDL_IN) && !later->optional) {
 			idl_error(ck->prog, later->loc, "parameter '%s' follows optional parameter '%s' and must "
 				  "be optional too", later->name, param->name);
+			return;
+		}
+	}
+}
+
+/* A struct with optional fields grows at its end, so it must end the request:
+ * an in parameter, the last one, with no optional parameter beside it. */
+static void check_extensible(struct checker *ck, const struct idl_decl *op, const struct idl_member *param)
+{
+	if (param->dir != IDL_IN) {
+		idl_error(ck->prog, param->loc, "parameter '%s' (a struct with optional fields) must be 'in'",
+			  param->name);
+		return;
+	}
+	if (!request_can_end_at(ck, op, param, "parameter"))
+		return;
+	for (const struct idl_member *other = op->members; other; other = other->next) {
+		if (other->optional) {
+			idl_error(ck->prog, other->loc, "optional parameter '%s' cannot be in an operation with "
+				  "a struct with optional fields ('%s')", other->name, param->name);
+			return;
+		}
+	}
+	for (const struct idl_member *later = param->next; later; later = later->next) {
+		if (later->dir & IDL_IN) {
+			idl_error(ck->prog, later->loc, "parameter '%s' follows '%s', a struct with optional "
+				  "fields, which must be the last in parameter", later->name, param->name);
 			return;
 		}
 	}
@@ -528,6 +591,8 @@ static void check_operation(struct checker *ck, struct idl_decl *op)
 			resolved = 0;
 		else if (param->type->kind == IDL_T_SEQUENCE && param->dir == IDL_INOUT)
 			idl_error(ck->prog, param->loc, "sequence '%s' must be 'in' or 'out', not 'inout'", param->name);
+		else if (idl_is_extensible(param->type))
+			check_extensible(ck, op, param);
 		else if (param->optional)
 			check_optional(ck, op, param);
 		else if (idl_is_bulk(param->type))

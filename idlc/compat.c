@@ -86,6 +86,9 @@ static int same_type(const struct idl_type *old, const struct idl_type *new)
 	for (; x && y; x = x->next, y = y->next)
 		if (strcmp(x->name, y->name) != 0 || !same_type(x->type, y->type))
 			return 0;
+	/* Optional fields added at the end: old requests stop before them. */
+	while (y && y->optional)
+		y = y->next;
 	return !x && !y;
 }
 
@@ -106,11 +109,14 @@ static void compare_struct(struct compat *cp, const struct idl_decl *old, const 
 				  x->name, old->name, member_index(old->members, x), member_index(new->members, moved));
 		else if (!same_type(x->type, y->type))
 			idl_error(cp->report, y->loc, "field '%s' of struct '%s' changed its type", x->name, old->name);
+		else if (x->optional && !y->optional)
+			idl_error(cp->report, y->loc, "field '%s' of struct '%s' is no longer optional", x->name,
+				  old->name);
 	}
 	for (; y; y = y->next)
-		if (!find_member(old->members, y->name))
-			idl_error(cp->report, y->loc, "field '%s' was added to struct '%s': its wire layout changed",
-				  y->name, old->name);
+		if (!find_member(old->members, y->name) && !y->optional)
+			idl_error(cp->report, y->loc, "field '%s' was added to struct '%s' without 'optional': "
+				  "its wire layout changed", y->name, old->name);
 }
 
 static void compare_values(struct compat *cp, const struct idl_decl *old, const struct idl_decl *new)

@@ -250,7 +250,8 @@ static void emit_locals(struct gen *g, const struct idl_decl *op)
 			fprintf(g->out, "\tuint8_t %s[%u];\n\tuint32_t %s_len = 0;\n", param->name, gen_bound(base),
 				param->name);
 		/* A required in-only aggregate is filled whole by the decode before any use. */
-		else if ((gen_is_struct(param->type) || gen_is_array(param->type)) && param->dir == IDL_IN && !param->optional)
+		else if ((gen_is_struct(param->type) || gen_is_array(param->type)) && param->dir == IDL_IN &&
+			 !param->optional && !idl_is_extensible(param->type))
 			fprintf(g->out, "\t%s;\n", gen_cdecl(g, param->type, param->name, 0));
 		/* An initialiser, not memset: the target build is freestanding, so GCC
 		 * would call memset out of line even for one word. */
@@ -319,6 +320,38 @@ static void emit_optional_decode(struct gen *g, const struct idl_decl *op, uint3
 	}
 }
 
+/* The optional fields' words of op's struct with optional fields, if any. */
+static uint32_t optional_field_words(const struct idl_decl *op)
+{
+	uint32_t words = 0;
+	for (const struct idl_member *param = op->members; param; param = param->next) {
+		if (!idl_is_extensible(param->type))
+			continue;
+		for (const struct idl_member *field = idl_base_type(param->type)->decl->members; field;
+		     field = field->next)
+			if (field->optional)
+				words += idl_type_words(field->type);
+	}
+	return words;
+}
+
+/* The struct with optional fields ends the request: an older client's stops
+ * before the fields its version did not have, which stay 0. */
+static void emit_extensible_decode(struct gen *g, const struct idl_member *param, uint32_t words)
+{
+	for (const struct idl_member *field = idl_base_type(param->type)->decl->members; field; field = field->next) {
+		const char *expr = idl_printf(g->prog, "%s.%s", param->name, field->name);
+		if (!field->optional) {
+			gen_decode(g, "\t", expr, field->type, "idl_bad");
+			continue;
+		}
+		words += idl_type_words(field->type);
+		fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) >= %u) {\n", words);
+		gen_decode(g, "\t\t", expr, field->type, "idl_bad");
+		fprintf(g->out, "\t\tidl_need = %u;\n\t}\n", words);
+	}
+}
+
 static int op_has_in_params(const struct idl_decl *op)
 {
 	for (const struct idl_member *param = op->members; param; param = param->next)
@@ -381,11 +414,14 @@ static void emit_op(struct gen *g, const struct idl_decl *iface, const struct id
 	for (const struct idl_member *param = op->members; param; param = param->next)
 		if (param->optional)
 			fixed -= idl_type_words(param->type);
+	fixed -= optional_field_words(op);
 	fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) < %u)\n\t\tgoto idl_bad;\n", fixed);
 	fprintf(g->out, "\tunsigned idl_need = %u;\n", fixed);
 	for (const struct idl_member *param = op->members; param; param = param->next) {
 		if (idl_is_bulk(param->type))
 			emit_bulk_decode(g, param);
+		else if (idl_is_extensible(param->type))
+			emit_extensible_decode(g, param, fixed);
 		else if ((param->dir & IDL_IN) && !idl_is_variable(param->type) && !param->optional)
 			gen_decode(g, "\t", param->name, param->type, "idl_bad");
 	}

@@ -275,6 +275,13 @@ fields:
 field:
 	docs type IDENT dims ';'
 		{ $$ = new_member(ps, $3, @3); $$->doc = $1; $$->type = with_dims(ps, $2, &$4, @4); }
+	| docs KW_OPTIONAL type IDENT dims ';'
+		{
+		  $$ = new_member(ps, $4, @4);
+		  $$->doc = $1;
+		  $$->type = with_dims(ps, $3, &$5, @5);
+		  $$->optional = 1;
+		}
 	| error ';'		{ $$ = NULL; }
 	;
 

@@ -85,6 +85,18 @@ int idl_has_sequence(const struct idl_type *type)
 	return 0;
 }
 
+/* A struct with optional trailing fields: old clients send it shorter. */
+int idl_is_extensible(const struct idl_type *type)
+{
+	type = idl_base_type(type);
+	if (type->kind != IDL_T_NAMED || !type->decl || type->decl->kind != IDL_D_STRUCT)
+		return 0;
+	for (const struct idl_member *field = type->decl->members; field; field = field->next)
+		if (field->optional)
+			return 1;
+	return 0;
+}
+
 int idl_is_variable(const struct idl_type *type)
 {
 	type = idl_base_type(type);

@@ -8,6 +8,8 @@
 const struct idl_type *idl_base_type(const struct idl_type *type);
 int idl_packed_bytes(const struct idl_type *elem);
 int idl_is_variable(const struct idl_type *type);
+/* A struct with optional (trailing) fields: a request may end inside it. */
+int idl_is_extensible(const struct idl_type *type);
 /* A bulk string or buffer: two words (offset, length) in the message. */
 int idl_is_bulk(const struct idl_type *type);
 /* A string or buffer whose bytes travel inside the message. */

@@ -226,8 +226,37 @@ END_TEST
 START_TEST(added_struct_field_fails)
 {
 	ck_assert_int_eq(compat(base, changed("int32 y;", "int32 y; int32 z;")), 1);
+	ck_assert_str_eq(first_error(), "new.idl:2:37: error: field 'z' was added to struct 'pt' without "
+			 "'optional': its wire layout changed");
+}
+END_TEST
+
+/* put(in pt p) ends its request with pt, so pt may grow optional fields. */
+START_TEST(added_optional_field_passes)
+{
+	static char with_z[2048];
+	snprintf(with_z, sizeof(with_z), "%s", changed("int32 y;", "int32 y; optional int32 z;"));
+	ck_assert_int_eq(compat(base, with_z), 0);
+	/* And again, on top of the first. */
+	ck_assert_int_eq(compat(with_z, changed("int32 y;", "int32 y; optional int32 z; optional int64 w;")), 0);
+	/* A field that was optional stays so: clients of the version before leave it out. */
+	ck_assert_int_eq(compat(with_z, changed("int32 y;", "int32 y; int32 z;")), 1);
+	ck_assert_str_eq(first_error(), "new.idl:2:37: error: field 'z' of struct 'pt' is no longer optional");
+}
+END_TEST
+
+START_TEST(optional_field_moved_fails)
+{
+	static char with_z[2048];
+	snprintf(with_z, sizeof(with_z), "%s", changed("int32 y;", "int32 y; optional int32 z;"));
+	ck_assert_int_eq(compat(with_z, changed("int32 x; int32 y;", "optional int32 z; int32 x; int32 y;")), 1);
 	ck_assert_str_eq(first_error(),
-			 "new.idl:2:37: error: field 'z' was added to struct 'pt': its wire layout changed");
+			 "new.idl:2:37: error: field 'x' follows optional field 'z' and must be optional too");
+	/* Optional, but between two fields an old client sends. */
+	ck_assert_int_eq(compat(base, changed("int32 x; int32 y;", "int32 x; optional int32 z; optional int32 y;")),
+			 1);
+	ck_assert_ptr_nonnull(strstr(without_dir(), "new.idl:2:55: error: field 'y' of struct 'pt' moved from "
+				     "position 2 to 3"));
 }
 END_TEST
 
@@ -380,6 +409,8 @@ int main(void)
 	tcase_add_test(rules, retyped_struct_field_fails);
 	tcase_add_test(rules, changed_member_bound_fails);
 	tcase_add_test(rules, added_struct_field_fails);
+	tcase_add_test(rules, added_optional_field_passes);
+	tcase_add_test(rules, optional_field_moved_fails);
 	tcase_add_test(rules, changed_constant_fails);
 	tcase_add_test(rules, changed_enumerator_fails);
 	tcase_add_test(rules, changed_interface_id_fails);

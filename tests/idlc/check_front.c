@@ -576,6 +576,65 @@ START_TEST(optional_parameters)
 }
 END_TEST
 
+/* Optional fields end a struct, whose requests may then end early: it is an
+ * operation's last in parameter and nothing else. */
+START_TEST(optional_fields)
+{
+	ck_assert_str_eq(compile("interface i id 1 version 2 {\n"
+				 "\tstruct s { int32 a; optional int32 b; optional uint64 c; };\n"
+				 "\tint f(in int32 x, in s v, out int32 r);\n"
+				 "};"), "");
+	struct idl_decl *st = find_decl(prog.files->decls->body, "s");
+	ck_assert_int_eq(st->members->optional, 0);
+	ck_assert_int_eq(st->members->next->optional, 1);
+	ck_assert_uint_eq(st->words, 4);
+	teardown();
+	setup();
+	CHECK_ERROR("struct s { int32 a; optional int32 b; int32 c; };",
+		    "1:45: error: field 'c' follows optional field 'b' and must be optional too",
+		    "struct s { int32 a; optional int32 b; int32 c; };",
+		    "                                            ^");
+	teardown();
+	setup();
+	CHECK_ERROR("struct s { sequence<int32, 2> q; optional int32 b; };",
+		    "1:49: error: optional field 'b' cannot be in a struct with a sequence ('q')",
+		    "struct s { sequence<int32, 2> q; optional int32 b; };",
+		    "                                                ^");
+	teardown();
+	setup();
+	CHECK_ERROR("struct s { int32 a; optional int32 b; }; struct o { s inner; };",
+		    "1:53: error: struct 's' has optional fields, allowed only as an operation's last in parameter",
+		    "struct s { int32 a; optional int32 b; }; struct o { s inner; };",
+		    "                                                    ^");
+	teardown();
+	setup();
+	CHECK_ERROR("interface i id 1 version 2 { struct s { int32 a; optional int32 b; }; int f(out s r); };",
+		    "1:83: error: parameter 'r' (a struct with optional fields) must be 'in'",
+		    "interface i id 1 version 2 { struct s { int32 a; optional int32 b; }; int f(out s r); };",
+		    "                                                                                  ^");
+	teardown();
+	setup();
+	CHECK_ERROR("interface i id 1 version 2 { struct s { int32 a; optional int32 b; }; int f(in s v, in int32 c); };",
+		    "1:94: error: parameter 'c' follows 'v', a struct with optional fields, which must be the last in parameter",
+		    "interface i id 1 version 2 { struct s { int32 a; optional int32 b; }; int f(in s v, in int32 c); };",
+		    "                                                                                             ^");
+	teardown();
+	setup();
+	CHECK_ERROR("interface i id 1 version 2 { struct s { int32 a; optional int32 b; }; "
+		    "int f(in s v, optional in int32 c); };",
+		    "1:103: error: optional parameter 'c' cannot be in an operation with a struct with optional fields ('v')",
+		    "interface i id 1 version 2 { struct s { int32 a; optional int32 b; }; "
+		    "int f(in s v, optional in int32 c); };",
+		    "                                                                                                      ^");
+	teardown();
+	setup();
+	CHECK_ERROR("interface i id 1 version 2 { struct s { int32 a; optional int32 b; }; int f(in string<4> n, in s v); };",
+		    "1:98: error: parameter 'v' cannot be in an operation with a string or buffer in parameter ('n')",
+		    "interface i id 1 version 2 { struct s { int32 a; optional int32 b; }; int f(in string<4> n, in s v); };",
+		    "                                                                                                 ^");
+}
+END_TEST
+
 START_TEST(bulk_parameters)
 {
 	ck_assert_str_eq(compile("interface i id 1 version 1 {\n"
@@ -773,6 +832,7 @@ static Suite *front_suite(void)
 	tcase_add_test(ok, octal_integers);
 	tcase_add_test(ok, accepted_versions);
 	tcase_add_test(ok, optional_parameters);
+	tcase_add_test(ok, optional_fields);
 	tcase_add_test(ok, bulk_parameters);
 	tcase_add_test(ok, sequence_errors);
 	suite_add_tcase(suite, ok);

@@ -6,10 +6,13 @@
 #ifdef CONSOLE_TRACE
 #include <idlrt/trace_console.h>
 
-/* The console knows its callers by thread only: "[tN]", kernel thread slot N. */
-static const char *caller_name(l4_tid_t tid)
+#include "mm0.h"
+
+/* The console knows its callers by thread only; mm0 (its pager), which
+ * never calls the console, says which process each one belongs to. */
+static int caller_pid(l4_tid_t tid)
 {
-	return idlrt_trace_caller(L4_TID_SLOT(tid), 0);
+	return mm_pid_of(l4_utcb()->pager, tid);
 }
 #endif
 
@@ -23,7 +26,7 @@ int main(void)
 		return -err;
 	}
 #ifdef CONSOLE_TRACE
-	idlrt_trace_to_console(caller_name);
+	idlrt_trace_to_console_asking(caller_pid);
 #endif
 	console_loop();
 }
