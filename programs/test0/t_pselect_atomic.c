@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <sys/select.h>
 #include <sys/time.h>
 #include <time.h>
@@ -52,11 +53,11 @@ static void spin_until(long long deadline_us)
 		continue;
 }
 
-/* One round's wait on a pipe that never becomes readable: ppoll in even
- * rounds, pselect in odd ones; -1 with errno, as the calls answer. */
-static int wait_masked(int round, int fd, const sigset_t *let_in)
+/* One round's wait on a pipe that never becomes readable: ppoll (over
+ * items, room for POLL_ITEMS) in even rounds, pselect in odd ones; -1 with
+ * errno, as the calls answer. */
+static int wait_masked(int round, int fd, const sigset_t *let_in, struct pollfd *items)
 {
-	static struct pollfd items[POLL_ITEMS];
 	struct timespec timeout = { WAIT_MS / 1000, (WAIT_MS % 1000) * 1000000L };
 	fd_set readable;
 
@@ -74,10 +75,13 @@ void test_pselect_atomic(void)
 {
 	struct sigaction action = { .sa_handler = note_signal }, old;
 	sigset_t block_alarm, let_in, saved;
+	struct pollfd *items = malloc(POLL_ITEMS * sizeof(*items));
 	int fds[2], not_eintr = 0, slow = 0, wrong_count = 0;
 
-	if (pipe(fds))
+	if (!items || pipe(fds)) {
+		free(items);
 		return;
+	}
 	sigaction(SIGALRM, &action, &old);
 	sigemptyset(&block_alarm);
 	sigaddset(&block_alarm, SIGALRM);
@@ -95,7 +99,7 @@ void test_pselect_atomic(void)
 		spin_until(armed + (round * SPIN_STEP_US) % SPIN_SPREAD_US);
 		started = monotonic_us();
 		errno = 0;
-		answer = wait_masked(round, fds[0], &let_in);
+		answer = wait_masked(round, fds[0], &let_in, items);
 		elapsed_ms = (monotonic_us() - started) / 1000;
 		not_eintr += answer != -1 || errno != EINTR;
 		slow += elapsed_ms >= PROMPT_MS;
@@ -109,4 +113,5 @@ void test_pselect_atomic(void)
 	sigaction(SIGALRM, &old, NULL);
 	close(fds[0]);
 	close(fds[1]);
+	free(items);
 }
