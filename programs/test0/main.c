@@ -78,5 +78,6 @@ int main(int argc, char **argv)
 	test_altstack();
 	test_threadsig();
 	test_poll();
+	test_pselect_atomic();
 	return tap_summary("test0");
 }

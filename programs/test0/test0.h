@@ -51,5 +51,6 @@ void test_sigwait(void);
 void test_altstack(void);
 void test_threadsig(void);
 void test_poll(void);
+void test_pselect_atomic(void);
 
 #endif

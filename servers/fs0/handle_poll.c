@@ -1,6 +1,6 @@
-/* handle_poll.c - the handler of poll: the items and the revents lie in the
- * caller's shared buffer, where a waiter fills revents before its later
- * reply names them. */
+/* handle_poll.c - the handlers of poll and poll_masked: the items and the
+ * revents lie in the caller's shared buffer, where a waiter fills revents
+ * before its later reply names them. */
 #include "fs0_logic.h"
 #include "fs0_server.h"
 #include "serve_pending.h"
@@ -12,15 +12,45 @@ static int poll_reply(idlrt_token_t token, int result)
 	return fs0_poll_reply(token, result, token.bulk_at, result >= 0 ? token.bulk_capacity : 0);
 }
 
-int fs0_handle_poll(struct idlrt_request *idl_rq, idlrt_token_t idl_token, const void *items,
-		    uint32_t items_len, int32_t timeout_ms, void *revents, uint32_t *revents_len)
+static int poll_masked_reply(idlrt_token_t token, int result)
+{
+	return fs0_poll_masked_reply(token, result, token.bulk_at,
+				     result >= 0 ? token.bulk_capacity : 0);
+}
+
+/* The items checked and the wait begun; reply answers it later. */
+static int start_poll(struct idlrt_request *idl_rq, idlrt_token_t idl_token, const void *items,
+		      uint32_t items_len, int32_t timeout_ms, void *revents, uint32_t revents_len,
+		      int (*reply)(idlrt_token_t token, int result))
 {
 	uint32_t count = items_len / sizeof(struct fs0_poll_item);
-	if (items_len % sizeof(struct fs0_poll_item) || *revents_len != count * sizeof(uint16_t))
+	if (items_len % sizeof(struct fs0_poll_item) || revents_len != count * sizeof(uint16_t))
 		return -FS0_EINVAL;
-	struct serve_pending *pending = serve_pending_new(idl_token, poll_reply);
+	struct serve_pending *pending = serve_pending_new(idl_token, reply);
 	if (!pending)
 		return -FS0_ENOMEM;
 	return serve_pending_result(pending, fs_poll(idl_rq->client, items, count, revents, timeout_ms,
 						     pending));
+}
+
+int fs0_handle_poll(struct idlrt_request *idl_rq, idlrt_token_t idl_token, const void *items,
+		    uint32_t items_len, int32_t timeout_ms, void *revents, uint32_t *revents_len)
+{
+	return start_poll(idl_rq, idl_token, items, items_len, timeout_ms, revents, *revents_len,
+			  poll_reply);
+}
+
+int fs0_handle_poll_masked(struct idlrt_request *idl_rq, idlrt_token_t idl_token, const void *items,
+			   uint32_t items_len, int32_t timeout_ms, uint32_t interrupted_at,
+			   void *revents, uint32_t *revents_len)
+{
+	void *word;
+
+	if (interrupted_at % sizeof(uint32_t) ||
+	    idlrt_bulk_at(idl_rq, interrupted_at, sizeof(uint32_t), &word))
+		return -FS0_EINVAL;
+	if (*(volatile const uint32_t *)word)
+		return -FS0_EINTR;
+	return start_poll(idl_rq, idl_token, items, items_len, timeout_ms, revents, *revents_len,
+			  poll_masked_reply);
 }

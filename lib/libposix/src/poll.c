@@ -5,7 +5,9 @@
  * answered here and sent to fs0 as -1 (skipped): the terminal's input is the
  * console server's, asked with console.readable, and a wait that includes it
  * asks fs0 in slices of TERMINAL_SLICE_MS so that typed input is seen
- * within one slice; mm0's descriptors (POSIX shm) never block. */
+ * within one slice; mm0's descriptors (POSIX shm) never block. ppoll's and
+ * pselect's mask is atomic with the wait through fs0.poll_masked and a word
+ * the signal trampoline sets (posix_poll_handler_returns). */
 #include <limits.h>
 #include <pthread.h>
 #include <signal.h>
@@ -49,11 +51,38 @@ static short local_events(int fd, int kind, short wanted, int *waits_for_termina
 	return events & (wanted | ALWAYS_REPORTED);
 }
 
+/* While a ppoll or pselect of this thread is under way, the word of its fs0
+ * buffer that a signal handler's return sets; NULL otherwise. */
+static __thread volatile uint32_t *interrupted_word;
+
+volatile uint32_t *posix_poll_handler_begins(void)
+{
+	volatile uint32_t *word = interrupted_word;
+
+	interrupted_word = NULL;
+	return word;
+}
+
+void posix_poll_handler_returns(volatile uint32_t *word)
+{
+	interrupted_word = word;
+	if (word)
+		*word = 1;
+}
+
+/* The word lies at the end of the thread's fs0 buffer, past the items and
+ * revents a poll request lays out from its start. */
+static uint32_t interrupted_offset(const struct fs0_channel *channel)
+{
+	return channel->size - (uint32_t)sizeof(uint32_t);
+}
+
 /* fs0 judges the items left with fd >= 0; revents gets its answers. A wait
  * that includes the terminal asks fs0 a slice at a time and the console in
- * between. */
+ * between. masked: under ppoll's or pselect's mask, ended at once by the
+ * interrupted word. */
 static long ask_fs0(const struct fs0_poll_item *items, nfds_t count, int16_t *revents,
-		    int32_t timeout_ms, int waits_for_terminal)
+		    int32_t timeout_ms, int waits_for_terminal, int masked)
 {
 	const struct fs0_channel *channel = fs0_channel();
 	uint32_t revents_len;
@@ -67,8 +96,13 @@ static long ask_fs0(const struct fs0_poll_item *items, nfds_t count, int16_t *re
 		if (waits_for_terminal && (slice < 0 || slice > TERMINAL_SLICE_MS))
 			slice = TERMINAL_SLICE_MS;
 		revents_len = (uint32_t)(count * sizeof(*revents));
-		answer = fs0_poll(channel->server, items, (uint32_t)(count * sizeof(*items)), slice,
-				  revents, &revents_len);
+		if (masked)
+			answer = fs0_poll_masked(channel->server, items,
+						 (uint32_t)(count * sizeof(*items)), slice,
+						 interrupted_offset(channel), revents, &revents_len);
+		else
+			answer = fs0_poll(channel->server, items, (uint32_t)(count * sizeof(*items)),
+					  slice, revents, &revents_len);
 		if (answer != 0 || slice == timeout_ms || terminal_readable() > 0)
 			return answer;
 		if (timeout_ms > 0)
@@ -89,7 +123,8 @@ static short terminal_events_now(const struct pollfd *caller, short before)
 	return local_events(again.fd, POSIX_FD_TERMINAL, again.events, &unused);
 }
 
-long posix_poll_wait(struct pollfd *fds, nfds_t nfds, int32_t timeout_ms)
+/* posix_poll_wait, asking fs0 with poll_masked when masked. */
+static long poll_wait(struct pollfd *fds, nfds_t nfds, int32_t timeout_ms, int masked)
 {
 	struct fs0_poll_item stack_items[STACK_ITEMS];
 	int16_t stack_revents[STACK_ITEMS];
@@ -125,7 +160,7 @@ long posix_poll_wait(struct pollfd *fds, nfds_t nfds, int32_t timeout_ms)
 		pthread_cleanup_push(free, items == stack_items ? NULL : items);
 		posix_cancel_begin();
 		answer = posix_cancel_end(ask_fs0(items, nfds, revents, ready ? 0 : timeout_ms,
-						  waits_for_terminal));
+						  waits_for_terminal, masked));
 		pthread_cleanup_pop(0);
 	}
 	if (answer >= 0) {
@@ -148,22 +183,19 @@ long posix_poll_wait(struct pollfd *fds, nfds_t nfds, int32_t timeout_ms)
 	return answer < 0 ? answer : ready;
 }
 
-/* A signal that mask unblocks and that is pending now would be handled the
- * moment the mask is set, before fs0 is asked: so that is checked first. */
-static int pending_unblocked_by(const sigset_t *mask)
+long posix_poll_wait(struct pollfd *fds, nfds_t nfds, int32_t timeout_ms)
 {
-	sigset_t pending;
-
-	if (sigpending(&pending))
-		return 0;
-	for (int signo = 1; signo < NSIG; signo++)
-		if (sigismember(&pending, signo) == 1 && sigismember(mask, signo) == 0)
-			return 1;
-	return 0;
+	return poll_wait(fds, nfds, timeout_ms, 0);
 }
 
+/* From the word's reset on, every handler run ends the call with -EINTR:
+ * one before fs0 takes a request through the word (also a pending signal
+ * the new mask lets in, run as the mask is set), one while fs0 holds it
+ * through mm0's task_cancel. */
 long posix_poll_masked(struct pollfd *fds, nfds_t nfds, int32_t timeout_ms, const sigset_t *mask)
 {
+	const struct fs0_channel *channel;
+	volatile uint32_t *word;
 	sigset_t wanted, saved;
 	long answer;
 
@@ -171,14 +203,16 @@ long posix_poll_masked(struct pollfd *fds, nfds_t nfds, int32_t timeout_ms, cons
 		return posix_poll_wait(fds, nfds, timeout_ms);
 	if (posix_copy(&wanted, mask, sizeof(wanted)))
 		return -EFAULT;
-	if (pending_unblocked_by(&wanted)) {
-		pthread_sigmask(SIG_SETMASK, &wanted, &saved);
-		pthread_sigmask(SIG_SETMASK, &saved, NULL);
-		return -EINTR;
-	}
+	channel = fs0_channel();
+	if (!channel)
+		return -errno;
+	word = (volatile uint32_t *)(channel->buffer + interrupted_offset(channel));
+	*word = 0;
+	interrupted_word = word;
 	pthread_sigmask(SIG_SETMASK, &wanted, &saved);
-	answer = posix_poll_wait(fds, nfds, timeout_ms);
+	answer = poll_wait(fds, nfds, timeout_ms, 1);
 	pthread_sigmask(SIG_SETMASK, &saved, NULL);
+	interrupted_word = NULL;
 	return answer;
 }
 

@@ -8,6 +8,7 @@
 
 #include "internal.h"
 #include "mm0.h"
+#include "poll_internal.h"
 
 _Static_assert(sizeof(siginfo_t) == sizeof(struct mm_siginfo), "siginfo_t is mm0's siginfo");
 _Static_assert(offsetof(siginfo_t, si_addr) == offsetof(struct mm_siginfo, addr),
@@ -61,8 +62,11 @@ static sigset_t signal_bit(int signo)
 void posix_signal_run(int signo, siginfo_t *info, void *context,
 		      void (*handler)(int, siginfo_t *, void *))
 {
+	volatile uint32_t *interrupted_wait = posix_poll_handler_begins();
+
 	last_handler_restarts = (restart_set & signal_bit(signo)) != 0;
 	handler(signo, info, context);
+	posix_poll_handler_returns(interrupted_wait);
 }
 
 void posix_sigreturn(uintptr_t frame)
