@@ -26,8 +26,6 @@ struct fake_regs {
 };
 
 static struct fake_regs files[16];
-static uint64_t clock_ms;
-static unsigned timer_wakes;
 
 static struct fake_regs *regs_of(uint32_t tid)
 {
@@ -74,21 +72,9 @@ static int fake_exregs(void *ctx, uint32_t tid, uint32_t flags, uint32_t pc, uin
 	return 0;
 }
 
-static uint64_t fake_now(void *ctx)
-{
-	(void)ctx;
-	return clock_ms;
-}
-
-static void fake_timer_wake(void *ctx)
-{
-	(void)ctx;
-	timer_wakes++;
-}
-
 static const struct signal_kernel_ops fake_signal_ops = {
 	.exregs = fake_exregs,
-	.now_ms = fake_now,
+	.now_ms = fake_now_ms,
 	.timer_wake = fake_timer_wake,
 };
 
@@ -96,8 +82,8 @@ static void signals_setup(void)
 {
 	mm0_setup();
 	memset(files, 0, sizeof(files));
-	clock_ms = 1000;
-	timer_wakes = 0;
+	fake_clock_ms = 1000;
+	fake_timer_wakes = 0;
 	signal_kernel = &fake_signal_ops;
 }
 
@@ -444,11 +430,11 @@ START_TEST(alarm_fires_sigalrm_when_due)
 	struct task *parent = spawn(), *task = fork_of(parent);
 
 	ck_assert_int_eq(mm0_alarm(task, 3), 0);
-	ck_assert_uint_eq(timer_wakes, 1);
-	clock_ms += 1200;
+	ck_assert_uint_eq(fake_timer_wakes, 1);
+	fake_clock_ms += 1200;
 	ck_assert_int_eq(mm0_alarm(task, 5), 2);
 	ck_assert_uint_eq(timers_tick(), 5000);
-	clock_ms += 5000;
+	fake_clock_ms += 5000;
 	ck_assert_uint_eq(timers_tick(), 0);
 	ck_assert_int_eq(reap(parent, task->pid), MM0_W_SIGNALED(MM0_SIGALRM));
 	ck_assert_int_eq(mm0_alarm(parent, 0), 0);
@@ -659,11 +645,11 @@ START_TEST(sigtimedwait_is_answered_by_a_signal_a_deadline_or_a_handler)
 	ck_assert_uint_eq(signal_pending_of(task), 0);
 
 	ck_assert_int_eq(signal_wait_begin(task, MM0_SIGBIT(RT0), 50, &token_deadline, &info), 0);
-	ck_assert_uint_gt(timer_wakes, 0);
-	clock_ms += 49;
+	ck_assert_uint_gt(fake_timer_wakes, 0);
+	fake_clock_ms += 49;
 	ck_assert_uint_eq(signal_wait_tick(), 1);
 	ck_assert_ptr_null(fake_reply_for(&token_deadline));
-	clock_ms += 1;
+	fake_clock_ms += 1;
 	signal_wait_tick();
 	ck_assert_int_eq(fake_reply_for(&token_deadline)->result, -EAGAIN);
 

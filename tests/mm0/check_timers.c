@@ -11,9 +11,6 @@
 #define MS 1000000ll
 #define THREAD_FLAGS (MM0_CLONE_VM | MM0_CLONE_FILES | MM0_CLONE_THREAD)
 
-static uint64_t clock_ms;
-static unsigned timer_wakes;
-
 static int no_exregs(void *ctx, uint32_t tid, uint32_t flags, uint32_t pc, uint32_t sp,
 		     uint32_t regs[])
 {
@@ -22,29 +19,17 @@ static int no_exregs(void *ctx, uint32_t tid, uint32_t flags, uint32_t pc, uint3
 	return -ENOSYS;
 }
 
-static uint64_t fake_now(void *ctx)
-{
-	(void)ctx;
-	return clock_ms;
-}
-
-static void fake_timer_wake(void *ctx)
-{
-	(void)ctx;
-	timer_wakes++;
-}
-
 static const struct signal_kernel_ops fake_signal_ops = {
 	.exregs = no_exregs,
-	.now_ms = fake_now,
+	.now_ms = fake_now_ms,
 	.timer_wake = fake_timer_wake,
 };
 
 static void timers_setup(void)
 {
 	mm0_setup();
-	clock_ms = 1000;
-	timer_wakes = 0;
+	fake_clock_ms = 1000;
+	fake_timer_wakes = 0;
 	signal_kernel = &fake_signal_ops;
 }
 
@@ -91,17 +76,17 @@ START_TEST(itimer_real_fires_and_rearms)
 	ck_assert_int_eq(mm0_setitimer(task, MM0_ITIMER_REAL, true, 20 * MS, 10 * MS, &value,
 				       &interval), 0);
 	ck_assert_int_eq(value, 0);
-	ck_assert_uint_eq(timer_wakes, 1);
+	ck_assert_uint_eq(fake_timer_wakes, 1);
 	ck_assert_uint_eq(timers_tick(), 20);
-	clock_ms += 19;
+	fake_clock_ms += 19;
 	ck_assert_uint_eq(timers_tick(), 1);
 	ck_assert(!pending(task, MM0_SIGALRM));
-	clock_ms += 1;
+	fake_clock_ms += 1;
 	ck_assert_uint_eq(timers_tick(), 10);
 	ck_assert(pending(task, MM0_SIGALRM));
 	ck_assert_int_eq(take_pending(task, MM0_SIGALRM).code, MM0_SI_KERNEL);
 	ck_assert(!pending(task, MM0_SIGALRM));
-	clock_ms += 4;
+	fake_clock_ms += 4;
 	ck_assert_int_eq(mm0_setitimer(task, MM0_ITIMER_REAL, false, 0, 0, &value, &interval), 0);
 	ck_assert_int_eq(value, 6 * MS);
 	ck_assert_int_eq(interval, 10 * MS);
@@ -127,7 +112,7 @@ START_TEST(cpu_itimers_count_the_process_cpu_time)
 				       &interval), 0);
 	ck_assert_int_eq(mm0_setitimer(thread, MM0_ITIMER_PROF, true, 30 * MS, 0, &value,
 				       &interval), 0);
-	clock_ms += 1000;
+	fake_clock_ms += 1000;
 	/* Sampled every 10 ms while one is armed, whatever mm0's clock says. */
 	ck_assert_uint_eq(timers_tick(), 10);
 	ck_assert(!pending(task, MM0_SIGVTALRM));
@@ -154,7 +139,7 @@ START_TEST(posix_timers_send_their_value_and_count_overruns)
 	ck_assert_int_eq(timer, 0);
 	ck_assert_int_eq(mm0_timer_settime(task, (int)timer, false, 5 * MS, 5 * MS, &value,
 					   &interval), 0);
-	clock_ms += 5;
+	fake_clock_ms += 5;
 	ck_assert_uint_eq(timers_tick(), 5);
 	ck_assert(pending(task, MM0_SIGUSR1));
 	{
@@ -167,7 +152,7 @@ START_TEST(posix_timers_send_their_value_and_count_overruns)
 	}
 	ck_assert_int_eq(mm0_timer_getoverrun(task, (int)timer), 0);
 	/* Still pending: 1010, 1015, 1020 and 1025 are overruns of it. */
-	clock_ms += 22;
+	fake_clock_ms += 22;
 	ck_assert_uint_eq(timers_tick(), 3);
 	ck_assert_int_eq(mm0_timer_getoverrun(task, (int)timer), 4);
 	ck_assert_int_eq(mm0_timer_gettime(task, (int)timer, &value, &interval), 0);
@@ -175,7 +160,7 @@ START_TEST(posix_timers_send_their_value_and_count_overruns)
 	ck_assert_int_eq(interval, 5 * MS);
 	/* Taken: the next expiration sends a new signal with no overrun. */
 	clear_pending(task, MM0_SIGUSR1);
-	clock_ms += 3;
+	fake_clock_ms += 3;
 	timers_tick();
 	ck_assert(pending(task, MM0_SIGUSR1));
 	ck_assert_int_eq(mm0_timer_getoverrun(task, (int)timer), 0);
@@ -198,7 +183,7 @@ START_TEST(absolute_and_default_timers)
 	ck_assert_int_eq(mm0_timer_settime(task, (int)timer, true, 1050 * MS, 0, &value,
 					   &interval), 0);
 	ck_assert_uint_eq(timers_tick(), 50);
-	clock_ms = 1050;
+	fake_clock_ms = 1050;
 	timers_tick();
 	/* No event: SIGALRM with the timer's id as its value. */
 	ck_assert(pending(task, MM0_SIGALRM));
@@ -223,7 +208,7 @@ START_TEST(thread_timers_answer_their_waiter)
 	ck_assert_int_eq(mm0_timer_wait(task, (int)timer, token), IDLRT_DEFERRED);
 	ck_assert_int_eq(mm0_timer_wait(task, (int)timer, second), -EBUSY);
 	mm0_timer_settime(task, (int)timer, false, 2 * MS, 2 * MS, &value, &interval);
-	clock_ms += 2;
+	fake_clock_ms += 2;
 	timers_tick();
 	reply = fake_reply_for(token);
 	ck_assert_ptr_nonnull(reply);
@@ -231,7 +216,7 @@ START_TEST(thread_timers_answer_their_waiter)
 	ck_assert_int_eq(reply->result, 1);
 	ck_assert(!pending(task, MM0_SIGALRM));
 	/* Three expirations with nobody waiting are answered at once. */
-	clock_ms += 6;
+	fake_clock_ms += 6;
 	timers_tick();
 	ck_assert_int_eq(mm0_timer_wait(task, (int)timer, second), 3);
 	ck_assert_int_eq(mm0_timer_wait(task, (int)timer, second), IDLRT_DEFERRED);

@@ -382,3 +382,18 @@ const struct file_pager_ops fake_pager_ops = {
 	.get_page = fake_get_page,
 	.put_page = fake_put_page,
 };
+
+uint64_t fake_clock_ms;
+unsigned fake_timer_wakes;
+
+uint64_t fake_now_ms(void *ctx)
+{
+	(void)ctx;
+	return fake_clock_ms;
+}
+
+void fake_timer_wake(void *ctx)
+{
+	(void)ctx;
+	fake_timer_wakes++;
+}

@@ -79,4 +79,12 @@ extern unsigned fake_reply_count;
 /* The reply recorded for token, or NULL. */
 struct fake_reply *fake_reply_for(void *token);
 
+/* The signal and timer code's clock, moved by the tests by hand (milliseconds), and
+ * how often that code woke mm0's timer thread: signal_kernel_ops's now_ms and
+ * timer_wake for the signal and timer suites. */
+extern uint64_t fake_clock_ms;
+extern unsigned fake_timer_wakes;
+uint64_t fake_now_ms(void *ctx);
+void fake_timer_wake(void *ctx);
+
 #endif
