@@ -20,6 +20,9 @@ struct ext2_dev {
 	int (*read)(void *ctx, uint64_t sector, uint32_t count, void *buf);
 	int (*write)(void *ctx, uint64_t sector, uint32_t count, const void *buf);
 	int (*flush)(void *ctx);
+	/* The time in seconds since the epoch that create, link, unlink,
+	 * rename, mount and unmount stamp on what they change. */
+	int64_t (*now)(void *ctx);
 };
 
 struct ext2_fs;
