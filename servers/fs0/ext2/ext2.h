@@ -7,9 +7,15 @@
 #ifndef FS0_EXT2_H
 #define FS0_EXT2_H
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+/* A damaged on-disk structure. picolibc has no EUCLEAN: there it is EIO. */
+#ifndef EUCLEAN
+#define EUCLEAN EIO
+#endif
 
 /* The device, in 512-byte sectors. read/write move count sectors starting at
  * sector; flush empties the device's write cache. Each returns 0 or -EIO
