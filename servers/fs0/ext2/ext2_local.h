@@ -1,0 +1,256 @@
+/* ext2_local.h - what the ext2 library's files share: the on-disk layout
+ * (byte offsets, little-endian), the mounted file system's state, the block
+ * cache and the helpers each file offers the others. Not for fs0. */
+#ifndef FS0_EXT2_LOCAL_H
+#define FS0_EXT2_LOCAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "ext2.h"
+
+#if __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "the ext2 library reads its little-endian format by memcpy"
+#endif
+
+/* Superblock fields (byte offsets in its 1024 bytes). */
+#define SB_INODES_COUNT		0
+#define SB_BLOCKS_COUNT		4
+#define SB_R_BLOCKS_COUNT	8
+#define SB_FREE_BLOCKS		12
+#define SB_FREE_INODES		16
+#define SB_FIRST_DATA_BLOCK	20
+#define SB_LOG_BLOCK_SIZE	24
+#define SB_BLOCKS_PER_GROUP	32
+#define SB_INODES_PER_GROUP	40
+#define SB_MTIME		44
+#define SB_WTIME		48
+#define SB_MNT_COUNT		52	/* u16 */
+#define SB_MAGIC		56	/* u16 */
+#define SB_STATE		58	/* u16 */
+#define SB_REV_LEVEL		76
+#define SB_FIRST_INO		84
+#define SB_INODE_SIZE		88	/* u16 */
+#define SB_FEATURE_COMPAT	92
+#define SB_FEATURE_INCOMPAT	96
+#define SB_FEATURE_RO_COMPAT	100
+
+#define EXT2_MAGIC		0xEF53u
+#define EXT2_STATE_VALID	0x1u	/* cleanly unmounted */
+#define EXT2_STATE_ERROR	0x2u
+
+#define EXT2_INCOMPAT_FILETYPE	0x2u
+#define EXT2_INCOMPAT_RECOVER	0x4u
+#define EXT2_INCOMPAT_EXTENTS	0x40u
+#define EXT2_RO_COMPAT_SPARSE	0x1u
+#define EXT2_RO_COMPAT_LARGE	0x2u
+#define EXT2_RO_COMPAT_KNOWN	(EXT2_RO_COMPAT_SPARSE | EXT2_RO_COMPAT_LARGE)
+
+/* Group descriptor fields (32 bytes each). */
+#define GD_SIZE			32u
+#define GD_BLOCK_BITMAP		0
+#define GD_INODE_BITMAP		4
+#define GD_INODE_TABLE		8
+#define GD_FREE_BLOCKS		12	/* u16 */
+#define GD_FREE_INODES		14	/* u16 */
+#define GD_USED_DIRS		16	/* u16 */
+
+/* Inode fields. */
+#define EXT2_GOOD_OLD_INODE_SIZE 128u
+#define EXT2_N_BLOCKS		15
+#define EXT2_NDIR		12
+#define EXT2_FAST_LINK_MAX	60u	/* a target shorter than i_block */
+#define EXT2_LINK_MAX		32000u
+#define EXT2_INDEX_FL		0x1000u	/* hashed directory: cleared on change */
+
+/* Block kinds, for write-back order (fsync) and read-ahead. */
+enum ext2_kind {
+	KIND_DATA,		/* a file's bytes */
+	KIND_INDIRECT,		/* a file's or directory's block map */
+	KIND_DIR,		/* directory entries, or a slow symlink's target */
+	KIND_INODE,		/* inode table */
+	KIND_META,		/* bitmaps, descriptors, superblock, xattr blocks */
+};
+
+struct ext2_cblock {
+	uint32_t block;
+	uint32_t owner;		/* inode number for DATA/INDIRECT, else 0 */
+	uint8_t kind;
+	bool dirty;
+	uint32_t pins;		/* users between cache_get and cache_put */
+	struct ext2_cblock *hash_next;
+	struct ext2_cblock *lru_prev, *lru_next;	/* head is most recent */
+	uint8_t *data;
+};
+
+struct ext2_group {
+	uint32_t block_bitmap, inode_bitmap, inode_table;
+	uint32_t free_blocks, free_inodes, used_dirs;
+	bool dirty;
+};
+
+struct ext2_fs {
+	struct ext2_dev dev;
+	bool read_only;
+	uint8_t sb[1024];		/* the superblock, written back by meta_commit */
+	uint32_t block_size, sectors_per_block, addrs_per_block;
+	uint32_t blocks_count, inodes_count, first_data_block;
+	uint32_t blocks_per_group, inodes_per_group, group_count;
+	uint32_t inode_size, first_ino, gdt_blocks, inode_table_blocks;
+	bool filetype;			/* entries carry their inode's type */
+	bool rev0;
+	uint64_t free_blocks, free_inodes;	/* the groups' sums */
+	struct ext2_group *groups;
+
+	/* block cache */
+	size_t cache_max, cache_count;
+	struct ext2_cblock **hash;
+	uint32_t hash_mask;
+	struct ext2_cblock *lru_head, *lru_tail;
+	uint8_t *staging;		/* one merged device transfer */
+	uint32_t staging_blocks;
+
+	/* unlinked inodes not yet released: freed at unmount at the latest */
+	uint32_t *orphans;
+	size_t orphan_count, orphan_cap;
+
+	/* sequential reading, for read-ahead */
+	uint32_t ra_ino;
+	uint64_t ra_next;		/* the block after the last one read */
+};
+
+/* An inode in memory: the decoded fields fs code changes, and the raw bytes
+ * so that fields it does not know survive a write-back. */
+struct ext2_inode {
+	uint32_t ino;
+	uint32_t mode, uid, gid, links;
+	uint64_t size;
+	uint32_t atime, ctime, mtime, dtime;
+	uint32_t atime_extra, ctime_extra, mtime_extra;
+	uint32_t blocks512;		/* i_blocks: 512-byte units */
+	uint32_t flags, file_acl;
+	uint32_t block[EXT2_N_BLOCKS];
+	uint16_t extra_isize;
+	uint8_t raw[256];
+};
+
+#define S_TYPE(mode)	((mode) & 0170000u)
+#define IS_DIR(mode)	(S_TYPE(mode) == 0040000u)
+#define IS_REG(mode)	(S_TYPE(mode) == 0100000u)
+#define IS_LNK(mode)	(S_TYPE(mode) == 0120000u)
+
+static inline uint16_t get16(const void *base, size_t off)
+{
+	uint16_t v;
+	memcpy(&v, (const uint8_t *)base + off, sizeof(v));
+	return v;
+}
+
+static inline uint32_t get32(const void *base, size_t off)
+{
+	uint32_t v;
+	memcpy(&v, (const uint8_t *)base + off, sizeof(v));
+	return v;
+}
+
+static inline void put16(void *base, size_t off, uint16_t v)
+{
+	memcpy((uint8_t *)base + off, &v, sizeof(v));
+}
+
+static inline void put32(void *base, size_t off, uint32_t v)
+{
+	memcpy((uint8_t *)base + off, &v, sizeof(v));
+}
+
+static inline int64_t fs_now(struct ext2_fs *fs)
+{
+	return fs->dev.now ? fs->dev.now(fs->dev.ctx) : 0;
+}
+
+/* A block number read from disk that may name file data or a map. */
+static inline bool block_valid(const struct ext2_fs *fs, uint32_t block)
+{
+	return block >= fs->first_data_block && block < fs->blocks_count;
+}
+
+/* cache.c */
+int cache_init(struct ext2_fs *fs, size_t cache_bytes);
+void cache_destroy(struct ext2_fs *fs);
+/* Pins the block, reading it unless cached. */
+int cache_get(struct ext2_fs *fs, uint32_t block, enum ext2_kind kind, uint32_t owner,
+	      struct ext2_cblock **out);
+/* Pins a block the caller will overwrite whole (fresh allocations): zeroed, no read. */
+int cache_get_zeroed(struct ext2_fs *fs, uint32_t block, enum ext2_kind kind, uint32_t owner,
+		     struct ext2_cblock **out);
+void cache_put(struct ext2_fs *fs, struct ext2_cblock *cb);
+void cache_mark_dirty(struct ext2_cblock *cb);
+/* A freed block: its cached copy, dirty or not, is dropped. */
+void cache_forget(struct ext2_fs *fs, uint32_t block);
+/* Reads up to count uncached blocks from first in one device request. */
+int cache_read_ahead(struct ext2_fs *fs, uint32_t first, uint32_t count,
+		     enum ext2_kind kind, uint32_t owner);
+bool cache_has(struct ext2_fs *fs, uint32_t block);
+/* Writes every dirty block for which match says yes, in block order, with
+ * adjacent blocks merged into one device write. */
+int cache_write_back(struct ext2_fs *fs, bool (*match)(const struct ext2_cblock *, const void *),
+		     const void *arg);
+
+/* super.c */
+/* Copies the in-memory superblock and changed descriptors into the cache. */
+int meta_commit(struct ext2_fs *fs);
+
+/* alloc.c */
+int alloc_block(struct ext2_fs *fs, uint32_t goal, uint32_t *out);
+int free_block(struct ext2_fs *fs, uint32_t block);
+int alloc_inode(struct ext2_fs *fs, uint32_t parent, bool is_dir, uint32_t *out);
+int free_inode(struct ext2_fs *fs, uint32_t ino, bool is_dir);
+uint32_t group_first_block(const struct ext2_fs *fs, uint32_t group);
+
+/* inode.c */
+int inode_load(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *out);
+int inode_store(struct ext2_fs *fs, struct ext2_inode *in);
+/* A zeroed inode with the given mode, times "now", ready for inode_store. */
+void inode_init(struct ext2_fs *fs, struct ext2_inode *in, uint32_t ino, uint32_t mode,
+		uint32_t uid, uint32_t gid);
+void inode_touch(struct ext2_fs *fs, struct ext2_inode *in, bool mtime);
+bool inode_fast_symlink(const struct ext2_fs *fs, const struct ext2_inode *in);
+int inode_block_of(struct ext2_fs *fs, uint32_t ino, uint32_t *block, uint32_t *offset);
+
+/* bmap.c */
+/* Physical block of a file's logical block; 0 for a hole unless create. */
+int bmap(struct ext2_fs *fs, struct ext2_inode *in, uint64_t logical, bool create,
+	 uint32_t *physical);
+/* Frees every block at or past logical block first (maps that empty too). */
+int bmap_truncate(struct ext2_fs *fs, struct ext2_inode *in, uint64_t first);
+uint64_t bmap_max_blocks(const struct ext2_fs *fs);
+
+/* dir.c */
+int dir_find(struct ext2_fs *fs, struct ext2_inode *dir, const char *name, size_t len,
+	     uint32_t *ino, uint32_t *type);
+int dir_add(struct ext2_fs *fs, struct ext2_inode *dir, const char *name, size_t len,
+	    uint32_t ino, uint32_t mode);
+int dir_remove(struct ext2_fs *fs, struct ext2_inode *dir, const char *name, size_t len);
+/* Points an existing entry at another inode. */
+int dir_retarget(struct ext2_fs *fs, struct ext2_inode *dir, const char *name, size_t len,
+		 uint32_t ino, uint32_t mode);
+/* 1 if only "." and ".." are left, 0 if not, or a negative error. */
+int dir_is_empty(struct ext2_fs *fs, struct ext2_inode *dir);
+/* A new directory's first block with "." and "..". */
+int dir_init(struct ext2_fs *fs, struct ext2_inode *dir, uint32_t parent);
+int dir_set_parent(struct ext2_fs *fs, struct ext2_inode *dir, uint32_t parent);
+int dir_get_parent(struct ext2_fs *fs, struct ext2_inode *dir, uint32_t *parent);
+
+/* file.c */
+long file_read(struct ext2_fs *fs, struct ext2_inode *in, void *buf, size_t len, uint64_t offset);
+long file_write(struct ext2_fs *fs, struct ext2_inode *in, const void *buf, size_t len,
+		uint64_t offset, enum ext2_kind kind);
+int file_truncate(struct ext2_fs *fs, struct ext2_inode *in, uint64_t size);
+
+/* orphans, namei.c */
+int orphan_add(struct ext2_fs *fs, uint32_t ino);
+int orphans_release(struct ext2_fs *fs);
+
+#endif
