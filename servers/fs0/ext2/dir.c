@@ -46,7 +46,8 @@ static int dir_walk(struct ext2_fs *fs, struct ext2_inode *dir,
 	uint32_t bs = fs->block_size;
 	if (!IS_DIR(dir->mode))
 		return -ENOTDIR;
-	if (dir->size % bs || dir->size / bs > bmap_max_blocks(fs))
+	/* A directory has no holes, so its size never passes its blocks. */
+	if (dir->size % bs || dir->size / 512 > dir->blocks512)
 		return -EUCLEAN;
 	uint64_t blocks = dir->size / bs;
 	for (uint64_t logical = 0; logical < blocks; logical++) {
