@@ -4,16 +4,17 @@
  * directories go to the group with the fewest, so trees spread out. */
 #include <errno.h>
 
-#include "ext2_local.h"
+#include "alloc.h"
+#include "cache.h"
 
-uint32_t group_first_block(const struct ext2_fs *fs, uint32_t group)
+uint32_t ext2_group_first_block(const struct ext2_fs *fs, uint32_t group)
 {
 	return fs->first_data_block + group * fs->blocks_per_group;
 }
 
 static uint32_t group_blocks(const struct ext2_fs *fs, uint32_t group)
 {
-	uint32_t first = group_first_block(fs, group);
+	uint32_t first = ext2_group_first_block(fs, group);
 	uint32_t left = fs->blocks_count - first;
 	return left < fs->blocks_per_group ? left : fs->blocks_per_group;
 }
@@ -46,23 +47,23 @@ static int take_in_group(struct ext2_fs *fs, uint32_t g, uint32_t start, uint32_
 {
 	struct ext2_group *grp = &fs->groups[g];
 	struct ext2_cblock *cb;
-	int err = cache_get(fs, grp->block_bitmap, KIND_META, 0, &cb);
+	int err = ext2_cache_get(fs, grp->block_bitmap, KIND_META, 0, &cb);
 	if (err)
 		return err;
 	uint32_t bits = group_blocks(fs, g);
-	uint32_t first = group_first_block(fs, g);
+	uint32_t first = ext2_group_first_block(fs, g);
 	uint32_t bit = find_clear(cb->data, start, bits);
 	if (bit == bits)
 		bit = find_clear(cb->data, 0, start);
 	while (bit < bits && block_is_meta(fs, grp, first + bit))
 		bit = find_clear(cb->data, bit + 1, bits);
 	if (bit >= bits) {
-		cache_put(fs, cb);
+		ext2_cache_put(fs, cb);
 		return -ENOSPC;
 	}
 	cb->data[bit >> 3] |= (uint8_t)(1u << (bit & 7));
-	cache_mark_dirty(cb);
-	cache_put(fs, cb);
+	ext2_cache_mark_dirty(cb);
+	ext2_cache_put(fs, cb);
 	grp->free_blocks--;
 	grp->dirty = true;
 	fs->free_blocks--;
@@ -70,11 +71,11 @@ static int take_in_group(struct ext2_fs *fs, uint32_t g, uint32_t start, uint32_
 	return 0;
 }
 
-int alloc_block(struct ext2_fs *fs, uint32_t goal, uint32_t *out)
+int ext2_alloc_block(struct ext2_fs *fs, uint32_t goal, uint32_t *out)
 {
 	if (!fs->free_blocks)
 		return -ENOSPC;
-	if (!block_valid(fs, goal))
+	if (!ext2_block_valid(fs, goal))
 		goal = fs->first_data_block;
 	uint32_t goal_group = (goal - fs->first_data_block) / fs->blocks_per_group;
 	for (uint32_t i = 0; i < fs->group_count; i++) {
@@ -83,7 +84,7 @@ int alloc_block(struct ext2_fs *fs, uint32_t goal, uint32_t *out)
 		 * disagrees: the counts must never go below zero. */
 		if (!fs->groups[g].free_blocks)
 			continue;
-		uint32_t start = i == 0 ? goal - group_first_block(fs, g) : 0;
+		uint32_t start = i == 0 ? goal - ext2_group_first_block(fs, g) : 0;
 		int err = take_in_group(fs, g, start, out);
 		if (err != -ENOSPC)
 			return err;
@@ -91,31 +92,31 @@ int alloc_block(struct ext2_fs *fs, uint32_t goal, uint32_t *out)
 	return -ENOSPC;
 }
 
-int free_block(struct ext2_fs *fs, uint32_t block)
+int ext2_free_block(struct ext2_fs *fs, uint32_t block)
 {
-	if (!block_valid(fs, block))
+	if (!ext2_block_valid(fs, block))
 		return -EUCLEAN;
 	uint32_t g = (block - fs->first_data_block) / fs->blocks_per_group;
-	uint32_t bit = block - group_first_block(fs, g);
+	uint32_t bit = block - ext2_group_first_block(fs, g);
 	struct ext2_group *grp = &fs->groups[g];
 	if (block_is_meta(fs, grp, block))
 		return -EUCLEAN;
 	struct ext2_cblock *cb;
-	int err = cache_get(fs, grp->block_bitmap, KIND_META, 0, &cb);
+	int err = ext2_cache_get(fs, grp->block_bitmap, KIND_META, 0, &cb);
 	if (err)
 		return err;
 	uint8_t mask = (uint8_t)(1u << (bit & 7));
 	if (!(cb->data[bit >> 3] & mask)) {
-		cache_put(fs, cb);
+		ext2_cache_put(fs, cb);
 		return -EUCLEAN;
 	}
 	cb->data[bit >> 3] &= (uint8_t)~mask;
-	cache_mark_dirty(cb);
-	cache_put(fs, cb);
+	ext2_cache_mark_dirty(cb);
+	ext2_cache_put(fs, cb);
 	grp->free_blocks++;
 	grp->dirty = true;
 	fs->free_blocks++;
-	cache_forget(fs, block);
+	ext2_cache_forget(fs, block);
 	return 0;
 }
 
@@ -140,7 +141,7 @@ static int take_inode(struct ext2_fs *fs, uint32_t g, bool is_dir, uint32_t *out
 {
 	struct ext2_group *grp = &fs->groups[g];
 	struct ext2_cblock *cb;
-	int err = cache_get(fs, grp->inode_bitmap, KIND_META, 0, &cb);
+	int err = ext2_cache_get(fs, grp->inode_bitmap, KIND_META, 0, &cb);
 	if (err)
 		return err;
 	uint32_t base = g * fs->inodes_per_group;
@@ -148,12 +149,12 @@ static int take_inode(struct ext2_fs *fs, uint32_t g, bool is_dir, uint32_t *out
 	uint32_t bit = start < fs->inodes_per_group ?
 		find_clear(cb->data, start, fs->inodes_per_group) : fs->inodes_per_group;
 	if (bit == fs->inodes_per_group) {
-		cache_put(fs, cb);
+		ext2_cache_put(fs, cb);
 		return -ENOSPC;
 	}
 	cb->data[bit >> 3] |= (uint8_t)(1u << (bit & 7));
-	cache_mark_dirty(cb);
-	cache_put(fs, cb);
+	ext2_cache_mark_dirty(cb);
+	ext2_cache_put(fs, cb);
 	grp->free_inodes--;
 	if (is_dir)
 		grp->used_dirs++;
@@ -163,7 +164,7 @@ static int take_inode(struct ext2_fs *fs, uint32_t g, bool is_dir, uint32_t *out
 	return 0;
 }
 
-int alloc_inode(struct ext2_fs *fs, uint32_t parent, bool is_dir, uint32_t *out)
+int ext2_alloc_inode(struct ext2_fs *fs, uint32_t parent, bool is_dir, uint32_t *out)
 {
 	if (!fs->free_inodes)
 		return -ENOSPC;
@@ -184,7 +185,7 @@ int alloc_inode(struct ext2_fs *fs, uint32_t parent, bool is_dir, uint32_t *out)
 	return -ENOSPC;
 }
 
-int free_inode(struct ext2_fs *fs, uint32_t ino, bool is_dir)
+int ext2_free_inode(struct ext2_fs *fs, uint32_t ino, bool is_dir)
 {
 	if (ino < 1 || ino > fs->inodes_count)
 		return -EUCLEAN;
@@ -192,17 +193,17 @@ int free_inode(struct ext2_fs *fs, uint32_t ino, bool is_dir)
 	uint32_t bit = (ino - 1) % fs->inodes_per_group;
 	struct ext2_group *grp = &fs->groups[g];
 	struct ext2_cblock *cb;
-	int err = cache_get(fs, grp->inode_bitmap, KIND_META, 0, &cb);
+	int err = ext2_cache_get(fs, grp->inode_bitmap, KIND_META, 0, &cb);
 	if (err)
 		return err;
 	uint8_t mask = (uint8_t)(1u << (bit & 7));
 	if (!(cb->data[bit >> 3] & mask)) {
-		cache_put(fs, cb);
+		ext2_cache_put(fs, cb);
 		return -EUCLEAN;
 	}
 	cb->data[bit >> 3] &= (uint8_t)~mask;
-	cache_mark_dirty(cb);
-	cache_put(fs, cb);
+	ext2_cache_mark_dirty(cb);
+	ext2_cache_put(fs, cb);
 	grp->free_inodes++;
 	if (is_dir && grp->used_dirs)
 		grp->used_dirs--;

@@ -3,9 +3,11 @@
  * block) and freeing past a new end, with i_blocks counting maps too. */
 #include <errno.h>
 
-#include "ext2_local.h"
+#include "alloc.h"
+#include "bmap.h"
+#include "cache.h"
 
-uint64_t bmap_max_blocks(const struct ext2_fs *fs)
+uint64_t ext2_bmap_max_blocks(const struct ext2_fs *fs)
 {
 	uint64_t apb = fs->addrs_per_block;
 	return EXT2_NDIR + apb + apb * apb + apb * apb * apb;
@@ -42,7 +44,7 @@ static int map_path(const struct ext2_fs *fs, uint64_t logical, int *slot, int *
 
 static uint32_t inode_goal(const struct ext2_fs *fs, const struct ext2_inode *in)
 {
-	return group_first_block(fs, (in->ino - 1) / fs->inodes_per_group);
+	return ext2_group_first_block(fs, (in->ino - 1) / fs->inodes_per_group);
 }
 
 /* Allocates a block for a map entry, near its left neighbour or parent. */
@@ -52,7 +54,7 @@ static int alloc_for(struct ext2_fs *fs, struct ext2_inode *in, uint32_t left, u
 	uint32_t goal = left ? left + 1 : parent ? parent + 1 : inode_goal(fs, in);
 	if (in->blocks512 > UINT32_MAX - fs->sectors_per_block)
 		return -EFBIG;
-	int err = alloc_block(fs, goal, out);
+	int err = ext2_alloc_block(fs, goal, out);
 	if (!err)
 		in->blocks512 += fs->sectors_per_block;
 	return err;
@@ -60,8 +62,8 @@ static int alloc_for(struct ext2_fs *fs, struct ext2_inode *in, uint32_t left, u
 
 /* Returns 1 when create allocated the data block (its content is not yet
  * zeroed), 0 otherwise. */
-int bmap(struct ext2_fs *fs, struct ext2_inode *in, uint64_t logical, bool create,
-	 uint32_t *physical)
+int ext2_bmap(struct ext2_fs *fs, struct ext2_inode *in, uint64_t logical, bool create,
+	      uint32_t *physical)
 {
 	int slot, depth;
 	uint32_t index[3];
@@ -69,7 +71,7 @@ int bmap(struct ext2_fs *fs, struct ext2_inode *in, uint64_t logical, bool creat
 	if (err)
 		return err;
 	uint32_t ptr = in->block[slot];
-	if (ptr && !block_valid(fs, ptr))
+	if (ptr && !ext2_block_valid(fs, ptr))
 		return -EUCLEAN;
 	if (!ptr) {
 		if (!create) {
@@ -79,7 +81,7 @@ int bmap(struct ext2_fs *fs, struct ext2_inode *in, uint64_t logical, bool creat
 		uint32_t left = slot > 0 ? in->block[slot - 1] : 0;
 		if (depth > 0)
 			left = 0;
-		err = alloc_for(fs, in, block_valid(fs, left) ? left : 0, 0, &ptr);
+		err = alloc_for(fs, in, ext2_block_valid(fs, left) ? left : 0, 0, &ptr);
 		if (err)
 			return err;
 		in->block[slot] = ptr;
@@ -88,45 +90,45 @@ int bmap(struct ext2_fs *fs, struct ext2_inode *in, uint64_t logical, bool creat
 			return 1;
 		}
 		struct ext2_cblock *cb;
-		err = cache_get_zeroed(fs, ptr, KIND_INDIRECT, in->ino, &cb);
+		err = ext2_cache_get_zeroed(fs, ptr, KIND_INDIRECT, in->ino, &cb);
 		if (err)
 			return err;
-		cache_put(fs, cb);
+		ext2_cache_put(fs, cb);
 	}
 	for (int d = 0; d < depth; d++) {
 		struct ext2_cblock *cb;
-		err = cache_get(fs, ptr, KIND_INDIRECT, in->ino, &cb);
+		err = ext2_cache_get(fs, ptr, KIND_INDIRECT, in->ino, &cb);
 		if (err)
 			return err;
-		uint32_t next = get32(cb->data, 4 * index[d]);
-		if (next && !block_valid(fs, next)) {
-			cache_put(fs, cb);
+		uint32_t next = ext2_get32(cb->data, 4 * index[d]);
+		if (next && !ext2_block_valid(fs, next)) {
+			ext2_cache_put(fs, cb);
 			return -EUCLEAN;
 		}
 		bool fresh = false;
 		if (!next) {
 			if (!create) {
-				cache_put(fs, cb);
+				ext2_cache_put(fs, cb);
 				*physical = 0;
 				return 0;
 			}
-			uint32_t left = index[d] ? get32(cb->data, 4 * (index[d] - 1)) : 0;
-			err = alloc_for(fs, in, block_valid(fs, left) ? left : 0, ptr, &next);
+			uint32_t left = index[d] ? ext2_get32(cb->data, 4 * (index[d] - 1)) : 0;
+			err = alloc_for(fs, in, ext2_block_valid(fs, left) ? left : 0, ptr, &next);
 			if (err) {
-				cache_put(fs, cb);
+				ext2_cache_put(fs, cb);
 				return err;
 			}
-			put32(cb->data, 4 * index[d], next);
-			cache_mark_dirty(cb);
+			ext2_put32(cb->data, 4 * index[d], next);
+			ext2_cache_mark_dirty(cb);
 			fresh = true;
 		}
-		cache_put(fs, cb);
+		ext2_cache_put(fs, cb);
 		if (fresh && d + 1 < depth) {
 			struct ext2_cblock *map;
-			err = cache_get_zeroed(fs, next, KIND_INDIRECT, in->ino, &map);
+			err = ext2_cache_get_zeroed(fs, next, KIND_INDIRECT, in->ino, &map);
 			if (err)
 				return err;
-			cache_put(fs, map);
+			ext2_cache_put(fs, map);
 		}
 		ptr = next;
 		if (fresh && d + 1 == depth) {
@@ -140,7 +142,7 @@ int bmap(struct ext2_fs *fs, struct ext2_inode *in, uint64_t logical, bool creat
 
 static void release_one(struct ext2_fs *fs, struct ext2_inode *in, uint32_t block, int *first_err)
 {
-	int err = free_block(fs, block);
+	int err = ext2_free_block(fs, block);
 	if (!err && in->blocks512 >= fs->sectors_per_block)
 		in->blocks512 -= fs->sectors_per_block;
 	if (err && !*first_err)
@@ -151,25 +153,25 @@ static void release_one(struct ext2_fs *fs, struct ext2_inode *in, uint32_t bloc
 static void free_tree(struct ext2_fs *fs, struct ext2_inode *in, uint32_t block, int depth,
 		      int *first_err)
 {
-	if (!block_valid(fs, block)) {
+	if (!ext2_block_valid(fs, block)) {
 		if (!*first_err)
 			*first_err = -EUCLEAN;
 		return;
 	}
 	if (depth > 0) {
 		struct ext2_cblock *cb;
-		int err = cache_get(fs, block, KIND_INDIRECT, in->ino, &cb);
+		int err = ext2_cache_get(fs, block, KIND_INDIRECT, in->ino, &cb);
 		if (err) {
 			if (!*first_err)
 				*first_err = err;
 			return;
 		}
 		for (uint32_t i = 0; i < fs->addrs_per_block; i++) {
-			uint32_t child = get32(cb->data, 4 * i);
+			uint32_t child = ext2_get32(cb->data, 4 * i);
 			if (child)
 				free_tree(fs, in, child, depth - 1, first_err);
 		}
-		cache_put(fs, cb);
+		ext2_cache_put(fs, cb);
 	}
 	release_one(fs, in, block, first_err);
 }
@@ -196,8 +198,8 @@ static void trunc_tree(struct ext2_fs *fs, struct ext2_inode *in, uint32_t *slot
 		return;
 	}
 	struct ext2_cblock *cb;
-	int err = block_valid(fs, *slot) ?
-		cache_get(fs, *slot, KIND_INDIRECT, in->ino, &cb) : -EUCLEAN;
+	int err = ext2_block_valid(fs, *slot) ?
+		ext2_cache_get(fs, *slot, KIND_INDIRECT, in->ino, &cb) : -EUCLEAN;
 	if (err) {
 		if (!*first_err)
 			*first_err = err;
@@ -206,29 +208,29 @@ static void trunc_tree(struct ext2_fs *fs, struct ext2_inode *in, uint32_t *slot
 	uint64_t child_span = span_of(fs, depth - 1);
 	bool empty = true;
 	for (uint32_t i = 0; i < fs->addrs_per_block; i++) {
-		uint32_t child = get32(cb->data, 4 * i);
+		uint32_t child = ext2_get32(cb->data, 4 * i);
 		uint32_t before = child;
 		trunc_tree(fs, in, &child, depth - 1, base + i * child_span, first, first_err);
 		if (child != before) {
-			put32(cb->data, 4 * i, child);
-			cache_mark_dirty(cb);
+			ext2_put32(cb->data, 4 * i, child);
+			ext2_cache_mark_dirty(cb);
 		}
 		if (child)
 			empty = false;
 	}
-	cache_put(fs, cb);
+	ext2_cache_put(fs, cb);
 	if (empty) {
 		release_one(fs, in, *slot, first_err);
 		*slot = 0;
 	}
 }
 
-int bmap_truncate(struct ext2_fs *fs, struct ext2_inode *in, uint64_t first)
+int ext2_bmap_truncate(struct ext2_fs *fs, struct ext2_inode *in, uint64_t first)
 {
 	int first_err = 0;
 	for (uint64_t i = first; i < EXT2_NDIR; i++) {
 		if (in->block[i]) {
-			if (block_valid(fs, in->block[i]))
+			if (ext2_block_valid(fs, in->block[i]))
 				release_one(fs, in, in->block[i], &first_err);
 			else if (!first_err)
 				first_err = -EUCLEAN;

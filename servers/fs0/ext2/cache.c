@@ -7,7 +7,7 @@
 
 #include <server/counted_alloc.h>
 
-#include "ext2_local.h"
+#include "cache.h"
 
 /* One device transfer: a merged write or a read-ahead. */
 #define STAGING_BYTES	(64u * 1024u)
@@ -17,7 +17,7 @@ static uint32_t hash_of(const struct ext2_fs *fs, uint32_t block)
 	return (block * 2654435761u) & fs->hash_mask;
 }
 
-int cache_init(struct ext2_fs *fs, size_t cache_bytes)
+int ext2_cache_init(struct ext2_fs *fs, size_t cache_bytes)
 {
 	size_t max = cache_bytes / fs->block_size;
 	if (max < 32)
@@ -82,7 +82,7 @@ static void drop(struct ext2_fs *fs, struct ext2_cblock *cb)
 	fs->cache_count--;
 }
 
-void cache_destroy(struct ext2_fs *fs)
+void ext2_cache_destroy(struct ext2_fs *fs)
 {
 	while (fs->lru_head)
 		drop(fs, fs->lru_head);
@@ -153,8 +153,8 @@ static void use(struct ext2_fs *fs, struct ext2_cblock *cb, enum ext2_kind kind,
 	lru_push_head(fs, cb);
 }
 
-int cache_get(struct ext2_fs *fs, uint32_t block, enum ext2_kind kind, uint32_t owner,
-	      struct ext2_cblock **out)
+int ext2_cache_get(struct ext2_fs *fs, uint32_t block, enum ext2_kind kind, uint32_t owner,
+		   struct ext2_cblock **out)
 {
 	if (block >= fs->blocks_count)
 		return -EUCLEAN;
@@ -175,8 +175,8 @@ int cache_get(struct ext2_fs *fs, uint32_t block, enum ext2_kind kind, uint32_t 
 	return 0;
 }
 
-int cache_get_zeroed(struct ext2_fs *fs, uint32_t block, enum ext2_kind kind, uint32_t owner,
-		     struct ext2_cblock **out)
+int ext2_cache_get_zeroed(struct ext2_fs *fs, uint32_t block, enum ext2_kind kind, uint32_t owner,
+			  struct ext2_cblock **out)
 {
 	if (block >= fs->blocks_count)
 		return -EUCLEAN;
@@ -193,18 +193,18 @@ int cache_get_zeroed(struct ext2_fs *fs, uint32_t block, enum ext2_kind kind, ui
 	return 0;
 }
 
-void cache_put(struct ext2_fs *fs, struct ext2_cblock *cb)
+void ext2_cache_put(struct ext2_fs *fs, struct ext2_cblock *cb)
 {
 	(void)fs;
 	cb->pins--;
 }
 
-void cache_mark_dirty(struct ext2_cblock *cb)
+void ext2_cache_mark_dirty(struct ext2_cblock *cb)
 {
 	cb->dirty = true;
 }
 
-void cache_forget(struct ext2_fs *fs, uint32_t block)
+void ext2_cache_forget(struct ext2_fs *fs, uint32_t block)
 {
 	struct ext2_cblock *cb = lookup(fs, block);
 	if (cb && !cb->pins)
@@ -213,13 +213,13 @@ void cache_forget(struct ext2_fs *fs, uint32_t block)
 		cb->dirty = false;
 }
 
-bool cache_has(struct ext2_fs *fs, uint32_t block)
+bool ext2_cache_has(struct ext2_fs *fs, uint32_t block)
 {
 	return lookup(fs, block) != NULL;
 }
 
-int cache_read_ahead(struct ext2_fs *fs, uint32_t first, uint32_t count,
-		     enum ext2_kind kind, uint32_t owner)
+int ext2_cache_read_ahead(struct ext2_fs *fs, uint32_t first, uint32_t count,
+			  enum ext2_kind kind, uint32_t owner)
 {
 	if (count > fs->staging_blocks)
 		count = fs->staging_blocks;
@@ -280,8 +280,9 @@ static int write_runs(struct ext2_fs *fs, struct ext2_cblock **list, size_t coun
 	return first_err;
 }
 
-int cache_write_back(struct ext2_fs *fs, bool (*match)(const struct ext2_cblock *, const void *),
-		     const void *arg)
+int ext2_cache_write_back(struct ext2_fs *fs,
+			  bool (*match)(const struct ext2_cblock *, const void *),
+			  const void *arg)
 {
 	size_t count = 0;
 	for (struct ext2_cblock *cb = fs->lru_head; cb; cb = cb->lru_next)

@@ -4,7 +4,10 @@
  * previous entry) and re-pointing entries. */
 #include <errno.h>
 
-#include "ext2_local.h"
+#include "bmap.h"
+#include "cache.h"
+#include "dir.h"
+#include "inode.h"
 
 #define DE_INODE	0
 #define DE_REC_LEN	4
@@ -25,7 +28,7 @@ static const uint32_t type_to_mode[8] = {
 static uint8_t type_code(uint32_t mode)
 {
 	for (uint8_t code = 1; code < 8; code++)
-		if (type_to_mode[code] == S_TYPE(mode))
+		if (type_to_mode[code] == EXT2_TYPE(mode))
 			return code;
 	return 0;
 }
@@ -44,7 +47,7 @@ static int dir_walk(struct ext2_fs *fs, struct ext2_inode *dir,
 		    int (*visit)(struct ext2_fs *, struct dir_entry *, void *), void *arg)
 {
 	uint32_t bs = fs->block_size;
-	if (!IS_DIR(dir->mode))
+	if (!EXT2_IS_DIR(dir->mode))
 		return -ENOTDIR;
 	/* A directory has no holes, so its size never passes its blocks. */
 	if (dir->size % bs || dir->size / 512 > dir->blocks512)
@@ -52,37 +55,37 @@ static int dir_walk(struct ext2_fs *fs, struct ext2_inode *dir,
 	uint64_t blocks = dir->size / bs;
 	for (uint64_t logical = 0; logical < blocks; logical++) {
 		uint32_t physical;
-		int err = bmap(fs, dir, logical, false, &physical);
+		int err = ext2_bmap(fs, dir, logical, false, &physical);
 		if (err)
 			return err;
 		if (!physical)
 			return -EUCLEAN;
 		struct ext2_cblock *cb;
-		err = cache_get(fs, physical, KIND_DIR, dir->ino, &cb);
+		err = ext2_cache_get(fs, physical, KIND_DIR, dir->ino, &cb);
 		if (err)
 			return err;
 		struct dir_entry de = { .cb = cb, .prev = UINT32_MAX };
 		for (uint32_t off = 0; off < bs; off += de.rec_len) {
 			const uint8_t *raw = cb->data + off;
 			de.off = off;
-			de.ino = get32(raw, DE_INODE);
-			de.rec_len = get16(raw, DE_REC_LEN);
+			de.ino = ext2_get32(raw, DE_INODE);
+			de.rec_len = ext2_get16(raw, DE_REC_LEN);
 			de.name_len = raw[DE_NAME_LEN];
 			de.mode = fs->filetype ? type_to_mode[raw[DE_TYPE] & 7] : 0;
 			de.name = (const char *)raw + DE_NAME;
 			if (de.rec_len < 12 || de.rec_len % 4 || de.rec_len > bs - off ||
 			    DE_NAME + de.name_len > de.rec_len || de.ino > fs->inodes_count) {
-				cache_put(fs, cb);
+				ext2_cache_put(fs, cb);
 				return -EUCLEAN;
 			}
 			int answer = visit(fs, &de, arg);
 			if (answer) {
-				cache_put(fs, cb);
+				ext2_cache_put(fs, cb);
 				return answer;
 			}
 			de.prev = off;
 		}
-		cache_put(fs, cb);
+		ext2_cache_put(fs, cb);
 	}
 	return 0;
 }
@@ -110,8 +113,8 @@ static int visit_find(struct ext2_fs *fs, struct dir_entry *de, void *arg)
 	return 1;
 }
 
-int dir_find(struct ext2_fs *fs, struct ext2_inode *dir, const char *name, size_t len,
-	     uint32_t *ino, uint32_t *type)
+int ext2_dir_find(struct ext2_fs *fs, struct ext2_inode *dir, const char *name, size_t len,
+		  uint32_t *ino, uint32_t *type)
 {
 	if (!len || len > NAME_MAX_LEN)
 		return len ? -ENAMETOOLONG : -ENOENT;
@@ -132,8 +135,8 @@ int dir_find(struct ext2_fs *fs, struct ext2_inode *dir, const char *name, size_
 static void write_entry(struct ext2_fs *fs, uint8_t *raw, uint32_t rec_len,
 			const struct name_query *q)
 {
-	put32(raw, DE_INODE, q->ino);
-	put16(raw, DE_REC_LEN, (uint16_t)rec_len);
+	ext2_put32(raw, DE_INODE, q->ino);
+	ext2_put16(raw, DE_REC_LEN, (uint16_t)rec_len);
 	raw[DE_NAME_LEN] = (uint8_t)q->len;
 	raw[DE_TYPE] = fs->filetype ? type_code(q->mode) : 0;
 	memcpy(raw + DE_NAME, q->name, q->len);
@@ -148,12 +151,12 @@ static int visit_insert(struct ext2_fs *fs, struct dir_entry *de, void *arg)
 		return 0;
 	uint8_t *raw = de->cb->data + de->off;
 	if (used) {
-		put16(raw, DE_REC_LEN, (uint16_t)used);
+		ext2_put16(raw, DE_REC_LEN, (uint16_t)used);
 		write_entry(fs, raw + used, de->rec_len - used, q);
 	} else {
 		write_entry(fs, raw, de->rec_len, q);
 	}
-	cache_mark_dirty(de->cb);
+	ext2_cache_mark_dirty(de->cb);
 	return 1;
 }
 
@@ -162,12 +165,12 @@ static int visit_insert(struct ext2_fs *fs, struct dir_entry *de, void *arg)
 static int dir_changed(struct ext2_fs *fs, struct ext2_inode *dir)
 {
 	dir->flags &= ~EXT2_INDEX_FL;
-	inode_touch(fs, dir, true);
-	return inode_store(fs, dir);
+	ext2_inode_touch(fs, dir, true);
+	return ext2_inode_store(fs, dir);
 }
 
-int dir_add(struct ext2_fs *fs, struct ext2_inode *dir, const char *name, size_t len,
-	    uint32_t ino, uint32_t mode)
+int ext2_dir_add(struct ext2_fs *fs, struct ext2_inode *dir, const char *name, size_t len,
+		 uint32_t ino, uint32_t mode)
 {
 	if (!len)
 		return -ENOENT;
@@ -179,15 +182,15 @@ int dir_add(struct ext2_fs *fs, struct ext2_inode *dir, const char *name, size_t
 		return done;
 	if (!done) {
 		uint32_t physical;
-		int fresh = bmap(fs, dir, dir->size / fs->block_size, true, &physical);
+		int fresh = ext2_bmap(fs, dir, dir->size / fs->block_size, true, &physical);
 		if (fresh < 0)
 			return fresh;
 		struct ext2_cblock *cb;
-		int err = cache_get_zeroed(fs, physical, KIND_DIR, dir->ino, &cb);
+		int err = ext2_cache_get_zeroed(fs, physical, KIND_DIR, dir->ino, &cb);
 		if (err)
 			return err;
 		write_entry(fs, cb->data, fs->block_size, &q);
-		cache_put(fs, cb);
+		ext2_cache_put(fs, cb);
 		dir->size += fs->block_size;
 	}
 	return dir_changed(fs, dir);
@@ -201,16 +204,16 @@ static int visit_remove(struct ext2_fs *fs, struct dir_entry *de, void *arg)
 		return 0;
 	uint8_t *block = de->cb->data;
 	if (de->prev != UINT32_MAX) {
-		uint32_t merged = get16(block + de->prev, DE_REC_LEN) + de->rec_len;
-		put16(block + de->prev, DE_REC_LEN, (uint16_t)merged);
+		uint32_t merged = ext2_get16(block + de->prev, DE_REC_LEN) + de->rec_len;
+		ext2_put16(block + de->prev, DE_REC_LEN, (uint16_t)merged);
 	} else {
-		put32(block + de->off, DE_INODE, 0);
+		ext2_put32(block + de->off, DE_INODE, 0);
 	}
-	cache_mark_dirty(de->cb);
+	ext2_cache_mark_dirty(de->cb);
 	return 1;
 }
 
-int dir_remove(struct ext2_fs *fs, struct ext2_inode *dir, const char *name, size_t len)
+int ext2_dir_remove(struct ext2_fs *fs, struct ext2_inode *dir, const char *name, size_t len)
 {
 	struct name_query q = { .name = name, .len = len };
 	int done = dir_walk(fs, dir, visit_remove, &q);
@@ -225,14 +228,14 @@ static int visit_retarget(struct ext2_fs *fs, struct dir_entry *de, void *arg)
 	if (!entry_is(de, q))
 		return 0;
 	uint8_t *raw = de->cb->data + de->off;
-	put32(raw, DE_INODE, q->ino);
+	ext2_put32(raw, DE_INODE, q->ino);
 	raw[DE_TYPE] = fs->filetype ? type_code(q->mode) : 0;
-	cache_mark_dirty(de->cb);
+	ext2_cache_mark_dirty(de->cb);
 	return 1;
 }
 
-int dir_retarget(struct ext2_fs *fs, struct ext2_inode *dir, const char *name, size_t len,
-		 uint32_t ino, uint32_t mode)
+int ext2_dir_retarget(struct ext2_fs *fs, struct ext2_inode *dir, const char *name, size_t len,
+		      uint32_t ino, uint32_t mode)
 {
 	struct name_query q = { .name = name, .len = len, .ino = ino, .mode = mode };
 	int done = dir_walk(fs, dir, visit_retarget, &q);
@@ -254,27 +257,27 @@ static int visit_nonempty(struct ext2_fs *fs, struct dir_entry *de, void *arg)
 	return de->ino && !dot_or_dotdot(de);
 }
 
-int dir_is_empty(struct ext2_fs *fs, struct ext2_inode *dir)
+int ext2_dir_is_empty(struct ext2_fs *fs, struct ext2_inode *dir)
 {
 	int found = dir_walk(fs, dir, visit_nonempty, NULL);
 	return found < 0 ? found : !found;
 }
 
-int dir_init(struct ext2_fs *fs, struct ext2_inode *dir, uint32_t parent)
+int ext2_dir_init(struct ext2_fs *fs, struct ext2_inode *dir, uint32_t parent)
 {
 	uint32_t physical;
-	int fresh = bmap(fs, dir, 0, true, &physical);
+	int fresh = ext2_bmap(fs, dir, 0, true, &physical);
 	if (fresh < 0)
 		return fresh;
 	struct ext2_cblock *cb;
-	int err = cache_get_zeroed(fs, physical, KIND_DIR, dir->ino, &cb);
+	int err = ext2_cache_get_zeroed(fs, physical, KIND_DIR, dir->ino, &cb);
 	if (err)
 		return err;
 	struct name_query dot = { .name = ".", .len = 1, .ino = dir->ino, .mode = dir->mode };
 	write_entry(fs, cb->data, 12, &dot);
 	struct name_query dotdot = { .name = "..", .len = 2, .ino = parent, .mode = 0040000u };
 	write_entry(fs, cb->data + 12, fs->block_size - 12, &dotdot);
-	cache_put(fs, cb);
+	ext2_cache_put(fs, cb);
 	dir->size = fs->block_size;
 	return 0;
 }
@@ -291,22 +294,22 @@ static int visit_dotdot(struct ext2_fs *fs, struct dir_entry *de, void *arg)
 	if (!(de->name_len == 2 && de->name[0] == '.' && de->name[1] == '.'))
 		return de->off ? -EUCLEAN : 0;	/* ".." is the second entry */
 	if (q->set) {
-		put32(de->cb->data + de->off, DE_INODE, q->parent);
-		cache_mark_dirty(de->cb);
+		ext2_put32(de->cb->data + de->off, DE_INODE, q->parent);
+		ext2_cache_mark_dirty(de->cb);
 	} else {
 		q->parent = de->ino;
 	}
 	return 1;
 }
 
-int dir_set_parent(struct ext2_fs *fs, struct ext2_inode *dir, uint32_t parent)
+int ext2_dir_set_parent(struct ext2_fs *fs, struct ext2_inode *dir, uint32_t parent)
 {
 	struct parent_query q = { .parent = parent, .set = true };
 	int found = dir_walk(fs, dir, visit_dotdot, &q);
 	return found < 0 ? found : found ? 0 : -EUCLEAN;
 }
 
-int dir_get_parent(struct ext2_fs *fs, struct ext2_inode *dir, uint32_t *parent)
+int ext2_dir_get_parent(struct ext2_fs *fs, struct ext2_inode *dir, uint32_t *parent)
 {
 	struct parent_query q = { 0 };
 	int found = dir_walk(fs, dir, visit_dotdot, &q);
@@ -337,7 +340,7 @@ int ext2_iterate(struct ext2_fs *fs, uint32_t dir_ino,
 		 void *arg)
 {
 	struct ext2_inode dir;
-	int err = inode_load(fs, dir_ino, &dir);
+	int err = ext2_inode_load(fs, dir_ino, &dir);
 	if (err)
 		return err;
 	struct iterate_query q = { each, arg };
@@ -347,6 +350,6 @@ int ext2_iterate(struct ext2_fs *fs, uint32_t dir_ino,
 int ext2_lookup(struct ext2_fs *fs, uint32_t dir_ino, const char *name, size_t len, uint32_t *ino)
 {
 	struct ext2_inode dir;
-	int err = inode_load(fs, dir_ino, &dir);
-	return err ? err : dir_find(fs, &dir, name, len, ino, NULL);
+	int err = ext2_inode_load(fs, dir_ino, &dir);
+	return err ? err : ext2_dir_find(fs, &dir, name, len, ino, NULL);
 }

@@ -72,8 +72,7 @@ struct ext2_statfs {
  * mounts read-only (*read_only set, reason in why). cache_bytes bounds the
  * block cache. Unless read-only, the superblock is marked "not clean" on the
  * device before this returns. */
-int ext2_mount(const struct ext2_dev *dev, uint32_t flags, size_t cache_bytes,
-	       struct ext2_fs **out, bool *read_only, char *why, size_t why_size);
+int ext2_mount(const struct ext2_dev *dev, uint32_t flags, size_t cache_bytes, struct ext2_fs **out, bool *read_only, char *why, size_t why_size);
 /* Write back everything, mark the superblock clean, flush, free. Returns the
  * first write error (the fs is freed regardless). */
 int ext2_unmount(struct ext2_fs *fs);
@@ -104,16 +103,12 @@ int ext2_lookup(struct ext2_fs *fs, uint32_t dir, const char *name, size_t len, 
 /* Calls each(arg, name, len, ino, S_IFMT type or 0 if the entry has none)
  * for every entry except "." and "..", in on-disk order, until each returns
  * nonzero (that value is returned) or the directory ends (0). */
-int ext2_iterate(struct ext2_fs *fs, uint32_t dir,
-		 int (*each)(void *arg, const char *name, size_t len, uint32_t ino, uint32_t type),
-		 void *arg);
+int ext2_iterate(struct ext2_fs *fs, uint32_t dir, int (*each)(void *arg, const char *name, size_t len, uint32_t ino, uint32_t type), void *arg);
 /* New inode named name in dir: a regular file, fifo, socket or device
  * (rdev), or a directory (with "." and "..", dir's link count +1).
  * -EEXIST if the name is taken. */
-int ext2_create(struct ext2_fs *fs, uint32_t dir, const char *name, size_t len,
-		uint32_t mode, uint32_t uid, uint32_t gid, uint32_t rdev, uint32_t *ino);
-int ext2_symlink(struct ext2_fs *fs, uint32_t dir, const char *name, size_t len,
-		 const char *target, size_t target_len, uint32_t uid, uint32_t gid, uint32_t *ino);
+int ext2_create(struct ext2_fs *fs, uint32_t dir, const char *name, size_t len, uint32_t mode, uint32_t uid, uint32_t gid, uint32_t rdev, uint32_t *ino);
+int ext2_symlink(struct ext2_fs *fs, uint32_t dir, const char *name, size_t len, const char *target, size_t target_len, uint32_t uid, uint32_t gid, uint32_t *ino);
 /* The target of a symbolic link; returns its length, copies at most size. */
 long ext2_readlink(struct ext2_fs *fs, uint32_t ino, char *buf, size_t size);
 /* Another name for a non-directory (link count +1). */
@@ -128,7 +123,6 @@ int ext2_rmdir(struct ext2_fs *fs, uint32_t dir, const char *name, size_t len);
 int ext2_release(struct ext2_fs *fs, uint32_t ino);
 /* rename(2) semantics: replaces a target of compatible type (an empty
  * directory for a directory), moves ".." of a moved directory. */
-int ext2_rename(struct ext2_fs *fs, uint32_t old_dir, const char *old_name, size_t old_len,
-		uint32_t new_dir, const char *new_name, size_t new_len);
+int ext2_rename(struct ext2_fs *fs, uint32_t old_dir, const char *old_name, size_t old_len, uint32_t new_dir, const char *new_name, size_t new_len);
 
 #endif

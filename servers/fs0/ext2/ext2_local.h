@@ -1,6 +1,8 @@
 /* ext2_local.h - what the ext2 library's files share: the on-disk layout
- * (byte offsets, little-endian), the mounted file system's state, the block
- * cache and the helpers each file offers the others. Not for fs0. */
+ * (byte offsets, little-endian), the mounted file system's state, cached
+ * blocks and inodes in memory. Each file's functions are in its own header
+ * (cache.h, alloc.h, ...). Not for fs0, which includes ext2.h only.
+ * One-line prototypes in ext2.h keep tools/layer-check's drawing right. */
 #ifndef FS0_EXT2_LOCAL_H
 #define FS0_EXT2_LOCAL_H
 
@@ -136,121 +138,44 @@ struct ext2_inode {
 	uint8_t raw[256];
 };
 
-#define S_TYPE(mode)	((mode) & 0170000u)
-#define IS_DIR(mode)	(S_TYPE(mode) == 0040000u)
-#define IS_REG(mode)	(S_TYPE(mode) == 0100000u)
-#define IS_LNK(mode)	(S_TYPE(mode) == 0120000u)
+#define EXT2_TYPE(mode)	((mode) & 0170000u)
+#define EXT2_IS_DIR(mode)	(EXT2_TYPE(mode) == 0040000u)
+#define EXT2_IS_REG(mode)	(EXT2_TYPE(mode) == 0100000u)
+#define EXT2_IS_LNK(mode)	(EXT2_TYPE(mode) == 0120000u)
 
-static inline uint16_t get16(const void *base, size_t off)
+static inline uint16_t ext2_get16(const void *base, size_t off)
 {
 	uint16_t v;
 	memcpy(&v, (const uint8_t *)base + off, sizeof(v));
 	return v;
 }
 
-static inline uint32_t get32(const void *base, size_t off)
+static inline uint32_t ext2_get32(const void *base, size_t off)
 {
 	uint32_t v;
 	memcpy(&v, (const uint8_t *)base + off, sizeof(v));
 	return v;
 }
 
-static inline void put16(void *base, size_t off, uint16_t v)
+static inline void ext2_put16(void *base, size_t off, uint16_t v)
 {
 	memcpy((uint8_t *)base + off, &v, sizeof(v));
 }
 
-static inline void put32(void *base, size_t off, uint32_t v)
+static inline void ext2_put32(void *base, size_t off, uint32_t v)
 {
 	memcpy((uint8_t *)base + off, &v, sizeof(v));
 }
 
-static inline int64_t fs_now(struct ext2_fs *fs)
+static inline int64_t ext2_fs_now(struct ext2_fs *fs)
 {
 	return fs->dev.now ? fs->dev.now(fs->dev.ctx) : 0;
 }
 
 /* A block number read from disk that may name file data or a map. */
-static inline bool block_valid(const struct ext2_fs *fs, uint32_t block)
+static inline bool ext2_block_valid(const struct ext2_fs *fs, uint32_t block)
 {
 	return block >= fs->first_data_block && block < fs->blocks_count;
 }
-
-/* cache.c */
-int cache_init(struct ext2_fs *fs, size_t cache_bytes);
-void cache_destroy(struct ext2_fs *fs);
-/* Pins the block, reading it unless cached. */
-int cache_get(struct ext2_fs *fs, uint32_t block, enum ext2_kind kind, uint32_t owner,
-	      struct ext2_cblock **out);
-/* Pins a block the caller will overwrite whole (fresh allocations): zeroed, no read. */
-int cache_get_zeroed(struct ext2_fs *fs, uint32_t block, enum ext2_kind kind, uint32_t owner,
-		     struct ext2_cblock **out);
-void cache_put(struct ext2_fs *fs, struct ext2_cblock *cb);
-void cache_mark_dirty(struct ext2_cblock *cb);
-/* A freed block: its cached copy, dirty or not, is dropped. */
-void cache_forget(struct ext2_fs *fs, uint32_t block);
-/* Reads up to count uncached blocks from first in one device request. */
-int cache_read_ahead(struct ext2_fs *fs, uint32_t first, uint32_t count,
-		     enum ext2_kind kind, uint32_t owner);
-bool cache_has(struct ext2_fs *fs, uint32_t block);
-/* Writes every dirty block for which match says yes, in block order, with
- * adjacent blocks merged into one device write. */
-int cache_write_back(struct ext2_fs *fs, bool (*match)(const struct ext2_cblock *, const void *),
-		     const void *arg);
-
-/* super.c */
-/* Copies the in-memory superblock and changed descriptors into the cache. */
-int meta_commit(struct ext2_fs *fs);
-
-/* alloc.c */
-int alloc_block(struct ext2_fs *fs, uint32_t goal, uint32_t *out);
-int free_block(struct ext2_fs *fs, uint32_t block);
-int alloc_inode(struct ext2_fs *fs, uint32_t parent, bool is_dir, uint32_t *out);
-int free_inode(struct ext2_fs *fs, uint32_t ino, bool is_dir);
-uint32_t group_first_block(const struct ext2_fs *fs, uint32_t group);
-
-/* inode.c */
-int inode_load(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *out);
-int inode_store(struct ext2_fs *fs, struct ext2_inode *in);
-/* A zeroed inode with the given mode, times "now", ready for inode_store. */
-void inode_init(struct ext2_fs *fs, struct ext2_inode *in, uint32_t ino, uint32_t mode,
-		uint32_t uid, uint32_t gid);
-void inode_touch(struct ext2_fs *fs, struct ext2_inode *in, bool mtime);
-bool inode_fast_symlink(const struct ext2_fs *fs, const struct ext2_inode *in);
-int inode_block_of(struct ext2_fs *fs, uint32_t ino, uint32_t *block, uint32_t *offset);
-
-/* bmap.c */
-/* Physical block of a file's logical block; 0 for a hole unless create. */
-int bmap(struct ext2_fs *fs, struct ext2_inode *in, uint64_t logical, bool create,
-	 uint32_t *physical);
-/* Frees every block at or past logical block first (maps that empty too). */
-int bmap_truncate(struct ext2_fs *fs, struct ext2_inode *in, uint64_t first);
-uint64_t bmap_max_blocks(const struct ext2_fs *fs);
-
-/* dir.c */
-int dir_find(struct ext2_fs *fs, struct ext2_inode *dir, const char *name, size_t len,
-	     uint32_t *ino, uint32_t *type);
-int dir_add(struct ext2_fs *fs, struct ext2_inode *dir, const char *name, size_t len,
-	    uint32_t ino, uint32_t mode);
-int dir_remove(struct ext2_fs *fs, struct ext2_inode *dir, const char *name, size_t len);
-/* Points an existing entry at another inode. */
-int dir_retarget(struct ext2_fs *fs, struct ext2_inode *dir, const char *name, size_t len,
-		 uint32_t ino, uint32_t mode);
-/* 1 if only "." and ".." are left, 0 if not, or a negative error. */
-int dir_is_empty(struct ext2_fs *fs, struct ext2_inode *dir);
-/* A new directory's first block with "." and "..". */
-int dir_init(struct ext2_fs *fs, struct ext2_inode *dir, uint32_t parent);
-int dir_set_parent(struct ext2_fs *fs, struct ext2_inode *dir, uint32_t parent);
-int dir_get_parent(struct ext2_fs *fs, struct ext2_inode *dir, uint32_t *parent);
-
-/* file.c */
-long file_read(struct ext2_fs *fs, struct ext2_inode *in, void *buf, size_t len, uint64_t offset);
-long file_write(struct ext2_fs *fs, struct ext2_inode *in, const void *buf, size_t len,
-		uint64_t offset, enum ext2_kind kind);
-int file_truncate(struct ext2_fs *fs, struct ext2_inode *in, uint64_t size);
-
-/* orphans, namei.c */
-int orphan_add(struct ext2_fs *fs, uint32_t ino);
-int orphans_release(struct ext2_fs *fs);
 
 #endif

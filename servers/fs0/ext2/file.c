@@ -3,7 +3,10 @@
  * (allocating holes and new blocks), truncating. */
 #include <errno.h>
 
-#include "ext2_local.h"
+#include "bmap.h"
+#include "cache.h"
+#include "file.h"
+#include "inode.h"
 
 /* Blocks read ahead of a sequential reader. */
 #define READ_AHEAD_BLOCKS	32u
@@ -14,7 +17,7 @@ static uint64_t max_size(const struct ext2_fs *fs)
 {
 	if (fs->rev0)
 		return 0x7fffffffu;
-	uint64_t by_map = bmap_max_blocks(fs) * fs->block_size;
+	uint64_t by_map = ext2_bmap_max_blocks(fs) * fs->block_size;
 	/* i_blocks counts 512-byte units in 32 bits. */
 	uint64_t by_count = (uint64_t)UINT32_MAX * 512u;
 	return by_map < by_count ? by_map : by_count;
@@ -28,15 +31,16 @@ static int fetch_run(struct ext2_fs *fs, struct ext2_inode *in, uint64_t first, 
 	uint32_t run = 1;
 	while (first + run < end && run < fs->staging_blocks) {
 		uint32_t next;
-		int err = bmap(fs, in, first + run, false, &next);
-		if (err || next != start + run || cache_has(fs, next))
+		int err = ext2_bmap(fs, in, first + run, false, &next);
+		if (err || next != start + run || ext2_cache_has(fs, next))
 			break;
 		run++;
 	}
-	return cache_read_ahead(fs, start, run, KIND_DATA, in->ino);
+	return ext2_cache_read_ahead(fs, start, run, KIND_DATA, in->ino);
 }
 
-long file_read(struct ext2_fs *fs, struct ext2_inode *in, void *buf, size_t len, uint64_t offset)
+long ext2_file_read(struct ext2_fs *fs, struct ext2_inode *in, void *buf, size_t len,
+		    uint64_t offset)
 {
 	if (offset >= in->size)
 		return 0;
@@ -61,8 +65,8 @@ long file_read(struct ext2_fs *fs, struct ext2_inode *in, void *buf, size_t len,
 		if (chunk > len - done)
 			chunk = len - done;
 		uint32_t physical;
-		int err = bmap(fs, in, logical, false, &physical);
-		if (!err && physical && !cache_has(fs, physical))
+		int err = ext2_bmap(fs, in, logical, false, &physical);
+		if (!err && physical && !ext2_cache_has(fs, physical))
 			err = fetch_run(fs, in, logical, physical, end);
 		if (err)
 			return done ? (long)done : err;
@@ -70,11 +74,11 @@ long file_read(struct ext2_fs *fs, struct ext2_inode *in, void *buf, size_t len,
 			memset((uint8_t *)buf + done, 0, chunk);
 		} else {
 			struct ext2_cblock *cb;
-			err = cache_get(fs, physical, KIND_DATA, in->ino, &cb);
+			err = ext2_cache_get(fs, physical, KIND_DATA, in->ino, &cb);
 			if (err)
 				return done ? (long)done : err;
 			memcpy((uint8_t *)buf + done, cb->data + within, chunk);
-			cache_put(fs, cb);
+			ext2_cache_put(fs, cb);
 		}
 		done += chunk;
 	}
@@ -83,8 +87,8 @@ long file_read(struct ext2_fs *fs, struct ext2_inode *in, void *buf, size_t len,
 	return (long)done;
 }
 
-long file_write(struct ext2_fs *fs, struct ext2_inode *in, const void *buf, size_t len,
-		uint64_t offset, enum ext2_kind kind)
+long ext2_file_write(struct ext2_fs *fs, struct ext2_inode *in, const void *buf, size_t len,
+		     uint64_t offset, enum ext2_kind kind)
 {
 	uint64_t limit = max_size(fs);
 	if (offset >= limit)
@@ -103,74 +107,74 @@ long file_write(struct ext2_fs *fs, struct ext2_inode *in, const void *buf, size
 		if (chunk > len - done)
 			chunk = len - done;
 		uint32_t physical;
-		int fresh = bmap(fs, in, logical, true, &physical);
+		int fresh = ext2_bmap(fs, in, logical, true, &physical);
 		if (fresh < 0) {
 			err = fresh;
 			break;
 		}
 		struct ext2_cblock *cb;
 		if (fresh || chunk == bs)
-			err = cache_get_zeroed(fs, physical, kind, in->ino, &cb);
+			err = ext2_cache_get_zeroed(fs, physical, kind, in->ino, &cb);
 		else
-			err = cache_get(fs, physical, kind, in->ino, &cb);
+			err = ext2_cache_get(fs, physical, kind, in->ino, &cb);
 		if (err)
 			break;
 		memcpy(cb->data + within, (const uint8_t *)buf + done, chunk);
-		cache_mark_dirty(cb);
-		cache_put(fs, cb);
+		ext2_cache_mark_dirty(cb);
+		ext2_cache_put(fs, cb);
 		done += chunk;
 	}
 	if (offset + done > in->size)
 		in->size = offset + done;
-	int store_err = inode_store(fs, in);
+	int store_err = ext2_inode_store(fs, in);
 	if (!done)
 		return err ? err : store_err;
 	return store_err ? store_err : (long)done;
 }
 
-int file_truncate(struct ext2_fs *fs, struct ext2_inode *in, uint64_t size)
+int ext2_file_truncate(struct ext2_fs *fs, struct ext2_inode *in, uint64_t size)
 {
 	if (size > max_size(fs))
 		return -EFBIG;
 	uint32_t bs = fs->block_size;
 	int err = 0;
 	if (size < in->size) {
-		err = bmap_truncate(fs, in, (size + bs - 1) / bs);
+		err = ext2_bmap_truncate(fs, in, (size + bs - 1) / bs);
 		uint32_t within = (uint32_t)(size % bs);
 		uint32_t physical = 0;
 		/* The kept block's tail reads as zeros if the file grows again. */
 		if (!err && within)
-			err = bmap(fs, in, size / bs, false, &physical);
+			err = ext2_bmap(fs, in, size / bs, false, &physical);
 		if (!err && physical) {
 			struct ext2_cblock *cb;
-			err = cache_get(fs, physical, KIND_DATA, in->ino, &cb);
+			err = ext2_cache_get(fs, physical, KIND_DATA, in->ino, &cb);
 			if (!err) {
 				memset(cb->data + within, 0, bs - within);
-				cache_mark_dirty(cb);
-				cache_put(fs, cb);
+				ext2_cache_mark_dirty(cb);
+				ext2_cache_put(fs, cb);
 			}
 		}
 	}
 	in->size = size;
-	int store_err = inode_store(fs, in);
+	int store_err = ext2_inode_store(fs, in);
 	return err ? err : store_err;
 }
 
 static int regular_file(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *in)
 {
-	int err = inode_load(fs, ino, in);
+	int err = ext2_inode_load(fs, ino, in);
 	if (err)
 		return err;
-	if (IS_DIR(in->mode))
+	if (EXT2_IS_DIR(in->mode))
 		return -EISDIR;
-	return IS_REG(in->mode) ? 0 : -EINVAL;
+	return EXT2_IS_REG(in->mode) ? 0 : -EINVAL;
 }
 
 long ext2_read(struct ext2_fs *fs, uint32_t ino, void *buf, size_t len, uint64_t offset)
 {
 	struct ext2_inode in;
 	int err = regular_file(fs, ino, &in);
-	return err ? err : file_read(fs, &in, buf, len, offset);
+	return err ? err : ext2_file_read(fs, &in, buf, len, offset);
 }
 
 long ext2_write(struct ext2_fs *fs, uint32_t ino, const void *buf, size_t len, uint64_t offset)
@@ -179,7 +183,7 @@ long ext2_write(struct ext2_fs *fs, uint32_t ino, const void *buf, size_t len, u
 		return -EROFS;
 	struct ext2_inode in;
 	int err = regular_file(fs, ino, &in);
-	return err ? err : file_write(fs, &in, buf, len, offset, KIND_DATA);
+	return err ? err : ext2_file_write(fs, &in, buf, len, offset, KIND_DATA);
 }
 
 int ext2_truncate(struct ext2_fs *fs, uint32_t ino, uint64_t size)
@@ -188,5 +192,5 @@ int ext2_truncate(struct ext2_fs *fs, uint32_t ino, uint64_t size)
 		return -EROFS;
 	struct ext2_inode in;
 	int err = regular_file(fs, ino, &in);
-	return err ? err : file_truncate(fs, &in, size);
+	return err ? err : ext2_file_truncate(fs, &in, size);
 }

@@ -2,7 +2,8 @@
  * and the attribute calls getattr/setattr. */
 #include <errno.h>
 
-#include "ext2_local.h"
+#include "cache.h"
+#include "inode.h"
 
 #define I_MODE		0
 #define I_UID		2
@@ -29,7 +30,7 @@
 /* What struct ext2_inode_large adds, as e2fsprogs writes new inodes. */
 #define NEW_EXTRA_ISIZE	32u
 
-int inode_block_of(struct ext2_fs *fs, uint32_t ino, uint32_t *block, uint32_t *offset)
+int ext2_inode_block_of(struct ext2_fs *fs, uint32_t ino, uint32_t *block, uint32_t *offset)
 {
 	if (ino < 1 || ino > fs->inodes_count)
 		return -EINVAL;
@@ -46,99 +47,99 @@ static bool has_extra(const struct ext2_inode *in, uint32_t off)
 	return off + 4 <= EXT2_GOOD_OLD_INODE_SIZE + in->extra_isize;
 }
 
-int inode_load(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *out)
+int ext2_inode_load(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *out)
 {
 	uint32_t block, offset;
-	int err = inode_block_of(fs, ino, &block, &offset);
+	int err = ext2_inode_block_of(fs, ino, &block, &offset);
 	if (err)
 		return err;
 	struct ext2_cblock *cb;
-	err = cache_get(fs, block, KIND_INODE, 0, &cb);
+	err = ext2_cache_get(fs, block, KIND_INODE, 0, &cb);
 	if (err)
 		return err;
 	memset(out, 0, sizeof(*out));
 	memcpy(out->raw, cb->data + offset, fs->inode_size);
-	cache_put(fs, cb);
+	ext2_cache_put(fs, cb);
 	const uint8_t *raw = out->raw;
 	out->ino = ino;
-	out->mode = get16(raw, I_MODE);
-	out->uid = get16(raw, I_UID) | (uint32_t)get16(raw, I_UID_HIGH) << 16;
-	out->gid = get16(raw, I_GID) | (uint32_t)get16(raw, I_GID_HIGH) << 16;
-	out->links = get16(raw, I_LINKS);
-	out->size = get32(raw, I_SIZE);
-	if (IS_REG(out->mode) && !fs->rev0)
-		out->size |= (uint64_t)get32(raw, I_SIZE_HIGH) << 32;
-	out->atime = get32(raw, I_ATIME);
-	out->ctime = get32(raw, I_CTIME);
-	out->mtime = get32(raw, I_MTIME);
-	out->dtime = get32(raw, I_DTIME);
-	out->blocks512 = get32(raw, I_BLOCKS);
-	out->flags = get32(raw, I_FLAGS);
-	out->file_acl = get32(raw, I_FILE_ACL);
+	out->mode = ext2_get16(raw, I_MODE);
+	out->uid = ext2_get16(raw, I_UID) | (uint32_t)ext2_get16(raw, I_UID_HIGH) << 16;
+	out->gid = ext2_get16(raw, I_GID) | (uint32_t)ext2_get16(raw, I_GID_HIGH) << 16;
+	out->links = ext2_get16(raw, I_LINKS);
+	out->size = ext2_get32(raw, I_SIZE);
+	if (EXT2_IS_REG(out->mode) && !fs->rev0)
+		out->size |= (uint64_t)ext2_get32(raw, I_SIZE_HIGH) << 32;
+	out->atime = ext2_get32(raw, I_ATIME);
+	out->ctime = ext2_get32(raw, I_CTIME);
+	out->mtime = ext2_get32(raw, I_MTIME);
+	out->dtime = ext2_get32(raw, I_DTIME);
+	out->blocks512 = ext2_get32(raw, I_BLOCKS);
+	out->flags = ext2_get32(raw, I_FLAGS);
+	out->file_acl = ext2_get32(raw, I_FILE_ACL);
 	for (int i = 0; i < EXT2_N_BLOCKS; i++)
-		out->block[i] = get32(raw, I_BLOCK + 4 * i);
+		out->block[i] = ext2_get32(raw, I_BLOCK + 4 * i);
 	if (fs->inode_size > EXT2_GOOD_OLD_INODE_SIZE) {
-		out->extra_isize = get16(raw, I_EXTRA_ISIZE);
+		out->extra_isize = ext2_get16(raw, I_EXTRA_ISIZE);
 		if (out->extra_isize > fs->inode_size - EXT2_GOOD_OLD_INODE_SIZE)
 			out->extra_isize = 0;
 		if (has_extra(out, I_CTIME_EXTRA))
-			out->ctime_extra = get32(raw, I_CTIME_EXTRA);
+			out->ctime_extra = ext2_get32(raw, I_CTIME_EXTRA);
 		if (has_extra(out, I_MTIME_EXTRA))
-			out->mtime_extra = get32(raw, I_MTIME_EXTRA);
+			out->mtime_extra = ext2_get32(raw, I_MTIME_EXTRA);
 		if (has_extra(out, I_ATIME_EXTRA))
-			out->atime_extra = get32(raw, I_ATIME_EXTRA);
+			out->atime_extra = ext2_get32(raw, I_ATIME_EXTRA);
 	}
 	return 0;
 }
 
-int inode_store(struct ext2_fs *fs, struct ext2_inode *in)
+int ext2_inode_store(struct ext2_fs *fs, struct ext2_inode *in)
 {
 	if (fs->read_only)
 		return -EROFS;
 	uint8_t *raw = in->raw;
-	put16(raw, I_MODE, (uint16_t)in->mode);
-	put16(raw, I_UID, (uint16_t)in->uid);
-	put16(raw, I_UID_HIGH, (uint16_t)(in->uid >> 16));
-	put16(raw, I_GID, (uint16_t)in->gid);
-	put16(raw, I_GID_HIGH, (uint16_t)(in->gid >> 16));
-	put16(raw, I_LINKS, (uint16_t)in->links);
-	put32(raw, I_SIZE, (uint32_t)in->size);
-	if (IS_REG(in->mode) && !fs->rev0) {
-		put32(raw, I_SIZE_HIGH, (uint32_t)(in->size >> 32));
+	ext2_put16(raw, I_MODE, (uint16_t)in->mode);
+	ext2_put16(raw, I_UID, (uint16_t)in->uid);
+	ext2_put16(raw, I_UID_HIGH, (uint16_t)(in->uid >> 16));
+	ext2_put16(raw, I_GID, (uint16_t)in->gid);
+	ext2_put16(raw, I_GID_HIGH, (uint16_t)(in->gid >> 16));
+	ext2_put16(raw, I_LINKS, (uint16_t)in->links);
+	ext2_put32(raw, I_SIZE, (uint32_t)in->size);
+	if (EXT2_IS_REG(in->mode) && !fs->rev0) {
+		ext2_put32(raw, I_SIZE_HIGH, (uint32_t)(in->size >> 32));
 		if (in->size > 0x7fffffffu)
-			put32(fs->sb, SB_FEATURE_RO_COMPAT,
-			      get32(fs->sb, SB_FEATURE_RO_COMPAT) | EXT2_RO_COMPAT_LARGE);
+			ext2_put32(fs->sb, SB_FEATURE_RO_COMPAT,
+				   ext2_get32(fs->sb, SB_FEATURE_RO_COMPAT) | EXT2_RO_COMPAT_LARGE);
 	}
-	put32(raw, I_ATIME, in->atime);
-	put32(raw, I_CTIME, in->ctime);
-	put32(raw, I_MTIME, in->mtime);
-	put32(raw, I_DTIME, in->dtime);
-	put32(raw, I_BLOCKS, in->blocks512);
-	put32(raw, I_FLAGS, in->flags);
-	put32(raw, I_FILE_ACL, in->file_acl);
+	ext2_put32(raw, I_ATIME, in->atime);
+	ext2_put32(raw, I_CTIME, in->ctime);
+	ext2_put32(raw, I_MTIME, in->mtime);
+	ext2_put32(raw, I_DTIME, in->dtime);
+	ext2_put32(raw, I_BLOCKS, in->blocks512);
+	ext2_put32(raw, I_FLAGS, in->flags);
+	ext2_put32(raw, I_FILE_ACL, in->file_acl);
 	for (int i = 0; i < EXT2_N_BLOCKS; i++)
-		put32(raw, I_BLOCK + 4 * i, in->block[i]);
+		ext2_put32(raw, I_BLOCK + 4 * i, in->block[i]);
 	if (fs->inode_size > EXT2_GOOD_OLD_INODE_SIZE) {
 		if (has_extra(in, I_CTIME_EXTRA))
-			put32(raw, I_CTIME_EXTRA, in->ctime_extra);
+			ext2_put32(raw, I_CTIME_EXTRA, in->ctime_extra);
 		if (has_extra(in, I_MTIME_EXTRA))
-			put32(raw, I_MTIME_EXTRA, in->mtime_extra);
+			ext2_put32(raw, I_MTIME_EXTRA, in->mtime_extra);
 		if (has_extra(in, I_ATIME_EXTRA))
-			put32(raw, I_ATIME_EXTRA, in->atime_extra);
+			ext2_put32(raw, I_ATIME_EXTRA, in->atime_extra);
 	}
 	uint32_t block, offset;
-	int err = inode_block_of(fs, in->ino, &block, &offset);
+	int err = ext2_inode_block_of(fs, in->ino, &block, &offset);
 	if (err)
 		return err;
 	struct ext2_cblock *cb;
-	err = cache_get(fs, block, KIND_INODE, 0, &cb);
+	err = ext2_cache_get(fs, block, KIND_INODE, 0, &cb);
 	if (err)
 		return err;
 	if (memcmp(cb->data + offset, raw, fs->inode_size)) {
 		memcpy(cb->data + offset, raw, fs->inode_size);
-		cache_mark_dirty(cb);
+		ext2_cache_mark_dirty(cb);
 	}
-	cache_put(fs, cb);
+	ext2_cache_put(fs, cb);
 	return 0;
 }
 
@@ -155,11 +156,11 @@ static int64_t time_of(uint32_t low, uint32_t extra)
 	return (int64_t)(int32_t)low + ((int64_t)(extra & 3u) << 32);
 }
 
-void inode_init(struct ext2_fs *fs, struct ext2_inode *in, uint32_t ino, uint32_t mode,
-		uint32_t uid, uint32_t gid)
+void ext2_inode_init(struct ext2_fs *fs, struct ext2_inode *in, uint32_t ino, uint32_t mode,
+		     uint32_t uid, uint32_t gid)
 {
 	memset(in, 0, sizeof(*in));
-	int64_t now = fs_now(fs);
+	int64_t now = ext2_fs_now(fs);
 	in->ino = ino;
 	in->mode = mode;
 	in->uid = uid;
@@ -167,15 +168,15 @@ void inode_init(struct ext2_fs *fs, struct ext2_inode *in, uint32_t ino, uint32_
 	in->atime = in->ctime = in->mtime = (uint32_t)now;
 	if (fs->inode_size > EXT2_GOOD_OLD_INODE_SIZE) {
 		in->extra_isize = NEW_EXTRA_ISIZE;
-		put16(in->raw, I_EXTRA_ISIZE, NEW_EXTRA_ISIZE);
-		put32(in->raw, I_CRTIME, (uint32_t)now);
+		ext2_put16(in->raw, I_EXTRA_ISIZE, NEW_EXTRA_ISIZE);
+		ext2_put32(in->raw, I_CRTIME, (uint32_t)now);
 		in->atime_extra = in->ctime_extra = in->mtime_extra = time_extra(now, 0);
 	}
 }
 
-void inode_touch(struct ext2_fs *fs, struct ext2_inode *in, bool mtime)
+void ext2_inode_touch(struct ext2_fs *fs, struct ext2_inode *in, bool mtime)
 {
-	int64_t now = fs_now(fs);
+	int64_t now = ext2_fs_now(fs);
 	in->ctime = (uint32_t)now;
 	in->ctime_extra = time_extra(now, 0);
 	if (mtime) {
@@ -184,16 +185,16 @@ void inode_touch(struct ext2_fs *fs, struct ext2_inode *in, bool mtime)
 	}
 }
 
-bool inode_fast_symlink(const struct ext2_fs *fs, const struct ext2_inode *in)
+bool ext2_inode_fast_symlink(const struct ext2_fs *fs, const struct ext2_inode *in)
 {
 	uint32_t xattr = in->file_acl ? fs->block_size / 512 : 0;
-	return IS_LNK(in->mode) && in->blocks512 == xattr && in->size < EXT2_FAST_LINK_MAX;
+	return EXT2_IS_LNK(in->mode) && in->blocks512 == xattr && in->size < EXT2_FAST_LINK_MAX;
 }
 
 int ext2_getattr(struct ext2_fs *fs, uint32_t ino, struct ext2_attr *out)
 {
 	struct ext2_inode in;
-	int err = inode_load(fs, ino, &in);
+	int err = ext2_inode_load(fs, ino, &in);
 	if (err)
 		return err;
 	memset(out, 0, sizeof(*out));
@@ -209,7 +210,7 @@ int ext2_getattr(struct ext2_fs *fs, uint32_t ino, struct ext2_attr *out)
 	out->atime_nsec = in.atime_extra >> 2;
 	out->mtime_nsec = in.mtime_extra >> 2;
 	out->ctime_nsec = in.ctime_extra >> 2;
-	uint32_t type = S_TYPE(in.mode);
+	uint32_t type = EXT2_TYPE(in.mode);
 	if (type == 0020000u || type == 0060000u)
 		out->rdev = in.block[0] ? in.block[0] : in.block[1];
 	return 0;
@@ -220,11 +221,11 @@ int ext2_setattr(struct ext2_fs *fs, uint32_t ino, uint32_t mask, const struct e
 	if (fs->read_only)
 		return -EROFS;
 	struct ext2_inode in;
-	int err = inode_load(fs, ino, &in);
+	int err = ext2_inode_load(fs, ino, &in);
 	if (err)
 		return err;
 	if (mask & EXT2_SET_MODE)
-		in.mode = S_TYPE(in.mode) | (attr->mode & 07777u);
+		in.mode = EXT2_TYPE(in.mode) | (attr->mode & 07777u);
 	if (mask & EXT2_SET_UID)
 		in.uid = attr->uid;
 	if (mask & EXT2_SET_GID)
@@ -242,5 +243,5 @@ int ext2_setattr(struct ext2_fs *fs, uint32_t ino, uint32_t mask, const struct e
 		in.ctime = (uint32_t)attr->ctime;
 		in.ctime_extra = extra ? time_extra(attr->ctime, attr->ctime_nsec) : 0;
 	}
-	return inode_store(fs, &in);
+	return ext2_inode_store(fs, &in);
 }

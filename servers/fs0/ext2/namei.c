@@ -5,7 +5,13 @@
 
 #include <server/counted_alloc.h>
 
-#include "ext2_local.h"
+#include "alloc.h"
+#include "bmap.h"
+#include "cache.h"
+#include "dir.h"
+#include "file.h"
+#include "inode.h"
+#include "namei.h"
 
 #define EXT2_XATTR_MAGIC	0xEA020000u
 #define XATTR_REFCOUNT		4
@@ -25,10 +31,10 @@ static int check_name(const char *name, size_t len)
 
 static int load_dir(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *dir)
 {
-	int err = inode_load(fs, ino, dir);
+	int err = ext2_inode_load(fs, ino, dir);
 	if (err)
 		return err;
-	if (!IS_DIR(dir->mode))
+	if (!EXT2_IS_DIR(dir->mode))
 		return -ENOTDIR;
 	return dir->links ? 0 : -ENOENT;
 }
@@ -45,7 +51,7 @@ static int prepare_create(struct ext2_fs *fs, uint32_t dir_ino, const char *name
 	if (err)
 		return err;
 	uint32_t existing;
-	err = dir_find(fs, dir, name, len, &existing, NULL);
+	err = ext2_dir_find(fs, dir, name, len, &existing, NULL);
 	if (!err)
 		return -EEXIST;
 	return err == -ENOENT ? 0 : err;
@@ -55,29 +61,29 @@ static int prepare_create(struct ext2_fs *fs, uint32_t dir_ino, const char *name
  * fast symlink's target)? */
 static bool has_block_map(const struct ext2_fs *fs, const struct ext2_inode *in)
 {
-	return IS_REG(in->mode) || IS_DIR(in->mode) ||
-	       (IS_LNK(in->mode) && !inode_fast_symlink(fs, in));
+	return EXT2_IS_REG(in->mode) || EXT2_IS_DIR(in->mode) ||
+	       (EXT2_IS_LNK(in->mode) && !ext2_inode_fast_symlink(fs, in));
 }
 
 static int release_xattr(struct ext2_fs *fs, struct ext2_inode *in)
 {
 	uint32_t block = in->file_acl;
 	in->file_acl = 0;
-	if (!block_valid(fs, block))
+	if (!ext2_block_valid(fs, block))
 		return -EUCLEAN;
 	struct ext2_cblock *cb;
-	int err = cache_get(fs, block, KIND_META, 0, &cb);
+	int err = ext2_cache_get(fs, block, KIND_META, 0, &cb);
 	if (err)
 		return err;
-	uint32_t refs = get32(cb->data, XATTR_REFCOUNT);
-	bool shared = get32(cb->data, 0) == EXT2_XATTR_MAGIC && refs > 1;
+	uint32_t refs = ext2_get32(cb->data, XATTR_REFCOUNT);
+	bool shared = ext2_get32(cb->data, 0) == EXT2_XATTR_MAGIC && refs > 1;
 	if (shared) {
-		put32(cb->data, XATTR_REFCOUNT, refs - 1);
-		cache_mark_dirty(cb);
+		ext2_put32(cb->data, XATTR_REFCOUNT, refs - 1);
+		ext2_cache_mark_dirty(cb);
 	}
-	cache_put(fs, cb);
+	ext2_cache_put(fs, cb);
 	if (!shared)
-		err = free_block(fs, block);
+		err = ext2_free_block(fs, block);
 	if (!err && in->blocks512 >= fs->sectors_per_block)
 		in->blocks512 -= fs->sectors_per_block;
 	return err;
@@ -86,7 +92,7 @@ static int release_xattr(struct ext2_fs *fs, struct ext2_inode *in)
 /* Frees the blocks and the inode itself. */
 static int discard_inode(struct ext2_fs *fs, struct ext2_inode *in)
 {
-	int err = has_block_map(fs, in) ? bmap_truncate(fs, in, 0) : 0;
+	int err = has_block_map(fs, in) ? ext2_bmap_truncate(fs, in, 0) : 0;
 	if (in->file_acl) {
 		int xattr_err = release_xattr(fs, in);
 		if (!err)
@@ -94,15 +100,15 @@ static int discard_inode(struct ext2_fs *fs, struct ext2_inode *in)
 	}
 	in->size = 0;
 	in->links = 0;
-	in->dtime = (uint32_t)fs_now(fs);
+	in->dtime = (uint32_t)ext2_fs_now(fs);
 	if (!in->dtime)
 		in->dtime = 1;	/* a zero dtime would read as "in use" */
-	int store_err = inode_store(fs, in);
-	int free_err = free_inode(fs, in->ino, IS_DIR(in->mode));
+	int store_err = ext2_inode_store(fs, in);
+	int free_err = ext2_free_inode(fs, in->ino, EXT2_IS_DIR(in->mode));
 	return err ? err : store_err ? store_err : free_err;
 }
 
-int orphan_add(struct ext2_fs *fs, uint32_t ino)
+int ext2_orphan_add(struct ext2_fs *fs, uint32_t ino)
 {
 	if (fs->orphan_count == fs->orphan_cap) {
 		size_t cap = fs->orphan_cap ? fs->orphan_cap * 2 : 16;
@@ -126,7 +132,7 @@ static void orphan_remove(struct ext2_fs *fs, uint32_t ino)
 	}
 }
 
-int orphans_release(struct ext2_fs *fs)
+int ext2_orphans_release(struct ext2_fs *fs)
 {
 	int first_err = 0;
 	while (fs->orphan_count) {
@@ -144,7 +150,7 @@ int ext2_release(struct ext2_fs *fs, uint32_t ino)
 	if (fs->read_only)
 		return 0;
 	struct ext2_inode in;
-	int err = inode_load(fs, ino, &in);
+	int err = ext2_inode_load(fs, ino, &in);
 	if (err || in.links || in.dtime)
 		return err;
 	orphan_remove(fs, ino);
@@ -165,9 +171,9 @@ static void set_rdev(struct ext2_inode *in, uint32_t rdev)
 static int name_new_inode(struct ext2_fs *fs, struct ext2_inode *dir, const char *name,
 			  size_t len, struct ext2_inode *in, uint32_t *ino)
 {
-	int err = inode_store(fs, in);
+	int err = ext2_inode_store(fs, in);
 	if (!err)
-		err = dir_add(fs, dir, name, len, in->ino, in->mode);
+		err = ext2_dir_add(fs, dir, name, len, in->ino, in->mode);
 	if (err) {
 		discard_inode(fs, in);
 		return err;
@@ -179,7 +185,7 @@ static int name_new_inode(struct ext2_fs *fs, struct ext2_inode *dir, const char
 int ext2_create(struct ext2_fs *fs, uint32_t dir_ino, const char *name, size_t len,
 		uint32_t mode, uint32_t uid, uint32_t gid, uint32_t rdev, uint32_t *ino)
 {
-	uint32_t type = S_TYPE(mode);
+	uint32_t type = EXT2_TYPE(mode);
 	bool is_dir = type == 0040000u;
 	if (type != 0100000u && !is_dir && type != 0020000u && type != 0060000u &&
 	    type != 0010000u && type != 0140000u)
@@ -191,16 +197,16 @@ int ext2_create(struct ext2_fs *fs, uint32_t dir_ino, const char *name, size_t l
 	if (is_dir && dir.links >= EXT2_LINK_MAX)
 		return -EMLINK;
 	uint32_t new_ino;
-	err = alloc_inode(fs, dir_ino, is_dir, &new_ino);
+	err = ext2_alloc_inode(fs, dir_ino, is_dir, &new_ino);
 	if (err)
 		return err;
 	struct ext2_inode in;
-	inode_init(fs, &in, new_ino, type | (mode & 07777u), uid, gid);
+	ext2_inode_init(fs, &in, new_ino, type | (mode & 07777u), uid, gid);
 	in.links = is_dir ? 2 : 1;
 	if (type == 0020000u || type == 0060000u)
 		set_rdev(&in, rdev);
 	if (is_dir) {
-		err = dir_init(fs, &in, dir_ino);
+		err = ext2_dir_init(fs, &in, dir_ino);
 		if (err) {
 			discard_inode(fs, &in);
 			return err;
@@ -210,7 +216,7 @@ int ext2_create(struct ext2_fs *fs, uint32_t dir_ino, const char *name, size_t l
 	if (err || !is_dir)
 		return err;
 	dir.links++;
-	return inode_store(fs, &dir);
+	return ext2_inode_store(fs, &dir);
 }
 
 int ext2_symlink(struct ext2_fs *fs, uint32_t dir_ino, const char *name, size_t len,
@@ -225,17 +231,17 @@ int ext2_symlink(struct ext2_fs *fs, uint32_t dir_ino, const char *name, size_t 
 	if (err)
 		return err;
 	uint32_t new_ino;
-	err = alloc_inode(fs, dir_ino, false, &new_ino);
+	err = ext2_alloc_inode(fs, dir_ino, false, &new_ino);
 	if (err)
 		return err;
 	struct ext2_inode in;
-	inode_init(fs, &in, new_ino, 0120777u, uid, gid);
+	ext2_inode_init(fs, &in, new_ino, 0120777u, uid, gid);
 	in.links = 1;
 	if (target_len < EXT2_FAST_LINK_MAX) {
 		memcpy(in.block, target, target_len);
 		in.size = target_len;
 	} else {
-		long wrote = file_write(fs, &in, target, target_len, 0, KIND_DIR);
+		long wrote = ext2_file_write(fs, &in, target, target_len, 0, KIND_DIR);
 		if (wrote != (long)target_len) {
 			discard_inode(fs, &in);
 			return wrote < 0 ? (int)wrote : -ENOSPC;
@@ -247,18 +253,18 @@ int ext2_symlink(struct ext2_fs *fs, uint32_t dir_ino, const char *name, size_t 
 long ext2_readlink(struct ext2_fs *fs, uint32_t ino, char *buf, size_t size)
 {
 	struct ext2_inode in;
-	int err = inode_load(fs, ino, &in);
+	int err = ext2_inode_load(fs, ino, &in);
 	if (err)
 		return err;
-	if (!IS_LNK(in.mode))
+	if (!EXT2_IS_LNK(in.mode))
 		return -EINVAL;
 	if (in.size >= fs->block_size)
 		return -EUCLEAN;
 	size_t copy = size < in.size ? size : (size_t)in.size;
-	if (inode_fast_symlink(fs, &in)) {
+	if (ext2_inode_fast_symlink(fs, &in)) {
 		memcpy(buf, in.block, copy);
 	} else {
-		long got = file_read(fs, &in, buf, copy, 0);
+		long got = ext2_file_read(fs, &in, buf, copy, 0);
 		if (got < 0)
 			return got;
 		if ((size_t)got != copy)
@@ -272,21 +278,21 @@ int ext2_link(struct ext2_fs *fs, uint32_t dir_ino, const char *name, size_t len
 	struct ext2_inode dir, in;
 	int err = prepare_create(fs, dir_ino, name, len, &dir);
 	if (!err)
-		err = inode_load(fs, ino, &in);
+		err = ext2_inode_load(fs, ino, &in);
 	if (err)
 		return err;
-	if (IS_DIR(in.mode))
+	if (EXT2_IS_DIR(in.mode))
 		return -EPERM;
 	if (!in.links)
 		return -ENOENT;
 	if (in.links >= EXT2_LINK_MAX)
 		return -EMLINK;
-	err = dir_add(fs, &dir, name, len, ino, in.mode);
+	err = ext2_dir_add(fs, &dir, name, len, ino, in.mode);
 	if (err)
 		return err;
 	in.links++;
-	inode_touch(fs, &in, false);
-	return inode_store(fs, &in);
+	ext2_inode_touch(fs, &in, false);
+	return ext2_inode_store(fs, &in);
 }
 
 /* One link fewer; a count of zero waits for ext2_release. */
@@ -296,10 +302,10 @@ static int drop_link(struct ext2_fs *fs, struct ext2_inode *in, bool all)
 		in->links = 0;
 	else
 		in->links--;
-	inode_touch(fs, in, false);
-	int err = inode_store(fs, in);
+	ext2_inode_touch(fs, in, false);
+	int err = ext2_inode_store(fs, in);
 	if (!err && !in->links)
-		err = orphan_add(fs, in->ino);
+		err = ext2_orphan_add(fs, in->ino);
 	return err;
 }
 
@@ -316,26 +322,26 @@ static int remove_name(struct ext2_fs *fs, uint32_t dir_ino, const char *name, s
 	if (!err)
 		err = load_dir(fs, dir_ino, &dir);
 	if (!err)
-		err = dir_find(fs, &dir, name, len, &ino, NULL);
+		err = ext2_dir_find(fs, &dir, name, len, &ino, NULL);
 	if (!err)
-		err = inode_load(fs, ino, &victim);
+		err = ext2_inode_load(fs, ino, &victim);
 	if (err)
 		return err;
-	if (want_dir && !IS_DIR(victim.mode))
+	if (want_dir && !EXT2_IS_DIR(victim.mode))
 		return -ENOTDIR;
-	if (!want_dir && IS_DIR(victim.mode))
+	if (!want_dir && EXT2_IS_DIR(victim.mode))
 		return -EISDIR;
 	if (want_dir) {
-		int empty = dir_is_empty(fs, &victim);
+		int empty = ext2_dir_is_empty(fs, &victim);
 		if (empty <= 0)
 			return empty ? empty : -ENOTEMPTY;
 	}
-	err = dir_remove(fs, &dir, name, len);
+	err = ext2_dir_remove(fs, &dir, name, len);
 	if (err)
 		return err;
 	if (want_dir && dir.links > 2) {
 		dir.links--;
-		err = inode_store(fs, &dir);
+		err = ext2_inode_store(fs, &dir);
 	}
 	int drop_err = drop_link(fs, &victim, want_dir);
 	return err ? err : drop_err;
@@ -364,7 +370,7 @@ static int check_not_inside(struct ext2_fs *fs, uint32_t moved, uint32_t new_dir
 		struct ext2_inode dir;
 		int err = load_dir(fs, cur, &dir);
 		if (!err)
-			err = dir_get_parent(fs, &dir, &cur);
+			err = ext2_dir_get_parent(fs, &dir, &cur);
 		if (err)
 			return err;
 	}
@@ -376,24 +382,24 @@ static int replace_target(struct ext2_fs *fs, struct ext2_inode *new_dir, const 
 			  size_t len, const struct ext2_inode *moved, uint32_t target_ino)
 {
 	struct ext2_inode target;
-	int err = inode_load(fs, target_ino, &target);
+	int err = ext2_inode_load(fs, target_ino, &target);
 	if (err)
 		return err;
-	if (IS_DIR(moved->mode)) {
-		if (!IS_DIR(target.mode))
+	if (EXT2_IS_DIR(moved->mode)) {
+		if (!EXT2_IS_DIR(target.mode))
 			return -ENOTDIR;
-		int empty = dir_is_empty(fs, &target);
+		int empty = ext2_dir_is_empty(fs, &target);
 		if (empty <= 0)
 			return empty ? empty : -ENOTEMPTY;
-	} else if (IS_DIR(target.mode)) {
+	} else if (EXT2_IS_DIR(target.mode)) {
 		return -EISDIR;
 	}
-	err = dir_retarget(fs, new_dir, name, len, moved->ino, moved->mode);
+	err = ext2_dir_retarget(fs, new_dir, name, len, moved->ino, moved->mode);
 	if (err)
 		return err;
-	if (IS_DIR(target.mode) && new_dir->links > 2)
+	if (EXT2_IS_DIR(target.mode) && new_dir->links > 2)
 		new_dir->links--;
-	return drop_link(fs, &target, IS_DIR(target.mode));
+	return drop_link(fs, &target, EXT2_IS_DIR(target.mode));
 }
 
 int ext2_rename(struct ext2_fs *fs, uint32_t old_dir_ino, const char *old_name, size_t old_len,
@@ -414,19 +420,19 @@ int ext2_rename(struct ext2_fs *fs, uint32_t old_dir_ino, const char *old_name, 
 		err = load_dir(fs, new_dir_ino, new_dir);
 	uint32_t moved_ino, target_ino;
 	if (!err)
-		err = dir_find(fs, old_dir, old_name, old_len, &moved_ino, NULL);
+		err = ext2_dir_find(fs, old_dir, old_name, old_len, &moved_ino, NULL);
 	if (!err)
-		err = inode_load(fs, moved_ino, &moved);
+		err = ext2_inode_load(fs, moved_ino, &moved);
 	if (err)
 		return err;
-	bool is_dir = IS_DIR(moved.mode);
+	bool is_dir = EXT2_IS_DIR(moved.mode);
 	bool moves_dir = is_dir && new_dir != old_dir;
 	if (moves_dir) {
 		err = check_not_inside(fs, moved_ino, new_dir_ino);
 		if (err)
 			return err;
 	}
-	err = dir_find(fs, new_dir, new_name, new_len, &target_ino, NULL);
+	err = ext2_dir_find(fs, new_dir, new_name, new_len, &target_ino, NULL);
 	if (!err) {
 		if (target_ino == moved_ino)
 			return 0;
@@ -434,22 +440,22 @@ int ext2_rename(struct ext2_fs *fs, uint32_t old_dir_ino, const char *old_name, 
 	} else if (err == -ENOENT) {
 		if (moves_dir && new_dir->links >= EXT2_LINK_MAX)
 			return -EMLINK;
-		err = dir_add(fs, new_dir, new_name, new_len, moved_ino, moved.mode);
+		err = ext2_dir_add(fs, new_dir, new_name, new_len, moved_ino, moved.mode);
 	}
 	if (err)
 		return err;
-	err = dir_remove(fs, old_dir, old_name, old_len);
+	err = ext2_dir_remove(fs, old_dir, old_name, old_len);
 	if (!err && moves_dir) {
-		err = dir_set_parent(fs, &moved, new_dir_ino);
+		err = ext2_dir_set_parent(fs, &moved, new_dir_ino);
 		if (old_dir->links > 2)
 			old_dir->links--;
 		new_dir->links++;
 	}
-	inode_touch(fs, &moved, false);
-	int store_err = inode_store(fs, &moved);
+	ext2_inode_touch(fs, &moved, false);
+	int store_err = ext2_inode_store(fs, &moved);
 	if (!store_err)
-		store_err = inode_store(fs, old_dir);
+		store_err = ext2_inode_store(fs, old_dir);
 	if (!store_err && new_dir != old_dir)
-		store_err = inode_store(fs, new_dir);
+		store_err = ext2_inode_store(fs, new_dir);
 	return err ? err : store_err;
 }

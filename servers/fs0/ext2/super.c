@@ -5,7 +5,10 @@
 
 #include <server/counted_alloc.h>
 
-#include "ext2_local.h"
+#include "alloc.h"
+#include "cache.h"
+#include "namei.h"
+#include "super.h"
 
 static void say(char *why, size_t size, const char *text)
 {
@@ -29,17 +32,17 @@ static int read_super(const struct ext2_dev *dev, uint8_t *sb)
 static int check_super(struct ext2_fs *fs, char *why, size_t why_size)
 {
 	const uint8_t *sb = fs->sb;
-	if (get16(sb, SB_MAGIC) != EXT2_MAGIC) {
+	if (ext2_get16(sb, SB_MAGIC) != EXT2_MAGIC) {
 		say(why, why_size, "ext2: bad magic number: not an ext2 file system");
 		return -EINVAL;
 	}
-	uint32_t rev = get32(sb, SB_REV_LEVEL);
+	uint32_t rev = ext2_get32(sb, SB_REV_LEVEL);
 	if (rev > 1) {
 		say(why, why_size, "ext2: unknown revision level");
 		return -EINVAL;
 	}
 	fs->rev0 = rev == 0;
-	uint32_t log = get32(sb, SB_LOG_BLOCK_SIZE);
+	uint32_t log = ext2_get32(sb, SB_LOG_BLOCK_SIZE);
 	if (log > 2) {
 		say(why, why_size, "ext2: block size out of range (1 KiB to 4 KiB)");
 		return -EINVAL;
@@ -47,7 +50,7 @@ static int check_super(struct ext2_fs *fs, char *why, size_t why_size)
 	fs->block_size = 1024u << log;
 	fs->sectors_per_block = fs->block_size / 512;
 	fs->addrs_per_block = fs->block_size / 4;
-	uint32_t incompat = fs->rev0 ? 0 : get32(sb, SB_FEATURE_INCOMPAT);
+	uint32_t incompat = fs->rev0 ? 0 : ext2_get32(sb, SB_FEATURE_INCOMPAT);
 	if (incompat & EXT2_INCOMPAT_RECOVER) {
 		say(why, why_size, "ext2: the journal needs recovery (ext3/ext4): not mounted");
 		return -EINVAL;
@@ -61,17 +64,17 @@ static int check_super(struct ext2_fs *fs, char *why, size_t why_size)
 		return -EINVAL;
 	}
 	fs->filetype = incompat & EXT2_INCOMPAT_FILETYPE;
-	fs->inode_size = fs->rev0 ? EXT2_GOOD_OLD_INODE_SIZE : get16(sb, SB_INODE_SIZE);
-	fs->first_ino = fs->rev0 ? 11 : get32(sb, SB_FIRST_INO);
+	fs->inode_size = fs->rev0 ? EXT2_GOOD_OLD_INODE_SIZE : ext2_get16(sb, SB_INODE_SIZE);
+	fs->first_ino = fs->rev0 ? 11 : ext2_get32(sb, SB_FIRST_INO);
 	if (fs->inode_size != 128 && fs->inode_size != 256) {
 		say(why, why_size, "ext2: inode size is neither 128 nor 256 bytes");
 		return -EINVAL;
 	}
-	fs->blocks_count = get32(sb, SB_BLOCKS_COUNT);
-	fs->inodes_count = get32(sb, SB_INODES_COUNT);
-	fs->first_data_block = get32(sb, SB_FIRST_DATA_BLOCK);
-	fs->blocks_per_group = get32(sb, SB_BLOCKS_PER_GROUP);
-	fs->inodes_per_group = get32(sb, SB_INODES_PER_GROUP);
+	fs->blocks_count = ext2_get32(sb, SB_BLOCKS_COUNT);
+	fs->inodes_count = ext2_get32(sb, SB_INODES_COUNT);
+	fs->first_data_block = ext2_get32(sb, SB_FIRST_DATA_BLOCK);
+	fs->blocks_per_group = ext2_get32(sb, SB_BLOCKS_PER_GROUP);
+	fs->inodes_per_group = ext2_get32(sb, SB_INODES_PER_GROUP);
 	uint32_t bits = fs->block_size * 8;
 	if (fs->first_data_block != (fs->block_size == 1024 ? 1u : 0u) ||
 	    fs->blocks_per_group == 0 || fs->blocks_per_group > bits ||
@@ -91,7 +94,7 @@ static int check_super(struct ext2_fs *fs, char *why, size_t why_size)
 		say(why, why_size, "ext2: inode count inconsistent with the groups");
 		return -EINVAL;
 	}
-	if (get32(sb, SB_R_BLOCKS_COUNT) > fs->blocks_count) {
+	if (ext2_get32(sb, SB_R_BLOCKS_COUNT) > fs->blocks_count) {
 		say(why, why_size, "ext2: more reserved blocks than blocks");
 		return -EINVAL;
 	}
@@ -123,25 +126,26 @@ static int load_groups(struct ext2_fs *fs, char *why, size_t why_size)
 	uint32_t per_block = fs->block_size / GD_SIZE;
 	for (uint32_t g = 0; g < fs->group_count; g++) {
 		struct ext2_cblock *cb;
-		int err = cache_get(fs, fs->first_data_block + 1 + g / per_block, KIND_META, 0, &cb);
+		int err = ext2_cache_get(fs, fs->first_data_block + 1 + g / per_block, KIND_META, 0, &cb);
 		if (err) {
 			say(why, why_size, "ext2: cannot read the group descriptors");
 			return err;
 		}
 		const uint8_t *gd = cb->data + (g % per_block) * GD_SIZE;
 		struct ext2_group *grp = &fs->groups[g];
-		grp->block_bitmap = get32(gd, GD_BLOCK_BITMAP);
-		grp->inode_bitmap = get32(gd, GD_INODE_BITMAP);
-		grp->inode_table = get32(gd, GD_INODE_TABLE);
-		grp->free_blocks = get16(gd, GD_FREE_BLOCKS);
-		grp->free_inodes = get16(gd, GD_FREE_INODES);
-		grp->used_dirs = get16(gd, GD_USED_DIRS);
-		cache_put(fs, cb);
+		grp->block_bitmap = ext2_get32(gd, GD_BLOCK_BITMAP);
+		grp->inode_bitmap = ext2_get32(gd, GD_INODE_BITMAP);
+		grp->inode_table = ext2_get32(gd, GD_INODE_TABLE);
+		grp->free_blocks = ext2_get16(gd, GD_FREE_BLOCKS);
+		grp->free_inodes = ext2_get16(gd, GD_FREE_INODES);
+		grp->used_dirs = ext2_get16(gd, GD_USED_DIRS);
+		ext2_cache_put(fs, cb);
 		uint32_t group_blocks = g + 1 < fs->group_count ? fs->blocks_per_group :
-			fs->blocks_count - group_first_block(fs, g);
+			fs->blocks_count - ext2_group_first_block(fs, g);
 		if (!region_ok(fs, grp->block_bitmap, 1) || !region_ok(fs, grp->inode_bitmap, 1) ||
 		    grp->block_bitmap == grp->inode_bitmap) {
-			say(why, why_size, "ext2: a group descriptor's bitmap lies outside the device or on the descriptors");
+			say(why, why_size,
+			    "ext2: a group's bitmap is outside the device or on the descriptors");
 			return -EUCLEAN;
 		}
 		if (!region_ok(fs, grp->inode_table, fs->inode_table_blocks) ||
@@ -163,7 +167,7 @@ static int load_groups(struct ext2_fs *fs, char *why, size_t why_size)
 	return 0;
 }
 
-int meta_commit(struct ext2_fs *fs)
+int ext2_meta_commit(struct ext2_fs *fs)
 {
 	if (fs->read_only)
 		return 0;
@@ -173,29 +177,29 @@ int meta_commit(struct ext2_fs *fs)
 		if (!grp->dirty)
 			continue;
 		struct ext2_cblock *cb;
-		int err = cache_get(fs, fs->first_data_block + 1 + g / per_block, KIND_META, 0, &cb);
+		int err = ext2_cache_get(fs, fs->first_data_block + 1 + g / per_block, KIND_META, 0, &cb);
 		if (err)
 			return err;
 		uint8_t *gd = cb->data + (g % per_block) * GD_SIZE;
-		put16(gd, GD_FREE_BLOCKS, (uint16_t)grp->free_blocks);
-		put16(gd, GD_FREE_INODES, (uint16_t)grp->free_inodes);
-		put16(gd, GD_USED_DIRS, (uint16_t)grp->used_dirs);
-		cache_mark_dirty(cb);
-		cache_put(fs, cb);
+		ext2_put16(gd, GD_FREE_BLOCKS, (uint16_t)grp->free_blocks);
+		ext2_put16(gd, GD_FREE_INODES, (uint16_t)grp->free_inodes);
+		ext2_put16(gd, GD_USED_DIRS, (uint16_t)grp->used_dirs);
+		ext2_cache_mark_dirty(cb);
+		ext2_cache_put(fs, cb);
 		grp->dirty = false;
 	}
-	put32(fs->sb, SB_FREE_BLOCKS, (uint32_t)fs->free_blocks);
-	put32(fs->sb, SB_FREE_INODES, (uint32_t)fs->free_inodes);
+	ext2_put32(fs->sb, SB_FREE_BLOCKS, (uint32_t)fs->free_blocks);
+	ext2_put32(fs->sb, SB_FREE_INODES, (uint32_t)fs->free_inodes);
 	struct ext2_cblock *cb;
-	int err = cache_get(fs, 1024 / fs->block_size, KIND_META, 0, &cb);
+	int err = ext2_cache_get(fs, 1024 / fs->block_size, KIND_META, 0, &cb);
 	if (err)
 		return err;
 	uint8_t *where = cb->data + 1024 % fs->block_size;
 	if (memcmp(where, fs->sb, sizeof(fs->sb))) {
 		memcpy(where, fs->sb, sizeof(fs->sb));
-		cache_mark_dirty(cb);
+		ext2_cache_mark_dirty(cb);
 	}
-	cache_put(fs, cb);
+	ext2_cache_put(fs, cb);
 	return 0;
 }
 
@@ -210,9 +214,9 @@ int ext2_sync(struct ext2_fs *fs)
 {
 	if (fs->read_only)
 		return 0;
-	int err = meta_commit(fs);
+	int err = ext2_meta_commit(fs);
 	if (!err)
-		err = cache_write_back(fs, any_block, NULL);
+		err = ext2_cache_write_back(fs, any_block, NULL);
 	if (!err)
 		err = fs->dev.flush(fs->dev.ctx);
 	return err;
@@ -220,7 +224,7 @@ int ext2_sync(struct ext2_fs *fs)
 
 static void free_fs(struct ext2_fs *fs)
 {
-	cache_destroy(fs);
+	ext2_cache_destroy(fs);
 	counted_free(fs->groups);
 	counted_free(fs->orphans);
 	counted_free(fs);
@@ -229,9 +233,9 @@ static void free_fs(struct ext2_fs *fs)
 /* The superblock written through at once (mount's "not clean" mark). */
 static int write_super_now(struct ext2_fs *fs)
 {
-	int err = meta_commit(fs);
+	int err = ext2_meta_commit(fs);
 	if (!err)
-		err = cache_write_back(fs, any_block, NULL);
+		err = ext2_cache_write_back(fs, any_block, NULL);
 	if (!err)
 		err = fs->dev.flush(fs->dev.ctx);
 	return err;
@@ -253,7 +257,7 @@ int ext2_mount(const struct ext2_dev *dev, uint32_t flags, size_t cache_bytes,
 	}
 	err = check_super(fs, why, why_size);
 	if (!err)
-		err = cache_init(fs, cache_bytes);
+		err = ext2_cache_init(fs, cache_bytes);
 	if (err) {
 		counted_free(fs);
 		return err;
@@ -264,8 +268,8 @@ int ext2_mount(const struct ext2_dev *dev, uint32_t flags, size_t cache_bytes,
 		return err;
 	}
 	fs->read_only = flags & EXT2_MOUNT_READ_ONLY;
-	uint16_t state = get16(fs->sb, SB_STATE);
-	uint32_t ro_compat = fs->rev0 ? 0 : get32(fs->sb, SB_FEATURE_RO_COMPAT);
+	uint16_t state = ext2_get16(fs->sb, SB_STATE);
+	uint32_t ro_compat = fs->rev0 ? 0 : ext2_get32(fs->sb, SB_FEATURE_RO_COMPAT);
 	if (!fs->read_only && (ro_compat & ~EXT2_RO_COMPAT_KNOWN)) {
 		fs->read_only = true;
 		say(why, why_size, "ext2: unknown read-only-compatible feature: mounted read-only");
@@ -277,11 +281,11 @@ int ext2_mount(const struct ext2_dev *dev, uint32_t flags, size_t cache_bytes,
 		say(why, why_size, "ext2: not cleanly unmounted: mounted read-only (run e2fsck)");
 	}
 	if (!fs->read_only) {
-		int64_t now = fs_now(fs);
-		put16(fs->sb, SB_STATE, state & (uint16_t)~EXT2_STATE_VALID);
-		put16(fs->sb, SB_MNT_COUNT, (uint16_t)(get16(fs->sb, SB_MNT_COUNT) + 1));
-		put32(fs->sb, SB_MTIME, (uint32_t)now);
-		put32(fs->sb, SB_WTIME, (uint32_t)now);
+		int64_t now = ext2_fs_now(fs);
+		ext2_put16(fs->sb, SB_STATE, state & (uint16_t)~EXT2_STATE_VALID);
+		ext2_put16(fs->sb, SB_MNT_COUNT, (uint16_t)(ext2_get16(fs->sb, SB_MNT_COUNT) + 1));
+		ext2_put32(fs->sb, SB_MTIME, (uint32_t)now);
+		ext2_put32(fs->sb, SB_WTIME, (uint32_t)now);
 		err = write_super_now(fs);
 		if (err) {
 			say(why, why_size, "ext2: cannot write the superblock");
@@ -298,9 +302,9 @@ int ext2_unmount(struct ext2_fs *fs)
 {
 	int err = 0;
 	if (!fs->read_only) {
-		err = orphans_release(fs);
-		put16(fs->sb, SB_STATE, get16(fs->sb, SB_STATE) | EXT2_STATE_VALID);
-		put32(fs->sb, SB_WTIME, (uint32_t)fs_now(fs));
+		err = ext2_orphans_release(fs);
+		ext2_put16(fs->sb, SB_STATE, ext2_get16(fs->sb, SB_STATE) | EXT2_STATE_VALID);
+		ext2_put32(fs->sb, SB_WTIME, (uint32_t)ext2_fs_now(fs));
 		int sync_err = ext2_sync(fs);
 		if (!err)
 			err = sync_err;
@@ -316,7 +320,7 @@ bool ext2_read_only(const struct ext2_fs *fs)
 
 void ext2_statfs(struct ext2_fs *fs, struct ext2_statfs *out)
 {
-	uint32_t reserved = get32(fs->sb, SB_R_BLOCKS_COUNT);
+	uint32_t reserved = ext2_get32(fs->sb, SB_R_BLOCKS_COUNT);
 	out->block_size = fs->block_size;
 	out->blocks = fs->blocks_count;
 	out->blocks_free = fs->free_blocks;
@@ -356,16 +360,16 @@ int ext2_fsync(struct ext2_fs *fs, uint32_t ino, bool data_only)
 	if (ino < 1 || ino > fs->inodes_count)
 		return -EINVAL;
 	struct fsync_pass pass = { ino, KIND_DATA };
-	int err = cache_write_back(fs, own_kind, &pass);
+	int err = ext2_cache_write_back(fs, own_kind, &pass);
 	pass.kind = KIND_INDIRECT;
 	if (!err)
-		err = cache_write_back(fs, own_kind, &pass);
+		err = ext2_cache_write_back(fs, own_kind, &pass);
 	if (!err)
-		err = meta_commit(fs);
+		err = ext2_meta_commit(fs);
 	static const enum ext2_kind later[] = { KIND_DIR, KIND_INDIRECT, KIND_INODE, KIND_META };
 	for (size_t i = 0; !err && i < sizeof(later) / sizeof(later[0]); i++) {
 		pass.kind = later[i];
-		err = cache_write_back(fs, of_kind, &pass);
+		err = ext2_cache_write_back(fs, of_kind, &pass);
 	}
 	if (!err)
 		err = fs->dev.flush(fs->dev.ctx);
