@@ -5,8 +5,21 @@
 #include "dir.h"
 #include "vnode.h"
 
+int dir_load(struct fs0_vnode *dir)
+{
+	if (!dir->entries_unloaded)
+		return 0;
+	int error = dir->mount->ops->load_dir(dir);
+	if (!error)
+		dir->entries_unloaded = false;
+	return error;
+}
+
+/* A disk directory that cannot be read in looks empty. */
 struct fs0_dir_entry *dir_find(struct fs0_vnode *dir, const char *name, size_t len)
 {
+	if (dir_load(dir))
+		return NULL;
 	for (struct fs0_dir_entry *entry = dir->entries; entry; entry = entry->next)
 		if (entry->name_len == len && memcmp(entry->name, name, len) == 0)
 			return entry;
@@ -15,6 +28,8 @@ struct fs0_dir_entry *dir_find(struct fs0_vnode *dir, const char *name, size_t l
 
 struct fs0_dir_entry *dir_find_vnode(struct fs0_vnode *dir, const struct fs0_vnode *vnode)
 {
+	if (dir_load(dir))
+		return NULL;
 	for (struct fs0_dir_entry *entry = dir->entries; entry; entry = entry->next)
 		if (entry->vnode == vnode)
 			return entry;
@@ -66,6 +81,8 @@ void dir_remove(struct fs0_vnode *dir, struct fs0_dir_entry *entry)
 
 struct fs0_dir_entry *dir_entry_at(struct fs0_vnode *dir, uint32_t index)
 {
+	if (dir_load(dir))
+		return NULL;
 	struct fs0_dir_entry *entry = dir->entries;
 	while (entry && index--)
 		entry = entry->next;

@@ -16,6 +16,8 @@ struct fs0_dir_entry {
 	char name[];		/* NUL-terminated */
 };
 
+/* A disk directory's entries are read in on first use (the finders do it). */
+int dir_load(struct fs0_vnode *dir);
 struct fs0_dir_entry *dir_find(struct fs0_vnode *dir, const char *name, size_t len);
 struct fs0_dir_entry *dir_find_vnode(struct fs0_vnode *dir, const struct fs0_vnode *vnode);
 int dir_add(struct fs0_vnode *dir, const char *name, size_t len, struct fs0_vnode *vnode);

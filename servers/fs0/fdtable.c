@@ -96,6 +96,17 @@ void task_destroy_all(void)
 		task_destroy(tasks);
 }
 
+void task_move_cwd(struct fs0_vnode *from, struct fs0_vnode *to)
+{
+	for (struct fs0_task *task = tasks; task; task = task->next) {
+		if (task->cwd == from) {
+			vnode_get(to);
+			vnode_put(from);
+			task->cwd = to;
+		}
+	}
+}
+
 /* The lowest free descriptor at or above lowest. */
 int fd_free_slot(const struct fs0_fdtable *table, int lowest)
 {

@@ -30,6 +30,8 @@ struct fs0_file *task_file(fs0_task_t id, int fd, int *error);
 int task_create(fs0_task_t id, struct fs0_task *parent, bool share_table);
 void task_destroy(struct fs0_task *task);
 void task_destroy_all(void);
+/* Every task whose cwd is from (a root a disk replaced) moves to to. */
+void task_move_cwd(struct fs0_vnode *from, struct fs0_vnode *to);
 int fd_free_slot(const struct fs0_fdtable *table, int lowest);
 struct fs0_file *fd_lookup(struct fs0_fdtable *table, int fd);
 int fd_close(struct fs0_fdtable *table, int fd);

@@ -170,6 +170,20 @@ int fs_mm_read_page(uint32_t handle, uint32_t page_index, void *page);
 int fs_mm_write_page(uint32_t handle, uint32_t page_index, const void *page);
 int fs_mm_release(uint32_t handle);
 
+/* ---- Disks (logic_disk.c, logic_sync.c; docs/storage.md, "ext2 in fs0")
+ * fs_mount_disk_root makes the mounted ext2 file system fs (taken over,
+ * also on error) "/" in place of the RAM root, and tasks whose cwd was the
+ * old root move to it; its error leaves the RAM root. fs_mount_on_disk then
+ * mounts the boot archive (if any) on /boot, a RAM file system on /tmp and
+ * the devices on /dev, making the directories the disk lacks; it returns
+ * the first error, having tried all three. fsync and sync write a disk's
+ * dirty blocks back and flush the device (0 at once on RAM). */
+struct ext2_fs;
+int fs_mount_disk_root(struct ext2_fs *fs);
+int fs_mount_on_disk(const void *archive, size_t archive_size);
+int fs_fsync(fs0_task_t task, int fd, bool data_only);
+int fs_sync(void);
+
 /* ---- poll (poll.c) ------------------------------------------------------
  * fs_poll fills revents (one per item) and returns how many items have
  * events; with none ready, a timeout_ms other than 0 and a token it waits:

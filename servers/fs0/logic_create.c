@@ -1,14 +1,16 @@
 /* logic_create.c - a new file, directory, link or fifo in a directory: its
  * owner, its group (the directory's when that has set-group-id, as on
  * Linux) and its first link. */
+#include <string.h>
+#include <server/counted_alloc.h>
 #include "logic_create.h"
 #include "dir.h"
 #include "perm.h"
 #include "vfs.h"
 #include "vnode.h"
 
-int create_child(struct fs0_task *task, struct fs0_lookup *lookup, uint32_t mode,
-		 struct fs0_vnode **out)
+static int new_child(struct fs0_task *task, struct fs0_lookup *lookup, uint32_t mode,
+		     char **link_target, struct fs0_vnode **out)
 {
 	struct fs0_vnode *dir = lookup->parent;
 	if (dir->mount->read_only)
@@ -26,7 +28,18 @@ int create_child(struct fs0_task *task, struct fs0_lookup *lookup, uint32_t mode
 	vnode->uid = cred.uid;
 	vnode->gid = group_from_dir ? dir->gid : cred.gid;
 	vnode->nlink = FS0_S_ISDIR(mode) ? 2 : 1;
+	if (*link_target) {
+		vnode->link_target = *link_target;
+		vnode->size = (int64_t)strlen(*link_target);
+		*link_target = NULL;
+	}
+	/* The entry first: taking it back cannot fail, as undoing the disk's could. */
 	error = dir_add(dir, lookup->name, lookup->name_len, vnode);
+	if (!error) {
+		error = FS0_HOOK(dir->mount, create, dir, lookup->name, lookup->name_len, vnode);
+		if (error)
+			dir_remove(dir, dir->last_entry);
+	}
 	if (error) {
 		vnode_drop_link(vnode);
 		return error;
@@ -34,4 +47,12 @@ int create_child(struct fs0_task *task, struct fs0_lookup *lookup, uint32_t mode
 	vnode_get(vnode);
 	*out = vnode;
 	return 0;
+}
+
+int create_child(struct fs0_task *task, struct fs0_lookup *lookup, uint32_t mode, char *link_target,
+		 struct fs0_vnode **out)
+{
+	int error = new_child(task, lookup, mode, &link_target, out);
+	counted_free(link_target);
+	return error;
 }

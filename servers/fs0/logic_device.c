@@ -5,6 +5,7 @@
 #include "dir.h"
 #include "fdtable.h"
 #include "file.h"
+#include "logic_device.h"
 #include "random.h"
 #include "vfs.h"
 #include "vnode.h"
@@ -40,19 +41,25 @@ static int make_node(struct fs0_vnode *dir, const char *name, uint32_t mode,
 	return 0;
 }
 
+int devices_fill(struct fs0_vnode *dir)
+{
+	int error = 0;
+	for (size_t i = 0; !error && i < sizeof(device_nodes) / sizeof(device_nodes[0]); i++) {
+		struct fs0_vnode *node;
+		error = make_node(dir, device_nodes[i].name, FS0_S_IFCHR | 0666, &node);
+		if (!error)
+			node->device = device_nodes[i].device;
+	}
+	return error;
+}
+
 int fs_make_devices(void)
 {
 	struct fs0_vnode *root = vfs_root(), *dev;
 	if (!root)
 		return -FS0_EINVAL;
 	int error = make_node(root, DEVICE_DIR, FS0_S_IFDIR | 0755, &dev);
-	for (size_t i = 0; !error && i < sizeof(device_nodes) / sizeof(device_nodes[0]); i++) {
-		struct fs0_vnode *node;
-		error = make_node(dev, device_nodes[i].name, FS0_S_IFCHR | 0666, &node);
-		if (!error)
-			node->device = device_nodes[i].device;
-	}
-	return error;
+	return error ? error : devices_fill(dev);
 }
 
 void fs_add_entropy(const void *data, size_t len)

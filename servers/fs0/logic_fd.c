@@ -147,6 +147,9 @@ long fs_getdents(fs0_task_t task_id, int fd, void *buf, size_t len)
 		return -FS0_ENOTDIR;
 	if ((uintptr_t)buf % 8)
 		return -FS0_EINVAL;	/* records hold 64-bit fields */
+	error = dir_load(dir);
+	if (error)
+		return error;
 	if (dir->nlink == 0 || file->offset >= (int64_t)dir->entry_count + 2)
 		return 0;
 	int64_t cookie = file->offset;

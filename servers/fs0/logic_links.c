@@ -37,6 +37,11 @@ int fs_link(fs0_task_t task_id, int old_dirfd, const char *old_path, int new_dir
 		error = -FS0_ENOENT;	/* an open file that lost its last name */
 	else
 		error = dir_add(to.parent, to.name, to.name_len, vnode);
+	if (!error) {
+		error = FS0_HOOK(vnode->mount, link, to.parent, to.name, to.name_len, vnode);
+		if (error)
+			dir_remove(to.parent, to.parent->last_entry);
+	}
 	if (!error)
 		vnode_add_link(vnode);
 	vfs_lookup_done(&to);
@@ -62,13 +67,7 @@ int fs_symlink(fs0_task_t task_id, const char *target, int dirfd, const char *pa
 		error = -FS0_ENOMEM;
 	} else {
 		memcpy(copy, target, target_len + 1);
-		error = create_child(task_find(task_id), &lookup, FS0_S_IFLNK | 0777, &lookup.vnode);
-	}
-	if (!error) {
-		lookup.vnode->link_target = copy;
-		lookup.vnode->size = (int64_t)target_len;
-	} else {
-		counted_free(copy);
+		error = create_child(task_find(task_id), &lookup, FS0_S_IFLNK | 0777, copy, &lookup.vnode);
 	}
 	vfs_lookup_done(&lookup);
 	return error;
@@ -102,7 +101,7 @@ int fs_mknod(fs0_task_t task_id, int dirfd, const char *path, uint32_t mode)
 		error = -FS0_EEXIST;
 	else
 		error = create_child(task_find(task_id), &lookup,
-				     FS0_S_IFIFO | (mode & FS0_S_PERM_MASK), &lookup.vnode);
+				     FS0_S_IFIFO | (mode & FS0_S_PERM_MASK), NULL, &lookup.vnode);
 	vfs_lookup_done(&lookup);
 	return error;
 }

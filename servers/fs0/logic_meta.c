@@ -55,7 +55,7 @@ static int change_mode(const struct fs0_task *task, struct fs0_vnode *vnode, uin
 		return -FS0_EROFS;
 	vnode->mode = (vnode->mode & FS0_S_IFMT) | (mode & FS0_S_PERM_MASK);
 	vnode_touch_status(vnode);
-	return 0;
+	return FS0_HOOK(vnode->mount, setattr, vnode);
 }
 
 int fs_chmod(fs0_task_t task_id, int dirfd, const char *path, uint32_t mode, uint32_t at_flags)
@@ -100,7 +100,7 @@ static int change_owner(const struct fs0_task *task, struct fs0_vnode *vnode, ui
 			vnode->mode &= ~(uint32_t)FS0_S_ISGID;
 	}
 	vnode_touch_status(vnode);
-	return 0;
+	return FS0_HOOK(vnode->mount, setattr, vnode);
 }
 
 int fs_chown(fs0_task_t task_id, int dirfd, const char *path, uint32_t uid, uint32_t gid,
@@ -165,7 +165,7 @@ static int change_times(const struct fs0_task *task, struct fs0_vnode *vnode,
 	set_time(&vnode->mtime, times->mtime_sec, times->mtime_nsec, &now);
 	vnode->ctime = now;
 	vnode->atime_due = true;	/* ctime is now not older than atime */
-	return 0;
+	return FS0_HOOK(vnode->mount, setattr, vnode);
 }
 
 int fs_utimens(fs0_task_t task_id, int dirfd, const char *path, const struct fs0_file_times *times,

@@ -88,7 +88,8 @@ static int open_vnode(struct fs0_task *task, int dirfd, const char *path, uint32
 	else if (slash)
 		error = -FS0_EISDIR;
 	else
-		error = create_child(task, &lookup, FS0_S_IFREG | (mode & FS0_S_PERM_MASK), &lookup.vnode);
+		error = create_child(task, &lookup, FS0_S_IFREG | (mode & FS0_S_PERM_MASK), NULL,
+				     &lookup.vnode);
 	if (!error && (flags & FS0_O_TRUNC) && FS0_S_ISREG(lookup.vnode->mode) && lookup.vnode->size > 0)
 		error = lookup.vnode->mount->ops->truncate(lookup.vnode, 0);
 	if (!error) {
@@ -146,7 +147,7 @@ int fs_mkdir(fs0_task_t task_id, int dirfd, const char *path, uint32_t mode)
 		error = -FS0_EEXIST;
 	else
 		error = create_child(task_find(task_id), &lookup, FS0_S_IFDIR | (mode & FS0_S_PERM_MASK),
-				     &lookup.vnode);
+				     NULL, &lookup.vnode);
 	vfs_lookup_done(&lookup);
 	return error;
 }
@@ -174,8 +175,10 @@ int fs_rmdir(fs0_task_t task_id, int dirfd, const char *path)
 		error = -FS0_EBUSY;
 	else if (vnode->mount->read_only)
 		error = -FS0_EROFS;
-	else if (vnode->entry_count)
+	else if (dir_load(vnode) || vnode->entry_count)
 		error = -FS0_ENOTEMPTY;
+	if (!error)
+		error = FS0_HOOK(vnode->mount, unlink, lookup.parent, lookup.name, lookup.name_len, vnode);
 	if (!error) {
 		dir_remove(lookup.parent, dir_find(lookup.parent, lookup.name, lookup.name_len));
 		vnode_drop_link(vnode);
@@ -201,6 +204,8 @@ int fs_unlink(fs0_task_t task_id, int dirfd, const char *path)
 		error = -FS0_ENOTDIR;
 	else if (vnode->mount->read_only)
 		error = -FS0_EROFS;
+	if (!error)
+		error = FS0_HOOK(vnode->mount, unlink, lookup.parent, lookup.name, lookup.name_len, vnode);
 	if (!error) {
 		dir_remove(lookup.parent, dir_find(lookup.parent, lookup.name, lookup.name_len));
 		vnode_drop_link(vnode);
@@ -236,7 +241,7 @@ static int check_rename(const struct fs0_lookup *from, const struct fs0_lookup *
 		return -FS0_ENOTDIR;
 	if (!moving_dir && FS0_S_ISDIR(target->mode))
 		return -FS0_EISDIR;
-	if (moving_dir && target->entry_count)
+	if (moving_dir && (dir_load(target) || target->entry_count))
 		return -FS0_ENOTEMPTY;
 	return 0;
 }
@@ -249,6 +254,10 @@ static int do_rename(struct fs0_lookup *from, struct fs0_lookup *to)
 	struct fs0_vnode *target = to->vnode;
 	if (target == moving)
 		return 0;
+	int error = FS0_HOOK(moving->mount, rename, from->parent, from->name, from->name_len,
+			     to->parent, to->name, to->name_len);
+	if (error)
+		return error;
 	if (target) {
 		struct fs0_dir_entry *entry = dir_find(to->parent, to->name, to->name_len);
 		entry->vnode = moving;
@@ -256,7 +265,7 @@ static int do_rename(struct fs0_lookup *from, struct fs0_lookup *to)
 			moving->parent = to->parent;
 		vnode_drop_link(target);
 	} else {
-		int error = dir_add(to->parent, to->name, to->name_len, moving);
+		error = dir_add(to->parent, to->name, to->name_len, moving);
 		if (error)
 			return error;
 	}

@@ -33,6 +33,10 @@ static void fill(const struct fs0_vnode *vnode, struct fs0_vfs_info *out)
 	out->bsize = out->frsize = FS0_PAGE_SIZE;
 	out->namemax = FS0_NAME_MAX;
 	out->fsid = mount->dev;
+	if (mount->ops->statvfs) {
+		mount->ops->statvfs((struct fs0_mount *)mount, out);
+		return;
+	}
 	if (mount->read_only) {
 		out->flags = FS0_ST_RDONLY;
 		out->blocks = tree_pages(mount->root);

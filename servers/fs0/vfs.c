@@ -24,7 +24,8 @@ uint32_t vfs_mount_count(void)
 	return count;
 }
 
-/* Mounts an empty file system on covered (NULL: as the root). A mounted
+/* Mounts an empty file system on covered (NULL: as the root if there is
+ * none yet, else covering nothing until vfs_set_root). A mounted
  * root cannot be covered again: mounts do not stack. */
 int vfs_mount(struct fs0_vnode *covered, bool read_only, const struct fs0_fs_ops *ops,
 	      struct fs0_mount **out)
@@ -50,13 +51,32 @@ int vfs_mount(struct fs0_vnode *covered, bool read_only, const struct fs0_fs_ops
 		mount->covered = covered;
 		vnode_get(covered);
 		covered->covered_by = mount;
-	} else {
+	} else if (!root_mount) {
 		root_mount = mount;
 	}
 	mount->next = mounts;
 	mounts = mount;
 	*out = mount;
 	return 0;
+}
+
+/* A disk's file system becomes "/"; the root until then stays mounted
+ * for the descriptors that still refer into it. */
+void vfs_set_root(struct fs0_mount *mount)
+{
+	root_mount = mount;
+}
+
+/* Each mount's sync hook (disks); returns the first error. */
+int vfs_sync_all(void)
+{
+	int first_error = 0;
+	for (struct fs0_mount *mount = mounts; mount; mount = mount->next) {
+		int error = FS0_HOOK(mount, sync, mount);
+		if (!first_error)
+			first_error = error;
+	}
+	return first_error;
 }
 
 /* Only when no task, file or handle refers into the mount any more. */
@@ -75,6 +95,8 @@ void vfs_unmount(struct fs0_mount *mount)
 	dir_destroy_tree(mount->root);
 	mount->root->nlink = 0;
 	vnode_put(mount->root);
+	if (mount->ops->unmount)
+		mount->ops->unmount(mount);
 	counted_free(mount);
 }
 
@@ -319,6 +341,8 @@ int vfs_path_of(struct fs0_vnode *dir, char *buf, size_t size)
 		if (dir->nlink == 0)
 			return -FS0_ENOENT;
 		if (dir == dir->mount->root) {
+			if (!dir->mount->covered)
+				break;	/* a root a disk replaced: only old descriptors reach it */
 			dir = dir->mount->covered;
 			continue;
 		}

@@ -19,6 +19,8 @@ struct fs0_lookup {
 
 int vfs_mount(struct fs0_vnode *covered, bool read_only, const struct fs0_fs_ops *ops,
 	      struct fs0_mount **out);
+void vfs_set_root(struct fs0_mount *mount);
+int vfs_sync_all(void);
 void vfs_unmount(struct fs0_mount *mount);
 void vfs_unmount_all(void);
 struct fs0_vnode *vfs_parent(struct fs0_vnode *dir);

@@ -29,8 +29,10 @@ struct fs0_vnode *vnode_alloc(struct fs0_mount *mount, uint32_t mode)
 
 static void vnode_free(struct fs0_vnode *vnode)
 {
-	if (FS0_S_ISREG(vnode->mode) && vnode->mount)
+	if (FS0_S_ISREG(vnode->mode) && vnode->mount && vnode->mount->ops->release_data)
 		vnode->mount->ops->release_data(vnode);
+	if (vnode->mount && vnode->mount->ops->forget)
+		vnode->mount->ops->forget(vnode);
 	if (FS0_S_ISFIFO(vnode->mode) && vnode->pipe)
 		pipe_release(vnode);
 	counted_free(vnode->link_target);

@@ -1,6 +1,6 @@
 /* unistd_misc.c - the rest of what portable programs expect from unistd
  * and friends, on a system with one user and a RAM file system: ids,
- * umask, gettimeofday, fsync, truncate, link, symlink, readlink, realpath,
+ * umask, gettimeofday, truncate, link, symlink, readlink, realpath,
  * gethostname and ttyname. */
 #include <fcntl.h>
 #include <stdlib.h>
@@ -68,21 +68,6 @@ int gettimeofday(struct timeval *now, void *zone)
 	reading.tv_sec = clock_now.tv_sec;
 	reading.tv_usec = clock_now.tv_nsec / 1000;
 	return posix_copy(now, &reading, sizeof(reading)) ? posix_error(EFAULT) : 0;
-}
-
-/* fs0 keeps files in RAM: once write returns, the data is where fsync
- * would put it. A cancellation point all the same. */
-int fsync(int fd)
-{
-	struct stat status;
-
-	posix_cancellation_point();
-	return fstat(fd, &status);
-}
-
-int fdatasync(int fd)
-{
-	return fsync(fd);
 }
 
 int truncate(const char *path, off_t length)

@@ -1,7 +1,8 @@
 /* places.c - the root file system's standard directories; /etc with the
  * user database (root, and "user" with uid 1000) that getpwnam and friends
  * read, then writable copies of whatever the boot archive has in etc (an
- * image's own passwd or group replaces these). */
+ * image's own passwd or group replaces these). On a disk, what is there
+ * already stays. */
 #include <string.h>
 #include "places.h"
 
@@ -38,9 +39,12 @@ static const struct etc_file {
 static _Alignas(8) uint8_t chunk[COPY_CHUNK];
 static char name_buf[FS0_PATH_MAX];
 
+/* A disk's own file stays as it is. */
 static int write_file(fs0_task_t task, const struct etc_file *file)
 {
-	int fd = fs_open(task, FS0_AT_FDCWD, file->path, FS0_O_WRONLY | FS0_O_CREAT | FS0_O_TRUNC, 0644);
+	int fd = fs_open(task, FS0_AT_FDCWD, file->path, FS0_O_WRONLY | FS0_O_CREAT | FS0_O_EXCL, 0644);
+	if (fd == -FS0_EEXIST)
+		return 0;
 	if (fd < 0)
 		return fd;
 	size_t length = strlen(file->text);
@@ -102,6 +106,8 @@ int places_make(fs0_task_t task)
 	for (size_t i = 0; i < sizeof(places) / sizeof(places[0]); i++) {
 		const struct place *place = &places[i];
 		int error = fs_mkdir(task, FS0_AT_FDCWD, place->path, place->mode);
+		if (error == -FS0_EEXIST)
+			continue;	/* a disk's, or a mount point on it, as it is */
 		if (!error && place->owner)
 			error = fs_chown(task, FS0_AT_FDCWD, place->path, place->owner, place->owner, 0);
 		if (error)

@@ -19,6 +19,9 @@ const struct fs_ops *fs0_ops_for(uint32_t fs0_tid);
 /* fs0 stamps file times on the real-time clock: it learns
  * serve_boot_time_ns (read before fs0 starts) from this. 0 or -errno. */
 int fs0_send_boot_time(void);
+/* Before the machine stops: fs0 writes its disk back and unmounts it
+ * clean. 0 (also when there is no fs0) or -errno. */
+int fs0_send_power_off(void);
 
 /* The heap's first mapped_bytes are mapped at __heap_start; sbrk maps more
  * pages after them, below limit. Called before the first allocation. */

@@ -103,3 +103,8 @@ int fs0_send_boot_time(void)
 {
 	return fs0_set_boot_time(fs0_dest, serve_boot_time_ns);
 }
+
+int fs0_send_power_off(void)
+{
+	return fs0_dest ? fs0_power_off(fs0_dest) : 0;
+}

@@ -23,6 +23,16 @@ extern char __heap_start[];
 
 static long init_pid;
 
+/* The disk (if fs0 has one) is written back and marked clean first. */
+static void power_off(int code)
+{
+	int err = fs0_send_power_off();
+
+	if (err)
+		console_printf("mm0: fs0 did not write everything back (error %d)\n", err);
+	l4_poweroff(code);
+}
+
 /* The system's exit status is init's: its code, or 128 + the signal. */
 static void orphan_exited(long pid, int status)
 {
@@ -42,7 +52,7 @@ static void orphan_exited(long pid, int status)
 		else
 			console_printf("mm0: init killed by signal %d\n", MM0_WTERMSIG(status));
 	}
-	l4_poweroff(code);
+	power_off(code);
 }
 
 static void crash_print(const char *line)
