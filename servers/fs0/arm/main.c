@@ -141,15 +141,17 @@ static void mount_disk(void)
  * task waits for this answer. */
 static bool disk_unmounted;
 
+/* The calls to mm0 and blk0 use the message registers, which hold the
+ * request when the mount runs and the reply to send when a write-back runs. */
+static uint32_t saved_message[L4_MR_COUNT];
+
 static int dispatch_mounting(struct idlrt_request *rq)
 {
 	if (disk_unmounted && rq->client != l4_utcb()->pager) {
-		/* The calls of the mount use the message registers the request is in. */
-		static uint32_t request[L4_MR_COUNT];
-		memcpy(request, rq->mr, sizeof(request));
+		memcpy(saved_message, rq->mr, sizeof(saved_message));
 		disk_unmounted = false;
 		mount_disk();
-		memcpy(rq->mr, request, sizeof(request));
+		memcpy(rq->mr, saved_message, sizeof(saved_message));
 	}
 	return fs0_dispatch(rq);
 }
@@ -163,7 +165,9 @@ static uint16_t disk_receive_timeout(void)
 {
 	uint64_t now = clock_uptime_ms();
 	if (now >= next_write_back_ms) {
+		memcpy(saved_message, l4_utcb()->mr, sizeof(saved_message));
 		(void)fs_sync();
+		memcpy(l4_utcb()->mr, saved_message, sizeof(saved_message));
 		next_write_back_ms = now + WRITE_BACK_MS;
 	}
 	uint64_t left_ms = next_write_back_ms - now;

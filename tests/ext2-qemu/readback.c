@@ -1,0 +1,140 @@
+/* readback.c - run by readback.test on a disk the host made with
+ * mke2fs -d: /manifest lists what the host put under /data, one line each
+ * ("d PATH", "l TARGET PATH", "f CKSUM SIZE PATH" with POSIX cksum's CRC),
+ * and the program checks that every entry reads back exactly, and that a
+ * walk of /data finds as many entries as the manifest names. */
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tap.h"
+
+#define CHUNK		65536u
+#define LINE_MAX_BYTES	512u
+
+static uint32_t crc_table[256];
+static unsigned char chunk[CHUNK];
+static unsigned failures_shown;
+
+/* POSIX cksum: CRC-32 with polynomial 0x04c11db7, most significant bit
+ * first, over the bytes and then the length (least significant byte first,
+ * only as many bytes as it has), complemented. */
+static void crc_init(void)
+{
+	for (uint32_t i = 0; i < 256; i++) {
+		uint32_t crc = i << 24;
+		for (int bit = 0; bit < 8; bit++)
+			crc = crc & 0x80000000u ? (crc << 1) ^ 0x04c11db7u : crc << 1;
+		crc_table[i] = crc;
+	}
+}
+
+static uint32_t crc_add(uint32_t crc, const unsigned char *bytes, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		crc = (crc << 8) ^ crc_table[(crc >> 24) ^ bytes[i]];
+	return crc;
+}
+
+static uint32_t crc_end(uint32_t crc, uint64_t length)
+{
+	for (; length; length >>= 8) {
+		unsigned char byte = (unsigned char)length;
+		crc = crc_add(crc, &byte, 1);
+	}
+	return ~crc;
+}
+
+/* Only the first few failures of each kind are spelled out. */
+static void fail_line(const char *what, const char *path)
+{
+	if (failures_shown++ < 10)
+		check_report(0, what, "%s", path);
+}
+
+static int file_matches(const char *path, uint32_t want_crc, uint64_t want_size)
+{
+	int fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return 0;
+	uint32_t crc = 0;
+	uint64_t size = 0;
+	ssize_t got;
+	while ((got = read(fd, chunk, sizeof(chunk))) > 0) {
+		crc = crc_add(crc, chunk, (size_t)got);
+		size += (uint64_t)got;
+	}
+	close(fd);
+	return got == 0 && size == want_size && crc_end(crc, size) == want_crc;
+}
+
+static int entry_matches(char *line, unsigned *entries)
+{
+	char kind = line[0], path[LINE_MAX_BYTES], target[LINE_MAX_BYTES];
+	struct stat status;
+	(*entries)++;
+	if (kind == 'd')
+		return sscanf(line, "d %511s", path) == 1 && lstat(path, &status) == 0 &&
+		       S_ISDIR(status.st_mode);
+	if (kind == 'l') {
+		char link[LINE_MAX_BYTES];
+		if (sscanf(line, "l %511s %511s", target, path) != 2)
+			return 0;
+		ssize_t len = readlink(path, link, sizeof(link) - 1);
+		return len >= 0 && (link[len] = '\0', strcmp(link, target) == 0);
+	}
+	unsigned long crc;
+	unsigned long long size;
+	return sscanf(line, "f %lu %llu %511s", &crc, &size, path) == 3 &&
+	       file_matches(path, (uint32_t)crc, size);
+}
+
+/* Entries below dir, "." and ".." aside. */
+static unsigned walk(const char *dir)
+{
+	DIR *stream = opendir(dir);
+	if (!stream)
+		return 0;
+	unsigned count = 0;
+	struct dirent *entry;
+	while ((entry = readdir(stream))) {
+		if (!strcmp(entry->d_name, ".") || !strcmp(entry->d_name, ".."))
+			continue;
+		count++;
+		char path[LINE_MAX_BYTES];
+		struct stat status;
+		snprintf(path, sizeof(path), "%s/%s", dir, entry->d_name);
+		if (lstat(path, &status) == 0 && S_ISDIR(status.st_mode))
+			count += walk(path);
+	}
+	closedir(stream);
+	return count;
+}
+
+int main(void)
+{
+	static char line[LINE_MAX_BYTES];
+	crc_init();
+	FILE *manifest = fopen("/manifest", "r");
+	if (!check("the host's manifest is on the disk", manifest != NULL, 0))
+		return tap_summary("readback");
+	unsigned entries = 0, bad = 0;
+	while (fgets(line, sizeof(line), manifest)) {
+		line[strcspn(line, "\n")] = '\0';
+		if (!entry_matches(line, &entries)) {
+			bad++;
+			fail_line("entry as the host made it", line);
+		}
+	}
+	fclose(manifest);
+	check("the manifest names entries", entries > 5000, entries);
+	CHECK_EQ("every entry as the host made it", 0, bad);
+	/* The manifest names /data itself too. */
+	CHECK_EQ("the walk finds what the manifest names", entries - 1, walk("/data"));
+	return tap_summary("readback");
+}
