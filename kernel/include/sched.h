@@ -3,7 +3,7 @@
 #define KERNEL_SCHED_H
 
 #include "cp15.h"
-#include "mmu.h"
+#include "mmu_switch.h"
 #include "thread.h"
 
 void sched_enqueue(struct thread *t, bool front);
