@@ -20,7 +20,11 @@ extern struct mmu_switch_state mmu_switch_state;
  * (one TLBIALL) when they run out. */
 void mmu_asid_assign(struct space *s);
 
-/* mmu_switch for a caller that knows s is not the active space. */
+/* mmu_switch for a caller that knows s is not the active space. Every
+ * caller returns to user mode right after it: that exception return is the
+ * context synchronisation (as an ISB) which makes the new ASID and the
+ * branch predictor invalidation take effect, and the kernel does not touch
+ * user addresses before it. */
 static inline __attribute__((always_inline)) void mmu_activate(struct space *s)
 {
 	if (__builtin_expect(s->asid_generation != mmu_switch_state.asid_generation, 0))
@@ -28,11 +32,10 @@ static inline __attribute__((always_inline)) void mmu_activate(struct space *s)
 	/* Through the reserved ASID so no walk mixes the old table and new ASID. */
 	write_contextidr(0);
 	isb();
-	write_ttbr0(virt_to_phys(s->pgd) | TTBR_WBWA_SHARED);
+	write_ttbr0(s->ttbr0);
 	isb();
 	write_contextidr(s->asid);
 	write_bpiall(0);
-	isb();
 	mmu_switch_state.active_space = s;
 }
 
