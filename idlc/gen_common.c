@@ -353,6 +353,16 @@ int gen_op_has_sequence(const struct idl_decl *op, int dir)
 	return 0;
 }
 
+int gen_op_fixed_length(const struct idl_decl *op, int dir)
+{
+	if (idl_op_words(op, dir, 0) != idl_op_words(op, dir, 1))
+		return 0;
+	for (const struct idl_member *param = op->members; param; param = param->next)
+		if ((param->dir & dir) && (param->optional || idl_is_extensible(param->type)))
+			return 0;
+	return 1;
+}
+
 /* Whether decoding type reads a word through the idl_v temporary. */
 static int needs_temp(const struct idl_type *type)
 {

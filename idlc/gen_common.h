@@ -42,6 +42,10 @@ void gen_seq_decode(struct gen *g, const char *indent, const char *elems, const 
 		    const struct idl_type *type, const char *bad);
 /* Whether op's params with direction dir hold a sequence anywhere (the code then needs idl_too_long). */
 int gen_op_has_sequence(const struct idl_decl *op, int dir);
+/* Whether every message of op in direction dir has the same length: no
+ * sequence, no string or buffer inside the message, nothing optional. Its
+ * decode then checks the length once, exactly, before reading a word. */
+int gen_op_fixed_length(const struct idl_decl *op, int dir);
 /* Whether decoding op's params with direction dir reads through the idl_v temporary. */
 int gen_op_needs_temp(const struct idl_decl *op, int dir);
 

@@ -415,8 +415,13 @@ static void emit_op(struct gen *g, const struct idl_decl *iface, const struct id
 		if (param->optional)
 			fixed -= idl_type_words(param->type);
 	fixed -= optional_field_words(op);
-	fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) < %u)\n\t\tgoto idl_bad;\n", fixed);
-	fprintf(g->out, "\tunsigned idl_need = %u;\n", fixed);
+	int exact = gen_op_fixed_length(op, IDL_IN);
+	if (exact) {
+		fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) != %u)\n\t\tgoto idl_bad;\n", fixed);
+	} else {
+		fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) < %u)\n\t\tgoto idl_bad;\n", fixed);
+		fprintf(g->out, "\tunsigned idl_need = %u;\n", fixed);
+	}
 	for (const struct idl_member *param = op->members; param; param = param->next) {
 		if (idl_is_bulk(param->type))
 			emit_bulk_decode(g, param);
@@ -427,7 +432,8 @@ static void emit_op(struct gen *g, const struct idl_decl *iface, const struct id
 	}
 	emit_optional_decode(g, op, fixed);
 	emit_in_lengths(g, op);
-	fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) != idl_need)\n\t\tgoto idl_bad;\n");
+	if (!exact)
+		fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) != idl_need)\n\t\tgoto idl_bad;\n");
 	gen_var_data_decode(g, op, IDL_IN, 1, "idl_bad");
 	emit_bulk_resolve(g, op);
 	if (g->trace) {

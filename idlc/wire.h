@@ -25,6 +25,9 @@ int idl_has_sequence(const struct idl_type *type);
  * A bulk parameter of either direction puts (offset, length) in the request,
  * and an out one its used length in the reply. */
 uint64_t idl_op_words(const struct idl_decl *op, int dir, int at_bound);
+/* Message words, the tag included, that the kernel passes in registers
+ * (L4_MR_IN_REGS, docs/kernel-abi.md); IDLRT_REG_WORDS in generated code. */
+#define IDL_REG_WORDS	6
 uint32_t idl_fnv1a(const char *text);
 uint32_t idl_derived_opnum(const char *key);
 

@@ -23,31 +23,24 @@ void fastpath_ipc(struct context *ctx)
 {
 	struct thread *t = (struct thread *)ctx;
 	l4_tid_t to = ctx->r[0], from = ctx->r[1];
-	uint32_t slot = L4_TID_SLOT(to);
+	uint32_t tag = ctx->r[3];
 	/* A call names its partner twice; reply-and-wait receives from anyone. */
 	if (from != to && unlikely(from != L4_ANYTHREAD))
 		goto slow;
-	if (unlikely(slot >= MAX_THREADS))
-		goto slow;
-	if (unlikely(L4_TAG_WORDS(ctx->r[3]) >= L4_MR_IN_REGS))
+	if (unlikely(L4_TAG_WORDS(tag) >= L4_MR_IN_REGS))
 		goto slow;
 	/* Labels from L4_LABEL_KERNEL_MIN up are the kernel's; sys_ipc refuses them. */
-	if (unlikely(ctx->r[3] >= L4_TAG(L4_LABEL_KERNEL_MIN, 0)))
+	if (unlikely(tag >= L4_TAG(L4_LABEL_KERNEL_MIN, 0)))
 		goto slow;
 	if (unlikely(ctx->r[2] < RECV_NEVER_MIN))
 		goto slow;
-	struct thread *dest = thread_table[slot];
+	/* The slot is masked into the table instead of range-checked: a tid
+	 * whose slot lies past the table equals no thread's tid. */
+	struct thread *dest = thread_table[L4_TID_SLOT(to) % MAX_THREADS];
 	if (unlikely(!dest))
 		goto slow;
 	if (unlikely(dest->tid != to))
 		goto slow;
-	/* A pager's reply to a fault carries no data: the thread resumes as it was. */
-	bool fault_reply = false;
-	if (unlikely(dest->fastpath_word != FASTPATH_WORD_RECEIVING)) {
-		if (dest->fastpath_word != FASTPATH_WORD_FAULTED || !dest->fault_sent)
-			goto slow;
-		fault_reply = true;
-	}
 	if (unlikely(dest->prio < t->prio))
 		goto slow;
 	if (dest->recv_spec != L4_ANYTHREAD && unlikely(dest->recv_spec != t->tid))
@@ -56,23 +49,28 @@ void fastpath_ipc(struct context *ctx)
 	if (from != to && unlikely(t->sendq_head || irq_pending_for(t)))
 		goto slow;
 
-	if (fault_reply) {
-		dest->fault_pending = false;
-		dest->fault_sent = false;
-	} else {
+	uint32_t dest_word = dest->fastpath_word;
+	if (__builtin_expect(dest_word == FASTPATH_WORD_RECEIVING, 1)) {
 		struct context *dctx = &dest->ctx;
 		dctx->r[0] = 0;
 		dctx->r[1] = t->tid;
-		dctx->r[3] = ctx->r[3];
+		dctx->r[3] = tag;
 		dctx->r[4] = ctx->r[4];
 		dctx->r[5] = ctx->r[5];
 		dctx->r[6] = ctx->r[6];
 		dctx->r[8] = ctx->r[8];
 		dctx->r[9] = ctx->r[9];
+	} else if (dest_word == FASTPATH_WORD_FAULTED && dest->fault_sent) {
+		/* A pager's reply to a fault carries no data: the thread resumes
+		 * as it was; the store of TS_READY below clears fault_pending. */
+		dest->fault_sent = false;
+	} else {
+		goto slow;
 	}
 	t->state = TS_RECV;
 	t->recv_spec = from;
-	dest->state = TS_READY;
+	/* Its state and all three flags: the flags were clear, or only fault_pending. */
+	dest->fastpath_word = TS_READY;
 	sched_handoff(t, dest);
 slow:
 	handle_syscall(ctx);

@@ -3,6 +3,7 @@
 #include "kip.h"
 #include "kmem.h"
 #include "mmu.h"
+#include "mmu_switch.h"
 #include "space.h"
 
 #define UTCBS_PER_PAGE	(PAGE_SIZE / L4_UTCB_SLOT_SIZE)
@@ -21,6 +22,7 @@ struct space *space_create(int *err)
 		return NULL;
 	}
 	s->pgd = pgd;
+	s->ttbr0 = virt_to_phys(pgd) | TTBR_WBWA_SHARED;
 	s->quota_pages = DEFAULT_QUOTA_PAGES;
 	s->used_pages = 3;
 	spaces_live++;

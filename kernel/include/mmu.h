@@ -23,8 +23,6 @@ bool mmu_lookup(struct space *s, uint32_t va, uint32_t perms, uint32_t *pa);
 void mmu_free_tables(struct space *s);
 uint32_t mmu_table_count(void);
 void mmu_switch(struct space *s);
-/* mmu_switch for a caller that knows s is not the active space. */
-void mmu_activate(struct space *s);
 /* Drops a dying space's TLB entries and stops using its table. */
 void mmu_forget_space(struct space *s);
 /* Cleans what the CPU wrote to the point where the table walker and

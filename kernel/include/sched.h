@@ -3,7 +3,8 @@
 #define KERNEL_SCHED_H
 
 #include "cp15.h"
-#include "mmu.h"
+#include "entry.h"
+#include "mmu_switch.h"
 #include "thread.h"
 
 void sched_enqueue(struct thread *t, bool front);
@@ -38,7 +39,11 @@ sched_handoff(struct thread *out, struct thread *in)
 		mmu_activate(in->space);
 	write_tpidruro(in->utcb_pointer);
 	current = in;
-	return_to_user(&in->ctx);
+	/* return_to_user (vectors.S) without the call: SP_svc just past the
+	 * context for the next entry, the registers back, down to user mode. */
+	asm volatile("add sp, %0, %1\n\tldmdb sp, {r0-r14}^\n\trfeia sp!"
+		     : : "r"(&in->ctx), "I"(ENTRY_CONTEXT_GPRS) : "memory");
+	__builtin_unreachable();
 }
 void sched_rotate(struct thread *t);
 void sched_set_prio(struct thread *t, uint8_t prio);

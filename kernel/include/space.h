@@ -17,6 +17,7 @@ struct phys_range {
 
 struct space {
 	uint32_t *pgd;			/* 2048 first-level entries, 8 KiB aligned */
+	uint32_t ttbr0;			/* TTBR0 while it runs: pgd's physical address, walk attributes */
 	uint32_t table_blocks[TABLE_BLOCK_WORDS];	/* the 4 MiB blocks with tables */
 	uint32_t asid;
 	uint32_t asid_generation;

@@ -190,6 +190,17 @@ int idlrt_call(idlrt_dest_t to)
 	return 0;
 }
 
+/* The words go through this thread's message registers, as the kernel's
+ * fast path would carry them; the rest of the reply stays there. */
+int idlrt_call_regs(idlrt_dest_t to, uint32_t words[IDLRT_REG_WORDS])
+{
+	memcpy(client_mr, words, IDLRT_REG_WORDS * sizeof(uint32_t));
+	int err = idlrt_call(to);
+	if (err == 0)
+		memcpy(words, client_mr, IDLRT_REG_WORDS * sizeof(uint32_t));
+	return err;
+}
+
 int idlrt_send(idlrt_dest_t to)
 {
 	uint32_t server_mr[L4_MR_COUNT];

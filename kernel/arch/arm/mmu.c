@@ -6,6 +6,7 @@
 #include "cp15.h"
 #include "kmem.h"
 #include "mmu.h"
+#include "mmu_switch.h"
 #include "space.h"
 
 #define L1_PAGE_TABLE	0x1u
@@ -23,7 +24,6 @@
 #define L2_NG		0x800u
 #define L2_NORMAL	(L2_TEX0 | L2_C | L2_B | L2_S)	/* write-back write-allocate */
 #define L2_DEVICE	(L2_B | L2_XN)			/* shareable device */
-#define TTBR_WBWA_SHARED 0x4au
 #define CACHE_LINE	64u
 #define MAX_ASID	255u
 
@@ -31,10 +31,9 @@ uint32_t kernel_pgd[4096] __attribute__((aligned(16384), section(".bss.pgd")));
 /* TTBR0 while no space is active: translates nothing. */
 static uint32_t empty_pgd[USER_PGD_ENTRIES] __attribute__((aligned(8192), section(".bss.pgd")));
 
-static uint32_t asid_generation = 1;
+struct mmu_switch_state mmu_switch_state = { .asid_generation = 1 };
 static uint32_t next_asid = 1;		/* ASID 0 is reserved for switching */
 static uint32_t tables_live;
-static struct space *active_space;
 
 void mmu_clean_to_pou(const void *start, uint32_t size)
 {
@@ -92,7 +91,7 @@ static void pte_write(struct space *s, uint32_t *pte, uint32_t value, uint32_t v
 	uint32_t old = *pte;
 	*pte = value;
 	mmu_clean_to_pou(pte, 4);
-	if ((old & L2_SMALL_PAGE) && s->asid_generation == asid_generation) {
+	if ((old & L2_SMALL_PAGE) && s->asid_generation == mmu_switch_state.asid_generation) {
 		write_tlbimva((va & ~PAGE_MASK) | s->asid);
 		write_bpiall(0);
 		dsb();
@@ -166,7 +165,7 @@ uint32_t mmu_change_range(struct space *s, uint32_t va, uint32_t end, bool unmap
 		}
 		va = stop;
 	}
-	if (done && s->asid_generation == asid_generation) {
+	if (done && s->asid_generation == mmu_switch_state.asid_generation) {
 		write_tlbiasid(s->asid);
 		write_bpiall(0);
 		dsb();
@@ -211,53 +210,38 @@ uint32_t mmu_table_count(void)
 
 /* ASIDs come from a generation counter: when they run out, a new generation
  * starts with one TLBIALL and every space takes a fresh ASID when next run. */
-static void asid_assign(struct space *s)
+void mmu_asid_assign(struct space *s)
 {
 	if (next_asid > MAX_ASID) {
-		asid_generation++;
+		mmu_switch_state.asid_generation++;
 		next_asid = 1;
 		write_tlbiall(0);
 		dsb();
 		isb();
 	}
 	s->asid = next_asid++;
-	s->asid_generation = asid_generation;
+	s->asid_generation = mmu_switch_state.asid_generation;
 }
 
 void mmu_switch(struct space *s)
 {
-	if (s != active_space)
+	if (s != mmu_switch_state.active_space)
 		mmu_activate(s);
-}
-
-void mmu_activate(struct space *s)
-{
-	if (s->asid_generation != asid_generation)
-		asid_assign(s);
-	/* Through the reserved ASID so no walk mixes the old table and new ASID. */
-	write_contextidr(0);
-	isb();
-	write_ttbr0(virt_to_phys(s->pgd) | TTBR_WBWA_SHARED);
-	isb();
-	write_contextidr(s->asid);
-	write_bpiall(0);
-	isb();
-	active_space = s;
 }
 
 void mmu_forget_space(struct space *s)
 {
-	if (s->asid_generation == asid_generation) {
+	if (s->asid_generation == mmu_switch_state.asid_generation) {
 		write_tlbiasid(s->asid);
 		dsb();
 		isb();
 	}
-	if (active_space == s) {
+	if (mmu_switch_state.active_space == s) {
 		write_contextidr(0);
 		isb();
 		write_ttbr0(virt_to_phys(empty_pgd) | TTBR_WBWA_SHARED);
 		isb();
-		active_space = NULL;
+		mmu_switch_state.active_space = NULL;
 	}
 }
 

@@ -91,13 +91,12 @@ static int serve_fault(struct idlrt_request *rq, struct task *task)
 	return IDLRT_SEND_REPLY;
 }
 
-int mm0_serve(struct idlrt_request *rq)
+/* A message the kernel made: a page fault or an exception of a thread.
+ * Out of line, so that a request's way through mm0_serve saves no registers. */
+static __attribute__((noinline)) int serve_kernel_message(struct idlrt_request *rq, uint32_t label)
 {
-	uint32_t label = L4_TAG_LABEL(rq->mr[0]);
 	struct task *task;
 
-	if (label < L4_LABEL_KERNEL_MIN)
-		return mm_dispatch(rq);
 	/* Only mm0's own threads fault to it; anything else gets no answer. */
 	task = task_by_l4_tid(rq->client);
 	if (!task || task->leader == task_self())
@@ -114,4 +113,13 @@ int mm0_serve(struct idlrt_request *rq)
 		fault_survived(serve_last_fault.pid);
 	}
 	return IDLRT_NO_REPLY;
+}
+
+int mm0_serve(struct idlrt_request *rq)
+{
+	uint32_t label = L4_TAG_LABEL(rq->mr[0]);
+
+	if (label < L4_LABEL_KERNEL_MIN)
+		return mm_dispatch(rq);
+	return serve_kernel_message(rq, label);
 }

@@ -5,13 +5,13 @@
 
 int echo_add(idlrt_dest_t idl_dest, int32_t a, int32_t b, int32_t *sum)
 {
-	uint32_t *idl_mr = idlrt_mr();
+	uint32_t idl_mr[IDLRT_REG_WORDS] = { 0 };
 	unsigned idl_w = 2;
 	idl_mr[idl_w++] = (uint32_t)a;
 	idl_mr[idl_w++] = (uint32_t)b;
 	idl_mr[0] = L4_TAG(ECHO_OP_ADD, idl_w - 1);
 	idl_mr[1] = IDLRT_HEADER(ECHO_IFACE_ID, ECHO_IFACE_VERSION);
-	int idl_err = idlrt_call(idl_dest);
+	int idl_err = idlrt_call_regs(idl_dest, idl_mr);
 	if (idl_err < 0)
 		return idl_err;
 	if (L4_TAG_WORDS(idl_mr[0]) < 1)
@@ -19,15 +19,12 @@ int echo_add(idlrt_dest_t idl_dest, int32_t a, int32_t b, int32_t *sum)
 	int idl_result = (int32_t)idl_mr[1];
 	if (idl_result < 0)
 		return idl_result;
-	if (L4_TAG_WORDS(idl_mr[0]) < 2)
-		return -EBADMSG;
+	if (L4_TAG_WORDS(idl_mr[0]) != 2)
+		goto idl_bad;
 	idl_w = 2;
-	unsigned idl_need = 2;
 	uint32_t idl_v;
 	idl_v = idl_mr[idl_w++];
 	(*sum) = (int32_t)idl_v;
-	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
-		goto idl_bad;
 	return idl_result;
 idl_bad:
 	return -EBADMSG;
@@ -62,17 +59,14 @@ int echo_scalars(idlrt_dest_t idl_dest, int8_t i8, uint8_t u8, int16_t i16, uint
 	int idl_result = (int32_t)idl_mr[1];
 	if (idl_result < 0)
 		return idl_result;
-	if (L4_TAG_WORDS(idl_mr[0]) < 4)
-		return -EBADMSG;
+	if (L4_TAG_WORDS(idl_mr[0]) != 4)
+		goto idl_bad;
 	idl_w = 2;
-	unsigned idl_need = 4;
 	uint32_t idl_v;
 	(*sum) = (uint64_t)((uint64_t)idl_mr[idl_w] | (uint64_t)idl_mr[idl_w + 1] << 32);
 	idl_w += 2;
 	idl_v = idl_mr[idl_w++];
 	(*addr_out) = (uintptr_t)idl_v;
-	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
-		goto idl_bad;
 	return idl_result;
 idl_bad:
 	return -EBADMSG;
@@ -112,10 +106,9 @@ int echo_shapes(idlrt_dest_t idl_dest, const struct echo_pixel *p, struct echo_p
 	int idl_result = (int32_t)idl_mr[1];
 	if (idl_result < 0)
 		return idl_result;
-	if (L4_TAG_WORDS(idl_mr[0]) < 10)
-		return -EBADMSG;
+	if (L4_TAG_WORDS(idl_mr[0]) != 10)
+		goto idl_bad;
 	idl_w = 2;
-	unsigned idl_need = 10;
 	uint32_t idl_v;
 	idl_v = idl_mr[idl_w++];
 	(*q).at.x = (int32_t)idl_v;
@@ -135,8 +128,6 @@ int echo_shapes(idlrt_dest_t idl_dest, const struct echo_pixel *p, struct echo_p
 	idl_w += 2;
 	idl_v = idl_mr[idl_w++];
 	(*t) = (uint32_t)idl_v;
-	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
-		goto idl_bad;
 	return idl_result;
 idl_bad:
 	return -EBADMSG;
@@ -224,10 +215,9 @@ int echo_relabel(idlrt_dest_t idl_dest, const struct echo_label *given, struct e
 	int idl_result = (int32_t)idl_mr[1];
 	if (idl_result < 0)
 		return idl_result;
-	if (L4_TAG_WORDS(idl_mr[0]) < 7)
-		return -EBADMSG;
+	if (L4_TAG_WORDS(idl_mr[0]) != 7)
+		goto idl_bad;
 	idl_w = 2;
-	unsigned idl_need = 7;
 	uint32_t idl_v;
 	idl_v = idl_mr[idl_w++];
 	(*back).serial = (uint32_t)idl_v;
@@ -243,8 +233,6 @@ int echo_relabel(idlrt_dest_t idl_dest, const struct echo_label *given, struct e
 	if (idl_v > 1)
 		goto idl_bad;
 	(*back).spare = idl_v != 0;
-	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
-		goto idl_bad;
 	return idl_result;
 idl_bad:
 	return -EBADMSG;
@@ -305,11 +293,11 @@ idl_bad:
 
 int echo_count(idlrt_dest_t idl_dest)
 {
-	uint32_t *idl_mr = idlrt_mr();
+	uint32_t idl_mr[IDLRT_REG_WORDS] = { 0 };
 	unsigned idl_w = 2;
 	idl_mr[0] = L4_TAG(ECHO_OP_COUNT, idl_w - 1);
 	idl_mr[1] = IDLRT_HEADER(ECHO_IFACE_ID, ECHO_IFACE_VERSION);
-	int idl_err = idlrt_call(idl_dest);
+	int idl_err = idlrt_call_regs(idl_dest, idl_mr);
 	if (idl_err < 0)
 		return idl_err;
 	if (L4_TAG_WORDS(idl_mr[0]) < 1)
@@ -334,12 +322,12 @@ int echo_notify(idlrt_dest_t idl_dest, uint32_t code)
 
 int echo_wait(idlrt_dest_t idl_dest, uint32_t event, int32_t *value)
 {
-	uint32_t *idl_mr = idlrt_mr();
+	uint32_t idl_mr[IDLRT_REG_WORDS] = { 0 };
 	unsigned idl_w = 2;
 	idl_mr[idl_w++] = (uint32_t)event;
 	idl_mr[0] = L4_TAG(ECHO_OP_WAIT, idl_w - 1);
 	idl_mr[1] = IDLRT_HEADER(ECHO_IFACE_ID, ECHO_IFACE_VERSION);
-	int idl_err = idlrt_call(idl_dest);
+	int idl_err = idlrt_call_regs(idl_dest, idl_mr);
 	if (idl_err < 0)
 		return idl_err;
 	if (L4_TAG_WORDS(idl_mr[0]) < 1)
@@ -347,15 +335,12 @@ int echo_wait(idlrt_dest_t idl_dest, uint32_t event, int32_t *value)
 	int idl_result = (int32_t)idl_mr[1];
 	if (idl_result < 0)
 		return idl_result;
-	if (L4_TAG_WORDS(idl_mr[0]) < 2)
-		return -EBADMSG;
+	if (L4_TAG_WORDS(idl_mr[0]) != 2)
+		goto idl_bad;
 	idl_w = 2;
-	unsigned idl_need = 2;
 	uint32_t idl_v;
 	idl_v = idl_mr[idl_w++];
 	(*value) = (int32_t)idl_v;
-	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
-		goto idl_bad;
 	return idl_result;
 idl_bad:
 	return -EBADMSG;
@@ -363,13 +348,13 @@ idl_bad:
 
 int echo_post(idlrt_dest_t idl_dest, uint32_t event, int32_t value)
 {
-	uint32_t *idl_mr = idlrt_mr();
+	uint32_t idl_mr[IDLRT_REG_WORDS] = { 0 };
 	unsigned idl_w = 2;
 	idl_mr[idl_w++] = (uint32_t)event;
 	idl_mr[idl_w++] = (uint32_t)value;
 	idl_mr[0] = L4_TAG(ECHO_OP_POST, idl_w - 1);
 	idl_mr[1] = IDLRT_HEADER(ECHO_IFACE_ID, ECHO_IFACE_VERSION);
-	int idl_err = idlrt_call(idl_dest);
+	int idl_err = idlrt_call_regs(idl_dest, idl_mr);
 	if (idl_err < 0)
 		return idl_err;
 	if (L4_TAG_WORDS(idl_mr[0]) < 1)
@@ -401,14 +386,11 @@ int echo_total(idlrt_dest_t idl_dest, mode_bits mode, int32_t a, int32_t b, int6
 	int idl_result = (int32_t)idl_mr[1];
 	if (idl_result < 0)
 		return idl_result;
-	if (L4_TAG_WORDS(idl_mr[0]) < 3)
-		return -EBADMSG;
+	if (L4_TAG_WORDS(idl_mr[0]) != 3)
+		goto idl_bad;
 	idl_w = 2;
-	unsigned idl_need = 3;
 	(*sum) = (int64_t)((uint64_t)idl_mr[idl_w] | (uint64_t)idl_mr[idl_w + 1] << 32);
 	idl_w += 2;
-	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
-		goto idl_bad;
 	return idl_result;
 idl_bad:
 	return -EBADMSG;

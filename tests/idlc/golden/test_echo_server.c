@@ -25,15 +25,12 @@ static int echo_do_add(struct idlrt_request *idl_rq)
 	int32_t a = 0;
 	int32_t b = 0;
 	int32_t sum = 0;
-	if (L4_TAG_WORDS(idl_mr[0]) < 3)
+	if (L4_TAG_WORDS(idl_mr[0]) != 3)
 		goto idl_bad;
-	unsigned idl_need = 3;
 	idl_v = idl_mr[idl_w++];
 	a = (int32_t)idl_v;
 	idl_v = idl_mr[idl_w++];
 	b = (int32_t)idl_v;
-	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
-		goto idl_bad;
 	struct idlrt_tb idl_tb;
 	if (idl_rq->trace) {
 		idlrt_tb_begin(&idl_tb, idl_rq->client, "echo", "add", 0);
@@ -90,9 +87,8 @@ static int echo_do_scalars(struct idlrt_request *idl_rq)
 	enum echo_color shade = 0;
 	uint64_t sum = 0;
 	uintptr_t addr_out = 0;
-	if (L4_TAG_WORDS(idl_mr[0]) < 12)
+	if (L4_TAG_WORDS(idl_mr[0]) != 12)
 		goto idl_bad;
-	unsigned idl_need = 12;
 	idl_v = idl_mr[idl_w++];
 	if ((int32_t)idl_v < -128 || (int32_t)idl_v > 127)
 		goto idl_bad;
@@ -123,8 +119,6 @@ static int echo_do_scalars(struct idlrt_request *idl_rq)
 	if (!echo_color_valid((int32_t)idl_v))
 		goto idl_bad;
 	shade = (enum echo_color)(int32_t)idl_v;
-	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
-		goto idl_bad;
 	struct idlrt_tb idl_tb;
 	if (idl_rq->trace) {
 		idlrt_tb_begin(&idl_tb, idl_rq->client, "echo", "scalars", 0);
@@ -200,9 +194,8 @@ static int echo_do_shapes(struct idlrt_request *idl_rq)
 	echo_key k2 = { 0 };
 	uint32_t list[4];
 	echo_ticket t = 0;
-	if (L4_TAG_WORDS(idl_mr[0]) < 19)
+	if (L4_TAG_WORDS(idl_mr[0]) != 19)
 		goto idl_bad;
-	unsigned idl_need = 19;
 	idl_v = idl_mr[idl_w++];
 	p.at.x = (int32_t)idl_v;
 	idl_v = idl_mr[idl_w++];
@@ -237,8 +230,6 @@ static int echo_do_shapes(struct idlrt_request *idl_rq)
 		idl_v = idl_mr[idl_w++];
 		list[idl_i0] = (uint32_t)idl_v;
 	}
-	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
-		goto idl_bad;
 	struct idlrt_tb idl_tb;
 	if (idl_rq->trace) {
 		idlrt_tb_begin(&idl_tb, idl_rq->client, "echo", "shapes", 0);
@@ -455,9 +446,8 @@ static int echo_do_relabel(struct idlrt_request *idl_rq)
 	uint32_t idl_v;
 	struct echo_label given;
 	struct echo_label back = { 0 };
-	if (L4_TAG_WORDS(idl_mr[0]) < 7)
+	if (L4_TAG_WORDS(idl_mr[0]) != 7)
 		goto idl_bad;
-	unsigned idl_need = 7;
 	idl_v = idl_mr[idl_w++];
 	given.serial = (uint32_t)idl_v;
 	idl_v = idl_mr[idl_w];
@@ -472,8 +462,6 @@ static int echo_do_relabel(struct idlrt_request *idl_rq)
 	if (idl_v > 1)
 		goto idl_bad;
 	given.spare = idl_v != 0;
-	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
-		goto idl_bad;
 	struct idlrt_tb idl_tb;
 	if (idl_rq->trace) {
 		idlrt_tb_begin(&idl_tb, idl_rq->client, "echo", "relabel", 0);
@@ -608,10 +596,7 @@ static int echo_encode_count(uint32_t *idl_mr, int idl_result)
 static int echo_do_count(struct idlrt_request *idl_rq)
 {
 	uint32_t *idl_mr = idl_rq->mr;
-	if (L4_TAG_WORDS(idl_mr[0]) < 1)
-		goto idl_bad;
-	unsigned idl_need = 1;
-	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
+	if (L4_TAG_WORDS(idl_mr[0]) != 1)
 		goto idl_bad;
 	struct idlrt_tb idl_tb;
 	if (idl_rq->trace) {
@@ -637,13 +622,10 @@ static int echo_do_notify(struct idlrt_request *idl_rq)
 	unsigned idl_w = 2;
 	uint32_t idl_v;
 	uint32_t code = 0;
-	if (L4_TAG_WORDS(idl_mr[0]) < 2)
+	if (L4_TAG_WORDS(idl_mr[0]) != 2)
 		goto idl_bad;
-	unsigned idl_need = 2;
 	idl_v = idl_mr[idl_w++];
 	code = (uint32_t)idl_v;
-	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
-		goto idl_bad;
 	struct idlrt_tb idl_tb;
 	if (idl_rq->trace) {
 		idlrt_tb_begin(&idl_tb, idl_rq->client, "echo", "notify", 0);
@@ -698,13 +680,10 @@ static int echo_do_wait(struct idlrt_request *idl_rq)
 	uint32_t idl_v;
 	uint32_t event = 0;
 	int32_t value = 0;
-	if (L4_TAG_WORDS(idl_mr[0]) < 2)
+	if (L4_TAG_WORDS(idl_mr[0]) != 2)
 		goto idl_bad;
-	unsigned idl_need = 2;
 	idl_v = idl_mr[idl_w++];
 	event = (uint32_t)idl_v;
-	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
-		goto idl_bad;
 	struct idlrt_tb idl_tb;
 	if (idl_rq->trace) {
 		idlrt_tb_begin(&idl_tb, idl_rq->client, "echo", "wait", 0);
@@ -754,15 +733,12 @@ static int echo_do_post(struct idlrt_request *idl_rq)
 	uint32_t idl_v;
 	uint32_t event = 0;
 	int32_t value = 0;
-	if (L4_TAG_WORDS(idl_mr[0]) < 3)
+	if (L4_TAG_WORDS(idl_mr[0]) != 3)
 		goto idl_bad;
-	unsigned idl_need = 3;
 	idl_v = idl_mr[idl_w++];
 	event = (uint32_t)idl_v;
 	idl_v = idl_mr[idl_w++];
 	value = (int32_t)idl_v;
-	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
-		goto idl_bad;
 	struct idlrt_tb idl_tb;
 	if (idl_rq->trace) {
 		idlrt_tb_begin(&idl_tb, idl_rq->client, "echo", "post", 0);

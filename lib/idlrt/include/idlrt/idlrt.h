@@ -57,16 +57,17 @@ static inline idlrt_token_t idlrt_token(const struct idlrt_request *rq)
 
 /* Checks MR0/MR1 against an interface: 0, or -EBADMSG, -ENOSYS, -EPROTONOSUPPORT.
  * Inline: with the dispatcher's constant id and version, a good header is one
- * compare with one word. */
+ * compare with one word. A label past IDLRT_OP_MAX with a good header is
+ * left to the dispatch's operation switch, which answers it -ENOSYS as here. */
 static inline int idlrt_check_header(const uint32_t *mr, uint32_t iface_id, uint32_t version)
 {
 	uint32_t tag = mr[0], header = mr[1];
 	if (L4_TAG_WORDS(tag) < 1)
 		return -EBADMSG;
-	if (L4_TAG_LABEL(tag) > IDLRT_OP_MAX)
-		return -ENOSYS;
 	if (iface_id <= 0xffffu && version <= 0xffffu && header == IDLRT_HEADER(iface_id, version))
 		return 0;
+	if (L4_TAG_LABEL(tag) > IDLRT_OP_MAX)
+		return -ENOSYS;
 	return IDLRT_HEADER_ID(header) != iface_id ? -ENOSYS : -EPROTONOSUPPORT;
 }
 
@@ -77,12 +78,18 @@ int idlrt_reply_error(struct idlrt_request *rq, int error);
  * idlrt_mr: this thread's message registers (the UTCB's mr[] on the target).
  * idlrt_call: sends the message in idlrt_mr() and waits for the reply into
  *   it: 0 or -errno. idlrt_send: sends it without waiting: 0 or -errno.
+ * idlrt_call_regs: the same call for a message whose request and reply both
+ *   fit the registers (IDLRT_REG_WORDS words, the tag included): words[] in,
+ *   the reply's first IDLRT_REG_WORDS words out. A stub's array of them
+ *   stays in the registers the kernel passes them in, never in the UTCB.
  * On the target they are inline over libl4; on the host, the loopback's. */
+#define IDLRT_REG_WORDS		L4_MR_IN_REGS
 #ifdef __arm__
 #include <idlrt/transport_l4.h>
 #else
 uint32_t *idlrt_mr(void);
 int idlrt_call(idlrt_dest_t to);
+int idlrt_call_regs(idlrt_dest_t to, uint32_t words[IDLRT_REG_WORDS]);
 int idlrt_send(idlrt_dest_t to);
 #endif
 /* ---- Bulk parameters (see docs/idl.md) ----------------------------------

@@ -38,6 +38,34 @@ static inline int idlrt_call(idlrt_dest_t to)
 	return err < 0 ? idlrt_errno_of(err) : 0;
 }
 
+/* l4_call with the words in registers both ways (r3-r6, r8, r9, as l4_ipc). */
+static inline int idlrt_call_regs(idlrt_dest_t to, uint32_t words[IDLRT_REG_WORDS])
+{
+	register uint32_t r0 asm("r0") = to;
+	register uint32_t r1 asm("r1") = to;
+	register uint32_t r2 asm("r2") = L4_TIMEOUTS_NEVER;
+	register uint32_t r3 asm("r3") = words[0];
+	register uint32_t r4 asm("r4") = words[1];
+	register uint32_t r5 asm("r5") = words[2];
+	register uint32_t r6 asm("r6") = words[3];
+	register uint32_t r7 asm("r7") = L4_SYS_IPC;
+	register uint32_t r8 asm("r8") = words[4];
+	register uint32_t r9 asm("r9") = words[5];
+	_Static_assert(IDLRT_REG_WORDS == 6, "one register per word");
+	asm volatile("svc #0"
+		     : "+r"(r0), "+r"(r1), "+r"(r2), "+r"(r3), "+r"(r4), "+r"(r5), "+r"(r6),
+		       "+r"(r8), "+r"(r9)
+		     : "r"(r7)
+		     : "memory");
+	words[0] = r3;
+	words[1] = r4;
+	words[2] = r5;
+	words[3] = r6;
+	words[4] = r8;
+	words[5] = r9;
+	return (int)r0 < 0 ? idlrt_errno_of((int)r0) : 0;
+}
+
 static inline int idlrt_send(idlrt_dest_t to)
 {
 	int err = l4_send(to, L4_TIMEOUTS_NEVER);
