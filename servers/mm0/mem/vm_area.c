@@ -7,6 +7,7 @@
 #include <server/counted_alloc.h>
 #include "mem/vm_area.h"
 
+static struct counted_pool area_pool = COUNTED_POOL_INIT(struct vm_area);
 static uint32_t live_areas;
 
 uint32_t vm_area_live(void)
@@ -138,7 +139,7 @@ static void area_drop(struct vm_area *area)
 
 	list_del(&area->node);
 	area_unlink(area);
-	counted_free(area);
+	counted_pool_free(&area_pool, area);
 	live_areas--;
 	record_uncharge(vm);
 }
@@ -211,7 +212,7 @@ static int area_add(struct vm_space *vm, uint32_t start, uint32_t end, unsigned 
 
 	if (err)
 		return err;
-	area = counted_alloc(sizeof(*area));
+	area = counted_pool_alloc(&area_pool);
 	if (!area) {
 		if (charge_record)
 			record_uncharge(vm);

@@ -58,6 +58,9 @@ struct vm_area {
 	uint32_t pgoff;			/* object page mapped at start */
 	struct vm_object *obj;		/* the top of the chain; one link */
 	struct list obj_node;		/* in obj->links */
+	uint32_t ahead_next;		/* fault-ahead (mem/fault.c): where a fault
+					 * would continue the last sequential run */
+	uint32_t ahead_pages;		/* the pages the last fault made ahead */
 };
 
 struct vm_space *vm_space_create(uint32_t space);
