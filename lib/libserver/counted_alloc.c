@@ -1,7 +1,6 @@
 /* counted_alloc.c - the counted, optionally capped heap that servers share. */
 #include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include <server/counted_alloc.h>
 
@@ -79,7 +78,13 @@ void *counted_pool_alloc(struct counted_pool *pool)
 		return NULL;
 	POOL_SHOW(block, pool->block_size);
 	pool->free_blocks = *block;
-	memset(block, 0, pool->block_size);
+	for (uint64_t *word = (uint64_t *)block, *end = word + pool->block_size / 8;
+	     word < end; word++) {
+		*word = 0;
+		/* Keeps GCC from making the loop a call to memset, which costs
+		 * twice as much for records this small. */
+		__asm__("" : "+r"(word));
+	}
 	live_blocks++;
 	return block;
 }

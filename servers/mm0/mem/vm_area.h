@@ -2,6 +2,7 @@
 #ifndef MM0_VM_AREA_H
 #define MM0_VM_AREA_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "mem/list.h"
@@ -62,6 +63,14 @@ struct vm_area {
 					 * would continue the last sequential run */
 	uint32_t ahead_pages;		/* the pages the last fault made ahead */
 };
+
+/* Nothing can be mapped in an area that still links devzero: its first fault
+ * gives it a shadow of its own (mem/fault.c), so the kernel calls that would
+ * unmap or write-protect its pages are left out. */
+static inline bool vma_never_faulted(const struct vm_area *area)
+{
+	return area->obj->type == VM_OBJ_DEVZERO;
+}
 
 struct vm_space *vm_space_create(uint32_t space);
 void vm_space_get(struct vm_space *vm);

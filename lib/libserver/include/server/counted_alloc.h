@@ -27,8 +27,8 @@ struct counted_pool {
 	size_t block_size;
 };
 
-#define COUNTED_POOL_INIT(type) \
-	{ NULL, (sizeof(type) + sizeof(void *) - 1) & ~(sizeof(void *) - 1) }
+/* Sizes in whole 8-byte words, which the pool zeroes a word at a time. */
+#define COUNTED_POOL_INIT(type) { NULL, (sizeof(type) + 7) & ~(size_t)7 }
 
 /* Zero-filled, or NULL when the heap or the cap is exhausted. */
 void *counted_pool_alloc(struct counted_pool *pool);
