@@ -137,6 +137,9 @@ long mm0_shmdt(struct vm_space *vm, uint32_t addr)
 		return -EINVAL;
 	obj = area->obj;
 	end = addr + obj->npages * MM0_PAGE_SIZE;
+	/* One area for the whole attachment, the common case: no walk for pieces. */
+	if (area->end == end)
+		return vma_remove(area);
 	/* Pieces left by mprotect still belong to this attachment. */
 	while (!err && (area = vma_find(vm, addr)) && addr < end) {
 		uint32_t piece_end = area->end;

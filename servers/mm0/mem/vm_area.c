@@ -154,7 +154,7 @@ static void area_free(struct vm_area *area)
  * copies go now even when other pieces of the area still link the object:
  * no piece maps those page offsets, and the memory should come back at
  * munmap, not when the last piece goes. */
-static int area_remove(struct vm_area *area)
+int vma_remove(struct vm_area *area)
 {
 	int err = 0;
 
@@ -331,7 +331,7 @@ int vma_unmap_range(struct vm_space *vm, uint32_t start, uint32_t end)
 	while (area && area->start < end) {
 		struct vm_area *next = area_after(vm, area);
 
-		err = area_remove(area);
+		err = vma_remove(area);
 		if (err && !first_err)
 			first_err = err;
 		area = next;

@@ -99,6 +99,8 @@ int vma_insert_copy(struct vm_space *vm, const struct vm_area *from);
 void vma_relink(struct vm_area *area, struct vm_object *obj);
 /* Cut area at addr; the upper piece into *upper, with its own link. */
 int vma_split(struct vm_area *area, uint32_t addr, struct vm_area **upper);
+/* Unmap area's pages and remove it (its own private copies go with it). */
+int vma_remove(struct vm_area *area);
 /* Unmap and remove every area part inside [start, end); holes are skipped. */
 int vma_unmap_range(struct vm_space *vm, uint32_t start, uint32_t end);
 /* Unmap the parts of [start, end) that map obj directly, and only those: what
