@@ -18,10 +18,11 @@ size_t counted_alloc_live(void);
 void counted_alloc_set_quota(size_t max_live);
 
 /* A pool of blocks of one size for records made and dropped on hot paths
- * (a page, an area, an object): a freed block waits on the pool's list for
- * the next allocation instead of going back to the C library's heap. Its
- * blocks are counted and capped like counted_alloc's while in use, and not
- * while they wait, so live counts and the cap mean what they meant. */
+ * (a page, an area, an object): the pool takes blocks from the C library's
+ * heap sixteen at a time, and a freed block waits on the pool's list for the
+ * next allocation instead of going back to the heap. Its blocks are counted
+ * and capped like counted_alloc's while in use, and not while they wait, so
+ * live counts and the cap mean what they meant. */
 struct counted_pool {
 	void *free_blocks;	/* each holds the next one in its first word */
 	size_t block_size;
