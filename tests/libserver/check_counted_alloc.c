@@ -1,5 +1,6 @@
 /* check_counted_alloc.c - the counted heap: the live count follows every
- * block, and the cap refuses new blocks but never a free or a resize. */
+ * block, and the cap refuses new blocks but never a free or a resize; pool
+ * blocks count while in use, come back zeroed, and are capped the same way. */
 #include <check.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -86,6 +87,64 @@ START_TEST(quota_zero_lifts_the_cap)
 }
 END_TEST
 
+struct record {
+	uint32_t words[5];
+};
+
+static struct counted_pool record_pool = COUNTED_POOL_INIT(struct record);
+
+START_TEST(pool_blocks_are_zeroed_counted_and_reused)
+{
+	struct record *first = counted_pool_alloc(&record_pool), *again;
+
+	ck_assert_ptr_nonnull(first);
+	ck_assert_uint_eq(counted_alloc_live(), 1);
+	for (int i = 0; i < 5; i++)
+		ck_assert_uint_eq(first->words[i], 0);
+	first->words[0] = first->words[4] = 0xdeadbeef;
+	counted_pool_free(&record_pool, first);
+	ck_assert_uint_eq(counted_alloc_live(), 0);
+	again = counted_pool_alloc(&record_pool);
+	ck_assert_ptr_eq(again, first);
+	ck_assert_uint_eq(again->words[0], 0);
+	ck_assert_uint_eq(again->words[4], 0);
+	counted_pool_free(&record_pool, again);
+	counted_pool_free(&record_pool, NULL);
+	ck_assert_uint_eq(counted_alloc_live(), 0);
+}
+END_TEST
+
+START_TEST(pool_blocks_are_distinct_past_a_refill)
+{
+	struct record *blocks[40];
+
+	for (int i = 0; i < 40; i++) {
+		blocks[i] = counted_pool_alloc(&record_pool);
+		ck_assert_ptr_nonnull(blocks[i]);
+		blocks[i]->words[2] = (uint32_t)i;
+	}
+	ck_assert_uint_eq(counted_alloc_live(), 40);
+	for (int i = 0; i < 40; i++)
+		ck_assert_uint_eq(blocks[i]->words[2], (uint32_t)i);
+	for (int i = 0; i < 40; i++)
+		counted_pool_free(&record_pool, blocks[i]);
+}
+END_TEST
+
+START_TEST(quota_refuses_pool_blocks)
+{
+	struct record *first = counted_pool_alloc(&record_pool), *second;
+
+	counted_alloc_set_quota(1);
+	ck_assert_ptr_null(counted_pool_alloc(&record_pool));
+	counted_pool_free(&record_pool, first);
+	second = counted_pool_alloc(&record_pool);
+	ck_assert_ptr_nonnull(second);
+	ck_assert_uint_eq(counted_alloc_live(), 1);
+	counted_pool_free(&record_pool, second);
+}
+END_TEST
+
 static Suite *counted_alloc_suite(void)
 {
 	Suite *s = suite_create("counted_alloc");
@@ -97,11 +156,14 @@ static Suite *counted_alloc_suite(void)
 	tcase_add_test(count, free_of_null_counts_nothing);
 	tcase_add_test(count, realloc_counts_only_new_blocks);
 	tcase_add_test(count, realloc_refuses_an_overflowing_size);
+	tcase_add_test(count, pool_blocks_are_zeroed_counted_and_reused);
+	tcase_add_test(count, pool_blocks_are_distinct_past_a_refill);
 	suite_add_tcase(s, count);
 	tcase_add_checked_fixture(quota, NULL, teardown);
 	tcase_add_test(quota, quota_refuses_new_blocks);
 	tcase_add_test(quota, quota_lets_a_resize_through);
 	tcase_add_test(quota, quota_zero_lifts_the_cap);
+	tcase_add_test(quota, quota_refuses_pool_blocks);
 	suite_add_tcase(s, quota);
 	return s;
 }

@@ -455,6 +455,29 @@ START_TEST(test_shm_between_strangers)
 }
 END_TEST
 
+START_TEST(test_short_forms)
+{
+	struct task *task = spawn();
+	int addr, id;
+
+	act_as(task);
+	addr = mm_mmap_anon(MM0, 0, 2 * PAGE, RW, MM0_MAP_PRIVATE | MM0_MAP_ANONYMOUS);
+	ck_assert_int_gt(addr, 0);
+	poke(task, (uint32_t)addr + PAGE, 7);
+	ck_assert_uint_eq(peek(task, (uint32_t)addr + PAGE), 7);
+	ck_assert_uint_eq(peek(task, (uint32_t)addr), 0);
+	ck_assert_int_eq(mm_mmap_anon(MM0, 0, PAGE, RW, MM0_MAP_PRIVATE), -EINVAL);
+	ck_assert_int_eq(mm_munmap(MM0, (uint32_t)addr, 2 * PAGE), 0);
+	id = mm_shmget(MM0, MM0_IPC_PRIVATE, PAGE, MM0_IPC_CREAT | 0600);
+	ck_assert_int_ge(id, 0);
+	ck_assert_int_eq(mm_shm_remove(MM0, id), 0);
+	ck_assert_int_eq(mm_shmat(MM0, id, 0, 0), -EINVAL);
+	ck_assert_int_eq(mm_shm_remove(MM0, id), -EINVAL);
+	exit_and_reap(task, 0);
+	assert_no_leak();
+}
+END_TEST
+
 START_TEST(test_posix_shm_descriptors)
 {
 	struct task *a = spawn(), *b = spawn(), *child;
@@ -529,6 +552,7 @@ int main(void)
 	add_test_alone(suite, test_module_file_offsets, protocol_setup, protocol_teardown);
 	add_test_alone(suite, test_shm_between_strangers, protocol_setup, protocol_teardown);
 	add_test_alone(suite, test_posix_shm_descriptors, protocol_setup, protocol_teardown);
+	add_test_alone(suite, test_short_forms, protocol_setup, protocol_teardown);
 	add_test_alone(suite, test_stats, protocol_setup, protocol_teardown);
 	return run_suite(suite);
 }

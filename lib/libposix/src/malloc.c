@@ -3,7 +3,8 @@
  * time (two bitmap searches, no list walks), free blocks merge with their
  * neighbours at once, and a request is served from a class whose every
  * block is large enough, which bounds the waste per block to 1/16 of its
- * size. picolibc's own allocator walks a free list on every free. */
+ * size. picolibc's own allocator walks a free list on every free. Small
+ * blocks freed go to a front cache first (malloc_front.c). */
 #include <errno.h>
 #include <malloc.h>
 #include <stdbool.h>
@@ -13,6 +14,7 @@
 #include <unistd.h>
 
 #include "futex.h"
+#include "malloc_front.h"
 
 /* Every block starts with this header; the payload follows it. The free-list
  * links exist only while the block is free, in the first payload bytes. */
@@ -286,27 +288,34 @@ void *malloc(size_t bytes)
 {
 	size_t size = request_size(bytes);
 	struct block *block;
+	void *payload;
 
 	if (!size) {
 		errno = ENOMEM;
 		return NULL;
 	}
 	heap_lock();
-	block = block_allocate(size);
-	heap_unlock();
-	if (!block) {
-		errno = ENOMEM;
-		return NULL;
+	payload = malloc_front_take(size);
+	if (!payload) {
+		block = block_allocate(size);
+		payload = block ? block_payload(block) : NULL;
 	}
-	return block_payload(block);
+	heap_unlock();
+	if (!payload)
+		errno = ENOMEM;
+	return payload;
 }
 
 void free(void *payload)
 {
+	struct block *block;
+
 	if (!payload)
 		return;
+	block = payload_block(payload);
 	heap_lock();
-	block_release(payload_block(payload));
+	if (!malloc_front_keep(payload, block_size(block)))
+		block_release(block);
 	heap_unlock();
 }
 

@@ -22,8 +22,11 @@ void *mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset)
 
 	if (offset < 0 || (uint64_t)offset > UINT32_MAX || (offset & PAGE_MASK))
 		return (void *)(intptr_t)posix_error(EINVAL);
-	answer = mm_mmap(posix_mm0(), (uintptr_t)addr, length, prot, flags,
-			 (flags & MAP_ANONYMOUS) ? -1 : fd, (uint32_t)offset);
+	if (flags & MAP_ANONYMOUS)
+		answer = mm_mmap_anon(posix_mm0(), (uintptr_t)addr, length, prot, flags);
+	else
+		answer = mm_mmap(posix_mm0(), (uintptr_t)addr, length, prot, flags, fd,
+				 (uint32_t)offset);
 	if (answer < 0 && answer > -4096)
 		return (void *)(intptr_t)posix_error((int)-answer);
 	return (void *)(uintptr_t)answer;

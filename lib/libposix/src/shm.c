@@ -41,6 +41,9 @@ int shmctl(int shmid, int cmd, struct shmid_ds *buf)
 		return posix_error(EFAULT);
 	if (cmd != IPC_STAT && cmd != IPC_RMID)
 		return posix_error(EINVAL);
+	/* The removal's short form: its reply has no status record. */
+	if (cmd == IPC_RMID)
+		return (int)posix_result(mm_shm_remove(posix_mm0(), shmid));
 	answer = mm_shmctl(posix_mm0(), shmid, cmd, &stat);
 	if (answer < 0)
 		return (int)posix_result(answer);

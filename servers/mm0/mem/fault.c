@@ -88,6 +88,9 @@ static int map_page(struct vm_area *area, uint32_t addr, uint32_t phys, unsigned
 	return mm0_kernel->map(mm0_kernel_ctx, area->vm->space, phys, addr, 1, perms);
 }
 
+/* The most pages one fault makes ahead of itself (32 KiB). */
+#define FAULT_AHEAD_MAX	8u
+
 static int resolve_shared(struct vm_area *area, uint32_t addr, uint32_t pgoff,
 			  unsigned access)
 {
@@ -123,6 +126,70 @@ static int produce_private(struct vm_area *area, uint32_t pgoff, struct vm_objec
 	if (bottom->type == VM_OBJ_ENV && pgoff == 0)
 		length = bottom->env_len;
 	return page_copy_into(area->obj, pgoff, bottom->env_data, length, page);
+}
+
+/* The page after a private fault, made in the area's own (private) object as
+ * the fault would make it: a copy of a shadowed page, or zeros over devzero.
+ * Its physical address, or 0 where a fault would do something else (a page
+ * already there, a file, shm or environment page below) or memory is short. */
+static uint32_t page_ahead(struct vm_area *area, uint32_t pgoff)
+{
+	struct vm_object *top = area->obj, *owner;
+	struct vm_page *page;
+
+	if (vm_object_page_find(top, pgoff))
+		return 0;
+	page = vm_object_chain_find(top->backing, pgoff, &owner);
+	if (page ? owner->type != VM_OBJ_SHADOW
+		 : vm_object_chain_bottom(top)->type != VM_OBJ_DEVZERO)
+		return 0;
+	if (page_copy_into(top, pgoff, page ? phys_view(page->phys) : NULL,
+			   page ? MM0_PAGE_SIZE : 0, &page))
+		return 0;
+	return page->phys;
+}
+
+/* Fault-ahead: a fault that goes on where the area's last one ended (a
+ * sequential first touch: a new heap, a buffer, a copy-on-write child
+ * writing its data) also makes the following pages of the area, doubling
+ * the window from one to FAULT_AHEAD_MAX with each such fault, and maps
+ * them with the faulting page, one kernel call per physically contiguous
+ * run. Private writable areas have their whole size committed, so the
+ * pages made ahead are promised already; what a sequential run that stops
+ * leaves unused is at most FAULT_AHEAD_MAX pages, freed with the area. */
+static int map_with_ahead(struct vm_area *area, uint32_t addr, uint32_t pgoff,
+			  uint32_t phys, unsigned perms)
+{
+	uint32_t window = 0, made = 0, run_addr = addr, run_phys = phys, run = 1;
+	int err = 0;
+
+	if (addr == area->ahead_next && area->ahead_next)
+		window = area->ahead_pages ? 2 * area->ahead_pages : 1;
+	if (window > FAULT_AHEAD_MAX)
+		window = FAULT_AHEAD_MAX;
+	if (window > (area->end - addr) / MM0_PAGE_SIZE - 1)
+		window = (area->end - addr) / MM0_PAGE_SIZE - 1;
+	while (made < window) {
+		uint32_t next = page_ahead(area, pgoff + made + 1);
+
+		if (!next)
+			break;
+		made++;
+		if (next == run_phys + run * MM0_PAGE_SIZE) {
+			run++;
+			continue;
+		}
+		err = mm0_kernel->map(mm0_kernel_ctx, area->vm->space, run_phys, run_addr, run,
+				      perms);
+		if (err)
+			return err;
+		run_addr = addr + made * MM0_PAGE_SIZE;
+		run_phys = next;
+		run = 1;
+	}
+	area->ahead_next = addr + (made + 1) * MM0_PAGE_SIZE;
+	area->ahead_pages = made;
+	return mm0_kernel->map(mm0_kernel_ctx, area->vm->space, run_phys, run_addr, run, perms);
 }
 
 static int resolve_private(struct vm_area *area, uint32_t addr, uint32_t pgoff,
@@ -164,9 +231,11 @@ static int resolve_private(struct vm_area *area, uint32_t addr, uint32_t pgoff,
 		page = copy;
 		writable = true;
 	}
-	if (!writable)
+	if (!writable) {
 		perms &= ~MM0_PROT_WRITE;
-	return map_page(area, addr, page->phys, perms);
+		return map_page(area, addr, page->phys, perms);
+	}
+	return map_with_ahead(area, addr, pgoff, page->phys, perms);
 }
 
 int vm_fault(struct vm_space *vm, uint32_t addr, unsigned access)

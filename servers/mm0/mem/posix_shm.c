@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include <server/counted_alloc.h>
-#include "mem/phys.h"
 #include "mem/posix_shm.h"
 #include "mem/vm_object.h"
 #include "mm0_local.h"
@@ -53,23 +52,7 @@ static struct shm_name *name_find(const char *name)
 /* Free the pages at and past npages; they may not be mapped anywhere. */
 static void pages_drop_from(struct vm_object *obj, uint32_t npages)
 {
-	struct vm_page **slot = &obj->pages;
-
-	obj->last = NULL;
-	obj->cursor = NULL;
-	while (*slot) {
-		struct vm_page *page = *slot;
-
-		if (page->pgoff < npages) {
-			obj->last = page;
-			slot = &page->next;
-			continue;
-		}
-		*slot = page->next;
-		phys_free(page->phys);
-		counted_free(page);
-		obj->page_count--;
-	}
+	vm_object_free_range(obj, npages, UINT32_MAX - npages);
 }
 
 long mm0_shm_open(const char *name, int oflag, struct vm_object **out)

@@ -16,6 +16,7 @@ struct shm_segment {
 	struct vm_object *obj;		/* holds one reference while named */
 };
 
+static struct counted_pool segment_pool = COUNTED_POOL_INIT(struct shm_segment);
 static struct list segments = { &segments, &segments };
 static int32_t last_id;
 
@@ -63,14 +64,14 @@ long mm0_shmget(int32_t creator_pid, int32_t key, uint32_t size, int flags)
 	}
 	if (size < MM0_SHM_MIN_SIZE || size > MM0_SHM_MAX_SIZE)
 		return -EINVAL;
-	seg = counted_alloc(sizeof(*seg));
+	seg = counted_pool_alloc(&segment_pool);
 	if (!seg)
 		return -ENOMEM;
 	seg->obj = vm_object_create(VM_OBJ_SHM, (size + MM0_PAGE_MASK) / MM0_PAGE_SIZE);
 	if (!seg->obj || vm_object_commit_resize(seg->obj, seg->obj->npages)) {
 		if (seg->obj)
 			vm_object_settle(seg->obj);
-		counted_free(seg);
+		counted_pool_free(&segment_pool, seg);
 		return -ENOMEM;
 	}
 	vm_object_hold(seg->obj);
@@ -85,7 +86,7 @@ long mm0_shmget(int32_t creator_pid, int32_t key, uint32_t size, int flags)
 
 long shm_name_object(int32_t creator_pid, struct vm_object *obj)
 {
-	struct shm_segment *seg = counted_alloc(sizeof(*seg));
+	struct shm_segment *seg = counted_pool_alloc(&segment_pool);
 
 	if (!seg)
 		return -ENOMEM;
@@ -136,6 +137,9 @@ long mm0_shmdt(struct vm_space *vm, uint32_t addr)
 		return -EINVAL;
 	obj = area->obj;
 	end = addr + obj->npages * MM0_PAGE_SIZE;
+	/* One area for the whole attachment, the common case: no walk for pieces. */
+	if (area->end == end)
+		return vma_remove(area);
 	/* Pieces left by mprotect still belong to this attachment. */
 	while (!err && (area = vma_find(vm, addr)) && addr < end) {
 		uint32_t piece_end = area->end;
@@ -151,7 +155,7 @@ static void segment_remove(struct shm_segment *seg)
 {
 	list_del(&seg->node);
 	vm_object_release(seg->obj);
-	counted_free(seg);
+	counted_pool_free(&segment_pool, seg);
 }
 
 long mm0_shmctl(int32_t shmid, int cmd, struct mm0_shm_stat *stat)

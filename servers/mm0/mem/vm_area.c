@@ -7,6 +7,7 @@
 #include <server/counted_alloc.h>
 #include "mem/vm_area.h"
 
+static struct counted_pool area_pool = COUNTED_POOL_INIT(struct vm_area);
 static uint32_t live_areas;
 
 uint32_t vm_area_live(void)
@@ -138,7 +139,7 @@ static void area_drop(struct vm_area *area)
 
 	list_del(&area->node);
 	area_unlink(area);
-	counted_free(area);
+	counted_pool_free(&area_pool, area);
 	live_areas--;
 	record_uncharge(vm);
 }
@@ -153,10 +154,13 @@ static void area_free(struct vm_area *area)
  * copies go now even when other pieces of the area still link the object:
  * no piece maps those page offsets, and the memory should come back at
  * munmap, not when the last piece goes. */
-static int area_remove(struct vm_area *area)
+int vma_remove(struct vm_area *area)
 {
-	int err = mm0_kernel->unmap(mm0_kernel_ctx, area->vm->space, area->start,
-				    pages_of(area->start, area->end));
+	int err = 0;
+
+	if (!vma_never_faulted(area))
+		err = mm0_kernel->unmap(mm0_kernel_ctx, area->vm->space, area->start,
+					pages_of(area->start, area->end));
 
 	if (area->obj->type == VM_OBJ_SHADOW && area->obj->link_count > 1 &&
 	    vm_object_private(area->obj))
@@ -211,7 +215,7 @@ static int area_add(struct vm_space *vm, uint32_t start, uint32_t end, unsigned 
 
 	if (err)
 		return err;
-	area = counted_alloc(sizeof(*area));
+	area = counted_pool_alloc(&area_pool);
 	if (!area) {
 		if (charge_record)
 			record_uncharge(vm);
@@ -297,25 +301,40 @@ static int split_at(struct vm_space *vm, uint32_t addr)
 	return vma_split(area, addr, NULL);
 }
 
+static struct vm_area *area_after(struct vm_space *vm, struct vm_area *area)
+{
+	return area->node.next == &vm->areas ? NULL
+					      : container_of(area->node.next, struct vm_area, node);
+}
+
+/* From the area holding start (or the first above it): cut there and at end
+ * before anything goes, so that a failed cut leaves every area in place, then
+ * remove the areas in between, without a walk from the list's head for each. */
 int vma_unmap_range(struct vm_space *vm, uint32_t start, uint32_t end)
 {
-	struct list *pos, *tmp;
-	int err = split_at(vm, start), first_err = 0;
+	struct vm_area *area = start < end ? vma_find_from(vm, start) : NULL, *last;
+	int err, first_err = 0;
 
-	if (!err)
-		err = split_at(vm, end);
-	if (err)
-		return err;
-	list_for_each_safe(pos, tmp, &vm->areas) {
-		struct vm_area *area = container_of(pos, struct vm_area, node);
-
-		if (area->start >= end)
+	if (area && area->start < start) {
+		err = vma_split(area, start, &area);
+		if (err)
+			return err;
+	}
+	for (last = area; last && last->start < end; last = area_after(vm, last)) {
+		if (last->end > end) {
+			err = vma_split(last, end, NULL);
+			if (err)
+				return err;
 			break;
-		if (area->start >= start) {
-			err = area_remove(area);
-			if (err && !first_err)
-				first_err = err;
 		}
+	}
+	while (area && area->start < end) {
+		struct vm_area *next = area_after(vm, area);
+
+		err = vma_remove(area);
+		if (err && !first_err)
+			first_err = err;
+		area = next;
 	}
 	return first_err;
 }
@@ -530,7 +549,7 @@ int vma_protect_range(struct vm_space *vm, uint32_t start, uint32_t end, unsigne
 			before = area;
 			continue;
 		}
-		if ((area->prot & ~prot) && !err)
+		if ((area->prot & ~prot) && !err && !vma_never_faulted(area))
 			err = mm0_kernel->protect(mm0_kernel_ctx, vm->space, area->start,
 						  pages_of(area->start, area->end),
 						  protect_perms(area, prot));

@@ -2,6 +2,7 @@
 #ifndef MM0_VM_AREA_H
 #define MM0_VM_AREA_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "mem/list.h"
@@ -58,7 +59,18 @@ struct vm_area {
 	uint32_t pgoff;			/* object page mapped at start */
 	struct vm_object *obj;		/* the top of the chain; one link */
 	struct list obj_node;		/* in obj->links */
+	uint32_t ahead_next;		/* fault-ahead (mem/fault.c): where a fault
+					 * would continue the last sequential run */
+	uint32_t ahead_pages;		/* the pages the last fault made ahead */
 };
+
+/* Nothing can be mapped in an area that still links devzero: its first fault
+ * gives it a shadow of its own (mem/fault.c), so the kernel calls that would
+ * unmap or write-protect its pages are left out. */
+static inline bool vma_never_faulted(const struct vm_area *area)
+{
+	return area->obj->type == VM_OBJ_DEVZERO;
+}
 
 struct vm_space *vm_space_create(uint32_t space);
 void vm_space_get(struct vm_space *vm);
@@ -87,6 +99,8 @@ int vma_insert_copy(struct vm_space *vm, const struct vm_area *from);
 void vma_relink(struct vm_area *area, struct vm_object *obj);
 /* Cut area at addr; the upper piece into *upper, with its own link. */
 int vma_split(struct vm_area *area, uint32_t addr, struct vm_area **upper);
+/* Unmap area's pages and remove it (its own private copies go with it). */
+int vma_remove(struct vm_area *area);
 /* Unmap and remove every area part inside [start, end); holes are skipped. */
 int vma_unmap_range(struct vm_space *vm, uint32_t start, uint32_t end);
 /* Unmap the parts of [start, end) that map obj directly, and only those: what

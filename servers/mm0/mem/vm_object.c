@@ -8,13 +8,15 @@
 #include "mem/vm_area.h"
 #include "mem/vm_object.h"
 
+static struct counted_pool object_pool = COUNTED_POOL_INIT(struct vm_object);
+static struct counted_pool page_pool = COUNTED_POOL_INIT(struct vm_page);
 static struct vm_object *devzero;
 static struct list open_files;
 static uint32_t live_objects;
 
 struct vm_object *vm_object_create(enum vm_object_type type, uint32_t npages)
 {
-	struct vm_object *obj = counted_alloc(sizeof(*obj));
+	struct vm_object *obj = counted_pool_alloc(&object_pool);
 
 	if (!obj)
 		return NULL;
@@ -37,7 +39,7 @@ int vm_object_init(void)
 
 void vm_object_fini(void)
 {
-	counted_free(devzero);
+	counted_pool_free(&object_pool, devzero);
 	devzero = NULL;
 	live_objects--;
 }
@@ -118,7 +120,7 @@ static void page_link(struct vm_object *obj, struct vm_page *page)
 int vm_object_page_insert(struct vm_object *obj, uint32_t pgoff, uint32_t phys,
 			  struct vm_page **out)
 {
-	struct vm_page *page = counted_alloc(sizeof(*page));
+	struct vm_page *page = counted_pool_alloc(&page_pool);
 
 	if (!page)
 		return -ENOMEM;
@@ -145,7 +147,7 @@ void vm_object_free_range(struct vm_object *obj, uint32_t first, uint32_t count)
 		if (page->pgoff >= first) {
 			*link = page->next;
 			phys_free(page->phys);
-			counted_free(page);
+			counted_pool_free(&page_pool, page);
 			obj->page_count--;
 			continue;
 		}
@@ -231,7 +233,7 @@ static void object_free_pages(struct vm_object *obj)
 		if (page->dirty && obj->pager)
 			obj->pager->put_page(obj->pager_ctx, obj->id, page->pgoff, page->phys);
 		phys_free(page->phys);
-		counted_free(page);
+		counted_pool_free(&page_pool, page);
 	}
 	obj->pages = NULL;
 	obj->last = NULL;
@@ -247,7 +249,7 @@ static void object_destroy(struct vm_object *obj)
 	list_del(&obj->file_node);
 	commit_give(NULL, obj->committed);
 	counted_free(obj->env_data);
-	counted_free(obj);
+	counted_pool_free(&object_pool, obj);
 	live_objects--;
 }
 
@@ -265,7 +267,7 @@ static void shadow_collapse(struct vm_object *back)
 		next = page->next;
 		if (vm_object_page_find(front, page->pgoff)) {
 			phys_free(page->phys);
-			counted_free(page);
+			counted_pool_free(&page_pool, page);
 		} else {
 			page_link(front, page);
 		}

@@ -14,7 +14,8 @@
 
 /* Give child every area of parent, linked to the same objects. Private
  * writable areas lose write access in the parent (one protect call per
- * area) so the next write on either side faults and copies. */
+ * area, none for one never faulted) so the next write on either side
+ * faults and copies. */
 static int vm_copy(struct vm_space *parent, struct vm_space *child)
 {
 	struct list *pos, *tmp;
@@ -28,7 +29,8 @@ static int vm_copy(struct vm_space *parent, struct vm_space *child)
 		err = vma_insert_copy(child, area);
 		if (err)
 			return err;
-		if (!(area->flags & MM0_MAP_SHARED) && (area->prot & MM0_PROT_WRITE)) {
+		if (!(area->flags & MM0_MAP_SHARED) && (area->prot & MM0_PROT_WRITE) &&
+		    !vma_never_faulted(area)) {
 			err = mm0_kernel->protect(mm0_kernel_ctx, parent->space, area->start,
 						  (area->end - area->start) / MM0_PAGE_SIZE,
 						  area->prot & ~MM0_PROT_WRITE);

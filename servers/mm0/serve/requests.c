@@ -123,6 +123,18 @@ int mm_handle_mmap(struct idlrt_request *idl_rq, uintptr_t addr, uint32_t length
 	return (int)result;
 }
 
+int mm_handle_mmap_anon(struct idlrt_request *idl_rq, uintptr_t addr, uint32_t length,
+			int32_t prot, int32_t flags)
+{
+	struct vm_space *vm = caller_space(idl_rq);
+
+	if (!vm)
+		return -ESRCH;
+	if (!(flags & MM0_MAP_ANONYMOUS))
+		return -EINVAL;
+	return (int)mm0_mmap(vm, (uint32_t)addr, length, prot, flags, NULL, 0);
+}
+
 int mm_handle_munmap(struct idlrt_request *idl_rq, uintptr_t addr, uint32_t length)
 {
 	struct vm_space *vm = caller_space(idl_rq);
@@ -169,6 +181,11 @@ int mm_handle_shmctl(struct idlrt_request *idl_rq, int32_t shmid, int32_t cmd,
 		     struct mm0_shm_stat *stat)
 {
 	return caller(idl_rq) ? (int)mm0_shmctl(shmid, cmd, stat) : -ESRCH;
+}
+
+int mm_handle_shm_remove(struct idlrt_request *idl_rq, int32_t shmid)
+{
+	return caller(idl_rq) ? (int)mm0_shmctl(shmid, MM0_IPC_RMID, NULL) : -ESRCH;
 }
 
 int mm_handle_spawn(struct idlrt_request *idl_rq, const char *name, const char *arg)
