@@ -119,6 +119,12 @@ int fs_futimens(fs0_task_t task, int fd, const struct fs0_file_times *times);
 int fs_getlk(fs0_task_t task, int fd, const struct fs0_lock_range *want, struct fs0_lock_range *out);
 long fs_setlk(fs0_task_t task, int fd, bool wait, const struct fs0_lock_range *want, void *token);
 
+/* ---- Reads and writes at an offset (logic_at_offset.c) ------------------
+ * As fs_read and fs_write at offset, the open file's offset unmoved; never
+ * wait (-ESPIPE on a pipe). pwrite on an O_APPEND file writes at the end. */
+long fs_pread(fs0_task_t task, int fd, void *buf, size_t len, int64_t offset);
+long fs_pwrite(fs0_task_t task, int fd, const void *buf, size_t len, int64_t offset);
+
 /* ---- The file system's figures (logic_statvfs.c) ------------------------ */
 int fs_statvfs(fs0_task_t task, int dirfd, const char *path, struct fs0_vfs_info *out);
 int fs_fstatvfs(fs0_task_t task, int fd, struct fs0_vfs_info *out);
