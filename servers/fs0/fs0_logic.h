@@ -18,9 +18,15 @@ typedef uint32_t fs0_task_t;
 #define FS0_TASK_NONE		0u
 
 /* A request that must wait returns IDLRT_DEFERRED (idlrt/result.h): the
- * reply is sent later through fs0_reply_ops.complete with the token passed in. */
+ * reply is sent later through fs0_reply_ops.complete. The token a request
+ * passes in lives only during the call (most requests never wait, and then
+ * cost nothing): one that waits copies it with keep into token_size bytes
+ * of its own waiter record (8-byte aligned), and complete answers from that
+ * copy, which stays the waiter's to free. */
 struct fs0_reply_ops {
-	void (*complete)(void *token, long result);
+	size_t token_size;
+	void (*keep)(const void *token, void *kept);
+	void (*complete)(void *kept, long result);
 };
 
 /* What fs_stats() counts; all zero after fs_shutdown(). */

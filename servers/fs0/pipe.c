@@ -1,7 +1,8 @@
 /* pipe.c - pipes: a ring buffer with queues of blocked readers and writers.
  * A request that must wait is queued with its token and completed later
  * through fs0_replies; waiting writers are served in order, so writes never
- * interleave. */
+ * interleave. Each pipe keeps its last finished waiter record for the next
+ * wait, so a ping-pong of blocking reads allocates nothing. */
 #include <server/byte_ring.h>
 #include <server/counted_alloc.h>
 #include "pipe.h"
@@ -17,7 +18,7 @@ struct pipe_waiter {
 	const uint8_t *write_buf;	/* a writer's source */
 	size_t len;
 	size_t done;			/* bytes a writer has written so far */
-	void *token;
+	uint64_t token[];		/* the kept reply token (fs0_reply_ops) */
 };
 
 struct fs0_pipe {
@@ -33,6 +34,7 @@ struct fs0_pipe {
 	bool had_writer;
 	struct pipe_waiter *waiting_readers;
 	struct pipe_waiter *waiting_writers;
+	struct pipe_waiter *spare;	/* a finished waiter's record, for the next */
 };
 
 const struct fs0_reply_ops *fs0_replies;
@@ -89,6 +91,7 @@ void pipe_release(struct fs0_vnode *vnode)
 	while (*link != pipe)
 		link = &(*link)->next;
 	*link = pipe->next;
+	counted_free(pipe->spare);
 	counted_free(pipe->ring.bytes);
 	fs0_data_bytes -= FS0_PIPE_BUF;
 	counted_free(pipe);
@@ -110,12 +113,19 @@ static size_t ring_get(struct fs0_pipe *pipe, uint8_t *dst, size_t len)
 	return done;
 }
 
-static int enqueue(struct pipe_waiter **queue, struct fs0_file *file, fs0_task_t task,
-		   void *read_buf, const void *write_buf, size_t len, size_t done, void *token)
+static int enqueue(struct fs0_pipe *pipe, struct pipe_waiter **queue, struct fs0_file *file,
+		   fs0_task_t task, void *read_buf, const void *write_buf, size_t len, size_t done,
+		   void *token)
 {
-	struct pipe_waiter *waiter = counted_alloc(sizeof(*waiter));
+	struct pipe_waiter *waiter = pipe->spare;
+	if (waiter)
+		pipe->spare = NULL;
+	else
+		waiter = counted_alloc(sizeof(*waiter) + fs0_replies->token_size);
 	if (!waiter)
 		return -FS0_ENOMEM;
+	fs0_replies->keep(token, waiter->token);
+	waiter->next = NULL;
 	waiter->task = task;
 	waiter->file = file;
 	file_get(file);
@@ -123,7 +133,6 @@ static int enqueue(struct pipe_waiter **queue, struct fs0_file *file, fs0_task_t
 	waiter->write_buf = write_buf;
 	waiter->len = len;
 	waiter->done = done;
-	waiter->token = token;
 	while (*queue)
 		queue = &(*queue)->next;
 	*queue = waiter;
@@ -131,15 +140,21 @@ static int enqueue(struct pipe_waiter **queue, struct fs0_file *file, fs0_task_t
 	return 0;
 }
 
-/* Takes the waiter off its queue (it is at *link), replies, and lets go. */
-static void finish(struct pipe_waiter **link, long result)
+/* Takes the waiter off its queue (it is at *link), replies, and lets go: the
+ * record becomes the pipe's spare before the file's reference goes, since
+ * that may be the pipe's last (pipe_release frees the spare). */
+static void finish(struct fs0_pipe *pipe, struct pipe_waiter **link, long result)
 {
 	struct pipe_waiter *waiter = *link;
+	struct fs0_file *file = waiter->file;
 	*link = waiter->next;
 	pending_requests--;
 	fs0_replies->complete(waiter->token, result);
-	file_put(waiter->file);
-	counted_free(waiter);
+	if (pipe->spare)
+		counted_free(waiter);
+	else
+		pipe->spare = waiter;
+	file_put(file);
 }
 
 /* Moves bytes between waiting writers, the ring and waiting readers until
@@ -153,13 +168,13 @@ static void pump(struct fs0_pipe *pipe)
 			writer->done += ring_put(pipe, writer->write_buf + writer->done,
 						 writer->len - writer->done);
 			if (writer->done == writer->len)
-				finish(&pipe->waiting_writers, (long)writer->len);
+				finish(pipe, &pipe->waiting_writers, (long)writer->len);
 			moved = true;
 		}
 		struct pipe_waiter *reader = pipe->waiting_readers;
 		if (reader && pipe->ring.count > 0) {
 			size_t got = ring_get(pipe, reader->read_buf, reader->len);
-			finish(&pipe->waiting_readers, (long)got);
+			finish(pipe, &pipe->waiting_readers, (long)got);
 			moved = true;
 		}
 		if (!moved)
@@ -176,12 +191,12 @@ static void wake_for_lost_ends(struct fs0_pipe *pipe)
 	while (pipe->writers == 0 && pipe->had_writer && pipe->waiting_readers) {
 		struct pipe_waiter *reader = pipe->waiting_readers;
 		size_t got = ring_get(pipe, reader->read_buf, reader->len);
-		finish(&pipe->waiting_readers, (long)got);
+		finish(pipe, &pipe->waiting_readers, (long)got);
 	}
 	if (pipe->readers == 0 && pipe->had_reader)
 		while (pipe->waiting_writers) {
 			size_t done = pipe->waiting_writers->done;
-			finish(&pipe->waiting_writers, done ? (long)done : -FS0_EPIPE);
+			finish(pipe, &pipe->waiting_writers, done ? (long)done : -FS0_EPIPE);
 		}
 	if (pipe_changed)
 		pipe_changed();
@@ -235,7 +250,7 @@ long pipe_read(fs0_task_t task, struct fs0_file *file, void *buf, size_t len, vo
 		return 0;
 	if (nonblocking)
 		return -FS0_EAGAIN;
-	int error = enqueue(&pipe->waiting_readers, file, task, buf, NULL, len, 0, token);
+	int error = enqueue(pipe, &pipe->waiting_readers, file, task, buf, NULL, len, 0, token);
 	return error ? error : IDLRT_DEFERRED;
 }
 
@@ -267,7 +282,7 @@ long pipe_write(fs0_task_t task, struct fs0_file *file, const void *buf, size_t 
 		return (long)len;
 	if (nonblocking)
 		return done ? (long)done : -FS0_EAGAIN;
-	int error = enqueue(&pipe->waiting_writers, file, task, NULL, buf, len, done, token);
+	int error = enqueue(pipe, &pipe->waiting_writers, file, task, NULL, buf, len, done, token);
 	if (error)
 		return done ? (long)done : error;
 	return IDLRT_DEFERRED;
@@ -316,7 +331,7 @@ void pipe_cancel_all(void)
 		struct fs0_vnode *vnode = pipe->vnode;
 		size_t done = (*link)->done;
 		vnode_get(vnode);
-		finish(link, done ? (long)done : -FS0_EINTR);
+		finish(pipe, link, done ? (long)done : -FS0_EINTR);
 		vnode_put(vnode);
 	}
 }
@@ -333,7 +348,7 @@ uint32_t pipe_interrupt_task(fs0_task_t task)
 		struct fs0_vnode *vnode = pipe->vnode;
 		size_t done = (*link)->done;
 		vnode_get(vnode);
-		finish(link, done ? (long)done : -FS0_EINTR);
+		finish(pipe, link, done ? (long)done : -FS0_EINTR);
 		pump(pipe);
 		vnode_put(vnode);
 		answered++;

@@ -1,9 +1,10 @@
-/* file_io.c - read, write, pread, pwrite and lseek. A terminal descriptor's
+/* file_io.c - read, write and lseek. A terminal descriptor's
  * bytes go to the console server (console_server.c); the others are fs0's,
  * and their bytes travel as fs0's bulk parameters, through the thread's
  * shared buffer one buffer-full per request. Each request to a server is a
  * cancellation point (posix_cancel_begin/end, pthread_cancel.c). pread and
- * pwrite are fs0 requests of their own, at the offset they name. */
+ * pwrite (file_at_offset.c) share the loops through fs0's requests here, so a
+ * program that never calls them links no stub of theirs. */
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
@@ -14,10 +15,9 @@
 
 /* The bytes of one fs0 read request: at most one buffer-full, so a pipe read
  * waits at most once (POSIX allows the short count). The destination is
- * probed first: bytes taken from a pipe could not be put back. A negative
- * offset reads at the open file's offset (read), another at that offset
- * (pread). */
-static ssize_t fs0_receive(int fd, void *data, size_t length, off_t offset)
+ * probed first: bytes taken from a pipe could not be put back. */
+ssize_t posix_fs0_receive(int fd, void *data, size_t length, off_t offset,
+			  posix_fs0_reader request)
 {
 	const struct fs0_channel *channel = fs0_channel();
 	uint32_t got;
@@ -34,15 +34,14 @@ static ssize_t fs0_receive(int fd, void *data, size_t length, off_t offset)
 	got = (uint32_t)length;
 	/* -EFAULT too when another thread unmapped data meanwhile (idlrt_bulk_copy). */
 	posix_cancel_begin();
-	answer = offset < 0 ? fs0_read(channel->server, fd, data, &got)
-			    : fs0_pread(channel->server, fd, offset, data, &got);
+	answer = request(channel->server, fd, offset, data, &got);
 	return (ssize_t)posix_result(posix_cancel_end(answer));
 }
 
 /* Writes go out a buffer-full at a time until all are in or one stops
- * short; an error after some bytes went out reports those bytes. The
- * offset as fs0_receive's. */
-static ssize_t fs0_send(int fd, const char *bytes, size_t length, off_t offset)
+ * short; an error after some bytes went out reports those bytes. */
+ssize_t posix_fs0_send(int fd, const char *bytes, size_t length, off_t offset,
+		       posix_fs0_writer request)
 {
 	const struct fs0_channel *channel = fs0_channel();
 	size_t written = 0, most;
@@ -56,10 +55,9 @@ static ssize_t fs0_send(int fd, const char *bytes, size_t length, off_t offset)
 		long answer;
 
 		posix_cancel_begin();
-		answer = offset < 0 ? fs0_write(channel->server, fd, bytes + written, (uint32_t)piece)
-				    : fs0_pwrite(channel->server, fd, (int64_t)offset + (int64_t)written,
-						 bytes + written, (uint32_t)piece);
-		answer = posix_cancel_end(answer);
+		answer = posix_cancel_end(request(channel->server, fd,
+						  (int64_t)offset + (int64_t)written,
+						  bytes + written, (uint32_t)piece));
 
 		if (answer < 0 && written)
 			return (ssize_t)written;
@@ -74,6 +72,19 @@ static ssize_t fs0_send(int fd, const char *bytes, size_t length, off_t offset)
 			break;
 	} while (written < length);
 	return (ssize_t)written;
+}
+
+/* read and write go at the open file's offset, which fs0 keeps: theirs is unused. */
+static long read_request(l4_tid_t server, int fd, int64_t offset, void *data, uint32_t *len)
+{
+	(void)offset;
+	return fs0_read(server, fd, data, len);
+}
+
+static long write_request(l4_tid_t server, int fd, int64_t offset, const void *data, uint32_t len)
+{
+	(void)offset;
+	return fs0_write(server, fd, data, len);
 }
 
 ssize_t read(int fd, void *data, size_t length)
@@ -91,7 +102,7 @@ ssize_t read(int fd, void *data, size_t length)
 		return (ssize_t)posix_result(posix_cancel_end(terminal_read(data, length,
 									   nonblocking)));
 	}
-	return fs0_receive(fd, data, length, -1);
+	return posix_fs0_receive(fd, data, length, 0, read_request);
 }
 
 ssize_t write(int fd, const void *data, size_t length)
@@ -104,7 +115,7 @@ ssize_t write(int fd, const void *data, size_t length)
 		posix_cancel_begin();
 		return (ssize_t)posix_result(posix_cancel_end(terminal_write(data, length)));
 	}
-	return fs0_send(fd, data, length, -1);
+	return posix_fs0_send(fd, data, length, 0, write_request);
 }
 
 off_t lseek(int fd, off_t offset, int whence)
@@ -124,33 +135,4 @@ off_t lseek(int fd, off_t offset, int whence)
 	if (new_offset != (off_t)new_offset)
 		return posix_error(EOVERFLOW);
 	return (off_t)new_offset;
-}
-
-/* pread and pwrite are one fs0 request each (fs0.pread, fs0.pwrite), which
- * leaves the open file's offset alone; a terminal has no offset to read at. */
-static int positioned_kind(int fd, off_t offset)
-{
-	int kind = posix_fd_kind(fd);
-
-	if (kind < 0)
-		return posix_error(-kind);
-	if (kind == POSIX_FD_TERMINAL)
-		return posix_error(ESPIPE);
-	if (offset < 0)
-		return posix_error(EINVAL);
-	return 0;
-}
-
-ssize_t pread(int fd, void *data, size_t length, off_t offset)
-{
-	if (positioned_kind(fd, offset))
-		return -1;
-	return fs0_receive(fd, data, length, offset);
-}
-
-ssize_t pwrite(int fd, const void *data, size_t length, off_t offset)
-{
-	if (positioned_kind(fd, offset))
-		return -1;
-	return fs0_send(fd, data, length, offset);
 }
