@@ -5,6 +5,7 @@
  * wait, so a ping-pong of blocking reads allocates nothing. */
 #include <server/byte_ring.h>
 #include <server/counted_alloc.h>
+#include "data_copy.h"
 #include "pipe.h"
 #include "file.h"
 #include "space.h"
@@ -254,6 +255,17 @@ long pipe_read(fs0_task_t task, struct fs0_file *file, void *buf, size_t len, vo
 	return error ? error : IDLRT_DEFERRED;
 }
 
+/* A reader waits only while the ring is empty: the first bytes of a write go
+ * straight into its buffer, not into the ring and out again. */
+static size_t hand_to_reader(struct fs0_pipe *pipe, const uint8_t *src, size_t len)
+{
+	struct pipe_waiter *reader = pipe->waiting_readers;
+	size_t given = len < reader->len ? len : reader->len;
+	data_copy(reader->read_buf, src, given);
+	finish(pipe, &pipe->waiting_readers, (long)given);
+	return given;
+}
+
 long pipe_write(fs0_task_t task, struct fs0_file *file, const void *buf, size_t len, void *token)
 {
 	struct fs0_pipe *pipe = file->vnode->pipe;
@@ -268,12 +280,14 @@ long pipe_write(fs0_task_t task, struct fs0_file *file, const void *buf, size_t 
 	size_t done = 0;
 	if (!pipe->waiting_writers) {
 		vnode_get(pipe->vnode);
-		for (;;) {
+		if (pipe->waiting_readers && pipe->ring.count == 0)
+			done = hand_to_reader(pipe, buf, len);
+		while (done < len) {
 			size_t put = ring_put(pipe, (const uint8_t *)buf + done, len - done);
 			done += put;
 			uint32_t before = pending_requests;
 			pump(pipe);
-			if (done == len || (put == 0 && pending_requests == before))
+			if (put == 0 && pending_requests == before)
 				break;
 		}
 		vnode_put(pipe->vnode);
