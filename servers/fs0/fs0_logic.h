@@ -18,9 +18,15 @@ typedef uint32_t fs0_task_t;
 #define FS0_TASK_NONE		0u
 
 /* A request that must wait returns IDLRT_DEFERRED (idlrt/result.h): the
- * reply is sent later through fs0_reply_ops.complete with the token passed in. */
+ * reply is sent later through fs0_reply_ops.complete. The token a request
+ * passes in lives only during the call (most requests never wait, and then
+ * cost nothing): one that waits copies it with keep into token_size bytes
+ * of its own waiter record (8-byte aligned), and complete answers from that
+ * copy, which stays the waiter's to free. */
 struct fs0_reply_ops {
-	void (*complete)(void *token, long result);
+	size_t token_size;
+	void (*keep)(const void *token, void *kept);
+	void (*complete)(void *kept, long result);
 };
 
 /* What fs_stats() counts; all zero after fs_shutdown(). */
@@ -118,6 +124,12 @@ int fs_futimens(fs0_task_t task, int fd, const struct fs0_file_times *times);
  * task is cancelled or ends; -FS0_EDEADLK when waiting would close a cycle. */
 int fs_getlk(fs0_task_t task, int fd, const struct fs0_lock_range *want, struct fs0_lock_range *out);
 long fs_setlk(fs0_task_t task, int fd, bool wait, const struct fs0_lock_range *want, void *token);
+
+/* ---- Reads and writes at an offset (logic_at_offset.c) ------------------
+ * As fs_read and fs_write at offset, the open file's offset unmoved; never
+ * wait (-ESPIPE on a pipe). pwrite on an O_APPEND file writes at the end. */
+long fs_pread(fs0_task_t task, int fd, void *buf, size_t len, int64_t offset);
+long fs_pwrite(fs0_task_t task, int fd, const void *buf, size_t len, int64_t offset);
 
 /* ---- The file system's figures (logic_statvfs.c) ------------------------ */
 int fs_statvfs(fs0_task_t task, int dirfd, const char *path, struct fs0_vfs_info *out);

@@ -68,10 +68,8 @@ static int read_reply(idlrt_token_t token, int result)
 int fs0_handle_read(struct idlrt_request *idl_rq, idlrt_token_t idl_token, int32_t fd, void *data,
 		    uint32_t *data_len)
 {
-	struct serve_pending *pending = serve_pending_new(idl_token, read_reply);
-	if (!pending)
-		return -FS0_ENOMEM;
-	long result = serve_pending_result(pending, fs_read(idl_rq->client, fd, data, *data_len, pending));
+	struct serve_pending pending = { idl_token, read_reply };
+	long result = fs_read(idl_rq->client, fd, data, *data_len, &pending);
 	if (result >= 0)
 		*data_len = (uint32_t)result;
 	return (int)result;
@@ -80,10 +78,8 @@ int fs0_handle_read(struct idlrt_request *idl_rq, idlrt_token_t idl_token, int32
 int fs0_handle_write(struct idlrt_request *idl_rq, idlrt_token_t idl_token, int32_t fd, const void *data,
 		     uint32_t data_len)
 {
-	struct serve_pending *pending = serve_pending_new(idl_token, fs0_write_reply);
-	if (!pending)
-		return -FS0_ENOMEM;
-	return serve_pending_result(pending, fs_write(idl_rq->client, fd, data, data_len, pending));
+	struct serve_pending pending = { idl_token, fs0_write_reply };
+	return (int)fs_write(idl_rq->client, fd, data, data_len, &pending);
 }
 
 int fs0_handle_lseek(struct idlrt_request *idl_rq, int32_t fd, int64_t offset, int32_t whence,

@@ -91,10 +91,8 @@ int fs0_handle_getlk(struct idlrt_request *idl_rq, int32_t fd, const struct fs0_
 int fs0_handle_setlk(struct idlrt_request *idl_rq, idlrt_token_t idl_token, int32_t fd, bool wait,
 		     const struct fs0_lock_range *want)
 {
-	struct serve_pending *pending = serve_pending_new(idl_token, fs0_setlk_reply);
-	if (!pending)
-		return -FS0_ENOMEM;
-	return serve_pending_result(pending, fs_setlk(idl_rq->client, fd, wait, want, pending));
+	struct serve_pending pending = { idl_token, fs0_setlk_reply };
+	return (int)fs_setlk(idl_rq->client, fd, wait, want, &pending);
 }
 
 int fs0_handle_statvfs(struct idlrt_request *idl_rq, int32_t dirfd, const char *path,

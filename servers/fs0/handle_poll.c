@@ -26,11 +26,8 @@ static int start_poll(struct idlrt_request *idl_rq, idlrt_token_t idl_token, con
 	uint32_t count = items_len / sizeof(struct fs0_poll_item);
 	if (items_len % sizeof(struct fs0_poll_item) || revents_len != count * sizeof(uint16_t))
 		return -FS0_EINVAL;
-	struct serve_pending *pending = serve_pending_new(idl_token, reply);
-	if (!pending)
-		return -FS0_ENOMEM;
-	return serve_pending_result(pending, fs_poll(idl_rq->client, items, count, revents, timeout_ms,
-						     pending));
+	struct serve_pending pending = { idl_token, reply };
+	return (int)fs_poll(idl_rq->client, items, count, revents, timeout_ms, &pending);
 }
 
 int fs0_handle_poll(struct idlrt_request *idl_rq, idlrt_token_t idl_token, const void *items,

@@ -22,7 +22,7 @@ struct lock_waiter {
 	fs0_task_t task;
 	struct fs0_file *file;		/* referenced while waiting */
 	struct lock_span span;
-	void *token;
+	uint64_t token[];		/* the kept reply token (fs0_reply_ops) */
 };
 
 /* The pid each task's requests gave: close and exit know the process by it. */
@@ -195,14 +195,14 @@ long locks_wait(fs0_task_t task, struct fs0_file *file, const struct lock_span *
 	const struct lock_span *blocker = locks_conflict(file->vnode, span);
 	if (blocker && would_deadlock(span->pid, blocker))
 		return -FS0_EDEADLK;
-	struct lock_waiter *waiter = counted_alloc(sizeof(*waiter));
+	struct lock_waiter *waiter = counted_alloc(sizeof(*waiter) + fs0_replies->token_size);
 	if (!waiter)
 		return -FS0_ENOLCK;
+	fs0_replies->keep(token, waiter->token);
 	waiter->task = task;
 	waiter->file = file;
 	file_get(file);
 	waiter->span = *span;
-	waiter->token = token;
 	struct lock_waiter **tail = &waiters;
 	while (*tail)
 		tail = &(*tail)->next;

@@ -1,9 +1,11 @@
 /* pipe.c - pipes: a ring buffer with queues of blocked readers and writers.
  * A request that must wait is queued with its token and completed later
  * through fs0_replies; waiting writers are served in order, so writes never
- * interleave. */
+ * interleave. Each pipe keeps its last finished waiter record for the next
+ * wait, so a ping-pong of blocking reads allocates nothing. */
 #include <server/byte_ring.h>
 #include <server/counted_alloc.h>
+#include "data_copy.h"
 #include "pipe.h"
 #include "file.h"
 #include "space.h"
@@ -17,7 +19,7 @@ struct pipe_waiter {
 	const uint8_t *write_buf;	/* a writer's source */
 	size_t len;
 	size_t done;			/* bytes a writer has written so far */
-	void *token;
+	uint64_t token[];		/* the kept reply token (fs0_reply_ops) */
 };
 
 struct fs0_pipe {
@@ -33,6 +35,7 @@ struct fs0_pipe {
 	bool had_writer;
 	struct pipe_waiter *waiting_readers;
 	struct pipe_waiter *waiting_writers;
+	struct pipe_waiter *spare;	/* a finished waiter's record, for the next */
 };
 
 const struct fs0_reply_ops *fs0_replies;
@@ -89,6 +92,7 @@ void pipe_release(struct fs0_vnode *vnode)
 	while (*link != pipe)
 		link = &(*link)->next;
 	*link = pipe->next;
+	counted_free(pipe->spare);
 	counted_free(pipe->ring.bytes);
 	fs0_data_bytes -= FS0_PIPE_BUF;
 	counted_free(pipe);
@@ -110,12 +114,19 @@ static size_t ring_get(struct fs0_pipe *pipe, uint8_t *dst, size_t len)
 	return done;
 }
 
-static int enqueue(struct pipe_waiter **queue, struct fs0_file *file, fs0_task_t task,
-		   void *read_buf, const void *write_buf, size_t len, size_t done, void *token)
+static int enqueue(struct fs0_pipe *pipe, struct pipe_waiter **queue, struct fs0_file *file,
+		   fs0_task_t task, void *read_buf, const void *write_buf, size_t len, size_t done,
+		   void *token)
 {
-	struct pipe_waiter *waiter = counted_alloc(sizeof(*waiter));
+	struct pipe_waiter *waiter = pipe->spare;
+	if (waiter)
+		pipe->spare = NULL;
+	else
+		waiter = counted_alloc(sizeof(*waiter) + fs0_replies->token_size);
 	if (!waiter)
 		return -FS0_ENOMEM;
+	fs0_replies->keep(token, waiter->token);
+	waiter->next = NULL;
 	waiter->task = task;
 	waiter->file = file;
 	file_get(file);
@@ -123,7 +134,6 @@ static int enqueue(struct pipe_waiter **queue, struct fs0_file *file, fs0_task_t
 	waiter->write_buf = write_buf;
 	waiter->len = len;
 	waiter->done = done;
-	waiter->token = token;
 	while (*queue)
 		queue = &(*queue)->next;
 	*queue = waiter;
@@ -131,15 +141,21 @@ static int enqueue(struct pipe_waiter **queue, struct fs0_file *file, fs0_task_t
 	return 0;
 }
 
-/* Takes the waiter off its queue (it is at *link), replies, and lets go. */
-static void finish(struct pipe_waiter **link, long result)
+/* Takes the waiter off its queue (it is at *link), replies, and lets go: the
+ * record becomes the pipe's spare before the file's reference goes, since
+ * that may be the pipe's last (pipe_release frees the spare). */
+static void finish(struct fs0_pipe *pipe, struct pipe_waiter **link, long result)
 {
 	struct pipe_waiter *waiter = *link;
+	struct fs0_file *file = waiter->file;
 	*link = waiter->next;
 	pending_requests--;
 	fs0_replies->complete(waiter->token, result);
-	file_put(waiter->file);
-	counted_free(waiter);
+	if (pipe->spare)
+		counted_free(waiter);
+	else
+		pipe->spare = waiter;
+	file_put(file);
 }
 
 /* Moves bytes between waiting writers, the ring and waiting readers until
@@ -153,13 +169,13 @@ static void pump(struct fs0_pipe *pipe)
 			writer->done += ring_put(pipe, writer->write_buf + writer->done,
 						 writer->len - writer->done);
 			if (writer->done == writer->len)
-				finish(&pipe->waiting_writers, (long)writer->len);
+				finish(pipe, &pipe->waiting_writers, (long)writer->len);
 			moved = true;
 		}
 		struct pipe_waiter *reader = pipe->waiting_readers;
 		if (reader && pipe->ring.count > 0) {
 			size_t got = ring_get(pipe, reader->read_buf, reader->len);
-			finish(&pipe->waiting_readers, (long)got);
+			finish(pipe, &pipe->waiting_readers, (long)got);
 			moved = true;
 		}
 		if (!moved)
@@ -176,12 +192,12 @@ static void wake_for_lost_ends(struct fs0_pipe *pipe)
 	while (pipe->writers == 0 && pipe->had_writer && pipe->waiting_readers) {
 		struct pipe_waiter *reader = pipe->waiting_readers;
 		size_t got = ring_get(pipe, reader->read_buf, reader->len);
-		finish(&pipe->waiting_readers, (long)got);
+		finish(pipe, &pipe->waiting_readers, (long)got);
 	}
 	if (pipe->readers == 0 && pipe->had_reader)
 		while (pipe->waiting_writers) {
 			size_t done = pipe->waiting_writers->done;
-			finish(&pipe->waiting_writers, done ? (long)done : -FS0_EPIPE);
+			finish(pipe, &pipe->waiting_writers, done ? (long)done : -FS0_EPIPE);
 		}
 	if (pipe_changed)
 		pipe_changed();
@@ -235,8 +251,19 @@ long pipe_read(fs0_task_t task, struct fs0_file *file, void *buf, size_t len, vo
 		return 0;
 	if (nonblocking)
 		return -FS0_EAGAIN;
-	int error = enqueue(&pipe->waiting_readers, file, task, buf, NULL, len, 0, token);
+	int error = enqueue(pipe, &pipe->waiting_readers, file, task, buf, NULL, len, 0, token);
 	return error ? error : IDLRT_DEFERRED;
+}
+
+/* A reader waits only while the ring is empty: the first bytes of a write go
+ * straight into its buffer, not into the ring and out again. */
+static size_t hand_to_reader(struct fs0_pipe *pipe, const uint8_t *src, size_t len)
+{
+	struct pipe_waiter *reader = pipe->waiting_readers;
+	size_t given = len < reader->len ? len : reader->len;
+	data_copy(reader->read_buf, src, given);
+	finish(pipe, &pipe->waiting_readers, (long)given);
+	return given;
 }
 
 long pipe_write(fs0_task_t task, struct fs0_file *file, const void *buf, size_t len, void *token)
@@ -253,12 +280,14 @@ long pipe_write(fs0_task_t task, struct fs0_file *file, const void *buf, size_t 
 	size_t done = 0;
 	if (!pipe->waiting_writers) {
 		vnode_get(pipe->vnode);
-		for (;;) {
+		if (pipe->waiting_readers && pipe->ring.count == 0)
+			done = hand_to_reader(pipe, buf, len);
+		while (done < len) {
 			size_t put = ring_put(pipe, (const uint8_t *)buf + done, len - done);
 			done += put;
 			uint32_t before = pending_requests;
 			pump(pipe);
-			if (done == len || (put == 0 && pending_requests == before))
+			if (put == 0 && pending_requests == before)
 				break;
 		}
 		vnode_put(pipe->vnode);
@@ -267,7 +296,7 @@ long pipe_write(fs0_task_t task, struct fs0_file *file, const void *buf, size_t 
 		return (long)len;
 	if (nonblocking)
 		return done ? (long)done : -FS0_EAGAIN;
-	int error = enqueue(&pipe->waiting_writers, file, task, NULL, buf, len, done, token);
+	int error = enqueue(pipe, &pipe->waiting_writers, file, task, NULL, buf, len, done, token);
 	if (error)
 		return done ? (long)done : error;
 	return IDLRT_DEFERRED;
@@ -316,7 +345,7 @@ void pipe_cancel_all(void)
 		struct fs0_vnode *vnode = pipe->vnode;
 		size_t done = (*link)->done;
 		vnode_get(vnode);
-		finish(link, done ? (long)done : -FS0_EINTR);
+		finish(pipe, link, done ? (long)done : -FS0_EINTR);
 		vnode_put(vnode);
 	}
 }
@@ -333,7 +362,7 @@ uint32_t pipe_interrupt_task(fs0_task_t task)
 		struct fs0_vnode *vnode = pipe->vnode;
 		size_t done = (*link)->done;
 		vnode_get(vnode);
-		finish(link, done ? (long)done : -FS0_EINTR);
+		finish(pipe, link, done ? (long)done : -FS0_EINTR);
 		pump(pipe);
 		vnode_put(vnode);
 		answered++;

@@ -27,7 +27,7 @@ struct poll_waiter {
 	uint32_t count;
 	bool timed;
 	uint64_t deadline_ms;		/* on clock_uptime_ms, when timed */
-	void *token;
+	uint64_t token[];		/* the kept reply token (fs0_reply_ops) */
 };
 
 static struct poll_waiter *waiters;
@@ -76,16 +76,16 @@ long fs_poll(fs0_task_t task_id, const struct fs0_poll_item *items, uint32_t cou
 	long ready = evaluate(task, items, count, revents);
 	if (ready || timeout_ms == 0 || !token)
 		return ready;
-	struct poll_waiter *waiter = counted_alloc(sizeof(*waiter));
+	struct poll_waiter *waiter = counted_alloc(sizeof(*waiter) + fs0_replies->token_size);
 	if (!waiter)
 		return -FS0_ENOMEM;
+	fs0_replies->keep(token, waiter->token);
 	waiter->task = task_id;
 	waiter->items = items;
 	waiter->revents = revents;
 	waiter->count = count;
 	waiter->timed = timeout_ms > 0;
 	waiter->deadline_ms = waiter->timed ? clock_uptime_ms() + (uint64_t)timeout_ms : 0;
-	waiter->token = token;
 	waiter->next = waiters;
 	waiters = waiter;
 	waiter_count++;

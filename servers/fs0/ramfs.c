@@ -3,6 +3,7 @@
  * reads and writes stamp the file's times. */
 #include <string.h>
 #include <server/counted_alloc.h>
+#include "data_copy.h"
 #include "ramfs.h"
 #include "space.h"
 
@@ -29,7 +30,7 @@ static long ramfs_read(struct fs0_vnode *vnode, void *buf, size_t len, int64_t o
 			chunk = len - done;
 		const uint8_t *page = index < vnode->page_slots ? vnode->pages[index] : NULL;
 		if (page)
-			memcpy(out + done, page + in_page, chunk);
+			data_copy(out + done, page + in_page, chunk);
 		else
 			memset(out + done, 0, chunk);
 		done += chunk;
@@ -78,7 +79,7 @@ static long ramfs_write(struct fs0_vnode *vnode, const void *buf, size_t len, in
 				break;
 			fs0_data_bytes += FS0_PAGE_SIZE;
 		}
-		memcpy(vnode->pages[index] + in_page, in + done, chunk);
+		data_copy(vnode->pages[index] + in_page, in + done, chunk);
 		done += chunk;
 	}
 	if (done == 0)

@@ -14,14 +14,21 @@ uint32_t serve_window_size;
 /* The client of a deferred reply may be gone already (its task exited, or
  * it was cancelled): then the send fails and there is nobody to tell. A
  * read's bytes are already where its token points: only the count goes. */
-static void complete_pending(void *token, long result)
+static void complete_pending(void *kept, long result)
 {
-	struct serve_pending *pending = token;
+	const struct serve_pending *pending = kept;
 	(void)pending->reply(pending->token, (int)result);
-	counted_free(pending);
+}
+
+/* A handler's pending reply is on its stack: a request that waits keeps a copy. */
+static void keep_pending(const void *token, void *kept)
+{
+	*(struct serve_pending *)kept = *(const struct serve_pending *)token;
 }
 
 static const struct fs0_reply_ops idl_replies = {
+	.token_size = sizeof(struct serve_pending),
+	.keep = keep_pending,
 	.complete = complete_pending,
 };
 
@@ -52,21 +59,3 @@ int serve_require_mm0(const struct idlrt_request *rq)
 	return rq->client == serve_mm0_tid ? 0 : -FS0_EPERM;
 }
 
-struct serve_pending *serve_pending_new(idlrt_token_t token, int (*reply)(idlrt_token_t token, int result))
-{
-	struct serve_pending *pending = counted_alloc(sizeof(*pending));
-	if (pending) {
-		pending->token = token;
-		pending->reply = reply;
-	}
-	return pending;
-}
-
-
-/* The logic kept the token only if it deferred; otherwise it is ours to free. */
-int serve_pending_result(struct serve_pending *pending, long result)
-{
-	if (result != IDLRT_DEFERRED)
-		counted_free(pending);
-	return (int)result;
-}

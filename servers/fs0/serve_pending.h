@@ -1,5 +1,6 @@
-/* serve_pending.h - a blocking request's reply token while it waits (a pipe
- * read or write, a record lock). */
+/* serve_pending.h - a blocking request's reply token: on the handler's stack
+ * while the logic runs, and copied to the heap (fs0_reply_ops.keep) only
+ * when the request waits (a pipe read or write, a record lock, a poll). */
 #ifndef FS0_SERVE_PENDING_H
 #define FS0_SERVE_PENDING_H
 
@@ -10,9 +11,5 @@ struct serve_pending {
 	int (*reply)(idlrt_token_t token, int result);	/* the generated reply function that answers it */
 };
 
-/* A deferred request's, answered through reply (fs0_read_reply, ...); NULL when out of memory. */
-struct serve_pending *serve_pending_new(idlrt_token_t token, int (*reply)(idlrt_token_t token, int result));
-/* Turns the logic's result into the handler's, freeing pending unless deferred. */
-int serve_pending_result(struct serve_pending *pending, long result);
 
 #endif

@@ -36,6 +36,32 @@ START_TEST(read_reaches_the_callers_memory)
 }
 END_TEST
 
+/* pread and pwrite through the wire: the bytes and counts come back, the
+ * open file's offset stays, and what has no offset says so. */
+START_TEST(pread_and_pwrite_leave_the_offset)
+{
+	char text[8];
+	uint32_t len = sizeof(text);
+	int64_t pos = -1;
+	memset(text, '-', sizeof(text));
+	c_make_file("/f", "abcdef");
+	int fd = c_open("/f", FS0_O_RDWR, 0);
+	ck_assert_int_eq(fs0_pwrite(FS0_TID, fd, 2, "XY", 2), 2);
+	ck_assert_int_eq(fs0_pread(FS0_TID, fd, 1, text, &len), 5);
+	ck_assert_uint_eq(len, 5);
+	ck_assert_mem_eq(text, "bXYef---", 8);
+	ck_assert_int_eq(fs0_lseek(FS0_TID, fd, 0, FS0_SEEK_CUR, &pos), 0);
+	ck_assert_int_eq(pos, 0);
+	ck_assert_int_eq(fs0_pread(FS0_TID, fd, -1, text, &len), -FS0_EINVAL);
+	int fds[2];
+	ck_assert_int_eq(fs0_pipe(FS0_TID, 0, fds), 0);
+	ck_assert_int_eq(fs0_pwrite(FS0_TID, fds[1], 0, "z", 1), -FS0_ESPIPE);
+	ck_assert_int_eq(fs0_close(FS0_TID, fds[0]), 0);
+	ck_assert_int_eq(fs0_close(FS0_TID, fds[1]), 0);
+	ck_assert_int_eq(fs0_close(FS0_TID, fd), 0);
+}
+END_TEST
+
 START_TEST(stat_and_fstat)
 {
 	c_make_file("/s", "12345");
@@ -359,6 +385,7 @@ int main(void)
 	TCase *files = proto_tcase("files");
 	tcase_add_test(files, open_write_read_close);
 	tcase_add_test(files, read_reaches_the_callers_memory);
+	tcase_add_test(files, pread_and_pwrite_leave_the_offset);
 	tcase_add_test(files, stat_and_fstat);
 	tcase_add_test(files, ftruncate_grows_and_shrinks);
 	tcase_add_test(files, dup_and_dup2_share_the_offset);

@@ -1,8 +1,10 @@
-/* file_io.c - read, write, pread, pwrite and lseek. A terminal descriptor's
+/* file_io.c - read, write and lseek. A terminal descriptor's
  * bytes go to the console server (console_server.c); the others are fs0's,
  * and their bytes travel as fs0's bulk parameters, through the thread's
  * shared buffer one buffer-full per request. Each request to a server is a
- * cancellation point (posix_cancel_begin/end, pthread_cancel.c). */
+ * cancellation point (posix_cancel_begin/end, pthread_cancel.c). pread and
+ * pwrite (file_at_offset.c) share the loops through fs0's requests here, so a
+ * program that never calls them links no stub of theirs. */
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
@@ -11,28 +13,16 @@
 #include "fs0.h"
 #include "internal.h"
 
-/* One read request: at most one buffer-full, so a pipe read waits at most
- * once (POSIX allows the short count). The destination is probed first: bytes
- * taken from a pipe could not be put back. */
-ssize_t read(int fd, void *data, size_t length)
+/* The bytes of one fs0 read request: at most one buffer-full, so a pipe read
+ * waits at most once (POSIX allows the short count). The destination is
+ * probed first: bytes taken from a pipe could not be put back. */
+ssize_t posix_fs0_receive(int fd, void *data, size_t length, off_t offset,
+			  posix_fs0_reader request)
 {
-	const struct fs0_channel *channel;
-	int kind = posix_fd_kind(fd);
+	const struct fs0_channel *channel = fs0_channel();
 	uint32_t got;
 	long answer;
 
-	if (kind < 0)
-		return posix_error(-kind);
-	if (kind == POSIX_FD_TERMINAL) {
-		int nonblocking = posix_fd_nonblocking(fd);
-
-		if (nonblocking < 0)
-			return posix_error(-nonblocking);
-		posix_cancel_begin();
-		return (ssize_t)posix_result(posix_cancel_end(terminal_read(data, length,
-									   nonblocking)));
-	}
-	channel = fs0_channel();
 	if (!channel)
 		return -1;
 	if (length > channel->size)
@@ -44,26 +34,18 @@ ssize_t read(int fd, void *data, size_t length)
 	got = (uint32_t)length;
 	/* -EFAULT too when another thread unmapped data meanwhile (idlrt_bulk_copy). */
 	posix_cancel_begin();
-	answer = posix_cancel_end(fs0_read(channel->server, fd, data, &got));
-	return (ssize_t)posix_result(answer);
+	answer = request(channel->server, fd, offset, data, &got);
+	return (ssize_t)posix_result(posix_cancel_end(answer));
 }
 
 /* Writes go out a buffer-full at a time until all are in or one stops
  * short; an error after some bytes went out reports those bytes. */
-ssize_t write(int fd, const void *data, size_t length)
+ssize_t posix_fs0_send(int fd, const char *bytes, size_t length, off_t offset,
+		       posix_fs0_writer request)
 {
-	const struct fs0_channel *channel;
-	const char *bytes = data;
+	const struct fs0_channel *channel = fs0_channel();
 	size_t written = 0, most;
-	int kind = posix_fd_kind(fd);
 
-	if (kind < 0)
-		return posix_error(-kind);
-	if (kind == POSIX_FD_TERMINAL) {
-		posix_cancel_begin();
-		return (ssize_t)posix_result(posix_cancel_end(terminal_write(data, length)));
-	}
-	channel = fs0_channel();
 	if (!channel)
 		return -1;
 	most = channel->size < FS0_PIECE_MAX ? channel->size : FS0_PIECE_MAX;
@@ -73,8 +55,9 @@ ssize_t write(int fd, const void *data, size_t length)
 		long answer;
 
 		posix_cancel_begin();
-		answer = posix_cancel_end(fs0_write(channel->server, fd, bytes + written,
-						    (uint32_t)piece));
+		answer = posix_cancel_end(request(channel->server, fd,
+						  (int64_t)offset + (int64_t)written,
+						  bytes + written, (uint32_t)piece));
 
 		if (answer < 0 && written)
 			return (ssize_t)written;
@@ -89,6 +72,50 @@ ssize_t write(int fd, const void *data, size_t length)
 			break;
 	} while (written < length);
 	return (ssize_t)written;
+}
+
+/* read and write go at the open file's offset, which fs0 keeps: theirs is unused. */
+static long read_request(l4_tid_t server, int fd, int64_t offset, void *data, uint32_t *len)
+{
+	(void)offset;
+	return fs0_read(server, fd, data, len);
+}
+
+static long write_request(l4_tid_t server, int fd, int64_t offset, const void *data, uint32_t len)
+{
+	(void)offset;
+	return fs0_write(server, fd, data, len);
+}
+
+ssize_t read(int fd, void *data, size_t length)
+{
+	int kind = posix_fd_kind(fd);
+
+	if (kind < 0)
+		return posix_error(-kind);
+	if (kind == POSIX_FD_TERMINAL) {
+		int nonblocking = posix_fd_nonblocking(fd);
+
+		if (nonblocking < 0)
+			return posix_error(-nonblocking);
+		posix_cancel_begin();
+		return (ssize_t)posix_result(posix_cancel_end(terminal_read(data, length,
+									   nonblocking)));
+	}
+	return posix_fs0_receive(fd, data, length, 0, read_request);
+}
+
+ssize_t write(int fd, const void *data, size_t length)
+{
+	int kind = posix_fd_kind(fd);
+
+	if (kind < 0)
+		return posix_error(-kind);
+	if (kind == POSIX_FD_TERMINAL) {
+		posix_cancel_begin();
+		return (ssize_t)posix_result(posix_cancel_end(terminal_write(data, length)));
+	}
+	return posix_fs0_send(fd, data, length, 0, write_request);
 }
 
 off_t lseek(int fd, off_t offset, int whence)
@@ -108,36 +135,4 @@ off_t lseek(int fd, off_t offset, int whence)
 	if (new_offset != (off_t)new_offset)
 		return posix_error(EOVERFLOW);
 	return (off_t)new_offset;
-}
-
-/* fs0 has one offset per open file: pread and pwrite move it and put it
- * back, so they are not atomic against another user of the same open file. */
-static ssize_t at_offset(int fd, void *data, size_t length, off_t offset, int writing)
-{
-	off_t saved = lseek(fd, 0, SEEK_CUR);
-	ssize_t done;
-	int error;
-
-	if (saved < 0)
-		return -1;
-	if (offset < 0)
-		return posix_error(EINVAL);
-	if (lseek(fd, offset, SEEK_SET) < 0)
-		return -1;
-	done = writing ? write(fd, data, length) : read(fd, data, length);
-	error = errno;
-	if (lseek(fd, saved, SEEK_SET) < 0)
-		return -1;
-	errno = error;
-	return done;
-}
-
-ssize_t pread(int fd, void *data, size_t length, off_t offset)
-{
-	return at_offset(fd, data, length, offset, 0);
-}
-
-ssize_t pwrite(int fd, const void *data, size_t length, off_t offset)
-{
-	return at_offset(fd, (void *)data, length, offset, 1);
 }

@@ -96,6 +96,18 @@ struct fs0_channel {
 	uint32_t size;
 };
 
+/* file_io.c: one fs0 read request into data (at most one buffer-full), and fs0
+ * write requests until all of bytes are in or one stops short, the answer as
+ * read's and write's; request sends one piece at offset plus the bytes moved
+ * before it (read and write's ignore it), so pread and pwrite
+ * (file_at_offset.c) share them without read and write linking their stubs. */
+typedef long (*posix_fs0_reader)(l4_tid_t server, int fd, int64_t offset, void *data, uint32_t *len);
+typedef long (*posix_fs0_writer)(l4_tid_t server, int fd, int64_t offset, const void *data,
+				 uint32_t len);
+ssize_t posix_fs0_receive(int fd, void *data, size_t length, off_t offset, posix_fs0_reader request);
+ssize_t posix_fs0_send(int fd, const char *bytes, size_t length, off_t offset,
+		       posix_fs0_writer request);
+
 /* The calling thread's channel, asked from mm0 the first time; NULL with
  * errno set when there is none. */
 const struct fs0_channel *fs0_channel(void);

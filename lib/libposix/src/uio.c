@@ -86,7 +86,9 @@ ssize_t writev(int fd, const struct iovec *iov, int iovcnt)
 	return each_element(fd, vector, iovcnt, 1);
 }
 
-/* As pread and pwrite: the open file's offset is moved and put back. */
+/* The open file's offset is moved and put back around readv or writev (pread
+ * and pwrite are one fs0 request each), so not atomic against another user
+ * of the same open file. */
 static ssize_t at_offset(int fd, const struct iovec *iov, int iovcnt, off_t offset, int writing)
 {
 	off_t saved;
