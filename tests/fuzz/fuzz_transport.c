@@ -147,6 +147,16 @@ int idlrt_call(idlrt_dest_t to)
 	return 0;
 }
 
+/* The register-sized call of the stubs, through the same message buffer. */
+int idlrt_call_regs(idlrt_dest_t to, uint32_t words[IDLRT_REG_WORDS])
+{
+	memcpy(stub_mr, words, IDLRT_REG_WORDS * sizeof(uint32_t));
+	int err = idlrt_call(to);
+	if (err == 0)
+		memcpy(words, stub_mr, IDLRT_REG_WORDS * sizeof(uint32_t));
+	return err;
+}
+
 int idlrt_send(idlrt_dest_t to)
 {
 	if (to != bound_tid)
