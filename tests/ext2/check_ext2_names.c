@@ -362,6 +362,12 @@ START_TEST(sync_merges_adjacent_blocks)
 	ck_assert_int_eq(ext2_sync(fs), 0);
 	ck_assert_msg(img.writes - writes < 20, "%llu writes for 200 blocks",
 		      (unsigned long long)(img.writes - writes));
+	/* Writing far more than the cache holds writes back in large runs too. */
+	writes = img.writes;
+	for (uint64_t off = 0; off < (4u << 20); off += sizeof(data))
+		ck_assert_int_eq(ext2_write(fs, ino, data, sizeof(data), off), (long)sizeof(data));
+	ck_assert_msg(img.writes - writes < 4096 / 16, "%llu writes for 4096 blocks",
+		      (unsigned long long)(img.writes - writes));
 	unmount_checked(fs, &img);
 }
 END_TEST
@@ -385,6 +391,22 @@ START_TEST(unclean_fs_mounts_read_only)
 	ck_assert_int_eq(ext2_create(fs, EXT2_ROOT_INO, "x", 1, 0100644, 0, 0, 0, &ino), -EROFS);
 	ck_assert_int_eq(ext2_unmount(fs), 0);
 	ck_assert_uint_eq(img.writes, 0);
+	image_close(&img);
+
+	/* The caller may insist; the fs then stays marked for e2fsck. */
+	ck_assert_int_eq(image_open(&img, copy), 0);
+	ck_assert_int_eq(ext2_mount(&img.dev, EXT2_MOUNT_UNCLEAN_OK, 1 << 16, &fs, &read_only, why,
+				    sizeof(why)), 0);
+	ck_assert(!read_only);
+	ck_assert_ptr_nonnull(strstr(why, "read-write as asked"));
+	ck_assert_int_eq(ext2_create(fs, EXT2_ROOT_INO, "x", 1, 0100644, 0, 0, 0, &ino), 0);
+	ck_assert_int_eq(ext2_unmount(fs), 0);
+	image_close(&img);
+	fs = mount_path(&img, copy, &read_only, &err, why, sizeof(why));
+	ck_assert_int_eq(err, 0);
+	ck_assert(read_only);
+	ck_assert_int_eq(ext2_lookup(fs, EXT2_ROOT_INO, "x", 1, &ino), 0);
+	ck_assert_int_eq(ext2_unmount(fs), 0);
 	image_close(&img);
 }
 END_TEST

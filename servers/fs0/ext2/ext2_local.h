@@ -97,6 +97,7 @@ struct ext2_fs {
 	struct ext2_dev dev;
 	bool read_only;
 	uint8_t sb[1024];		/* the superblock, written back by meta_commit */
+	uint16_t mount_state;		/* s_state found at mount: unmount restores it */
 	uint32_t block_size, sectors_per_block, addrs_per_block;
 	uint32_t blocks_count, inodes_count, first_data_block;
 	uint32_t blocks_per_group, inodes_per_group, group_count;
