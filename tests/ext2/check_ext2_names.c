@@ -362,6 +362,12 @@ START_TEST(sync_merges_adjacent_blocks)
 	ck_assert_int_eq(ext2_sync(fs), 0);
 	ck_assert_msg(img.writes - writes < 20, "%llu writes for 200 blocks",
 		      (unsigned long long)(img.writes - writes));
+	/* Writing far more than the cache holds writes back in large runs too. */
+	writes = img.writes;
+	for (uint64_t off = 0; off < (4u << 20); off += sizeof(data))
+		ck_assert_int_eq(ext2_write(fs, ino, data, sizeof(data), off), (long)sizeof(data));
+	ck_assert_msg(img.writes - writes < 4096 / 16, "%llu writes for 4096 blocks",
+		      (unsigned long long)(img.writes - writes));
 	unmount_checked(fs, &img);
 }
 END_TEST
@@ -385,6 +391,22 @@ START_TEST(unclean_fs_mounts_read_only)
 	ck_assert_int_eq(ext2_create(fs, EXT2_ROOT_INO, "x", 1, 0100644, 0, 0, 0, &ino), -EROFS);
 	ck_assert_int_eq(ext2_unmount(fs), 0);
 	ck_assert_uint_eq(img.writes, 0);
+	image_close(&img);
+
+	/* The caller may insist; the fs then stays marked for e2fsck. */
+	ck_assert_int_eq(image_open(&img, copy), 0);
+	ck_assert_int_eq(ext2_mount(&img.dev, EXT2_MOUNT_UNCLEAN_OK, 1 << 16, &fs, &read_only, why,
+				    sizeof(why)), 0);
+	ck_assert(!read_only);
+	ck_assert_ptr_nonnull(strstr(why, "read-write as asked"));
+	ck_assert_int_eq(ext2_create(fs, EXT2_ROOT_INO, "x", 1, 0100644, 0, 0, 0, &ino), 0);
+	ck_assert_int_eq(ext2_unmount(fs), 0);
+	image_close(&img);
+	fs = mount_path(&img, copy, &read_only, &err, why, sizeof(why));
+	ck_assert_int_eq(err, 0);
+	ck_assert(read_only);
+	ck_assert_int_eq(ext2_lookup(fs, EXT2_ROOT_INO, "x", 1, &ino), 0);
+	ck_assert_int_eq(ext2_unmount(fs), 0);
 	image_close(&img);
 }
 END_TEST
@@ -431,6 +453,45 @@ START_TEST(unknown_features_refuse_or_read_only)
 }
 END_TEST
 
+/* Revision 0 (128-byte inodes, no feature flags), 128-byte inodes in
+ * revision 1, and 2 KiB blocks: the same small work, then e2fsck. */
+static const char *const variants[] = { "-r 0 -b 1024", "-I 128 -b 4096", "-b 2048" };
+
+START_TEST(other_layouts)
+{
+	ck_assert_int_eq(run_status("mke2fs -q -F -t ext2 %s '%s' 8M >/dev/null", variants[_i],
+				    image), 0);
+	struct image_dev img;
+	struct ext2_fs *fs = mount_rw(&img);
+	uint32_t dir = make(fs, EXT2_ROOT_INO, "dir", 040755);
+	uint32_t ino = make(fs, dir, "file", 0100644);
+	static uint8_t data[300000];
+	uint64_t seed = 11;
+	rng_fill(&seed, data, sizeof(data));
+	ck_assert_int_eq(ext2_write(fs, ino, data, sizeof(data), 0), (long)sizeof(data));
+	uint32_t link;
+	ck_assert_int_eq(ext2_symlink(fs, dir, "link", 4, "file", 4, 0, 0, &link), 0);
+	ck_assert_int_eq(ext2_rename(fs, dir, "file", 4, EXT2_ROOT_INO, "moved", 5), 0);
+	struct ext2_attr attr;
+	attr.mtime = 1600000000;
+	attr.mtime_nsec = 777;
+	ck_assert_int_eq(ext2_setattr(fs, ino, EXT2_SET_MTIME, &attr), 0);
+	unmount_checked(fs, &img);
+	fs = mount_rw(&img);
+	static uint8_t got[sizeof(data)];
+	ck_assert_int_eq(path_lookup(fs, "/moved", &ino), 0);
+	ck_assert_int_eq(ext2_read(fs, ino, got, sizeof(got), 0), (long)sizeof(got));
+	ck_assert(!memcmp(got, data, sizeof(data)));
+	attr = attr_of(fs, ino);
+	ck_assert_int_eq(attr.mtime, 1600000000);
+	/* Only 256-byte inodes (the 2 KiB variant) keep nanoseconds. */
+	ck_assert_uint_eq(attr.mtime_nsec, _i == 2 ? 777 : 0);
+	ck_assert_int_eq(ext2_unlink(fs, EXT2_ROOT_INO, "moved", 5), 0);
+	ck_assert_int_eq(ext2_release(fs, ino), 0);
+	unmount_checked(fs, &img);
+}
+END_TEST
+
 static Suite *names_suite(void)
 {
 	Suite *s = suite_create("ext2_names");
@@ -449,6 +510,7 @@ static Suite *names_suite(void)
 	tcase_add_test(tc, sync_merges_adjacent_blocks);
 	tcase_add_test(tc, unclean_fs_mounts_read_only);
 	tcase_add_test(tc, unknown_features_refuse_or_read_only);
+	tcase_add_loop_test(tc, other_layouts, 0, sizeof(variants) / sizeof(variants[0]));
 	suite_add_tcase(s, tc);
 	return s;
 }

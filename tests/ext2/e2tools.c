@@ -89,7 +89,8 @@ int make_image(const char *image, unsigned block_size, const char *from, const c
 
 int check_image(const char *image)
 {
-	return run_status("e2fsck -fn '%s' >&2", image);
+	return run_status("out=$(e2fsck -fn '%s' 2>&1); status=$?; "
+			  "[ $status = 0 ] || printf '%%s\\n' \"$out\" >&2; exit $status", image);
 }
 
 uint64_t rng_next(uint64_t *state)

@@ -47,17 +47,26 @@ static uint32_t inode_goal(const struct ext2_fs *fs, const struct ext2_inode *in
 	return ext2_group_first_block(fs, (in->ino - 1) / fs->inodes_per_group);
 }
 
-/* Allocates a block for a map entry, near its left neighbour or parent. */
-static int alloc_for(struct ext2_fs *fs, struct ext2_inode *in, uint32_t left, uint32_t parent,
+/* Allocates the next block a walk needs: right after the file's previous
+ * logical block (found once per walk, *goal 0 until then), else at the start
+ * of its inode's group; each later block of the walk follows the last. */
+static int alloc_for(struct ext2_fs *fs, struct ext2_inode *in, uint64_t logical, uint32_t *goal,
 		     uint32_t *out)
 {
-	uint32_t goal = left ? left + 1 : parent ? parent + 1 : inode_goal(fs, in);
 	if (in->blocks512 > UINT32_MAX - fs->sectors_per_block)
 		return -EFBIG;
-	int err = ext2_alloc_block(fs, goal, out);
-	if (!err)
-		in->blocks512 += fs->sectors_per_block;
-	return err;
+	if (!*goal) {
+		uint32_t previous = 0;
+		if (logical > 0 && ext2_bmap(fs, in, logical - 1, false, &previous) < 0)
+			previous = 0;
+		*goal = previous ? previous + 1 : inode_goal(fs, in);
+	}
+	int err = ext2_alloc_block(fs, *goal, out);
+	if (err)
+		return err;
+	in->blocks512 += fs->sectors_per_block;
+	*goal = *out + 1;
+	return 0;
 }
 
 /* Returns 1 when create allocated the data block (its content is not yet
@@ -71,6 +80,7 @@ int ext2_bmap(struct ext2_fs *fs, struct ext2_inode *in, uint64_t logical, bool 
 	if (err)
 		return err;
 	uint32_t ptr = in->block[slot];
+	uint32_t goal = 0;
 	if (ptr && !ext2_block_valid(fs, ptr))
 		return -EUCLEAN;
 	if (!ptr) {
@@ -78,10 +88,7 @@ int ext2_bmap(struct ext2_fs *fs, struct ext2_inode *in, uint64_t logical, bool 
 			*physical = 0;
 			return 0;
 		}
-		uint32_t left = slot > 0 ? in->block[slot - 1] : 0;
-		if (depth > 0)
-			left = 0;
-		err = alloc_for(fs, in, ext2_block_valid(fs, left) ? left : 0, 0, &ptr);
+		err = alloc_for(fs, in, logical, &goal, &ptr);
 		if (err)
 			return err;
 		in->block[slot] = ptr;
@@ -112,8 +119,7 @@ int ext2_bmap(struct ext2_fs *fs, struct ext2_inode *in, uint64_t logical, bool 
 				*physical = 0;
 				return 0;
 			}
-			uint32_t left = index[d] ? ext2_get32(cb->data, 4 * (index[d] - 1)) : 0;
-			err = alloc_for(fs, in, ext2_block_valid(fs, left) ? left : 0, ptr, &next);
+			err = alloc_for(fs, in, logical, &goal, &next);
 			if (err) {
 				ext2_cache_put(fs, cb);
 				return err;

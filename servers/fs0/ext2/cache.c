@@ -1,7 +1,8 @@
 /* cache.c - the ext2 library's block cache: blocks by number in a hash, a
- * fixed budget, least recently used clean blocks evicted first, dirty ones
- * written back when evicted or by cache_write_back in block order with
- * adjacent blocks merged into one device request. */
+ * fixed budget, least recently used blocks evicted first. Dirty blocks are
+ * written back in block order with adjacent blocks merged into one device
+ * request: by ext2_cache_write_back, and all of them at once when eviction
+ * meets a dirty block (one large write instead of one per block). */
 #include <errno.h>
 #include <stdlib.h>
 
@@ -96,9 +97,20 @@ static int dev_write_blocks(struct ext2_fs *fs, uint32_t first, uint32_t count, 
 			     count * fs->sectors_per_block, buf);
 }
 
-/* Makes room for one more block: evicts from the cold end, writing dirty
- * blocks back. Pinned blocks stay, so the cache may run over its budget
- * while one operation holds many blocks. */
+static int write_matching(struct ext2_fs *fs,
+			  bool (*match)(const struct ext2_cblock *, const void *),
+			  const void *arg);
+
+static bool every_block(const struct ext2_cblock *cb, const void *arg)
+{
+	(void)cb;
+	(void)arg;
+	return true;
+}
+
+/* Makes room for one more block: evicts from the cold end. Pinned blocks
+ * stay, so the cache may run over its budget while one operation holds
+ * many blocks. */
 static int evict(struct ext2_fs *fs)
 {
 	struct ext2_cblock *cb = fs->lru_tail;
@@ -106,7 +118,9 @@ static int evict(struct ext2_fs *fs)
 		struct ext2_cblock *prev = cb->lru_prev;
 		if (!cb->pins) {
 			if (cb->dirty) {
-				int err = dev_write_blocks(fs, cb->block, 1, cb->data);
+				int err = write_matching(fs, every_block, NULL);
+				if (err == -ENOMEM)
+					err = dev_write_blocks(fs, cb->block, 1, cb->data);
 				if (err)
 					return err;
 				cb->dirty = false;
@@ -230,18 +244,27 @@ int ext2_cache_read_ahead(struct ext2_fs *fs, uint32_t first, uint32_t count,
 		run++;
 	if (run < 2)
 		return 0;
-	int err = fs->dev.read(fs->dev.ctx, (uint64_t)first * fs->sectors_per_block,
-			       run * fs->sectors_per_block, fs->staging);
-	if (err)
-		return err;
-	for (uint32_t i = 0; i < run; i++) {
-		struct ext2_cblock *cb;
-		err = insert(fs, first + i, kind, owner, &cb);
-		if (err)
-			return err;
-		memcpy(cb->data, fs->staging + (size_t)i * fs->block_size, fs->block_size);
+	/* Room first: making it may write back through the staging buffer. */
+	struct ext2_cblock *blocks[STAGING_BYTES / 1024];
+	uint32_t made = 0;
+	int err = 0;
+	while (made < run && !err) {
+		err = insert(fs, first + made, kind, owner, &blocks[made]);
+		if (!err)
+			blocks[made++]->pins++;
 	}
-	return 0;
+	if (!err)
+		err = fs->dev.read(fs->dev.ctx, (uint64_t)first * fs->sectors_per_block,
+				   run * fs->sectors_per_block, fs->staging);
+	for (uint32_t i = 0; i < made; i++) {
+		blocks[i]->pins--;
+		if (err)
+			drop(fs, blocks[i]);
+		else
+			memcpy(blocks[i]->data, fs->staging + (size_t)i * fs->block_size,
+			       fs->block_size);
+	}
+	return err;
 }
 
 static int by_block(const void *a, const void *b)
@@ -280,7 +303,7 @@ static int write_runs(struct ext2_fs *fs, struct ext2_cblock **list, size_t coun
 	return first_err;
 }
 
-int ext2_cache_write_back(struct ext2_fs *fs,
+static int write_matching(struct ext2_fs *fs,
 			  bool (*match)(const struct ext2_cblock *, const void *),
 			  const void *arg)
 {
@@ -300,7 +323,13 @@ int ext2_cache_write_back(struct ext2_fs *fs,
 	qsort(list, n, sizeof(*list), by_block);
 	int err = write_runs(fs, list, n);
 	counted_free(list);
-	if (!err)
-		err = evict(fs);
 	return err;
+}
+
+int ext2_cache_write_back(struct ext2_fs *fs,
+			  bool (*match)(const struct ext2_cblock *, const void *),
+			  const void *arg)
+{
+	int err = write_matching(fs, match, arg);
+	return err ? err : evict(fs);
 }

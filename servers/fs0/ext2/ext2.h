@@ -37,6 +37,9 @@ struct ext2_fs;
 
 /* ext2_mount flags */
 #define EXT2_MOUNT_READ_ONLY	0x1u	/* never write to the device */
+/* Read-write even when the fs was not cleanly unmounted or says it has
+ * errors (the caller's decision); why still tells. */
+#define EXT2_MOUNT_UNCLEAN_OK	0x2u
 
 /* Inode attributes, as stat shows them. */
 struct ext2_attr {

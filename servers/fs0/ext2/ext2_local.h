@@ -81,7 +81,7 @@ struct ext2_cblock {
 	uint32_t owner;		/* inode number for DATA/INDIRECT, else 0 */
 	uint8_t kind;
 	bool dirty;
-	uint32_t pins;		/* users between cache_get and cache_put */
+	uint32_t pins;		/* users between ext2_cache_get and ext2_cache_put */
 	struct ext2_cblock *hash_next;
 	struct ext2_cblock *lru_prev, *lru_next;	/* head is most recent */
 	uint8_t *data;
@@ -96,7 +96,8 @@ struct ext2_group {
 struct ext2_fs {
 	struct ext2_dev dev;
 	bool read_only;
-	uint8_t sb[1024];		/* the superblock, written back by meta_commit */
+	uint8_t sb[1024];		/* the superblock, written back by ext2_meta_commit */
+	uint16_t mount_state;		/* s_state found at mount: unmount restores it */
 	uint32_t block_size, sectors_per_block, addrs_per_block;
 	uint32_t blocks_count, inodes_count, first_data_block;
 	uint32_t blocks_per_group, inodes_per_group, group_count;

@@ -132,7 +132,7 @@ long ext2_file_write(struct ext2_fs *fs, struct ext2_inode *in, const void *buf,
 	return store_err ? store_err : (long)done;
 }
 
-int ext2_file_truncate(struct ext2_fs *fs, struct ext2_inode *in, uint64_t size)
+static int truncate_inode(struct ext2_fs *fs, struct ext2_inode *in, uint64_t size)
 {
 	if (size > max_size(fs))
 		return -EFBIG;
@@ -192,5 +192,5 @@ int ext2_truncate(struct ext2_fs *fs, uint32_t ino, uint64_t size)
 		return -EROFS;
 	struct ext2_inode in;
 	int err = regular_file(fs, ino, &in);
-	return err ? err : ext2_file_truncate(fs, &in, size);
+	return err ? err : truncate_inode(fs, &in, size);
 }

@@ -9,6 +9,5 @@ long ext2_file_read(struct ext2_fs *fs, struct ext2_inode *in, void *buf, size_t
 		    uint64_t offset);
 long ext2_file_write(struct ext2_fs *fs, struct ext2_inode *in, const void *buf, size_t len,
 		     uint64_t offset, enum ext2_kind kind);
-int ext2_file_truncate(struct ext2_fs *fs, struct ext2_inode *in, uint64_t size);
 
 #endif

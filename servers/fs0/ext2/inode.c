@@ -30,7 +30,7 @@
 /* What struct ext2_inode_large adds, as e2fsprogs writes new inodes. */
 #define NEW_EXTRA_ISIZE	32u
 
-int ext2_inode_block_of(struct ext2_fs *fs, uint32_t ino, uint32_t *block, uint32_t *offset)
+static int inode_location(struct ext2_fs *fs, uint32_t ino, uint32_t *block, uint32_t *offset)
 {
 	if (ino < 1 || ino > fs->inodes_count)
 		return -EINVAL;
@@ -50,7 +50,7 @@ static bool has_extra(const struct ext2_inode *in, uint32_t off)
 int ext2_inode_load(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *out)
 {
 	uint32_t block, offset;
-	int err = ext2_inode_block_of(fs, ino, &block, &offset);
+	int err = inode_location(fs, ino, &block, &offset);
 	if (err)
 		return err;
 	struct ext2_cblock *cb;
@@ -128,7 +128,7 @@ int ext2_inode_store(struct ext2_fs *fs, struct ext2_inode *in)
 			ext2_put32(raw, I_ATIME_EXTRA, in->atime_extra);
 	}
 	uint32_t block, offset;
-	int err = ext2_inode_block_of(fs, in->ino, &block, &offset);
+	int err = inode_location(fs, in->ino, &block, &offset);
 	if (err)
 		return err;
 	struct ext2_cblock *cb;

@@ -108,7 +108,7 @@ static int discard_inode(struct ext2_fs *fs, struct ext2_inode *in)
 	return err ? err : store_err ? store_err : free_err;
 }
 
-int ext2_orphan_add(struct ext2_fs *fs, uint32_t ino)
+static int orphan_add(struct ext2_fs *fs, uint32_t ino)
 {
 	if (fs->orphan_count == fs->orphan_cap) {
 		size_t cap = fs->orphan_cap ? fs->orphan_cap * 2 : 16;
@@ -305,7 +305,7 @@ static int drop_link(struct ext2_fs *fs, struct ext2_inode *in, bool all)
 	ext2_inode_touch(fs, in, false);
 	int err = ext2_inode_store(fs, in);
 	if (!err && !in->links)
-		err = ext2_orphan_add(fs, in->ino);
+		err = orphan_add(fs, in->ino);
 	return err;
 }
 

@@ -4,7 +4,6 @@
 
 #include "ext2_local.h"
 
-int ext2_orphan_add(struct ext2_fs *fs, uint32_t ino);
 int ext2_orphans_release(struct ext2_fs *fs);
 
 #endif

@@ -269,16 +269,21 @@ int ext2_mount(const struct ext2_dev *dev, uint32_t flags, size_t cache_bytes,
 	}
 	fs->read_only = flags & EXT2_MOUNT_READ_ONLY;
 	uint16_t state = ext2_get16(fs->sb, SB_STATE);
+	fs->mount_state = state;
 	uint32_t ro_compat = fs->rev0 ? 0 : ext2_get32(fs->sb, SB_FEATURE_RO_COMPAT);
 	if (!fs->read_only && (ro_compat & ~EXT2_RO_COMPAT_KNOWN)) {
 		fs->read_only = true;
 		say(why, why_size, "ext2: unknown read-only-compatible feature: mounted read-only");
 	} else if (!fs->read_only && (state & EXT2_STATE_ERROR)) {
-		fs->read_only = true;
-		say(why, why_size, "ext2: the file system has errors: mounted read-only (run e2fsck)");
+		fs->read_only = !(flags & EXT2_MOUNT_UNCLEAN_OK);
+		say(why, why_size, fs->read_only ?
+		    "ext2: the file system has errors: mounted read-only (run e2fsck)" :
+		    "ext2: the file system has errors (run e2fsck): mounted read-write as asked");
 	} else if (!fs->read_only && !(state & EXT2_STATE_VALID)) {
-		fs->read_only = true;
-		say(why, why_size, "ext2: not cleanly unmounted: mounted read-only (run e2fsck)");
+		fs->read_only = !(flags & EXT2_MOUNT_UNCLEAN_OK);
+		say(why, why_size, fs->read_only ?
+		    "ext2: not cleanly unmounted: mounted read-only (run e2fsck)" :
+		    "ext2: not cleanly unmounted (run e2fsck): mounted read-write as asked");
 	}
 	if (!fs->read_only) {
 		int64_t now = ext2_fs_now(fs);
@@ -303,7 +308,9 @@ int ext2_unmount(struct ext2_fs *fs)
 	int err = 0;
 	if (!fs->read_only) {
 		err = ext2_orphans_release(fs);
-		ext2_put16(fs->sb, SB_STATE, ext2_get16(fs->sb, SB_STATE) | EXT2_STATE_VALID);
+		/* Clean only if it was clean: a forced mount leaves the
+		 * need for e2fsck as it found it. */
+		ext2_put16(fs->sb, SB_STATE, fs->mount_state);
 		ext2_put32(fs->sb, SB_WTIME, (uint32_t)ext2_fs_now(fs));
 		int sync_err = ext2_sync(fs);
 		if (!err)
