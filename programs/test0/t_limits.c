@@ -47,7 +47,7 @@ static int endless_recursion(void *arg)
 
 static int big_heap(void *arg)
 {
-	size_t size = 60u * MIB;
+	size_t size = 58u * MIB;
 	uint8_t *block = malloc(size);
 
 	(void)arg;
@@ -175,7 +175,7 @@ static void stack_and_heap(void)
 	status = run_in_child(endless_recursion, NULL);
 	CHECK("endless recursion ends in SIGSEGV at the guard page",
 	      status != -1 && WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV);
-	CHECK("malloc of 60 MiB on the 128 MiB board, every page written",
+	CHECK("malloc of 58 MiB on the 128 MiB board, every page written",
 	      exited_with(run_in_child(big_heap, NULL), 0));
 	CHECK_EQ("malloc answers NULL and ENOMEM at RLIMIT_DATA", 0,
 		 WEXITSTATUS(run_in_child(malloc_at_data_limit, NULL)));
