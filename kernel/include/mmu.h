@@ -25,6 +25,8 @@ uint32_t mmu_table_count(void);
 void mmu_switch(struct space *s);
 /* mmu_switch for a caller that knows s is not the active space. */
 void mmu_activate(struct space *s);
+/* This processor stops using any space's table (TTBR0: an empty one). */
+void mmu_deactivate(void);
 /* Drops a dying space's TLB entries and stops using its table. */
 void mmu_forget_space(struct space *s);
 /* Cleans what the CPU wrote to the point where the table walker and

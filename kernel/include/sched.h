@@ -6,14 +6,14 @@
 #include "mmu.h"
 #include "thread.h"
 
+/* Queues t on its processor's queues (waking that processor if t should
+ * run there now). */
 void sched_enqueue(struct thread *t, bool front);
 void sched_dequeue(struct thread *t);
 /* Makes a blocked thread runnable (it runs unless suspended). */
 void sched_make_ready(struct thread *t, bool front);
-#define SCHED_PRIOS	256
-
-/* The first thread of each priority's ring of ready threads. */
-extern struct thread *ready_head[SCHED_PRIOS];
+/* The first thread of each priority's ring of this processor's ready threads. */
+#define ready_head (this_cpu()->ready_heads)
 
 /* `in` takes the place of `out` on the ready queues. */
 void sched_replace(struct thread *out, struct thread *in);
@@ -45,6 +45,8 @@ void sched_set_prio(struct thread *t, uint8_t prio);
 /* Picks the thread to run, idling until there is one, and enters it. */
 void sched_return(void) __attribute__((noreturn));
 void sched_tick(void);
+/* Moves t to processor c (t runs nowhere else: smp_stop). */
+void sched_move(struct thread *t, struct cpu *c);
 void sleep_start(struct thread *t, uint16_t timeout_ms);
 void sleep_cancel(struct thread *t);
 
