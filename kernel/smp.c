@@ -3,6 +3,7 @@
  * by software-generated interrupt, and stopping a thread on another
  * processor before its state changes (docs/kernel-abi.md, "Processors"). */
 #include "cp15.h"
+#include "ipc.h"
 #include "klock.h"
 #include "mmu.h"
 #include "plat.h"
@@ -10,6 +11,7 @@
 #include "printk.h"
 #include "sched.h"
 #include "smp.h"
+#include "syscall.h"
 
 #define PSCI_CPU_ON		0x84000003u
 #define MPIDR_AFFINITY_MASK	0x00ffffffu
@@ -154,6 +156,18 @@ void smp_enter(struct context *ctx, smp_entry_handler handler, bool by_svc)
 	if (!c->current_thread)
 		sched_return();
 	handler(ctx);
+}
+
+/* The fast path works on this processor's queues: it may run only when the
+ * partner's home is this processor too (the caller's is); anything else
+ * takes the slow path, which queues the partner on its own processor. */
+void smp_ipc(struct context *ctx)
+{
+	uint32_t slot = L4_TID_SLOT(ctx->r[0]);
+	struct thread *dest = slot < MAX_THREADS ? thread_table[slot] : NULL;
+	if (dest && dest->home == this_cpu())
+		fastpath_ipc(ctx);
+	handle_syscall(ctx);
 }
 
 void smp_leave(void)

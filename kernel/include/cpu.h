@@ -31,6 +31,7 @@ struct cpu {
 	struct cputime_state time;	/* `cputime` (cputime.h) */
 	uint64_t idle_counts;
 	struct space *active_space;	/* whose table TTBR0 holds */
+	uint32_t asid_generation;	/* its TLB holds no ASID of an older one (mmu.c) */
 	uint64_t next_tick;		/* the timer's next deadline */
 	uint32_t id;			/* 0 .. cpu_count - 1, the boot processor 0 */
 	uint32_t mpidr;			/* its affinity as PSCI and the tree name it */
@@ -41,7 +42,7 @@ struct cpu {
 	volatile bool in_user;
 	bool entered_by_svc;		/* the pending entry is a system call */
 	bool idle;			/* waiting for work, with the lock released */
-	bool tlb_stale;			/* an ASID rollover elsewhere: flush before the next switch */
+
 };
 
 /* A processor's kernel stack and its struct cpu on top of it. */

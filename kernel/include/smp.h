@@ -25,6 +25,7 @@ void smp_stop(struct thread *t);
 typedef void (*smp_entry_handler)(struct context *ctx) __attribute__((noreturn));
 void smp_enter(struct context *ctx, smp_entry_handler handler, bool by_svc)
 	__attribute__((noreturn));
+void smp_ipc(struct context *ctx) __attribute__((noreturn));
 void smp_leave(void);
 void secondary_main(void) __attribute__((noreturn));
 

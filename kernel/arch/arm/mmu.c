@@ -35,7 +35,7 @@ uint32_t kernel_pgd[4096] __attribute__((aligned(16384), section(".bss.pgd")));
 /* TTBR0 while no space is active: translates nothing. */
 static uint32_t empty_pgd[USER_PGD_ENTRIES] __attribute__((aligned(8192), section(".bss.pgd")));
 
-static uint32_t asid_generation = 1;
+static uint32_t asid_generation = 1;	/* a new space's 0 is never current */
 static uint32_t next_asid = 1;		/* ASID 0 is reserved for switching */
 static uint32_t tables_live;
 
@@ -60,6 +60,7 @@ void mmu_init(void)
 	write_bpiall(0);
 	dsb();
 	isb();
+	this_cpu()->asid_generation = asid_generation;
 }
 
 static uint32_t *pte_find(struct space *s, uint32_t va, bool alloc, int *err)
@@ -229,10 +230,11 @@ uint32_t mmu_table_count(void)
 }
 
 /* ASIDs come from a generation counter: when they run out, a new generation
- * starts with one TLBIALL and every space takes a fresh ASID when next run.
- * Other processors may still run a space of the old generation and refill
- * their TLBs under its ASID; each flushes its own TLB again before it
- * next switches (tlb_stale). */
+ * starts with one TLBIALLIS and every space takes a fresh ASID when next
+ * run. Other processors may still run a space of the old generation and
+ * refill their TLBs under its ASID meanwhile, so each processor also keeps
+ * the generation its own TLB is clean for and flushes it again on its next
+ * switch after a rollover elsewhere. */
 static void asid_assign(struct space *s)
 {
 	if (next_asid > MAX_ASID) {
@@ -241,11 +243,39 @@ static void asid_assign(struct space *s)
 		write_tlbiallis(0);
 		dsb_ish();
 		isb();
-		for (uint32_t id = 0; id < cpu_count; id++)
-			cpu_by_id(id)->tlb_stale = cpu_by_id(id) != this_cpu();
+		this_cpu()->asid_generation = asid_generation;
 	}
 	s->asid = next_asid++;
 	s->asid_generation = asid_generation;
+}
+
+static inline __attribute__((always_inline)) void load_space(struct cpu *c, struct space *s)
+{
+	/* Through the reserved ASID so no walk mixes the old table and new ASID. */
+	write_contextidr(0);
+	isb();
+	write_ttbr0(virt_to_phys(s->pgd) | TTBR_WBWA_SHARED);
+	isb();
+	write_contextidr(s->asid);
+	write_bpiall(0);
+	isb();
+	c->active_space = s;
+}
+
+/* Out of line and reached by a tail call: the usual switch only compares
+ * the space's generation with the processor's. */
+static void __attribute__((noinline)) activate_after_rollover(struct cpu *c, struct space *s)
+{
+	if (s->asid_generation != asid_generation)
+		asid_assign(s);
+	if (c->asid_generation != asid_generation) {
+		write_contextidr(0);
+		isb();
+		write_tlbiall(0);
+		dsb();
+		c->asid_generation = asid_generation;
+	}
+	load_space(c, s);
 }
 
 void mmu_switch(struct space *s)
@@ -257,24 +287,11 @@ void mmu_switch(struct space *s)
 void mmu_activate(struct space *s)
 {
 	struct cpu *c = this_cpu();
-	if (s->asid_generation != asid_generation)
-		asid_assign(s);
-	if (c->tlb_stale) {
-		c->tlb_stale = false;
-		write_contextidr(0);
-		isb();
-		write_tlbiall(0);
-		dsb();
+	if (s->asid_generation != c->asid_generation) {
+		activate_after_rollover(c, s);
+		return;
 	}
-	/* Through the reserved ASID so no walk mixes the old table and new ASID. */
-	write_contextidr(0);
-	isb();
-	write_ttbr0(virt_to_phys(s->pgd) | TTBR_WBWA_SHARED);
-	isb();
-	write_contextidr(s->asid);
-	write_bpiall(0);
-	isb();
-	c->active_space = s;
+	load_space(c, s);
 }
 
 void mmu_deactivate(void)

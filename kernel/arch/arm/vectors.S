@@ -93,8 +93,8 @@ smp_vectors:
 	b	smp_irq_entry
 	b	smp_reset_entry
 
-/* smp_enter(ctx, handler, by_svc) takes the lock and goes on to handler.
- * IPC takes the slow path: the fast path assumes one processor's queues. */
+/* smp_enter(ctx, handler, by_svc) takes the lock and goes on to handler;
+ * IPC to smp_ipc, which keeps the fast path to threads of this processor. */
 smp_svc_entry:
 	cmp	r7, #ENTRY_SYS_NULL
 	moveq	r0, #0
@@ -103,7 +103,9 @@ smp_svc_entry:
 	stmdb	sp, {r0-r14}^
 	sub	r0, sp, #ENTRY_CONTEXT_GPRS
 	mrc	p15, 0, sp, c13, c0, 4
-	ldr	r1, =handle_syscall
+	cmp	r7, #ENTRY_SYS_IPC
+	ldreq	r1, =smp_ipc
+	ldrne	r1, =handle_syscall
 	mov	r2, #1
 	b	smp_enter
 
