@@ -101,8 +101,6 @@ void smp_start_secondaries(void)
 			panic("PSCI CPU_ON of processor 0x%x failed: %d", (unsigned)mpidr, (int)err);
 		next_id++;
 	}
-	if (smp_active())
-		printk("kernel: %u processors\n", (unsigned)cpu_count);
 }
 
 /* A secondary's first C, on its own stack with the MMU on; it waits for the
