@@ -7,7 +7,7 @@
 #include "kernel.h"
 #include "entry.h"
 
-#define MAX_CPUS	8
+#define MAX_CPUS	4	/* each takes a 9 KiB area of the image (cpu.h) */
 #define SCHED_PRIOS	256
 
 struct thread;
