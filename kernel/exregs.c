@@ -2,6 +2,7 @@
  * registers and state; old values go to the caller's UTCB mr[0..17]. */
 #include "ipc.h"
 #include "sched.h"
+#include "smp.h"
 #include "space.h"
 #include "syscall.h"
 
@@ -43,6 +44,7 @@ void sys_exchange_registers(struct thread *caller)
 		set_result(caller, -L4_EINVAL);
 		return;
 	}
+	smp_stop(t);
 	uint32_t old[L4_EXREG_WORDS];
 	memcpy(old, &t->ctx, sizeof(t->ctx));
 	old[L4_EXREG_STATE] = thread_state_word(t);

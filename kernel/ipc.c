@@ -176,9 +176,10 @@ void ipc_kernel_call(struct thread *t, uint32_t label, const uint32_t words[L4_F
 	t->fault_pending = true;
 	t->fault_sent = false;
 	/* The pager usually waits already: hand over to it directly, as the IPC
-	 * fast path does (the slow path below would pick it too). */
+	 * fast path does (the slow path below would pick it too), if it runs on
+	 * this processor. */
 	if (pager->fastpath_word == FASTPATH_WORD_RECEIVING && accepts(pager, t->tid) &&
-	    pager->prio >= t->prio && t == current) {
+	    pager->prio >= t->prio && t == current && pager->home == t->home) {
 		transfer(t, pager);
 		t->state = TS_RECV;
 		t->recv_spec = pager->tid;

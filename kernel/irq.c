@@ -53,16 +53,18 @@ static void irq_fire(uint32_t irq)
 void irq_dispatch(void)
 {
 	for (;;) {
-		uint32_t irq = gic_acknowledge();
+		uint32_t iar = gic_acknowledge(), irq = iar & GIC_IAR_ID_MASK;
 		if (irq >= GIC_SPURIOUS)
 			return;
 		if (irq == plat.timer_irq) {
 			timer_rearm();
 			sched_tick();
-		} else if (irq < IRQ_LIMIT) {
+		} else if (irq >= IRQ_FIRST_USER && irq < IRQ_LIMIT) {
 			irq_fire(irq);
 		}
-		gic_end(irq);
+		/* An SGI (SGI_RESCHEDULE) needs nothing more: the scheduler runs
+		 * after every interrupt. */
+		gic_end(iar);
 	}
 }
 

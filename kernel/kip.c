@@ -1,4 +1,5 @@
 /* kip.c - builds the kernel interface page at boot. */
+#include "cpu.h"
 #include "format.h"
 #include "kip.h"
 #include "kmem.h"
@@ -16,6 +17,7 @@ void kip_init(void)
 	kip_page->api_version = L4_API_VERSION;
 	kip_page->timer_hz = timer_frequency();
 	kip_page->utcb_area = L4_UTCB_AREA;
+	kip_page->num_processors = cpu_count;
 	format_string(kip_page->kernel_version, sizeof(kip_page->kernel_version),
 		      "Larch %s", LARCH_VERSION);
 }

@@ -1,34 +1,39 @@
 /* sched.c - fixed priorities 0..255 with round robin inside a priority,
- * time slices from the 1 kHz tick, and the list of IPC timeouts. */
+ * time slices from the 1 kHz tick, and the list of IPC timeouts. Every
+ * processor has its own ready queues (struct cpu); a thread is queued on
+ * its home processor's. The timeouts are global, advanced by the boot
+ * processor's tick. */
 #include "cp15.h"
 #include "cputime.h"
 #include "ipc.h"
 #include "irq.h"
+#include "klock.h"
 #include "mmu.h"
 #include "poweroff.h"
 #include "printk.h"
 #include "sched.h"
+#include "smp.h"
 #include "space.h"
 
 /* Exit status when no thread can ever run again (a user deadlock). */
 #define DEADLOCK_EXIT_STATUS 98
 
-struct thread *ready_head[SCHED_PRIOS];
-static uint32_t ready_map[SCHED_PRIOS / 32];
-/* Bit w set when ready_map[w] is not zero: pick finds the top in two clz. */
-static uint32_t ready_words;
+/* Bit w of ready_words is set when ready_map[w] is not zero: pick finds
+ * the top in two clz. */
 _Static_assert(SCHED_PRIOS / 32 <= 32, "ready_words has a bit per word of ready_map");
 static struct thread *sleepers;
 static uint64_t now_ms;
+static uint32_t cpus_idle;
 
 void sched_enqueue(struct thread *t, bool front)
 {
-	struct thread **head = &ready_head[t->prio];
+	struct cpu *c = t->home;
+	struct thread **head = &c->ready_heads[t->prio];
 	if (!*head) {
 		t->rq_next = t->rq_prev = t;
 		*head = t;
-		ready_map[t->prio / 32] |= 1u << (t->prio % 32);
-		ready_words |= 1u << (t->prio / 32);
+		c->ready_map[t->prio / 32] |= 1u << (t->prio % 32);
+		c->ready_words |= 1u << (t->prio / 32);
 	} else {
 		t->rq_next = *head;
 		t->rq_prev = (*head)->rq_prev;
@@ -38,18 +43,21 @@ void sched_enqueue(struct thread *t, bool front)
 			*head = t;
 	}
 	t->queued = true;
+	if (c != this_cpu())
+		smp_kick(c, t);
 }
 
 void sched_dequeue(struct thread *t)
 {
 	if (!t->queued)
 		return;
-	struct thread **head = &ready_head[t->prio];
+	struct cpu *c = t->home;
+	struct thread **head = &c->ready_heads[t->prio];
 	if (t->rq_next == t) {
 		*head = NULL;
-		ready_map[t->prio / 32] &= ~(1u << (t->prio % 32));
-		if (!ready_map[t->prio / 32])
-			ready_words &= ~(1u << (t->prio / 32));
+		c->ready_map[t->prio / 32] &= ~(1u << (t->prio % 32));
+		if (!c->ready_map[t->prio / 32])
+			c->ready_words &= ~(1u << (t->prio / 32));
 	} else {
 		t->rq_prev->rq_next = t->rq_next;
 		t->rq_next->rq_prev = t->rq_prev;
@@ -89,8 +97,8 @@ void sched_make_ready(struct thread *t, bool front)
 
 void sched_rotate(struct thread *t)
 {
-	if (t->queued && ready_head[t->prio] == t)
-		ready_head[t->prio] = t->rq_next;
+	if (t->queued && t->home->ready_heads[t->prio] == t)
+		t->home->ready_heads[t->prio] = t->rq_next;
 }
 
 void sched_set_prio(struct thread *t, uint8_t prio)
@@ -102,12 +110,23 @@ void sched_set_prio(struct thread *t, uint8_t prio)
 		sched_enqueue(t, false);
 }
 
-static struct thread *pick(void)
+void sched_move(struct thread *t, struct cpu *c)
 {
-	if (!ready_words)
+	bool queued = t->queued;
+	sched_dequeue(t);
+	cputime_release(t);
+	t->home = c;
+	t->utcb->processor = c->id;
+	if (queued)
+		sched_enqueue(t, false);
+}
+
+static struct thread *pick(struct cpu *c)
+{
+	if (!c->ready_words)
 		return NULL;
-	uint32_t w = 31 - __builtin_clz(ready_words);
-	return ready_head[w * 32 + 31 - __builtin_clz(ready_map[w])];
+	uint32_t w = 31 - __builtin_clz(c->ready_words);
+	return c->ready_heads[w * 32 + 31 - __builtin_clz(c->ready_map[w])];
 }
 
 static void __attribute__((noreturn)) switch_to(struct thread *t)
@@ -122,20 +141,66 @@ static void __attribute__((noreturn)) switch_to(struct thread *t)
 }
 
 
+/* No thread can ever run again: nothing is ready on any processor, every
+ * processor idles, no timeout and no interrupt can wake one. */
+static bool deadlocked(void)
+{
+	if (sleepers || irq_any_bound())
+		return false;
+	if (!smp_active())
+		return true;
+	if (cpus_idle != cpus_online)
+		return false;
+	for (uint32_t id = 0; id < cpu_count; id++)
+		if (cpu_by_id(id)->ready_words)
+			return false;
+	return true;
+}
+
+/* With several processors an idle one forgets its thread (smp_stop looks
+ * for it) and its address space (which may be destroyed meanwhile), and
+ * gives up the lock while it waits. */
+static void go_idle(struct cpu *c)
+{
+	cputime_to_idle();
+	if (!smp_active())
+		return;
+	c->idle = true;
+	cpus_idle++;
+	current = NULL;
+	mmu_deactivate();
+}
+
+static void idle_wait(void)
+{
+	if (!smp_active()) {
+		asm volatile("wfi");
+		return;
+	}
+	kernel_unlock();
+	asm volatile("wfi");
+	kernel_lock();
+}
+
 void sched_return(void)
 {
-	struct thread *t = pick();
+	struct cpu *c = this_cpu();
+	struct thread *t = pick(c);
 	if (!t)
-		cputime_to_idle();
+		go_idle(c);
 	while (!t) {
-		if (!sleepers && !irq_any_bound()) {
+		if (deadlocked()) {
 			printk("kernel: %u threads, all blocked for ever: stopping\n",
 			       (unsigned)thread_count());
 			machine_poweroff(DEADLOCK_EXIT_STATUS);
 		}
-		asm volatile("wfi");
+		idle_wait();
 		irq_dispatch();
-		t = pick();
+		t = pick(c);
+	}
+	if (c->idle) {
+		c->idle = false;
+		cpus_idle--;
 	}
 	switch_to(t);
 }
@@ -169,13 +234,15 @@ void sleep_cancel(struct thread *t)
 
 void sched_tick(void)
 {
-	now_ms++;
-	struct thread *t = sleepers;
-	while (t) {
-		struct thread *next = t->sleep_next;
-		if (t->wakeup_ms <= now_ms)
-			ipc_abort(t, -L4_ETIMEOUT);
-		t = next;
+	if (this_cpu()->id == 0) {
+		now_ms++;
+		struct thread *t = sleepers;
+		while (t) {
+			struct thread *next = t->sleep_next;
+			if (t->wakeup_ms <= now_ms)
+				ipc_abort(t, -L4_ETIMEOUT);
+			t = next;
+		}
 	}
 	if (current && current->queued && --current->slice_left_ms == 0) {
 		current->slice_left_ms = current->timeslice_ms;

@@ -3,7 +3,7 @@
 #include "kip.h"
 #include "kmem.h"
 #include "mmu.h"
-#include "mmu_switch.h"
+#include "mmu.h"
 #include "space.h"
 
 #define UTCBS_PER_PAGE	(PAGE_SIZE / L4_UTCB_SLOT_SIZE)

@@ -5,9 +5,9 @@
 #include "cputime.h"
 #include "kmem.h"
 #include "sched.h"
+#include "smp.h"
 #include "space.h"
 
-struct thread *current;
 struct thread *thread_table[MAX_THREADS];
 static uint16_t slot_version[MAX_THREADS];
 static uint32_t threads_live;
@@ -54,6 +54,9 @@ struct thread *thread_create(struct space *space, l4_tid_t pager, uint8_t prio,
 	t->ctx.cpsr = CPSR_MODE_USR | CPSR_FIQ_MASK;	/* FIQs are never used */
 	t->utcb->my_tid = t->tid;
 	t->utcb->pager = pager;
+	/* The creator runs here: the new thread starts on its processor. */
+	t->home = this_cpu();
+	t->utcb->processor = t->home->id;
 	thread_table[slot] = t;
 	if (slot >= thread_slots_end)
 		thread_slots_end = slot + 1;
@@ -64,6 +67,7 @@ struct thread *thread_create(struct space *space, l4_tid_t pager, uint8_t prio,
 
 void thread_destroy(struct thread *t)
 {
+	smp_stop(t);
 	ipc_abort_partners(t);
 	if (t->state != TS_READY)
 		ipc_abort(t, -L4_ECANCELED);

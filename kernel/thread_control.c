@@ -2,6 +2,7 @@
  * existing space), destroy, suspend, resume, set pager. */
 #include "ipc.h"
 #include "sched.h"
+#include "smp.h"
 #include "space.h"
 #include "syscall.h"
 
@@ -101,6 +102,7 @@ void sys_thread_control(struct thread *caller)
 		thread_destroy(t);
 		return;
 	} else if (op == L4_TC_SUSPEND) {
+		smp_stop(t);
 		t->suspended = true;
 		sched_dequeue(t);
 	} else if (op == L4_TC_RESUME) {

@@ -19,6 +19,12 @@ CP15_WRITE(vbar, 0, c12, c0, 0)
 CP15_WRITE(tlbiall, 0, c8, c7, 0)
 CP15_WRITE(tlbimva, 0, c8, c7, 1)
 CP15_WRITE(tlbiasid, 0, c8, c7, 2)
+/* Inner-shareable forms: every processor's TLBs and predictors. */
+CP15_WRITE(tlbiallis, 0, c8, c3, 0)
+CP15_WRITE(tlbimvais, 0, c8, c3, 1)
+CP15_WRITE(tlbiasidis, 0, c8, c3, 2)
+CP15_WRITE(icialluis, 0, c7, c1, 0)
+CP15_WRITE(bpiallis, 0, c7, c1, 6)
 CP15_WRITE(dccmvau, 0, c7, c11, 1)
 CP15_WRITE(iciallu, 0, c7, c5, 0)
 CP15_WRITE(bpiall, 0, c7, c5, 6)
@@ -50,6 +56,7 @@ static inline void write_cntv_cval(uint64_t v)
 }
 
 static inline void dsb(void) { asm volatile("dsb" ::: "memory"); }
+static inline void dsb_ish(void) { asm volatile("dsb ish" ::: "memory"); }
 static inline void isb(void) { asm volatile("isb" ::: "memory"); }
 
 #endif

@@ -8,12 +8,8 @@
 /* While a thread is charged, its cpu_counts holds its total minus the count
  * at which its interval began, so its total is that plus the count now and a
  * switch is one add and one subtract. Idle time runs on a counter nobody
- * reads. One structure, so the switch reaches both words from one base. */
-struct cputime_state {
-	struct thread *charged;		/* the running interval's thread, NULL while idle */
-	uint64_t *counter;		/* its cpu_counts, or the idle counter */
-};
-extern struct cputime_state cputime;
+ * reads. Each processor has its own interval (struct cputime_state, cpu.h). */
+#define cputime (this_cpu()->time)
 
 /* *counter += delta (negate: -=) with one doubleword load and store: for the
  * Cortex-A15 GCC splits a 64-bit read-modify-write into four word accesses. */
@@ -50,6 +46,8 @@ static inline __attribute__((always_inline)) void cputime_switch(struct thread *
 }
 /* The processor goes idle: the interval so far is charged, the rest is nobody's. */
 void cputime_to_idle(void);
+/* t leaves its processor: its running interval there ends, charged to it. */
+void cputime_release(struct thread *t);
 /* t is being destroyed: its running interval goes to nobody. */
 void cputime_forget(struct thread *t);
 void sys_cpu_time(struct thread *caller);

@@ -8,5 +8,6 @@
 #define ENTRY_SYS_NULL		11	/* L4_SYS_NULL */
 #define ENTRY_CONTEXT_GPRS	60	/* r0-r14: offset of pc in struct context */
 #define ENTRY_CONTEXT_SIZE	68	/* ... then pc and cpsr, as srsdb stores them */
+#define ENTRY_CPU_STACK_SIZE	8192	/* each processor's kernel stack (cpu.h) */
 
 #endif

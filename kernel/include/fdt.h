@@ -1,6 +1,6 @@
 /* fdt.h - a reader for the flattened device tree a boot loader (here QEMU)
  * leaves in memory: walks the root's children and decodes their reg,
- * interrupts and compatible properties. Plain C, so host tests compile it. */
+ * interrupts and compatible properties, and the processors under /cpus. Plain C, so host tests compile it. */
 #ifndef KERNEL_FDT_H
 #define KERNEL_FDT_H
 
@@ -9,6 +9,7 @@
 
 #define FDT_MAGIC		0xd00dfeedu
 #define FDT_HEADER_SIZE		40u
+#define FDT_MAX_CPUS		8u
 
 /* One child of the root node, with pointers into the tree's own bytes. */
 struct fdt_node {
@@ -21,6 +22,12 @@ struct fdt_node {
 	uint32_t reg_len;
 	const uint8_t *interrupts;
 	uint32_t interrupts_len;
+	const uint8_t *method;		/* a PSCI node's conduit, "hvc" or "smc" */
+	uint32_t method_len;
+	/* Children with device_type "cpu" (those of /cpus): how many, and the
+	 * first cell of the reg of the first FDT_MAX_CPUS (their MPIDR). */
+	uint32_t num_cpus;
+	uint32_t cpu_ids[FDT_MAX_CPUS];
 	uint32_t address_cells;		/* the root's: how reg is laid out */
 	uint32_t size_cells;
 };
@@ -34,6 +41,7 @@ const char *fdt_walk(const void *blob, uint32_t max_size, fdt_node_fn fn, void *
 
 bool fdt_is_compatible(const struct fdt_node *node, const char *compatible);
 bool fdt_is_device_type(const struct fdt_node *node, const char *type);
+bool fdt_is_method(const struct fdt_node *node, const char *method);
 /* The index-th (base, size) pair of reg; false if there is none. */
 bool fdt_reg(const struct fdt_node *node, uint32_t index, uint64_t *base, uint64_t *size);
 /* The index-th interrupt in the GIC binding's three cells: type (0 SPI,

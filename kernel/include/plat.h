@@ -18,11 +18,16 @@
  * the device tree names the real one, so a bad tree can still be reported. */
 #define PLAT_EARLY_UART_PHYS	0x09000000u
 #define GIC_SPURIOUS		1020u
+#define GIC_IAR_ID_MASK		0x3ffu
 #define IRQ_FIRST_USER		32u	/* SPIs: the only ones users may bind */
 #define IRQ_LIMIT		128u	/* QEMU virt wires at most 128 interrupt ids here */
 #define TICK_HZ			1000u
 #define PLAT_MAX_USER_RANGES	8
 #define PLAT_MAX_DEVICES	L4_KIP_MAX_DEVICES
+#define PLAT_MAX_CPUS		8	/* the MPIDRs kept from the tree */
+
+/* How PSCI is called: the psci node's method. */
+enum plat_psci_conduit { PLAT_PSCI_NONE, PLAT_PSCI_HVC, PLAT_PSCI_SMC };
 
 /* A physical range of device registers the root task may map. */
 struct plat_device_range {
@@ -35,6 +40,9 @@ struct plat_info {
 	uint32_t ram_base, ram_size;
 	uint32_t gic_dist, gic_cpu;		/* physical */
 	uint32_t timer_irq;			/* the virtual timer's PPI */
+	uint32_t num_cpus;			/* the cpu nodes under /cpus */
+	uint32_t cpu_ids[PLAT_MAX_CPUS];	/* their MPIDR affinity values */
+	uint32_t psci_conduit;			/* enum plat_psci_conduit */
 	const struct l4_kip_device *uart;	/* the kernel console, in devices[] */
 	uint32_t num_devices;			/* devices user space finds by kind */
 	struct l4_kip_device devices[PLAT_MAX_DEVICES];
@@ -47,12 +55,20 @@ extern struct plat_info plat;
  * tree at dtb (a kernel virtual address); panics on a missing or bad tree. */
 void plat_read_device_tree(const void *dtb);
 
+/* The distributor and the boot processor's interface. */
 void gic_init(void);
+/* This processor's interface and banked interrupts (SGIs, PPIs). */
+void gic_cpu_init(void);
+/* Raises software-generated interrupt sgi on the processors in targets. */
+void gic_send_sgi(uint32_t targets, uint32_t sgi);
 void gic_enable(uint32_t irq);
 void gic_disable(uint32_t irq);
+/* GICC_IAR: the interrupt id in bits 0-9 (an SGI's sender above them);
+ * gic_end takes the whole value back. */
 uint32_t gic_acknowledge(void);
-void gic_end(uint32_t irq);
+void gic_end(uint32_t iar);
 
+/* Starts this processor's tick. */
 void timer_init(void);
 /* Programs the next tick; call from the timer interrupt. */
 void timer_rearm(void);

@@ -3,18 +3,17 @@
 #define KERNEL_SCHED_H
 
 #include "cp15.h"
-#include "entry.h"
-#include "mmu_switch.h"
+#include "mmu.h"
 #include "thread.h"
 
+/* Queues t on its processor's queues (waking that processor if t should
+ * run there now). */
 void sched_enqueue(struct thread *t, bool front);
 void sched_dequeue(struct thread *t);
 /* Makes a blocked thread runnable (it runs unless suspended). */
 void sched_make_ready(struct thread *t, bool front);
-#define SCHED_PRIOS	256
-
-/* The first thread of each priority's ring of ready threads. */
-extern struct thread *ready_head[SCHED_PRIOS];
+/* The first thread of each priority's ring of this processor's ready threads. */
+#define ready_head (this_cpu()->ready_heads)
 
 /* `in` takes the place of `out` on the ready queues. */
 void sched_replace(struct thread *out, struct thread *in);
@@ -39,17 +38,15 @@ sched_handoff(struct thread *out, struct thread *in)
 		mmu_activate(in->space);
 	write_tpidruro(in->utcb_pointer);
 	current = in;
-	/* return_to_user (vectors.S) without the call: SP_svc just past the
-	 * context for the next entry, the registers back, down to user mode. */
-	asm volatile("add sp, %0, %1\n\tldmdb sp, {r0-r14}^\n\trfeia sp!"
-		     : : "r"(&in->ctx), "I"(ENTRY_CONTEXT_GPRS) : "memory");
-	__builtin_unreachable();
+	return_to_user(&in->ctx);
 }
 void sched_rotate(struct thread *t);
 void sched_set_prio(struct thread *t, uint8_t prio);
 /* Picks the thread to run, idling until there is one, and enters it. */
 void sched_return(void) __attribute__((noreturn));
 void sched_tick(void);
+/* Moves t to processor c (t runs nowhere else: smp_stop). */
+void sched_move(struct thread *t, struct cpu *c);
 void sleep_start(struct thread *t, uint16_t timeout_ms);
 void sleep_cancel(struct thread *t);
 

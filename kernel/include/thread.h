@@ -2,6 +2,7 @@
 #ifndef KERNEL_THREAD_H
 #define KERNEL_THREAD_H
 
+#include "cpu.h"
 #include "kernel.h"
 
 /* User registers as saved by the exception entry (vectors.S relies on this
@@ -69,6 +70,9 @@ struct thread {
 	struct thread *rq_next, *rq_prev;
 
 	uint64_t cpu_counts;		/* timer counts it ran (cputime.c) */
+
+	/* The processor it runs on, whose ready queues hold it when ready. */
+	struct cpu *home;
 };
 
 #define FASTPATH_WORD_RECEIVING	TS_RECV	/* state TS_RECV, the three flags clear */
@@ -77,7 +81,8 @@ struct thread {
 _Static_assert(__builtin_offsetof(struct thread, fault_pending) ==
 	       __builtin_offsetof(struct thread, fastpath_word) + 2, "FASTPATH_WORD_FAULTED's layout");
 
-extern struct thread *current;
+/* The thread this processor's kernel entry serves. */
+#define current (this_cpu()->current_thread)
 extern struct thread *thread_table[MAX_THREADS];
 
 static inline struct thread *thread_lookup(l4_tid_t tid)

@@ -12,6 +12,7 @@
 #define FDT_VERSION	17u	/* the first with size_dt_struct; QEMU writes it */
 #define ROOT_DEPTH	1u
 #define CHILD_DEPTH	2u
+#define GRANDCHILD_DEPTH 3u
 
 static uint32_t be32(const uint8_t *p)
 {
@@ -48,6 +49,8 @@ struct walk {
 	uint32_t strings_size;
 	uint32_t address_cells, size_cells;
 	struct fdt_node node;
+	bool grandchild_is_cpu;		/* the node at GRANDCHILD_DEPTH so far */
+	uint32_t grandchild_reg;
 };
 
 static const char *root_property(struct walk *w, const char *name, uint32_t name_len,
@@ -81,7 +84,30 @@ static void child_property(struct fdt_node *n, const char *name, uint32_t name_l
 	} else if (str_eq(name, name_len, "interrupts")) {
 		n->interrupts = value;
 		n->interrupts_len = len;
+	} else if (str_eq(name, name_len, "method")) {
+		n->method = value;
+		n->method_len = len;
 	}
+}
+
+static void grandchild_property(struct walk *w, const char *name, uint32_t name_len,
+				const uint8_t *value, uint32_t len)
+{
+	if (str_eq(name, name_len, "device_type"))
+		w->grandchild_is_cpu = str_eq((const char *)value, bounded_len((const char *)value, len),
+					      "cpu");
+	else if (str_eq(name, name_len, "reg") && len >= 4)
+		w->grandchild_reg = be32(value);
+}
+
+static void grandchild_done(struct walk *w)
+{
+	struct fdt_node *n = &w->node;
+	if (!w->grandchild_is_cpu)
+		return;
+	if (n->num_cpus < FDT_MAX_CPUS)
+		n->cpu_ids[n->num_cpus] = w->grandchild_reg;
+	n->num_cpus++;
 }
 
 static const char *property(struct walk *w, uint32_t *pos, uint32_t depth)
@@ -104,6 +130,8 @@ static const char *property(struct walk *w, uint32_t *pos, uint32_t depth)
 		return root_property(w, name, name_len, value, len);
 	if (depth == CHILD_DEPTH)
 		child_property(&w->node, name, name_len, value, len);
+	if (depth == GRANDCHILD_DEPTH)
+		grandchild_property(w, name, name_len, value, len);
 	return NULL;
 }
 
@@ -125,9 +153,15 @@ static const char *walk_structs(struct walk *w, fdt_node_fn fn, void *ctx)
 				w->node = (struct fdt_node){ .name = name,
 							     .address_cells = w->address_cells,
 							     .size_cells = w->size_cells };
+			if (depth == GRANDCHILD_DEPTH) {
+				w->grandchild_is_cpu = false;
+				w->grandchild_reg = 0;
+			}
 		} else if (token == FDT_END_NODE) {
 			if (depth == 0)
 				return "FDT_END_NODE outside any node";
+			if (depth == GRANDCHILD_DEPTH)
+				grandchild_done(w);
 			if (depth-- == CHILD_DEPTH)
 				fn(&w->node, ctx);
 		} else if (token == FDT_PROP) {
@@ -184,6 +218,12 @@ bool fdt_is_device_type(const struct fdt_node *node, const char *type)
 {
 	const char *s = (const char *)node->device_type;
 	return s && str_eq(s, bounded_len(s, node->device_type_len), type);
+}
+
+bool fdt_is_method(const struct fdt_node *node, const char *method)
+{
+	const char *s = (const char *)node->method;
+	return s && str_eq(s, bounded_len(s, node->method_len), method);
 }
 
 static uint64_t read_cells(const uint8_t *p, uint32_t cells)

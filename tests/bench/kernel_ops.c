@@ -1,8 +1,10 @@
 /* kernel_ops.c - the kernel benchmarks: a null system call, register-only
  * IPC round trips (same space, across spaces, through an idlc stub) and a
- * yield between two threads. Each figure includes the user-side code that
+ * yield between two threads; with several processors, a round trip
+ * between two of them. Each figure includes the user-side code that
  * makes the call (libl4 or generated stub, and the loop around it). */
 #include <idlrt/serve.h>
+#include <l4/kip.h>
 #include "bench.h"
 #include "bench_server.h"
 #include "harness.h"
@@ -123,6 +125,19 @@ static void bench_context_switch(void)
 	l4_thread_destroy(second);
 }
 
+/* Only with two processors or more (make bench's second kbench run, with
+ * -smp 2): the echo thread on processor 1, the root on processor 0. */
+static void bench_ipc_rtt_cross_core(void)
+{
+	if (l4_num_processors() < 2)
+		return;
+	l4_tid_t server = bench_thread(echo_server, 0, BENCH_PRIO);
+	int err = l4_set_processor(server, 1);
+	if (err)
+		bench_fail("ipc_rtt_cross_core", err);
+	bench_ipc_rtt("ipc_rtt_cross_core", server);
+}
+
 void bench_kernel_ops(void)
 {
 	bench_null_syscall();
@@ -130,4 +145,5 @@ void bench_kernel_ops(void)
 	bench_ipc_rtt("ipc_rtt_cross_space", bench_thread_in_new_space(echo_server, 0));
 	bench_ipc_rtt_stub();
 	bench_context_switch();
+	bench_ipc_rtt_cross_core();
 }

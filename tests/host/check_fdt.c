@@ -116,6 +116,39 @@ static uint32_t virt_tree(struct tree *t)
 	return finish(t);
 }
 
+/* The nodes SMP reads: /psci with its method, and /cpus with a cpu-map
+ * (no device_type, nested deeper) and `count` cpu nodes, reg 0x100 + i. */
+static uint32_t smp_tree(struct tree *t, uint32_t count)
+{
+	static const uint32_t one = 1, zero = 0;
+	static const char psci_compatible[] = "arm,psci-0.2\0arm,psci";
+	memset(t, 0, sizeof(*t));
+	begin(t, "");
+	begin(t, "psci");
+	prop(t, "compatible", psci_compatible, sizeof(psci_compatible));
+	prop(t, "method", "hvc", 4);
+	token(t, TOKEN_END_NODE);
+	begin(t, "cpus");
+	prop_cells(t, "#address-cells", 1, &one);
+	prop_cells(t, "#size-cells", 1, &zero);
+	begin(t, "cpu-map");
+	begin(t, "cluster0");
+	prop(t, "device_type", "cpu", 4);
+	token(t, TOKEN_END_NODE);
+	token(t, TOKEN_END_NODE);
+	for (uint32_t i = 0; i < count; i++) {
+		uint32_t reg = 0x100 + i;
+		begin(t, "cpu");
+		prop_cells(t, "reg", 1, &reg);
+		prop(t, "device_type", "cpu", 4);
+		token(t, TOKEN_END_NODE);
+	}
+	token(t, TOKEN_END_NODE);
+	token(t, TOKEN_END_NODE);
+	token(t, TOKEN_END);
+	return finish(t);
+}
+
 struct seen {
 	unsigned count;
 	struct fdt_node nodes[8];
@@ -139,6 +172,37 @@ START_TEST(test_children_of_the_root)
 	ck_assert_str_eq(seen.nodes[0].name, "memory@40000000");
 	ck_assert_str_eq(seen.nodes[1].name, "pl011@9000000");
 	ck_assert_str_eq(seen.nodes[2].name, "intc@8000000");
+}
+END_TEST
+
+START_TEST(test_cpus_and_psci)
+{
+	struct tree t;
+	struct seen seen = { 0 };
+	ck_assert_ptr_null(fdt_walk(t.blob, smp_tree(&t, 4), record, &seen));
+	ck_assert_uint_eq(seen.count, 2);
+	ck_assert(fdt_is_compatible(&seen.nodes[0], "arm,psci"));
+	ck_assert(fdt_is_method(&seen.nodes[0], "hvc"));
+	ck_assert(!fdt_is_method(&seen.nodes[0], "smc"));
+	ck_assert_uint_eq(seen.nodes[0].num_cpus, 0);
+	ck_assert(!fdt_is_method(&seen.nodes[1], "hvc"));
+	ck_assert_uint_eq(seen.nodes[1].num_cpus, 4);
+	for (uint32_t i = 0; i < 4; i++)
+		ck_assert_uint_eq(seen.nodes[1].cpu_ids[i], 0x100 + i);
+	/* The PL011's child has no device_type: no processor. */
+	memset(&seen, 0, sizeof(seen));
+	ck_assert_ptr_null(fdt_walk(t.blob, virt_tree(&t), record, &seen));
+	ck_assert_uint_eq(seen.nodes[1].num_cpus, 0);
+}
+END_TEST
+
+START_TEST(test_more_cpus_than_kept)
+{
+	struct tree t;
+	struct seen seen = { 0 };
+	ck_assert_ptr_null(fdt_walk(t.blob, smp_tree(&t, FDT_MAX_CPUS + 2), record, &seen));
+	ck_assert_uint_eq(seen.nodes[1].num_cpus, FDT_MAX_CPUS + 2);
+	ck_assert_uint_eq(seen.nodes[1].cpu_ids[FDT_MAX_CPUS - 1], 0x100 + FDT_MAX_CPUS - 1);
 }
 END_TEST
 
@@ -292,6 +356,8 @@ static Suite *fdt_suite(void)
 	tcase_add_test(good, test_memory_reg);
 	tcase_add_test(good, test_compatible_list_and_interrupts);
 	tcase_add_test(good, test_one_cell_addresses);
+	tcase_add_test(good, test_cpus_and_psci);
+	tcase_add_test(good, test_more_cpus_than_kept);
 	tcase_add_test(bad, test_bad_headers);
 	tcase_add_test(bad, test_bad_structure_blocks);
 	tcase_add_test(bad, test_bad_properties);

@@ -2,11 +2,14 @@
  * table (kmap.c); each space has an 8 KiB first-level table for user memory
  * (TTBR0, TTBCR.N = 1) whose second-level tables come four to a page, one
  * page per 4 MiB. User entries are non-global and ASID-tagged, and their
- * first-level entries carry PXN: the kernel never runs user code. */
+ * first-level entries carry PXN: the kernel never runs user code.
+ * TLB and predictor maintenance uses the inner-shareable forms with a
+ * DSB ISH, so a change returns only when no processor can use the old
+ * translation (with one processor they cost what the local forms do). */
 #include "cp15.h"
 #include "kmem.h"
 #include "mmu.h"
-#include "mmu_switch.h"
+#include "smp.h"
 #include "space.h"
 
 #define L1_PAGE_TABLE	0x1u
@@ -31,7 +34,7 @@ uint32_t kernel_pgd[4096] __attribute__((aligned(16384), section(".bss.pgd")));
 /* TTBR0 while no space is active: translates nothing. */
 static uint32_t empty_pgd[USER_PGD_ENTRIES] __attribute__((aligned(8192), section(".bss.pgd")));
 
-struct mmu_switch_state mmu_switch_state = { .asid_generation = 1 };
+static uint32_t asid_generation = 1;	/* a new space's 0 is never current */
 static uint32_t next_asid = 1;		/* ASID 0 is reserved for switching */
 static uint32_t tables_live;
 
@@ -56,6 +59,7 @@ void mmu_init(void)
 	write_bpiall(0);
 	dsb();
 	isb();
+	this_cpu()->asid_generation = asid_generation;
 }
 
 static uint32_t *pte_find(struct space *s, uint32_t va, bool alloc, int *err)
@@ -84,6 +88,28 @@ static uint32_t *pte_find(struct space *s, uint32_t va, bool alloc, int *err)
 	return &table[(va >> 12) & 0xff];
 }
 
+/* Drops s's TLB entries for va (or for all of s: va ANY_VA) on every
+ * processor. A space of an older ASID generation may still run on another
+ * processor under its old ASID, which a newer space may share by now:
+ * only a flush of everything reaches it safely. With one processor such a
+ * space runs nowhere and has no entries left. */
+#define ANY_VA	1u
+static void flush_space_tlb(struct space *s, uint32_t va)
+{
+	if (s->asid_generation == asid_generation) {
+		if (va == ANY_VA)
+			write_tlbiasidis(s->asid);
+		else
+			write_tlbimvais((va & ~PAGE_MASK) | s->asid);
+	} else if (smp_active()) {
+		write_tlbiallis(0);
+	} else {
+		return;
+	}
+	write_bpiallis(0);
+	dsb_ish();
+}
+
 /* Writes a PTE the way the ARM ARM asks: clean it for the table walker and,
  * if a valid entry is replaced, invalidate its TLB entry for this ASID. */
 static void pte_write(struct space *s, uint32_t *pte, uint32_t value, uint32_t va)
@@ -91,11 +117,8 @@ static void pte_write(struct space *s, uint32_t *pte, uint32_t value, uint32_t v
 	uint32_t old = *pte;
 	*pte = value;
 	mmu_clean_to_pou(pte, 4);
-	if ((old & L2_SMALL_PAGE) && s->asid_generation == mmu_switch_state.asid_generation) {
-		write_tlbimva((va & ~PAGE_MASK) | s->asid);
-		write_bpiall(0);
-		dsb();
-	}
+	if (old & L2_SMALL_PAGE)
+		flush_space_tlb(s, va);
 	isb();
 }
 
@@ -165,11 +188,8 @@ uint32_t mmu_change_range(struct space *s, uint32_t va, uint32_t end, bool unmap
 		}
 		va = stop;
 	}
-	if (done && s->asid_generation == mmu_switch_state.asid_generation) {
-		write_tlbiasid(s->asid);
-		write_bpiall(0);
-		dsb();
-	}
+	if (done)
+		flush_space_tlb(s, ANY_VA);
 	isb();
 	return done;
 }
@@ -209,47 +229,101 @@ uint32_t mmu_table_count(void)
 }
 
 /* ASIDs come from a generation counter: when they run out, a new generation
- * starts with one TLBIALL and every space takes a fresh ASID when next run. */
-void mmu_asid_assign(struct space *s)
+ * starts with one TLBIALLIS and every space takes a fresh ASID when next
+ * run. Other processors may still run a space of the old generation and
+ * refill their TLBs under its ASID meanwhile, so each processor also keeps
+ * the generation its own TLB is clean for and flushes it again on its next
+ * switch after a rollover elsewhere. */
+static void asid_assign(struct space *s)
 {
 	if (next_asid > MAX_ASID) {
-		mmu_switch_state.asid_generation++;
+		asid_generation++;
 		next_asid = 1;
-		write_tlbiall(0);
-		dsb();
+		write_tlbiallis(0);
+		dsb_ish();
 		isb();
+		this_cpu()->asid_generation = asid_generation;
 	}
 	s->asid = next_asid++;
-	s->asid_generation = mmu_switch_state.asid_generation;
+	s->asid_generation = asid_generation;
+}
+
+static inline __attribute__((always_inline)) void load_space(struct cpu *c, struct space *s)
+{
+	/* Through the reserved ASID so no walk mixes the old table and new ASID. */
+	write_contextidr(0);
+	isb();
+	write_ttbr0(s->ttbr0);
+	isb();
+	write_contextidr(s->asid);
+	write_bpiall(0);
+	isb();
+	c->active_space = s;
+}
+
+/* Out of line and reached by a tail call: the usual switch only compares
+ * the space's generation with the processor's. */
+static void __attribute__((noinline)) activate_after_rollover(struct cpu *c, struct space *s)
+{
+	if (s->asid_generation != asid_generation)
+		asid_assign(s);
+	if (c->asid_generation != asid_generation) {
+		write_contextidr(0);
+		isb();
+		write_tlbiall(0);
+		dsb();
+		c->asid_generation = asid_generation;
+	}
+	load_space(c, s);
 }
 
 void mmu_switch(struct space *s)
 {
-	if (s != mmu_switch_state.active_space)
+	if (s != this_cpu()->active_space)
 		mmu_activate(s);
 }
 
+void mmu_activate(struct space *s)
+{
+	struct cpu *c = this_cpu();
+	if (s->asid_generation != c->asid_generation) {
+		activate_after_rollover(c, s);
+		return;
+	}
+	load_space(c, s);
+}
+
+void mmu_deactivate(void)
+{
+	write_contextidr(0);
+	isb();
+	write_ttbr0(virt_to_phys(empty_pgd) | TTBR_WBWA_SHARED);
+	isb();
+	this_cpu()->active_space = NULL;
+}
+
+/* No thread of s runs anywhere (smp_stop); an idle processor has dropped
+ * its space (sched.c), and one that waits to drop a stopped thread's entry
+ * must not take a new space at s's address for s. */
 void mmu_forget_space(struct space *s)
 {
-	if (s->asid_generation == mmu_switch_state.asid_generation) {
-		write_tlbiasid(s->asid);
-		dsb();
+	if (s->asid_generation == asid_generation) {
+		write_tlbiasidis(s->asid);
+		dsb_ish();
 		isb();
 	}
-	if (mmu_switch_state.active_space == s) {
-		write_contextidr(0);
-		isb();
-		write_ttbr0(virt_to_phys(empty_pgd) | TTBR_WBWA_SHARED);
-		isb();
-		mmu_switch_state.active_space = NULL;
-	}
+	for (uint32_t id = 0; id < cpu_count; id++)
+		if (cpu_by_id(id) != this_cpu() && cpu_by_id(id)->active_space == s)
+			cpu_by_id(id)->active_space = NULL;
+	if (this_cpu()->active_space == s)
+		mmu_deactivate();
 }
 
 void mmu_sync_icache(const void *start, uint32_t size)
 {
 	mmu_clean_to_pou(start, size);
-	write_iciallu(0);
-	write_bpiall(0);
-	dsb();
+	write_icialluis(0);
+	write_bpiallis(0);
+	dsb_ish();
 	isb();
 }

@@ -1,6 +1,7 @@
 /* devices.c - the QEMU virt board as its device tree describes it: RAM, the
  * GIC, the virtual timer's interrupt, and the devices handed to the root
- * task (PL011, PL031, PL061, fw_cfg, virtio-mmio; never the GIC). */
+ * task (PL011, PL031, PL061, fw_cfg, virtio-mmio; never the GIC), the
+ * processors and how PSCI starts them. */
 #include "fdt.h"
 #include "kernel.h"
 #include "plat.h"
@@ -93,10 +94,35 @@ static void take_timer(const struct fdt_node *n)
 	plat.timer_irq = GIC_PPI_BASE + number;
 }
 
+_Static_assert(PLAT_MAX_CPUS == FDT_MAX_CPUS, "the tree reader keeps as many MPIDRs as plat");
+
+static void take_cpus(const struct fdt_node *n)
+{
+	plat.num_cpus = n->num_cpus;
+	for (uint32_t i = 0; i < n->num_cpus && i < PLAT_MAX_CPUS; i++)
+		plat.cpu_ids[i] = n->cpu_ids[i];
+}
+
+static void take_psci(const struct fdt_node *n)
+{
+	if (fdt_is_method(n, "hvc"))
+		plat.psci_conduit = PLAT_PSCI_HVC;
+	else if (fdt_is_method(n, "smc"))
+		plat.psci_conduit = PLAT_PSCI_SMC;
+}
+
 static void take_node(const struct fdt_node *n, void *ctx)
 {
 	(void)ctx;
 	uint32_t base, size;
+	if (n->num_cpus) {
+		take_cpus(n);
+		return;
+	}
+	if (fdt_is_compatible(n, "arm,psci-0.2") || fdt_is_compatible(n, "arm,psci")) {
+		take_psci(n);
+		return;
+	}
 	if (fdt_is_device_type(n, "memory")) {
 		take_memory(n);
 		return;

@@ -1,18 +1,20 @@
 /* timer.c - the 1 kHz scheduler tick from the generic virtual timer. */
 #include "cp15.h"
+#include "cpu.h"
 #include "plat.h"
 
 #define CNTV_ENABLE	1u
 #define CNTKCTL_PL0VCTEN	(1u << 1)	/* user mode may read CNTVCT */
 
-static uint64_t next_deadline;
 static uint32_t ticks_per_period;
 
+/* Each processor has its own virtual timer (and interrupt, a PPI). */
 void timer_init(void)
 {
+	struct cpu *c = this_cpu();
 	ticks_per_period = read_cntfrq() / TICK_HZ;
-	next_deadline = read_cntvct() + ticks_per_period;
-	write_cntv_cval(next_deadline);
+	c->next_tick = read_cntvct() + ticks_per_period;
+	write_cntv_cval(c->next_tick);
 	write_cntv_ctl(CNTV_ENABLE);
 	/* Clocks (clock_gettime) read the virtual counter without a system
 	 * call; its timer registers stay privileged. */
@@ -22,11 +24,12 @@ void timer_init(void)
 
 void timer_rearm(void)
 {
+	struct cpu *c = this_cpu();
 	uint64_t now = read_cntvct();
-	next_deadline += ticks_per_period;
-	if (next_deadline <= now)
-		next_deadline = now + ticks_per_period;
-	write_cntv_cval(next_deadline);
+	c->next_tick += ticks_per_period;
+	if (c->next_tick <= now)
+		c->next_tick = now + ticks_per_period;
+	write_cntv_cval(c->next_tick);
 }
 
 uint32_t timer_frequency(void)

@@ -81,8 +81,14 @@ struct l4_utcb {
 	l4_tid_t pager;			/* kernel-written copy of the pager */
 	uint32_t error_detail;		/* kernel-written detail of the last error */
 	uint32_t user_defined[2];	/* free for the user-level runtime */
-	uint32_t reserved[L4_UTCB_SIZE / 4 - L4_MR_COUNT - 5];
+	uint32_t processor;		/* kernel-written: the processor it runs on */
+	uint32_t reserved[L4_UTCB_SIZE / 4 - L4_MR_COUNT - 6];
 };
+
+/* The schedule call's processor word (r3) and a priority that stays. */
+#define L4_SCHED_CPU_KEEP	0u
+#define L4_SCHED_CPU(n)		((uint32_t)(n) + 1u)	/* move to processor n */
+#define L4_SCHED_PRIO_KEEP	0xffffffffu
 
 /* ---- System calls ------------------------------------------------------
  * `svc #0` with the call number in r7; arguments in r0.. as documented in
@@ -295,6 +301,7 @@ struct l4_kip {
 	char kernel_version[32];
 	uint32_t num_devices;
 	struct l4_kip_device devices[L4_KIP_MAX_DEVICES];
+	uint32_t num_processors;	/* processors the kernel runs on, numbered from 0 */
 };
 #define L4_API_VERSION		1
 

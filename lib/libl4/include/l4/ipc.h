@@ -17,6 +17,12 @@ static inline l4_tid_t l4_myself(void)
 	return l4_utcb()->my_tid;
 }
 
+/* The processor this thread runs on (sched_getcpu): kernel-written. */
+static inline uint32_t l4_my_processor(void)
+{
+	return l4_utcb()->processor;
+}
+
 /* Sends utcb->mr[0..u] (u from the tag in mr[0]) to `to` if to != NIL, then
  * receives from from_spec (a tid, L4_ANYTHREAD, or NIL for send-only) into
  * utcb->mr[]. Returns 0 or -L4_E*; *from (if non-NULL) gets the sender.

@@ -9,6 +9,12 @@ static inline const struct l4_kip *l4_kip(void)
 	return (const struct l4_kip *)L4_KIP_ADDR;
 }
 
+/* How many processors the kernel runs on (numbered from 0). */
+static inline uint32_t l4_num_processors(void)
+{
+	return l4_kip()->num_processors;
+}
+
 /* The boot module with this name, or NULL. */
 const struct l4_kip_module *l4_kip_module(const char *name);
 /* The first device of this kind (enum l4_device_kind) the kernel found, or NULL. */

@@ -80,6 +80,18 @@ static inline int l4_schedule(l4_tid_t tid, uint32_t prio, uint32_t time_slice_m
 	return l4_syscall(L4_SYS_SCHEDULE, tid, prio, time_slice_ms, 0, 0, 0);
 }
 
+/* Moves thread tid to processor cpu (0 .. l4_num_processors() - 1). */
+static inline int l4_set_processor(l4_tid_t tid, uint32_t cpu)
+{
+	return l4_syscall(L4_SYS_SCHEDULE, tid, L4_SCHED_PRIO_KEEP, 0, L4_SCHED_CPU(cpu), 0, 0);
+}
+
+/* The processor thread tid runs on, in *cpu. */
+static inline int l4_get_processor(l4_tid_t tid, uint32_t *cpu)
+{
+	return l4_syscall(L4_SYS_SCHEDULE, tid, L4_SCHED_PRIO_KEEP, 0, L4_SCHED_CPU_KEEP, 0, cpu);
+}
+
 static inline int l4_yield(void)
 {
 	return l4_syscall(L4_SYS_YIELD, 0, 0, 0, 0, 0, 0);
