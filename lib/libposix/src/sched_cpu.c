@@ -77,17 +77,27 @@ static int mask_to_set(uint32_t mask, size_t size, cpu_set_t *set)
 	return 0;
 }
 
-/* The lowest processor of mask unless the thread's own is in it. */
-static int apply_affinity(struct __pthread *thread, uint32_t mask)
+/* A thread's L4 id: a new thread sets it itself, before it runs its start
+ * routine, so a call right after pthread_create waits until it has. */
+static l4_tid_t l4_id_of(struct __pthread *thread)
+{
+	l4_tid_t id;
+
+	while (!(id = __atomic_load_n(&thread->l4_thread, __ATOMIC_ACQUIRE)))
+		l4_yield();
+	return id;
+}
+
+/* Moves thread id to mask's lowest processor unless its own is in mask. */
+static int move_into(l4_tid_t id, uint32_t mask)
 {
 	uint32_t now;
-	int answer = l4_get_processor(thread->l4_thread, &now);
+	int answer = l4_get_processor(id, &now);
 
 	if (answer == 0 && !(mask >> now & 1))
-		answer = l4_set_processor(thread->l4_thread, (uint32_t)__builtin_ctz(mask));
+		answer = l4_set_processor(id, (uint32_t)__builtin_ctz(mask));
 	if (answer < 0)
 		return -answer == L4_ENOTHREAD ? ESRCH : EINVAL;
-	thread->affinity = mask;
 	return 0;
 }
 
@@ -96,7 +106,11 @@ static int set_affinity(struct __pthread *thread, size_t size, const cpu_set_t *
 	uint32_t mask;
 	int error = mask_from_set(size, set, &mask);
 
-	return error ? error : apply_affinity(thread, mask);
+	if (!error)
+		error = move_into(l4_id_of(thread), mask);
+	if (!error)
+		thread->affinity = mask;
+	return error;
 }
 
 static int get_affinity(struct __pthread *thread, size_t size, cpu_set_t *set)
@@ -148,10 +162,11 @@ int pthread_getaffinity_np(pthread_t thread, size_t size, cpu_set_t *set)
 }
 
 /* A fork child starts where mm0 places it; it keeps its parent's mask, as on
- * Linux, so it moves when that processor is not in the mask. */
+ * Linux, so it moves when that processor is not in the mask. Its record
+ * still names the parent's thread here, so the move names the child itself. */
 void sched_affinity_forked(void)
 {
 	/* The mask holds only processors that exist, so the move cannot be refused. */
 	if (pthread_has_record() && pthread_current()->affinity)
-		(void)apply_affinity(pthread_current(), pthread_current()->affinity);
+		(void)move_into(l4_myself(), pthread_current()->affinity);
 }
