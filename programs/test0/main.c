@@ -79,5 +79,6 @@ int main(int argc, char **argv)
 	test_threadsig();
 	test_poll();
 	test_pselect_atomic();
+	test_affinity();
 	return tap_summary("test0");
 }

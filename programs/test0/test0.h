@@ -52,5 +52,6 @@ void test_altstack(void);
 void test_threadsig(void);
 void test_poll(void);
 void test_pselect_atomic(void);
+void test_affinity(void);
 
 #endif

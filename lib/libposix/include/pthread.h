@@ -249,6 +249,12 @@ int pthread_setconcurrency(int level);
 int pthread_kill(pthread_t thread, int signo);
 int pthread_atfork(void (*prepare)(void), void (*parent)(void), void (*child)(void));
 
+#ifdef _GNU_SOURCE
+/* A thread of this process's affinity, as sched_setaffinity's (src/sched_cpu.c). */
+int pthread_setaffinity_np(pthread_t thread, size_t size, const cpu_set_t *set);
+int pthread_getaffinity_np(pthread_t thread, size_t size, cpu_set_t *set);
+#endif
+
 #ifdef __cplusplus
 }
 #endif

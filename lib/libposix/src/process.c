@@ -34,6 +34,7 @@ pid_t fork(void)
 		fs0_channel_forget();
 		bulk_channel_forget();
 		posix_random_forget();
+		sched_affinity_forked();
 		if (prepared)
 			pthread_atfork_child(prepared);
 	} else if (prepared) {

@@ -161,7 +161,8 @@ static int thread_entry(void *record)
 	struct __pthread *self = record;
 
 	current_thread = self;
-	self->l4_thread = l4_myself();
+	/* Released: pthread_setaffinity_np waits for it (sched_cpu.c). */
+	__atomic_store_n(&self->l4_thread, l4_myself(), __ATOMIC_RELEASE);
 	pthread_exit(self->start(self->arg));
 }
 

@@ -21,6 +21,7 @@ struct __pthread {
 	uint32_t join_state;		/* futex word: THREAD_ENDED wakes the joiner */
 	l4_tid_t l4_thread;		/* set by the thread before it runs start */
 	uint32_t tid;			/* mm0's id of it (clone's result); 0: the pid's */
+	uint32_t affinity;		/* bit n: may run on processor n; 0: any (src/sched_cpu.c) */
 	void *(*start)(void *);
 	void *arg;
 	void *result;
@@ -66,6 +67,8 @@ void pthread_atfork_child(unsigned prepared);
  * the new thread. */
 bool pthread_has_record(void);
 void pthread_forked_child(void);
+/* In a fork child: moves the thread into its affinity mask (sched_cpu.c). */
+void sched_affinity_forked(void);
 
 /* A mutex's type field: the PTHREAD_MUTEX_* type, with MUTEX_SHARED for a
  * process-shared one. */

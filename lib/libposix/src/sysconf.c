@@ -52,7 +52,7 @@ long sysconf(int name)
 		return 1000;
 	case _SC_NPROCESSORS_CONF:
 	case _SC_NPROCESSORS_ONLN:
-		return 1;
+		return (long)l4_num_processors();
 	case _SC_OPEN_MAX:
 		return FS0_OPEN_MAX;
 	case _SC_ARG_MAX:
