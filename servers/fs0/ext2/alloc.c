@@ -92,17 +92,12 @@ int ext2_alloc_block(struct ext2_fs *fs, uint32_t goal, uint32_t *out)
 	return -ENOSPC;
 }
 
-int ext2_free_block(struct ext2_fs *fs, uint32_t block)
+/* Clears bit in the bitmap at block bitmap; a bit already clear (a double
+ * free) means the fs is damaged. */
+static int bitmap_clear(struct ext2_fs *fs, uint32_t bitmap, uint32_t bit)
 {
-	if (!ext2_block_valid(fs, block))
-		return -EUCLEAN;
-	uint32_t g = (block - fs->first_data_block) / fs->blocks_per_group;
-	uint32_t bit = block - ext2_group_first_block(fs, g);
-	struct ext2_group *grp = &fs->groups[g];
-	if (block_is_meta(fs, grp, block))
-		return -EUCLEAN;
 	struct ext2_cblock *cb;
-	int err = ext2_cache_get(fs, grp->block_bitmap, KIND_META, 0, &cb);
+	int err = ext2_cache_get(fs, bitmap, KIND_META, 0, &cb);
 	if (err)
 		return err;
 	uint8_t mask = (uint8_t)(1u << (bit & 7));
@@ -113,6 +108,21 @@ int ext2_free_block(struct ext2_fs *fs, uint32_t block)
 	cb->data[bit >> 3] &= (uint8_t)~mask;
 	ext2_cache_mark_dirty(cb);
 	ext2_cache_put(fs, cb);
+	return 0;
+}
+
+int ext2_free_block(struct ext2_fs *fs, uint32_t block)
+{
+	if (!ext2_block_valid(fs, block))
+		return -EUCLEAN;
+	uint32_t g = (block - fs->first_data_block) / fs->blocks_per_group;
+	uint32_t bit = block - ext2_group_first_block(fs, g);
+	struct ext2_group *grp = &fs->groups[g];
+	if (block_is_meta(fs, grp, block))
+		return -EUCLEAN;
+	int err = bitmap_clear(fs, grp->block_bitmap, bit);
+	if (err)
+		return err;
 	grp->free_blocks++;
 	grp->dirty = true;
 	fs->free_blocks++;
@@ -192,18 +202,9 @@ int ext2_free_inode(struct ext2_fs *fs, uint32_t ino, bool is_dir)
 	uint32_t g = (ino - 1) / fs->inodes_per_group;
 	uint32_t bit = (ino - 1) % fs->inodes_per_group;
 	struct ext2_group *grp = &fs->groups[g];
-	struct ext2_cblock *cb;
-	int err = ext2_cache_get(fs, grp->inode_bitmap, KIND_META, 0, &cb);
+	int err = bitmap_clear(fs, grp->inode_bitmap, bit);
 	if (err)
 		return err;
-	uint8_t mask = (uint8_t)(1u << (bit & 7));
-	if (!(cb->data[bit >> 3] & mask)) {
-		ext2_cache_put(fs, cb);
-		return -EUCLEAN;
-	}
-	cb->data[bit >> 3] &= (uint8_t)~mask;
-	ext2_cache_mark_dirty(cb);
-	ext2_cache_put(fs, cb);
 	grp->free_inodes++;
 	if (is_dir && grp->used_dirs)
 		grp->used_dirs--;
