@@ -1,12 +1,16 @@
 /* disk_l4.c - fs0's disk on the target: blk0 found through mm0, its DMA
  * window attached, and the device the ext2 library reads and writes, which
- * copies through the window (up to a window's worth of sectors a request). */
+ * copies through the window (up to a window's worth of sectors a request)
+ * and leaves the waiting for blk0 to the disk thread (disk_thread.c). Only
+ * the holder of the disk's gate (gate.c) reaches this device, so the window
+ * has one user at a time. */
 #include <errno.h>
 #include <string.h>
 #include <l4/syscalls.h>
 #include "block.h"
 #include "clock.h"
 #include "disk_l4.h"
+#include "disk_thread.h"
 #include "mm0.h"
 
 #define PAGE_SIZE	4096u
@@ -27,7 +31,7 @@ static int disk_read(void *ctx, uint64_t sector, uint32_t count, void *buf)
 	uint8_t *out = buf;
 	while (count) {
 		uint32_t chunk = chunk_of(count);
-		int error = block_read(blk0, sector, chunk, window_id, 0);
+		int error = disk_thread_do(DISK_OP_READ, sector, chunk);
 		if (error)
 			return error;
 		memcpy(out, window, chunk * BLOCK_SECTOR_SIZE);
@@ -45,7 +49,7 @@ static int disk_write(void *ctx, uint64_t sector, uint32_t count, const void *bu
 	while (count) {
 		uint32_t chunk = chunk_of(count);
 		memcpy(window, in, chunk * BLOCK_SECTOR_SIZE);
-		int error = block_write(blk0, sector, chunk, window_id, 0);
+		int error = disk_thread_do(DISK_OP_WRITE, sector, chunk);
 		if (error)
 			return error;
 		in += chunk * BLOCK_SECTOR_SIZE;
@@ -58,7 +62,7 @@ static int disk_write(void *ctx, uint64_t sector, uint32_t count, const void *bu
 static int disk_flush(void *ctx)
 {
 	(void)ctx;
-	return block_flush(blk0);
+	return disk_thread_do(DISK_OP_FLUSH, 0, 0);
 }
 
 static int64_t disk_now(void *ctx)
@@ -91,6 +95,8 @@ int disk_attach(struct ext2_dev *out)
 		((volatile uint8_t *)window)[at] = 0;
 	window_sectors = size / BLOCK_SECTOR_SIZE;
 	error = block_info(blk0, &sectors, &block_size);
+	if (!error)
+		error = disk_thread_start(blk0, window_id);
 	if (error)
 		return error;
 	*out = (struct ext2_dev){
@@ -107,6 +113,7 @@ int disk_attach(struct ext2_dev *out)
  * disk_attach's calls to mm0). */
 void disk_detach(void)
 {
+	disk_thread_stop();
 	(void)mm_shmdt(l4_utcb()->pager, (uintptr_t)window);
 	(void)block_release(blk0);
 	window = NULL;

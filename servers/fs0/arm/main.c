@@ -1,16 +1,16 @@
 /* main.c - fs0 on the target: mount the boot archive if mm0 mapped one, make
  * the standard directories, then serve requests for ever through the
- * generated dispatch, waking for poll's timeouts. */
-#include <string.h>
+ * generated dispatch, waking for poll's timeouts (with a disk, through
+ * disk_serve.c). */
 #include <l4/kip.h>
 #include <l4/syscalls.h>
 #include <idlrt/serve.h>
-#include "clock.h"
 #include "clock_l4.h"
-#include "disk_l4.h"
+#include "disk_serve.h"
 #include "fs0_server.h"
 #include "heap.h"
 #include "places.h"
+#include "say.h"
 #include "serve.h"
 #ifdef FS0_TRACE
 #include "trace.h"
@@ -20,23 +20,10 @@
 #define BOOTFS_DIR	"/boot"
 /* The boot image has blk0 (tools/l4run --disk): "/" is the disk's. */
 #define DISK_MODULE	"blk0"
-/* The disk's block cache takes this share of the heap. */
-#define DISK_CACHE_SHARE	8u
-/* Dirty blocks older than this are written back. */
-#define WRITE_BACK_MS	5000u
-#define WHY_SIZE	96u
 /* Heap kept back from file data for the records that clean up a full file
  * system (open, unlink, pipes): 1/16 of it, at least 256 KiB. */
 #define HEAP_RESERVE_SHARE	16u
 #define HEAP_RESERVE_MIN	0x40000u
-
-static void say(const char *text)
-{
-	uint32_t len = 0;
-	while (text[len])
-		len++;
-	l4_kdebug_puts(text, len);
-}
 
 /* The mount point is made by fs0 itself, as task (one of its own). */
 static int mount_boot_archive(fs0_task_t task)
@@ -92,89 +79,6 @@ static uint16_t poll_receive_timeout(void)
 	return left_ms < L4_TIMEOUT_NEVER ? (uint16_t)left_ms : L4_TIMEOUT_NEVER - 1;
 }
 
-/* The disk's ext2 file system becomes "/" with /boot, /tmp and /dev on it
- * and the standard places made where missing; what fails is said, and a
- * disk that cannot be mounted leaves "/" in RAM. */
-static void mount_disk(void)
-{
-	static char why[WHY_SIZE];
-	struct ext2_dev dev;
-	struct ext2_fs *fs;
-	bool read_only = false;
-	if (disk_attach(&dev) < 0) {
-		say("fs0: no disk from blk0: / stays in RAM\n");
-		return;
-	}
-	if (ext2_mount(&dev, 0, fs0_heap_size() / DISK_CACHE_SHARE, &fs, &read_only, why,
-		       sizeof(why)) < 0) {
-		say("fs0: disk refused: ");
-		say(why);
-		say(": / stays in RAM\n");
-		disk_detach();
-		return;
-	}
-	if (read_only) {
-		say("fs0: disk mounted read-only: ");
-		say(why);
-		say("\n");
-	}
-	if (fs_mount_disk_root(fs) < 0) {
-		say("fs0: disk not mounted: / stays in RAM\n");
-		disk_detach();
-		return;
-	}
-	const struct l4_kip_module *archive = l4_kip_module(BOOTFS_MODULE);
-	if (fs_mount_on_disk(archive ? (const void *)FS0_BOOTFS_BASE : NULL,
-			     archive ? archive->size : 0) < 0)
-		say("fs0: /boot, /tmp or /dev not mounted on the disk\n");
-	l4_tid_t self = l4_utcb()->my_tid;
-	if (read_only || fs_task_fork(FS0_TASK_NONE, self, false))
-		return;
-	if (places_make(self) < 0)
-		say("fs0: standard directories not made on the disk\n");
-	fs_task_exit(self);
-}
-
-/* Mounting needs mm0 (blk0's name, the window) and blk0 to answer, so it
- * waits for the first request of a task: by then mm0 has started blk0
- * and init and serves, and it calls fs0 only for a task's doing, while that
- * task waits for this answer. */
-static bool disk_unmounted;
-
-/* The calls to mm0 and blk0 use the message registers, which hold the
- * request when the mount runs and the reply to send when a write-back runs. */
-static uint32_t saved_message[L4_MR_COUNT];
-
-static int dispatch_mounting(struct idlrt_request *rq)
-{
-	if (disk_unmounted && rq->client != l4_utcb()->pager) {
-		memcpy(saved_message, rq->mr, sizeof(saved_message));
-		disk_unmounted = false;
-		mount_disk();
-		memcpy(rq->mr, saved_message, sizeof(saved_message));
-	}
-	return fs0_dispatch(rq);
-}
-
-/* With a disk the loop always asks: dirty blocks are written back every
- * WRITE_BACK_MS, and poll's timeouts are answered as without one. */
-static const uint32_t always_timed = 1;
-static uint64_t next_write_back_ms;
-
-static uint16_t disk_receive_timeout(void)
-{
-	uint64_t now = clock_uptime_ms();
-	if (now >= next_write_back_ms) {
-		memcpy(saved_message, l4_utcb()->mr, sizeof(saved_message));
-		(void)fs_sync();
-		memcpy(l4_utcb()->mr, saved_message, sizeof(saved_message));
-		next_write_back_ms = now + WRITE_BACK_MS;
-	}
-	uint64_t left_ms = next_write_back_ms - now;
-	uint16_t poll_ms = poll_receive_timeout();
-	return poll_ms != L4_TIMEOUT_NEVER && poll_ms < left_ms ? poll_ms : (uint16_t)left_ms;
-}
-
 int main(void)
 {
 	/* mm0 starts fs0 and is its pager: the one thread allowed mm0's requests. */
@@ -198,9 +102,7 @@ int main(void)
 #else
 	const int trace = 0;
 #endif
-	if (l4_kip_module(DISK_MODULE)) {
-		disk_unmounted = true;
-		idlrt_serve_timed(dispatch_mounting, disk_receive_timeout, &always_timed, trace);
-	}
+	if (l4_kip_module(DISK_MODULE))
+		disk_serve(trace, poll_receive_timeout);
 	idlrt_serve_timed(fs0_dispatch, poll_receive_timeout, &fs_poll_timed, trace);
 }
