@@ -22,7 +22,7 @@
 #define LINE		"0123456789abcdef0123456789abcde\n"
 #define LINE_BYTES	32u
 /* Round trips inside a read that only a fs0 answering meanwhile makes. */
-#define INSIDE_MIN	20u
+#define INSIDE_MIN	64u
 
 static unsigned char piece[PIECE];
 /* Odd while the main thread is inside a read: each read adds 2. */
