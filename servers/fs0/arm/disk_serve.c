@@ -37,36 +37,36 @@ static void mount_disk(void)
 	struct ext2_fs *fs;
 	bool read_only = false;
 	if (disk_attach(&dev) < 0) {
-		say("fs0: no disk from blk0: / stays in RAM\n");
+		say_on_console("fs0: no disk from blk0: / stays in RAM\n");
 		return;
 	}
 	if (ext2_mount(&dev, 0, fs0_heap_size() / DISK_CACHE_SHARE, &fs, &read_only, why,
 		       sizeof(why)) < 0) {
-		say("fs0: disk refused: ");
-		say(why);
-		say(": / stays in RAM\n");
+		say_on_console("fs0: disk refused: ");
+		say_on_console(why);
+		say_on_console(": / stays in RAM\n");
 		disk_detach();
 		return;
 	}
 	if (read_only) {
-		say("fs0: disk mounted read-only: ");
-		say(why);
-		say("\n");
+		say_on_console("fs0: disk mounted read-only: ");
+		say_on_console(why);
+		say_on_console("\n");
 	}
 	if (fs_mount_disk_root(fs) < 0) {
-		say("fs0: disk not mounted: / stays in RAM\n");
+		say_on_console("fs0: disk not mounted: / stays in RAM\n");
 		disk_detach();
 		return;
 	}
 	const struct l4_kip_module *archive = l4_kip_module(BOOTFS_MODULE);
 	if (fs_mount_on_disk(archive ? (const void *)FS0_BOOTFS_BASE : NULL,
 			     archive ? archive->size : 0) < 0)
-		say("fs0: /boot, /tmp or /dev not mounted on the disk\n");
+		say_on_console("fs0: /boot, /tmp or /dev not mounted on the disk\n");
 	l4_tid_t self = l4_utcb()->my_tid;
 	if (read_only || fs_task_fork(FS0_TASK_NONE, self, false))
 		return;
 	if (places_make(self) < 0)
-		say("fs0: standard directories not made on the disk\n");
+		say_on_console("fs0: standard directories not made on the disk\n");
 	fs_task_exit(self);
 }
 

@@ -56,13 +56,13 @@ static void make_file_tree(void)
 {
 	l4_tid_t self = l4_utcb()->my_tid;
 	if (fs_task_fork(FS0_TASK_NONE, self, false)) {
-		say("fs0: no task to make the file tree\n");
+		say_on_console("fs0: no task to make the file tree\n");
 		return;
 	}
 	if (mount_boot_archive(self) < 0)
-		say("fs0: boot archive not mounted\n");
+		say_on_console("fs0: boot archive not mounted\n");
 	if (places_make(self) < 0)
-		say("fs0: standard directories not made\n");
+		say_on_console("fs0: standard directories not made\n");
 	fs_task_exit(self);
 }
 
@@ -84,7 +84,7 @@ int main(void)
 	/* mm0 starts fs0 and is its pager: the one thread allowed mm0's requests. */
 	int error = fs0_serve_init(l4_utcb()->pager, (void *)FS0_WINDOW_BASE, FS0_WINDOW_SIZE);
 	if (error) {
-		say("fs0: cannot start\n");
+		say_on_console("fs0: cannot start\n");
 		return 1;
 	}
 	uint32_t heap = fs0_heap_size();
@@ -95,7 +95,7 @@ int main(void)
 	make_file_tree();
 	seed_random();
 	if (fs_make_devices() < 0)
-		say("fs0: no /dev\n");
+		say_on_console("fs0: no /dev\n");
 #ifdef FS0_TRACE
 	fs0_trace_start(l4_utcb()->pager);
 	const int trace = 1;

@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <l4/syscalls.h>
 
-static inline void say(const char *text)
+static inline void say_on_console(const char *text)
 {
 	uint32_t len = 0;
 	while (text[len])
