@@ -31,7 +31,7 @@ static int disk_read(void *ctx, uint64_t sector, uint32_t count, void *buf)
 	uint8_t *out = buf;
 	while (count) {
 		uint32_t chunk = chunk_of(count);
-		int error = disk_thread_do(DISK_OP_READ, sector, chunk);
+		int error = disk_thread_read(sector, chunk);
 		if (error)
 			return error;
 		memcpy(out, window, chunk * BLOCK_SECTOR_SIZE);
@@ -49,7 +49,7 @@ static int disk_write(void *ctx, uint64_t sector, uint32_t count, const void *bu
 	while (count) {
 		uint32_t chunk = chunk_of(count);
 		memcpy(window, in, chunk * BLOCK_SECTOR_SIZE);
-		int error = disk_thread_do(DISK_OP_WRITE, sector, chunk);
+		int error = disk_thread_write(sector, chunk);
 		if (error)
 			return error;
 		in += chunk * BLOCK_SECTOR_SIZE;
@@ -62,7 +62,7 @@ static int disk_write(void *ctx, uint64_t sector, uint32_t count, const void *bu
 static int disk_flush(void *ctx)
 {
 	(void)ctx;
-	return disk_thread_do(DISK_OP_FLUSH, 0, 0);
+	return disk_thread_flush();
 }
 
 static int64_t disk_now(void *ctx)

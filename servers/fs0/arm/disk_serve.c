@@ -11,6 +11,7 @@
 #include "disk_l4.h"
 #include "disk_serve.h"
 #include "disk_thread.h"
+#include "disk_worker_server.h"
 #include "fiber.h"
 #include "fs0_server.h"
 #include "gate.h"
@@ -95,8 +96,8 @@ static void mount_at_first_task_request(const struct idlrt_request *rq)
  * must not wait in the receive while they are ready. */
 static int dispatch_on_fiber(struct idlrt_request *rq)
 {
-	if (disk_thread_is(rq->client)) {
-		disk_thread_completed(rq->mr);
+	if (rq->client == disk_thread_id()) {
+		(void)disk_worker_dispatch(rq);
 		fiber_hand_over();
 		return IDLRT_NO_REPLY;
 	}
@@ -146,6 +147,15 @@ static uint16_t disk_receive_timeout(void)
 	return poll_ms != L4_TIMEOUT_NEVER && poll_ms < left_ms ? poll_ms : (uint16_t)left_ms;
 }
 
+/* fiber_init's idle: every fiber waits, one of them for the disk, so the
+ * disk thread's done is the one message that can free one. */
+static void wait_for_disk(void)
+{
+	struct idlrt_request rq = { .mr = l4_utcb()->mr };
+	if (l4_receive(disk_thread_id(), L4_TIMEOUTS_NEVER, &rq.client) == 0)
+		(void)disk_worker_dispatch(&rq);
+}
+
 static int serve_trace;
 
 /* Every fiber runs this loop while it is the receiving one. */
@@ -158,7 +168,7 @@ void disk_serve(int trace, uint16_t (*poll_timeout)(void))
 {
 	serve_trace = trace;
 	poll_receive_timeout = poll_timeout;
-	fiber_init(serve_on_fiber, disk_thread_idle);
+	fiber_init(serve_on_fiber, wait_for_disk);
 	serve_on_fiber();
 	__builtin_unreachable();
 }

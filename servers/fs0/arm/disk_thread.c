@@ -1,20 +1,24 @@
-/* disk_thread.c - fs0's disk thread on the target. The fiber that holds
- * the disk's gate posts one request at a time with a send whose words stay
- * in registers (the fiber's own message, kept in the UTCB, is untouched);
- * the thread calls blk0, waits, and sends the completion back with no send
- * timeout, so it reaches fs0's receive loop however busy fs0 is. */
+/* disk_thread.c - fs0's disk thread on the target, and both threads' side
+ * of disk_worker.idl. The fiber that holds the disk's gate posts one request
+ * at a time (keeping its own message registers first: the stub fills them)
+ * and waits; the disk thread calls blk0, which answers when the device has
+ * done it, and posts done back, whose send waits until fs0's receive loop
+ * takes it, however busy fs0 is. */
 #include <errno.h>
+#include <idlrt/serve.h>
 #include <l4/ipc.h>
 #include <l4/syscalls.h>
 #include "block.h"
 #include "disk_thread.h"
+#include "disk_worker.h"
+#include "disk_worker_server.h"
 #include "fiber.h"
 
 /* The priority mm0 gives every task (servers/mm0/arm/boot.h): no higher,
  * which the kernel refuses, no lower, so that the disk thread is not
  * starved by the clients it serves. */
 #define DISK_THREAD_PRIORITY	100u
-#define DISK_THREAD_STACK_WORDS	512u	/* 4 KiB: the block stubs and this file */
+#define DISK_THREAD_STACK_WORDS	512u	/* 4 KiB: idlrt's loop and the stubs */
 
 static l4_tid_t server_thread, disk_thread, blk0_thread;
 static int32_t disk_window;
@@ -22,37 +26,34 @@ static uint64_t disk_thread_stack[DISK_THREAD_STACK_WORDS];
 static struct fiber *waiter;
 static int completed_result;
 
-static int call_blk0(const uint32_t *mr)
+/* ---- On the disk thread: requests from fs0's receiving thread only ---- */
+
+int disk_worker_handle_read(struct idlrt_request *idl_rq, uint64_t sector, uint32_t count)
 {
-	uint64_t sector = mr[1] | (uint64_t)mr[2] << 32;
-	uint32_t count = mr[3];
-	switch (L4_TAG_LABEL(mr[0])) {
-	case DISK_OP_READ:
-		return block_read(blk0_thread, sector, count, disk_window, 0);
-	case DISK_OP_WRITE:
-		return block_write(blk0_thread, sector, count, disk_window, 0);
-	case DISK_OP_FLUSH:
-		return block_flush(blk0_thread);
-	default:
-		return -EINVAL;
-	}
+	if (idl_rq->client != server_thread)
+		return -EPERM;
+	return disk_worker_done(server_thread,
+				block_read(blk0_thread, sector, count, disk_window, 0));
 }
 
-/* Each completion goes out in the send half of the wait for the next request. */
+int disk_worker_handle_write(struct idlrt_request *idl_rq, uint64_t sector, uint32_t count)
+{
+	if (idl_rq->client != server_thread)
+		return -EPERM;
+	return disk_worker_done(server_thread,
+				block_write(blk0_thread, sector, count, disk_window, 0));
+}
+
+int disk_worker_handle_flush(struct idlrt_request *idl_rq)
+{
+	if (idl_rq->client != server_thread)
+		return -EPERM;
+	return disk_worker_done(server_thread, block_flush(blk0_thread));
+}
+
 static void disk_thread_main(void)
 {
-	uint32_t *mr = l4_utcb()->mr;
-	int error = l4_receive(server_thread, L4_TIMEOUTS_NEVER, NULL);
-	for (;;) {
-		if (error < 0) {
-			error = l4_receive(server_thread, L4_TIMEOUTS_NEVER, NULL);
-			continue;
-		}
-		int result = call_blk0(mr);
-		mr[0] = L4_TAG(0, 1);
-		mr[1] = (uint32_t)result;
-		error = l4_ipc(server_thread, server_thread, L4_TIMEOUTS_NEVER, NULL);
-	}
+	idlrt_serve(disk_worker_dispatch, 0);
 }
 
 /* No pager: the thread touches only what mm0 mapped before fs0 started (its
@@ -81,49 +82,51 @@ void disk_thread_stop(void)
 	disk_thread = L4_NILTHREAD;
 }
 
-bool disk_thread_is(l4_tid_t tid)
+l4_tid_t disk_thread_id(void)
 {
-	return tid == disk_thread;
+	return disk_thread;
 }
 
-/* A send of MR0..MR3 in r3-r6 (l4_ipc's registers) with no receive half. */
-static int post(enum disk_op op, uint64_t sector, uint32_t count)
+/* ---- On fs0's receiving thread: post, wait, and the done that wakes ---- */
+
+int disk_worker_handle_done(struct idlrt_request *idl_rq, int32_t result)
 {
-	register uint32_t r0 asm("r0") = disk_thread;
-	register uint32_t r1 asm("r1") = L4_NILTHREAD;
-	register uint32_t r2 asm("r2") = L4_TIMEOUTS_NEVER;
-	register uint32_t r3 asm("r3") = L4_TAG(op, 3);
-	register uint32_t r4 asm("r4") = (uint32_t)sector;
-	register uint32_t r5 asm("r5") = (uint32_t)(sector >> 32);
-	register uint32_t r6 asm("r6") = count;
-	register uint32_t r7 asm("r7") = L4_SYS_IPC;
-	asm volatile("svc #0"
-		     : "+r"(r0), "+r"(r1), "+r"(r2), "+r"(r3), "+r"(r4), "+r"(r5), "+r"(r6)
-		     : "r"(r7)
-		     : "r8", "r9", "memory");
-	return (int)r0;
+	if (idl_rq->client != disk_thread)
+		return -EPERM;
+	completed_result = result;
+	fiber_wake(waiter);
+	waiter = NULL;
+	return 0;
 }
 
-int disk_thread_do(enum disk_op op, uint64_t sector, uint32_t count)
+/* The stub has filled the message registers: the fiber's own were kept. */
+static int wait_for_done(int post_error)
 {
-	waiter = fiber_self();
-	if (post(op, sector, count) < 0) {
-		waiter = NULL;
-		return -EIO;
+	if (post_error) {
+		fiber_restore_message();
+		return post_error;
 	}
 	fiber_wait();
 	return completed_result;
 }
 
-void disk_thread_completed(const uint32_t *mr)
+int disk_thread_read(uint64_t sector, uint32_t count)
 {
-	completed_result = (int)mr[1];
-	fiber_wake(waiter);
-	waiter = NULL;
+	waiter = fiber_self();
+	fiber_keep_message();
+	return wait_for_done(disk_worker_read(disk_thread, sector, count));
 }
 
-void disk_thread_idle(void)
+int disk_thread_write(uint64_t sector, uint32_t count)
 {
-	if (l4_receive(disk_thread, L4_TIMEOUTS_NEVER, NULL) == 0)
-		disk_thread_completed(l4_utcb()->mr);
+	waiter = fiber_self();
+	fiber_keep_message();
+	return wait_for_done(disk_worker_write(disk_thread, sector, count));
+}
+
+int disk_thread_flush(void)
+{
+	waiter = fiber_self();
+	fiber_keep_message();
+	return wait_for_done(disk_worker_flush(disk_thread));
 }

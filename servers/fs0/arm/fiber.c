@@ -115,11 +115,19 @@ static struct fiber *loop_fiber(void)
 	return unused;
 }
 
+void fiber_keep_message(void)
+{
+	memcpy(running->message, l4_utcb()->mr, sizeof(running->message));
+}
+
+void fiber_restore_message(void)
+{
+	memcpy(l4_utcb()->mr, running->message, sizeof(running->message));
+}
+
 void fiber_wait(void)
 {
 	struct fiber *self = running;
-	uint32_t *mr = l4_utcb()->mr;
-	memcpy(self->message, mr, sizeof(self->message));
 	self->state = FIBER_WAITING;
 	for (;;) {
 		struct fiber *next = take_woken();
@@ -135,7 +143,7 @@ void fiber_wait(void)
 		}
 		idle_wait();
 	}
-	memcpy(mr, self->message, sizeof(self->message));
+	fiber_restore_message();
 }
 
 void fiber_hand_over(void)
@@ -153,9 +161,8 @@ void fiber_yield(void)
 	if (!next)
 		return;
 	struct fiber *self = running;
-	uint32_t *mr = l4_utcb()->mr;
-	memcpy(self->message, mr, sizeof(self->message));
+	fiber_keep_message();
 	fiber_wake(self);
 	switch_to(next);
-	memcpy(mr, self->message, sizeof(self->message));
+	fiber_restore_message();
 }

@@ -18,8 +18,13 @@ struct fiber;
  * woken one of them (the disk's completion). */
 void fiber_init(void (*loop)(void), void (*idle)(void));
 struct fiber *fiber_self(void);
-/* Parks the calling fiber until fiber_wake: others run meanwhile. The
- * thread's message registers are as they were when it returns. */
+/* A copy of the thread's message registers (the request the fiber has not
+ * finished, or its reply) with the running fiber, and back: the loop reuses
+ * them while it waits. */
+void fiber_keep_message(void);
+void fiber_restore_message(void);
+/* Parks the calling fiber until fiber_wake: others run meanwhile. It comes
+ * back with the message it kept (fiber_keep_message) restored. */
 void fiber_wait(void);
 /* A waiting fiber runs again when the running one hands over or waits. */
 void fiber_wake(struct fiber *fiber);

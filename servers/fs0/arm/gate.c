@@ -48,6 +48,7 @@ void gate_enter(void)
 	}
 	waiting[(waiting_first + waiting_count) % FIBER_COUNT] = fiber_self();
 	waiting_count++;
+	fiber_keep_message();
 	fiber_wait();
 }
 
