@@ -117,9 +117,9 @@ static int dispatch_on_fiber(struct idlrt_request *rq)
 }
 
 /* With a disk the loop always asks: dirty blocks are written back every
- * WRITE_BACK_MS (through the gate, so the fiber may wait here with its
- * reply in the message registers, which fiber_wait keeps), and poll's
- * timeouts are answered as without one. */
+ * WRITE_BACK_MS (through the gate, so the fiber may wait here for the disk
+ * with the last reply in the message registers, which it keeps meanwhile),
+ * and poll's timeouts are answered as without one. */
 static const uint32_t always_timed = 1;
 static uint64_t next_write_back_ms;
 static uint16_t (*poll_receive_timeout)(void);
