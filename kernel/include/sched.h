@@ -4,6 +4,7 @@
 
 #include "cp15.h"
 #include "mmu.h"
+#include "mmu_switch.h"
 #include "thread.h"
 
 /* Queues t on its processor's queues (waking that processor if t should
@@ -20,10 +21,12 @@ void sched_replace(struct thread *out, struct thread *in);
 
 /* A direct switch by IPC from the running thread `out`, now blocked, to
  * `in`, now ready: `in` takes out's place on the ready queues and runs.
- * Inline for the IPC fast path. The running thread's space is the active
- * one, so only a change of space reaches the MMU. */
+ * Inline for the IPC fast path; one_cpu (a constant) when only one
+ * processor runs, so the return to user mode is inline too. The running
+ * thread's space is the active one, so only a change of space reaches the
+ * MMU. */
 static inline __attribute__((always_inline, noreturn)) void
-sched_handoff(struct thread *out, struct thread *in)
+sched_handoff(struct thread *out, struct thread *in, bool one_cpu)
 {
 	if (out->queued && out->prio == in->prio && out->rq_next == out) {
 		/* out was alone at its priority: in takes the ring over. */
@@ -35,9 +38,11 @@ sched_handoff(struct thread *out, struct thread *in)
 		sched_replace(out, in);
 	}
 	if (in->space != out->space)
-		mmu_activate(in->space);
+		mmu_activate_before_return(in->space);
 	write_tpidruro(in->utcb_pointer);
 	current = in;
+	if (one_cpu)
+		return_to_user_one_cpu(&in->ctx);
 	return_to_user(&in->ctx);
 }
 void sched_rotate(struct thread *t);
