@@ -1,8 +1,9 @@
 /* fastpath.c - the IPC fast path, entered straight from the svc vector: a
  * register-only call or reply-and-wait to a thread already waiting for us
  * (or for our reply to its fault), at no lower priority, with nothing
- * queued for us and no timeout to arm; and a register-only reply sent on
- * its own to a thread waiting for us at no higher priority.
+ * queued for us and no timeout to arm; a register-only reply sent on its
+ * own to a thread waiting for us at no higher priority; and a receive from
+ * anyone that blocks.
  * Everything else goes on to handle_syscall and the slow path (sys_ipc),
  * which gives the same result for the cases handled here. Each test exits
  * on its own, so the common case runs straight through. */
@@ -70,6 +71,30 @@ slow:
 	handle_syscall(ctx);
 }
 
+/* A receive from anyone without a timeout (a server back in its loop with
+ * no reply to send) by a thread with no sender queued and no interrupt
+ * pending: it waits and the scheduler picks who runs, as after the slow
+ * path's start_receive (ipc.c). Its own function, like fastpath_send. */
+static void __attribute__((noinline, noreturn)) fastpath_wait(struct context *ctx)
+{
+	struct thread *t = (struct thread *)ctx;
+	if (unlikely(ctx->r[1] != L4_ANYTHREAD))
+		goto slow;
+	if (unlikely(ctx->r[2] < RECV_NEVER_MIN))
+		goto slow;
+	/* Any interrupt pending (rare) goes the slow way, which delivers it
+	 * if it is this thread's. */
+	if (unlikely(t->sendq_head || irq_pending_count))
+		goto slow;
+	ctx->r[1] = L4_NILTHREAD;
+	t->state = TS_RECV;
+	t->recv_spec = L4_ANYTHREAD;
+	sched_dequeue(t);
+	sched_return();
+slow:
+	handle_syscall(ctx);
+}
+
 /* The vector saved the caller's registers where SP_svc pointed: just past
  * the running thread's context, as every return to user mode leaves it. So
  * ctx is current's, and the thread is found without a load. */
@@ -81,17 +106,22 @@ static inline __attribute__((always_inline, noreturn)) void fastpath(struct cont
 	/* A call names its partner twice; reply-and-wait receives from anyone. */
 	if (from != to && unlikely(from != L4_ANYTHREAD))
 		fastpath_send(ctx);
+	/* The slot is masked into the table instead of range-checked: a tid
+	 * whose slot lies past the table equals no thread's tid. Slot 0 is
+	 * never used, so a receive only (to L4_NILTHREAD) finds no thread,
+	 * before its tag (whatever MR0 held) is looked at. */
+	struct thread *dest = thread_table[L4_TID_SLOT(to) % MAX_THREADS];
+	if (unlikely(!dest)) {
+		if (to == L4_NILTHREAD)
+			fastpath_wait(ctx);
+		goto slow;
+	}
 	if (unlikely(L4_TAG_WORDS(tag) >= L4_MR_IN_REGS))
 		goto slow;
 	/* Labels from L4_LABEL_KERNEL_MIN up are the kernel's; sys_ipc refuses them. */
 	if (unlikely(tag >= L4_TAG(L4_LABEL_KERNEL_MIN, 0)))
 		goto slow;
 	if (unlikely(ctx->r[2] < RECV_NEVER_MIN))
-		goto slow;
-	/* The slot is masked into the table instead of range-checked: a tid
-	 * whose slot lies past the table equals no thread's tid. */
-	struct thread *dest = thread_table[L4_TID_SLOT(to) % MAX_THREADS];
-	if (unlikely(!dest))
 		goto slow;
 	if (unlikely(dest->tid != to))
 		goto slow;

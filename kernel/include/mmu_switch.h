@@ -9,11 +9,11 @@
 
 /* mmu_activate for a caller that returns to user mode next: that exception
  * return synchronises the context, so the ISB mmu_activate ends with is left
- * to it. The sequence is load_space's (mmu.c): through the reserved ASID, so
+ * to it. c is this processor's. The sequence is load_space's (mmu.c): through the reserved ASID, so
  * no walk mixes the old table and the new ASID. */
-static inline __attribute__((always_inline)) void mmu_activate_before_return(struct space *s)
+static inline __attribute__((always_inline)) void
+mmu_activate_before_return(struct cpu *c, struct space *s)
 {
-	struct cpu *c = this_cpu();
 	if (__builtin_expect(s->asid_generation != c->asid_generation, 0)) {
 		mmu_activate(s);
 		return;
