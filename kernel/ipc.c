@@ -91,7 +91,13 @@ static int do_send(struct thread *t, struct thread *dest, uint16_t send_timeout,
 	if (accepts(dest, t->tid)) {
 		sleep_cancel(dest);
 		transfer(t, dest);
-		sched_make_ready(dest, true);
+		/* The receiver goes to the front of its priority's ring: it
+		 * runs next when the sender blocks or is not above it. Except
+		 * after a reply (a send only that must not wait: its receiver
+		 * waits already): a server goes on serving and its client
+		 * runs when the server next waits. */
+		bool reply = from == L4_NILTHREAD && send_timeout == L4_TIMEOUT_ZERO;
+		sched_make_ready(dest, !reply);
 		return SEND_DONE;
 	}
 	if (send_timeout == L4_TIMEOUT_ZERO) {
@@ -184,7 +190,7 @@ void ipc_kernel_call(struct thread *t, uint32_t label, const uint32_t words[L4_F
 		t->state = TS_RECV;
 		t->recv_spec = pager->tid;
 		pager->state = TS_READY;
-		sched_handoff(t, pager);
+		sched_handoff(t, pager, false);
 	}
 	if (do_send(t, pager, L4_TIMEOUT_NEVER, pager->tid, L4_TIMEOUT_NEVER) == SEND_DONE)
 		start_receive(t, pager->tid, L4_TIMEOUT_NEVER);

@@ -164,7 +164,7 @@ void smp_ipc(struct context *ctx)
 	uint32_t slot = L4_TID_SLOT(ctx->r[0]);
 	struct thread *dest = slot < MAX_THREADS ? thread_table[slot] : NULL;
 	if (dest && dest->home == this_cpu())
-		fastpath_ipc(ctx);
+		fastpath_ipc_smp(ctx);
 	handle_syscall(ctx);
 }
 

@@ -21,6 +21,7 @@ uint32_t thread_count(void)
 struct thread *thread_create(struct space *space, l4_tid_t pager, uint8_t prio,
 			     uint32_t utcb_slot, int *err)
 {
+	/* Slot 0 stays empty, L4_NILTHREAD's: fastpath.c finds no thread there. */
 	uint32_t slot = 1;
 	while (slot < MAX_THREADS && thread_table[slot])
 		slot++;

@@ -4,6 +4,7 @@
 
 #include "cp15.h"
 #include "mmu.h"
+#include "mmu_switch.h"
 #include "thread.h"
 
 /* Queues t on its processor's queues (waking that processor if t should
@@ -20,24 +21,32 @@ void sched_replace(struct thread *out, struct thread *in);
 
 /* A direct switch by IPC from the running thread `out`, now blocked, to
  * `in`, now ready: `in` takes out's place on the ready queues and runs.
- * Inline for the IPC fast path. The running thread's space is the active
- * one, so only a change of space reaches the MMU. */
+ * Inline for the IPC fast path; one_cpu (a constant) when only one
+ * processor runs, so the return to user mode is inline too. The running
+ * thread's space is the active one, so only a change of space reaches the
+ * MMU. */
 static inline __attribute__((always_inline, noreturn)) void
-sched_handoff(struct thread *out, struct thread *in)
+sched_handoff(struct thread *out, struct thread *in, bool one_cpu)
 {
-	if (out->queued && out->prio == in->prio && out->rq_next == out) {
-		/* out was alone at its priority: in takes the ring over. */
+	/* One read of TPIDRPRW for the three uses below. */
+	struct cpu *c = this_cpu();
+	/* Only a queued thread of in's priority heads in's ring: out was
+	 * alone at that priority, so in takes the ring over. */
+	struct thread **in_head = &c->ready_heads[in->prio];
+	if (*in_head == out && out->rq_next == out) {
 		in->rq_next = in->rq_prev = in;
-		ready_head[in->prio] = in;
+		*in_head = in;
 		out->queued = false;
 		in->queued = true;
 	} else {
 		sched_replace(out, in);
 	}
 	if (in->space != out->space)
-		mmu_activate(in->space);
+		mmu_activate_before_return(c, in->space);
 	write_tpidruro(in->utcb_pointer);
-	current = in;
+	c->current_thread = in;
+	if (one_cpu)
+		return_to_user_one_cpu(&in->ctx);
 	return_to_user(&in->ctx);
 }
 void sched_rotate(struct thread *t);

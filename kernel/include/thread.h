@@ -103,5 +103,13 @@ struct thread *thread_create(struct space *space, l4_tid_t pager, uint8_t prio,
 void thread_destroy(struct thread *t);
 uint32_t thread_count(void);
 void return_to_user(struct context *ctx) __attribute__((noreturn));
+/* return_to_user's three instructions in place, for paths that run only
+ * with one processor (with several, return_to_user also releases the lock). */
+static inline __attribute__((always_inline, noreturn)) void return_to_user_one_cpu(struct context *ctx)
+{
+	asm volatile("add sp, %0, %1\n\tldmdb sp, {r0-r14}^\n\trfeia sp!"
+		     :: "r"(ctx), "i"(ENTRY_CONTEXT_GPRS) : "memory");
+	__builtin_unreachable();
+}
 
 #endif

@@ -17,7 +17,7 @@ static int echo_encode_add(uint32_t *idl_mr, int idl_result, int32_t sum)
 	return IDLRT_SEND_REPLY;
 }
 
-static int echo_do_add(struct idlrt_request *idl_rq)
+static int __attribute__((noinline)) echo_do_add(struct idlrt_request *idl_rq)
 {
 	uint32_t *idl_mr = idl_rq->mr;
 	unsigned idl_w = 2;
@@ -71,7 +71,7 @@ static int echo_encode_scalars(uint32_t *idl_mr, int idl_result, uint64_t sum, u
 	return IDLRT_SEND_REPLY;
 }
 
-static int echo_do_scalars(struct idlrt_request *idl_rq)
+static int __attribute__((noinline)) echo_do_scalars(struct idlrt_request *idl_rq)
 {
 	uint32_t *idl_mr = idl_rq->mr;
 	unsigned idl_w = 2;
@@ -183,7 +183,7 @@ static int echo_encode_shapes(uint32_t *idl_mr, int idl_result, const struct ech
 	return IDLRT_SEND_REPLY;
 }
 
-static int echo_do_shapes(struct idlrt_request *idl_rq)
+static int __attribute__((noinline)) echo_do_shapes(struct idlrt_request *idl_rq)
 {
 	uint32_t *idl_mr = idl_rq->mr;
 	unsigned idl_w = 2;
@@ -359,7 +359,7 @@ static int echo_encode_strings(uint32_t *idl_mr, int idl_result, const char *gre
 	return IDLRT_SEND_REPLY;
 }
 
-static int echo_do_strings(struct idlrt_request *idl_rq)
+static int __attribute__((noinline)) echo_do_strings(struct idlrt_request *idl_rq)
 {
 	uint32_t *idl_mr = idl_rq->mr;
 	unsigned idl_w = 2;
@@ -439,7 +439,7 @@ static int echo_encode_relabel(uint32_t *idl_mr, int idl_result, const struct ec
 	return IDLRT_SEND_REPLY;
 }
 
-static int echo_do_relabel(struct idlrt_request *idl_rq)
+static int __attribute__((noinline)) echo_do_relabel(struct idlrt_request *idl_rq)
 {
 	uint32_t *idl_mr = idl_rq->mr;
 	unsigned idl_w = 2;
@@ -527,7 +527,7 @@ static int echo_encode_buffers(uint32_t *idl_mr, int idl_result, const void *cop
 	return IDLRT_SEND_REPLY;
 }
 
-static int echo_do_buffers(struct idlrt_request *idl_rq)
+static int __attribute__((noinline)) echo_do_buffers(struct idlrt_request *idl_rq)
 {
 	uint32_t *idl_mr = idl_rq->mr;
 	unsigned idl_w = 2;
@@ -593,7 +593,7 @@ static int echo_encode_count(uint32_t *idl_mr, int idl_result)
 	return IDLRT_SEND_REPLY;
 }
 
-static int echo_do_count(struct idlrt_request *idl_rq)
+static int __attribute__((noinline)) echo_do_count(struct idlrt_request *idl_rq)
 {
 	uint32_t *idl_mr = idl_rq->mr;
 	if (L4_TAG_WORDS(idl_mr[0]) != 1)
@@ -616,7 +616,7 @@ idl_bad:
 	return idlrt_reply_error(idl_rq, -EBADMSG);
 }
 
-static int echo_do_notify(struct idlrt_request *idl_rq)
+static int __attribute__((noinline)) echo_do_notify(struct idlrt_request *idl_rq)
 {
 	uint32_t *idl_mr = idl_rq->mr;
 	unsigned idl_w = 2;
@@ -673,7 +673,7 @@ int echo_wait_reply(idlrt_token_t idl_token, int idl_result, int32_t value)
 	return idlrt_deferred_send(idl_token);
 }
 
-static int echo_do_wait(struct idlrt_request *idl_rq)
+static int __attribute__((noinline)) echo_do_wait(struct idlrt_request *idl_rq)
 {
 	uint32_t *idl_mr = idl_rq->mr;
 	unsigned idl_w = 2;
@@ -726,7 +726,7 @@ static int echo_encode_post(uint32_t *idl_mr, int idl_result)
 	return IDLRT_SEND_REPLY;
 }
 
-static int echo_do_post(struct idlrt_request *idl_rq)
+static int __attribute__((noinline)) echo_do_post(struct idlrt_request *idl_rq)
 {
 	uint32_t *idl_mr = idl_rq->mr;
 	unsigned idl_w = 2;
@@ -776,7 +776,7 @@ static int echo_encode_total(uint32_t *idl_mr, int idl_result, int64_t sum)
 	return IDLRT_SEND_REPLY;
 }
 
-static int echo_do_total(struct idlrt_request *idl_rq)
+static int __attribute__((noinline)) echo_do_total(struct idlrt_request *idl_rq)
 {
 	uint32_t *idl_mr = idl_rq->mr;
 	unsigned idl_w = 2;

@@ -3,7 +3,7 @@
 #include <string.h>
 #include "test_types_server.h"
 
-static int echo_log_do_line(struct idlrt_request *idl_rq)
+static int __attribute__((noinline)) echo_log_do_line(struct idlrt_request *idl_rq)
 {
 	uint32_t *idl_mr = idl_rq->mr;
 	unsigned idl_w = 2;
