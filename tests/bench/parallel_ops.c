@@ -23,7 +23,7 @@
 struct start_line {
 	int ready[2];	/* each caller writes a byte once pinned and warmed up */
 	int go[2];	/* the parent writes one byte per caller */
-	int done[2];	/* each caller writes a byte after its last op */
+	int done[2];	/* each caller writes its loop's CPU time after its last op */
 };
 
 typedef int (*operation_fn)(void);
