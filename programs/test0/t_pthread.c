@@ -85,12 +85,22 @@ static void *post_and_end(void *arg)
 	return NULL;
 }
 
+/* arg: { the semaphore to wait for, the one to post }. */
+static void *wait_post_and_end(void *arg)
+{
+	sem_t **go_done = arg;
+
+	sem_wait(go_done[0]);
+	sem_post(go_done[1]);
+	return NULL;
+}
+
 static void test_detach(void)
 {
 	pthread_attr_t attr;
 	pthread_t thread;
-	sem_t done;
-	int state = -1;
+	sem_t go, done;
+	int state = -1, tries;
 
 	sem_init(&done, 0, 0);
 	pthread_attr_init(&attr);
@@ -102,10 +112,21 @@ static void test_detach(void)
 	CHECK_EQ("the detached thread ran", 0, sem_wait(&done));
 	pthread_attr_destroy(&attr);
 
-	pthread_create(&thread, NULL, post_and_end, &done);
+	/* The thread waits for go until both answers for a running thread are checked:
+	 * on another processor it could otherwise have ended already (then ESRCH). */
+	sem_init(&go, 0, 0);
+	pthread_create(&thread, NULL, wait_post_and_end, (sem_t *[]){ &go, &done });
 	CHECK_EQ("pthread_detach of a joinable thread", 0, pthread_detach(thread));
+	CHECK_EQ("detaching it again while it runs is EINVAL", EINVAL, pthread_detach(thread));
+	CHECK_EQ("joining it while it runs is EINVAL", EINVAL, pthread_join(thread, NULL));
+	sem_post(&go);
 	sem_wait(&done);
-	CHECK_EQ("detaching it again is EINVAL", EINVAL, pthread_detach(thread));
+	for (tries = 0; tries < 10000 && pthread_kill(thread, 0) == 0; tries++)
+		sched_yield();
+	CHECK_EQ("a detached thread that ended is soon unknown", ESRCH, pthread_kill(thread, 0));
+	CHECK_EQ("detaching it once it ended is ESRCH", ESRCH, pthread_detach(thread));
+	CHECK_EQ("joining it once it ended is ESRCH", ESRCH, pthread_join(thread, NULL));
+	sem_destroy(&go);
 	sem_destroy(&done);
 }
 

@@ -19,4 +19,8 @@ void bench_paths(void);
 /* mutex_uncontended, thread_handoff_rtt, pthread_create_join (thread_ops.c). */
 void bench_threads(void);
 
+/* getpid_1proc(_server_side), getpid_4proc, open_close_1proc(_server_side),
+ * open_close_4proc: run with four processors (parallel_ops.c). */
+void bench_parallel(void);
+
 #endif

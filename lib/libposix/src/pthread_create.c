@@ -73,17 +73,26 @@ static void remove_live(struct __pthread *thread)
 	futex_unlock(&live_threads_lock);
 }
 
-bool pthread_known(pthread_t thread)
+/* Called with live_threads_lock held. */
+static bool known_locked(pthread_t thread)
 {
 	struct __pthread *live;
 
 	if (thread == &initial_thread)
 		return true;
-	futex_lock(&live_threads_lock);
 	for (live = live_threads; live && live != thread; live = live->next_live)
 		;
-	futex_unlock(&live_threads_lock);
 	return live != NULL;
+}
+
+bool pthread_known(pthread_t thread)
+{
+	bool known;
+
+	futex_lock(&live_threads_lock);
+	known = known_locked(thread);
+	futex_unlock(&live_threads_lock);
+	return known;
 }
 
 /* A thread that has ended still runs its last instructions (the wake, mm.thread_exit)
@@ -236,11 +245,20 @@ int pthread_create(pthread_t *out, const pthread_attr_t *attr, void *(*start)(vo
 int pthread_join(pthread_t thread, void **result)
 {
 	uint32_t state;
+	int error = 0;
 
-	if (!pthread_known(thread))
-		return ESRCH;
-	if (thread == pthread_current())
-		return EDEADLK;
+	/* A detached thread is answered under the list's lock, as in pthread_detach; a
+	 * joinable one's record stays until it is joined or detached. */
+	futex_lock(&live_threads_lock);
+	if (!known_locked(thread))
+		error = ESRCH;
+	else if (thread == pthread_current())
+		error = EDEADLK;
+	else if (__atomic_load_n(&thread->join_state, __ATOMIC_ACQUIRE) == THREAD_DETACHED)
+		error = EINVAL;
+	futex_unlock(&live_threads_lock);
+	if (error)
+		return error;
 	while ((state = __atomic_load_n(&thread->join_state, __ATOMIC_ACQUIRE)) ==
 	       THREAD_JOINABLE) {
 		if (pthread_cancelable_wait(&thread->join_state, THREAD_JOINABLE, false, NULL) ==
@@ -255,17 +273,24 @@ int pthread_join(pthread_t thread, void **result)
 	return 0;
 }
 
+/* The lookup and the change of join_state happen under the list's lock: a detached
+ * thread that ends takes itself off the list (pthread_exit) before its record can be
+ * freed, so it cannot end and be freed between the two, on another processor. Hence
+ * EINVAL while a detached thread runs, ESRCH once it has ended, whatever the timing. */
 int pthread_detach(pthread_t thread)
 {
 	uint32_t state = THREAD_JOINABLE;
+	int error = 0;
 
-	if (!pthread_known(thread))
-		return ESRCH;
-	if (__atomic_compare_exchange_n(&thread->join_state, &state, THREAD_DETACHED, false,
-					__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
-		return 0;
-	if (state != THREAD_ENDED)
-		return EINVAL;
-	release(thread);
-	return 0;
+	futex_lock(&live_threads_lock);
+	if (!known_locked(thread))
+		error = ESRCH;
+	else if (!__atomic_compare_exchange_n(&thread->join_state, &state, THREAD_DETACHED,
+					      false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE) &&
+		 state != THREAD_ENDED)
+		error = EINVAL;
+	futex_unlock(&live_threads_lock);
+	if (!error && state == THREAD_ENDED)
+		release(thread);
+	return error;
 }
