@@ -195,6 +195,10 @@ int fs_mount_disk_root(struct ext2_fs *fs);
 int fs_mount_on_disk(const void *archive, size_t archive_size);
 int fs_fsync(fs0_task_t task, int fd, bool data_only);
 int fs_sync(void);
+/* syncfs: fd's file system written back and flushed (0 at once on RAM);
+ * fs_mm_fsync: fsync of the file behind mm0's handle (-FS0_EBADF if none). */
+int fs_syncfs(fs0_task_t task, int fd);
+int fs_mm_fsync(uint32_t handle);
 
 /* ---- poll (poll.c) ------------------------------------------------------
  * fs_poll fills revents (one per item) and returns how many items have

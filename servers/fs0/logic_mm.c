@@ -223,3 +223,9 @@ uint32_t mm_handle_count(void)
 {
 	return handle_count;
 }
+
+struct fs0_vnode *mm_handle_vnode(uint32_t handle_id)
+{
+	struct mm_handle *handle = find_handle(handle_id);
+	return handle ? handle->vnode : NULL;
+}

@@ -5,7 +5,7 @@
  * wait, so a ping-pong of blocking reads allocates nothing. */
 #include <server/byte_ring.h>
 #include <server/counted_alloc.h>
-#include "data_copy.h"
+#include <server/data_copy.h>
 #include "pipe.h"
 #include "file.h"
 #include "space.h"

@@ -3,7 +3,7 @@
  * reads and writes stamp the file's times. */
 #include <string.h>
 #include <server/counted_alloc.h>
-#include "data_copy.h"
+#include <server/data_copy.h>
 #include "ramfs.h"
 #include "space.h"
 

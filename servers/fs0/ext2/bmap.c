@@ -31,8 +31,8 @@ static int map_path(const struct ext2_fs *fs, uint64_t logical, int *slot, int *
 			*slot = EXT2_NDIR + level - 1;
 			*depth = level;
 			for (int d = level - 1; d >= 0; d--) {
-				index[d] = (uint32_t)(logical % apb);
-				logical /= apb;
+				index[d] = (uint32_t)logical & (fs->addrs_per_block - 1);
+				logical >>= fs->addr_bits;
 			}
 			return 0;
 		}

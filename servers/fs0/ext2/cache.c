@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include <server/counted_alloc.h>
+#include <server/data_copy.h>
 
 #include "cache.h"
 
@@ -261,8 +262,8 @@ int ext2_cache_read_ahead(struct ext2_fs *fs, uint32_t first, uint32_t count,
 		if (err)
 			drop(fs, blocks[i]);
 		else
-			memcpy(blocks[i]->data, fs->staging + (size_t)i * fs->block_size,
-			       fs->block_size);
+			data_copy(blocks[i]->data, fs->staging + (size_t)i * fs->block_size,
+				  fs->block_size);
 	}
 	return err;
 }
@@ -289,8 +290,8 @@ static int write_runs(struct ext2_fs *fs, struct ext2_cblock **list, size_t coun
 			err = dev_write_blocks(fs, list[i]->block, 1, list[i]->data);
 		} else {
 			for (size_t j = 0; j < run; j++)
-				memcpy(fs->staging + j * fs->block_size, list[i + j]->data,
-				       fs->block_size);
+				data_copy(fs->staging + j * fs->block_size, list[i + j]->data,
+					  fs->block_size);
 			err = dev_write_blocks(fs, list[i]->block, (uint32_t)run, fs->staging);
 		}
 		if (err && !first_err)

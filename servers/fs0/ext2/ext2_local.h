@@ -99,6 +99,10 @@ struct ext2_fs {
 	uint8_t sb[1024];		/* the superblock, written back by ext2_meta_commit */
 	uint16_t mount_state;		/* s_state found at mount: unmount restores it */
 	uint32_t block_size, sectors_per_block, addrs_per_block;
+	/* log2 of block_size and of addrs_per_block: the read and write paths
+	 * split 64-bit offsets with shifts, since a 64-bit division is a
+	 * library call of some hundred instructions on ARMv7. */
+	uint32_t block_bits, addr_bits;
 	uint32_t blocks_count, inodes_count, first_data_block;
 	uint32_t blocks_per_group, inodes_per_group, group_count;
 	uint32_t inode_size, first_ino, gdt_blocks, inode_table_blocks;

@@ -3,6 +3,8 @@
  * (allocating holes and new blocks), truncating. */
 #include <errno.h>
 
+#include <server/data_copy.h>
+
 #include "bmap.h"
 #include "cache.h"
 #include "file.h"
@@ -48,10 +50,10 @@ long ext2_file_read(struct ext2_fs *fs, struct ext2_inode *in, void *buf, size_t
 		len = (size_t)(in->size - offset);
 	if (len > MAX_TRANSFER)
 		len = MAX_TRANSFER;
-	uint32_t bs = fs->block_size;
-	uint64_t first = offset / bs;
-	uint64_t end = (offset + len + bs - 1) / bs;
-	uint64_t last_file_block = (in->size + bs - 1) / bs;
+	uint32_t bs = fs->block_size, bits = fs->block_bits;
+	uint64_t first = offset >> bits;
+	uint64_t end = (offset + len + bs - 1) >> bits;
+	uint64_t last_file_block = (in->size + bs - 1) >> bits;
 	if (fs->ra_ino == in->ino && fs->ra_next == first) {
 		end += READ_AHEAD_BLOCKS;
 		if (end > last_file_block)
@@ -59,8 +61,8 @@ long ext2_file_read(struct ext2_fs *fs, struct ext2_inode *in, void *buf, size_t
 	}
 	size_t done = 0;
 	while (done < len) {
-		uint64_t logical = (offset + done) / bs;
-		uint32_t within = (uint32_t)((offset + done) % bs);
+		uint64_t logical = (offset + done) >> fs->block_bits;
+		uint32_t within = (uint32_t)(offset + done) & (bs - 1);
 		size_t chunk = bs - within;
 		if (chunk > len - done)
 			chunk = len - done;
@@ -77,13 +79,13 @@ long ext2_file_read(struct ext2_fs *fs, struct ext2_inode *in, void *buf, size_t
 			err = ext2_cache_get(fs, physical, KIND_DATA, in->ino, &cb);
 			if (err)
 				return done ? (long)done : err;
-			memcpy((uint8_t *)buf + done, cb->data + within, chunk);
+			data_copy((uint8_t *)buf + done, cb->data + within, chunk);
 			ext2_cache_put(fs, cb);
 		}
 		done += chunk;
 	}
 	fs->ra_ino = in->ino;
-	fs->ra_next = (offset + len + bs - 1) / bs;
+	fs->ra_next = (offset + len + bs - 1) >> bits;
 	return (long)done;
 }
 
@@ -101,8 +103,8 @@ long ext2_file_write(struct ext2_fs *fs, struct ext2_inode *in, const void *buf,
 	size_t done = 0;
 	int err = 0;
 	while (done < len) {
-		uint64_t logical = (offset + done) / bs;
-		uint32_t within = (uint32_t)((offset + done) % bs);
+		uint64_t logical = (offset + done) >> fs->block_bits;
+		uint32_t within = (uint32_t)(offset + done) & (bs - 1);
 		size_t chunk = bs - within;
 		if (chunk > len - done)
 			chunk = len - done;
@@ -119,7 +121,7 @@ long ext2_file_write(struct ext2_fs *fs, struct ext2_inode *in, const void *buf,
 			err = ext2_cache_get(fs, physical, kind, in->ino, &cb);
 		if (err)
 			break;
-		memcpy(cb->data + within, (const uint8_t *)buf + done, chunk);
+		data_copy(cb->data + within, (const uint8_t *)buf + done, chunk);
 		ext2_cache_mark_dirty(cb);
 		ext2_cache_put(fs, cb);
 		done += chunk;

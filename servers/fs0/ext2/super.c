@@ -50,6 +50,8 @@ static int check_super(struct ext2_fs *fs, char *why, size_t why_size)
 	fs->block_size = 1024u << log;
 	fs->sectors_per_block = fs->block_size / 512;
 	fs->addrs_per_block = fs->block_size / 4;
+	fs->block_bits = 10 + log;
+	fs->addr_bits = fs->block_bits - 2;
 	uint32_t incompat = fs->rev0 ? 0 : ext2_get32(sb, SB_FEATURE_INCOMPAT);
 	if (incompat & EXT2_INCOMPAT_RECOVER) {
 		say(why, why_size, "ext2: the journal needs recovery (ext3/ext4): not mounted");

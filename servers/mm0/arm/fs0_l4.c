@@ -80,6 +80,11 @@ static int l4_release(uint32_t handle)
 	return fs0_mm_release(fs0_dest, handle);
 }
 
+static int l4_fsync(uint32_t handle)
+{
+	return fs0_mm_fsync(fs0_dest, handle);
+}
+
 static const struct fs_ops l4_fs_ops = {
 	.task_fork = l4_task_fork,
 	.task_exit = l4_task_exit,
@@ -91,6 +96,7 @@ static const struct fs_ops l4_fs_ops = {
 	.read_page = l4_read_page,
 	.write_page = l4_write_page,
 	.release = l4_release,
+	.fsync = l4_fsync,
 };
 
 const struct fs_ops *fs0_ops_for(uint32_t fs0_tid)

@@ -42,10 +42,19 @@ static void fs_release(void *ctx, uint32_t file_id)
 		fs_link.ops->release(file_id);
 }
 
+static int fs_sync(void *ctx, uint32_t file_id)
+{
+	(void)ctx;
+	if (!fs_link_up())
+		return -EIO;
+	return fs_link.ops->fsync(file_id);
+}
+
 static const struct file_pager_ops fs_pager = {
 	.get_page = fs_get_page,
 	.put_page = fs_put_page,
 	.release = fs_release,
+	.sync = fs_sync,
 };
 
 /* One fs0 handle per file object: a second get for a cached file is given back. */

@@ -41,6 +41,8 @@ struct fs_ops {
 	int (*read_page)(uint32_t handle, uint32_t page_index, void *page);
 	int (*write_page)(uint32_t handle, uint32_t page_index, const void *page);
 	int (*release)(uint32_t handle);
+	/* fsync of the file behind handle (msync(MS_SYNC)). */
+	int (*fsync)(uint32_t handle);
 };
 
 /* Make fs0 (created, not started) a server that never faults: its bootfs

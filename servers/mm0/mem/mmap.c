@@ -189,7 +189,9 @@ static int sync_page(struct vm_object *file, struct vm_page *page)
 	return err == 0 || err == -ENXIO ? 0 : -EIO;
 }
 
-static int sync_area(struct vm_area *area, uint32_t start, uint32_t end)
+/* MS_SYNC: once the pages are in the file, the pager puts the file on its
+ * disk (fs0's fsync), so msync returns with the data durable. */
+static int sync_area(struct vm_area *area, uint32_t start, uint32_t end, int flags)
 {
 	struct vm_object *file = area->obj;
 
@@ -203,6 +205,8 @@ static int sync_area(struct vm_area *area, uint32_t start, uint32_t end)
 		if (err)
 			return err;
 	}
+	if ((flags & MM0_MS_SYNC) && file->pager->sync && file->pager->sync(file->pager_ctx, file->id) < 0)
+		return -EIO;
 	return 0;
 }
 
@@ -227,7 +231,7 @@ long mm0_msync(struct vm_space *vm, uint32_t addr, uint32_t length, int flags)
 		int err;
 
 		area = vma_find(vm, at);
-		err = sync_area(area, at, area->end < end ? area->end : end);
+		err = sync_area(area, at, area->end < end ? area->end : end, flags);
 		if (err)
 			return err;
 	}

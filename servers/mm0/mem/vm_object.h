@@ -24,6 +24,9 @@ struct file_pager_ops {
 	int (*put_page)(void *ctx, uint32_t file_id, uint32_t pgoff, uint32_t phys);
 	/* Optional: the file object is gone (after its dirty pages went out). */
 	void (*release)(void *ctx, uint32_t file_id);
+	/* Optional: the pages put so far are on the file's disk, the device
+	 * flushed (msync(MS_SYNC)); 0 or -errno. */
+	int (*sync)(void *ctx, uint32_t file_id);
 };
 
 struct vm_page {

@@ -1,7 +1,9 @@
 /* data_copy.h - fs0's copy of file bytes between a client's shared buffer and
- * file pages, the whole cost of a large read or write. */
-#ifndef FS0_DATA_COPY_H
-#define FS0_DATA_COPY_H
+ * file pages or the ext2 library's cache blocks (and between those blocks and
+ * its staging buffer), the whole cost of a large read or write. Here, below
+ * both, since the ext2 library calls nothing of fs0's. */
+#ifndef SERVER_DATA_COPY_H
+#define SERVER_DATA_COPY_H
 
 #include <stddef.h>
 #include <stdint.h>
