@@ -2,6 +2,7 @@
  * and arrives as an IPC from L4_IRQ_SENDER(irq); ACK unmasks it. */
 #include "irq.h"
 #include "plat.h"
+#include "powercut.h"
 #include "sched.h"
 #include "space.h"
 
@@ -59,6 +60,8 @@ void irq_dispatch(void)
 		if (irq == plat.timer_irq) {
 			timer_rearm();
 			sched_tick();
+		} else if (irq == PLAT_PMU_IRQ) {
+			powercut_interrupt();
 		} else if (irq >= IRQ_FIRST_USER && irq < IRQ_LIMIT) {
 			irq_fire(irq);
 		}

@@ -6,6 +6,7 @@
 #include "mmu.h"
 #include "plat.h"
 #include "pmu.h"
+#include "powercut.h"
 #include "printk.h"
 #include "smp.h"
 
@@ -26,6 +27,7 @@ void kmain(void)
 	gic_init();
 	timer_init();
 	pmu_init();
+	powercut_init();
 	smp_start_secondaries();
 	boot_start_root();
 }

@@ -1,6 +1,6 @@
 /* fdt.h - a reader for the flattened device tree a boot loader (here QEMU)
  * leaves in memory: walks the root's children and decodes their reg,
- * interrupts and compatible properties, and the processors under /cpus. Plain C, so host tests compile it. */
+ * interrupts and compatible properties, /chosen's bootargs, and the processors under /cpus. Plain C, so host tests compile it. */
 #ifndef KERNEL_FDT_H
 #define KERNEL_FDT_H
 
@@ -24,6 +24,8 @@ struct fdt_node {
 	uint32_t interrupts_len;
 	const uint8_t *method;		/* a PSCI node's conduit, "hvc" or "smc" */
 	uint32_t method_len;
+	const uint8_t *bootargs;	/* /chosen's: QEMU's -append */
+	uint32_t bootargs_len;
 	/* Children with device_type "cpu" (those of /cpus): how many, and the
 	 * first cell of the reg of the first FDT_MAX_CPUS (their MPIDR). */
 	uint32_t num_cpus;

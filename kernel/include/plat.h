@@ -25,6 +25,10 @@
 #define PLAT_MAX_USER_RANGES	8
 #define PLAT_MAX_DEVICES	L4_KIP_MAX_DEVICES
 #define PLAT_MAX_CPUS		8	/* the MPIDRs kept from the tree */
+#define PLAT_BOOTARGS_MAX	128u	/* /chosen's bootargs kept, with its NUL */
+/* QEMU virt wires each processor's PMU overflow to PPI 7; for 32-bit
+ * processors its device tree has no pmu node that would say so. */
+#define PLAT_PMU_IRQ		23u
 
 /* How PSCI is called: the psci node's method. */
 enum plat_psci_conduit { PLAT_PSCI_NONE, PLAT_PSCI_HVC, PLAT_PSCI_SMC };
@@ -43,6 +47,7 @@ struct plat_info {
 	uint32_t num_cpus;			/* the cpu nodes under /cpus */
 	uint32_t cpu_ids[PLAT_MAX_CPUS];	/* their MPIDR affinity values */
 	uint32_t psci_conduit;			/* enum plat_psci_conduit */
+	char bootargs[PLAT_BOOTARGS_MAX];	/* QEMU's -append, cut short */
 	const struct l4_kip_device *uart;	/* the kernel console, in devices[] */
 	uint32_t num_devices;			/* devices user space finds by kind */
 	struct l4_kip_device devices[PLAT_MAX_DEVICES];

@@ -87,6 +87,9 @@ static void child_property(struct fdt_node *n, const char *name, uint32_t name_l
 	} else if (str_eq(name, name_len, "method")) {
 		n->method = value;
 		n->method_len = len;
+	} else if (str_eq(name, name_len, "bootargs")) {
+		n->bootargs = value;
+		n->bootargs_len = len;
 	}
 }
 

@@ -196,6 +196,31 @@ START_TEST(test_cpus_and_psci)
 }
 END_TEST
 
+/* /chosen's bootargs (QEMU's -append) reach its node with their NUL; a
+ * node without them has none. */
+START_TEST(test_chosen_bootargs)
+{
+	static const char args[] = "powercut=123 quiet";
+	struct tree t;
+	struct seen seen = { 0 };
+	memset(&t, 0, sizeof(t));
+	begin(&t, "");
+	begin(&t, "chosen");
+	prop(&t, "bootargs", args, sizeof(args));
+	token(&t, TOKEN_END_NODE);
+	begin(&t, "psci");
+	prop(&t, "method", "hvc", 4);
+	token(&t, TOKEN_END_NODE);
+	token(&t, TOKEN_END_NODE);
+	token(&t, TOKEN_END);
+	ck_assert_ptr_null(fdt_walk(t.blob, finish(&t), record, &seen));
+	ck_assert_uint_eq(seen.count, 2);
+	ck_assert_uint_eq(seen.nodes[0].bootargs_len, sizeof(args));
+	ck_assert_str_eq((const char *)seen.nodes[0].bootargs, args);
+	ck_assert_ptr_null(seen.nodes[1].bootargs);
+}
+END_TEST
+
 START_TEST(test_more_cpus_than_kept)
 {
 	struct tree t;
@@ -358,6 +383,7 @@ static Suite *fdt_suite(void)
 	tcase_add_test(good, test_one_cell_addresses);
 	tcase_add_test(good, test_cpus_and_psci);
 	tcase_add_test(good, test_more_cpus_than_kept);
+	tcase_add_test(good, test_chosen_bootargs);
 	tcase_add_test(bad, test_bad_headers);
 	tcase_add_test(bad, test_bad_structure_blocks);
 	tcase_add_test(bad, test_bad_properties);

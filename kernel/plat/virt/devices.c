@@ -1,7 +1,7 @@
 /* devices.c - the QEMU virt board as its device tree describes it: RAM, the
  * GIC, the virtual timer's interrupt, and the devices handed to the root
  * task (PL011, PL031, PL061, fw_cfg, virtio-mmio; never the GIC), the
- * processors and how PSCI starts them. */
+ * processors, how PSCI starts them, and the boot arguments. */
 #include "fdt.h"
 #include "kernel.h"
 #include "plat.h"
@@ -111,10 +111,22 @@ static void take_psci(const struct fdt_node *n)
 		plat.psci_conduit = PLAT_PSCI_SMC;
 }
 
+static void take_bootargs(const struct fdt_node *n)
+{
+	uint32_t i;
+	for (i = 0; i < n->bootargs_len && i < PLAT_BOOTARGS_MAX - 1 && n->bootargs[i]; i++)
+		plat.bootargs[i] = (char)n->bootargs[i];
+	plat.bootargs[i] = '\0';
+}
+
 static void take_node(const struct fdt_node *n, void *ctx)
 {
 	(void)ctx;
 	uint32_t base, size;
+	if (n->bootargs) {
+		take_bootargs(n);
+		return;
+	}
 	if (n->num_cpus) {
 		take_cpus(n);
 		return;

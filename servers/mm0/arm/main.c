@@ -55,6 +55,13 @@ static void orphan_exited(long pid, int status)
 	power_off(code);
 }
 
+/* mm.power_off: the system's status is 0, as when init returns 0. */
+static void power_off_asked(long pid)
+{
+	console_printf("mm0: power-off asked by pid %ld\n", pid);
+	power_off(0);
+}
+
 static void crash_print(const char *line)
 {
 	console_printf("%s", line);
@@ -229,6 +236,7 @@ int main(void)
 		l4_poweroff(125);
 	}
 	serve_crash_print = crash_print;
+	serve_power_off = power_off_asked;
 	signal_fault_fatal = crash_report;
 	register_modules();
 	err = rtc_read_boot_time();

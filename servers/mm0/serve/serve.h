@@ -27,6 +27,10 @@ struct serve_fatal_fault {
 };
 extern struct serve_fatal_fault serve_last_fault;
 
+/* What mm.power_off calls with the asking process's id: on the target it
+ * writes the disk back and stops the machine (serve/power_requests.c). */
+extern void (*serve_power_off)(long pid);
+
 /* Where crash lines go (serve/crash.c); NULL: nowhere. */
 extern void (*serve_crash_print)(const char *line);
 /* One decoded line for a process a fault ends (signal_fault_fatal's shape):
