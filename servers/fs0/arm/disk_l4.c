@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <string.h>
 #include <l4/syscalls.h>
+#include <server/data_copy.h>
 #include "block.h"
 #include "clock.h"
 #include "disk_l4.h"
@@ -34,7 +35,7 @@ static int disk_read(void *ctx, uint64_t sector, uint32_t count, void *buf)
 		int error = disk_thread_read(sector, chunk);
 		if (error)
 			return error;
-		memcpy(out, window, chunk * BLOCK_SECTOR_SIZE);
+		data_copy(out, window, chunk * BLOCK_SECTOR_SIZE);
 		out += chunk * BLOCK_SECTOR_SIZE;
 		sector += chunk;
 		count -= chunk;
@@ -48,7 +49,7 @@ static int disk_write(void *ctx, uint64_t sector, uint32_t count, const void *bu
 	const uint8_t *in = buf;
 	while (count) {
 		uint32_t chunk = chunk_of(count);
-		memcpy(window, in, chunk * BLOCK_SECTOR_SIZE);
+		data_copy(window, in, chunk * BLOCK_SECTOR_SIZE);
 		int error = disk_thread_write(sector, chunk);
 		if (error)
 			return error;
