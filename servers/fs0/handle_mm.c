@@ -2,6 +2,7 @@
  * handles and pages); every other sender gets -EPERM before anything runs. */
 #include "fs0_server.h"
 #include "serve.h"
+#include "serve_state.h"
 
 static void mm_file_to_wire(const struct fs0_mm_file *file, struct fs0_mm_info *wire)
 {
@@ -44,6 +45,15 @@ int fs0_handle_task_exec(struct idlrt_request *idl_rq, uint32_t task)
 {
 	int error = serve_require_mm0(idl_rq);
 	return error ? error : fs_task_exec(task);
+}
+
+/* Only mm0's own first thread names its pager thread. */
+int fs0_handle_mm_pager_thread(struct idlrt_request *idl_rq, uint32_t tid)
+{
+	if (idl_rq->client != serve_mm0_tid)
+		return -FS0_EPERM;
+	serve_mm0_pager_tid = tid;
+	return 0;
 }
 
 int fs0_handle_set_buffer(struct idlrt_request *idl_rq, uint32_t tid, uint32_t window_off, uint32_t size)

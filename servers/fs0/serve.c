@@ -8,6 +8,7 @@
 #include "serve_state.h"
 
 l4_tid_t serve_mm0_tid;
+l4_tid_t serve_mm0_pager_tid;
 uint8_t *serve_window;
 uint32_t serve_window_size;
 
@@ -50,12 +51,18 @@ void fs0_serve_shutdown(void)
 	fs_shutdown();
 	idlrt_bulk_forget_all();
 	serve_mm0_tid = L4_NILTHREAD;
+	serve_mm0_pager_tid = L4_NILTHREAD;
 	serve_window = NULL;
 	serve_window_size = 0;
 }
 
 int serve_require_mm0(const struct idlrt_request *rq)
 {
-	return rq->client == serve_mm0_tid ? 0 : -FS0_EPERM;
+	if (rq->client == serve_mm0_tid)
+		return 0;
+	/* mm0's pager thread reads file pages for faults (mm_pager_thread);
+	 * it uses its own buffer, which mm0 registered for it. */
+	return rq->client == serve_mm0_pager_tid && serve_mm0_pager_tid != L4_NILTHREAD
+		       ? 0 : -FS0_EPERM;
 }
 

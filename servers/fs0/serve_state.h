@@ -6,6 +6,8 @@
 #include <idlrt/idlrt.h>
 
 extern l4_tid_t serve_mm0_tid;
+/* mm0's second thread, which fs0 also takes as mm0 (mm_pager_thread). */
+extern l4_tid_t serve_mm0_pager_tid;
 extern uint8_t *serve_window;
 extern uint32_t serve_window_size;
 

@@ -67,7 +67,7 @@ START_TEST(pager_error_kills_with_sigbus)
 	child = fork_of(parent);
 	child_pid = child->pid;
 	fake_pager_error = -EIO;
-	ck_assert_int_eq(mm0_fault(child, BASE, MM0_PROT_READ, 0), -EIO);
+	ck_assert_int_eq(mm0_fault(child, BASE, MM0_PROT_READ, 0, true), -EIO);
 	ck_assert_int_eq(fake_pager_error, 0);
 	ck_assert_int_eq(mm0_waitpid(parent, child_pid, 0, NULL, &status), child_pid);
 	ck_assert_int_eq(status, MM0_W_SIGNALED(MM0_SIGBUS));

@@ -77,7 +77,7 @@ START_TEST(a_fault_at_a_copy_pc_resumes_at_its_fixup)
 	struct task *task = spawn();
 
 	register_one(task);
-	ck_assert_int_eq(mm0_fault(task, UNMAPPED, MM0_PROT_WRITE, COPY_PC), -EFAULT);
+	ck_assert_int_eq(mm0_fault(task, UNMAPPED, MM0_PROT_WRITE, COPY_PC, true), -EFAULT);
 	ck_assert(!task->zombie);
 	ck_assert_uint_eq(moved_tid, task->l4_tid);
 	ck_assert_uint_eq(moved_flags, L4_EXREG_SET_PC | L4_EXREG_CANCEL_IPC);
@@ -96,7 +96,7 @@ START_TEST(a_fault_elsewhere_is_still_sigsegv)
 	register_one(parent);
 	task = task_of(mm0_fork(parent, TEST_PC, TEST_SP));
 	pid = (long)task->pid;
-	ck_assert_int_eq(mm0_fault(task, UNMAPPED, MM0_PROT_READ, OTHER_PC), -EFAULT);
+	ck_assert_int_eq(mm0_fault(task, UNMAPPED, MM0_PROT_READ, OTHER_PC, true), -EFAULT);
 	ck_assert(task->zombie);
 	ck_assert_uint_ne(moved_pc, FIXUP_PC);
 	ck_assert_int_eq(mm0_waitpid(parent, pid, MM0_WNOHANG, NULL, &status), pid);
@@ -115,7 +115,7 @@ START_TEST(fork_children_and_threads_share_the_table)
 	thread = task_of(mm0_clone(parent, THREAD_FLAGS, TEST_SP, TEST_PC));
 	ck_assert_uint_eq(fault_fixup_of(child, COPY_PC), FIXUP_PC);
 	ck_assert_uint_eq(fault_fixup_of(thread, COPY_PC), FIXUP_PC);
-	ck_assert_int_eq(mm0_fault(thread, UNMAPPED, MM0_PROT_WRITE, COPY_PC), -EFAULT);
+	ck_assert_int_eq(mm0_fault(thread, UNMAPPED, MM0_PROT_WRITE, COPY_PC, true), -EFAULT);
 	ck_assert_uint_eq(moved_tid, thread->l4_tid);
 	ck_assert_int_eq(fault_fixup_set(child, NULL, 0), 0);
 	ck_assert_uint_eq(fault_fixup_of(parent, COPY_PC), FIXUP_PC);

@@ -241,7 +241,7 @@ START_TEST(exec_needs_exec_permission)
 	struct task *task = spawn();
 	long addr = map_anon(task, 0, P, RW, PRIV);
 
-	ck_assert_int_eq(mm0_fault(task, addr, MM0_PROT_EXEC, 0), -EFAULT);
+	ck_assert_int_eq(mm0_fault(task, addr, MM0_PROT_EXEC, 0, true), -EFAULT);
 	assert_no_leak();
 }
 END_TEST
@@ -284,9 +284,9 @@ START_TEST(bad_arguments_are_rejected)
 	ck_assert_int_eq(mm0_mprotect(task->vm, BASE, P, 0x10), -EINVAL);
 	ck_assert_int_eq(mm0_mprotect(task->vm, BASE + 1, P, RW), -EINVAL);
 	ck_assert_int_eq(mm0_mprotect(task->vm, BASE, 0xffffffffu, RW), -EINVAL);
-	ck_assert_int_eq(mm0_fault(task, BASE, 0, 0), -EINVAL);
-	ck_assert_int_eq(mm0_fault(task, BASE, 0x10, 0), -EINVAL);
-	ck_assert_int_eq(mm0_fault(NULL, BASE, MM0_PROT_READ, 0), -EINVAL);
+	ck_assert_int_eq(mm0_fault(task, BASE, 0, 0, true), -EINVAL);
+	ck_assert_int_eq(mm0_fault(task, BASE, 0x10, 0, true), -EINVAL);
+	ck_assert_int_eq(mm0_fault(NULL, BASE, MM0_PROT_READ, 0, true), -EINVAL);
 	vm_file_close(file);
 	exit_and_reap(task, 0);
 	assert_no_leak();

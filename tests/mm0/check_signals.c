@@ -366,7 +366,7 @@ START_TEST(a_pager_error_goes_to_a_sigbus_handler)
 				  MM0_MAP_PRIVATE | MM0_MAP_FIXED, file, 0), 0x20000000);
 	catch(task, MM0_SIGBUS, 0, 0);
 	fake_pager_error = -EIO;
-	ck_assert_int_eq(mm0_fault(task, 0x20000004, MM0_PROT_READ, 0), -EIO);
+	ck_assert_int_eq(mm0_fault(task, 0x20000004, MM0_PROT_READ, 0, true), -EIO);
 	ck_assert(!task->zombie);
 	ck_assert_uint_eq(file_regs->regs[0], MM0_SIGBUS);
 	ck_assert_uint_eq(file_regs->regs[L4_EXREG_PC], TRAMPOLINE);

@@ -131,7 +131,7 @@ static enum user_result user_access(struct task *task, uint32_t addr, unsigned a
 				*byte = *cell;
 			return USER_OK;
 		}
-		result = mm0_fault(task, addr, access, 0);
+		result = mm0_fault(task, addr, access, 0, true);
 		if (result < 0)
 			return USER_KILLED;
 		ck_assert_int_eq(result, 0);

@@ -3,6 +3,7 @@
 #include "fs/fs_link.h"
 #include "fs/fs_link_state.h"
 #include "fs0.h"
+#include "pager_thread.h"
 #include "serve/time_requests.h"
 
 static idlrt_dest_t fs0_dest;
@@ -85,6 +86,11 @@ static int l4_fsync(uint32_t handle)
 	return fs0_mm_fsync(fs0_dest, handle);
 }
 
+static int l4_name_pager(uint32_t tid)
+{
+	return fs0_mm_pager_thread(fs0_dest, tid);
+}
+
 static const struct fs_ops l4_fs_ops = {
 	.task_fork = l4_task_fork,
 	.task_exit = l4_task_exit,
@@ -97,6 +103,9 @@ static const struct fs_ops l4_fs_ops = {
 	.write_page = l4_write_page,
 	.release = l4_release,
 	.fsync = l4_fsync,
+	.post_read_page = pager_thread_post,
+	.name_pager = l4_name_pager,
+	.on_pager_thread = pager_thread_current,
 };
 
 const struct fs_ops *fs0_ops_for(uint32_t fs0_tid)

@@ -7,7 +7,9 @@
 #include "boot.h"
 #include "fs/fs_link.h"
 #include "fs/module_file.h"
+#include "mem/page_wait.h"
 #include "mm0_local.h"
+#include "pager_thread.h"
 #include "proc/signals.h"
 #include "proc/spawn.h"
 #include "proc/task.h"
@@ -237,6 +239,7 @@ int main(void)
 	}
 	serve_crash_print = crash_print;
 	serve_power_off = power_off_asked;
+	page_wait_retry = serve_fault_retry;
 	signal_fault_fatal = crash_report;
 	register_modules();
 	err = rtc_read_boot_time();
@@ -245,6 +248,12 @@ int main(void)
 	mm0_stats(&stats);
 	console_printf("mm0: root pager up, %u free pages\n", (unsigned)stats.free_pages);
 	start_fs0();
+	/* With fs0, faults on its files wait parked while the pager thread reads. */
+	if (fs_link_up()) {
+		err = pager_thread_start();
+		if (err)
+			console_printf("mm0: no pager thread (error %d): faults wait for fs0\n", err);
+	}
 	/* Files' pages are cached uncharged: at most the modules (bootfs and the
 	 * programs) and what fs0's fixed heap can hold, which it took from here. */
 	mm0_commit_seal(module_pages() + (stats.free_pages - phys_free_pages()));
@@ -261,5 +270,5 @@ int main(void)
 #ifdef MM0_TRACE
 	mm0_trace_start();
 #endif
-	idlrt_serve(mm0_serve, SERVE_TRACING);
+	idlrt_serve(pager_thread_serve, SERVE_TRACING);
 }

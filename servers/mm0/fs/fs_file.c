@@ -35,6 +35,16 @@ static int fs_put_page(void *ctx, uint32_t file_id, uint32_t pgoff, uint32_t phy
 	return fs_link.ops->write_page(file_id, pgoff, phys_view(phys));
 }
 
+/* Through the pager thread, when there is one; fs_get_page's answer comes
+ * to page_wait_done. */
+static int fs_post_page(void *ctx, uint32_t file_id, uint32_t pgoff, uint32_t phys)
+{
+	(void)ctx;
+	if (!fs_link_up() || !fs_link.pager_page || !fs_link.ops->post_read_page)
+		return -ENOSYS;
+	return fs_link.ops->post_read_page(file_id, pgoff, phys);
+}
+
 static void fs_release(void *ctx, uint32_t file_id)
 {
 	(void)ctx;
@@ -55,6 +65,7 @@ static const struct file_pager_ops fs_pager = {
 	.put_page = fs_put_page,
 	.release = fs_release,
 	.sync = fs_sync,
+	.post_page = fs_post_page,
 };
 
 /* One fs0 handle per file object: a second get for a cached file is given back. */
@@ -127,12 +138,15 @@ int fs_file_head(struct vm_object *file, uint8_t head[FS0_PAGE_SIZE])
 	return fs_link.ops->read_page(file->id, 0, head);
 }
 
-/* mm0 calls only fs0 with bulk parameters: its page in fs0's window is the buffer. */
+/* mm0 calls only fs0 with bulk parameters: its page in fs0's window is the
+ * buffer, and the pager thread's own page for that thread's reads. */
 int idlrt_bulk_buffer(idlrt_dest_t dest, void **base, uint32_t *size)
 {
 	if (!fs_link.own_page || dest != fs_link.task->l4_tid)
 		return -ENOBUFS;
 	*base = fs_link.own_page;
+	if (fs_link.pager_page && fs_link.ops->on_pager_thread())
+		*base = fs_link.pager_page;
 	*size = MM0_PAGE_SIZE;
 	return 0;
 }

@@ -183,6 +183,16 @@ int fs_link_prepare(struct task *fs0, int bootfs_module)
 	}
 	fs_link.own_window = (uint32_t)result;
 	fs_link.own_page = phys_view(vm_object_page_find(own, 0)->phys);
+	own = vm_object_create(VM_OBJ_SHM, 1);
+	if (!own)
+		return -ENOMEM;
+	result = window_map(own, MM0_PAGE_SIZE);
+	if (result < 0) {
+		vm_object_settle(own);
+		return (int)result;
+	}
+	fs_link.pager_window = (uint32_t)result;
+	fs_link.pager_page_made = phys_view(vm_object_page_find(own, 0)->phys);
 	return 0;
 }
 
@@ -198,6 +208,21 @@ int fs_link_start(const struct fs_ops *ops)
 		return err;
 	fs_link.ops = ops;
 	return 0;
+}
+
+int fs_link_add_pager(uint32_t tid)
+{
+	int err;
+
+	if (!fs_link_up() || !fs_link.pager_page_made || !fs_link.ops->name_pager ||
+	    !fs_link.ops->on_pager_thread)
+		return -ENOSYS;
+	err = fs_link.ops->set_buffer(tid, fs_link.pager_window - FS0_WINDOW_BASE, MM0_PAGE_SIZE);
+	if (!err)
+		err = fs_link.ops->name_pager(tid);
+	if (!err)
+		fs_link.pager_page = fs_link.pager_page_made;
+	return err;
 }
 
 bool fs_link_up(void)
@@ -235,6 +260,8 @@ void fs_thread_gone(struct task *task)
 		fs_link.ops = NULL;
 		fs_link.task = NULL;
 		fs_link.own_page = NULL;
+		fs_link.pager_page = NULL;
+		fs_link.pager_page_made = NULL;
 		return;
 	}
 	if (task->fs_known && fs_link_up())

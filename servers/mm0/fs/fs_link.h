@@ -43,6 +43,14 @@ struct fs_ops {
 	int (*release)(uint32_t handle);
 	/* fsync of the file behind handle (msync(MS_SYNC)). */
 	int (*fsync)(uint32_t handle);
+	/* Optional, the target's pager thread (docs/mm0.md, "The fault path"):
+	 * post_read_page starts reading a page into phys for a parked fault
+	 * (0, or -ENOSYS while there is no pager thread), name_pager tells fs0
+	 * that thread tid is mm0's too, on_pager_thread says whether the caller
+	 * runs on it (its calls use its own page in fs0's window). */
+	int (*post_read_page)(uint32_t handle, uint32_t page_index, uint32_t phys);
+	int (*name_pager)(uint32_t tid);
+	bool (*on_pager_thread)(void);
 };
 
 /* Make fs0 (created, not started) a server that never faults: its bootfs
@@ -52,6 +60,9 @@ struct fs_ops {
 int fs_link_prepare(struct task *fs0, int bootfs_module);
 /* fs0 runs: register mm0's page with it and start telling it about threads. */
 int fs_link_start(const struct fs_ops *ops);
+/* mm0's pager thread tid reads file pages from fs0: its own page in fs0's
+ * window (made by fs_link_prepare) is registered for it, and fs0 told. */
+int fs_link_add_pager(uint32_t tid);
 /* Whether fs0 serves, and its kernel thread id. */
 bool fs_link_up(void);
 uint32_t fs_link_tid(void);

@@ -4,15 +4,28 @@
 
 #include "mem/fault.h"
 #include "mem/kernel_ops.h"
+#include "mem/page_wait.h"
 #include "mem/phys.h"
 #include "mem/vm_area.h"
 
-/* Read a file page into the file's cache: fs0 answers before mm0 goes on. */
+/* The thread's fault that vm_fault_parkable resolves now, or NULL: only a
+ * thread's own fault may wait for its page without an answer. */
+static const struct parked_fault *fault_parkable;
+
+/* Read a file page into the file's cache. A thread's fault waits parked while
+ * the pager reads it (-EINPROGRESS) where the pager can do that; everyone
+ * else (mm0's own copies, exec, populate) waits for fs0's answer here. */
 static int page_in(struct vm_object *file, uint32_t pgoff, struct vm_page **page)
 {
 	uint32_t phys;
-	int err = phys_alloc(&phys);
+	int err;
 
+	if (fault_parkable) {
+		err = page_wait_park(file, pgoff, fault_parkable);
+		if (err != -ENOSYS)
+			return err;
+	}
+	err = phys_alloc(&phys);
 	if (err)
 		return err;
 	err = file->pager->get_page(file->pager_ctx, file->id, pgoff, phys);
@@ -254,6 +267,16 @@ int vm_fault(struct vm_space *vm, uint32_t addr, unsigned access)
 	if (area->flags & MM0_MAP_SHARED)
 		return resolve_shared(area, addr, pgoff, access);
 	return resolve_private(area, addr, pgoff, access);
+}
+
+int vm_fault_parkable(struct vm_space *vm, const struct parked_fault *fault)
+{
+	int err;
+
+	fault_parkable = fault;
+	err = vm_fault(vm, fault->addr, fault->access);
+	fault_parkable = NULL;
+	return err;
 }
 
 int vm_populate(struct vm_space *vm, uint32_t start, uint32_t end)

@@ -14,6 +14,12 @@ struct vm_space;
  * copies into a task's memory (signal frames, exec) use it too. */
 int vm_fault(struct vm_space *vm, uint32_t addr, unsigned access);
 
+/* vm_fault for a thread's own fault: where its page must come from a pager
+ * that reads asynchronously, -EINPROGRESS, the fault parked on the read
+ * (mem/page_wait.h) and answered when it ends. */
+struct parked_fault;
+int vm_fault_parkable(struct vm_space *vm, const struct parked_fault *fault);
+
 /* Map every page of every area in [start, end) now (servers that must never
  * fault): written where the area allows writes. 0 or -errno. */
 int vm_populate(struct vm_space *vm, uint32_t start, uint32_t end);

@@ -27,6 +27,10 @@ struct file_pager_ops {
 	/* Optional: the pages put so far are on the file's disk, the device
 	 * flushed (msync(MS_SYNC)); 0 or -errno. */
 	int (*sync)(void *ctx, uint32_t file_id);
+	/* Optional: starts filling the page at phys as get_page would and returns
+	 * at once (0), page_wait_done telling the end; -errno (-ENOSYS: no
+	 * asynchronous reads now) when it cannot (mem/page_wait.h). */
+	int (*post_page)(void *ctx, uint32_t file_id, uint32_t pgoff, uint32_t phys);
 };
 
 struct vm_page {

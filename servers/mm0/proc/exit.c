@@ -53,6 +53,7 @@ void thread_release(struct task *task)
 
 	fs_thread_gone(task);
 	bulk_link_gone(task);
+	page_wait_forget(task->l4_tid);
 	wait_forget(task);
 	if (task->files)
 		fd_table_put(task->files);

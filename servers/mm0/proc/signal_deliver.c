@@ -42,6 +42,8 @@ static int seize(struct task *thread, uint32_t regs[L4_EXREG_WORDS])
 
 	if (err)
 		return err;
+	/* A fault parked on a page being read ends with the IPC: it runs again. */
+	page_wait_forget(thread->l4_tid);
 	answered = answer_interrupted(thread, regs[L4_EXREG_STATE]);
 	err = signal_kernel->exregs(signal_kernel_ctx, thread->l4_tid, L4_EXREG_CANCEL_IPC,
 				    0, 0, regs);

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "mem/fault.h"
+#include "mem/page_wait.h"
 #include "mm0_local.h"
 #include "proc/fault_fixup.h"
 #include "proc/signal_state.h"
@@ -66,18 +67,28 @@ static inline bool fault_fixup_taken(struct task *task, uint32_t pc)
 
 /* The body of the page-fault handler: task faulted at addr with access
  * (MM0_PROT_READ/WRITE/EXEC), its instruction at pc. 0 when the page is mapped
- * (reply now), -EINVAL for a malformed fault, else vm_fault's -errno after the
- * thread was sent to its fix-up or given its signal (no reply: the fix-up or a
- * handler runs, or the process is gone). Inline, so the fault path makes no
- * call more than the memory layer's own. */
-static inline long mm0_fault(struct task *task, uint32_t addr, unsigned access, uint32_t pc)
+ * (reply now), -EINVAL for a malformed fault, -EINPROGRESS when it waits
+ * parked for its page (may_park: mem/page_wait.h answers it later), else
+ * vm_fault's -errno after the thread was sent to its fix-up or given its
+ * signal (no reply: the fix-up or a handler runs, or the process is gone).
+ * Inline, so the fault path makes no call more than the memory layer's own. */
+static inline long mm0_fault(struct task *task, uint32_t addr, unsigned access, uint32_t pc,
+			     bool may_park)
 {
 	int err;
 
 	if (!task || !task->vm || !access ||
 	    (access & ~(MM0_PROT_READ | MM0_PROT_WRITE | MM0_PROT_EXEC)))
 		return -EINVAL;
-	err = vm_fault(task->vm, addr, access);
+	if (may_park) {
+		struct parked_fault fault = { task->l4_tid, addr, access, pc };
+
+		err = vm_fault_parkable(task->vm, &fault);
+		if (err == -EINPROGRESS)
+			return err;
+	} else {
+		err = vm_fault(task->vm, addr, access);
+	}
 	if (err && !fault_fixup_taken(task, pc))
 		signal_fault(task, signal_of_fault(err), addr, err);
 	return err;

@@ -47,6 +47,8 @@ long mm0_thread_interrupt(struct task *caller, uint32_t l4_tid)
 		return err;
 	state = regs[L4_EXREG_STATE];
 	if (state & BLOCKED_IN_IPC) {
+		/* A fault parked on a page being read ends with the IPC: it runs again. */
+		page_wait_forget(l4_tid);
 		answer_interrupted(target, state);
 		signal_kernel->exregs(signal_kernel_ctx, l4_tid, L4_EXREG_CANCEL_IPC, 0, 0, regs);
 	}

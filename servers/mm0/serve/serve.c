@@ -3,6 +3,7 @@
 
 #include "mm0_local.h"
 #include "mm0_server.h"
+#include "mem/page_wait.h"
 #include "proc/exit.h"
 #include "proc/signals.h"
 #include "proc/task.h"
@@ -80,15 +81,46 @@ static int serve_fault(struct idlrt_request *rq, struct task *task)
 	}
 	/* Noted before: a fault that kills init powers off inside mm0_fault. */
 	serve_last_fault = (struct serve_fatal_fault){ task->pid, addr, rq->mr[3], access };
-	result = mm0_fault(task, addr, access, rq->mr[3]);
+	result = mm0_fault(task, addr, access, rq->mr[3], true);
 	if (result != 0) {
-		fault_survived(serve_last_fault.pid);
+		/* Parked: answered when its page is in (serve_fault_retry). */
+		if (result == -EINPROGRESS)
+			serve_last_fault.pid = 0;
+		else
+			fault_survived(serve_last_fault.pid);
 		return IDLRT_NO_REPLY;
 	}
 	/* Resolved: the process lives on, with no task lookup on the common path. */
 	serve_last_fault.pid = 0;
 	rq->mr[0] = L4_TAG(0, 0);
 	return IDLRT_SEND_REPLY;
+}
+
+/* A parked fault whose page's read ended runs again; resolved, its thread
+ * gets the fault's empty answer now (it still waits in the fault: a signal
+ * or its end would have dropped the parked fault, page_wait_forget). */
+void serve_fault_retry(const struct parked_fault *fault, bool may_park)
+{
+	struct task *task = task_by_l4_tid(fault->tid);
+	idlrt_token_t token = { .client = fault->tid, .trace = SERVE_TRACING };
+	long result;
+
+	if (!task)
+		return;
+	serve_last_fault = (struct serve_fatal_fault){ task->pid, fault->addr, fault->pc,
+						       fault->access };
+	result = mm0_fault(task, fault->addr, fault->access, fault->pc, may_park);
+	if (result == -EINPROGRESS) {
+		serve_last_fault.pid = 0;
+		return;
+	}
+	if (result != 0) {
+		fault_survived(serve_last_fault.pid);
+		return;
+	}
+	serve_last_fault.pid = 0;
+	idlrt_deferred_begin(token)[0] = L4_TAG(0, 0);
+	(void)idlrt_deferred_send(token);
 }
 
 /* A message the kernel made: a page fault or an exception of a thread.

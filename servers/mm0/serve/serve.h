@@ -2,6 +2,7 @@
 #ifndef MM0_SERVE_H
 #define MM0_SERVE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -9,12 +10,17 @@
 
 #include "proc/exit.h"
 
+struct parked_fault;
 struct task;
 
 /* Handles one received message: a page fault or exception from the kernel
  * (labels L4_LABEL_KERNEL_MIN and up), else a request of idl/mm0.idl.
  * Returns IDLRT_SEND_REPLY when rq->mr holds the reply to send. */
 int mm0_serve(struct idlrt_request *rq);
+
+/* page_wait_retry's body: a parked fault runs again (mem/page_wait.h) and,
+ * resolved, its thread gets the fault's empty answer. */
+void serve_fault_retry(const struct parked_fault *fault, bool may_park);
 
 /* The last fault or exception mm0 turned into a signal: whose, where, at
  * which pc and with which access (MM0_PROT_*), for the lines mm0 prints when
