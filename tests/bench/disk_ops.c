@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "io_all.h"
 
 #define MIB		(1u << 20)
 /* The cold files hold lines "%07d\n" of their numbers, 8 bytes a line. */
@@ -50,29 +51,6 @@ static void dbench_fail(const char *what)
 {
 	printf("bench: FAIL %s\n", what);
 	exit(1);
-}
-
-/* pread and pwrite move at most one shared-buffer-full per call. */
-static int read_all(int fd, uint8_t *data, size_t length)
-{
-	for (size_t done = 0; done < length;) {
-		ssize_t got = pread(fd, data + done, length - done, (off_t)done);
-		if (got <= 0)
-			return -1;
-		done += (size_t)got;
-	}
-	return 0;
-}
-
-static int write_all(int fd, const uint8_t *data, size_t length)
-{
-	for (size_t done = 0; done < length;) {
-		ssize_t put = pwrite(fd, data + done, length - done, (off_t)done);
-		if (put <= 0)
-			return -1;
-		done += (size_t)put;
-	}
-	return 0;
 }
 
 /* Each op: a new file, 1 MiB written, fsync, close. */

@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <l4/cycles.h>
 
+#include "io_all.h"
 #include "pbench.h"
 
 #define SMALL		4096u
@@ -47,30 +48,6 @@ static void bench_pipe_rtt(void)
 	if (close(down[0]) || close(down[1]) || close(up[0]) || close(up[1]))
 		pbench_fail("close of the pipes");
 	pbench_result("pipe_rtt", ROUNDS, total);
-}
-
-/* pread and pwrite move at most one shared-buffer-full per call, as read
- * and write do; a program loops until all bytes are through. */
-static int read_all(int fd, uint8_t *data, size_t length)
-{
-	for (size_t done = 0; done < length;) {
-		ssize_t got = pread(fd, data + done, length - done, (off_t)done);
-		if (got <= 0)
-			return -1;
-		done += (size_t)got;
-	}
-	return 0;
-}
-
-static int write_all(int fd, const uint8_t *data, size_t length)
-{
-	for (size_t done = 0; done < length;) {
-		ssize_t put = pwrite(fd, data + done, length - done, (off_t)done);
-		if (put <= 0)
-			return -1;
-		done += (size_t)put;
-	}
-	return 0;
 }
 
 /* Times rounds of moving `bytes` through the file, length at a time from offset 0. */
