@@ -139,9 +139,28 @@ static struct vm_object *heap_map(struct task *fs0, uint32_t *size)
 	return heap;
 }
 
+/* A page of fs0's window for one of mm0's threads: where it is in the
+ * window in *window, mm0's view of it in *page. 0 or -errno. */
+static int window_page(uint32_t *window, uint8_t **page)
+{
+	struct vm_object *obj = vm_object_create(VM_OBJ_SHM, 1);
+	long result;
+
+	if (!obj)
+		return -ENOMEM;
+	result = window_map(obj, MM0_PAGE_SIZE);
+	if (result < 0) {
+		vm_object_settle(obj);
+		return (int)result;
+	}
+	*window = (uint32_t)result;
+	*page = phys_view(vm_object_page_find(obj, 0)->phys);
+	return 0;
+}
+
 int fs_link_prepare(struct task *fs0, int bootfs_module)
 {
-	struct vm_object *archive, *own, *heap;
+	struct vm_object *archive, *heap;
 	uint32_t heap_size;
 	struct list *pos, *tmp;
 	uint32_t size;
@@ -172,28 +191,12 @@ int fs_link_prepare(struct task *fs0, int bootfs_module)
 	}
 	*(uint32_t *)phys_view(vm_object_page_find(heap, 0)->phys) = heap_size;
 	fs_link.task = fs0;
-	own = vm_object_create(VM_OBJ_SHM, 1);
-	if (!own)
-		return -ENOMEM;
-	result = window_map(own, MM0_PAGE_SIZE);
-	if (result < 0) {
-		vm_object_settle(own);
+	err = window_page(&fs_link.own_window, &fs_link.own_page);
+	if (err) {
 		fs_link.task = NULL;
-		return (int)result;
+		return err;
 	}
-	fs_link.own_window = (uint32_t)result;
-	fs_link.own_page = phys_view(vm_object_page_find(own, 0)->phys);
-	own = vm_object_create(VM_OBJ_SHM, 1);
-	if (!own)
-		return -ENOMEM;
-	result = window_map(own, MM0_PAGE_SIZE);
-	if (result < 0) {
-		vm_object_settle(own);
-		return (int)result;
-	}
-	fs_link.pager_window = (uint32_t)result;
-	fs_link.pager_page_made = phys_view(vm_object_page_find(own, 0)->phys);
-	return 0;
+	return window_page(&fs_link.pager_window, &fs_link.pager_page_made);
 }
 
 int fs_link_start(const struct fs_ops *ops)
