@@ -60,7 +60,18 @@ static int fs_sync(void *ctx, uint32_t file_id)
 	return fs_link.ops->fsync(file_id);
 }
 
+/* Without the pager thread (no disk: fs0 answers a page at once) a file has
+ * no post_page, so its faults read synchronously from the start instead of
+ * making a read record, a page and a parked fault to give back when the post
+ * is refused. The thread starts before mm0 opens any file (arm/main.c). */
 static const struct file_pager_ops fs_pager = {
+	.get_page = fs_get_page,
+	.put_page = fs_put_page,
+	.release = fs_release,
+	.sync = fs_sync,
+};
+
+static const struct file_pager_ops fs_pager_posting = {
 	.get_page = fs_get_page,
 	.put_page = fs_put_page,
 	.release = fs_release,
@@ -73,7 +84,8 @@ static int object_for(const struct fs_file_info *info, struct vm_object **out)
 {
 	bool cached = vm_file_find(info->handle) != NULL;
 	uint32_t npages = (uint32_t)((info->size + MM0_PAGE_MASK) / MM0_PAGE_SIZE);
-	int err = vm_file_open(info->handle, npages, &fs_pager, NULL, out);
+	int err = vm_file_open(info->handle, npages, fs_link.pager_page ? &fs_pager_posting : &fs_pager,
+			       NULL, out);
 
 	if (cached || err)
 		fs_link.ops->release(info->handle);
