@@ -219,8 +219,9 @@ START_TEST(bad_attach_and_detach_arguments)
 }
 END_TEST
 
-/* shmat maps the attachment's first page itself (made if the segment has
- * none yet), with the attachment's permissions; the other pages wait for
+/* shmat maps the attachment's first page itself, with the attachment's
+ * permissions: a writable attachment makes it if the segment has none yet, a
+ * read-only one maps it only once it is there. The other pages wait for
  * their faults. */
 START_TEST(attach_maps_the_first_page_at_once)
 {
@@ -228,8 +229,13 @@ START_TEST(attach_maps_the_first_page_at_once)
 	long id = mm0_shmget((int32_t)first->pid, MM0_IPC_PRIVATE, 2 * P, 0600);
 	unsigned maps = fake_counts.map;
 	struct fake_pte *pte, *again;
-	long a, b;
+	long a, b, reader;
 
+	reader = mm0_shmat(second->vm, (int32_t)id, 0, MM0_SHM_RDONLY);
+	ck_assert_int_gt(reader, 0);
+	ck_assert_uint_eq(fake_counts.map, maps);
+	ck_assert_ptr_null(fake_pte_find(second->vm->space, (uint32_t)reader));
+	ck_assert_int_eq(mm0_shmdt(second->vm, (uint32_t)reader), 0);
 	a = mm0_shmat(first->vm, (int32_t)id, 0, 0);
 	ck_assert_int_gt(a, 0);
 	ck_assert_uint_eq(fake_counts.map - maps, 1);
