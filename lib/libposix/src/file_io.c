@@ -1,7 +1,8 @@
 /* file_io.c - read, write and lseek. A terminal descriptor's
  * bytes go to the console server (console_server.c); the others are fs0's,
  * and their bytes travel as fs0's bulk parameters, through the thread's
- * shared buffer one buffer-full per request. Each request to a server is a
+ * shared buffer one buffer-full per request, or in the messages themselves
+ * for a few bytes (small_io.c). Each request to a server is a
  * cancellation point (posix_cancel_begin/end, pthread_cancel.c). pread and
  * pwrite (file_at_offset.c) share the loops through fs0's requests here, so a
  * program that never calls them links no stub of theirs. */
@@ -102,6 +103,8 @@ ssize_t read(int fd, void *data, size_t length)
 		return (ssize_t)posix_result(posix_cancel_end(terminal_read(data, length,
 									   nonblocking)));
 	}
+	if (length - 1 < FS0_SMALL_IO_MAX)
+		return posix_fs0_receive_small(fd, data, length);
 	return posix_fs0_receive(fd, data, length, 0, read_request);
 }
 
@@ -115,6 +118,8 @@ ssize_t write(int fd, const void *data, size_t length)
 		posix_cancel_begin();
 		return (ssize_t)posix_result(posix_cancel_end(terminal_write(data, length)));
 	}
+	if (length - 1 < FS0_SMALL_IO_MAX)
+		return posix_fs0_send_small(fd, data, length);
 	return posix_fs0_send(fd, data, length, 0, write_request);
 }
 

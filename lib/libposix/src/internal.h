@@ -107,6 +107,10 @@ typedef long (*posix_fs0_writer)(l4_tid_t server, int fd, int64_t offset, const 
 ssize_t posix_fs0_receive(int fd, void *data, size_t length, off_t offset, posix_fs0_reader request);
 ssize_t posix_fs0_send(int fd, const char *bytes, size_t length, off_t offset,
 		       posix_fs0_writer request);
+/* small_io.c: read and write of 1 to FS0_SMALL_IO_MAX bytes, the bytes in the
+ * messages (fs0.read_small, fs0.write_small), the answers as the two above. */
+ssize_t posix_fs0_receive_small(int fd, void *data, size_t length);
+ssize_t posix_fs0_send_small(int fd, const void *data, size_t length);
 
 /* The calling thread's channel, asked from mm0 the first time; NULL with
  * errno set when there is none. */
