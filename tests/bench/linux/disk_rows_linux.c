@@ -21,6 +21,9 @@
 #include <time.h>
 #include <unistd.h>
 
+/* read_all and write_all: the same loops as Larch's, from the same file. */
+#include "../io_all.h"
+
 #define MIB		(1u << 20)
 /* The cold files hold lines "%07d\n" of their numbers, 8 bytes a line. */
 #define LINE_BYTES	8u
@@ -100,28 +103,6 @@ static void result(const char *name, struct interval i, uint64_t ops)
 	       (unsigned long long)ops, (unsigned long long)busy);
 	printf("IDLE %s %llu of %llu ns\n", name, (unsigned long long)idle,
 	       (unsigned long long)elapsed);
-}
-
-static int read_all(int fd, uint8_t *data, size_t length)
-{
-	for (size_t done = 0; done < length;) {
-		ssize_t got = pread(fd, data + done, length - done, (off_t)done);
-		if (got <= 0)
-			return -1;
-		done += (size_t)got;
-	}
-	return 0;
-}
-
-static int write_all(int fd, const uint8_t *data, size_t length)
-{
-	for (size_t done = 0; done < length;) {
-		ssize_t put = pwrite(fd, data + done, length - done, (off_t)done);
-		if (put <= 0)
-			return -1;
-		done += (size_t)put;
-	}
-	return 0;
 }
 
 static void load_modules(void)

@@ -16,6 +16,9 @@
 #include <time.h>
 #include <unistd.h>
 
+/* read_all and write_all: the same loops as Larch's, from the same file. */
+#include "../io_all.h"
+
 #define SMALL		4096u
 #define MIB		(1u << 20)
 #define FILE_BYTES	MIB
@@ -44,29 +47,6 @@ static void fail(const char *what)
 	sync();
 	reboot(RB_POWER_OFF);
 	_exit(1);
-}
-
-/* The same loops as Larch's: repeat until all bytes are through. */
-static int read_all(int fd, uint8_t *data, size_t length)
-{
-	for (size_t done = 0; done < length;) {
-		ssize_t got = pread(fd, data + done, length - done, (off_t)done);
-		if (got <= 0)
-			return -1;
-		done += (size_t)got;
-	}
-	return 0;
-}
-
-static int write_all(int fd, const uint8_t *data, size_t length)
-{
-	for (size_t done = 0; done < length;) {
-		ssize_t put = pwrite(fd, data + done, length - done, (off_t)done);
-		if (put <= 0)
-			return -1;
-		done += (size_t)put;
-	}
-	return 0;
 }
 
 static uint64_t time_transfers(int fd, uint8_t *data, size_t length, int rounds, int writing)
