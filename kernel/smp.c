@@ -132,8 +132,10 @@ void smp_stop(struct thread *t)
 		return;
 	if (c->in_user) {
 		gic_send_sgi(c->gic_target, SGI_RESCHEDULE);
+		/* YIELD: a processor that waits hands QEMU's round-robin on
+		 * (smp_pass_turn). */
 		while (c->in_user)
-			;
+			asm volatile("yield" ::: "memory");
 	}
 	asm volatile("dmb ish" ::: "memory");
 	/* The other processor waits for the lock with t's entry; it will find
@@ -166,6 +168,25 @@ void smp_ipc(struct context *ctx)
 	if (dest && dest->home == this_cpu())
 		fastpath_ipc_smp(ctx);
 	handle_syscall(ctx);
+}
+
+/* QEMU 7.2 runs the processors in turn on one host thread; under -icount
+ * a processor's turn lasts until the next timer deadline, and each round
+ * starts again at processor 0. A processor that spins in user mode used
+ * every turn up to the deadline, so the processors after it never ran
+ * (docs/kernel-abi.md, "Processors"). All ticks fall on the same instant
+ * (timer.c); at tick n every processor but n mod cpu_count ends its turn
+ * with YIELD, which QEMU's round-robin takes as "run the next processor",
+ * so each processor in turn has one whole tick. The lock is released
+ * meanwhile, as when idle. On hardware YIELD is only a hint. */
+void smp_pass_turn(uint64_t tick_before)
+{
+	struct cpu *c = this_cpu();
+	if (c->next_tick == tick_before || timer_tick_number() % cpu_count == c->id)
+		return;
+	kernel_unlock();
+	asm volatile("yield" ::: "memory");
+	kernel_lock();
 }
 
 void smp_leave(void)

@@ -8,6 +8,7 @@
 #include "mmu.h"
 #include "printk.h"
 #include "sched.h"
+#include "smp.h"
 #include "syscall.h"
 
 #define DFSR_WNR		(1u << 11)
@@ -130,6 +131,16 @@ void handle_irq_entry(struct context *ctx)
 {
 	entering_thread(ctx, "interrupt");
 	irq_dispatch();
+	sched_return();
+}
+
+void handle_irq_entry_smp(struct context *ctx) __attribute__((noreturn));
+void handle_irq_entry_smp(struct context *ctx)
+{
+	uint64_t tick_before = this_cpu()->next_tick;
+	entering_thread(ctx, "interrupt");
+	irq_dispatch();
+	smp_pass_turn(tick_before);
 	sched_return();
 }
 

@@ -77,6 +77,10 @@ void gic_end(uint32_t iar);
 void timer_init(void);
 /* Programs the next tick; call from the timer interrupt. */
 void timer_rearm(void);
+/* The number of this processor's next tick (the periods since the
+ * counter's start, modulo 2^32): with several processors the same on all
+ * processors for the same tick. */
+uint32_t timer_tick_number(void);
 uint32_t timer_frequency(void);
 
 /* Moves the kernel console from the early UART to the device tree's. */

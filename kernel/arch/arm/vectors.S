@@ -125,5 +125,5 @@ smp_svc_entry:
 	SMP_ENTRY	smp_undef_entry, 4, handle_undef
 	SMP_ENTRY	smp_pabt_entry, 4, handle_prefetch_abort
 	SMP_ENTRY	smp_dabt_entry, 8, handle_data_abort
-	SMP_ENTRY	smp_irq_entry, 4, handle_irq_entry
+	SMP_ENTRY	smp_irq_entry, 4, handle_irq_entry_smp
 	SMP_ENTRY	smp_reset_entry, 0, handle_bad_exception

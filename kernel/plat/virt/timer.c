@@ -8,12 +8,21 @@
 
 static uint32_t ticks_per_period;
 
+/* The first whole multiple of the period after now. With several
+ * processors every tick falls there, so all processors tick at the same
+ * instant and agree on the tick's number (smp_pass_turn). */
+static uint64_t next_period_boundary(uint64_t now)
+{
+	return (now / ticks_per_period + 1) * ticks_per_period;
+}
+
 /* Each processor has its own virtual timer (and interrupt, a PPI). */
 void timer_init(void)
 {
 	struct cpu *c = this_cpu();
 	ticks_per_period = read_cntfrq() / TICK_HZ;
-	c->next_tick = read_cntvct() + ticks_per_period;
+	uint64_t now = read_cntvct();
+	c->next_tick = smp_active() ? next_period_boundary(now) : now + ticks_per_period;
 	write_cntv_cval(c->next_tick);
 	write_cntv_ctl(CNTV_ENABLE);
 	/* Clocks (clock_gettime) read the virtual counter without a system
@@ -28,8 +37,13 @@ void timer_rearm(void)
 	uint64_t now = read_cntvct();
 	c->next_tick += ticks_per_period;
 	if (c->next_tick <= now)
-		c->next_tick = now + ticks_per_period;
+		c->next_tick = smp_active() ? next_period_boundary(now) : now + ticks_per_period;
 	write_cntv_cval(c->next_tick);
+}
+
+uint32_t timer_tick_number(void)
+{
+	return (uint32_t)(this_cpu()->next_tick / ticks_per_period);
 }
 
 uint32_t timer_frequency(void)
