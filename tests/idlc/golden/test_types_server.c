@@ -19,7 +19,7 @@ static int __attribute__((noinline)) echo_log_do_line(struct idlrt_request *idl_
 	idl_need += (idl_len_text + 3) / 4;
 	if (L4_TAG_WORDS(idl_tag) != idl_need)
 		goto idl_bad;
-	memcpy(text, &idl_mr[idl_w], idl_len_text);
+	idlrt_copy_bytes(text, &idl_mr[idl_w], idl_len_text);
 	text[idl_len_text] = '\0';
 	if (memchr(text, '\0', idl_len_text))
 		goto idl_bad;
