@@ -849,30 +849,53 @@ int echo_dispatch(struct idlrt_request *idl_rq)
 	}
 	if (idl_err < 0)
 		return idlrt_reply_error(idl_rq, idl_err);
-	switch (L4_TAG_LABEL(idl_rq->mr[0])) {
-	case ECHO_OP_ADD:
+	switch ((uint32_t)(L4_TAG_LABEL(idl_rq->mr[0]) * 0xcc623af3u) >> 28) {
+	case 12:
+		if (L4_TAG_LABEL(idl_rq->mr[0]) != ECHO_OP_ADD)
+			goto idl_unknown;
 		return echo_do_add(idl_rq);
-	case ECHO_OP_SCALARS:
+	case 9:
+		if (L4_TAG_LABEL(idl_rq->mr[0]) != ECHO_OP_SCALARS)
+			goto idl_unknown;
 		return echo_do_scalars(idl_rq);
-	case ECHO_OP_SHAPES:
+	case 6:
+		if (L4_TAG_LABEL(idl_rq->mr[0]) != ECHO_OP_SHAPES)
+			goto idl_unknown;
 		return echo_do_shapes(idl_rq);
-	case ECHO_OP_STRINGS:
+	case 4:
+		if (L4_TAG_LABEL(idl_rq->mr[0]) != ECHO_OP_STRINGS)
+			goto idl_unknown;
 		return echo_do_strings(idl_rq);
-	case ECHO_OP_RELABEL:
+	case 14:
+		if (L4_TAG_LABEL(idl_rq->mr[0]) != ECHO_OP_RELABEL)
+			goto idl_unknown;
 		return echo_do_relabel(idl_rq);
-	case ECHO_OP_BUFFERS:
+	case 13:
+		if (L4_TAG_LABEL(idl_rq->mr[0]) != ECHO_OP_BUFFERS)
+			goto idl_unknown;
 		return echo_do_buffers(idl_rq);
-	case ECHO_OP_COUNT:
+	case 10:
+		if (L4_TAG_LABEL(idl_rq->mr[0]) != ECHO_OP_COUNT)
+			goto idl_unknown;
 		return echo_do_count(idl_rq);
-	case ECHO_OP_NOTIFY:
+	case 5:
+		if (L4_TAG_LABEL(idl_rq->mr[0]) != ECHO_OP_NOTIFY)
+			goto idl_unknown;
 		return echo_do_notify(idl_rq);
-	case ECHO_OP_WAIT:
+	case 1:
+		if (L4_TAG_LABEL(idl_rq->mr[0]) != ECHO_OP_WAIT)
+			goto idl_unknown;
 		return echo_do_wait(idl_rq);
-	case ECHO_OP_POST:
+	case 11:
+		if (L4_TAG_LABEL(idl_rq->mr[0]) != ECHO_OP_POST)
+			goto idl_unknown;
 		return echo_do_post(idl_rq);
-	case ECHO_OP_TOTAL:
+	case 3:
+		if (L4_TAG_LABEL(idl_rq->mr[0]) != ECHO_OP_TOTAL)
+			goto idl_unknown;
 		return echo_do_total(idl_rq);
 	default:
+	idl_unknown:
 		return idlrt_reply_error(idl_rq, -ENOSYS);
 	}
 }
@@ -893,41 +916,64 @@ void echo_serve(idlrt_dispatch_fn idl_others, int idl_trace)
 		if (idl_header != IDLRT_HEADER(ECHO_IFACE_ID, ECHO_IFACE_VERSION))
 			idl_disposition = idl_others(&idl_rq);
 		else
-			switch (L4_TAG_LABEL(idl_tag)) {
-			case ECHO_OP_ADD:
+			switch ((uint32_t)(L4_TAG_LABEL(idl_tag) * 0xcc623af3u) >> 28) {
+			case 12:
+				if (L4_TAG_LABEL(idl_tag) != ECHO_OP_ADD)
+					goto idl_other;
 				idl_disposition = echo_do_add(&idl_rq);
 				break;
-			case ECHO_OP_SCALARS:
+			case 9:
+				if (L4_TAG_LABEL(idl_tag) != ECHO_OP_SCALARS)
+					goto idl_other;
 				idl_disposition = echo_do_scalars(&idl_rq);
 				break;
-			case ECHO_OP_SHAPES:
+			case 6:
+				if (L4_TAG_LABEL(idl_tag) != ECHO_OP_SHAPES)
+					goto idl_other;
 				idl_disposition = echo_do_shapes(&idl_rq);
 				break;
-			case ECHO_OP_STRINGS:
+			case 4:
+				if (L4_TAG_LABEL(idl_tag) != ECHO_OP_STRINGS)
+					goto idl_other;
 				idl_disposition = echo_do_strings(&idl_rq);
 				break;
-			case ECHO_OP_RELABEL:
+			case 14:
+				if (L4_TAG_LABEL(idl_tag) != ECHO_OP_RELABEL)
+					goto idl_other;
 				idl_disposition = echo_do_relabel(&idl_rq);
 				break;
-			case ECHO_OP_BUFFERS:
+			case 13:
+				if (L4_TAG_LABEL(idl_tag) != ECHO_OP_BUFFERS)
+					goto idl_other;
 				idl_disposition = echo_do_buffers(&idl_rq);
 				break;
-			case ECHO_OP_COUNT:
+			case 10:
+				if (L4_TAG_LABEL(idl_tag) != ECHO_OP_COUNT)
+					goto idl_other;
 				idl_disposition = echo_do_count(&idl_rq);
 				break;
-			case ECHO_OP_NOTIFY:
+			case 5:
+				if (L4_TAG_LABEL(idl_tag) != ECHO_OP_NOTIFY)
+					goto idl_other;
 				idl_disposition = echo_do_notify(&idl_rq);
 				break;
-			case ECHO_OP_WAIT:
+			case 1:
+				if (L4_TAG_LABEL(idl_tag) != ECHO_OP_WAIT)
+					goto idl_other;
 				idl_disposition = echo_do_wait(&idl_rq);
 				break;
-			case ECHO_OP_POST:
+			case 11:
+				if (L4_TAG_LABEL(idl_tag) != ECHO_OP_POST)
+					goto idl_other;
 				idl_disposition = echo_do_post(&idl_rq);
 				break;
-			case ECHO_OP_TOTAL:
+			case 3:
+				if (L4_TAG_LABEL(idl_tag) != ECHO_OP_TOTAL)
+					goto idl_other;
 				idl_disposition = echo_do_total(&idl_rq);
 				break;
 			default:
+			idl_other:
 				idl_disposition = idl_others(&idl_rq);
 				break;
 			}

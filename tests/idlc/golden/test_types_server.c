@@ -45,10 +45,13 @@ int echo_log_dispatch(struct idlrt_request *idl_rq)
 	int idl_err = idlrt_check_header(idl_rq->mr, ECHO_LOG_IFACE_ID, ECHO_LOG_IFACE_VERSION);
 	if (idl_err < 0)
 		return idlrt_reply_error(idl_rq, idl_err);
-	switch (L4_TAG_LABEL(idl_rq->mr[0])) {
-	case ECHO_LOG_OP_LINE:
+	switch ((uint32_t)(L4_TAG_LABEL(idl_rq->mr[0]) * 0x00000001u) >> 31) {
+	case 0:
+		if (L4_TAG_LABEL(idl_rq->mr[0]) != ECHO_LOG_OP_LINE)
+			goto idl_unknown;
 		return echo_log_do_line(idl_rq);
 	default:
+	idl_unknown:
 		return idlrt_reply_error(idl_rq, -ENOSYS);
 	}
 }
@@ -69,11 +72,14 @@ void echo_log_serve(idlrt_dispatch_fn idl_others, int idl_trace)
 		if (idl_header != IDLRT_HEADER(ECHO_LOG_IFACE_ID, ECHO_LOG_IFACE_VERSION))
 			idl_disposition = idl_others(&idl_rq);
 		else
-			switch (L4_TAG_LABEL(idl_tag)) {
-			case ECHO_LOG_OP_LINE:
+			switch ((uint32_t)(L4_TAG_LABEL(idl_tag) * 0x00000001u) >> 31) {
+			case 0:
+				if (L4_TAG_LABEL(idl_tag) != ECHO_LOG_OP_LINE)
+					goto idl_other;
 				idl_disposition = echo_log_do_line(&idl_rq);
 				break;
 			default:
+			idl_other:
 				idl_disposition = idl_others(&idl_rq);
 				break;
 			}
