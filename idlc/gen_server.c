@@ -521,7 +521,9 @@ static void emit_op_body(struct gen *g, const struct idl_decl *iface, const stru
 
 /* Operation numbers are hashes of the names spread over 16 bits, so a switch
  * on them compiles to a tree of compares (about four instructions a level,
- * six levels for sixty operations). The dispatch switches on a slot instead,
+ * six levels for sixty operations). The dispatch switches on a slot instead
+ * (the receive loop keeps the tree: its few inline operations, mm0's getpid
+ * among them, are found as fast in it as through the slot's multiply),
  * (number * multiplier) >> (32 - bits), which differs for every operation
  * of the interface and is dense enough for a jump table; each case then
  * checks the number itself. A multiplier is searched for from the fewest
@@ -600,7 +602,7 @@ static void emit_op_case(FILE *out, const char *indent, const char *opnum, struc
  * switch before its decoder, with no indirect call. A word count short of
  * the header with a stale header that matches still fails: every
  * operation's decoder checks the exact count it needs. */
-static void emit_serve_loop(struct gen *g, const struct idl_decl *iface, struct op_slots slots)
+static void emit_serve_loop(struct gen *g, const struct idl_decl *iface)
 {
 	const char *up = gen_upper(g, iface->name);
 	FILE *out = g->out;
@@ -612,19 +614,16 @@ static void emit_serve_loop(struct gen *g, const struct idl_decl *iface, struct 
 	fprintf(out, "\t\tif (idlrt_reply_wait(idl_reply_to, &idl_rq.client, &idl_tag, &idl_header) < 0) {\n"
 		"\t\t\tidl_reply_to = L4_NILTHREAD;\n\t\t\tcontinue;\n\t\t}\n");
 	fprintf(out, "\t\tif (idl_header != IDLRT_HEADER(%s_IFACE_ID, %s_IFACE_VERSION))\n"
-		"\t\t\tidl_disposition = idl_others(&idl_rq);\n\t\telse\n", up, up);
-	emit_op_switch(out, "\t\t\t", "L4_TAG_LABEL(idl_tag)", slots);
+		"\t\t\tidl_disposition = idl_others(&idl_rq);\n\t\telse\n"
+		"\t\t\tswitch (L4_TAG_LABEL(idl_tag)) {\n", up, up);
 	for (struct idl_decl *op = iface->body; op; op = op->next)
-		if (op->kind == IDL_D_OPERATION) {
-			emit_op_case(out, "\t\t\t", "L4_TAG_LABEL(idl_tag)", slots, up, op,
-				     gen_upper(g, op->name), "idl_other");
-			fprintf(out, "\t\t\t\tidl_disposition = %s_%s_%s(&idl_rq%s);\n"
-				"\t\t\t\tbreak;\n", iface->name,
+		if (op->kind == IDL_D_OPERATION)
+			fprintf(out, "\t\t\tcase %s_OP_%s:\n\t\t\t\tidl_disposition = %s_%s_%s(&idl_rq%s);\n"
+				"\t\t\t\tbreak;\n", up, gen_upper(g, op->name), iface->name,
 				op_inline_in_loop(g, op) ? "run" : "do", op->name,
 				op_inline_in_loop(g, op) ? ", idl_mr, idl_tag" : "");
-		}
-	fprintf(out, "\t\t\tdefault:\n%s\t\t\t\tidl_disposition = idl_others(&idl_rq);\n\t\t\t\tbreak;\n"
-		"\t\t\t}\n", slots.bits ? "\t\t\tidl_other:\n" : "");
+	fprintf(out, "\t\t\tdefault:\n\t\t\t\tidl_disposition = idl_others(&idl_rq);\n\t\t\t\tbreak;\n"
+		"\t\t\t}\n");
 	fprintf(out, "\t\tidl_reply_to = idl_disposition == IDLRT_SEND_REPLY ? idl_rq.client : L4_NILTHREAD;\n"
 		"\t}\n}\n#endif\n\n");
 }
@@ -675,6 +674,6 @@ void gen_server(struct gen *g)
 			}
 		fprintf(g->out, "\tdefault:\n%s\t\treturn idlrt_reply_error(idl_rq, -ENOSYS);\n\t}\n}\n\n",
 			slots.bits ? "\tidl_unknown:\n" : "");
-		emit_serve_loop(g, iface, slots);
+		emit_serve_loop(g, iface);
 	}
 }

@@ -916,64 +916,41 @@ void echo_serve(idlrt_dispatch_fn idl_others, int idl_trace)
 		if (idl_header != IDLRT_HEADER(ECHO_IFACE_ID, ECHO_IFACE_VERSION))
 			idl_disposition = idl_others(&idl_rq);
 		else
-			switch ((uint32_t)(L4_TAG_LABEL(idl_tag) * 0xcc623af3u) >> 28) {
-			case 12:
-				if (L4_TAG_LABEL(idl_tag) != ECHO_OP_ADD)
-					goto idl_other;
+			switch (L4_TAG_LABEL(idl_tag)) {
+			case ECHO_OP_ADD:
 				idl_disposition = echo_do_add(&idl_rq);
 				break;
-			case 9:
-				if (L4_TAG_LABEL(idl_tag) != ECHO_OP_SCALARS)
-					goto idl_other;
+			case ECHO_OP_SCALARS:
 				idl_disposition = echo_do_scalars(&idl_rq);
 				break;
-			case 6:
-				if (L4_TAG_LABEL(idl_tag) != ECHO_OP_SHAPES)
-					goto idl_other;
+			case ECHO_OP_SHAPES:
 				idl_disposition = echo_do_shapes(&idl_rq);
 				break;
-			case 4:
-				if (L4_TAG_LABEL(idl_tag) != ECHO_OP_STRINGS)
-					goto idl_other;
+			case ECHO_OP_STRINGS:
 				idl_disposition = echo_do_strings(&idl_rq);
 				break;
-			case 14:
-				if (L4_TAG_LABEL(idl_tag) != ECHO_OP_RELABEL)
-					goto idl_other;
+			case ECHO_OP_RELABEL:
 				idl_disposition = echo_do_relabel(&idl_rq);
 				break;
-			case 13:
-				if (L4_TAG_LABEL(idl_tag) != ECHO_OP_BUFFERS)
-					goto idl_other;
+			case ECHO_OP_BUFFERS:
 				idl_disposition = echo_do_buffers(&idl_rq);
 				break;
-			case 10:
-				if (L4_TAG_LABEL(idl_tag) != ECHO_OP_COUNT)
-					goto idl_other;
+			case ECHO_OP_COUNT:
 				idl_disposition = echo_do_count(&idl_rq);
 				break;
-			case 5:
-				if (L4_TAG_LABEL(idl_tag) != ECHO_OP_NOTIFY)
-					goto idl_other;
+			case ECHO_OP_NOTIFY:
 				idl_disposition = echo_do_notify(&idl_rq);
 				break;
-			case 1:
-				if (L4_TAG_LABEL(idl_tag) != ECHO_OP_WAIT)
-					goto idl_other;
+			case ECHO_OP_WAIT:
 				idl_disposition = echo_do_wait(&idl_rq);
 				break;
-			case 11:
-				if (L4_TAG_LABEL(idl_tag) != ECHO_OP_POST)
-					goto idl_other;
+			case ECHO_OP_POST:
 				idl_disposition = echo_do_post(&idl_rq);
 				break;
-			case 3:
-				if (L4_TAG_LABEL(idl_tag) != ECHO_OP_TOTAL)
-					goto idl_other;
+			case ECHO_OP_TOTAL:
 				idl_disposition = echo_do_total(&idl_rq);
 				break;
 			default:
-			idl_other:
 				idl_disposition = idl_others(&idl_rq);
 				break;
 			}

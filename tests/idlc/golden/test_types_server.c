@@ -72,14 +72,11 @@ void echo_log_serve(idlrt_dispatch_fn idl_others, int idl_trace)
 		if (idl_header != IDLRT_HEADER(ECHO_LOG_IFACE_ID, ECHO_LOG_IFACE_VERSION))
 			idl_disposition = idl_others(&idl_rq);
 		else
-			switch ((uint32_t)(L4_TAG_LABEL(idl_tag) * 0x00000001u) >> 31) {
-			case 0:
-				if (L4_TAG_LABEL(idl_tag) != ECHO_LOG_OP_LINE)
-					goto idl_other;
+			switch (L4_TAG_LABEL(idl_tag)) {
+			case ECHO_LOG_OP_LINE:
 				idl_disposition = echo_log_do_line(&idl_rq);
 				break;
 			default:
-			idl_other:
 				idl_disposition = idl_others(&idl_rq);
 				break;
 			}
