@@ -415,7 +415,7 @@ void gen_var_data_encode(struct gen *g, const struct idl_decl *op, int dir, int 
 		const char *len = var_length(g, param, dir, server);
 		fprintf(g->out, "\tif (%s != 0) {\n", len);
 		fprintf(g->out, "\t\tidl_mr[idl_w + (%s - 1) / 4] = 0;\n", len);
-		fprintf(g->out, "\t\tmemcpy(&idl_mr[idl_w], %s, %s);\n", param->name, len);
+		fprintf(g->out, "\t\tidlrt_copy_bytes(&idl_mr[idl_w], %s, %s);\n", param->name, len);
 		fprintf(g->out, "\t}\n\tidl_w += (%s + 3) / 4;\n", len);
 	}
 }
@@ -427,7 +427,7 @@ void gen_var_data_decode(struct gen *g, const struct idl_decl *op, int dir, int 
 		if (!(param->dir & dir) || !idl_in_message(param->type))
 			continue;
 		const char *len = var_length(g, param, dir, server);
-		fprintf(g->out, "\tmemcpy(%s, &idl_mr[idl_w], %s);\n", param->name, len);
+		fprintf(g->out, "\tidlrt_copy_bytes(%s, &idl_mr[idl_w], %s);\n", param->name, len);
 		if (idl_base_type(param->type)->kind == IDL_T_STRING) {
 			fprintf(g->out, "\t%s[%s] = '\\0';\n", param->name, len);
 			fprintf(g->out, "\tif (memchr(%s, '\\0', %s))\n\t\tgoto %s;\n", param->name, len, bad);

@@ -1,4 +1,5 @@
 /* gen_server.c - writes BASE_server.h/.c: handler prototypes, validating dispatch, reply encoders. */
+#include <stdbool.h>
 #include <string.h>
 #include "gen_server.h"
 #include "arena.h"
@@ -518,6 +519,84 @@ static void emit_op_body(struct gen *g, const struct idl_decl *iface, const stru
 	fprintf(g->out, "idl_bad:\n\treturn idlrt_reply_error(idl_rq, -EBADMSG);\n}\n\n");
 }
 
+/* Operation numbers are hashes of the names spread over 16 bits, so a switch
+ * on them compiles to a tree of compares (about four instructions a level,
+ * six levels for sixty operations). The dispatch switches on a slot instead
+ * (the receive loop keeps the tree: its few inline operations, mm0's getpid
+ * among them, are found as fast in it as through the slot's multiply),
+ * (number * multiplier) >> (32 - bits), which differs for every operation
+ * of the interface and is dense enough for a jump table; each case then
+ * checks the number itself. A multiplier is searched for from the fewest
+ * bits that can hold the operations up to SLOT_EXTRA_BITS more; bits 0
+ * (none found, or no operations) keeps the switch on the number. */
+#define SLOT_EXTRA_BITS	3u
+#define SLOT_TRIES	(1u << 16)
+#define SLOT_MAX_BITS	12u
+
+struct op_slots {
+	uint32_t multiplier;
+	unsigned bits;
+};
+
+static uint32_t op_slot(struct op_slots slots, uint32_t opnum)
+{
+	return (uint32_t)(opnum * slots.multiplier) >> (32u - slots.bits);
+}
+
+static bool slots_distinct(const struct idl_decl *iface, struct op_slots slots)
+{
+	uint8_t taken[1u << SLOT_MAX_BITS] = { 0 };
+	for (const struct idl_decl *op = iface->body; op; op = op->next) {
+		if (op->kind != IDL_D_OPERATION)
+			continue;
+		uint32_t slot = op_slot(slots, op->opnum);
+		if (taken[slot])
+			return false;
+		taken[slot] = 1;
+	}
+	return true;
+}
+
+static struct op_slots find_op_slots(const struct idl_decl *iface)
+{
+	unsigned count = 0, least = 1;
+	for (const struct idl_decl *op = iface->body; op; op = op->next)
+		count += op->kind == IDL_D_OPERATION;
+	while ((1u << least) < count)
+		least++;
+	for (unsigned bits = least; count > 0 && bits <= least + SLOT_EXTRA_BITS && bits <= SLOT_MAX_BITS;
+	     bits++)
+		for (uint32_t try = 0; try < SLOT_TRIES; try++) {
+			/* Odd multipliers spread by the golden ratio's fraction. */
+			struct op_slots slots = { (try * 2654435769u) | 1u, bits };
+			if (slots_distinct(iface, slots))
+				return slots;
+		}
+	return (struct op_slots){ 1u, 0 };
+}
+
+/* The switch's head: on the slot, or on the number when no slots were found. */
+static void emit_op_switch(FILE *out, const char *indent, const char *opnum, struct op_slots slots)
+{
+	if (slots.bits)
+		fprintf(out, "%sswitch ((uint32_t)(%s * 0x%08xu) >> %u) {\n", indent, opnum, slots.multiplier,
+			32u - slots.bits);
+	else
+		fprintf(out, "%sswitch (%s) {\n", indent, opnum);
+}
+
+/* One operation's case: its slot and the check of its number (a request of
+ * another number in the same slot goes to `other`), or its number. */
+static void emit_op_case(FILE *out, const char *indent, const char *opnum, struct op_slots slots,
+			 const char *up, const struct idl_decl *op, const char *op_up, const char *other)
+{
+	if (slots.bits)
+		fprintf(out, "%scase %u:\n%s\tif (%s != %s_OP_%s)\n%s\t\tgoto %s;\n", indent,
+			op_slot(slots, op->opnum), indent, opnum, up, op_up, indent, other);
+	else
+		fprintf(out, "%scase %s_OP_%s:\n", indent, up, op_up);
+}
+
 /* The receive loop: the tag and header come back from the IPC in registers,
  * so a request of this interface costs one compare and the operation's
  * switch before its decoder, with no indirect call. A word count short of
@@ -585,12 +664,16 @@ void gen_server(struct gen *g)
 			fprintf(g->out, "\t\t\tidl_err = 0;\n\t\t\tbreak;\n\t\t}\n\t}\n");
 		}
 		fprintf(g->out, "\tif (idl_err < 0)\n\t\treturn idlrt_reply_error(idl_rq, idl_err);\n");
-		fprintf(g->out, "\tswitch (L4_TAG_LABEL(idl_rq->mr[0])) {\n");
+		struct op_slots slots = find_op_slots(iface);
+		emit_op_switch(g->out, "\t", "L4_TAG_LABEL(idl_rq->mr[0])", slots);
 		for (struct idl_decl *op = iface->body; op; op = op->next)
-			if (op->kind == IDL_D_OPERATION)
-				fprintf(g->out, "\tcase %s_OP_%s:\n\t\treturn %s_do_%s(idl_rq);\n", up, gen_upper(g, op->name),
-					iface->name, op->name);
-		fprintf(g->out, "\tdefault:\n\t\treturn idlrt_reply_error(idl_rq, -ENOSYS);\n\t}\n}\n\n");
+			if (op->kind == IDL_D_OPERATION) {
+				emit_op_case(g->out, "\t", "L4_TAG_LABEL(idl_rq->mr[0])", slots, up, op,
+					     gen_upper(g, op->name), "idl_unknown");
+				fprintf(g->out, "\t\treturn %s_do_%s(idl_rq);\n", iface->name, op->name);
+			}
+		fprintf(g->out, "\tdefault:\n%s\t\treturn idlrt_reply_error(idl_rq, -ENOSYS);\n\t}\n}\n\n",
+			slots.bits ? "\tidl_unknown:\n" : "");
 		emit_serve_loop(g, iface);
 	}
 }

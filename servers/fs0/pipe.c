@@ -251,9 +251,15 @@ long pipe_read(fs0_task_t task, struct fs0_file *file, void *buf, size_t len, vo
 		return 0;
 	if (pipe->ring.count > 0) {
 		size_t got = ring_get(pipe, buf, len);
-		vnode_get(pipe->vnode);
-		pump(pipe);
-		vnode_put(pipe->vnode);
+		/* No reader waits while the ring holds bytes: only a waiting
+		 * writer can move now. */
+		if (pipe->waiting_writers) {
+			vnode_get(pipe->vnode);
+			pump(pipe);
+			vnode_put(pipe->vnode);
+		} else if (pipe_changed) {
+			pipe_changed();
+		}
 		return (long)got;
 	}
 	bool nonblocking = (file->flags & FS0_O_NONBLOCK) || !token;
@@ -288,6 +294,18 @@ long pipe_write(fs0_task_t task, struct fs0_file *file, const void *buf, size_t 
 	if (nonblocking && (pipe->waiting_writers || (len <= FS0_PIPE_BUF && space < len)))
 		return -FS0_EAGAIN;
 	size_t done = 0;
+	/* The usual cases whole, without the loop below: nobody to hand bytes
+	 * to or wait behind and room for them all, or one waiting reader that
+	 * takes them all (the writer's own file keeps the pipe meanwhile). */
+	if (!pipe->waiting_writers && !pipe->waiting_readers && len <= space) {
+		ring_put(pipe, buf, len);
+		if (pipe_changed)
+			pipe_changed();
+		return (long)len;
+	}
+	if (!pipe->waiting_writers && pipe->waiting_readers && pipe->ring.count == 0 &&
+	    len <= pipe->waiting_readers->len)
+		return (long)hand_to_reader(pipe, buf, len);
 	if (!pipe->waiting_writers) {
 		vnode_get(pipe->vnode);
 		if (pipe->waiting_readers && pipe->ring.count == 0)

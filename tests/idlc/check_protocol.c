@@ -2,6 +2,7 @@
  * real stubs, real marshalling, real dispatch, real handlers; then malformed requests. */
 #include <check.h>
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -419,6 +420,27 @@ START_TEST(unknown_operation)
 }
 END_TEST
 
+/* The dispatch switches on a slot worked out from the operation number
+ * (idlc's gen_server.c, find_op_slots): every number that is no operation's,
+ * whichever operation's slot it falls in, is still -ENOSYS. */
+START_TEST(every_other_number_is_unknown)
+{
+	static const uint32_t ops[] = { ECHO_OP_ADD,	 ECHO_OP_SCALARS, ECHO_OP_SHAPES, ECHO_OP_STRINGS,
+					ECHO_OP_RELABEL, ECHO_OP_BUFFERS, ECHO_OP_COUNT,  ECHO_OP_NOTIFY,
+					ECHO_OP_WAIT,	 ECHO_OP_POST,	  ECHO_OP_TOTAL };
+	for (uint32_t label = 0; label <= IDLRT_OP_MAX; label++) {
+		bool known = false;
+		for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
+			known |= ops[i] == label;
+		if (known)
+			continue;
+		const uint32_t msg[] = { L4_TAG(label, 1), good_header };
+		ck_assert_int_eq(raw_call(msg, 2), -ENOSYS);
+	}
+	ck_assert_uint_eq(echo_state.handler_calls, 0);
+}
+END_TEST
+
 START_TEST(wrong_lengths)
 {
 	const uint32_t short_msg[] = { L4_TAG(ECHO_OP_ADD, 2), good_header, 2 };
@@ -564,6 +586,7 @@ static Suite *protocol_suite(void)
 	tcase_add_test(bad, accepted_older_version_is_served);
 	tcase_add_test(bad, optional_parameters_may_be_left_out);
 	tcase_add_test(bad, unknown_operation);
+	tcase_add_test(bad, every_other_number_is_unknown);
 	tcase_add_test(bad, wrong_lengths);
 	tcase_add_test(bad, values_out_of_range);
 	tcase_add_test(bad, bad_strings);

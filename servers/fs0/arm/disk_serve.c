@@ -148,9 +148,11 @@ static uint16_t disk_receive_timeout(void)
 }
 
 /* fiber_init's idle: every fiber waits, one of them for the disk, so the
- * disk thread's done is the one message that can free one. */
+ * disk thread's done is the one message that can free one. A deferred reply
+ * the loop holds (a pipe's reader a fiber woke) goes first. */
 static void wait_for_disk(void)
 {
+	idlrt_deferred_flush();
 	struct idlrt_request rq = { .mr = l4_utcb()->mr };
 	if (l4_receive(disk_thread_id(), L4_TIMEOUTS_NEVER, &rq.client) == 0)
 		(void)disk_worker_dispatch(&rq);

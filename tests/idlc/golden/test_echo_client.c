@@ -147,12 +147,12 @@ int echo_strings(idlrt_dest_t idl_dest, const char *who, char *greeting, char *w
 	idl_mr[idl_w++] = (uint32_t)idl_len_word;
 	if (idl_len_who != 0) {
 		idl_mr[idl_w + (idl_len_who - 1) / 4] = 0;
-		memcpy(&idl_mr[idl_w], who, idl_len_who);
+		idlrt_copy_bytes(&idl_mr[idl_w], who, idl_len_who);
 	}
 	idl_w += (idl_len_who + 3) / 4;
 	if (idl_len_word != 0) {
 		idl_mr[idl_w + (idl_len_word - 1) / 4] = 0;
-		memcpy(&idl_mr[idl_w], word, idl_len_word);
+		idlrt_copy_bytes(&idl_mr[idl_w], word, idl_len_word);
 	}
 	idl_w += (idl_len_word + 3) / 4;
 	idl_mr[0] = L4_TAG(ECHO_OP_STRINGS, idl_w - 1);
@@ -180,12 +180,12 @@ int echo_strings(idlrt_dest_t idl_dest, const char *who, char *greeting, char *w
 	idl_need += (idl_len_word + 3) / 4;
 	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
 		goto idl_bad;
-	memcpy(greeting, &idl_mr[idl_w], idl_len_greeting);
+	idlrt_copy_bytes(greeting, &idl_mr[idl_w], idl_len_greeting);
 	greeting[idl_len_greeting] = '\0';
 	if (memchr(greeting, '\0', idl_len_greeting))
 		goto idl_bad;
 	idl_w += (idl_len_greeting + 3) / 4;
-	memcpy(word, &idl_mr[idl_w], idl_len_word);
+	idlrt_copy_bytes(word, &idl_mr[idl_w], idl_len_word);
 	word[idl_len_word] = '\0';
 	if (memchr(word, '\0', idl_len_word))
 		goto idl_bad;
@@ -250,12 +250,12 @@ int echo_buffers(idlrt_dest_t idl_dest, const void *data, uint32_t data_len, voi
 	idl_mr[idl_w++] = (uint32_t)*acc_len;
 	if (data_len != 0) {
 		idl_mr[idl_w + (data_len - 1) / 4] = 0;
-		memcpy(&idl_mr[idl_w], data, data_len);
+		idlrt_copy_bytes(&idl_mr[idl_w], data, data_len);
 	}
 	idl_w += (data_len + 3) / 4;
 	if (*acc_len != 0) {
 		idl_mr[idl_w + (*acc_len - 1) / 4] = 0;
-		memcpy(&idl_mr[idl_w], acc, *acc_len);
+		idlrt_copy_bytes(&idl_mr[idl_w], acc, *acc_len);
 	}
 	idl_w += (*acc_len + 3) / 4;
 	idl_mr[0] = L4_TAG(ECHO_OP_BUFFERS, idl_w - 1);
@@ -282,9 +282,9 @@ int echo_buffers(idlrt_dest_t idl_dest, const void *data, uint32_t data_len, voi
 	idl_need += (*acc_len + 3) / 4;
 	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
 		goto idl_bad;
-	memcpy(copy, &idl_mr[idl_w], *copy_len);
+	idlrt_copy_bytes(copy, &idl_mr[idl_w], *copy_len);
 	idl_w += (*copy_len + 3) / 4;
-	memcpy(acc, &idl_mr[idl_w], *acc_len);
+	idlrt_copy_bytes(acc, &idl_mr[idl_w], *acc_len);
 	idl_w += (*acc_len + 3) / 4;
 	return idl_result;
 idl_bad:

@@ -346,12 +346,12 @@ static int echo_encode_strings(uint32_t *idl_mr, int idl_result, const char *gre
 	idl_mr[idl_w++] = (uint32_t)idl_len_word;
 	if (idl_len_greeting != 0) {
 		idl_mr[idl_w + (idl_len_greeting - 1) / 4] = 0;
-		memcpy(&idl_mr[idl_w], greeting, idl_len_greeting);
+		idlrt_copy_bytes(&idl_mr[idl_w], greeting, idl_len_greeting);
 	}
 	idl_w += (idl_len_greeting + 3) / 4;
 	if (idl_len_word != 0) {
 		idl_mr[idl_w + (idl_len_word - 1) / 4] = 0;
-		memcpy(&idl_mr[idl_w], word, idl_len_word);
+		idlrt_copy_bytes(&idl_mr[idl_w], word, idl_len_word);
 	}
 	idl_w += (idl_len_word + 3) / 4;
 	idl_mr[0] = L4_TAG(0, idl_w - 1);
@@ -384,12 +384,12 @@ static int __attribute__((noinline)) echo_do_strings(struct idlrt_request *idl_r
 	idl_need += (idl_len_word + 3) / 4;
 	if (L4_TAG_WORDS(idl_tag) != idl_need)
 		goto idl_bad;
-	memcpy(who, &idl_mr[idl_w], idl_len_who);
+	idlrt_copy_bytes(who, &idl_mr[idl_w], idl_len_who);
 	who[idl_len_who] = '\0';
 	if (memchr(who, '\0', idl_len_who))
 		goto idl_bad;
 	idl_w += (idl_len_who + 3) / 4;
-	memcpy(word, &idl_mr[idl_w], idl_len_word);
+	idlrt_copy_bytes(word, &idl_mr[idl_w], idl_len_word);
 	word[idl_len_word] = '\0';
 	if (memchr(word, '\0', idl_len_word))
 		goto idl_bad;
@@ -514,12 +514,12 @@ static int echo_encode_buffers(uint32_t *idl_mr, int idl_result, const void *cop
 	idl_mr[idl_w++] = (uint32_t)acc_len;
 	if (copy_len != 0) {
 		idl_mr[idl_w + (copy_len - 1) / 4] = 0;
-		memcpy(&idl_mr[idl_w], copy, copy_len);
+		idlrt_copy_bytes(&idl_mr[idl_w], copy, copy_len);
 	}
 	idl_w += (copy_len + 3) / 4;
 	if (acc_len != 0) {
 		idl_mr[idl_w + (acc_len - 1) / 4] = 0;
-		memcpy(&idl_mr[idl_w], acc, acc_len);
+		idlrt_copy_bytes(&idl_mr[idl_w], acc, acc_len);
 	}
 	idl_w += (acc_len + 3) / 4;
 	idl_mr[0] = L4_TAG(0, idl_w - 1);
@@ -550,9 +550,9 @@ static int __attribute__((noinline)) echo_do_buffers(struct idlrt_request *idl_r
 	idl_need += (acc_len + 3) / 4;
 	if (L4_TAG_WORDS(idl_tag) != idl_need)
 		goto idl_bad;
-	memcpy(data, &idl_mr[idl_w], data_len);
+	idlrt_copy_bytes(data, &idl_mr[idl_w], data_len);
 	idl_w += (data_len + 3) / 4;
-	memcpy(acc, &idl_mr[idl_w], acc_len);
+	idlrt_copy_bytes(acc, &idl_mr[idl_w], acc_len);
 	idl_w += (acc_len + 3) / 4;
 	struct idlrt_tb idl_tb;
 	if (idl_rq->trace) {
@@ -849,30 +849,53 @@ int echo_dispatch(struct idlrt_request *idl_rq)
 	}
 	if (idl_err < 0)
 		return idlrt_reply_error(idl_rq, idl_err);
-	switch (L4_TAG_LABEL(idl_rq->mr[0])) {
-	case ECHO_OP_ADD:
+	switch ((uint32_t)(L4_TAG_LABEL(idl_rq->mr[0]) * 0xcc623af3u) >> 28) {
+	case 12:
+		if (L4_TAG_LABEL(idl_rq->mr[0]) != ECHO_OP_ADD)
+			goto idl_unknown;
 		return echo_do_add(idl_rq);
-	case ECHO_OP_SCALARS:
+	case 9:
+		if (L4_TAG_LABEL(idl_rq->mr[0]) != ECHO_OP_SCALARS)
+			goto idl_unknown;
 		return echo_do_scalars(idl_rq);
-	case ECHO_OP_SHAPES:
+	case 6:
+		if (L4_TAG_LABEL(idl_rq->mr[0]) != ECHO_OP_SHAPES)
+			goto idl_unknown;
 		return echo_do_shapes(idl_rq);
-	case ECHO_OP_STRINGS:
+	case 4:
+		if (L4_TAG_LABEL(idl_rq->mr[0]) != ECHO_OP_STRINGS)
+			goto idl_unknown;
 		return echo_do_strings(idl_rq);
-	case ECHO_OP_RELABEL:
+	case 14:
+		if (L4_TAG_LABEL(idl_rq->mr[0]) != ECHO_OP_RELABEL)
+			goto idl_unknown;
 		return echo_do_relabel(idl_rq);
-	case ECHO_OP_BUFFERS:
+	case 13:
+		if (L4_TAG_LABEL(idl_rq->mr[0]) != ECHO_OP_BUFFERS)
+			goto idl_unknown;
 		return echo_do_buffers(idl_rq);
-	case ECHO_OP_COUNT:
+	case 10:
+		if (L4_TAG_LABEL(idl_rq->mr[0]) != ECHO_OP_COUNT)
+			goto idl_unknown;
 		return echo_do_count(idl_rq);
-	case ECHO_OP_NOTIFY:
+	case 5:
+		if (L4_TAG_LABEL(idl_rq->mr[0]) != ECHO_OP_NOTIFY)
+			goto idl_unknown;
 		return echo_do_notify(idl_rq);
-	case ECHO_OP_WAIT:
+	case 1:
+		if (L4_TAG_LABEL(idl_rq->mr[0]) != ECHO_OP_WAIT)
+			goto idl_unknown;
 		return echo_do_wait(idl_rq);
-	case ECHO_OP_POST:
+	case 11:
+		if (L4_TAG_LABEL(idl_rq->mr[0]) != ECHO_OP_POST)
+			goto idl_unknown;
 		return echo_do_post(idl_rq);
-	case ECHO_OP_TOTAL:
+	case 3:
+		if (L4_TAG_LABEL(idl_rq->mr[0]) != ECHO_OP_TOTAL)
+			goto idl_unknown;
 		return echo_do_total(idl_rq);
 	default:
+	idl_unknown:
 		return idlrt_reply_error(idl_rq, -ENOSYS);
 	}
 }

@@ -13,7 +13,7 @@ int echo_log_line(idlrt_dest_t idl_dest, const char *text)
 	idl_mr[idl_w++] = (uint32_t)idl_len_text;
 	if (idl_len_text != 0) {
 		idl_mr[idl_w + (idl_len_text - 1) / 4] = 0;
-		memcpy(&idl_mr[idl_w], text, idl_len_text);
+		idlrt_copy_bytes(&idl_mr[idl_w], text, idl_len_text);
 	}
 	idl_w += (idl_len_text + 3) / 4;
 	idl_mr[0] = L4_TAG(ECHO_LOG_OP_LINE, idl_w - 1);

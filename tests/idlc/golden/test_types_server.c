@@ -19,7 +19,7 @@ static int __attribute__((noinline)) echo_log_do_line(struct idlrt_request *idl_
 	idl_need += (idl_len_text + 3) / 4;
 	if (L4_TAG_WORDS(idl_tag) != idl_need)
 		goto idl_bad;
-	memcpy(text, &idl_mr[idl_w], idl_len_text);
+	idlrt_copy_bytes(text, &idl_mr[idl_w], idl_len_text);
 	text[idl_len_text] = '\0';
 	if (memchr(text, '\0', idl_len_text))
 		goto idl_bad;
@@ -45,10 +45,13 @@ int echo_log_dispatch(struct idlrt_request *idl_rq)
 	int idl_err = idlrt_check_header(idl_rq->mr, ECHO_LOG_IFACE_ID, ECHO_LOG_IFACE_VERSION);
 	if (idl_err < 0)
 		return idlrt_reply_error(idl_rq, idl_err);
-	switch (L4_TAG_LABEL(idl_rq->mr[0])) {
-	case ECHO_LOG_OP_LINE:
+	switch ((uint32_t)(L4_TAG_LABEL(idl_rq->mr[0]) * 0x00000001u) >> 31) {
+	case 0:
+		if (L4_TAG_LABEL(idl_rq->mr[0]) != ECHO_LOG_OP_LINE)
+			goto idl_unknown;
 		return echo_log_do_line(idl_rq);
 	default:
+	idl_unknown:
 		return idlrt_reply_error(idl_rq, -ENOSYS);
 	}
 }

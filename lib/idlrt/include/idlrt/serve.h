@@ -12,9 +12,18 @@ void idlrt_serve(idlrt_dispatch_fn dispatch, int trace) __attribute__((noreturn)
  * is not 0, receive_timeout is called before each receive; it does what is
  * due and returns how long the receive may wait for the next request (an L4
  * receive timeout: 1..0xfffe ms, or L4_TIMEOUT_NEVER). A receive that times
- * out just loops. Unarmed, the loop costs one load more than idlrt_serve. */
+ * out just loops. Unarmed, the loop costs two loads more than idlrt_serve.
+ * It also hands the processor to the client a request woke: the first
+ * deferred reply the thread running it makes (idlrt_deferred_send) is held
+ * and sent in the send half of the loop's next receive, the request's own
+ * reply on its own just before. */
 void idlrt_serve_timed(idlrt_dispatch_fn dispatch, uint16_t (*receive_timeout)(void),
 		       const volatile uint32_t *timer_armed, int trace) __attribute__((noreturn));
+
+/* Sends the deferred reply idlrt_serve_timed's loop holds, if any, on its
+ * own (through the message registers): for a wait of that loop's thread
+ * outside the loop's receive, which must not keep the client waiting. */
+void idlrt_deferred_flush(void);
 
 /* The same loop for a server that also takes the kernel's messages (labels
  * from L4_LABEL_KERNEL_MIN up: a bound interrupt, a page fault, an
