@@ -11,7 +11,7 @@
 #include "virtio_mmio.h"
 
 #define FAKE_PHYS_BASE		0x48000000u
-#define FAKE_MEM_BYTES		(256u * 1024u)
+#define FAKE_MEM_BYTES		(2u * 1024u * 1024u)
 #define FAKE_PENDING_MAX	256u
 
 struct fake_virtio {

@@ -255,6 +255,69 @@ START_TEST(sequential_read_reads_ahead)
 }
 END_TEST
 
+/* A device with a buffer of its own (a DMA window on the target) gets the
+ * cache's read-ahead and merged writes in it, up to the buffer's size a
+ * request: 256 KiB reads of the 20 MiB file take at most three requests per
+ * 256 KiB, map blocks included (the cache's own 64 KiB staging would take
+ * at least four), through a 1 MiB
+ * cache that keeps handing evicted blocks' memory to new ones; a file
+ * written to a copy of the image comes back through a mount without one. */
+START_TEST(device_buffer_takes_transfers)
+{
+	enum { CHUNK = 256 << 10, WRITTEN = 3 << 20 };
+	struct image_dev img;
+	ck_assert_int_eq(image_open(&img, image_for(_i)), 0);
+	image_give_buffer(&img, CHUNK);
+	struct ext2_fs *fs;
+	bool read_only;
+	char why[128];
+	ck_assert_int_eq(ext2_mount(&img.dev, EXT2_MOUNT_READ_ONLY, 1 << 20, &fs, &read_only, why,
+				    sizeof(why)), 0);
+	uint32_t ino;
+	ck_assert_int_eq(path_lookup(fs, "/big.bin", &ino), 0);
+	char *want = malloc(BIG_SIZE), *got = malloc(CHUNK);
+	uint64_t seed = 1;
+	rng_fill(&seed, want, BIG_SIZE);
+	uint64_t reads_before = img.reads;
+	for (uint32_t off = 0; off < BIG_SIZE; off += CHUNK) {
+		ck_assert_int_eq(ext2_read(fs, ino, got, CHUNK, off), CHUNK);
+		ck_assert_msg(!memcmp(got, want + off, CHUNK), "big.bin differs in %u..", off);
+	}
+	ck_assert_uint_gt(img.buffer_reads, 0);
+	ck_assert_msg(img.reads - reads_before <= 3 * (BIG_SIZE / CHUNK), "%llu device reads",
+		      (unsigned long long)(img.reads - reads_before));
+	ck_assert_int_eq(ext2_unmount(fs), 0);
+	image_close(&img);
+
+	char copy[1200];
+	snprintf(copy, sizeof(copy), "%s/buffer-%d.img", scratch, _i);
+	ck_assert_int_eq(run_status("cp '%s' '%s'", image_for(_i), copy), 0);
+	ck_assert_int_eq(image_open(&img, copy), 0);
+	image_give_buffer(&img, CHUNK);
+	ck_assert_int_eq(ext2_mount(&img.dev, 0, 1 << 20, &fs, &read_only, why, sizeof(why)), 0);
+	ck_assert_int_eq(ext2_create(fs, EXT2_ROOT_INO, "written", 7, 0100644, 0, 0, 0, &ino), 0);
+	for (uint32_t off = 0; off < WRITTEN; off += CHUNK)
+		ck_assert_int_eq(ext2_write(fs, ino, want + off, CHUNK, off), CHUNK);
+	ck_assert_int_eq(ext2_unmount(fs), 0);
+	ck_assert_uint_gt(img.buffer_writes, 0);
+	image_close(&img);
+	ck_assert_int_eq(check_image(copy), 0);
+
+	ck_assert_int_eq(image_open(&img, copy), 0);
+	ck_assert_int_eq(ext2_mount(&img.dev, EXT2_MOUNT_READ_ONLY, 1 << 20, &fs, &read_only, why,
+				    sizeof(why)), 0);
+	ck_assert_int_eq(path_lookup(fs, "/written", &ino), 0);
+	for (uint32_t off = 0; off < WRITTEN; off += CHUNK) {
+		ck_assert_int_eq(ext2_read(fs, ino, got, CHUNK, off), CHUNK);
+		ck_assert(!memcmp(got, want + off, CHUNK));
+	}
+	ck_assert_int_eq(ext2_unmount(fs), 0);
+	image_close(&img);
+	free(want);
+	free(got);
+}
+END_TEST
+
 /* A read-write mount and unmount leave an image e2fsck calls clean, with
  * the mount counted. */
 START_TEST(mount_unmount_is_clean)
@@ -286,6 +349,8 @@ static Suite *read_suite(void)
 	tcase_add_loop_test(tc, holes_read_as_zeros_and_take_no_space, 4096, 4097);
 	tcase_add_loop_test(tc, sequential_read_reads_ahead, 1024, 1025);
 	tcase_add_loop_test(tc, sequential_read_reads_ahead, 4096, 4097);
+	tcase_add_loop_test(tc, device_buffer_takes_transfers, 1024, 1025);
+	tcase_add_loop_test(tc, device_buffer_takes_transfers, 4096, 4097);
 	tcase_add_loop_test(tc, mount_unmount_is_clean, 1024, 1025);
 	tcase_add_loop_test(tc, mount_unmount_is_clean, 4096, 4097);
 	suite_add_tcase(s, tc);

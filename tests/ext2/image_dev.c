@@ -1,16 +1,30 @@
 /* image_dev.c - the tests' block devices: an image file or memory. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "image_dev.h"
 
+/* Counts a request naming the device's buffer; false when it overruns it
+ * (the target's window would be overrun). */
+static bool buffer_use_fits(struct image_dev *img, const void *buf, uint32_t count,
+			    uint64_t *uses)
+{
+	if (!img->buffer || buf != img->buffer)
+		return true;
+	(*uses)++;
+	return (uint64_t)count * 512 <= img->dev.buffer_bytes;
+}
+
 static int file_read(void *ctx, uint64_t sector, uint32_t count, void *buf)
 {
 	struct image_dev *img = ctx;
 	size_t len = (size_t)count * 512;
+	if (!buffer_use_fits(img, buf, count, &img->buffer_reads))
+		return -EIO;
 	img->reads++;
 	img->sectors_read += count;
 	ssize_t got = pread(img->fd, buf, len, (off_t)(sector * 512));
@@ -21,6 +35,8 @@ static int file_write(void *ctx, uint64_t sector, uint32_t count, const void *bu
 {
 	struct image_dev *img = ctx;
 	size_t len = (size_t)count * 512;
+	if (!buffer_use_fits(img, buf, count, &img->buffer_writes))
+		return -EIO;
 	img->writes++;
 	img->sectors_written += count;
 	ssize_t put = pwrite(img->fd, buf, len, (off_t)(sector * 512));
@@ -37,7 +53,8 @@ static int file_flush(void *ctx)
 static int memory_read(void *ctx, uint64_t sector, uint32_t count, void *buf)
 {
 	struct image_dev *img = ctx;
-	if (sector + count > img->dev.sectors)
+	if (sector + count > img->dev.sectors ||
+	    !buffer_use_fits(img, buf, count, &img->buffer_reads))
 		return -EIO;
 	img->reads++;
 	img->sectors_read += count;
@@ -48,7 +65,8 @@ static int memory_read(void *ctx, uint64_t sector, uint32_t count, void *buf)
 static int memory_write(void *ctx, uint64_t sector, uint32_t count, const void *buf)
 {
 	struct image_dev *img = ctx;
-	if (sector + count > img->dev.sectors)
+	if (sector + count > img->dev.sectors ||
+	    !buffer_use_fits(img, buf, count, &img->buffer_writes))
 		return -EIO;
 	img->writes++;
 	img->sectors_written += count;
@@ -100,9 +118,18 @@ void image_in_memory(struct image_dev *img, uint8_t *bytes, size_t size)
 	};
 }
 
+void image_give_buffer(struct image_dev *img, size_t size)
+{
+	img->buffer = malloc(size);
+	img->dev.buffer = img->buffer;
+	img->dev.buffer_bytes = img->buffer ? (uint32_t)size : 0;
+}
+
 void image_close(struct image_dev *img)
 {
 	if (img->fd >= 0)
 		close(img->fd);
 	img->fd = -1;
+	free(img->buffer);
+	img->buffer = NULL;
 }

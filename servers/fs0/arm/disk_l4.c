@@ -1,9 +1,10 @@
 /* disk_l4.c - fs0's disk on the target: blk0 found through mm0, its DMA
  * window attached, and the device the ext2 library reads and writes, which
  * copies through the window (up to a window's worth of sectors a request)
- * and leaves the waiting for blk0 to the disk thread (disk_thread.c). Only
- * the holder of the disk's gate (gate.c) reaches this device, so the window
- * has one user at a time. */
+ * unless the library's buffer is the window itself (its staging buffer,
+ * dev.buffer), and leaves the waiting for blk0 to the disk thread
+ * (disk_thread.c). Only the holder of the disk's gate (gate.c) reaches this
+ * device, so the window has one user at a time. */
 #include <errno.h>
 #include <string.h>
 #include <l4/syscalls.h>
@@ -35,7 +36,8 @@ static int disk_read(void *ctx, uint64_t sector, uint32_t count, void *buf)
 		int error = disk_thread_read(sector, chunk);
 		if (error)
 			return error;
-		data_copy(out, window, chunk * BLOCK_SECTOR_SIZE);
+		if (out != window)
+			data_copy(out, window, chunk * BLOCK_SECTOR_SIZE);
 		out += chunk * BLOCK_SECTOR_SIZE;
 		sector += chunk;
 		count -= chunk;
@@ -49,7 +51,8 @@ static int disk_write(void *ctx, uint64_t sector, uint32_t count, const void *bu
 	const uint8_t *in = buf;
 	while (count) {
 		uint32_t chunk = chunk_of(count);
-		data_copy(window, in, chunk * BLOCK_SECTOR_SIZE);
+		if (in != window)
+			data_copy(window, in, chunk * BLOCK_SECTOR_SIZE);
 		int error = disk_thread_write(sector, chunk);
 		if (error)
 			return error;
@@ -105,6 +108,8 @@ int disk_attach(struct ext2_dev *out)
 		.read = disk_read,
 		.write = disk_write,
 		.flush = disk_flush,
+		.buffer = window,
+		.buffer_bytes = size,
 		.now = disk_now,
 	};
 	return 0;

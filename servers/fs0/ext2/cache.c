@@ -1,8 +1,10 @@
 /* cache.c - the ext2 library's block cache: blocks by number in a hash, a
- * fixed budget, least recently used blocks evicted first. Dirty blocks are
- * written back in block order with adjacent blocks merged into one device
- * request: by ext2_cache_write_back, and all of them at once when eviction
- * meets a dirty block (one large write instead of one per block). */
+ * fixed budget, least recently used blocks evicted first (a full cache hands
+ * the evicted block's memory to the next block). Dirty blocks are written
+ * back in block order with adjacent blocks merged into one device request:
+ * by ext2_cache_write_back, and all of them at once when eviction meets a
+ * dirty block (one large write instead of one per block). Merged transfers
+ * go through the device's own buffer when it has one (dev.buffer). */
 #include <errno.h>
 #include <stdlib.h>
 
@@ -11,8 +13,10 @@
 
 #include "cache.h"
 
-/* One device transfer: a merged write or a read-ahead. */
-#define STAGING_BYTES	(64u * 1024u)
+/* One device transfer, a merged write or a read-ahead, when the device
+ * has no buffer of its own; and the most blocks one takes in any case. */
+#define STAGING_BYTES		(64u * 1024u)
+#define STAGING_BLOCKS_MAX	256u
 
 static uint32_t hash_of(const struct ext2_fs *fs, uint32_t block)
 {
@@ -27,16 +31,20 @@ int ext2_cache_init(struct ext2_fs *fs, size_t cache_bytes)
 	uint32_t buckets = 64;
 	while (buckets < max && buckets < (1u << 20))
 		buckets <<= 1;
+	fs->staging_is_device_buffer = fs->dev.buffer && fs->dev.buffer_bytes >= 2 * fs->block_size;
+	uint32_t staging_bytes = fs->staging_is_device_buffer ? fs->dev.buffer_bytes : STAGING_BYTES;
+	fs->staging_blocks = staging_bytes / fs->block_size;
+	if (fs->staging_blocks > STAGING_BLOCKS_MAX)
+		fs->staging_blocks = STAGING_BLOCKS_MAX;
 	fs->hash = counted_alloc(buckets * sizeof(*fs->hash));
-	fs->staging = counted_alloc(STAGING_BYTES);
-	if (!fs->hash || !fs->staging) {
-		counted_free(fs->hash);
-		counted_free(fs->staging);
+	fs->staged = counted_alloc(fs->staging_blocks * sizeof(*fs->staged));
+	fs->staging = fs->staging_is_device_buffer ? fs->dev.buffer : counted_alloc(STAGING_BYTES);
+	if (!fs->hash || !fs->staged || !fs->staging) {
+		ext2_cache_destroy(fs);
 		return -ENOMEM;
 	}
 	fs->hash_mask = buckets - 1;
 	fs->cache_max = max;
-	fs->staging_blocks = STAGING_BYTES / fs->block_size;
 	return 0;
 }
 
@@ -72,16 +80,27 @@ static struct ext2_cblock *lookup(struct ext2_fs *fs, uint32_t block)
 	return NULL;
 }
 
-static void drop(struct ext2_fs *fs, struct ext2_cblock *cb)
+/* Takes cb out of the hash and the list; its memory stays. */
+static void detach(struct ext2_fs *fs, struct ext2_cblock *cb)
 {
 	struct ext2_cblock **link = &fs->hash[hash_of(fs, cb->block)];
 	while (*link != cb)
 		link = &(*link)->hash_next;
 	*link = cb->hash_next;
 	lru_unlink(fs, cb);
+	fs->cache_count--;
+}
+
+static void free_cblock(struct ext2_cblock *cb)
+{
 	counted_free(cb->data);
 	counted_free(cb);
-	fs->cache_count--;
+}
+
+static void drop(struct ext2_fs *fs, struct ext2_cblock *cb)
+{
+	detach(fs, cb);
+	free_cblock(cb);
 }
 
 void ext2_cache_destroy(struct ext2_fs *fs)
@@ -89,7 +108,9 @@ void ext2_cache_destroy(struct ext2_fs *fs)
 	while (fs->lru_head)
 		drop(fs, fs->lru_head);
 	counted_free(fs->hash);
-	counted_free(fs->staging);
+	counted_free(fs->staged);
+	if (!fs->staging_is_device_buffer)
+		counted_free(fs->staging);
 }
 
 static int dev_write_blocks(struct ext2_fs *fs, uint32_t first, uint32_t count, const void *buf)
@@ -111,8 +132,10 @@ static bool every_block(const struct ext2_cblock *cb, const void *arg)
 
 /* Makes room for one more block: evicts from the cold end. Pinned blocks
  * stay, so the cache may run over its budget while one operation holds
- * many blocks. */
-static int evict(struct ext2_fs *fs)
+ * many blocks. With spare, the first block evicted is not freed but handed
+ * back there (detached, its data as it was), so that a full cache reads a
+ * new block into an old one's memory instead of a fresh zeroed one. */
+static int evict(struct ext2_fs *fs, struct ext2_cblock **spare)
 {
 	struct ext2_cblock *cb = fs->lru_tail;
 	while (fs->cache_count >= fs->cache_max && cb) {
@@ -126,30 +149,44 @@ static int evict(struct ext2_fs *fs)
 					return err;
 				cb->dirty = false;
 			}
-			drop(fs, cb);
+			detach(fs, cb);
+			if (spare && !*spare)
+				*spare = cb;
+			else
+				free_cblock(cb);
 		}
 		cb = prev;
 	}
 	return 0;
 }
 
+/* The new block's data is whatever its memory held: every caller fills it. */
 static int insert(struct ext2_fs *fs, uint32_t block, enum ext2_kind kind, uint32_t owner,
 		  struct ext2_cblock **out)
 {
-	int err = evict(fs);
-	if (err)
+	struct ext2_cblock *cb = NULL;
+	int err = evict(fs, &cb);
+	if (err) {
+		if (cb)
+			free_cblock(cb);
 		return err;
-	struct ext2_cblock *cb = counted_alloc(sizeof(*cb));
-	uint8_t *data = counted_alloc(fs->block_size);
-	if (!cb || !data) {
-		counted_free(cb);
-		counted_free(data);
-		return -ENOMEM;
+	}
+	if (cb) {
+		uint8_t *data = cb->data;
+		*cb = (struct ext2_cblock){ .data = data };
+	} else {
+		cb = counted_alloc(sizeof(*cb));
+		uint8_t *data = counted_alloc(fs->block_size);
+		if (!cb || !data) {
+			counted_free(cb);
+			counted_free(data);
+			return -ENOMEM;
+		}
+		cb->data = data;
 	}
 	cb->block = block;
 	cb->kind = kind;
 	cb->owner = owner;
-	cb->data = data;
 	uint32_t bucket = hash_of(fs, block);
 	cb->hash_next = fs->hash[bucket];
 	fs->hash[bucket] = cb;
@@ -246,7 +283,7 @@ int ext2_cache_read_ahead(struct ext2_fs *fs, uint32_t first, uint32_t count,
 	if (run < 2)
 		return 0;
 	/* Room first: making it may write back through the staging buffer. */
-	struct ext2_cblock *blocks[STAGING_BYTES / 1024];
+	struct ext2_cblock **blocks = fs->staged;
 	uint32_t made = 0;
 	int err = 0;
 	while (made < run && !err) {
@@ -332,5 +369,5 @@ int ext2_cache_write_back(struct ext2_fs *fs,
 			  const void *arg)
 {
 	int err = write_matching(fs, match, arg);
-	return err ? err : evict(fs);
+	return err ? err : evict(fs, NULL);
 }

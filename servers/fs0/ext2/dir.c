@@ -36,10 +36,25 @@ static uint8_t type_code(uint32_t mode)
 /* One entry as the walker shows it to a visitor. */
 struct dir_entry {
 	struct ext2_cblock *cb;
+	uint64_t logical;		/* the block's number in the directory */
 	uint32_t off, prev;		/* prev: the entry before in this block, or UINT32_MAX */
 	uint32_t ino, rec_len, name_len, mode;
 	const char *name;
 };
+
+/* Reads the entry at de->off of de->cb: false when it is damaged. */
+static bool read_entry(const struct ext2_fs *fs, struct dir_entry *de)
+{
+	uint32_t bs = fs->block_size, off = de->off;
+	const uint8_t *raw = de->cb->data + off;
+	de->ino = ext2_get32(raw, DE_INODE);
+	de->rec_len = ext2_get16(raw, DE_REC_LEN);
+	de->name_len = raw[DE_NAME_LEN];
+	de->mode = fs->filetype ? type_to_mode[raw[DE_TYPE] & 7] : 0;
+	de->name = (const char *)raw + DE_NAME;
+	return de->rec_len >= 12 && de->rec_len % 4 == 0 && de->rec_len <= bs - off &&
+	       DE_NAME + de->name_len <= de->rec_len && de->ino <= fs->inodes_count;
+}
 
 /* Calls visit for each entry; it returns 0 to go on, else that is the
  * answer (the visitor may change the block and mark it dirty). */
@@ -64,17 +79,10 @@ static int dir_walk(struct ext2_fs *fs, struct ext2_inode *dir,
 		err = ext2_cache_get(fs, physical, KIND_DIR, dir->ino, &cb);
 		if (err)
 			return err;
-		struct dir_entry de = { .cb = cb, .prev = UINT32_MAX };
+		struct dir_entry de = { .cb = cb, .logical = logical, .prev = UINT32_MAX };
 		for (uint32_t off = 0; off < bs; off += de.rec_len) {
-			const uint8_t *raw = cb->data + off;
 			de.off = off;
-			de.ino = ext2_get32(raw, DE_INODE);
-			de.rec_len = ext2_get16(raw, DE_REC_LEN);
-			de.name_len = raw[DE_NAME_LEN];
-			de.mode = fs->filetype ? type_to_mode[raw[DE_TYPE] & 7] : 0;
-			de.name = (const char *)raw + DE_NAME;
-			if (de.rec_len < 12 || de.rec_len % 4 || de.rec_len > bs - off ||
-			    DE_NAME + de.name_len > de.rec_len || de.ino > fs->inodes_count) {
+			if (!read_entry(fs, &de)) {
 				ext2_cache_put(fs, cb);
 				return -EUCLEAN;
 			}
@@ -97,9 +105,17 @@ struct name_query {
 	uint8_t type;			/* for retarget */
 };
 
+/* Compared from the last byte: names in one directory often share a
+ * prefix (file_1, file_2, ...), so a different name is usually told at
+ * once, where memcmp would go through the prefix first. */
 static bool entry_is(const struct dir_entry *de, const struct name_query *q)
 {
-	return de->ino && de->name_len == q->len && !memcmp(de->name, q->name, q->len);
+	if (!de->ino || de->name_len != q->len)
+		return false;
+	for (size_t i = q->len; i-- > 0;)
+		if (de->name[i] != q->name[i])
+			return false;
+	return true;
 }
 
 static int visit_find(struct ext2_fs *fs, struct dir_entry *de, void *arg)
@@ -132,6 +148,49 @@ int ext2_dir_find(struct ext2_fs *fs, struct ext2_inode *dir, const char *name, 
 	return 0;
 }
 
+/* Does de's slack (all of it when unused) take an entry of need bytes? */
+static bool entry_has_room(const struct dir_entry *de, uint32_t need)
+{
+	uint32_t used = de->ino ? entry_size(de->name_len) : 0;
+	return de->rec_len - used >= need;
+}
+
+struct room_query {
+	struct name_query name;
+	uint32_t need;
+	struct ext2_dir_room *room;
+};
+
+static int visit_find_room(struct ext2_fs *fs, struct dir_entry *de, void *arg)
+{
+	struct room_query *rq = arg;
+	if (visit_find(fs, de, &rq->name))
+		return 1;
+	if (!rq->room->found && entry_has_room(de, rq->need))
+		*rq->room = (struct ext2_dir_room){ .found = true, .logical = de->logical,
+						    .off = de->off };
+	return 0;
+}
+
+int ext2_dir_find_room(struct ext2_fs *fs, struct ext2_inode *dir, const char *name,
+		       size_t len, uint32_t *ino, struct ext2_dir_room *room)
+{
+	*room = (struct ext2_dir_room){ .found = false };
+	if (!len || len > NAME_MAX_LEN)
+		return len ? -ENAMETOOLONG : -ENOENT;
+	struct room_query rq = { .name = { .name = name, .len = len },
+				 .need = entry_size((uint32_t)len), .room = room };
+	int found = dir_walk(fs, dir, visit_find_room, &rq);
+	if (found < 0)
+		return found;
+	if (!found)
+		return -ENOENT;
+	if (rq.name.ino < 1)
+		return -EUCLEAN;
+	*ino = rq.name.ino;
+	return 0;
+}
+
 static void write_entry(struct ext2_fs *fs, uint8_t *raw, uint32_t rec_len,
 			const struct name_query *q)
 {
@@ -145,10 +204,9 @@ static void write_entry(struct ext2_fs *fs, uint8_t *raw, uint32_t rec_len,
 static int visit_insert(struct ext2_fs *fs, struct dir_entry *de, void *arg)
 {
 	struct name_query *q = arg;
-	uint32_t need = entry_size((uint32_t)q->len);
-	uint32_t used = de->ino ? entry_size(de->name_len) : 0;
-	if (de->rec_len - used < need)
+	if (!entry_has_room(de, entry_size((uint32_t)q->len)))
 		return 0;
+	uint32_t used = de->ino ? entry_size(de->name_len) : 0;
 	uint8_t *raw = de->cb->data + de->off;
 	if (used) {
 		ext2_put16(raw, DE_REC_LEN, (uint16_t)used);
@@ -169,15 +227,37 @@ static int dir_changed(struct ext2_fs *fs, struct ext2_inode *dir)
 	return ext2_inode_store(fs, dir);
 }
 
+/* Inserts at the entry room names, if it is whole and still has the
+ * slack: 1 when done, 0 when not, or a negative error. */
+static int insert_at(struct ext2_fs *fs, struct ext2_inode *dir, const struct ext2_dir_room *room,
+		     struct name_query *q)
+{
+	if (room->logical >= dir->size / fs->block_size || room->off >= fs->block_size)
+		return 0;
+	uint32_t physical;
+	int err = ext2_bmap(fs, dir, room->logical, false, &physical);
+	if (err || !physical)
+		return err ? err : -EUCLEAN;
+	struct dir_entry de = { .logical = room->logical, .off = room->off };
+	err = ext2_cache_get(fs, physical, KIND_DIR, dir->ino, &de.cb);
+	if (err)
+		return err;
+	int done = read_entry(fs, &de) ? visit_insert(fs, &de, q) : 0;
+	ext2_cache_put(fs, de.cb);
+	return done;
+}
+
 int ext2_dir_add(struct ext2_fs *fs, struct ext2_inode *dir, const char *name, size_t len,
-		 uint32_t ino, uint32_t mode)
+		 uint32_t ino, uint32_t mode, const struct ext2_dir_room *room)
 {
 	if (!len)
 		return -ENOENT;
 	if (len > NAME_MAX_LEN)
 		return -ENAMETOOLONG;
 	struct name_query q = { .name = name, .len = len, .ino = ino, .mode = mode };
-	int done = dir_walk(fs, dir, visit_insert, &q);
+	int done = room && room->found ? insert_at(fs, dir, room, &q) : 0;
+	if (!done)
+		done = dir_walk(fs, dir, visit_insert, &q);
 	if (done < 0)
 		return done;
 	if (!done) {

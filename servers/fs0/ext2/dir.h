@@ -6,8 +6,23 @@
 
 int ext2_dir_find(struct ext2_fs *fs, struct ext2_inode *dir, const char *name, size_t len,
 		  uint32_t *ino, uint32_t *type);
+/* Where a new entry of a name's length fits, as the search for that name
+ * saw it: the first entry (block logical of the directory, offset off)
+ * whose slack takes it, if found. Good until the directory next changes. */
+struct ext2_dir_room {
+	bool found;
+	uint64_t logical;
+	uint32_t off;
+};
+/* As ext2_dir_find; when the name is not there (-ENOENT) room says where
+ * ext2_dir_add may put it without walking the directory again. */
+int ext2_dir_find_room(struct ext2_fs *fs, struct ext2_inode *dir, const char *name,
+		       size_t len, uint32_t *ino, struct ext2_dir_room *room);
+/* Adds the name at room (from ext2_dir_find_room, with no change to the
+ * directory since) when it still fits there; else, or with room NULL, in
+ * the first entry with slack enough or a new block. */
 int ext2_dir_add(struct ext2_fs *fs, struct ext2_inode *dir, const char *name, size_t len,
-		 uint32_t ino, uint32_t mode);
+		 uint32_t ino, uint32_t mode, const struct ext2_dir_room *room);
 int ext2_dir_remove(struct ext2_fs *fs, struct ext2_inode *dir, const char *name, size_t len);
 /* Points an existing entry at another inode. */
 int ext2_dir_retarget(struct ext2_fs *fs, struct ext2_inode *dir, const char *name, size_t len,

@@ -26,6 +26,12 @@ struct ext2_dev {
 	int (*read)(void *ctx, uint64_t sector, uint32_t count, void *buf);
 	int (*write)(void *ctx, uint64_t sector, uint32_t count, const void *buf);
 	int (*flush)(void *ctx);
+	/* Optional (NULL when the device has none): memory the device moves
+	 * to and from without a copy, its DMA window, buffer_bytes long. The
+	 * cache stages its merged writes and read-ahead there, so read and
+	 * write see it as buf at its start and skip their copy. */
+	void *buffer;
+	uint32_t buffer_bytes;
 	/* The time in seconds since the epoch that create, link, unlink,
 	 * rename, mount and unmount stamp on what they change. */
 	int64_t (*now)(void *ctx);

@@ -118,6 +118,8 @@ struct ext2_fs {
 	struct ext2_cblock *lru_head, *lru_tail;
 	uint8_t *staging;		/* one merged device transfer */
 	uint32_t staging_blocks;
+	bool staging_is_device_buffer;	/* dev.buffer: not the cache's to free */
+	struct ext2_cblock **staged;	/* staging_blocks entries: a read-ahead's blocks */
 
 	/* unlinked inodes not yet released: freed at unmount at the latest */
 	uint32_t *orphans;

@@ -39,9 +39,10 @@ static int load_dir(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *dir)
 	return dir->links ? 0 : -ENOENT;
 }
 
-/* Where a name may be created: a live directory without that name. */
+/* Where a name may be created: a live directory without that name; room
+ * is where its entry goes (ext2_dir_add), found by the same walk. */
 static int prepare_create(struct ext2_fs *fs, uint32_t dir_ino, const char *name, size_t len,
-			  struct ext2_inode *dir)
+			  struct ext2_inode *dir, struct ext2_dir_room *room)
 {
 	if (fs->read_only)
 		return -EROFS;
@@ -51,7 +52,7 @@ static int prepare_create(struct ext2_fs *fs, uint32_t dir_ino, const char *name
 	if (err)
 		return err;
 	uint32_t existing;
-	err = ext2_dir_find(fs, dir, name, len, &existing, NULL);
+	err = ext2_dir_find_room(fs, dir, name, len, &existing, room);
 	if (!err)
 		return -EEXIST;
 	return err == -ENOENT ? 0 : err;
@@ -169,11 +170,12 @@ static void set_rdev(struct ext2_inode *in, uint32_t rdev)
 
 /* Names a fresh inode in dir; on failure the inode is given back. */
 static int name_new_inode(struct ext2_fs *fs, struct ext2_inode *dir, const char *name,
-			  size_t len, struct ext2_inode *in, uint32_t *ino)
+			  size_t len, const struct ext2_dir_room *room, struct ext2_inode *in,
+			  uint32_t *ino)
 {
 	int err = ext2_inode_store(fs, in);
 	if (!err)
-		err = ext2_dir_add(fs, dir, name, len, in->ino, in->mode);
+		err = ext2_dir_add(fs, dir, name, len, in->ino, in->mode, room);
 	if (err) {
 		discard_inode(fs, in);
 		return err;
@@ -191,7 +193,8 @@ int ext2_create(struct ext2_fs *fs, uint32_t dir_ino, const char *name, size_t l
 	    type != 0010000u && type != 0140000u)
 		return -EINVAL;
 	struct ext2_inode dir;
-	int err = prepare_create(fs, dir_ino, name, len, &dir);
+	struct ext2_dir_room room;
+	int err = prepare_create(fs, dir_ino, name, len, &dir, &room);
 	if (err)
 		return err;
 	if (is_dir && dir.links >= EXT2_LINK_MAX)
@@ -212,7 +215,7 @@ int ext2_create(struct ext2_fs *fs, uint32_t dir_ino, const char *name, size_t l
 			return err;
 		}
 	}
-	err = name_new_inode(fs, &dir, name, len, &in, ino);
+	err = name_new_inode(fs, &dir, name, len, &room, &in, ino);
 	if (err || !is_dir)
 		return err;
 	dir.links++;
@@ -227,7 +230,8 @@ int ext2_symlink(struct ext2_fs *fs, uint32_t dir_ino, const char *name, size_t 
 	if (target_len >= fs->block_size)
 		return -ENAMETOOLONG;
 	struct ext2_inode dir;
-	int err = prepare_create(fs, dir_ino, name, len, &dir);
+	struct ext2_dir_room room;
+	int err = prepare_create(fs, dir_ino, name, len, &dir, &room);
 	if (err)
 		return err;
 	uint32_t new_ino;
@@ -247,7 +251,7 @@ int ext2_symlink(struct ext2_fs *fs, uint32_t dir_ino, const char *name, size_t 
 			return wrote < 0 ? (int)wrote : -ENOSPC;
 		}
 	}
-	return name_new_inode(fs, &dir, name, len, &in, ino);
+	return name_new_inode(fs, &dir, name, len, &room, &in, ino);
 }
 
 long ext2_readlink(struct ext2_fs *fs, uint32_t ino, char *buf, size_t size)
@@ -276,7 +280,8 @@ long ext2_readlink(struct ext2_fs *fs, uint32_t ino, char *buf, size_t size)
 int ext2_link(struct ext2_fs *fs, uint32_t dir_ino, const char *name, size_t len, uint32_t ino)
 {
 	struct ext2_inode dir, in;
-	int err = prepare_create(fs, dir_ino, name, len, &dir);
+	struct ext2_dir_room room;
+	int err = prepare_create(fs, dir_ino, name, len, &dir, &room);
 	if (!err)
 		err = ext2_inode_load(fs, ino, &in);
 	if (err)
@@ -287,7 +292,7 @@ int ext2_link(struct ext2_fs *fs, uint32_t dir_ino, const char *name, size_t len
 		return -ENOENT;
 	if (in.links >= EXT2_LINK_MAX)
 		return -EMLINK;
-	err = ext2_dir_add(fs, &dir, name, len, ino, in.mode);
+	err = ext2_dir_add(fs, &dir, name, len, ino, in.mode, &room);
 	if (err)
 		return err;
 	in.links++;
@@ -440,7 +445,7 @@ int ext2_rename(struct ext2_fs *fs, uint32_t old_dir_ino, const char *old_name, 
 	} else if (err == -ENOENT) {
 		if (moves_dir && new_dir->links >= EXT2_LINK_MAX)
 			return -EMLINK;
-		err = ext2_dir_add(fs, new_dir, new_name, new_len, moved_ino, moved.mode);
+		err = ext2_dir_add(fs, new_dir, new_name, new_len, moved_ino, moved.mode, NULL);
 	}
 	if (err)
 		return err;
