@@ -91,7 +91,8 @@ int posix_mm0_ftruncate(int fd, off_t length);
 /* How this thread reaches fs0: the server and the thread's shared buffer,
  * through which paths and file bytes travel. */
 struct fs0_channel {
-	l4_tid_t server;
+	l4_tid_t server;	/* fs0's worker for the thread's processor (fs0_channel.c) */
+	l4_tid_t first_server;	/* fs0's first thread, as mm0 named it */
 	char *buffer;
 	uint32_t size;
 };
