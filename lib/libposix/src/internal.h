@@ -122,6 +122,9 @@ int posix_open_flags(int flags, uint32_t *fs0_flags);
 
 /* Forgets the thread's channel: a fork child has no buffer until it asks. */
 void fs0_channel_forget(void);
+/* The calling thread moved itself to another processor: its calls go to the
+ * fs0 worker there from now on. */
+void fs0_channel_moved(void);
 /* The thread's buffer for bulk parameters to dest, a server other than fs0
  * and mm0 (bulk_channel.c): 0, or -ENOBUFS past MM0_BULK_LINKS_MAX
  * servers, or mm0's error. */
