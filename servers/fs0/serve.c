@@ -50,6 +50,7 @@ void fs0_serve_shutdown(void)
 {
 	fs_shutdown();
 	idlrt_bulk_forget_all();
+	(void)serve_set_workers(NULL, 0);
 	serve_mm0_tid = L4_NILTHREAD;
 	serve_mm0_pager_tid = L4_NILTHREAD;
 	serve_window = NULL;
