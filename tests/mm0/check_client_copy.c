@@ -1,4 +1,5 @@
-/* Client memory: mm0 reads a thread's fs0 buffer through the object it holds, whatever the client did to its mapping. */
+/* Client memory: mm0 reads a thread's fs0 buffer through the object it holds, whatever the client did to its mapping;
+ * fs0's window maps the buffer whole. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -188,6 +189,31 @@ END_TEST
 
 /* mm0's hold keeps the object (and fs0's window) while the client maps none of
  * it, and goes with the thread: objects, areas and pages come back. */
+/* fs0's window maps every page of a new buffer at once (fs0 never faults),
+ * a kernel call per physically contiguous run rather than per page. */
+START_TEST(buffer_window_is_mapped_whole_in_runs)
+{
+	struct task *client = client_spawn();
+	unsigned maps = fake_counts.map;
+	long address = mm0_fs_buffer(client);
+
+	ck_assert_int_gt(address, 0);
+	ck_assert_uint_lt(fake_counts.map - maps, BUFFER_PAGES);
+	for (uint32_t i = 0; i < BUFFER_PAGES; i++) {
+		struct fake_pte *pte = fake_pte_find(fs0->vm->space, client->fs_window + i * MM0_PAGE_SIZE);
+		struct vm_page *page = vm_object_page_find(client->fs_buffer_obj, i);
+
+		ck_assert_ptr_nonnull(pte);
+		ck_assert_ptr_nonnull(page);
+		ck_assert_uint_eq(pte->phys, page->phys);
+		ck_assert_uint_eq(pte->perms, MM0_PROT_READ | MM0_PROT_WRITE);
+	}
+	assert_mmu_consistent();
+	exit_and_reap(client, 0);
+	finish();
+}
+END_TEST
+
 START_TEST(buffer_object_released_with_its_thread)
 {
 	struct mm0_stats before, during;
@@ -265,6 +291,7 @@ int main(void)
 	add_test_alone(suite, buffer_read_after_client_protects_or_shrinks_it, setup, teardown);
 	add_test_alone(suite, buffer_read_outside_the_buffer_is_efault, setup, teardown);
 	add_test_alone(suite, object_read_of_a_missing_page_is_efault, setup, teardown);
+	add_test_alone(suite, buffer_window_is_mapped_whole_in_runs, setup, teardown);
 	add_test_alone(suite, buffer_object_released_with_its_thread, setup, teardown);
 	add_test_alone(suite, fork_keeps_what_the_parent_mapped_over_its_buffer, setup, teardown);
 	add_test_alone(suite, thread_exit_keeps_what_was_mapped_over_its_buffer, setup, teardown);

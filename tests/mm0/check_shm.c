@@ -1,4 +1,5 @@
-/* SysV shm: keys, IPC_EXCL, sizes, several attaches, IPC_STAT, IPC_RMID while attached, fork, mode bits. */
+/* SysV shm: keys, IPC_EXCL, sizes, several attaches, IPC_STAT, IPC_RMID while attached, fork, mode bits,
+ * the first page mapped at attach. */
 #include "harness.h"
 
 #define P MM0_PAGE_SIZE
@@ -218,6 +219,47 @@ START_TEST(bad_attach_and_detach_arguments)
 }
 END_TEST
 
+/* shmat maps the attachment's first page itself, with the attachment's
+ * permissions: a writable attachment makes it if the segment has none yet, a
+ * read-only one maps it only once it is there. The other pages wait for
+ * their faults. */
+START_TEST(attach_maps_the_first_page_at_once)
+{
+	struct task *first = spawn(), *second = spawn();
+	long id = mm0_shmget((int32_t)first->pid, MM0_IPC_PRIVATE, 2 * P, 0600);
+	unsigned maps = fake_counts.map;
+	struct fake_pte *pte, *again;
+	long a, b, reader;
+
+	reader = mm0_shmat(second->vm, (int32_t)id, 0, MM0_SHM_RDONLY);
+	ck_assert_int_gt(reader, 0);
+	ck_assert_uint_eq(fake_counts.map, maps);
+	ck_assert_ptr_null(fake_pte_find(second->vm->space, (uint32_t)reader));
+	ck_assert_int_eq(mm0_shmdt(second->vm, (uint32_t)reader), 0);
+	a = mm0_shmat(first->vm, (int32_t)id, 0, 0);
+	ck_assert_int_gt(a, 0);
+	ck_assert_uint_eq(fake_counts.map - maps, 1);
+	pte = fake_pte_find(first->vm->space, (uint32_t)a);
+	ck_assert_ptr_nonnull(pte);
+	ck_assert_uint_eq(pte->perms, MM0_PROT_READ | MM0_PROT_WRITE);
+	ck_assert_ptr_null(fake_pte_find(first->vm->space, (uint32_t)a + P));
+	b = mm0_shmat(second->vm, (int32_t)id, 0, MM0_SHM_RDONLY);
+	again = fake_pte_find(second->vm->space, (uint32_t)b);
+	ck_assert_ptr_nonnull(again);
+	ck_assert_uint_eq(again->phys, pte->phys);
+	ck_assert_uint_eq(again->perms, MM0_PROT_READ);
+	maps = fake_counts.map;
+	poke(first, (uint32_t)a, 0x35);
+	ck_assert_uint_eq(fake_counts.map, maps);
+	ck_assert_uint_eq(peek(second, (uint32_t)b), 0x35);
+	assert_mmu_consistent();
+	ck_assert_int_eq(mm0_shmctl((int32_t)id, MM0_IPC_RMID, NULL), 0);
+	exit_and_reap(first, 0);
+	exit_and_reap(second, 0);
+	assert_no_leak();
+}
+END_TEST
+
 START_TEST(segments_left_at_shutdown_are_freed)
 {
 	struct task *task = spawn();
@@ -242,6 +284,7 @@ int main(void)
 	add_mm0_test(suite, mode_bits_are_enforced);
 	add_mm0_test(suite, detach_after_mprotect_split_removes_every_piece);
 	add_mm0_test(suite, bad_attach_and_detach_arguments);
+	add_mm0_test(suite, attach_maps_the_first_page_at_once);
 	add_mm0_test(suite, segments_left_at_shutdown_are_freed);
 	return run_suite(suite);
 }

@@ -1,4 +1,5 @@
-/* vm areas: split, merge, munmap of middles, edges, several areas and holes, free-range search. */
+/* vm areas: split, merge, munmap of middles, edges, several areas and holes, lookups after
+ * cuts, free-range search. */
 #include "harness.h"
 
 #define P MM0_PAGE_SIZE
@@ -97,6 +98,34 @@ START_TEST(munmap_edges)
 	ck_assert_uint_eq(obj->link_count, 1);
 	ck_assert_ptr_null(vma_find(task->vm, BASE));
 	ck_assert_ptr_null(vma_find(task->vm, BASE + 3 * P));
+	exit_and_reap(task, 0);
+	assert_no_leak();
+}
+END_TEST
+
+/* Lookups try the area found last first: after that area was cut, shrunk or
+ * removed they still answer what the list holds. */
+START_TEST(lookups_follow_cuts_and_removals_of_the_last_area)
+{
+	struct task *task = spawn();
+	struct vm_area *area;
+
+	map_counted(task, BASE, 4);
+	ck_assert_ptr_nonnull(vma_find(task->vm, BASE + 3 * P));
+	ck_assert_int_eq(mm0_munmap(task->vm, BASE + 2 * P, 2 * P), 0);
+	ck_assert_ptr_null(vma_find(task->vm, BASE + 3 * P));
+	ck_assert_ptr_null(vma_find(task->vm, BASE + 2 * P));
+	area = vma_find(task->vm, BASE + P);
+	ck_assert_ptr_nonnull(area);
+	ck_assert_uint_eq(area->end, BASE + 2 * P);
+	ck_assert_int_eq(mm0_munmap(task->vm, BASE, P), 0);
+	ck_assert_ptr_null(vma_find(task->vm, BASE));
+	area = vma_find(task->vm, BASE + P);
+	ck_assert_ptr_nonnull(area);
+	ck_assert_uint_eq(area->start, BASE + P);
+	ck_assert_uint_eq(area->end, BASE + 2 * P);
+	ck_assert_int_eq(mm0_munmap(task->vm, BASE + P, P), 0);
+	ck_assert_ptr_null(vma_find(task->vm, BASE + P));
 	exit_and_reap(task, 0);
 	assert_no_leak();
 }
@@ -221,6 +250,7 @@ int main(void)
 	add_mm0_test(suite, mprotect_round_trip_merges_back);
 	add_mm0_test(suite, munmap_middle_splits_and_keeps_data);
 	add_mm0_test(suite, munmap_edges);
+	add_mm0_test(suite, lookups_follow_cuts_and_removals_of_the_last_area);
 	add_mm0_test(suite, munmap_across_areas_and_holes_touches_only_areas);
 	add_mm0_test(suite, munmap_of_a_hole_is_a_no_op);
 	add_mm0_test(suite, find_free_prefers_hint_then_gap_above);

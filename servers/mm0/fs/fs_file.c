@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include <server/data_copy.h>
 #include "fs/fs_link.h"
 #include "fs/fs_link_state.h"
 #include "mem/phys.h"
@@ -60,7 +61,18 @@ static int fs_sync(void *ctx, uint32_t file_id)
 	return fs_link.ops->fsync(file_id);
 }
 
+/* Without the pager thread (no disk: fs0 answers a page at once) a file has
+ * no post_page, so its faults read synchronously from the start instead of
+ * making a read record, a page and a parked fault to give back when the post
+ * is refused. The thread starts before mm0 opens any file (arm/main.c). */
 static const struct file_pager_ops fs_pager = {
+	.get_page = fs_get_page,
+	.put_page = fs_put_page,
+	.release = fs_release,
+	.sync = fs_sync,
+};
+
+static const struct file_pager_ops fs_pager_posting = {
 	.get_page = fs_get_page,
 	.put_page = fs_put_page,
 	.release = fs_release,
@@ -73,7 +85,8 @@ static int object_for(const struct fs_file_info *info, struct vm_object **out)
 {
 	bool cached = vm_file_find(info->handle) != NULL;
 	uint32_t npages = (uint32_t)((info->size + MM0_PAGE_MASK) / MM0_PAGE_SIZE);
-	int err = vm_file_open(info->handle, npages, &fs_pager, NULL, out);
+	int err = vm_file_open(info->handle, npages, fs_link.pager_page ? &fs_pager_posting : &fs_pager,
+			       NULL, out);
 
 	if (cached || err)
 		fs_link.ops->release(info->handle);
@@ -151,9 +164,11 @@ int idlrt_bulk_buffer(idlrt_dest_t dest, void **base, uint32_t *size)
 	return 0;
 }
 
-/* mm0 never faults: its side of every copy is its own memory or a page it holds. */
+/* mm0 never faults: its side of every copy is its own memory or a page it holds.
+ * A file page read or written through the window is a whole aligned page:
+ * data_copy's ldm/stm loop, a quarter of memcpy's instructions. */
 int idlrt_bulk_copy(void *to, const void *from, uint32_t len)
 {
-	memcpy(to, from, len);
+	data_copy(to, from, len);
 	return 0;
 }

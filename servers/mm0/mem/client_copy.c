@@ -68,7 +68,7 @@ static int space_copy(struct vm_space *vm, uint32_t addr, uint8_t *bytes, uint32
 		else if (kind == COPY_WRITE)
 			memcpy(view, bytes, chunk);
 		else
-			memset(view, 0, chunk);
+			phys_bytes_zero(view, chunk);
 		addr += chunk;
 		if (bytes)
 			bytes += chunk;

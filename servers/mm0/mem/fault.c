@@ -104,14 +104,16 @@ static int map_page(struct vm_area *area, uint32_t addr, uint32_t phys, unsigned
 /* The most pages one fault makes ahead of itself (32 KiB). */
 #define FAULT_AHEAD_MAX	8u
 
-static int resolve_shared(struct vm_area *area, uint32_t addr, uint32_t pgoff,
-			  unsigned access)
+/* A shared area's page at pgoff, made in its object if missing, into *phys,
+ * and the permissions to map it with into *perms. */
+static inline int shared_page(struct vm_area *area, uint32_t pgoff, unsigned access,
+			      uint32_t *phys, unsigned *perms)
 {
 	struct vm_object *obj = area->obj;
 	struct vm_page *page = vm_object_page_find(obj, pgoff);
-	unsigned perms = area->prot;
 	int err;
 
+	*perms = area->prot;
 	if (!page) {
 		err = fill_cache(obj, pgoff, &page);
 		if (err)
@@ -122,9 +124,20 @@ static int resolve_shared(struct vm_area *area, uint32_t addr, uint32_t pgoff,
 		if (access & MM0_PROT_WRITE)
 			page->dirty = true;
 		if (!page->dirty)
-			perms &= ~MM0_PROT_WRITE;
+			*perms &= ~MM0_PROT_WRITE;
 	}
-	return map_page(area, addr, page->phys, perms);
+	*phys = page->phys;
+	return 0;
+}
+
+static int resolve_shared(struct vm_area *area, uint32_t addr, uint32_t pgoff,
+			  unsigned access)
+{
+	uint32_t phys;
+	unsigned perms;
+	int err = shared_page(area, pgoff, access, &phys, &perms);
+
+	return err ? err : map_page(area, addr, phys, perms);
 }
 
 /* Devzero and environment objects hand their contents to the top object. */
@@ -279,24 +292,78 @@ int vm_fault_parkable(struct vm_space *vm, const struct parked_fault *fault)
 	return err;
 }
 
+/* The pages of a shared area from addr to end (inside it), each as its fault
+ * would make it, mapped with one kernel call per physically contiguous run
+ * of one permission: a buffer in fs0's window is 64 pages, which a call
+ * each made cost more than making them. */
+static int populate_shared(struct vm_area *area, uint32_t addr, uint32_t end, unsigned access)
+{
+	uint32_t run_addr = addr, run_phys = 0, run = 0;
+	unsigned run_perms = 0;
+	int err;
+
+	for (; addr < end; addr += MM0_PAGE_SIZE) {
+		uint32_t phys;
+		unsigned perms;
+
+		err = shared_page(area, area->pgoff + (addr - area->start) / MM0_PAGE_SIZE, access,
+				  &phys, &perms);
+		if (err)
+			return err;
+		if (run && phys == run_phys + run * MM0_PAGE_SIZE && perms == run_perms) {
+			run++;
+			continue;
+		}
+		if (run) {
+			err = mm0_kernel->map(mm0_kernel_ctx, area->vm->space, run_phys, run_addr,
+					      run, run_perms);
+			if (err)
+				return err;
+		}
+		run_addr = addr;
+		run_phys = phys;
+		run_perms = perms;
+		run = 1;
+	}
+	if (!run)
+		return 0;
+	return mm0_kernel->map(mm0_kernel_ctx, area->vm->space, run_phys, run_addr, run, run_perms);
+}
+
 int vm_populate(struct vm_space *vm, uint32_t start, uint32_t end)
 {
-	for (uint32_t addr = start & ~MM0_PAGE_MASK; addr < end; addr += MM0_PAGE_SIZE) {
+	uint32_t addr = start & ~MM0_PAGE_MASK;
+
+	while (addr < end) {
 		struct vm_area *area = vma_find(vm, addr);
+		uint32_t stop;
 		unsigned access;
 		int err;
 
-		if (!area)
+		if (!area) {
+			addr += MM0_PAGE_SIZE;
 			continue;
+		}
+		/* The area's pages up to the one that holds end's last byte. */
+		stop = end - area->start > area->end - area->start ? area->end
+				: ((end - 1) & ~MM0_PAGE_MASK) + MM0_PAGE_SIZE;
 		if (area->prot & MM0_PROT_WRITE)
 			access = MM0_PROT_WRITE;
 		else if (area->prot & MM0_PROT_READ)
 			access = MM0_PROT_READ;
 		else if (area->prot & MM0_PROT_EXEC)
 			access = MM0_PROT_EXEC;
-		else
+		else {
+			addr = stop;
 			continue;
-		err = vm_fault(vm, addr, access);
+		}
+		if (area->flags & MM0_MAP_SHARED) {
+			err = populate_shared(area, addr, stop, access);
+			addr = stop;
+		} else {
+			err = vm_fault(vm, addr, access);
+			addr += MM0_PAGE_SIZE;
+		}
 		if (err)
 			return err;
 	}

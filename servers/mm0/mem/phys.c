@@ -196,6 +196,31 @@ void phys_page_copy(void *to, const void *from)
 		     : "+r"(to), "+r"(from) : "r"(end)
 		     : "r2", "r3", "r4", "r5", "r6", "r8", "r9", "r10", "cc", "memory");
 }
+
+/* 64 bytes a loop from the first word boundary; memset for the odd bytes at
+ * either end. */
+void phys_bytes_zero(void *to, size_t len)
+{
+	char *at = to;
+	size_t head = -(uintptr_t)at & 3u, blocks;
+
+	if (len < 64) {
+		memset(at, 0, len);
+		return;
+	}
+	memset(at, 0, head);
+	at += head;
+	len -= head;
+	blocks = len / 64;
+	asm volatile("mov r2, #0\n\tmov r3, #0\n\tmov r4, #0\n\tmov r5, #0\n\t"
+		     "mov r6, #0\n\tmov r8, #0\n\tmov r9, #0\n\tmov r10, #0\n"
+		     "1:\tstmia %0!, {r2-r6, r8-r10}\n\tstmia %0!, {r2-r6, r8-r10}\n\t"
+		     "subs %1, %1, #1\n\tbne 1b"
+		     : "+r"(at), "+r"(blocks)
+		     :
+		     : "r2", "r3", "r4", "r5", "r6", "r8", "r9", "r10", "cc", "memory");
+	memset(at, 0, len % 64);
+}
 #else
 void phys_page_zero(void *view)
 {
@@ -205,6 +230,11 @@ void phys_page_zero(void *view)
 void phys_page_copy(void *to, const void *from)
 {
 	memcpy(to, from, MM0_PAGE_SIZE);
+}
+
+void phys_bytes_zero(void *to, size_t len)
+{
+	memset(to, 0, len);
 }
 #endif
 

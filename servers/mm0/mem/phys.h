@@ -26,6 +26,8 @@ void *phys_view(uint32_t paddr);
 /* Fill a whole page (page-aligned views) with zeros or with a copy. */
 void phys_page_zero(void *view);
 void phys_page_copy(void *to, const void *from);
+/* Zero len bytes at any address (a page's part: client memory mm0 clears). */
+void phys_bytes_zero(void *to, size_t len);
 uint32_t phys_free_pages(void);
 
 #endif

@@ -2,6 +2,7 @@
 #include <errno.h>
 
 #include <server/counted_alloc.h>
+#include "mem/fault.h"
 #include "mem/mmap.h"
 #include "mem/shm.h"
 #include "mem/vm_area.h"
@@ -101,6 +102,20 @@ long shm_name_object(int32_t creator_pid, struct vm_object *obj)
 	return seg->id;
 }
 
+/* An attachment is made to be used: its first page is mapped at once, so the
+ * first touch takes no fault. A writable attachment makes that page if the
+ * segment has none yet (zero-filled; shmget committed its memory); a
+ * read-only one only maps a page already there, since a reader that never
+ * reads should not cost the segment a page. Where that cannot be done now,
+ * the touch's fault does it, as for every other page. */
+static long attach_first_page(struct vm_space *vm, long addr, const struct shm_segment *seg,
+			      unsigned prot)
+{
+	if (addr >= 0 && ((prot & MM0_PROT_WRITE) || vm_object_page_find(seg->obj, 0)))
+		(void)vm_fault(vm, (uint32_t)addr, MM0_PROT_READ);
+	return addr;
+}
+
 long mm0_shmat(struct vm_space *vm, int32_t shmid, uint32_t addr, int flags)
 {
 	struct shm_segment *seg = segment_find(shmid, false);
@@ -118,10 +133,12 @@ long mm0_shmat(struct vm_space *vm, int32_t shmid, uint32_t addr, int flags)
 		if (addr < MM0_USER_MIN || addr > MM0_USER_END || len > MM0_USER_END - addr ||
 		    vma_find_free(vm, addr, len, &found) || found != addr)
 			return -EINVAL;
-		return mmap_object(vm, addr, len, prot, MM0_MAP_SHARED | MM0_MAP_FIXED,
-				   seg->obj, 0);
+		return attach_first_page(vm, mmap_object(vm, addr, len, prot,
+							 MM0_MAP_SHARED | MM0_MAP_FIXED, seg->obj, 0),
+					 seg, prot);
 	}
-	return mmap_object(vm, 0, len, prot, MM0_MAP_SHARED, seg->obj, 0);
+	return attach_first_page(vm, mmap_object(vm, 0, len, prot, MM0_MAP_SHARED, seg->obj, 0),
+				 seg, prot);
 }
 
 long mm0_shmdt(struct vm_space *vm, uint32_t addr)

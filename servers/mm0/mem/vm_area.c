@@ -139,6 +139,8 @@ static void area_drop(struct vm_area *area)
 
 	list_del(&area->node);
 	area_unlink(area);
+	if (vm->last_area == area)
+		vm->last_area = NULL;
 	counted_pool_free(&area_pool, area);
 	live_areas--;
 	record_uncharge(vm);
@@ -190,15 +192,23 @@ struct vm_area *vma_find(struct vm_space *vm, uint32_t addr)
 	return area && addr >= area->start ? area : NULL;
 }
 
+/* Faults and requests come in runs on one area (a region being touched, an
+ * attachment made then used): the last area found answers without the walk
+ * when it holds addr, and areas never overlap, so it is the walk's answer. */
 struct vm_area *vma_find_from(struct vm_space *vm, uint32_t addr)
 {
+	struct vm_area *last = vm->last_area;
 	struct list *pos, *tmp;
 
+	if (last && addr - last->start < last->end - last->start)
+		return last;
 	list_for_each_safe(pos, tmp, &vm->areas) {
 		struct vm_area *area = container_of(pos, struct vm_area, node);
 
-		if (addr < area->end)
+		if (addr < area->end) {
+			vm->last_area = area;
 			return area;
+		}
 	}
 	return NULL;
 }
@@ -232,6 +242,7 @@ static int area_add(struct vm_space *vm, uint32_t start, uint32_t end, unsigned 
 		if (container_of(pos, struct vm_area, node)->start > start)
 			break;
 	list_insert_before(pos, &area->node);
+	vm->last_area = area;
 	live_areas++;
 	if (out)
 		*out = area;

@@ -48,6 +48,8 @@ struct vm_space {
 	uint32_t heap_end;		/* the break: the heap's end, page aligned */
 	uint32_t stack_floor;		/* the lowest address the stack may grow to
 					 * (a guard page below it stays free) */
+	struct vm_area *last_area;	/* the area vma_find_from found or vma_insert
+					 * made last, tried before the list walk */
 };
 
 struct vm_area {

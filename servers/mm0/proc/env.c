@@ -45,7 +45,6 @@ int env_page_build(void *page, uint32_t page_addr, const char *const argv[],
 
 	if (header > MM0_PAGE_SIZE)
 		return -E2BIG;
-	memset(page, 0, MM0_PAGE_SIZE);
 	words[0] = (uint32_t)argc;
 	err = put_strings(page, page_addr, words + 1, argv, argc, &strings);
 	if (!err)
@@ -64,7 +63,8 @@ static const char *const initial_environment[] = {
 int env_object_create(const char *const argv[], const char *const envp[],
 		      struct vm_object **out)
 {
-	char *page = counted_alloc(MM0_PAGE_SIZE);
+	/* Not zeroed: a fault copies the used bytes only (mem/fault.c). */
+	char *page = counted_realloc_array(NULL, MM0_PAGE_SIZE, 1);
 	struct vm_object *obj;
 	size_t used;
 	int err;

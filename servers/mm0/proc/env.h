@@ -8,7 +8,8 @@
 struct vm_object;
 
 /* Lay out argc, argv[], NULL, envp[], NULL and the strings for a page that
- * will be seen at page_addr; -E2BIG when it does not fit one page. */
+ * will be seen at page_addr; -E2BIG when it does not fit one page. Writes
+ * the first *used bytes only: the rest of the page is left as it was. */
 int env_page_build(void *page, uint32_t page_addr, const char *const argv[],
 		   const char *const envp[], size_t *used);
 /* An environment object holding such a page, or -errno; a NULL envp gives
