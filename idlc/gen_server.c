@@ -59,6 +59,12 @@ void gen_server_header(struct gen *g)
 		fprintf(g->out, "/* Validates one request in idl_rq->mr, runs its handler and leaves the reply\n"
 			" * there: returns IDLRT_SEND_REPLY or IDLRT_NO_REPLY. */\n");
 		fprintf(g->out, "int %s_dispatch(struct idlrt_request *idl_rq);\n\n", iface->name);
+		fprintf(g->out, "#ifdef __arm__\n/* The interface's own receive loop (idlrt_serve's, with the dispatch\n"
+			" * inlined): a request with this interface's header and a known operation\n"
+			" * goes straight to it, anything else (another version, another interface,\n"
+			" * a kernel message) to idl_others, which may be %s_dispatch. */\n", iface->name);
+		fprintf(g->out, "void %s_serve(idlrt_dispatch_fn idl_others, int idl_trace) __attribute__((noreturn));\n"
+			"#endif\n\n", iface->name);
 	}
 	fprintf(g->out, "#endif\n");
 }
@@ -314,7 +320,7 @@ static void emit_optional_decode(struct gen *g, const struct idl_decl *op, uint3
 		if (!param->optional)
 			continue;
 		words += idl_type_words(param->type);
-		fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) >= %u) {\n", words);
+		fprintf(g->out, "\tif (L4_TAG_WORDS(idl_tag) >= %u) {\n", words);
 		gen_decode(g, "\t\t", param->name, param->type, "idl_bad");
 		fprintf(g->out, "\t\tidl_need = %u;\n\t}\n", words);
 	}
@@ -346,7 +352,7 @@ static void emit_extensible_decode(struct gen *g, const struct idl_member *param
 			continue;
 		}
 		words += idl_type_words(field->type);
-		fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) >= %u) {\n", words);
+		fprintf(g->out, "\tif (L4_TAG_WORDS(idl_tag) >= %u) {\n", words);
 		gen_decode(g, "\t\t", expr, field->type, "idl_bad");
 		fprintf(g->out, "\t\tidl_need = %u;\n\t}\n", words);
 	}
@@ -400,14 +406,36 @@ static void emit_bulk_resolve(struct gen *g, const struct idl_decl *op)
 	}
 }
 
-static void emit_op(struct gen *g, const struct idl_decl *iface, const struct idl_decl *op)
+/* Whether the receive loop runs op's decoder, handler call and encoder
+ * inline: its request and reply fit the registers (so its locals are a few
+ * words), and the build does not trace (a trace line is a large local). The
+ * loop has saved every register the IPC clobbers once, so inline the
+ * operation pays for no frame of its own. */
+static int op_inline_in_loop(const struct gen *g, const struct idl_decl *op)
+{
+	return !g->trace && idl_op_words(op, IDL_IN, 1) < IDL_REG_WORDS &&
+	       idl_op_words(op, IDL_OUT, 1) < IDL_REG_WORDS;
+}
+
+/* The operation's decoder, handler call and encoder: the function the
+ * dispatch calls, or (op_inline_in_loop) the inline body the receive loop
+ * runs with the message registers' address and the tag it holds anyway. */
+static void emit_op_body(struct gen *g, const struct idl_decl *iface, const struct idl_decl *op)
 {
 	int oneway = op->op_flags & IDL_OP_ONEWAY;
-	/* Not inlined: the dispatch reaches it by a sibling call, so a request
-	 * pays for its own operation's frame, not for the largest one's. */
-	fprintf(g->out, "static int __attribute__((noinline)) %s_do_%s(struct idlrt_request *idl_rq)\n{\n",
-		iface->name, op->name);
-	fprintf(g->out, "\tuint32_t *idl_mr = idl_rq->mr;\n");
+	if (op_inline_in_loop(g, op)) {
+		fprintf(g->out, "static inline __attribute__((always_inline)) int %s_run_%s(struct idlrt_request *idl_rq, "
+			"uint32_t *idl_mr, uint32_t idl_tag)\n{\n", iface->name, op->name);
+		/* A oneway operation without parameters reads no word past the tag. */
+		if (oneway && !op_has_in_params(op))
+			fprintf(g->out, "\t(void)idl_mr;\n");
+	} else {
+		/* Not inlined: the dispatch reaches it by a sibling call, so a request
+		 * pays for its own operation's frame, not for the largest one's. */
+		fprintf(g->out, "static int __attribute__((noinline)) %s_do_%s(struct idlrt_request *idl_rq)\n{\n",
+			iface->name, op->name);
+		fprintf(g->out, "\tuint32_t *idl_mr = idl_rq->mr, idl_tag = idl_mr[0];\n");
+	}
 	if (op_has_in_params(op))	/* the decoders advance idl_w */
 		fprintf(g->out, "\tunsigned idl_w = 2;\n");
 	if (gen_op_needs_temp(op, IDL_IN))
@@ -420,9 +448,9 @@ static void emit_op(struct gen *g, const struct idl_decl *iface, const struct id
 	fixed -= optional_field_words(op);
 	int exact = gen_op_fixed_length(op, IDL_IN);
 	if (exact) {
-		fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) != %u)\n\t\tgoto idl_bad;\n", fixed);
+		fprintf(g->out, "\tif (L4_TAG_WORDS(idl_tag) != %u)\n\t\tgoto idl_bad;\n", fixed);
 	} else {
-		fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) < %u)\n\t\tgoto idl_bad;\n", fixed);
+		fprintf(g->out, "\tif (L4_TAG_WORDS(idl_tag) < %u)\n\t\tgoto idl_bad;\n", fixed);
 		fprintf(g->out, "\tunsigned idl_need = %u;\n", fixed);
 	}
 	for (const struct idl_member *param = op->members; param; param = param->next) {
@@ -436,7 +464,7 @@ static void emit_op(struct gen *g, const struct idl_decl *iface, const struct id
 	emit_optional_decode(g, op, fixed);
 	emit_in_lengths(g, op);
 	if (!exact)
-		fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) != idl_need)\n\t\tgoto idl_bad;\n");
+		fprintf(g->out, "\tif (L4_TAG_WORDS(idl_tag) != idl_need)\n\t\tgoto idl_bad;\n");
 	gen_var_data_decode(g, op, IDL_IN, 1, "idl_bad");
 	emit_bulk_resolve(g, op);
 	if (g->trace) {
@@ -490,6 +518,45 @@ static void emit_op(struct gen *g, const struct idl_decl *iface, const struct id
 	fprintf(g->out, "idl_bad:\n\treturn idlrt_reply_error(idl_rq, -EBADMSG);\n}\n\n");
 }
 
+/* The receive loop: the tag and header come back from the IPC in registers,
+ * so a request of this interface costs one compare and the operation's
+ * switch before its decoder, with no indirect call. A word count short of
+ * the header with a stale header that matches still fails: every
+ * operation's decoder checks the exact count it needs. */
+static void emit_serve_loop(struct gen *g, const struct idl_decl *iface)
+{
+	const char *up = gen_upper(g, iface->name);
+	FILE *out = g->out;
+	fprintf(out, "#ifdef __arm__\nvoid %s_serve(idlrt_dispatch_fn idl_others, int idl_trace)\n{\n", iface->name);
+	fprintf(out, "\tuint32_t *idl_mr = idlrt_mr();\n"
+		"\tstruct idlrt_request idl_rq = { .mr = idl_mr, .trace = idl_trace };\n"
+		"\tl4_tid_t idl_reply_to = L4_NILTHREAD;\n\tfor (;;) {\n\t\tuint32_t idl_tag, idl_header;\n"
+		"\t\tint idl_disposition;\n");
+	fprintf(out, "\t\tif (idlrt_reply_wait(idl_reply_to, &idl_rq.client, &idl_tag, &idl_header) < 0) {\n"
+		"\t\t\tidl_reply_to = L4_NILTHREAD;\n\t\t\tcontinue;\n\t\t}\n");
+	fprintf(out, "\t\tif (idl_header != IDLRT_HEADER(%s_IFACE_ID, %s_IFACE_VERSION))\n"
+		"\t\t\tidl_disposition = idl_others(&idl_rq);\n\t\telse\n"
+		"\t\t\tswitch (L4_TAG_LABEL(idl_tag)) {\n", up, up);
+	for (struct idl_decl *op = iface->body; op; op = op->next)
+		if (op->kind == IDL_D_OPERATION)
+			fprintf(out, "\t\t\tcase %s_OP_%s:\n\t\t\t\tidl_disposition = %s_%s_%s(&idl_rq%s);\n"
+				"\t\t\t\tbreak;\n", up, gen_upper(g, op->name), iface->name,
+				op_inline_in_loop(g, op) ? "run" : "do", op->name,
+				op_inline_in_loop(g, op) ? ", idl_mr, idl_tag" : "");
+	fprintf(out, "\t\t\tdefault:\n\t\t\t\tidl_disposition = idl_others(&idl_rq);\n\t\t\t\tbreak;\n"
+		"\t\t\t}\n");
+	fprintf(out, "\t\tidl_reply_to = idl_disposition == IDLRT_SEND_REPLY ? idl_rq.client : L4_NILTHREAD;\n"
+		"\t}\n}\n#endif\n\n");
+}
+
+static void emit_op(struct gen *g, const struct idl_decl *iface, const struct idl_decl *op)
+{
+	emit_op_body(g, iface, op);
+	if (op_inline_in_loop(g, op))
+		fprintf(g->out, "static int __attribute__((noinline)) %s_do_%s(struct idlrt_request *idl_rq)\n{\n"
+			"\treturn %s_run_%s(idl_rq, idl_rq->mr, idl_rq->mr[0]);\n}\n\n", iface->name, op->name, iface->name, op->name);
+}
+
 void gen_server(struct gen *g)
 {
 	gen_banner(g, "Server dispatch");
@@ -524,5 +591,6 @@ void gen_server(struct gen *g)
 				fprintf(g->out, "\tcase %s_OP_%s:\n\t\treturn %s_do_%s(idl_rq);\n", up, gen_upper(g, op->name),
 					iface->name, op->name);
 		fprintf(g->out, "\tdefault:\n\t\treturn idlrt_reply_error(idl_rq, -ENOSYS);\n\t}\n}\n\n");
+		emit_serve_loop(g, iface);
 	}
 }

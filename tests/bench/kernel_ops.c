@@ -27,7 +27,7 @@ static void echo_server(uint32_t arg)
 static void stub_server(uint32_t arg)
 {
 	(void)arg;
-	idlrt_serve(bench_dispatch, 0);
+	bench_serve(bench_dispatch, 0);
 }
 
 int bench_handle_nop(struct idlrt_request *rq, uint32_t value, uint32_t *result)

@@ -1,5 +1,4 @@
 /* mm0's start-up on the target: take RAM and modules from the KIP, start init, serve for ever. */
-#include <idlrt/serve.h>
 #include <l4/ipc.h>
 #include <l4/kip.h>
 #include <l4/syscalls.h>
@@ -9,6 +8,7 @@
 #include "fs/module_file.h"
 #include "mem/page_wait.h"
 #include "mm0_local.h"
+#include "mm0_server.h"
 #include "pager_thread.h"
 #include "proc/signals.h"
 #include "proc/spawn.h"
@@ -277,5 +277,6 @@ int main(void)
 #ifdef MM0_TRACE
 	mm0_trace_start();
 #endif
-	idlrt_serve(pager_thread_serve, SERVE_TRACING);
+	/* mm.idl's own loop: its requests skip pager_thread_serve and mm0_serve. */
+	mm_serve(pager_thread_serve, SERVE_TRACING);
 }

@@ -19,13 +19,13 @@ static int echo_encode_add(uint32_t *idl_mr, int idl_result, int32_t sum)
 
 static int __attribute__((noinline)) echo_do_add(struct idlrt_request *idl_rq)
 {
-	uint32_t *idl_mr = idl_rq->mr;
+	uint32_t *idl_mr = idl_rq->mr, idl_tag = idl_mr[0];
 	unsigned idl_w = 2;
 	uint32_t idl_v;
 	int32_t a = 0;
 	int32_t b = 0;
 	int32_t sum = 0;
-	if (L4_TAG_WORDS(idl_mr[0]) != 3)
+	if (L4_TAG_WORDS(idl_tag) != 3)
 		goto idl_bad;
 	idl_v = idl_mr[idl_w++];
 	a = (int32_t)idl_v;
@@ -73,7 +73,7 @@ static int echo_encode_scalars(uint32_t *idl_mr, int idl_result, uint64_t sum, u
 
 static int __attribute__((noinline)) echo_do_scalars(struct idlrt_request *idl_rq)
 {
-	uint32_t *idl_mr = idl_rq->mr;
+	uint32_t *idl_mr = idl_rq->mr, idl_tag = idl_mr[0];
 	unsigned idl_w = 2;
 	uint32_t idl_v;
 	int8_t i8 = 0;
@@ -87,7 +87,7 @@ static int __attribute__((noinline)) echo_do_scalars(struct idlrt_request *idl_r
 	enum echo_color shade = 0;
 	uint64_t sum = 0;
 	uintptr_t addr_out = 0;
-	if (L4_TAG_WORDS(idl_mr[0]) != 12)
+	if (L4_TAG_WORDS(idl_tag) != 12)
 		goto idl_bad;
 	idl_v = idl_mr[idl_w++];
 	if ((int32_t)idl_v < -128 || (int32_t)idl_v > 127)
@@ -185,7 +185,7 @@ static int echo_encode_shapes(uint32_t *idl_mr, int idl_result, const struct ech
 
 static int __attribute__((noinline)) echo_do_shapes(struct idlrt_request *idl_rq)
 {
-	uint32_t *idl_mr = idl_rq->mr;
+	uint32_t *idl_mr = idl_rq->mr, idl_tag = idl_mr[0];
 	unsigned idl_w = 2;
 	uint32_t idl_v;
 	struct echo_pixel p;
@@ -194,7 +194,7 @@ static int __attribute__((noinline)) echo_do_shapes(struct idlrt_request *idl_rq
 	echo_key k2 = { 0 };
 	uint32_t list[4];
 	echo_ticket t = 0;
-	if (L4_TAG_WORDS(idl_mr[0]) != 19)
+	if (L4_TAG_WORDS(idl_tag) != 19)
 		goto idl_bad;
 	idl_v = idl_mr[idl_w++];
 	p.at.x = (int32_t)idl_v;
@@ -361,7 +361,7 @@ static int echo_encode_strings(uint32_t *idl_mr, int idl_result, const char *gre
 
 static int __attribute__((noinline)) echo_do_strings(struct idlrt_request *idl_rq)
 {
-	uint32_t *idl_mr = idl_rq->mr;
+	uint32_t *idl_mr = idl_rq->mr, idl_tag = idl_mr[0];
 	unsigned idl_w = 2;
 	char who[33];
 	who[0] = '\0';
@@ -371,7 +371,7 @@ static int __attribute__((noinline)) echo_do_strings(struct idlrt_request *idl_r
 	char word[17];
 	word[0] = '\0';
 	uint32_t idl_len_word = 0;
-	if (L4_TAG_WORDS(idl_mr[0]) < 3)
+	if (L4_TAG_WORDS(idl_tag) < 3)
 		goto idl_bad;
 	unsigned idl_need = 3;
 	idl_len_who = idl_mr[idl_w++];
@@ -382,7 +382,7 @@ static int __attribute__((noinline)) echo_do_strings(struct idlrt_request *idl_r
 	if (idl_len_word > 16)
 		goto idl_bad;
 	idl_need += (idl_len_word + 3) / 4;
-	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
+	if (L4_TAG_WORDS(idl_tag) != idl_need)
 		goto idl_bad;
 	memcpy(who, &idl_mr[idl_w], idl_len_who);
 	who[idl_len_who] = '\0';
@@ -441,12 +441,12 @@ static int echo_encode_relabel(uint32_t *idl_mr, int idl_result, const struct ec
 
 static int __attribute__((noinline)) echo_do_relabel(struct idlrt_request *idl_rq)
 {
-	uint32_t *idl_mr = idl_rq->mr;
+	uint32_t *idl_mr = idl_rq->mr, idl_tag = idl_mr[0];
 	unsigned idl_w = 2;
 	uint32_t idl_v;
 	struct echo_label given;
 	struct echo_label back = { 0 };
-	if (L4_TAG_WORDS(idl_mr[0]) != 7)
+	if (L4_TAG_WORDS(idl_tag) != 7)
 		goto idl_bad;
 	idl_v = idl_mr[idl_w++];
 	given.serial = (uint32_t)idl_v;
@@ -529,7 +529,7 @@ static int echo_encode_buffers(uint32_t *idl_mr, int idl_result, const void *cop
 
 static int __attribute__((noinline)) echo_do_buffers(struct idlrt_request *idl_rq)
 {
-	uint32_t *idl_mr = idl_rq->mr;
+	uint32_t *idl_mr = idl_rq->mr, idl_tag = idl_mr[0];
 	unsigned idl_w = 2;
 	uint8_t data[64];
 	uint32_t data_len = 0;
@@ -537,7 +537,7 @@ static int __attribute__((noinline)) echo_do_buffers(struct idlrt_request *idl_r
 	uint32_t copy_len = 0;
 	uint8_t acc[96];
 	uint32_t acc_len = 0;
-	if (L4_TAG_WORDS(idl_mr[0]) < 3)
+	if (L4_TAG_WORDS(idl_tag) < 3)
 		goto idl_bad;
 	unsigned idl_need = 3;
 	data_len = idl_mr[idl_w++];
@@ -548,7 +548,7 @@ static int __attribute__((noinline)) echo_do_buffers(struct idlrt_request *idl_r
 	if (acc_len > 96)
 		goto idl_bad;
 	idl_need += (acc_len + 3) / 4;
-	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
+	if (L4_TAG_WORDS(idl_tag) != idl_need)
 		goto idl_bad;
 	memcpy(data, &idl_mr[idl_w], data_len);
 	idl_w += (data_len + 3) / 4;
@@ -595,8 +595,8 @@ static int echo_encode_count(uint32_t *idl_mr, int idl_result)
 
 static int __attribute__((noinline)) echo_do_count(struct idlrt_request *idl_rq)
 {
-	uint32_t *idl_mr = idl_rq->mr;
-	if (L4_TAG_WORDS(idl_mr[0]) != 1)
+	uint32_t *idl_mr = idl_rq->mr, idl_tag = idl_mr[0];
+	if (L4_TAG_WORDS(idl_tag) != 1)
 		goto idl_bad;
 	struct idlrt_tb idl_tb;
 	if (idl_rq->trace) {
@@ -618,11 +618,11 @@ idl_bad:
 
 static int __attribute__((noinline)) echo_do_notify(struct idlrt_request *idl_rq)
 {
-	uint32_t *idl_mr = idl_rq->mr;
+	uint32_t *idl_mr = idl_rq->mr, idl_tag = idl_mr[0];
 	unsigned idl_w = 2;
 	uint32_t idl_v;
 	uint32_t code = 0;
-	if (L4_TAG_WORDS(idl_mr[0]) != 2)
+	if (L4_TAG_WORDS(idl_tag) != 2)
 		goto idl_bad;
 	idl_v = idl_mr[idl_w++];
 	code = (uint32_t)idl_v;
@@ -675,12 +675,12 @@ int echo_wait_reply(idlrt_token_t idl_token, int idl_result, int32_t value)
 
 static int __attribute__((noinline)) echo_do_wait(struct idlrt_request *idl_rq)
 {
-	uint32_t *idl_mr = idl_rq->mr;
+	uint32_t *idl_mr = idl_rq->mr, idl_tag = idl_mr[0];
 	unsigned idl_w = 2;
 	uint32_t idl_v;
 	uint32_t event = 0;
 	int32_t value = 0;
-	if (L4_TAG_WORDS(idl_mr[0]) != 2)
+	if (L4_TAG_WORDS(idl_tag) != 2)
 		goto idl_bad;
 	idl_v = idl_mr[idl_w++];
 	event = (uint32_t)idl_v;
@@ -728,12 +728,12 @@ static int echo_encode_post(uint32_t *idl_mr, int idl_result)
 
 static int __attribute__((noinline)) echo_do_post(struct idlrt_request *idl_rq)
 {
-	uint32_t *idl_mr = idl_rq->mr;
+	uint32_t *idl_mr = idl_rq->mr, idl_tag = idl_mr[0];
 	unsigned idl_w = 2;
 	uint32_t idl_v;
 	uint32_t event = 0;
 	int32_t value = 0;
-	if (L4_TAG_WORDS(idl_mr[0]) != 3)
+	if (L4_TAG_WORDS(idl_tag) != 3)
 		goto idl_bad;
 	idl_v = idl_mr[idl_w++];
 	event = (uint32_t)idl_v;
@@ -778,7 +778,7 @@ static int echo_encode_total(uint32_t *idl_mr, int idl_result, int64_t sum)
 
 static int __attribute__((noinline)) echo_do_total(struct idlrt_request *idl_rq)
 {
-	uint32_t *idl_mr = idl_rq->mr;
+	uint32_t *idl_mr = idl_rq->mr, idl_tag = idl_mr[0];
 	unsigned idl_w = 2;
 	uint32_t idl_v;
 	mode_bits mode = 0;
@@ -786,24 +786,24 @@ static int __attribute__((noinline)) echo_do_total(struct idlrt_request *idl_rq)
 	int32_t b = 0;
 	int64_t c = 0;
 	int64_t sum = 0;
-	if (L4_TAG_WORDS(idl_mr[0]) < 3)
+	if (L4_TAG_WORDS(idl_tag) < 3)
 		goto idl_bad;
 	unsigned idl_need = 3;
 	idl_v = idl_mr[idl_w++];
 	mode = (uint32_t)idl_v;
 	idl_v = idl_mr[idl_w++];
 	a = (int32_t)idl_v;
-	if (L4_TAG_WORDS(idl_mr[0]) >= 4) {
+	if (L4_TAG_WORDS(idl_tag) >= 4) {
 		idl_v = idl_mr[idl_w++];
 		b = (int32_t)idl_v;
 		idl_need = 4;
 	}
-	if (L4_TAG_WORDS(idl_mr[0]) >= 6) {
+	if (L4_TAG_WORDS(idl_tag) >= 6) {
 		c = (int64_t)((uint64_t)idl_mr[idl_w] | (uint64_t)idl_mr[idl_w + 1] << 32);
 		idl_w += 2;
 		idl_need = 6;
 	}
-	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
+	if (L4_TAG_WORDS(idl_tag) != idl_need)
 		goto idl_bad;
 	struct idlrt_tb idl_tb;
 	if (idl_rq->trace) {
@@ -876,4 +876,63 @@ int echo_dispatch(struct idlrt_request *idl_rq)
 		return idlrt_reply_error(idl_rq, -ENOSYS);
 	}
 }
+
+#ifdef __arm__
+void echo_serve(idlrt_dispatch_fn idl_others, int idl_trace)
+{
+	uint32_t *idl_mr = idlrt_mr();
+	struct idlrt_request idl_rq = { .mr = idl_mr, .trace = idl_trace };
+	l4_tid_t idl_reply_to = L4_NILTHREAD;
+	for (;;) {
+		uint32_t idl_tag, idl_header;
+		int idl_disposition;
+		if (idlrt_reply_wait(idl_reply_to, &idl_rq.client, &idl_tag, &idl_header) < 0) {
+			idl_reply_to = L4_NILTHREAD;
+			continue;
+		}
+		if (idl_header != IDLRT_HEADER(ECHO_IFACE_ID, ECHO_IFACE_VERSION))
+			idl_disposition = idl_others(&idl_rq);
+		else
+			switch (L4_TAG_LABEL(idl_tag)) {
+			case ECHO_OP_ADD:
+				idl_disposition = echo_do_add(&idl_rq);
+				break;
+			case ECHO_OP_SCALARS:
+				idl_disposition = echo_do_scalars(&idl_rq);
+				break;
+			case ECHO_OP_SHAPES:
+				idl_disposition = echo_do_shapes(&idl_rq);
+				break;
+			case ECHO_OP_STRINGS:
+				idl_disposition = echo_do_strings(&idl_rq);
+				break;
+			case ECHO_OP_RELABEL:
+				idl_disposition = echo_do_relabel(&idl_rq);
+				break;
+			case ECHO_OP_BUFFERS:
+				idl_disposition = echo_do_buffers(&idl_rq);
+				break;
+			case ECHO_OP_COUNT:
+				idl_disposition = echo_do_count(&idl_rq);
+				break;
+			case ECHO_OP_NOTIFY:
+				idl_disposition = echo_do_notify(&idl_rq);
+				break;
+			case ECHO_OP_WAIT:
+				idl_disposition = echo_do_wait(&idl_rq);
+				break;
+			case ECHO_OP_POST:
+				idl_disposition = echo_do_post(&idl_rq);
+				break;
+			case ECHO_OP_TOTAL:
+				idl_disposition = echo_do_total(&idl_rq);
+				break;
+			default:
+				idl_disposition = idl_others(&idl_rq);
+				break;
+			}
+		idl_reply_to = idl_disposition == IDLRT_SEND_REPLY ? idl_rq.client : L4_NILTHREAD;
+	}
+}
+#endif
 

@@ -80,4 +80,12 @@ int echo_handle_total(struct idlrt_request *idl_rq, mode_bits mode, int32_t a, i
  * there: returns IDLRT_SEND_REPLY or IDLRT_NO_REPLY. */
 int echo_dispatch(struct idlrt_request *idl_rq);
 
+#ifdef __arm__
+/* The interface's own receive loop (idlrt_serve's, with the dispatch
+ * inlined): a request with this interface's header and a known operation
+ * goes straight to it, anything else (another version, another interface,
+ * a kernel message) to idl_others, which may be echo_dispatch. */
+void echo_serve(idlrt_dispatch_fn idl_others, int idl_trace) __attribute__((noreturn));
+#endif
+
 #endif

@@ -5,19 +5,19 @@
 
 static int __attribute__((noinline)) echo_log_do_line(struct idlrt_request *idl_rq)
 {
-	uint32_t *idl_mr = idl_rq->mr;
+	uint32_t *idl_mr = idl_rq->mr, idl_tag = idl_mr[0];
 	unsigned idl_w = 2;
 	char text[61];
 	text[0] = '\0';
 	uint32_t idl_len_text = 0;
-	if (L4_TAG_WORDS(idl_mr[0]) < 2)
+	if (L4_TAG_WORDS(idl_tag) < 2)
 		goto idl_bad;
 	unsigned idl_need = 2;
 	idl_len_text = idl_mr[idl_w++];
 	if (idl_len_text > 60)
 		goto idl_bad;
 	idl_need += (idl_len_text + 3) / 4;
-	if (L4_TAG_WORDS(idl_mr[0]) != idl_need)
+	if (L4_TAG_WORDS(idl_tag) != idl_need)
 		goto idl_bad;
 	memcpy(text, &idl_mr[idl_w], idl_len_text);
 	text[idl_len_text] = '\0';
@@ -52,4 +52,33 @@ int echo_log_dispatch(struct idlrt_request *idl_rq)
 		return idlrt_reply_error(idl_rq, -ENOSYS);
 	}
 }
+
+#ifdef __arm__
+void echo_log_serve(idlrt_dispatch_fn idl_others, int idl_trace)
+{
+	uint32_t *idl_mr = idlrt_mr();
+	struct idlrt_request idl_rq = { .mr = idl_mr, .trace = idl_trace };
+	l4_tid_t idl_reply_to = L4_NILTHREAD;
+	for (;;) {
+		uint32_t idl_tag, idl_header;
+		int idl_disposition;
+		if (idlrt_reply_wait(idl_reply_to, &idl_rq.client, &idl_tag, &idl_header) < 0) {
+			idl_reply_to = L4_NILTHREAD;
+			continue;
+		}
+		if (idl_header != IDLRT_HEADER(ECHO_LOG_IFACE_ID, ECHO_LOG_IFACE_VERSION))
+			idl_disposition = idl_others(&idl_rq);
+		else
+			switch (L4_TAG_LABEL(idl_tag)) {
+			case ECHO_LOG_OP_LINE:
+				idl_disposition = echo_log_do_line(&idl_rq);
+				break;
+			default:
+				idl_disposition = idl_others(&idl_rq);
+				break;
+			}
+		idl_reply_to = idl_disposition == IDLRT_SEND_REPLY ? idl_rq.client : L4_NILTHREAD;
+	}
+}
+#endif
 

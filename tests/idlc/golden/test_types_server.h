@@ -13,4 +13,12 @@ int echo_log_handle_line(struct idlrt_request *idl_rq, const char *text);
  * there: returns IDLRT_SEND_REPLY or IDLRT_NO_REPLY. */
 int echo_log_dispatch(struct idlrt_request *idl_rq);
 
+#ifdef __arm__
+/* The interface's own receive loop (idlrt_serve's, with the dispatch
+ * inlined): a request with this interface's header and a known operation
+ * goes straight to it, anything else (another version, another interface,
+ * a kernel message) to idl_others, which may be echo_log_dispatch. */
+void echo_log_serve(idlrt_dispatch_fn idl_others, int idl_trace) __attribute__((noreturn));
+#endif
+
 #endif

@@ -66,6 +66,32 @@ static inline int idlrt_call_regs(idlrt_dest_t to, uint32_t words[IDLRT_REG_WORD
 	return (int)r0 < 0 ? idlrt_errno_of((int)r0) : 0;
 }
 
+/* A server loop's one IPC: sends the reply in the UTCB to reply_to (none if
+ * L4_NILTHREAD, without waiting), then waits for the next request from
+ * anyone into the UTCB. Returns 0 or a negative L4_E*; on 0, *from is the
+ * sender and *tag, *header its MR0 and MR1 straight from the registers the
+ * kernel delivered them in, so the dispatch decides on them without loading
+ * them back. */
+static inline int idlrt_reply_wait(l4_tid_t reply_to, l4_tid_t *from, uint32_t *tag, uint32_t *header)
+{
+	uint32_t *mr = l4_utcb()->mr;
+	register uint32_t r0 asm("r0") = reply_to;
+	register uint32_t r1 asm("r1") = L4_ANYTHREAD;
+	register uint32_t r2 asm("r2") = L4_TIMEOUTS(L4_TIMEOUT_ZERO, L4_TIMEOUT_NEVER);
+	register uint32_t r3 asm("r3");
+	register uint32_t r4 asm("r4");
+	register uint32_t r7 asm("r7") = L4_SYS_IPC;
+	asm volatile("ldm %[mr], {r3-r6}\n\tldrd r8, r9, [%[mr], #16]\n\tsvc #0\n\t"
+		     "stm %[mr], {r3-r6}\n\tstrd r8, r9, [%[mr], #16]"
+		     : "+r"(r0), "+r"(r1), "+r"(r2), "=&r"(r3), "=&r"(r4)
+		     : [mr] "r"(mr), "r"(r7)
+		     : "r5", "r6", "r8", "r9", "memory");
+	*from = r1;
+	*tag = r3;
+	*header = r4;
+	return (int)r0;
+}
+
 static inline int idlrt_send(idlrt_dest_t to)
 {
 	int err = l4_send(to, L4_TIMEOUTS_NEVER);
