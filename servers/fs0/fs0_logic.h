@@ -22,7 +22,9 @@ typedef uint32_t fs0_task_t;
  * passes in lives only during the call (most requests never wait, and then
  * cost nothing): one that waits copies it with keep into token_size bytes
  * of its own waiter record (8-byte aligned), and complete answers from that
- * copy, which stays the waiter's to free. */
+ * copy, which stays the waiter's to free. A read's destination or a write's
+ * source may lie inside the token (a small request's bytes): a pipe request
+ * that waits then uses the place in its copy. */
 struct fs0_reply_ops {
 	size_t token_size;
 	void (*keep)(const void *token, void *kept);

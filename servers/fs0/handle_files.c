@@ -58,9 +58,10 @@ int fs0_handle_close(struct idlrt_request *idl_rq, int32_t fd)
 
 /* A pipe read answered later: its bytes are already where the dispatch
  * resolved data, so the reply names that place and their count. */
-static int read_reply(idlrt_token_t token, int result)
+static int read_reply(const struct serve_pending *pending, int result)
 {
-	return fs0_read_reply(token, result, token.bulk_at, result > 0 ? (uint32_t)result : 0);
+	return fs0_read_reply(pending->token, result, pending->token.bulk_at,
+			      result > 0 ? (uint32_t)result : 0);
 }
 
 /* The bytes land in the caller's buffer where the dispatch resolved data (the
@@ -68,17 +69,22 @@ static int read_reply(idlrt_token_t token, int result)
 int fs0_handle_read(struct idlrt_request *idl_rq, idlrt_token_t idl_token, int32_t fd, void *data,
 		    uint32_t *data_len)
 {
-	struct serve_pending pending = { idl_token, read_reply };
+	struct serve_pending pending = { .token = idl_token, .reply = read_reply };
 	long result = fs_read(idl_rq->client, fd, data, *data_len, &pending);
 	if (result >= 0)
 		*data_len = (uint32_t)result;
 	return (int)result;
 }
 
+static int write_reply(const struct serve_pending *pending, int result)
+{
+	return fs0_write_reply(pending->token, result);
+}
+
 int fs0_handle_write(struct idlrt_request *idl_rq, idlrt_token_t idl_token, int32_t fd, const void *data,
 		     uint32_t data_len)
 {
-	struct serve_pending pending = { idl_token, fs0_write_reply };
+	struct serve_pending pending = { .token = idl_token, .reply = write_reply };
 	return (int)fs_write(idl_rq->client, fd, data, data_len, &pending);
 }
 

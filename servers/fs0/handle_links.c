@@ -88,10 +88,15 @@ int fs0_handle_getlk(struct idlrt_request *idl_rq, int32_t fd, const struct fs0_
 	return fs_getlk(idl_rq->client, fd, want, held);
 }
 
+static int setlk_reply(const struct serve_pending *pending, int result)
+{
+	return fs0_setlk_reply(pending->token, result);
+}
+
 int fs0_handle_setlk(struct idlrt_request *idl_rq, idlrt_token_t idl_token, int32_t fd, bool wait,
 		     const struct fs0_lock_range *want)
 {
-	struct serve_pending pending = { idl_token, fs0_setlk_reply };
+	struct serve_pending pending = { .token = idl_token, .reply = setlk_reply };
 	return (int)fs_setlk(idl_rq->client, fd, wait, want, &pending);
 }
 

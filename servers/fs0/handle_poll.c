@@ -7,13 +7,15 @@
 
 /* revents are already where the dispatch resolved them (the token keeps the
  * place and the caller's count of them). */
-static int poll_reply(idlrt_token_t token, int result)
+static int poll_reply(const struct serve_pending *pending, int result)
 {
+	idlrt_token_t token = pending->token;
 	return fs0_poll_reply(token, result, token.bulk_at, result >= 0 ? token.bulk_capacity : 0);
 }
 
-static int poll_masked_reply(idlrt_token_t token, int result)
+static int poll_masked_reply(const struct serve_pending *pending, int result)
 {
+	idlrt_token_t token = pending->token;
 	return fs0_poll_masked_reply(token, result, token.bulk_at,
 				     result >= 0 ? token.bulk_capacity : 0);
 }
@@ -21,12 +23,12 @@ static int poll_masked_reply(idlrt_token_t token, int result)
 /* The items checked and the wait begun; reply answers it later. */
 static int start_poll(struct idlrt_request *idl_rq, idlrt_token_t idl_token, const void *items,
 		      uint32_t items_len, int32_t timeout_ms, void *revents, uint32_t revents_len,
-		      int (*reply)(idlrt_token_t token, int result))
+		      int (*reply)(const struct serve_pending *pending, int result))
 {
 	uint32_t count = items_len / sizeof(struct fs0_poll_item);
 	if (items_len % sizeof(struct fs0_poll_item) || revents_len != count * sizeof(uint16_t))
 		return -FS0_EINVAL;
-	struct serve_pending pending = { idl_token, reply };
+	struct serve_pending pending = { .token = idl_token, .reply = reply };
 	return (int)fs_poll(idl_rq->client, items, count, revents, timeout_ms, &pending);
 }
 

@@ -114,6 +114,16 @@ static size_t ring_get(struct fs0_pipe *pipe, uint8_t *dst, size_t len)
 	return done;
 }
 
+/* A request's bytes may lie inside its token (fs0_reply_ops): where they are
+ * in the waiter's kept copy. */
+static void *kept_place(const void *place, const void *token, uint64_t *kept)
+{
+	uintptr_t from = (uintptr_t)token, at = (uintptr_t)place;
+	if (at - from < fs0_replies->token_size)
+		return (uint8_t *)kept + (at - from);
+	return (void *)(uintptr_t)place;
+}
+
 static int enqueue(struct fs0_pipe *pipe, struct pipe_waiter **queue, struct fs0_file *file,
 		   fs0_task_t task, void *read_buf, const void *write_buf, size_t len, size_t done,
 		   void *token)
@@ -130,8 +140,8 @@ static int enqueue(struct fs0_pipe *pipe, struct pipe_waiter **queue, struct fs0
 	waiter->task = task;
 	waiter->file = file;
 	file_get(file);
-	waiter->read_buf = read_buf;
-	waiter->write_buf = write_buf;
+	waiter->read_buf = kept_place(read_buf, token, waiter->token);
+	waiter->write_buf = kept_place(write_buf, token, waiter->token);
 	waiter->len = len;
 	waiter->done = done;
 	while (*queue)

@@ -18,7 +18,7 @@ uint32_t serve_window_size;
 static void complete_pending(void *kept, long result)
 {
 	const struct serve_pending *pending = kept;
-	(void)pending->reply(pending->token, (int)result);
+	(void)pending->reply(pending, (int)result);
 }
 
 /* A handler's pending reply is on its stack: a request that waits keeps a copy. */

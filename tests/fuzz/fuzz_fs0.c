@@ -57,7 +57,8 @@ static const struct op ops[] = {
 	{ FS0_OP_READLINK, 6 }, { FS0_OP_CHMOD, 6 }, { FS0_OP_FCHMOD, 3 }, { FS0_OP_CHOWN, 7 },
 	{ FS0_OP_FCHOWN, 4 }, { FS0_OP_UTIMENS, 11 }, { FS0_OP_FUTIMENS, 8 }, { FS0_OP_MKNOD, 5 },
 	{ FS0_OP_REALPATH, 6 }, { FS0_OP_GETLK, 9 }, { FS0_OP_SETLK, 10 }, { FS0_OP_STATVFS, 4 },
-	{ FS0_OP_FSTATVFS, 2 }, { FS0_OP_SET_BOOT_TIME, 3 },
+	{ FS0_OP_FSTATVFS, 2 }, { FS0_OP_SET_BOOT_TIME, 3 }, { FS0_OP_READ_SMALL, 3 },
+	{ FS0_OP_WRITE_SMALL, 3 },
 };
 #define OP_COUNT	(sizeof(ops) / sizeof(ops[0]))
 

@@ -59,15 +59,19 @@ enum posix_fd_kind {
 #define POSIX_FD_KIND_MASK	3u
 extern uint32_t posix_fd_kinds[POSIX_FD_KIND_SLOTS];
 int posix_fd_kind_ask(int fd);
+/* The kept kind of fd, 0 when none is kept (not asked yet, or fd past the table). */
+static inline int posix_fd_kind_kept(int fd)
+{
+	if ((unsigned)fd < POSIX_FD_KIND_SLOTS)
+		return (int)(__atomic_load_n(&posix_fd_kinds[fd], __ATOMIC_RELAXED) &
+			     POSIX_FD_KIND_MASK);
+	return 0;
+}
 static inline int posix_fd_kind(int fd)
 {
-	if ((unsigned)fd < POSIX_FD_KIND_SLOTS) {
-		uint32_t seen = __atomic_load_n(&posix_fd_kinds[fd], __ATOMIC_RELAXED);
+	int kept = posix_fd_kind_kept(fd);
 
-		if (seen & POSIX_FD_KIND_MASK)
-			return (int)(seen & POSIX_FD_KIND_MASK);
-	}
-	return posix_fd_kind_ask(fd);
+	return kept ? kept : posix_fd_kind_ask(fd);
 }
 /* fd now names another open file, or none (close, dup2): forget its kind. */
 void posix_fd_changed(int fd);
@@ -108,6 +112,10 @@ typedef long (*posix_fs0_writer)(l4_tid_t server, int fd, int64_t offset, const 
 ssize_t posix_fs0_receive(int fd, void *data, size_t length, off_t offset, posix_fs0_reader request);
 ssize_t posix_fs0_send(int fd, const char *bytes, size_t length, off_t offset,
 		       posix_fs0_writer request);
+/* small_io.c: read and write of 1 to FS0_SMALL_IO_MAX bytes, the bytes in the
+ * messages (fs0.read_small, fs0.write_small), the answers as the two above. */
+ssize_t posix_fs0_receive_small(int fd, void *data, size_t length);
+ssize_t posix_fs0_send_small(int fd, const void *data, size_t length);
 
 /* The calling thread's channel, asked from mm0 the first time; NULL with
  * errno set when there is none. */

@@ -34,6 +34,8 @@ bool gate_needed(const struct idlrt_request *rq)
 		return false;
 	case FS0_OP_READ:
 	case FS0_OP_WRITE:
+	case FS0_OP_READ_SMALL:
+	case FS0_OP_WRITE_SMALL:
 		return L4_TAG_WORDS(tag) < 2 || file_on_disk(rq->client, (int32_t)rq->mr[2]);
 	default:
 		return true;
