@@ -17,6 +17,7 @@
 #include "serve/services.h"
 #include "serve/startup.h"
 #include "signal_l4.h"
+#include "workers.h"
 #ifdef MM0_TRACE
 #include "trace.h"
 #endif
@@ -270,8 +271,11 @@ int main(void)
 		console_printf("mm0: cannot start init (error %ld)\n", init_pid);
 		l4_poweroff(125);
 	}
+	err = workers_start();
+	if (err)
+		console_printf("mm0: not every processor has a worker (error %d)\n", err);
 #ifdef MM0_TRACE
 	mm0_trace_start();
 #endif
-	idlrt_serve(pager_thread_serve, SERVE_TRACING);
+	idlrt_serve(workers_dispatch(), SERVE_TRACING);
 }
