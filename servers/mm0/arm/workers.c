@@ -13,6 +13,7 @@
 #include "boot.h"
 #include "fs/fs_link.h"
 #include "pager_thread.h"
+#include "proc/task.h"
 #include "serve/serve.h"
 #include "workers.h"
 
@@ -38,11 +39,29 @@ static void mm0_unlock(void)
 	__atomic_store_n(&mm0_lock_word, 0u, __ATOMIC_RELEASE);
 }
 
+/* The processor a client runs on if it is not the caller's, else
+ * WORKERS_MAX. A thread libposix moved (sched_setaffinity is a kernel
+ * SCHEDULE call, mm0 does not see it) still calls the worker of its old
+ * processor, across processors. Asked before the lock is taken. */
+static uint32_t moved_to(l4_tid_t client)
+{
+	uint32_t cpu;
+
+	if (l4_get_processor(client, &cpu) || cpu == l4_my_processor() || cpu >= workers_running)
+		return WORKERS_MAX;
+	return cpu;
+}
+
 static int locked_serve(struct idlrt_request *rq)
 {
+	uint32_t cpu = moved_to(rq->client);
 	int disposition;
 
 	mm0_lock();
+	/* Its next requests and faults stay on its processor. Only processes'
+	 * threads: mm0's own never move and have no pager. */
+	if (cpu != WORKERS_MAX && task_by_l4_tid(rq->client))
+		(void)l4_thread_set_pager(rq->client, worker_tid[cpu]);
 	disposition = pager_thread_serve(rq);
 	mm0_unlock();
 	return disposition;
