@@ -8,7 +8,6 @@
 #include "fs/module_file.h"
 #include "mem/page_wait.h"
 #include "mm0_local.h"
-#include "mm0_server.h"
 #include "pager_thread.h"
 #include "proc/signals.h"
 #include "proc/spawn.h"
@@ -17,6 +16,7 @@
 #include "serve/services.h"
 #include "serve/startup.h"
 #include "signal_l4.h"
+#include "workers.h"
 #ifdef MM0_TRACE
 #include "trace.h"
 #endif
@@ -274,9 +274,11 @@ int main(void)
 		console_printf("mm0: cannot start init (error %ld)\n", init_pid);
 		l4_poweroff(125);
 	}
+	err = workers_start();
+	if (err)
+		console_printf("mm0: not every processor has a worker (error %d)\n", err);
 #ifdef MM0_TRACE
 	mm0_trace_start();
 #endif
-	/* mm.idl's own loop: its requests skip pager_thread_serve and mm0_serve. */
-	mm_serve(pager_thread_serve, SERVE_TRACING);
+	workers_serve();
 }
