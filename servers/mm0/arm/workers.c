@@ -12,6 +12,7 @@
 
 #include "boot.h"
 #include "fs/fs_link.h"
+#include "fs/module_file.h"
 #include "mm0_server.h"
 #include "pager_thread.h"
 #include "proc/task.h"
@@ -102,7 +103,10 @@ int workers_start(void)
 	l4_tid_t main_thread = l4_myself();
 	int err;
 
-	if (processors < 2)
+	/* With a disk fs0 calls mm0 while it mounts, at its first request: a
+	 * worker that waits for fs0 holding the mm0 lock would deadlock with
+	 * it, so mm0 keeps one thread (docs/mm0.md, "Workers"). */
+	if (processors < 2 || module_find("blk0") >= 0)
 		return 0;
 	if (processors > WORKERS_MAX)
 		processors = WORKERS_MAX;
