@@ -7,12 +7,7 @@
 #   -nic none                 the default NIC needs efi-virtio.rom, which
 #                             Debian's qemu-system-arm only recommends
 #   -semihosting-config       the guest's exit status becomes QEMU's
-#   -icount shift=0,...       one instruction per virtual ns: runs repeat exactly;
-#                             with several processors shift=auto instead, unless
-#                             LARCH_EXACT_ICOUNT=1 (make bench): QEMU 7.2's
-#                             round-robin under a fixed shift can leave a woken
-#                             processor unscheduled for ever while another spins
-#                             in user mode (docs/testing.md)
+#   -icount shift=0,...       one instruction per virtual ns: runs repeat exactly
 #   -smp N                    N processors: $LARCH_CPUS, else $CPUS (what
 #                             `make check CPUS=4` exports), else 1
 # No argument holds a blank or a wildcard, so callers expand
@@ -23,10 +18,6 @@ case $larch_cpus in
 	exit 126 ;;
 esac
 [ "$larch_cpus" -le 4 ] || { echo "qemu-args.sh: at most 4 processors (the kernel's MAX_CPUS), not $larch_cpus" >&2; exit 126; }
-larch_icount=shift=0,align=off,sleep=off
-if [ "$larch_cpus" -gt 1 ] && [ "${LARCH_EXACT_ICOUNT:-0}" != 1 ]; then
-	larch_icount=shift=auto,sleep=off
-fi
 qemu_machine_args="-M virt -cpu cortex-a15 -m 128M -nic none -smp $larch_cpus
 	-semihosting-config enable=on,target=native
-	-icount $larch_icount"
+	-icount shift=0,align=off,sleep=off"
