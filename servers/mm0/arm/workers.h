@@ -7,12 +7,14 @@
 
 #include <idlrt/idlrt.h>
 
-/* With several processors: marks mm0's space a worker pool (a deferred
- * reply may come from any worker), starts a worker pinned to each processor
- * but the first (the calling main thread's) and registers it with fs0 as
- * mm0's. With one processor it does nothing. 0 or -errno (then mm0 serves
- * with the workers that did start). */
-int workers_start(void);
+/* Starts init with start_init, and with several processors a worker
+ * pinned to each processor but the first (the calling main thread's),
+ * each registered with fs0 as mm0's, and marks mm0's space a worker pool
+ * (a deferred reply may come from any worker). Without a disk the workers
+ * and init start now; with one, the first worker waits for fs0 to mount it
+ * and then starts the others and init (docs/mm0.md, "Workers"). 0 or
+ * -errno (then mm0 serves with the workers that did start). */
+int workers_start(void (*start_init)(void));
 /* The main thread's receive loop, for ever: with workers, idlrt_serve's
  * loop with every request under the mm0 lock, as the workers run it;
  * alone, mm.idl's generated loop (its small operations inline, no lock). */
