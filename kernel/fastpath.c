@@ -1,6 +1,7 @@
 /* fastpath.c - the IPC fast path, entered straight from the svc vector: a
  * register-only call or reply-and-wait to a thread already waiting for us
- * (or for our reply to its fault), at no lower priority, with nothing
+ * (or for our reply to its fault; or for a sibling of ours in a worker
+ * pool), at no lower priority, with nothing
  * queued for us and no timeout to arm; a register-only reply sent on its
  * own to a thread waiting for us at no higher priority; and a receive from
  * anyone that blocks.
@@ -32,6 +33,25 @@ copy_message(struct context *dctx, const struct context *ctx, l4_tid_t sender, u
 	dctx->r[9] = ctx->r[9];
 }
 
+/* fastpath_send's receiver waits for another thread: a sibling of ours in
+ * a worker pool (a deferred reply handed on) takes the message as
+ * fastpath_send would, anything else goes the slow way. Its own function,
+ * with dest first (where fastpath_send keeps it for sched_enqueue), so the
+ * common case keeps its registers. */
+static void __attribute__((noinline, noreturn)) fastpath_send_pool(struct thread *dest,
+								   struct context *ctx)
+{
+	struct thread *t = (struct thread *)ctx;
+	if (!ipc_pool_sibling(dest->recv_spec, t))
+		handle_syscall(ctx);
+	copy_message(&dest->ctx, ctx, t->tid, ctx->r[3]);
+	dest->fastpath_word = TS_READY;
+	sched_enqueue(dest, false);
+	ctx->r[0] = 0;
+	ctx->r[1] = L4_NILTHREAD;
+	return_to_user(ctx);
+}
+
 /* A reply sent on its own (send only, send timeout zero: a deferred reply)
  * to a thread waiting for it at no higher priority: the receiver is queued
  * behind its equals and the sender goes on, as the slow path does (ipc.c's
@@ -60,7 +80,7 @@ static void __attribute__((noinline, noreturn)) fastpath_send(struct context *ct
 	if (unlikely(dest->fastpath_word != FASTPATH_WORD_RECEIVING))
 		goto slow;
 	if (dest->recv_spec != L4_ANYTHREAD && unlikely(dest->recv_spec != t->tid))
-		goto slow;
+		fastpath_send_pool(dest, ctx);
 	copy_message(&dest->ctx, ctx, t->tid, tag);
 	dest->fastpath_word = TS_READY;
 	sched_enqueue(dest, false);
@@ -127,7 +147,8 @@ static inline __attribute__((always_inline, noreturn)) void fastpath(struct cont
 		goto slow;
 	if (unlikely(dest->prio < t->prio))
 		goto slow;
-	if (dest->recv_spec != L4_ANYTHREAD && unlikely(dest->recv_spec != t->tid))
+	if (dest->recv_spec != L4_ANYTHREAD && unlikely(dest->recv_spec != t->tid) &&
+	    !ipc_pool_sibling(dest->recv_spec, t))
 		goto slow;
 	/* Before a thread waits for anyone, queued senders and interrupts go first. */
 	if (from != to && unlikely(t->sendq_head || irq_pending_for(t)))

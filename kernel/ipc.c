@@ -80,15 +80,16 @@ static void sender_done(struct thread *s)
 	sched_make_ready(s, false);
 }
 
-static bool accepts(const struct thread *r, l4_tid_t sender)
+static bool accepts(const struct thread *r, const struct thread *sender)
 {
-	return r->state == TS_RECV && (r->recv_spec == L4_ANYTHREAD || r->recv_spec == sender);
+	return r->state == TS_RECV && (r->recv_spec == L4_ANYTHREAD || r->recv_spec == sender->tid ||
+				       ipc_pool_sibling(r->recv_spec, sender));
 }
 
 static int do_send(struct thread *t, struct thread *dest, uint16_t send_timeout,
 		   l4_tid_t from, uint16_t recv_timeout)
 {
-	if (accepts(dest, t->tid)) {
+	if (accepts(dest, t)) {
 		sleep_cancel(dest);
 		transfer(t, dest);
 		/* The receiver goes to the front of its priority's ring: it
@@ -121,7 +122,7 @@ static void do_receive(struct thread *t, l4_tid_t from, uint16_t timeout)
 		return;
 	struct thread *s = t->sendq_head;
 	if (from != L4_ANYTHREAD)
-		while (s && s->tid != from)
+		while (s && s->tid != from && !ipc_pool_sibling(from, s))
 			s = s->sendq_next;
 	if (s) {
 		sendq_remove(t, s);
@@ -184,7 +185,7 @@ void ipc_kernel_call(struct thread *t, uint32_t label, const uint32_t words[L4_F
 	/* The pager usually waits already: hand over to it directly, as the IPC
 	 * fast path does (the slow path below would pick it too), if it runs on
 	 * this processor. */
-	if (pager->fastpath_word == FASTPATH_WORD_RECEIVING && accepts(pager, t->tid) &&
+	if (pager->fastpath_word == FASTPATH_WORD_RECEIVING && accepts(pager, t) &&
 	    pager->prio >= t->prio && t == current && pager->home == t->home) {
 		transfer(t, pager);
 		t->state = TS_RECV;
@@ -213,13 +214,33 @@ void ipc_abort(struct thread *t, int err)
 	sched_make_ready(t, false);
 }
 
+/* Another thread of t's space if that space is a worker pool, else NULL. */
+static struct thread *pool_sibling_of(const struct thread *t)
+{
+	if (!t->space->worker_pool)
+		return NULL;
+	for (uint32_t slot = 1; slot < thread_slots_end; slot++) {
+		struct thread *w = thread_table[slot];
+		if (w && w != t && w->space == t->space)
+			return w;
+	}
+	return NULL;
+}
+
 void ipc_abort_partners(struct thread *t)
 {
 	while (t->sendq_head)
 		ipc_abort(t->sendq_head, -L4_EPARTNER);
+	/* A reply a pool worker owed may be sent by any of its siblings (a
+	 * deferred reply handed on), so its callers wait on while one lives. */
+	struct thread *sibling = pool_sibling_of(t);
 	for (uint32_t slot = 1; slot < thread_slots_end; slot++) {
 		struct thread *w = thread_table[slot];
-		if (w && w != t && w->state == TS_RECV && w->recv_spec == t->tid)
+		if (!w || w == t || w->state != TS_RECV || w->recv_spec != t->tid)
+			continue;
+		if (sibling && w->space != t->space)
+			w->recv_spec = sibling->tid;
+		else
 			ipc_abort(w, -L4_EPARTNER);
 	}
 }

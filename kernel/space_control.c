@@ -1,5 +1,5 @@
 /* space_control.c - privileges, physical-memory delegation, kernel-memory
- * quotas, and kernel statistics (for leak tests). */
+ * quotas, worker pools, and kernel statistics (for leak tests). */
 #include "kmem.h"
 #include "mmu.h"
 #include "space.h"
@@ -27,7 +27,7 @@ void sys_space_control(struct thread *caller)
 	struct thread *t = thread_lookup(caller->ctx.r[1]);
 	uint32_t a = caller->ctx.r[2], b = caller->ctx.r[3];
 	int result = 0;
-	if (op > L4_SC_STATS)
+	if (op > L4_SC_SET_WORKER_POOL)
 		result = -L4_EINVAL;
 	else if (!caller->space->privileged)
 		result = -L4_EPERM;
@@ -35,6 +35,8 @@ void sys_space_control(struct thread *caller)
 		result = -L4_ENOTHREAD;
 	else if (op == L4_SC_SET_PRIVILEGED)
 		t->space->privileged = true;
+	else if (op == L4_SC_SET_WORKER_POOL)
+		t->space->worker_pool = true;
 	else if (op == L4_SC_GRANT_PHYS) {
 		if ((a | b) & PAGE_MASK || b == 0 || a + b < a)
 			result = -L4_EINVAL;

@@ -22,6 +22,9 @@ struct space {
 	uint32_t asid;
 	uint32_t asid_generation;
 	bool privileged;
+	/* Its threads answer as one server (L4_SC_SET_WORKER_POOL): a thread
+	 * waiting for one of them takes the message of any of them. */
+	bool worker_pool;
 	uint32_t quota_pages;
 	uint32_t used_pages;
 	uint32_t threads;

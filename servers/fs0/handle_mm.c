@@ -47,13 +47,17 @@ int fs0_handle_task_exec(struct idlrt_request *idl_rq, uint32_t task)
 	return error ? error : fs_task_exec(task);
 }
 
-/* Only mm0's own first thread names its pager thread. */
+/* Only mm0's own first thread names its other threads; each call adds one. */
 int fs0_handle_mm_pager_thread(struct idlrt_request *idl_rq, uint32_t tid)
 {
 	if (idl_rq->client != serve_mm0_tid)
 		return -FS0_EPERM;
-	serve_mm0_pager_tid = tid;
-	return 0;
+	for (unsigned i = 0; i < SERVE_MM0_THREADS_MAX; i++)
+		if (serve_mm0_pager_tids[i] == L4_NILTHREAD || serve_mm0_pager_tids[i] == tid) {
+			serve_mm0_pager_tids[i] = tid;
+			return 0;
+		}
+	return -FS0_ENOMEM;
 }
 
 int fs0_handle_set_buffer(struct idlrt_request *idl_rq, uint32_t tid, uint32_t window_off, uint32_t size)

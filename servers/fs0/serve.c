@@ -8,7 +8,7 @@
 #include "serve_state.h"
 
 l4_tid_t serve_mm0_tid;
-l4_tid_t serve_mm0_pager_tid;
+l4_tid_t serve_mm0_pager_tids[SERVE_MM0_THREADS_MAX];
 uint8_t *serve_window;
 uint32_t serve_window_size;
 
@@ -50,8 +50,10 @@ void fs0_serve_shutdown(void)
 {
 	fs_shutdown();
 	idlrt_bulk_forget_all();
+	(void)serve_set_workers(NULL, 0);
 	serve_mm0_tid = L4_NILTHREAD;
-	serve_mm0_pager_tid = L4_NILTHREAD;
+	for (unsigned i = 0; i < SERVE_MM0_THREADS_MAX; i++)
+		serve_mm0_pager_tids[i] = L4_NILTHREAD;
 	serve_window = NULL;
 	serve_window_size = 0;
 }
@@ -60,9 +62,12 @@ int serve_require_mm0(const struct idlrt_request *rq)
 {
 	if (rq->client == serve_mm0_tid)
 		return 0;
-	/* mm0's pager thread reads file pages for faults (mm_pager_thread);
-	 * it uses its own buffer, which mm0 registered for it. */
-	return rq->client == serve_mm0_pager_tid && serve_mm0_pager_tid != L4_NILTHREAD
-		       ? 0 : -FS0_EPERM;
+	/* mm0's pager thread reads file pages for faults, its workers make
+	 * any mm_ call (mm_pager_thread); each uses the buffer mm0 registered
+	 * for it. */
+	for (unsigned i = 0; i < SERVE_MM0_THREADS_MAX; i++)
+		if (rq->client == serve_mm0_pager_tids[i] && rq->client != L4_NILTHREAD)
+			return 0;
+	return -FS0_EPERM;
 }
 

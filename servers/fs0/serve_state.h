@@ -6,8 +6,10 @@
 #include <idlrt/idlrt.h>
 
 extern l4_tid_t serve_mm0_tid;
-/* mm0's second thread, which fs0 also takes as mm0 (mm_pager_thread). */
-extern l4_tid_t serve_mm0_pager_tid;
+/* mm0's other threads, which fs0 also takes as mm0 (mm_pager_thread):
+ * its pager thread and its workers, one per processor but the first. */
+#define SERVE_MM0_THREADS_MAX	4
+extern l4_tid_t serve_mm0_pager_tids[SERVE_MM0_THREADS_MAX];
 extern uint8_t *serve_window;
 extern uint32_t serve_window_size;
 

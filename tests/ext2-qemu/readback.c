@@ -28,6 +28,24 @@ static void fail_line(const char *what, const char *path)
 		check_report(0, what, "%s", path);
 }
 
+/* What a file that did not match gave: the last read's result, the size,
+ * the CRC worked out during the reads and again now over the last chunk
+ * (a small file's bytes), and that chunk's first bytes in hex. */
+static void describe_read(const char *path, ssize_t got, uint64_t size, uint32_t crc_during,
+			  uint32_t want_crc, uint64_t want_size)
+{
+	char shown[3 * 16 + 1] = "";
+	size_t n = size < 16 ? (size_t)size : 16;
+	for (size_t i = 0; i < n; i++)
+		snprintf(shown + 3 * i, 4, " %02x", chunk[i]);
+	if (failures_shown < 10)
+		printf("# %s: last read %ld, %llu bytes, crc %lu, over the last chunk again %lu, "
+		       "bytes%s; wanted %llu bytes, crc %lu\n",
+		       path, (long)got, (unsigned long long)size, (unsigned long)crc_during,
+		       size <= CHUNK ? (unsigned long)crc_end(crc_add(0, chunk, (size_t)size), size) : 0ul,
+		       shown, (unsigned long long)want_size, (unsigned long)want_crc);
+}
+
 static int file_matches(const char *path, uint32_t want_crc, uint64_t want_size)
 {
 	int fd = open(path, O_RDONLY);
@@ -41,7 +59,10 @@ static int file_matches(const char *path, uint32_t want_crc, uint64_t want_size)
 		size += (uint64_t)got;
 	}
 	close(fd);
-	return got == 0 && size == want_size && crc_end(crc, size) == want_crc;
+	if (got == 0 && size == want_size && crc_end(crc, size) == want_crc)
+		return 1;
+	describe_read(path, got, size, crc_end(crc, size), want_crc, want_size);
+	return 0;
 }
 
 static int entry_matches(char *line, unsigned *entries)

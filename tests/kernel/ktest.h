@@ -30,6 +30,9 @@ l4_tid_t spawn_in_new_space(void (*entry)(uint32_t), uint32_t arg, l4_tid_t page
 /* The same with the shared image mapped with image_perms. */
 l4_tid_t spawn_in_new_space_perms(void (*entry)(uint32_t), uint32_t arg, l4_tid_t pager,
 				  uint32_t image_perms);
+/* A thread in the space of thread space_of, which shares the root's image
+ * (spawn_in_new_space), on a stack of that image. */
+l4_tid_t spawn_in_space_of(l4_tid_t space_of, void (*entry)(uint32_t), uint32_t arg, l4_tid_t pager);
 /* A free physical page of conventional RAM (never returned). */
 uint32_t phys_page(void);
 /* Sends a report to the root thread: label and up to 4 words. */
@@ -46,6 +49,7 @@ void test_ipc(void);
 void test_threads(void);
 void test_memory(void);
 void test_spaces(void);
+void test_worker_pool(void);
 void test_irq(void);
 void test_hardening(void);
 void test_fuzz(void);

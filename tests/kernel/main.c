@@ -14,6 +14,7 @@ int main(void)
 	test_threads();
 	test_memory();
 	test_spaces();
+	test_worker_pool();
 	test_cputime();
 	test_irq();
 	test_hardening();

@@ -30,6 +30,15 @@ l4_tid_t spawn(void (*entry)(uint32_t), uint32_t arg, uint32_t prio, l4_tid_t pa
 	return start_thread(tid, entry, arg, sp) ? L4_NILTHREAD : tid;
 }
 
+l4_tid_t spawn_in_space_of(l4_tid_t space_of, void (*entry)(uint32_t), uint32_t arg, l4_tid_t pager)
+{
+	l4_tid_t tid;
+	if (stacks_used == MAX_STACKS || l4_thread_create(space_of, pager, 100, &tid))
+		return L4_NILTHREAD;
+	uint32_t sp = (uint32_t)&stacks[stacks_used++][STACK_WORDS / 2];
+	return start_thread(tid, entry, arg, sp) ? L4_NILTHREAD : tid;
+}
+
 uint32_t phys_page(void)
 {
 	if (!phys_end) {

@@ -95,7 +95,8 @@ int posix_mm0_ftruncate(int fd, off_t length);
 /* How this thread reaches fs0: the server and the thread's shared buffer,
  * through which paths and file bytes travel. */
 struct fs0_channel {
-	l4_tid_t server;
+	l4_tid_t server;	/* fs0's worker for the thread's processor (fs0_channel.c) */
+	l4_tid_t first_server;	/* fs0's first thread, as mm0 named it */
 	char *buffer;
 	uint32_t size;
 };
@@ -129,6 +130,9 @@ int posix_open_flags(int flags, uint32_t *fs0_flags);
 
 /* Forgets the thread's channel: a fork child has no buffer until it asks. */
 void fs0_channel_forget(void);
+/* The calling thread moved itself to another processor: its calls go to the
+ * fs0 worker there from now on. */
+void fs0_channel_moved(void);
 /* The thread's buffer for bulk parameters to dest, a server other than fs0
  * and mm0 (bulk_channel.c): 0, or -ENOBUFS past MM0_BULK_LINKS_MAX
  * servers, or mm0's error. */

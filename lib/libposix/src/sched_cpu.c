@@ -110,6 +110,8 @@ static int set_affinity(struct __pthread *thread, size_t size, const cpu_set_t *
 		error = move_into(l4_id_of(thread), mask);
 	if (!error)
 		thread->affinity = mask;
+	if (!error && thread == pthread_current())
+		fs0_channel_moved();
 	return error;
 }
 

@@ -1,10 +1,9 @@
 /* main.c - fs0 on the target: mount the boot archive if mm0 mapped one, make
  * the standard directories, then serve requests for ever through the
  * generated dispatch, waking for poll's timeouts (with a disk, through
- * disk_serve.c). */
+ * disk_serve.c; without one, on a worker thread per processor: workers.c). */
 #include <l4/kip.h>
 #include <l4/syscalls.h>
-#include <idlrt/serve.h>
 #include "clock_l4.h"
 #include "disk_serve.h"
 #include "fs0_server.h"
@@ -12,6 +11,7 @@
 #include "places.h"
 #include "say.h"
 #include "serve.h"
+#include "workers.h"
 #ifdef FS0_TRACE
 #include "trace.h"
 #endif
@@ -104,5 +104,5 @@ int main(void)
 #endif
 	if (l4_kip_module(DISK_MODULE))
 		disk_serve(trace, poll_receive_timeout);
-	idlrt_serve_timed(fs0_dispatch, poll_receive_timeout, &fs_poll_timed, trace);
+	workers_serve(trace, poll_receive_timeout);
 }

@@ -68,12 +68,13 @@ static int l4_ops_protect(void *ctx, uint32_t space, uint32_t virt, uint32_t npa
 	return hole_ok(l4_protect(space, virt, npages * MM0_PAGE_SIZE, perms, 0));
 }
 
-/* Every process's and thread's creation: placement picks its processor. */
+/* Every process's and thread's creation: placement picks its processor,
+ * and its pager is mm0's worker there. */
 static int l4_ops_thread_create(void *ctx, uint32_t same_space_as, uint32_t utcb, uint32_t *tid)
 {
 	int err = kernel_error_to_errno(l4_syscall(L4_SYS_THREAD_CONTROL, L4_TC_CREATE,
-						   same_space_as, l4_myself(), MM0_TASK_PRIORITY,
-						   utcb, tid));
+						   same_space_as, place_next_pager(),
+						   MM0_TASK_PRIORITY, utcb, tid));
 
 	(void)ctx;
 	if (err == 0)

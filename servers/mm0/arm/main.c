@@ -8,7 +8,6 @@
 #include "fs/module_file.h"
 #include "mem/page_wait.h"
 #include "mm0_local.h"
-#include "mm0_server.h"
 #include "pager_thread.h"
 #include "proc/signals.h"
 #include "proc/spawn.h"
@@ -17,6 +16,7 @@
 #include "serve/services.h"
 #include "serve/startup.h"
 #include "signal_l4.h"
+#include "workers.h"
 #ifdef MM0_TRACE
 #include "trace.h"
 #endif
@@ -166,6 +166,11 @@ static void start_fs0(void)
 		task_make_system(fs0);
 		err = fs_link_prepare(fs0, module_find("bootfs"));
 	}
+	/* With several processors and no disk fs0 serves from a worker thread
+	 * on each (docs/fs0.md, "Worker threads"): a reply may come from any
+	 * of them. With a disk it keeps one thread that serves. */
+	if (!err && l4_num_processors() > 1 && module_find("blk0") < 0)
+		err = kernel_error_to_errno(l4_space_control(L4_SC_SET_WORKER_POOL, fs0->l4_tid, 0, 0));
 	if (!err)
 		err = mm0_task_start(fs0, entry, MM0_STACK_TOP);
 	if (!err)
@@ -216,10 +221,21 @@ static void start_console(void)
 		console_printf("mm0: console not registered (error %ld)\n", err);
 }
 
+/* Every task descends from init; a system without it stops. */
+static void start_init(void)
+{
+	static const char *const init_argv[] = { "init", NULL };
+
+	init_pid = mm0_spawn(mm0_self(), "init", init_argv);
+	if (init_pid < 0) {
+		console_printf("mm0: cannot start init (error %ld)\n", init_pid);
+		l4_poweroff(125);
+	}
+}
+
 int main(void)
 {
 	static struct phys_range ranges[PHYS_MAX_RANGES];
-	static const char *const init_argv[] = { "init", NULL };
 	l4_tid_t self = l4_myself();
 	struct mm0_config config = {
 		.ranges = ranges,
@@ -265,14 +281,11 @@ int main(void)
 	err = signal_l4_start();
 	if (err)
 		console_printf("mm0: no alarm timer (error %d)\n", err);
-	init_pid = mm0_spawn(mm0_self(), "init", init_argv);
-	if (init_pid < 0) {
-		console_printf("mm0: cannot start init (error %ld)\n", init_pid);
-		l4_poweroff(125);
-	}
+	err = workers_start(start_init);
+	if (err)
+		console_printf("mm0: not every processor has a worker (error %d)\n", err);
 #ifdef MM0_TRACE
 	mm0_trace_start();
 #endif
-	/* mm.idl's own loop: its requests skip pager_thread_serve and mm0_serve. */
-	mm_serve(pager_thread_serve, SERVE_TRACING);
+	workers_serve();
 }

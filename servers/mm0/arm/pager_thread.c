@@ -19,20 +19,21 @@
 #include "mm0_pager_server.h"
 #include "pager_thread.h"
 #include "serve/serve.h"
+#include "workers.h"
 
 #define PAGER_STACK_WORDS	512u	/* 4 KiB: idlrt's loop and the fs0 stub */
 
 static l4_tid_t main_thread, pager_thread;
 static uint64_t pager_stack[PAGER_STACK_WORDS];
 
-/* ---- On the pager thread: reads from mm0's receiving thread only ---- */
+/* ---- On the pager thread: reads from mm0's receiving threads only ---- */
 
 int mm0_pager_handle_read(struct idlrt_request *idl_rq, uint32_t handle, uint32_t page_index,
 			  uint32_t phys)
 {
 	int got;
 
-	if (idl_rq->client != main_thread)
+	if (idl_rq->client != main_thread && !workers_own(idl_rq->client))
 		return -EPERM;
 	got = fs_link.ops->read_page(handle, page_index, phys_view(phys));
 	/* As fs_file.c's synchronous get_page: no bytes there is past the end. */

@@ -228,6 +228,16 @@ int fs_link_add_pager(uint32_t tid)
 	return err;
 }
 
+int fs_link_add_worker(uint32_t tid)
+{
+	int err;
+
+	if (!fs_link_up() || !fs_link.ops->name_pager)
+		return -ENOSYS;
+	err = fs_link.ops->set_buffer(tid, fs_link.own_window - FS0_WINDOW_BASE, MM0_PAGE_SIZE);
+	return err ? err : fs_link.ops->name_pager(tid);
+}
+
 bool fs_link_up(void)
 {
 	return fs_link.ops != NULL;

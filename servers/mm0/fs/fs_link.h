@@ -63,6 +63,10 @@ int fs_link_start(const struct fs_ops *ops);
 /* mm0's pager thread tid reads file pages from fs0: its own page in fs0's
  * window (made by fs_link_prepare) is registered for it, and fs0 told. */
 int fs_link_add_pager(uint32_t tid);
+/* One more thread of mm0's that calls fs0 (a worker, arm/workers.c): it
+ * shares the main thread's page in fs0's window, as only the holder of the
+ * mm0 lock calls fs0 through it. 0 or -errno. */
+int fs_link_add_worker(uint32_t tid);
 /* Whether fs0 serves, and its kernel thread id. */
 bool fs_link_up(void);
 uint32_t fs_link_tid(void);

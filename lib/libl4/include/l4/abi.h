@@ -212,6 +212,8 @@ enum l4_space_op {
 	L4_SC_GRANT_PHYS,		/* r1 tid, r2 phys base, r3 size: delegate */
 	L4_SC_SET_QUOTA,		/* r1 tid, r2 kernel pages it may use */
 	L4_SC_STATS,			/* out: UTCB mr[0..] struct l4_kstats */
+	L4_SC_SET_WORKER_POOL,		/* r1 tid of the space: a reply may come
+					 * from any of its threads */
 };
 
 struct l4_kstats {
