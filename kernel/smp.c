@@ -115,6 +115,7 @@ void secondary_main(void)
 	timer_init();
 	pmu_init();
 	kernel_lock();
+	timer_keep_grid();
 	cpus_online++;
 	sched_return();
 }
@@ -194,7 +195,10 @@ static void hint_yield(void)
 void smp_pass_turn(uint64_t tick_before)
 {
 	struct cpu *c = this_cpu();
-	if (c->next_tick != tick_before && timer_tick_number() % cpu_count != c->id)
+	if (c->next_tick == tick_before)
+		return;
+	timer_keep_grid();
+	if (timer_tick_number() % cpu_count != c->id)
 		hint_yield();
 }
 
