@@ -115,6 +115,7 @@ void secondary_main(void)
 	timer_init();
 	pmu_init();
 	kernel_lock();
+	timer_keep_grid();
 	cpus_online++;
 	sched_return();
 }
@@ -170,23 +171,45 @@ void smp_ipc(struct context *ctx)
 	handle_syscall(ctx);
 }
 
+/* Releases the lock, lets QEMU's round-robin run the other processors and
+ * takes the lock again. Another processor may have stopped this one's
+ * thread meanwhile (smp_stop): its entry is then dropped, as in smp_enter.
+ * On hardware YIELD is only a hint. */
+static void hint_yield(void)
+{
+	kernel_unlock();
+	asm volatile("yield" ::: "memory");
+	kernel_lock();
+	if (!this_cpu()->current_thread)
+		sched_return();
+}
+
 /* QEMU 7.2 runs the processors in turn on one host thread; under -icount
  * a processor's turn lasts until the next timer deadline, and each round
  * starts again at processor 0. A processor that spins in user mode used
  * every turn up to the deadline, so the processors after it never ran
- * (docs/kernel-abi.md, "Processors"). All ticks fall on the same instant
- * (timer.c); at tick n every processor but n mod cpu_count ends its turn
- * with YIELD, which QEMU's round-robin takes as "run the next processor",
- * so each processor in turn has one whole tick. The lock is released
- * meanwhile, as when idle. On hardware YIELD is only a hint. */
+ * (docs/kernel-abi.md, "Taking turns under QEMU"). All ticks fall on the
+ * same instant (timer.c); at tick n every processor but n mod cpu_count
+ * ends its turn with YIELD, which QEMU's round-robin takes as "run the
+ * next processor", so each processor in turn has one whole tick. */
 void smp_pass_turn(uint64_t tick_before)
 {
 	struct cpu *c = this_cpu();
-	if (c->next_tick == tick_before || timer_tick_number() % cpu_count == c->id)
+	if (c->next_tick == tick_before)
 		return;
-	kernel_unlock();
-	asm volatile("yield" ::: "memory");
-	kernel_lock();
+	timer_keep_grid();
+	if (timer_tick_number() % cpu_count != c->id)
+		hint_yield();
+}
+
+/* The system calls but IPC with several processors. A thread that yields
+ * waits for another (pthread's release polls so until a thread that ends
+ * on another processor is gone): the other processors run first. */
+void smp_syscall(struct context *ctx)
+{
+	if (ctx->r[7] == L4_SYS_YIELD)
+		hint_yield();
+	handle_syscall(ctx);
 }
 
 void smp_leave(void)

@@ -134,6 +134,8 @@ void handle_irq_entry(struct context *ctx)
 	sched_return();
 }
 
+/* The SMP vectors' interrupt entry: a tick may end this processor's turn
+ * (smp_pass_turn); the one-processor entry above stays as it was. */
 void handle_irq_entry_smp(struct context *ctx) __attribute__((noreturn));
 void handle_irq_entry_smp(struct context *ctx)
 {

@@ -77,9 +77,13 @@ void gic_end(uint32_t iar);
 void timer_init(void);
 /* Programs the next tick; call from the timer interrupt. */
 void timer_rearm(void);
-/* The number of this processor's next tick (the periods since the
- * counter's start, modulo 2^32): with several processors the same on all
- * processors for the same tick. */
+/* With several processors (lock held): moves this processor's ticks to
+ * the instants of the boot processor's, when a secondary starts and after
+ * missed ticks (timer_rearm then restarts the tick from now). */
+void timer_keep_grid(void);
+/* The number of this processor's next tick (its deadline over the period,
+ * modulo 2^32): with several processors the same on all processors for the
+ * same tick. */
 uint32_t timer_tick_number(void);
 uint32_t timer_frequency(void);
 

@@ -26,10 +26,12 @@ typedef void (*smp_entry_handler)(struct context *ctx) __attribute__((noreturn))
 void smp_enter(struct context *ctx, smp_entry_handler handler, bool by_svc)
 	__attribute__((noreturn));
 void smp_ipc(struct context *ctx) __attribute__((noreturn));
+void smp_syscall(struct context *ctx) __attribute__((noreturn));
 void smp_leave(void);
 /* After an interrupt: if this processor's tick (next_tick was
  * tick_before) came and the tick is not its turn, lets the other
- * processors run first. Lock held; released and taken again. */
+ * processors run first. Lock held; released and taken again (and if this
+ * processor's thread was stopped meanwhile, does not return). */
 void smp_pass_turn(uint64_t tick_before);
 void secondary_main(void) __attribute__((noreturn));
 

@@ -94,7 +94,8 @@ smp_vectors:
 	b	smp_reset_entry
 
 /* smp_enter(ctx, handler, by_svc) takes the lock and goes on to handler;
- * IPC to smp_ipc, which keeps the fast path to threads of this processor. */
+ * IPC to smp_ipc, which keeps the fast path to threads of this processor,
+ * the other calls to smp_syscall. */
 smp_svc_entry:
 	cmp	r7, #ENTRY_SYS_NULL
 	moveq	r0, #0
@@ -105,7 +106,7 @@ smp_svc_entry:
 	mrc	p15, 0, sp, c13, c0, 4
 	cmp	r7, #ENTRY_SYS_IPC
 	ldreq	r1, =smp_ipc
-	ldrne	r1, =handle_syscall
+	ldrne	r1, =smp_syscall
 	mov	r2, #1
 	b	smp_enter
 
