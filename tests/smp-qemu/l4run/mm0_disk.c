@@ -17,7 +17,8 @@
 
 #include <l4/ipc.h>
 
-#define PROCESSES	4
+#include "four_processes.h"
+
 #define PAGES		64
 #define PAGE_BYTES	4096
 #define ROUNDS		4
@@ -26,24 +27,8 @@
 
 static const char PAGE_BYTE[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-static int failures;
 /* The parent's pager on processor 0, once it has asked mm0 something there. */
 static l4_tid_t pager_of_processor0;
-
-static void check(const char *name, int ok)
-{
-	printf("%s %s\n", ok ? "ok" : "FAIL", name);
-	failures += !ok;
-}
-
-static int pin_to(int processor)
-{
-	cpu_set_t only;
-
-	CPU_ZERO(&only);
-	CPU_SET(processor, &only);
-	return sched_setaffinity(0, sizeof(only), &only) == 0 && sched_getcpu() == processor;
-}
 
 /* 1 when every page read back as the test made it, starting at a
  * page of the processor's own so that the four fault different pages first. */
@@ -113,29 +98,13 @@ static int caller(int processor)
 
 int main(void)
 {
-	pid_t children[PROCESSES];
-	int all_ok = 1;
+	int all_ok;
 
 	check("runs on four processors", sysconf(_SC_NPROCESSORS_ONLN) == PROCESSES);
 	check("the parent stays on processor 0", pin_to(0));
 	(void)getpid();
 	pager_of_processor0 = l4_utcb()->pager;
-	for (int p = 0; p < PROCESSES; p++) {
-		children[p] = fork();
-		if (children[p] == 0)
-			_exit(caller(p));
-		all_ok &= children[p] > 0;
-	}
-	for (int p = 0; p < PROCESSES; p++) {
-		int status = -1;
-
-		if (children[p] > 0 && waitpid(children[p], &status, 0) == children[p])
-			all_ok &= WIFEXITED(status) && WEXITSTATUS(status) == 0;
-		else
-			all_ok = 0;
-		if (WIFEXITED(status) && WEXITSTATUS(status))
-			printf("caller on processor %d: status %d\n", p, WEXITSTATUS(status));
-	}
+	all_ok = on_each_processor(caller);
 	check("four processes on four processors, each paged by mm0's worker there, fault a disk file's pages at once and read them right",
 	      all_ok);
 	printf("mm0_disk: %d failed\n", failures);

@@ -13,28 +13,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define PROCESSES	4
+#include "four_processes.h"
+
 #define GETPIDS		2000
 #define MAPS		100
 #define MAP_BYTES	(64 * 1024)
 #define FORKS		10
 
-static int failures;
-
-static void check(const char *name, int ok)
-{
-	printf("%s %s\n", ok ? "ok" : "FAIL", name);
-	failures += !ok;
-}
-
-static int pin_to(int processor)
-{
-	cpu_set_t only;
-
-	CPU_ZERO(&only);
-	CPU_SET(processor, &only);
-	return sched_setaffinity(0, sizeof(only), &only) == 0 && sched_getcpu() == processor;
-}
 
 /* 1 when every getpid answered this process's pid. */
 static int getpid_loop(void)
@@ -100,27 +85,8 @@ static int caller(int processor)
 
 static void four_callers(void)
 {
-	pid_t children[PROCESSES];
-	int all_ok = 1;
-
-	for (int p = 0; p < PROCESSES; p++) {
-		children[p] = fork();
-		if (children[p] == 0)
-			_exit(caller(p));
-		all_ok &= children[p] > 0;
-	}
-	for (int p = 0; p < PROCESSES; p++) {
-		int status = -1;
-
-		if (children[p] > 0 && waitpid(children[p], &status, 0) == children[p])
-			all_ok &= WIFEXITED(status) && WEXITSTATUS(status) == 0;
-		else
-			all_ok = 0;
-		if (WIFEXITED(status) && WEXITSTATUS(status))
-			printf("caller on processor %d: status %d\n", p, WEXITSTATUS(status));
-	}
 	check("four processes on four processors call mm0 at once and get their own answers",
-	      all_ok);
+	      on_each_processor(caller));
 }
 
 /* The parent on processor 0 waits; the child exits on processor 3. */
