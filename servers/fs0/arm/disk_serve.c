@@ -2,7 +2,11 @@
  * the first request of a task, and requests run on fibers (fiber.c) so that
  * while one waits for the disk (disk_thread.c) the others are answered:
  * those that may reach the disk one after another through the gate
- * (gate.c), the rest (pipes, devices, files in RAM, poll) at once. */
+ * (gate.c), the rest (pipes, devices, files in RAM, poll) at once. With
+ * several processors a worker per processor (workers.c) answers the rest
+ * itself and passes those for the gate to this thread (handover.c); this
+ * thread holds fs0's lock whenever it is not waiting in a receive, so a
+ * fiber parked on the disk holds none. */
 #include <string.h>
 #include <l4/kip.h>
 #include <l4/syscalls.h>
@@ -13,11 +17,14 @@
 #include "disk_thread.h"
 #include "disk_worker_server.h"
 #include "fiber.h"
+#include "fs0_lock.h"
 #include "fs0_server.h"
 #include "gate.h"
+#include "handover.h"
 #include "heap.h"
 #include "places.h"
 #include "say.h"
+#include "workers.h"
 
 #define BOOTFS_MODULE	"bootfs"
 /* The disk's block cache takes this share of the heap. */
@@ -76,6 +83,10 @@ static void mount_disk(void)
  * and init and serves, and it calls fs0 only for a task's doing, while that
  * task waits for this answer. */
 static bool disk_unmounted = true;
+/* Set once the mount is over: until then the workers pass every request on
+ * (without the lock, which this thread holds across its calls to mm0 and
+ * blk0 while it mounts). */
+static uint32_t mount_over;
 
 /* The calls to mm0 and blk0 that attach the disk use the message registers,
  * which hold the request meanwhile. */
@@ -89,18 +100,43 @@ static void mount_at_first_task_request(const struct idlrt_request *rq)
 	disk_unmounted = false;
 	mount_disk();
 	memcpy(rq->mr, saved_message, sizeof(saved_message));
+	__atomic_store_n(&mount_over, 1u, __ATOMIC_RELEASE);
+}
+
+/* Whether this thread holds fs0's lock: taken when it comes back from a
+ * receive, let go before it waits in one, kept across fiber switches.
+ * Without workers (one processor) nobody else takes it. */
+static bool lock_held, workers_running;
+
+static void hold_lock(void)
+{
+	if (lock_held || !workers_running)
+		return;
+	fs0_lock();
+	lock_held = true;
+}
+
+static void release_lock(void)
+{
+	if (!lock_held)
+		return;
+	lock_held = false;
+	fs0_unlock();
 }
 
 /* A request that ends while others have been woken (by its gate_leave, or
  * the disk's completion) sends its own reply and lets them run: this fiber
- * must not wait in the receive while they are ready. */
+ * must not wait in the receive while they are ready. One a worker passed on
+ * sends its own reply too: the loop would answer the worker. */
 static int dispatch_on_fiber(struct idlrt_request *rq)
 {
+	hold_lock();
 	if (rq->client == disk_thread_id()) {
 		(void)disk_worker_dispatch(rq);
 		fiber_hand_over();
 		return IDLRT_NO_REPLY;
 	}
+	bool passed_on = handover_take_client(rq);
 	bool gated = disk_unmounted || gate_needed(rq);
 	if (gated)
 		gate_enter();
@@ -108,12 +144,30 @@ static int dispatch_on_fiber(struct idlrt_request *rq)
 	int disposition = fs0_dispatch(rq);
 	if (gated)
 		gate_leave();
-	if (!fiber_any_woken())
+	bool others_woken = fiber_any_woken();
+	if (!others_woken && !passed_on)
 		return disposition;
 	if (disposition == IDLRT_SEND_REPLY)
 		(void)l4_send(rq->client, L4_TIMEOUTS(L4_TIMEOUT_ZERO, L4_TIMEOUT_ZERO));
-	fiber_hand_over();
+	if (others_woken)
+		fiber_hand_over();
 	return IDLRT_NO_REPLY;
+}
+
+/* On a worker: what needs the disk's gate (and, before the mount, every
+ * request) goes to this thread, the rest is answered there under the lock. */
+static int dispatch_on_worker(struct idlrt_request *rq)
+{
+	if (__atomic_load_n(&mount_over, __ATOMIC_ACQUIRE)) {
+		fs0_lock();
+		if (!gate_needed(rq)) {
+			int disposition = fs0_dispatch(rq);
+			fs0_unlock();
+			return disposition;
+		}
+		fs0_unlock();
+	}
+	return handover_to_main(rq);
 }
 
 /* With a disk the loop always asks: dirty blocks are written back every
@@ -138,27 +192,50 @@ static void write_back_when_due(uint64_t now)
 	fiber_yield();
 }
 
+static int serve_trace;
+
+/* Workers' requests parked while every fiber waited (handover.c): run on
+ * the fiber about to receive, whose registers hold the reply the loop is
+ * about to send, kept aside meanwhile. Each one sends its own reply. */
+static void run_parked_requests(void)
+{
+	uint32_t loop_reply[L4_MR_COUNT];
+	struct idlrt_request rq = { .mr = l4_utcb()->mr, .trace = serve_trace };
+	if (!handover_any_parked())
+		return;
+	memcpy(loop_reply, rq.mr, sizeof(loop_reply));
+	while (handover_unpark(&rq))
+		(void)dispatch_on_fiber(&rq);
+	memcpy(rq.mr, loop_reply, sizeof(loop_reply));
+}
+
+/* The loop calls it before every receive: the lock goes there. */
 static uint16_t disk_receive_timeout(void)
 {
+	hold_lock();
+	run_parked_requests();
 	write_back_when_due(clock_uptime_ms());
 	uint64_t now = clock_uptime_ms();
 	uint64_t left_ms = next_write_back_ms > now ? next_write_back_ms - now : 1;
 	uint16_t poll_ms = poll_receive_timeout();
+	release_lock();
 	return poll_ms != L4_TIMEOUT_NEVER && poll_ms < left_ms ? poll_ms : (uint16_t)left_ms;
 }
 
 /* fiber_init's idle: every fiber waits, one of them for the disk, so the
- * disk thread's done is the one message that can free one. A deferred reply
- * the loop holds (a pipe's reader a fiber woke) goes first. */
+ * disk thread's done is the one message that can free one; a worker's
+ * request that comes instead waits for a free fiber (handover_park). A
+ * deferred reply the loop holds (a pipe's reader a fiber woke) goes first. */
 static void wait_for_disk(void)
 {
 	idlrt_deferred_flush();
 	struct idlrt_request rq = { .mr = l4_utcb()->mr };
-	if (l4_receive(disk_thread_id(), L4_TIMEOUTS_NEVER, &rq.client) == 0)
+	release_lock();
+	int error = l4_receive(disk_thread_id(), L4_TIMEOUTS_NEVER, &rq.client);
+	hold_lock();
+	if (error == 0 && !handover_park(rq.client, rq.mr))
 		(void)disk_worker_dispatch(&rq);
 }
-
-static int serve_trace;
 
 /* Every fiber runs this loop while it is the receiving one. */
 static void serve_on_fiber(void)
@@ -171,6 +248,7 @@ void disk_serve(int trace, uint16_t (*poll_timeout)(void))
 	serve_trace = trace;
 	poll_receive_timeout = poll_timeout;
 	fiber_init(serve_on_fiber, wait_for_disk);
+	workers_running = workers_start(dispatch_on_worker, trace, poll_timeout) > 0;
 	serve_on_fiber();
 	__builtin_unreachable();
 }

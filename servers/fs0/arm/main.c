@@ -1,7 +1,8 @@
 /* main.c - fs0 on the target: mount the boot archive if mm0 mapped one, make
  * the standard directories, then serve requests for ever through the
  * generated dispatch, waking for poll's timeouts (with a disk, through
- * disk_serve.c; without one, on a worker thread per processor: workers.c). */
+ * disk_serve.c; with or without one, on a worker thread per processor:
+ * workers.c). */
 #include <l4/kip.h>
 #include <l4/syscalls.h>
 #include "clock_l4.h"

@@ -4,7 +4,8 @@
  * one request at a time while the IPC to and from each caller stays on the
  * caller's processor. Any worker may answer a request another one took (a
  * pipe read answered by a write): the kernel takes the reply from any thread
- * of fs0's space. */
+ * of fs0's space. With a disk the workers run disk_serve.c's dispatch, which
+ * passes what needs the disk to the first thread (handover.c). */
 #include <stdlib.h>
 #include <l4/ipc.h>
 #include <l4/kip.h>
@@ -12,6 +13,7 @@
 #include <idlrt/serve.h>
 #include "fs0_lock.h"
 #include "fs0_server.h"
+#include "handover.h"
 #include "say.h"
 #include "serve.h"
 #include "workers.h"
@@ -24,6 +26,7 @@
 
 static uint16_t (*poll_timeout)(void);
 static int dispatch_trace;
+static idlrt_dispatch_fn worker_dispatch;
 
 static int locked_dispatch(struct idlrt_request *rq)
 {
@@ -43,9 +46,9 @@ static uint16_t locked_timeout(void)
 	return timeout;
 }
 
-static void __attribute__((noreturn)) serve_locked(void)
+static void __attribute__((noreturn)) serve_as_worker(void)
 {
-	idlrt_serve_timed(locked_dispatch, locked_timeout, &fs_poll_timed, dispatch_trace);
+	idlrt_serve_timed(worker_dispatch, locked_timeout, &fs_poll_timed, dispatch_trace);
 }
 
 /* No pager: a worker touches only what mm0 mapped before fs0 started (the
@@ -63,7 +66,7 @@ static l4_tid_t start_worker(uint32_t processor)
 		return L4_NILTHREAD;
 	}
 	if (l4_set_processor(worker, processor) < 0 ||
-	    l4_thread_start(worker, serve_locked, stack + WORKER_STACK_BYTES) < 0) {
+	    l4_thread_start(worker, serve_as_worker, stack + WORKER_STACK_BYTES) < 0) {
 		l4_thread_destroy(worker);
 		free(stack);
 		return L4_NILTHREAD;
@@ -71,12 +74,13 @@ static l4_tid_t start_worker(uint32_t processor)
 	return worker;
 }
 
-void workers_serve(int trace, uint16_t (*receive_timeout)(void))
+uint32_t workers_start(idlrt_dispatch_fn dispatch, int trace, uint16_t (*receive_timeout)(void))
 {
 	uint32_t processors = l4_num_processors();
 	l4_tid_t worker_of[FS0_WORKERS_MAX];
 	uint32_t started = 0;
 
+	worker_dispatch = dispatch;
 	poll_timeout = receive_timeout;
 	dispatch_trace = trace;
 	if (processors > FS0_WORKERS_MAX)
@@ -89,9 +93,17 @@ void workers_serve(int trace, uint16_t (*receive_timeout)(void))
 			worker_of[cpu] = l4_myself();	/* callers there cross to this thread */
 	}
 	if (started == 0)
-		idlrt_serve_timed(fs0_dispatch, receive_timeout, &fs_poll_timed, trace);
+		return 0;
 	if (started < processors - 1)
 		say_on_console("fs0: fewer workers than processors\n");
+	handover_set_workers(worker_of, processors);
 	serve_set_workers(worker_of, processors);
-	serve_locked();
+	return started;
+}
+
+void workers_serve(int trace, uint16_t (*receive_timeout)(void))
+{
+	if (workers_start(locked_dispatch, trace, receive_timeout) == 0)
+		idlrt_serve_timed(fs0_dispatch, receive_timeout, &fs_poll_timed, trace);
+	idlrt_serve_timed(locked_dispatch, locked_timeout, &fs_poll_timed, trace);
 }

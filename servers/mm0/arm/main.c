@@ -166,10 +166,10 @@ static void start_fs0(void)
 		task_make_system(fs0);
 		err = fs_link_prepare(fs0, module_find("bootfs"));
 	}
-	/* With several processors and no disk fs0 serves from a worker thread
-	 * on each (docs/fs0.md, "Worker threads"): a reply may come from any
-	 * of them. With a disk it keeps one thread that serves. */
-	if (!err && l4_num_processors() > 1 && module_find("blk0") < 0)
+	/* With several processors fs0 serves from a worker thread on each
+	 * (docs/fs0.md, "Worker threads"): a reply may come from any of them,
+	 * with a disk also from the first thread a worker passed it to. */
+	if (!err && l4_num_processors() > 1)
 		err = kernel_error_to_errno(l4_space_control(L4_SC_SET_WORKER_POOL, fs0->l4_tid, 0, 0));
 	if (!err)
 		err = mm0_task_start(fs0, entry, MM0_STACK_TOP);
