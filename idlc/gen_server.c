@@ -33,6 +33,15 @@ static const struct idl_member *out_bulk_of(const struct idl_decl *op)
 	return NULL;
 }
 
+/* Whether the interface has an operation with a deferred reply: it gets the timed loop too. */
+static int iface_has_deferred(const struct idl_decl *iface)
+{
+	for (const struct idl_decl *op = iface->body; op; op = op->next)
+		if (op->kind == IDL_D_OPERATION && (op->op_flags & IDL_OP_DEFERRED))
+			return 1;
+	return 0;
+}
+
 void gen_server_header(struct gen *g)
 {
 	const char *guard = gen_upper(g, g->file->base);
@@ -64,8 +73,16 @@ void gen_server_header(struct gen *g)
 			" * inlined): a request with this interface's header and a known operation\n"
 			" * goes straight to it, anything else (another version, another interface,\n"
 			" * a kernel message) to idl_others, which may be %s_dispatch. */\n", iface->name);
-		fprintf(g->out, "void %s_serve(idlrt_dispatch_fn idl_others, int idl_trace) __attribute__((noreturn));\n"
-			"#endif\n\n", iface->name);
+		fprintf(g->out, "void %s_serve(idlrt_dispatch_fn idl_others, int idl_trace) __attribute__((noreturn));\n",
+			iface->name);
+		if (iface_has_deferred(iface))
+			fprintf(g->out, "/* The same loop as idlrt_serve_timed's (idlrt/serve.h): a receive timeout\n"
+				" * while *timer_armed, and the first deferred reply held for the next\n"
+				" * receive's send half. */\n"
+				"void %s_serve_timed(idlrt_dispatch_fn idl_others, uint16_t (*idl_receive_timeout)(void),\n"
+				"\t\tconst volatile uint32_t *idl_timer_armed, int idl_trace) __attribute__((noreturn));\n",
+				iface->name);
+		fprintf(g->out, "#endif\n\n");
 	}
 	fprintf(g->out, "#endif\n");
 }
@@ -601,29 +618,52 @@ static void emit_op_case(FILE *out, const char *indent, const char *opnum, struc
  * so a request of this interface costs one compare and the operation's
  * switch before its decoder, with no indirect call. A word count short of
  * the header with a stale header that matches still fails: every
- * operation's decoder checks the exact count it needs. */
-static void emit_serve_loop(struct gen *g, const struct idl_decl *iface)
+ * operation's decoder checks the exact count it needs. The timed loop
+ * (X_serve_timed, for an interface with deferred replies) is
+ * idlrt_serve_timed's: a receive timeout while *timer_armed, and the first
+ * deferred reply held for the next receive's send half (idlrt/serve.h). */
+static void emit_serve_loop(struct gen *g, const struct idl_decl *iface, int timed)
 {
 	const char *up = gen_upper(g, iface->name);
 	FILE *out = g->out;
-	fprintf(out, "#ifdef __arm__\nvoid %s_serve(idlrt_dispatch_fn idl_others, int idl_trace)\n{\n", iface->name);
+	if (timed)
+		fprintf(out, "#ifdef __arm__\nvoid %s_serve_timed(idlrt_dispatch_fn idl_others, "
+			"uint16_t (*idl_receive_timeout)(void),\n\t\tconst volatile uint32_t *idl_timer_armed, "
+			"int idl_trace)\n{\n", iface->name);
+	else
+		fprintf(out, "#ifdef __arm__\nvoid %s_serve(idlrt_dispatch_fn idl_others, int idl_trace)\n{\n",
+			iface->name);
 	fprintf(out, "\tuint32_t *idl_mr = idlrt_mr();\n"
 		"\tstruct idlrt_request idl_rq = { .mr = idl_mr, .trace = idl_trace };\n"
-		"\tl4_tid_t idl_reply_to = L4_NILTHREAD;\n\tfor (;;) {\n\t\tuint32_t idl_tag, idl_header;\n"
-		"\t\tint idl_disposition;\n");
-	fprintf(out, "\t\tif (idlrt_reply_wait(idl_reply_to, &idl_rq.client, &idl_tag, &idl_header) < 0) {\n"
-		"\t\t\tidl_reply_to = L4_NILTHREAD;\n\t\t\tcontinue;\n\t\t}\n");
+		"\tl4_tid_t idl_reply_to = L4_NILTHREAD;\n");
+	if (timed)
+		fprintf(out, "\tidlrt_hold_deferred();\n");
+	fprintf(out, "\tfor (;;) {\n\t\tuint32_t idl_tag, idl_header;\n\t\tint idl_disposition;\n");
+	if (timed)
+		fprintf(out, "\t\tuint32_t idl_timeouts = idlrt_serve_timeouts(idl_receive_timeout, idl_timer_armed);\n"
+			"\t\tidl_reply_to = idlrt_serve_held(idl_reply_to);\n"
+			"\t\tif (idlrt_reply_wait_timed(idl_reply_to, idl_timeouts, &idl_rq.client, &idl_tag, "
+			"&idl_header) < 0) {\n");
+	else
+		fprintf(out, "\t\tif (idlrt_reply_wait(idl_reply_to, &idl_rq.client, &idl_tag, &idl_header) < 0) {\n");
+	fprintf(out, "\t\t\tidl_reply_to = L4_NILTHREAD;\n\t\t\tcontinue;\n\t\t}\n");
+	/* The plain loop switches on the number (mm0's getpid measured cheaper
+	 * so), the timed one on the slot, as X_dispatch. */
+	struct op_slots slots = timed ? find_op_slots(iface) : (struct op_slots){ 0 };
 	fprintf(out, "\t\tif (idl_header != IDLRT_HEADER(%s_IFACE_ID, %s_IFACE_VERSION))\n"
-		"\t\t\tidl_disposition = idl_others(&idl_rq);\n\t\telse\n"
-		"\t\t\tswitch (L4_TAG_LABEL(idl_tag)) {\n", up, up);
+		"\t\t\tidl_disposition = idl_others(&idl_rq);\n\t\telse\n", up, up);
+	emit_op_switch(out, "\t\t\t", "L4_TAG_LABEL(idl_tag)", slots);
 	for (struct idl_decl *op = iface->body; op; op = op->next)
-		if (op->kind == IDL_D_OPERATION)
-			fprintf(out, "\t\t\tcase %s_OP_%s:\n\t\t\t\tidl_disposition = %s_%s_%s(&idl_rq%s);\n"
-				"\t\t\t\tbreak;\n", up, gen_upper(g, op->name), iface->name,
+		if (op->kind == IDL_D_OPERATION) {
+			emit_op_case(out, "\t\t\t", "L4_TAG_LABEL(idl_tag)", slots, up, op,
+				     gen_upper(g, op->name), "idl_unknown");
+			fprintf(out, "\t\t\t\tidl_disposition = %s_%s_%s(&idl_rq%s);\n"
+				"\t\t\t\tbreak;\n", iface->name,
 				op_inline_in_loop(g, op) ? "run" : "do", op->name,
 				op_inline_in_loop(g, op) ? ", idl_mr, idl_tag" : "");
-	fprintf(out, "\t\t\tdefault:\n\t\t\t\tidl_disposition = idl_others(&idl_rq);\n\t\t\t\tbreak;\n"
-		"\t\t\t}\n");
+		}
+	fprintf(out, "\t\t\tdefault:\n%s\t\t\t\tidl_disposition = idl_others(&idl_rq);\n\t\t\t\tbreak;\n"
+		"\t\t\t}\n", slots.bits ? "\t\t\tidl_unknown:\n" : "");
 	fprintf(out, "\t\tidl_reply_to = idl_disposition == IDLRT_SEND_REPLY ? idl_rq.client : L4_NILTHREAD;\n"
 		"\t}\n}\n#endif\n\n");
 }
@@ -639,7 +679,9 @@ static void emit_op(struct gen *g, const struct idl_decl *iface, const struct id
 void gen_server(struct gen *g)
 {
 	gen_banner(g, "Server dispatch");
-	fprintf(g->out, "#include <errno.h>\n#include <string.h>\n#include \"%s_server.h\"\n\n", g->file->base);
+	fprintf(g->out, "#include <errno.h>\n#include <string.h>\n#include \"%s_server.h\"\n", g->file->base);
+	/* The timed loops' inline parts. */
+	fprintf(g->out, "#ifdef __arm__\n#include <idlrt/serve.h>\n#endif\n\n");
 	for (struct idl_decl *iface = g->file->decls; iface; iface = iface->next) {
 		if (iface->kind != IDL_D_INTERFACE)
 			continue;
@@ -674,6 +716,8 @@ void gen_server(struct gen *g)
 			}
 		fprintf(g->out, "\tdefault:\n%s\t\treturn idlrt_reply_error(idl_rq, -ENOSYS);\n\t}\n}\n\n",
 			slots.bits ? "\tidl_unknown:\n" : "");
-		emit_serve_loop(g, iface);
+		emit_serve_loop(g, iface, 0);
+		if (iface_has_deferred(iface))
+			emit_serve_loop(g, iface, 1);
 	}
 }

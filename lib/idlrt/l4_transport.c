@@ -11,14 +11,14 @@
  * server's other threads share this memory. A second deferred reply while
  * one is held goes out at once, as every deferred reply does elsewhere. */
 static l4_tid_t holder_tid = L4_NILTHREAD;
-static l4_tid_t held_client = L4_NILTHREAD;
+l4_tid_t idlrt_held_client = L4_NILTHREAD;
 static bool building_held;
 static uint32_t held_mr[L4_MR_COUNT];
 
 uint32_t *idlrt_deferred_begin(idlrt_token_t token)
 {
 	(void)token;
-	building_held = held_client == L4_NILTHREAD && l4_utcb()->my_tid == holder_tid;
+	building_held = idlrt_held_client == L4_NILTHREAD && l4_utcb()->my_tid == holder_tid;
 	return building_held ? held_mr : l4_utcb()->mr;
 }
 
@@ -27,7 +27,7 @@ int idlrt_deferred_send(idlrt_token_t token)
 {
 	if (building_held) {
 		building_held = false;
-		held_client = token.client;
+		idlrt_held_client = token.client;
 		return 0;
 	}
 	int err = l4_send(token.client, L4_TIMEOUTS(L4_TIMEOUT_ZERO, L4_TIMEOUT_ZERO));
@@ -43,26 +43,31 @@ static inline void load_held(void)
 		mr[i] = held_mr[i];
 }
 
+void idlrt_hold_deferred(void)
+{
+	holder_tid = l4_utcb()->my_tid;
+}
+
 void idlrt_deferred_flush(void)
 {
-	if (held_client == L4_NILTHREAD)
+	if (idlrt_held_client == L4_NILTHREAD)
 		return;
 	load_held();
-	(void)l4_send(held_client, L4_TIMEOUTS(L4_TIMEOUT_ZERO, L4_TIMEOUT_ZERO));
-	held_client = L4_NILTHREAD;
+	(void)l4_send(idlrt_held_client, L4_TIMEOUTS(L4_TIMEOUT_ZERO, L4_TIMEOUT_ZERO));
+	idlrt_held_client = L4_NILTHREAD;
 }
 
 /* The held reply goes in the receive's send half: the loop's own reply (in
  * the message registers, to reply_to) first goes on its own, since its
  * client is blocked in its call's receive as well. Returns whom the
  * receive's send half answers. */
-static l4_tid_t __attribute__((noinline)) hand_over_held(l4_tid_t reply_to)
+l4_tid_t idlrt_hand_over_held(l4_tid_t reply_to)
 {
 	if (reply_to != L4_NILTHREAD)
 		(void)l4_send(reply_to, L4_TIMEOUTS(L4_TIMEOUT_ZERO, L4_TIMEOUT_ZERO));
 	load_held();
-	reply_to = held_client;
-	held_client = L4_NILTHREAD;
+	reply_to = idlrt_held_client;
+	idlrt_held_client = L4_NILTHREAD;
 	return reply_to;
 }
 
@@ -72,7 +77,7 @@ static l4_tid_t __attribute__((noinline)) hand_over_held(l4_tid_t reply_to)
  * a reply goes out in the send half of the next receive, and when there is
  * none (or it failed) the send half is skipped and the send timeout unused.
  * With hold set (idlrt_serve_timed), a held deferred reply takes that send
- * half (hand_over_held). */
+ * half (serve.h's idlrt_serve_held, as the generated X_serve_timed). */
 static inline __attribute__((always_inline, noreturn)) void
 serve_loop(idlrt_dispatch_fn dispatch, idlrt_dispatch_fn on_kernel, uint16_t (*receive_timeout)(void),
 	   const volatile uint32_t *timer_armed, int trace, bool hold)
@@ -82,15 +87,15 @@ serve_loop(idlrt_dispatch_fn dispatch, idlrt_dispatch_fn on_kernel, uint16_t (*r
 	int disposition;
 
 	if (hold)
-		holder_tid = l4_utcb()->my_tid;
+		idlrt_hold_deferred();
 	for (;;) {
 		uint32_t timeouts = L4_TIMEOUTS(L4_TIMEOUT_ZERO, L4_TIMEOUT_NEVER);
 		int err;
 
-		if (timer_armed && __builtin_expect(*timer_armed != 0, 0))
-			timeouts = L4_TIMEOUTS(L4_TIMEOUT_ZERO, receive_timeout());
-		if (hold && held_client != L4_NILTHREAD)
-			reply_to = hand_over_held(reply_to);
+		if (timer_armed)
+			timeouts = idlrt_serve_timeouts(receive_timeout, timer_armed);
+		if (hold)
+			reply_to = idlrt_serve_held(reply_to);
 		err = l4_ipc(reply_to, L4_ANYTHREAD, timeouts, &from);
 
 		reply_to = L4_NILTHREAD;

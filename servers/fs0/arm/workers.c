@@ -103,7 +103,8 @@ uint32_t workers_start(idlrt_dispatch_fn dispatch, int trace, uint16_t (*receive
 
 void workers_serve(int trace, uint16_t (*receive_timeout)(void))
 {
+	/* One thread: the generated loop, with the dispatch inlined. */
 	if (workers_start(locked_dispatch, trace, receive_timeout) == 0)
-		idlrt_serve_timed(fs0_dispatch, receive_timeout, &fs_poll_timed, trace);
+		fs0_serve_timed(fs0_dispatch, receive_timeout, &fs_poll_timed, trace);
 	idlrt_serve_timed(locked_dispatch, locked_timeout, &fs_poll_timed, trace);
 }

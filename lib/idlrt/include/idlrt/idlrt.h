@@ -77,7 +77,7 @@ static inline int idlrt_check_header(const uint32_t *mr, uint32_t iface_id, uint
  * words go as single moves (unaligned ones are allowed on ARMv7 as on the
  * host), the rest byte by byte; the empty asm keeps the compiler from
  * turning the byte loop back into a memcpy call. */
-static inline void idlrt_copy_bytes(void *to, const void *from, uint32_t len)
+static inline __attribute__((always_inline)) void idlrt_copy_bytes(void *to, const void *from, uint32_t len)
 {
 	uint8_t *dst = to;
 	const uint8_t *src = from;

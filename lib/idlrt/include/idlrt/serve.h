@@ -25,6 +25,33 @@ void idlrt_serve_timed(idlrt_dispatch_fn dispatch, uint16_t (*receive_timeout)(v
  * outside the loop's receive, which must not keep the client waiting. */
 void idlrt_deferred_flush(void);
 
+/* The parts of idlrt_serve_timed's loop that a generated loop with the
+ * dispatch inlined (idlc's X_serve_timed, docs/idl.md) runs around its own
+ * receive, so that both loops hold and time alike:
+ * idlrt_hold_deferred: the calling thread's loop holds its first deferred
+ *   reply (called once, before the loop);
+ * idlrt_serve_timeouts: the timeouts word of the next receive;
+ * idlrt_serve_held: whom the next receive's send half answers, after the
+ *   loop's own reply to reply_to went on its own if a reply is held. */
+extern l4_tid_t idlrt_held_client;
+void idlrt_hold_deferred(void);
+l4_tid_t idlrt_hand_over_held(l4_tid_t reply_to);
+
+static inline __attribute__((always_inline)) uint32_t
+idlrt_serve_timeouts(uint16_t (*receive_timeout)(void), const volatile uint32_t *timer_armed)
+{
+	if (__builtin_expect(*timer_armed != 0, 0))
+		return L4_TIMEOUTS(L4_TIMEOUT_ZERO, receive_timeout());
+	return L4_TIMEOUTS(L4_TIMEOUT_ZERO, L4_TIMEOUT_NEVER);
+}
+
+static inline __attribute__((always_inline)) l4_tid_t idlrt_serve_held(l4_tid_t reply_to)
+{
+	if (__builtin_expect(idlrt_held_client != L4_NILTHREAD, 0))
+		return idlrt_hand_over_held(reply_to);
+	return reply_to;
+}
+
 /* The same loop for a server that also takes the kernel's messages (labels
  * from L4_LABEL_KERNEL_MIN up: a bound interrupt, a page fault, an
  * exception): those go to on_kernel instead of the IDL dispatch, and its

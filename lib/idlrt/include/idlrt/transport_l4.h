@@ -68,16 +68,18 @@ static inline int idlrt_call_regs(idlrt_dest_t to, uint32_t words[IDLRT_REG_WORD
 
 /* A server loop's one IPC: sends the reply in the UTCB to reply_to (none if
  * L4_NILTHREAD, without waiting), then waits for the next request from
- * anyone into the UTCB. Returns 0 or a negative L4_E*; on 0, *from is the
+ * anyone into the UTCB, as long as the receive half of timeouts allows
+ * (idlrt_reply_wait: for ever). Returns 0 or a negative L4_E*; on 0, *from is the
  * sender and *tag, *header its MR0 and MR1 straight from the registers the
  * kernel delivered them in, so the dispatch decides on them without loading
  * them back. */
-static inline int idlrt_reply_wait(l4_tid_t reply_to, l4_tid_t *from, uint32_t *tag, uint32_t *header)
+static inline int idlrt_reply_wait_timed(l4_tid_t reply_to, uint32_t timeouts, l4_tid_t *from,
+					 uint32_t *tag, uint32_t *header)
 {
 	uint32_t *mr = l4_utcb()->mr;
 	register uint32_t r0 asm("r0") = reply_to;
 	register uint32_t r1 asm("r1") = L4_ANYTHREAD;
-	register uint32_t r2 asm("r2") = L4_TIMEOUTS(L4_TIMEOUT_ZERO, L4_TIMEOUT_NEVER);
+	register uint32_t r2 asm("r2") = timeouts;
 	register uint32_t r3 asm("r3");
 	register uint32_t r4 asm("r4");
 	register uint32_t r7 asm("r7") = L4_SYS_IPC;
@@ -90,6 +92,12 @@ static inline int idlrt_reply_wait(l4_tid_t reply_to, l4_tid_t *from, uint32_t *
 	*tag = r3;
 	*header = r4;
 	return (int)r0;
+}
+
+static inline int idlrt_reply_wait(l4_tid_t reply_to, l4_tid_t *from, uint32_t *tag, uint32_t *header)
+{
+	return idlrt_reply_wait_timed(reply_to, L4_TIMEOUTS(L4_TIMEOUT_ZERO, L4_TIMEOUT_NEVER), from,
+				      tag, header);
 }
 
 static inline int idlrt_send(idlrt_dest_t to)
