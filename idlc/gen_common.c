@@ -427,7 +427,17 @@ void gen_var_data_decode(struct gen *g, const struct idl_decl *op, int dir, int 
 		if (!(param->dir & dir) || !idl_in_message(param->type))
 			continue;
 		const char *len = var_length(g, param, dir, server);
-		fprintf(g->out, "\tidlrt_copy_bytes(%s, &idl_mr[idl_w], %s);\n", param->name, len);
+		const struct idl_type *base = idl_base_type(param->type);
+		/* A server's buffer is a local array of the bound: when the whole
+		 * request fits the registers even at the bound, the bound's bytes lie
+		 * inside the message registers wherever the buffer starts, and a
+		 * constant copy of them (a few word moves, no loop) takes what
+		 * the length says and leaves the rest unused. */
+		if (server && base->kind == IDL_T_BUFFER && idl_op_words(op, dir, 1) < IDL_REG_WORDS)
+			fprintf(g->out, "\t__builtin_memcpy(%s, &idl_mr[idl_w], %u);\n", param->name,
+				gen_bound(base));
+		else
+			fprintf(g->out, "\tidlrt_copy_bytes(%s, &idl_mr[idl_w], %s);\n", param->name, len);
 		if (idl_base_type(param->type)->kind == IDL_T_STRING) {
 			fprintf(g->out, "\t%s[%s] = '\\0';\n", param->name, len);
 			fprintf(g->out, "\tif (memchr(%s, '\\0', %s))\n\t\tgoto %s;\n", param->name, len, bad);

@@ -1,6 +1,6 @@
 /* byte_ring.h - a byte queue over a caller's array, moved a byte at a time
  * (the console's UART) or in bulk (fs0's pipes). Inline: both callers are on
- * their servers' hot paths. Indices wrap by one subtraction, so the size need
+ * their servers' hot paths. Bulk moves go through data_copy. Indices wrap by one subtraction, so the size need
  * not be a power of two and no division is made. */
 #ifndef SERVER_BYTE_RING_H
 #define SERVER_BYTE_RING_H
@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <server/data_copy.h>
 
 struct byte_ring {
 	uint8_t *bytes;
@@ -75,7 +76,7 @@ static inline size_t byte_ring_write(struct byte_ring *r, const void *src, size_
 
 		if (chunk > len - done)
 			chunk = len - done;
-		memcpy(r->bytes + tail, from + done, chunk);
+		data_copy(r->bytes + tail, from + done, chunk);
 		r->count += (uint32_t)chunk;
 		done += chunk;
 	}
@@ -95,7 +96,7 @@ static inline size_t byte_ring_read(struct byte_ring *r, void *dst, size_t len)
 			chunk = r->count;
 		if (chunk > len - done)
 			chunk = len - done;
-		memcpy(to + done, r->bytes + r->head, chunk);
+		data_copy(to + done, r->bytes + r->head, chunk);
 		r->head += (uint32_t)chunk;
 		if (r->head == r->size)
 			r->head = 0;
