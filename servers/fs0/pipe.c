@@ -244,7 +244,9 @@ void pipe_end_closed(struct fs0_vnode *vnode, uint32_t access)
 	vnode_put(vnode);
 }
 
-long pipe_read(fs0_task_t task, struct fs0_file *file, void *buf, size_t len, void *token)
+/* Everything but a read the ring answers with no writer waiting. */
+static long __attribute__((noinline)) read_slow(fs0_task_t task, struct fs0_file *file, void *buf,
+						size_t len, void *token)
 {
 	struct fs0_pipe *pipe = file->vnode->pipe;
 	if (len == 0)
@@ -271,6 +273,18 @@ long pipe_read(fs0_task_t task, struct fs0_file *file, void *buf, size_t len, vo
 	return error ? error : IDLRT_DEFERRED;
 }
 
+/* The usual read on its own, in few registers; read_slow has the rest. */
+long pipe_read(fs0_task_t task, struct fs0_file *file, void *buf, size_t len, void *token)
+{
+	struct fs0_pipe *pipe = file->vnode->pipe;
+	if (len == 0 || pipe->ring.count == 0 || pipe->waiting_writers)
+		return read_slow(task, file, buf, len, token);
+	size_t got = ring_get(pipe, buf, len);
+	if (pipe_changed)
+		pipe_changed();
+	return (long)got;
+}
+
 /* A reader waits only while the ring is empty: the first bytes of a write go
  * straight into its buffer, not into the ring and out again. */
 static size_t hand_to_reader(struct fs0_pipe *pipe, const uint8_t *src, size_t len)
@@ -282,7 +296,9 @@ static size_t hand_to_reader(struct fs0_pipe *pipe, const uint8_t *src, size_t l
 	return given;
 }
 
-long pipe_write(fs0_task_t task, struct fs0_file *file, const void *buf, size_t len, void *token)
+/* Everything but the usual cases pipe_write takes itself. */
+static long __attribute__((noinline)) write_slow(fs0_task_t task, struct fs0_file *file,
+						 const void *buf, size_t len, void *token)
 {
 	struct fs0_pipe *pipe = file->vnode->pipe;
 	bool nonblocking = (file->flags & FS0_O_NONBLOCK) || !token;
@@ -294,18 +310,6 @@ long pipe_write(fs0_task_t task, struct fs0_file *file, const void *buf, size_t 
 	if (nonblocking && (pipe->waiting_writers || (len <= FS0_PIPE_BUF && space < len)))
 		return -FS0_EAGAIN;
 	size_t done = 0;
-	/* The usual cases whole, without the loop below: nobody to hand bytes
-	 * to or wait behind and room for them all, or one waiting reader that
-	 * takes them all (the writer's own file keeps the pipe meanwhile). */
-	if (!pipe->waiting_writers && !pipe->waiting_readers && len <= space) {
-		ring_put(pipe, buf, len);
-		if (pipe_changed)
-			pipe_changed();
-		return (long)len;
-	}
-	if (!pipe->waiting_writers && pipe->waiting_readers && pipe->ring.count == 0 &&
-	    len <= pipe->waiting_readers->len)
-		return (long)hand_to_reader(pipe, buf, len);
 	if (!pipe->waiting_writers) {
 		vnode_get(pipe->vnode);
 		if (pipe->waiting_readers && pipe->ring.count == 0)
@@ -328,6 +332,28 @@ long pipe_write(fs0_task_t task, struct fs0_file *file, const void *buf, size_t 
 	if (error)
 		return done ? (long)done : error;
 	return IDLRT_DEFERRED;
+}
+
+/* The usual cases whole, in few registers: a reader is there, nobody
+ * waits to write before us, and either nobody waits to read and the ring
+ * has room for all, or one waiting reader (the ring is empty then) takes
+ * all (the writer's own file keeps the pipe meanwhile). write_slow has
+ * the rest, with the same answers for these cases. */
+long pipe_write(fs0_task_t task, struct fs0_file *file, const void *buf, size_t len, void *token)
+{
+	struct fs0_pipe *pipe = file->vnode->pipe;
+	if (pipe->readers != 0 && len != 0 && !pipe->waiting_writers) {
+		struct pipe_waiter *reader = pipe->waiting_readers;
+		if (!reader && len <= FS0_PIPE_BUF - pipe->ring.count) {
+			ring_put(pipe, buf, len);
+			if (pipe_changed)
+				pipe_changed();
+			return (long)len;
+		}
+		if (reader && pipe->ring.count == 0 && len <= reader->len)
+			return (long)hand_to_reader(pipe, buf, len);
+	}
+	return write_slow(task, file, buf, len, token);
 }
 
 /* A reader is told of the last writer's close (POLLHUP), a writer of the
