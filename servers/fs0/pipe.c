@@ -107,6 +107,19 @@ static size_t ring_put(struct fs0_pipe *pipe, const uint8_t *src, size_t len)
 	return done;
 }
 
+/* ring_put of bytes known to fit: at most two pieces, no loop. */
+static void ring_put_all(struct fs0_pipe *pipe, const uint8_t *src, size_t len)
+{
+	struct byte_ring *ring = &pipe->ring;
+	uint32_t tail = byte_ring_tail(ring);
+	size_t first = ring->size - tail < len ? ring->size - tail : len;
+	data_copy(ring->bytes + tail, src, first);
+	if (first < len)
+		data_copy(ring->bytes, src + first, len - first);
+	ring->count += (uint32_t)len;
+	pipe->vnode->size = (int64_t)ring->count;
+}
+
 static size_t ring_get(struct fs0_pipe *pipe, uint8_t *dst, size_t len)
 {
 	size_t done = byte_ring_read(&pipe->ring, dst, len);
@@ -345,7 +358,7 @@ long pipe_write(fs0_task_t task, struct fs0_file *file, const void *buf, size_t 
 	if (pipe->readers != 0 && len != 0 && !pipe->waiting_writers) {
 		struct pipe_waiter *reader = pipe->waiting_readers;
 		if (!reader && len <= FS0_PIPE_BUF - pipe->ring.count) {
-			ring_put(pipe, buf, len);
+			ring_put_all(pipe, buf, len);
 			if (pipe_changed)
 				pipe_changed();
 			return (long)len;
