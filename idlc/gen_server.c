@@ -184,9 +184,15 @@ static void emit_trace_params(struct gen *g, const struct idl_decl *op, int dir,
 	}
 }
 
+static int op_inline_in_loop(const struct gen *g, const struct idl_decl *op);
+
 static void emit_encoder(struct gen *g, const struct idl_decl *iface, const struct idl_decl *op)
 {
-	fprintf(g->out, "static int %s_encode_%s(%s)\n{\n", iface->name, op->name, reply_params(g, op, "uint32_t *idl_mr"));
+	/* A small operation's encoder is inlined where its reply is made (the
+	 * receive loop, the deferred reply): a few stores, no call. */
+	fprintf(g->out, "static %sint %s_encode_%s(%s)\n{\n",
+		op_inline_in_loop(g, op) ? "inline __attribute__((always_inline)) " : "", iface->name, op->name,
+		reply_params(g, op, "uint32_t *idl_mr"));
 	for (const struct idl_member *param = op->members; param; param = param->next) {
 		const struct idl_type *base = idl_base_type(param->type);
 		if (!(param->dir & IDL_OUT))

@@ -2,6 +2,9 @@
 #include <errno.h>
 #include <string.h>
 #include "test_echo_server.h"
+#ifdef __arm__
+#include <idlrt/serve.h>
+#endif
 
 static int echo_encode_add(uint32_t *idl_mr, int idl_result, int32_t sum)
 {
@@ -951,6 +954,92 @@ void echo_serve(idlrt_dispatch_fn idl_others, int idl_trace)
 				idl_disposition = echo_do_total(&idl_rq);
 				break;
 			default:
+				idl_disposition = idl_others(&idl_rq);
+				break;
+			}
+		idl_reply_to = idl_disposition == IDLRT_SEND_REPLY ? idl_rq.client : L4_NILTHREAD;
+	}
+}
+#endif
+
+#ifdef __arm__
+void echo_serve_timed(idlrt_dispatch_fn idl_others, uint16_t (*idl_receive_timeout)(void),
+		const volatile uint32_t *idl_timer_armed, int idl_trace)
+{
+	uint32_t *idl_mr = idlrt_mr();
+	struct idlrt_request idl_rq = { .mr = idl_mr, .trace = idl_trace };
+	l4_tid_t idl_reply_to = L4_NILTHREAD;
+	idlrt_hold_deferred();
+	for (;;) {
+		uint32_t idl_tag, idl_header;
+		int idl_disposition;
+		uint32_t idl_timeouts = idlrt_serve_timeouts(idl_receive_timeout, idl_timer_armed);
+		idl_reply_to = idlrt_serve_held(idl_reply_to);
+		if (idlrt_reply_wait_timed(idl_reply_to, idl_timeouts, &idl_rq.client, &idl_tag, &idl_header) < 0) {
+			idl_reply_to = L4_NILTHREAD;
+			continue;
+		}
+		if (idl_header != IDLRT_HEADER(ECHO_IFACE_ID, ECHO_IFACE_VERSION))
+			idl_disposition = idl_others(&idl_rq);
+		else
+			switch ((uint32_t)(L4_TAG_LABEL(idl_tag) * 0xcc623af3u) >> 28) {
+			case 12:
+				if (L4_TAG_LABEL(idl_tag) != ECHO_OP_ADD)
+					goto idl_unknown;
+				idl_disposition = echo_do_add(&idl_rq);
+				break;
+			case 9:
+				if (L4_TAG_LABEL(idl_tag) != ECHO_OP_SCALARS)
+					goto idl_unknown;
+				idl_disposition = echo_do_scalars(&idl_rq);
+				break;
+			case 6:
+				if (L4_TAG_LABEL(idl_tag) != ECHO_OP_SHAPES)
+					goto idl_unknown;
+				idl_disposition = echo_do_shapes(&idl_rq);
+				break;
+			case 4:
+				if (L4_TAG_LABEL(idl_tag) != ECHO_OP_STRINGS)
+					goto idl_unknown;
+				idl_disposition = echo_do_strings(&idl_rq);
+				break;
+			case 14:
+				if (L4_TAG_LABEL(idl_tag) != ECHO_OP_RELABEL)
+					goto idl_unknown;
+				idl_disposition = echo_do_relabel(&idl_rq);
+				break;
+			case 13:
+				if (L4_TAG_LABEL(idl_tag) != ECHO_OP_BUFFERS)
+					goto idl_unknown;
+				idl_disposition = echo_do_buffers(&idl_rq);
+				break;
+			case 10:
+				if (L4_TAG_LABEL(idl_tag) != ECHO_OP_COUNT)
+					goto idl_unknown;
+				idl_disposition = echo_do_count(&idl_rq);
+				break;
+			case 5:
+				if (L4_TAG_LABEL(idl_tag) != ECHO_OP_NOTIFY)
+					goto idl_unknown;
+				idl_disposition = echo_do_notify(&idl_rq);
+				break;
+			case 1:
+				if (L4_TAG_LABEL(idl_tag) != ECHO_OP_WAIT)
+					goto idl_unknown;
+				idl_disposition = echo_do_wait(&idl_rq);
+				break;
+			case 11:
+				if (L4_TAG_LABEL(idl_tag) != ECHO_OP_POST)
+					goto idl_unknown;
+				idl_disposition = echo_do_post(&idl_rq);
+				break;
+			case 3:
+				if (L4_TAG_LABEL(idl_tag) != ECHO_OP_TOTAL)
+					goto idl_unknown;
+				idl_disposition = echo_do_total(&idl_rq);
+				break;
+			default:
+			idl_unknown:
 				idl_disposition = idl_others(&idl_rq);
 				break;
 			}

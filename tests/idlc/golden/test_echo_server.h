@@ -86,6 +86,11 @@ int echo_dispatch(struct idlrt_request *idl_rq);
  * goes straight to it, anything else (another version, another interface,
  * a kernel message) to idl_others, which may be echo_dispatch. */
 void echo_serve(idlrt_dispatch_fn idl_others, int idl_trace) __attribute__((noreturn));
+/* The same loop as idlrt_serve_timed's (idlrt/serve.h): a receive timeout
+ * while *timer_armed, and the first deferred reply held for the next
+ * receive's send half. */
+void echo_serve_timed(idlrt_dispatch_fn idl_others, uint16_t (*idl_receive_timeout)(void),
+		const volatile uint32_t *idl_timer_armed, int idl_trace) __attribute__((noreturn));
 #endif
 
 #endif

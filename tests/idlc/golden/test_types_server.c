@@ -2,6 +2,9 @@
 #include <errno.h>
 #include <string.h>
 #include "test_types_server.h"
+#ifdef __arm__
+#include <idlrt/serve.h>
+#endif
 
 static int __attribute__((noinline)) echo_log_do_line(struct idlrt_request *idl_rq)
 {
