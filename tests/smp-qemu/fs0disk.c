@@ -15,23 +15,13 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "pin.h"
 #include "tap.h"
 
 #define PROCESSORS	4
 #define FILE_ROUNDS	40
 #define PIPE_ROUNDS	200
 #define RECORD		300
-
-static int pin_to(int processor)
-{
-	cpu_set_t set;
-
-	CPU_ZERO(&set);
-	CPU_SET(processor, &set);
-	if (sched_setaffinity(0, sizeof(set), &set) != 0)
-		return -1;
-	return sched_getcpu() == processor ? 0 : -1;
-}
 
 /* The parent visits each processor and asks whom its calls go to there. */
 static void a_worker_per_processor(void)
@@ -40,7 +30,7 @@ static void a_worker_per_processor(void)
 	const struct fs0_channel *channel = NULL;
 
 	for (int p = 0; p < PROCESSORS; p++) {
-		CHECK("pinned to the processor", pin_to(p) == 0);
+		CHECK("pinned to the processor", pin_to(p));
 		channel = fs0_channel();
 		CHECK("fs0 is reachable", channel != NULL);
 		if (!channel)
@@ -57,7 +47,7 @@ static void a_worker_per_processor(void)
 		snprintf(name, sizeof(name), "processor %d's calls go to a worker of its own", p);
 		CHECK(name, distinct);
 	}
-	CHECK("back on processor 0", pin_to(0) == 0);
+	CHECK("back on processor 0", pin_to(0));
 }
 
 /* Each round writes a record naming the processor and the round to a disk
@@ -104,7 +94,7 @@ static int churn_pipe(int processor)
 /* The exit status: 1 if not pinned, bit 1 the files, bit 2 the pipe. */
 static int on_disk_and_pipe(int processor)
 {
-	if (pin_to(processor) != 0)
+	if (!pin_to(processor))
 		return 1;
 	return (churn_disk_files(processor) != 0) << 1 | (churn_pipe(processor) != 0) << 2;
 }

@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "pin.h"
 #include "tap.h"
 
 #define PROCESSORS	4
@@ -20,17 +21,6 @@
 #define PIPE_ROUNDS	500
 #define RECORD		64
 #define LOCK_HOLD_US	20000
-
-static int pin_to(int processor)
-{
-	cpu_set_t set;
-
-	CPU_ZERO(&set);
-	CPU_SET(processor, &set);
-	if (sched_setaffinity(0, sizeof(set), &set) != 0)
-		return -1;
-	return sched_getcpu() == processor ? 0 : -1;
-}
 
 /* Each round writes a record naming the processor and the round, reads it
  * back through a second open, and closes both: 0, or the failing round + 1. */
@@ -60,7 +50,7 @@ static pid_t on_processor(int processor, int (*body)(int), int argument)
 	pid_t child = fork();
 
 	if (child == 0)
-		_exit(pin_to(processor) != 0 ? 100 : body(argument));
+		_exit(!pin_to(processor) ? 100 : body(argument));
 	return child;
 }
 
@@ -112,7 +102,7 @@ static void pipe_between_processors(void)
 	pid_t echo = on_processor(2, echo_plus_one, 0);
 	int mismatches = 0, failures = 0;
 
-	CHECK_EQ("pipe: pinned to processor 1", 0, pin_to(1));
+	CHECK("pipe: pinned to processor 1", pin_to(1));
 	for (int round = 0; round < PIPE_ROUNDS; round++) {
 		unsigned char byte = (unsigned char)round, answer = 0;
 		if (write(there[1], &byte, 1) != 1 || read(back[0], &answer, 1) != 1)

@@ -1,6 +1,7 @@
 /* four_processes.h - what mm0_load.c and mm0_disk.c share (included, since
  * tools/l4run builds one source file): a check line per part, pinning to
- * one processor, and a child process on each of the four processors. */
+ * one processor (pin.h), a loop of forks each waited for, and a child
+ * process on each of the four processors. */
 #ifndef FOUR_PROCESSES_H
 #define FOUR_PROCESSES_H
 
@@ -9,6 +10,7 @@
 #include <stdio.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "../pin.h"
 
 #define PROCESSES	4
 
@@ -20,13 +22,23 @@ static void check(const char *name, int ok)
 	failures += !ok;
 }
 
-static int pin_to(int processor)
+/* Forks rounds children one after another, child i exiting with status
+ * first + i at once: 1 when each status came back to this process. */
+static int fork_and_wait(int rounds, int first)
 {
-	cpu_set_t only;
+	for (int i = 0; i < rounds; i++) {
+		int status = -1;
+		pid_t child = fork();
 
-	CPU_ZERO(&only);
-	CPU_SET(processor, &only);
-	return sched_setaffinity(0, sizeof(only), &only) == 0 && sched_getcpu() == processor;
+		if (child < 0)
+			return 0;
+		if (child == 0)
+			_exit(first + i);
+		if (waitpid(child, &status, 0) != child || !WIFEXITED(status) ||
+		    WEXITSTATUS(status) != first + i)
+			return 0;
+	}
+	return 1;
 }
 
 /* Forks a child per processor that exits with caller(processor), 0 when all

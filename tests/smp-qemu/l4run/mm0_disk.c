@@ -64,19 +64,7 @@ static int getpid_and_fork(void)
 	for (int i = 0; i < GETPIDS; i++)
 		if (getpid() != self)
 			return 0;
-	for (int i = 0; i < FORKS; i++) {
-		int status = -1;
-		pid_t child = fork();
-
-		if (child < 0)
-			return 0;
-		if (child == 0)
-			_exit(i);
-		if (waitpid(child, &status, 0) != child || !WIFEXITED(status) ||
-		    WEXITSTATUS(status) != i)
-			return 0;
-	}
-	return 1;
+	return fork_and_wait(FORKS, 0);
 }
 
 /* 1 when, after a request from its processor, the caller's pager is

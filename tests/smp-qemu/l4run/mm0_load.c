@@ -52,24 +52,6 @@ static int map_loop(uint32_t stamp)
 	return 1;
 }
 
-/* 1 when each child's status came back to the process that forked it. */
-static int fork_loop(int processor)
-{
-	for (int i = 0; i < FORKS; i++) {
-		int status = -1;
-		pid_t child = fork();
-
-		if (child < 0)
-			return 0;
-		if (child == 0)
-			_exit(processor * 16 + i);
-		if (waitpid(child, &status, 0) != child || !WIFEXITED(status) ||
-		    WEXITSTATUS(status) != processor * 16 + i)
-			return 0;
-	}
-	return 1;
-}
-
 /* A caller's status: a bit per loop that failed. */
 static int caller(int processor)
 {
@@ -79,7 +61,7 @@ static int caller(int processor)
 		return 1;
 	status |= !getpid_loop() << 1;
 	status |= !map_loop((uint32_t)getpid() << 16) << 2;
-	status |= !fork_loop(processor) << 3;
+	status |= !fork_and_wait(FORKS, processor * 16) << 3;
 	return status;
 }
 
