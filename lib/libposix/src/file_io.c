@@ -88,24 +88,9 @@ static long write_request(l4_tid_t server, int fd, int64_t offset, const void *d
 	return fs0_write(server, fd, data, len);
 }
 
-static inline ssize_t read_fs0(int fd, void *data, size_t length)
-{
-	if (length - 1 < FS0_SMALL_IO_MAX)
-		return posix_fs0_receive_small(fd, data, length);
-	return posix_fs0_receive(fd, data, length, 0, read_request);
-}
-
-static inline ssize_t write_fs0(int fd, const void *data, size_t length)
-{
-	if (length - 1 < FS0_SMALL_IO_MAX)
-		return posix_fs0_send_small(fd, data, length);
-	return posix_fs0_send(fd, data, length, 0, write_request);
-}
-
-/* A descriptor whose kind must be asked, the terminal, or an error: out of
- * line, so that read and write of fs0's descriptors, the usual case, are
- * only tail calls. */
-static ssize_t __attribute__((noinline)) read_any(int fd, void *data, size_t length)
+/* read and write (small_io.c) of a descriptor whose kind must be asked, the
+ * terminal, an error, or more bytes than a message holds. */
+ssize_t posix_read_other(int fd, void *data, size_t length)
 {
 	int kind = posix_fd_kind(fd);
 
@@ -120,10 +105,12 @@ static ssize_t __attribute__((noinline)) read_any(int fd, void *data, size_t len
 		return (ssize_t)posix_result(posix_cancel_end(terminal_read(data, length,
 									   nonblocking)));
 	}
-	return read_fs0(fd, data, length);
+	if (length - 1 < FS0_SMALL_IO_MAX)
+		return posix_fs0_receive_small(fd, data, length);
+	return posix_fs0_receive(fd, data, length, 0, read_request);
 }
 
-static ssize_t __attribute__((noinline)) write_any(int fd, const void *data, size_t length)
+ssize_t posix_write_other(int fd, const void *data, size_t length)
 {
 	int kind = posix_fd_kind(fd);
 
@@ -133,21 +120,9 @@ static ssize_t __attribute__((noinline)) write_any(int fd, const void *data, siz
 		posix_cancel_begin();
 		return (ssize_t)posix_result(posix_cancel_end(terminal_write(data, length)));
 	}
-	return write_fs0(fd, data, length);
-}
-
-ssize_t read(int fd, void *data, size_t length)
-{
-	if (posix_fd_kind_kept(fd) == POSIX_FD_SERVER)
-		return read_fs0(fd, data, length);
-	return read_any(fd, data, length);
-}
-
-ssize_t write(int fd, const void *data, size_t length)
-{
-	if (posix_fd_kind_kept(fd) == POSIX_FD_SERVER)
-		return write_fs0(fd, data, length);
-	return write_any(fd, data, length);
+	if (length - 1 < FS0_SMALL_IO_MAX)
+		return posix_fs0_send_small(fd, data, length);
+	return posix_fs0_send(fd, data, length, 0, write_request);
 }
 
 off_t lseek(int fd, off_t offset, int whence)

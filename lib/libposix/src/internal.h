@@ -116,10 +116,20 @@ ssize_t posix_fs0_send(int fd, const char *bytes, size_t length, off_t offset,
  * messages (fs0.read_small, fs0.write_small), the answers as the two above. */
 ssize_t posix_fs0_receive_small(int fd, void *data, size_t length);
 ssize_t posix_fs0_send_small(int fd, const void *data, size_t length);
+/* file_io.c: read and write of what small_io.c's do not take in their own
+ * body (a kind not kept, the terminal, an error, more bytes). */
+ssize_t posix_read_other(int fd, void *data, size_t length);
+ssize_t posix_write_other(int fd, const void *data, size_t length);
 
 /* The calling thread's channel, asked from mm0 the first time; NULL with
- * errno set when there is none. */
-const struct fs0_channel *fs0_channel(void);
+ * errno set when there is none. In line: a file call with the channel made
+ * reads it with no call (fs0_channel.c). */
+extern __thread struct fs0_channel posix_fs0_channel;
+const struct fs0_channel *fs0_channel_open(void);
+static inline const struct fs0_channel *fs0_channel(void)
+{
+	return posix_fs0_channel.buffer ? &posix_fs0_channel : fs0_channel_open();
+}
 struct stat;
 struct fs0_stat_info;
 /* fs0's stat record as the C library's struct stat, stored at the caller's out: 0, or -1
