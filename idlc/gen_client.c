@@ -191,14 +191,24 @@ static void emit_stub(struct gen *g, const struct idl_decl *iface, const struct 
 			"\t\treturn idl_result;\n\treturn -EBADMSG;\n}\n\n");
 		return;
 	}
-	fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) < 1)\n\t\treturn -EBADMSG;\n");
-	fprintf(g->out, "\tint idl_result = (int32_t)idl_mr[1];\n\tif (idl_result < 0)\n\t\treturn idl_result;\n");
 	uint32_t fixed = (uint32_t)idl_op_words(op, IDL_OUT, 0);
 	int exact = gen_op_fixed_length(op, IDL_OUT);
+	/* With the reply in registers every word may be read, so a reply too
+	 * short for its fixed part is left to the last test of its length
+	 * (which needs at least that many words) where nothing in between
+	 * could answer otherwise: a success is tested once. */
+	if (in_regs) {
+		fprintf(g->out, "\tint idl_result = (int32_t)idl_mr[1];\n\tif (idl_result < 0)\n"
+			"\t\treturn L4_TAG_WORDS(idl_mr[0]) >= 1 ? idl_result : -EBADMSG;\n");
+	} else {
+		fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) < 1)\n\t\treturn -EBADMSG;\n");
+		fprintf(g->out, "\tint idl_result = (int32_t)idl_mr[1];\n\tif (idl_result < 0)\n\t\treturn idl_result;\n");
+	}
 	if (exact) {
 		fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) != %u)\n\t\tgoto idl_bad;\n\tidl_w = 2;\n", fixed);
 	} else {
-		fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) < %u)\n\t\treturn -EBADMSG;\n", fixed);
+		if (!in_regs || gen_op_has_sequence(op, IDL_OUT))	/* a count past its bound is EMSGSIZE */
+			fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) < %u)\n\t\treturn -EBADMSG;\n", fixed);
 		fprintf(g->out, "\tidl_w = 2;\n\tunsigned idl_need = %u;\n", fixed);
 	}
 	if (gen_op_needs_temp(op, IDL_OUT))

@@ -112,12 +112,13 @@ typedef long (*posix_fs0_writer)(l4_tid_t server, int fd, int64_t offset, const 
 ssize_t posix_fs0_receive(int fd, void *data, size_t length, off_t offset, posix_fs0_reader request);
 ssize_t posix_fs0_send(int fd, const char *bytes, size_t length, off_t offset,
 		       posix_fs0_writer request);
-/* small_io.c: read and write of 1 to FS0_SMALL_IO_MAX bytes, the bytes in the
- * messages (fs0.read_small, fs0.write_small), the answers as the two above. */
-ssize_t posix_fs0_receive_small(int fd, void *data, size_t length);
-ssize_t posix_fs0_send_small(int fd, const void *data, size_t length);
 /* file_io.c: read and write of what small_io.c's do not take in their own
- * body (a kind not kept, the terminal, an error, more bytes). */
+ * body at once (1 to FS0_SMALL_IO_MAX bytes on fs0's descriptor of a kept
+ * kind, the bytes in the messages fs0.read_small and fs0.write_small): a
+ * kind not kept yet, the terminal, an error, more bytes. Their answer, or
+ * POSIX_IO_SMALL when the descriptor, asked, is fs0's and the bytes are few:
+ * the caller sends them as it does for a kept kind. */
+#define POSIX_IO_SMALL	(-2)
 ssize_t posix_read_other(int fd, void *data, size_t length);
 ssize_t posix_write_other(int fd, const void *data, size_t length);
 

@@ -5,9 +5,10 @@
  * through a pipe costs no buffer look-up and no copies through it. They go
  * through the caller's pointer with posix_copy, as the stubs' copies do, so
  * a bad one is EFAULT; the stub moves them between a word-aligned array here
- * and the message words. read and write do this in their own body when the
- * descriptor's kind is kept (one frame, no call on the way); anything else
- * is file_io.c's posix_read_other and posix_write_other. */
+ * and the message words. read and write do this in their own body, with no
+ * call on the way when the descriptor's kind is kept (one frame); anything
+ * else is file_io.c's posix_read_other and posix_write_other first, which
+ * answer POSIX_IO_SMALL for the few bytes of fs0's descriptor once asked. */
 #include <signal.h>
 #include <unistd.h>
 
@@ -18,8 +19,7 @@
 
 /* As posix_fs0_receive: the destination is probed first, since bytes taken
  * from a pipe could not be put back. */
-static inline __attribute__((always_inline)) ssize_t receive_small(int fd, void *data,
-								     size_t length)
+static inline ssize_t receive_small(int fd, void *data, size_t length)
 {
 	const struct fs0_channel *channel = fs0_channel();
 	uint32_t words[SMALL_IO_WORDS];
@@ -39,8 +39,7 @@ static inline __attribute__((always_inline)) ssize_t receive_small(int fd, void 
 }
 
 /* As posix_fs0_send with one piece: EPIPE raises SIGPIPE first. */
-static inline __attribute__((always_inline)) ssize_t send_small(int fd, const void *data,
-								  size_t length)
+static inline ssize_t send_small(int fd, const void *data, size_t length)
 {
 	const struct fs0_channel *channel = fs0_channel();
 	uint32_t words[SMALL_IO_WORDS];
@@ -57,26 +56,28 @@ static inline __attribute__((always_inline)) ssize_t send_small(int fd, const vo
 	return (ssize_t)posix_result(answer);
 }
 
-ssize_t posix_fs0_receive_small(int fd, void *data, size_t length)
-{
-	return receive_small(fd, data, length);
-}
-
-ssize_t posix_fs0_send_small(int fd, const void *data, size_t length)
-{
-	return send_small(fd, data, length);
-}
-
 ssize_t read(int fd, void *data, size_t length)
 {
-	if (posix_fd_kind_kept(fd) == POSIX_FD_SERVER && length - 1 < FS0_SMALL_IO_MAX)
-		return receive_small(fd, data, length);
-	return posix_read_other(fd, data, length);
+	if (length - 1 >= FS0_SMALL_IO_MAX)
+		return posix_read_other(fd, data, length);
+	if (posix_fd_kind_kept(fd) != POSIX_FD_SERVER) {
+		ssize_t answer = posix_read_other(fd, data, length);
+
+		if (answer != POSIX_IO_SMALL)
+			return answer;
+	}
+	return receive_small(fd, data, length);
 }
 
 ssize_t write(int fd, const void *data, size_t length)
 {
-	if (posix_fd_kind_kept(fd) == POSIX_FD_SERVER && length - 1 < FS0_SMALL_IO_MAX)
-		return send_small(fd, data, length);
-	return posix_write_other(fd, data, length);
+	if (length - 1 >= FS0_SMALL_IO_MAX)
+		return posix_write_other(fd, data, length);
+	if (posix_fd_kind_kept(fd) != POSIX_FD_SERVER) {
+		ssize_t answer = posix_write_other(fd, data, length);
+
+		if (answer != POSIX_IO_SMALL)
+			return answer;
+	}
+	return send_small(fd, data, length);
 }
