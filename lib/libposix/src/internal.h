@@ -62,7 +62,7 @@ int posix_fd_kind_ask(int fd);
 /* The kept kind of fd, 0 when none is kept (not asked yet, or fd past the table). */
 static inline int posix_fd_kind_kept(int fd)
 {
-	if ((unsigned)fd < POSIX_FD_KIND_SLOTS)
+	if (__builtin_expect((unsigned)fd < POSIX_FD_KIND_SLOTS, 1))
 		return (int)(__atomic_load_n(&posix_fd_kinds[fd], __ATOMIC_RELAXED) &
 			     POSIX_FD_KIND_MASK);
 	return 0;

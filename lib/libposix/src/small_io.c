@@ -60,7 +60,7 @@ ssize_t read(int fd, void *data, size_t length)
 {
 	if (length - 1 >= FS0_SMALL_IO_MAX)
 		return posix_read_other(fd, data, length);
-	if (posix_fd_kind_kept(fd) != POSIX_FD_SERVER) {
+	if (__builtin_expect(posix_fd_kind_kept(fd) != POSIX_FD_SERVER, 0)) {
 		ssize_t answer = posix_read_other(fd, data, length);
 
 		if (answer != POSIX_IO_SMALL)
@@ -73,7 +73,7 @@ ssize_t write(int fd, const void *data, size_t length)
 {
 	if (length - 1 >= FS0_SMALL_IO_MAX)
 		return posix_write_other(fd, data, length);
-	if (posix_fd_kind_kept(fd) != POSIX_FD_SERVER) {
+	if (__builtin_expect(posix_fd_kind_kept(fd) != POSIX_FD_SERVER, 0)) {
 		ssize_t answer = posix_write_other(fd, data, length);
 
 		if (answer != POSIX_IO_SMALL)
