@@ -23,7 +23,7 @@ static inline ssize_t receive_small(int fd, void *data, size_t length)
 {
 	const struct fs0_channel *channel = fs0_channel();
 	uint32_t words[SMALL_IO_WORDS];
-	uint32_t got = 0;
+	uint32_t got;	/* set by the stub whenever it answers a count */
 	long answer;
 
 	if (!channel)
