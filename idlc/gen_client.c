@@ -91,7 +91,8 @@ static void emit_out_lengths(struct gen *g, const struct idl_decl *op)
  * in the message go between the caller's memory and the words one by one,
  * through a switch on the length that enters at the last byte: a few
  * instructions a byte, with no loop, and the array of words stays in
- * registers (its indices are constants), never on the stack. The words hold
+ * registers, never on the stack, where the bytes' place is a constant (the
+ * first such parameter; a later one follows a length). The words hold
  * the bytes as memory would (IDL_BYTE_SHIFT); the unused bytes of the last
  * word stay zero, as the array starts. */
 static void emit_reg_bytes(struct gen *g, const struct idl_member *param, const char *len, int encode)
