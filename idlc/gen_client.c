@@ -87,6 +87,65 @@ static void emit_out_lengths(struct gen *g, const struct idl_decl *op)
 	}
 }
 
+/* In a stub whose message fits the registers, the bytes of a string or buffer
+ * in the message go between the caller's memory and the words one by one,
+ * through a switch on the length that enters at the last byte: a few
+ * instructions a byte, with no loop, and the array of words stays in
+ * registers, never on the stack, where the bytes' place is a constant (the
+ * first such parameter; a later one follows a length). The words hold
+ * the bytes as memory would (IDL_BYTE_SHIFT); the unused bytes of the last
+ * word stay zero, as the array starts. */
+static void emit_reg_bytes(struct gen *g, const struct idl_member *param, const char *len, int encode)
+{
+	uint32_t bound = gen_bound(idl_base_type(param->type));
+	fprintf(g->out, "\tswitch (%s) {\n", len);
+	for (uint32_t i = bound; i > 0; i--) {
+		uint32_t at = i - 1;
+		fprintf(g->out, "\tcase %u:\n", i);
+		if (encode)
+			fprintf(g->out, "\t\tidl_mr[idl_w + %u] |= (uint32_t)((const uint8_t *)%s)[%u] << IDL_BYTE_SHIFT(%u);\n",
+				at / 4, param->name, at, at);
+		else
+			fprintf(g->out, "\t\t((uint8_t *)%s)[%u] = (uint8_t)(idl_mr[idl_w + %u] >> IDL_BYTE_SHIFT(%u));\n",
+				param->name, at, at / 4, at);
+		fprintf(g->out, "\t\t/* fallthrough */\n");
+	}
+	fprintf(g->out, "\tdefault:\n\t\tbreak;\n\t}\n");
+}
+
+static const char *reg_bytes_length(struct gen *g, const struct idl_member *param, int dir)
+{
+	if (idl_base_type(param->type)->kind == IDL_T_STRING)
+		return idl_printf(g->prog, "idl_len_%s", param->name);
+	return idl_printf(g->prog, dir == IDL_IN && param->dir == IDL_IN ? "%s_len" : "*%s_len", param->name);
+}
+
+static void emit_reg_bytes_encode(struct gen *g, const struct idl_decl *op)
+{
+	for (const struct idl_member *param = op->members; param; param = param->next) {
+		if (!(param->dir & IDL_IN) || !idl_in_message(param->type))
+			continue;
+		const char *len = reg_bytes_length(g, param, IDL_IN);
+		emit_reg_bytes(g, param, len, 1);
+		fprintf(g->out, "\tidl_w += (%s + 3) / 4;\n", len);
+	}
+}
+
+static void emit_reg_bytes_decode(struct gen *g, const struct idl_decl *op)
+{
+	for (const struct idl_member *param = op->members; param; param = param->next) {
+		if (!(param->dir & IDL_OUT) || !idl_in_message(param->type))
+			continue;
+		const char *len = reg_bytes_length(g, param, IDL_OUT);
+		emit_reg_bytes(g, param, len, 0);
+		if (idl_base_type(param->type)->kind == IDL_T_STRING) {
+			fprintf(g->out, "\t%s[%s] = '\\0';\n", param->name, len);
+			fprintf(g->out, "\tif (memchr(%s, '\\0', %s))\n\t\tgoto idl_bad;\n", param->name, len);
+		}
+		fprintf(g->out, "\tidl_w += (%s + 3) / 4;\n", len);
+	}
+}
+
 static void emit_stub(struct gen *g, const struct idl_decl *iface, const struct idl_decl *op)
 {
 	const char *up = gen_upper(g, iface->name);
@@ -110,7 +169,10 @@ static void emit_stub(struct gen *g, const struct idl_decl *iface, const struct 
 			gen_encode(g, "\t", client_expr(g, param, IDL_IN), param->type);
 	}
 	gen_var_lengths_encode(g, op, IDL_IN, 0);
-	gen_var_data_encode(g, op, IDL_IN, 0);
+	if (in_regs)
+		emit_reg_bytes_encode(g, op);
+	else
+		gen_var_data_encode(g, op, IDL_IN, 0);
 	fprintf(g->out, "\tidl_mr[0] = L4_TAG(%s_OP_%s, idl_w - 1);\n", up, gen_upper(g, op->name));
 	fprintf(g->out, "\tidl_mr[1] = IDLRT_HEADER(%s_IFACE_ID, %s_IFACE_VERSION);\n", up, up);
 	if (oneway) {
@@ -119,21 +181,35 @@ static void emit_stub(struct gen *g, const struct idl_decl *iface, const struct 
 	}
 	fprintf(g->out, "\tint idl_err = %s;\n\tif (idl_err < 0)\n\t\treturn idl_err;\n",
 		in_regs ? "idlrt_call_regs(idl_dest, idl_mr)" : "idlrt_call(idl_dest)");
-	fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) < 1)\n\t\treturn -EBADMSG;\n");
-	fprintf(g->out, "\tint idl_result = (int32_t)idl_mr[1];\n\tif (idl_result < 0)\n\t\treturn idl_result;\n");
 	int has_out = 0;
 	for (const struct idl_member *param = op->members; param; param = param->next)
 		has_out |= param->dir & IDL_OUT;
+	/* A reply of the result alone, the usual one, is one test; an error
+	 * result may have words after it, any other reply is malformed. */
 	if (!has_out) {
-		fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) != 1)\n\t\treturn -EBADMSG;\n\treturn idl_result;\n}\n\n");
+		fprintf(g->out, "\tint idl_result = (int32_t)idl_mr[1];\n");
+		fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) == 1 || (L4_TAG_WORDS(idl_mr[0]) > 1 && idl_result < 0))\n"
+			"\t\treturn idl_result;\n\treturn -EBADMSG;\n}\n\n");
 		return;
 	}
 	uint32_t fixed = (uint32_t)idl_op_words(op, IDL_OUT, 0);
 	int exact = gen_op_fixed_length(op, IDL_OUT);
+	/* With the reply in registers every word may be read, so a reply too
+	 * short for its fixed part is left to the last test of its length
+	 * (which needs at least that many words) where nothing in between
+	 * could answer otherwise: a success is tested once. */
+	if (in_regs) {
+		fprintf(g->out, "\tint idl_result = (int32_t)idl_mr[1];\n\tif (idl_result < 0)\n"
+			"\t\treturn L4_TAG_WORDS(idl_mr[0]) >= 1 ? idl_result : -EBADMSG;\n");
+	} else {
+		fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) < 1)\n\t\treturn -EBADMSG;\n");
+		fprintf(g->out, "\tint idl_result = (int32_t)idl_mr[1];\n\tif (idl_result < 0)\n\t\treturn idl_result;\n");
+	}
 	if (exact) {
 		fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) != %u)\n\t\tgoto idl_bad;\n\tidl_w = 2;\n", fixed);
 	} else {
-		fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) < %u)\n\t\treturn -EBADMSG;\n", fixed);
+		if (!in_regs || gen_op_has_sequence(op, IDL_OUT))	/* a count past its bound is EMSGSIZE */
+			fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) < %u)\n\t\treturn -EBADMSG;\n", fixed);
 		fprintf(g->out, "\tidl_w = 2;\n\tunsigned idl_need = %u;\n", fixed);
 	}
 	if (gen_op_needs_temp(op, IDL_OUT))
@@ -154,7 +230,10 @@ static void emit_stub(struct gen *g, const struct idl_decl *iface, const struct 
 	emit_out_lengths(g, op);
 	if (!exact)
 		fprintf(g->out, "\tif (L4_TAG_WORDS(idl_mr[0]) != idl_need)\n\t\tgoto idl_bad;\n");
-	gen_var_data_decode(g, op, IDL_OUT, 0, "idl_bad");
+	if (in_regs)
+		emit_reg_bytes_decode(g, op);
+	else
+		gen_var_data_decode(g, op, IDL_OUT, 0, "idl_bad");
 	for (const struct idl_member *param = op->members; param; param = param->next)
 		if ((param->dir & IDL_OUT) && idl_is_bulk(param->type))
 			fprintf(g->out, "\tif (idl_used_%s != 0 && (idl_bulk_err = idlrt_bulk_copy(%s, idl_bulk + idl_off_%s, "
@@ -170,6 +249,10 @@ void gen_client(struct gen *g)
 {
 	gen_banner(g, "Client stubs");
 	fprintf(g->out, "#include <errno.h>\n#include <string.h>\n#include \"%s.h\"\n\n", g->file->base);
+	fprintf(g->out, "/* Where byte i of a string or buffer sits in its message word: the words\n"
+		" * hold the bytes as they lie in memory. */\n"
+		"#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__\n#define IDL_BYTE_SHIFT(i) (24 - 8 * ((i) %% 4))\n"
+		"#else\n#define IDL_BYTE_SHIFT(i) (8 * ((i) %% 4))\n#endif\n\n");
 	for (struct idl_decl *iface = g->file->decls; iface; iface = iface->next) {
 		if (iface->kind != IDL_D_INTERFACE)
 			continue;

@@ -2,7 +2,7 @@
  * bytes go to the console server (console_server.c); the others are fs0's,
  * and their bytes travel as fs0's bulk parameters, through the thread's
  * shared buffer one buffer-full per request, or in the messages themselves
- * for a few bytes (small_io.c). Each request to a server is a
+ * for a few bytes (small_io.c, where read and write are). Each request to a server is a
  * cancellation point (posix_cancel_begin/end, pthread_cancel.c). pread and
  * pwrite (file_at_offset.c) share the loops through fs0's requests here, so a
  * program that never calls them links no stub of theirs. */
@@ -88,23 +88,10 @@ static long write_request(l4_tid_t server, int fd, int64_t offset, const void *d
 	return fs0_write(server, fd, data, len);
 }
 
-static inline ssize_t read_fs0(int fd, void *data, size_t length)
-{
-	if (length - 1 < FS0_SMALL_IO_MAX)
-		return posix_fs0_receive_small(fd, data, length);
-	return posix_fs0_receive(fd, data, length, 0, read_request);
-}
-
-static inline ssize_t write_fs0(int fd, const void *data, size_t length)
-{
-	if (length - 1 < FS0_SMALL_IO_MAX)
-		return posix_fs0_send_small(fd, data, length);
-	return posix_fs0_send(fd, data, length, 0, write_request);
-}
-
 /* A descriptor whose kind must be asked, the terminal, or an error: out of
- * line, so that read and write of fs0's descriptors, the usual case, are
- * only tail calls. */
+ * line, so that more bytes on fs0's descriptors, the usual case here, are
+ * only calls of the loops above. A few bytes on fs0's descriptor are
+ * POSIX_IO_SMALL: read and write (small_io.c) send them in the message. */
 static ssize_t __attribute__((noinline)) read_any(int fd, void *data, size_t length)
 {
 	int kind = posix_fd_kind(fd);
@@ -120,7 +107,9 @@ static ssize_t __attribute__((noinline)) read_any(int fd, void *data, size_t len
 		return (ssize_t)posix_result(posix_cancel_end(terminal_read(data, length,
 									   nonblocking)));
 	}
-	return read_fs0(fd, data, length);
+	if (length - 1 < FS0_SMALL_IO_MAX)
+		return POSIX_IO_SMALL;
+	return posix_fs0_receive(fd, data, length, 0, read_request);
 }
 
 static ssize_t __attribute__((noinline)) write_any(int fd, const void *data, size_t length)
@@ -133,20 +122,23 @@ static ssize_t __attribute__((noinline)) write_any(int fd, const void *data, siz
 		posix_cancel_begin();
 		return (ssize_t)posix_result(posix_cancel_end(terminal_write(data, length)));
 	}
-	return write_fs0(fd, data, length);
+	if (length - 1 < FS0_SMALL_IO_MAX)
+		return POSIX_IO_SMALL;
+	return posix_fs0_send(fd, data, length, 0, write_request);
 }
 
-ssize_t read(int fd, void *data, size_t length)
+/* read and write (small_io.c) of what they do not take in their own body. */
+ssize_t posix_read_other(int fd, void *data, size_t length)
 {
-	if (posix_fd_kind_kept(fd) == POSIX_FD_SERVER)
-		return read_fs0(fd, data, length);
+	if (posix_fd_kind_kept(fd) == POSIX_FD_SERVER && length - 1 >= FS0_SMALL_IO_MAX)
+		return posix_fs0_receive(fd, data, length, 0, read_request);
 	return read_any(fd, data, length);
 }
 
-ssize_t write(int fd, const void *data, size_t length)
+ssize_t posix_write_other(int fd, const void *data, size_t length)
 {
-	if (posix_fd_kind_kept(fd) == POSIX_FD_SERVER)
-		return write_fs0(fd, data, length);
+	if (posix_fd_kind_kept(fd) == POSIX_FD_SERVER && length - 1 >= FS0_SMALL_IO_MAX)
+		return posix_fs0_send(fd, data, length, 0, write_request);
 	return write_any(fd, data, length);
 }
 

@@ -17,7 +17,8 @@
 #include "internal.h"
 #include "mm0.h"
 
-static __thread struct fs0_channel channel;
+/* The thread's channel: fs0_channel (internal.h) reads it in line. */
+__thread struct fs0_channel posix_fs0_channel;
 /* The process's table, asked of fs0 once (a fork child keeps it: the same
  * fs0); all 0 with one processor or one fs0 thread. Each entry goes from 0
  * to the one value fs0 names, so a thread that reads it while another
@@ -48,7 +49,7 @@ static void choose_worker(void)
 {
 	l4_tid_t worker = worker_of(l4_my_processor());
 
-	channel.server = worker != L4_NILTHREAD ? worker : channel.first_server;
+	posix_fs0_channel.server = worker != L4_NILTHREAD ? worker : posix_fs0_channel.first_server;
 }
 
 /* A worker the thread chose before it last moved (a signal handler that
@@ -64,8 +65,8 @@ static bool is_fs0_worker(idlrt_dest_t dest)
 	return false;
 }
 
-/* Out of line, so that the callers of fs0_channel save no registers for it. */
-static __attribute__((noinline)) const struct fs0_channel *open_channel(void)
+/* The thread's first file call: fs0_channel, in line, calls this only then. */
+const struct fs0_channel *fs0_channel_open(void)
 {
 	uint32_t server, size;
 	uintptr_t address;
@@ -80,29 +81,24 @@ static __attribute__((noinline)) const struct fs0_channel *open_channel(void)
 		errno = ENOSYS;
 		return NULL;
 	}
-	channel.first_server = server;
-	channel.size = size;
-	channel.buffer = (char *)address;
+	posix_fs0_channel.first_server = server;
+	posix_fs0_channel.size = size;
+	posix_fs0_channel.buffer = (char *)address;
 	if (!workers_asked)
 		ask_workers(server);
 	choose_worker();
-	return &channel;
-}
-
-const struct fs0_channel *fs0_channel(void)
-{
-	return channel.buffer ? &channel : open_channel();
+	return &posix_fs0_channel;
 }
 
 void fs0_channel_moved(void)
 {
-	if (channel.buffer)
+	if (posix_fs0_channel.buffer)
 		choose_worker();
 }
 
 void fs0_channel_forget(void)
 {
-	channel.buffer = NULL;
+	posix_fs0_channel.buffer = NULL;
 }
 
 /* What idlrt_bulk_buffer does not answer at once, out of line so that the
@@ -131,9 +127,9 @@ static __attribute__((noinline)) int other_bulk_buffer(idlrt_dest_t dest, void *
  * thread's channel is read here, so a file call costs no call to set it up. */
 int idlrt_bulk_buffer(idlrt_dest_t dest, void **base, uint32_t *size)
 {
-	if (channel.buffer && (dest == channel.server || dest == posix_mm0())) {
-		*base = channel.buffer;
-		*size = channel.size;
+	if (posix_fs0_channel.buffer && (dest == posix_fs0_channel.server || dest == posix_mm0())) {
+		*base = posix_fs0_channel.buffer;
+		*size = posix_fs0_channel.size;
 		return 0;
 	}
 	return other_bulk_buffer(dest, base, size);

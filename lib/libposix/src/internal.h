@@ -62,7 +62,7 @@ int posix_fd_kind_ask(int fd);
 /* The kept kind of fd, 0 when none is kept (not asked yet, or fd past the table). */
 static inline int posix_fd_kind_kept(int fd)
 {
-	if ((unsigned)fd < POSIX_FD_KIND_SLOTS)
+	if (__builtin_expect((unsigned)fd < POSIX_FD_KIND_SLOTS, 1))
 		return (int)(__atomic_load_n(&posix_fd_kinds[fd], __ATOMIC_RELAXED) &
 			     POSIX_FD_KIND_MASK);
 	return 0;
@@ -112,14 +112,25 @@ typedef long (*posix_fs0_writer)(l4_tid_t server, int fd, int64_t offset, const 
 ssize_t posix_fs0_receive(int fd, void *data, size_t length, off_t offset, posix_fs0_reader request);
 ssize_t posix_fs0_send(int fd, const char *bytes, size_t length, off_t offset,
 		       posix_fs0_writer request);
-/* small_io.c: read and write of 1 to FS0_SMALL_IO_MAX bytes, the bytes in the
- * messages (fs0.read_small, fs0.write_small), the answers as the two above. */
-ssize_t posix_fs0_receive_small(int fd, void *data, size_t length);
-ssize_t posix_fs0_send_small(int fd, const void *data, size_t length);
+/* file_io.c: read and write of what small_io.c's do not take in their own
+ * body at once (1 to FS0_SMALL_IO_MAX bytes on fs0's descriptor of a kept
+ * kind, the bytes in the messages fs0.read_small and fs0.write_small): a
+ * kind not kept yet, the terminal, an error, more bytes. Their answer, or
+ * POSIX_IO_SMALL when the descriptor, asked, is fs0's and the bytes are few:
+ * the caller sends them as it does for a kept kind. */
+#define POSIX_IO_SMALL	(-2)
+ssize_t posix_read_other(int fd, void *data, size_t length);
+ssize_t posix_write_other(int fd, const void *data, size_t length);
 
 /* The calling thread's channel, asked from mm0 the first time; NULL with
- * errno set when there is none. */
-const struct fs0_channel *fs0_channel(void);
+ * errno set when there is none. In line: a file call with the channel made
+ * reads it with no call (fs0_channel.c). */
+extern __thread struct fs0_channel posix_fs0_channel;
+const struct fs0_channel *fs0_channel_open(void);
+static inline const struct fs0_channel *fs0_channel(void)
+{
+	return posix_fs0_channel.buffer ? &posix_fs0_channel : fs0_channel_open();
+}
 struct stat;
 struct fs0_stat_info;
 /* fs0's stat record as the C library's struct stat, stored at the caller's out: 0, or -1

@@ -13,20 +13,30 @@
 
 	.text
 /* int posix_copy(void *dst, const void *src, size_t len): 0, or -EFAULT (14) when either side
- * faults; the bytes before the fault are copied. Word-aligned copies (the fs0 buffer and
- * most callers' buffers) go 64 bytes a loop (two ldm/stm pairs, 6 instructions; an odd 32
+ * faults; the bytes before the fault are copied. Fewer than 32 bytes go a byte at a time,
+ * tested first; word-aligned copies (the fs0 buffer and most callers' buffers) of more go
+ * 64 bytes a loop (two ldm/stm pairs, 6 instructions; an odd 32
  * enters at the second pair), the rest a byte at a time: read and write copy every file
  * byte through here. Four block instructions, since mm0 keeps eight fix-ups in all. */
 	.global posix_copy
 	.type posix_copy, %function
 posix_copy:
+	cmp	r2, #32
+	bhs	4f			@ below 32 bytes (read's and write's few too), bytes
 	cmp	r2, #0
 	beq	3f
-	orr	r3, r0, r1
+2:
+copy_load:
+	ldrb	r3, [r1], #1
+copy_store:
+	strb	r3, [r0], #1
+	subs	r2, r2, #1
+	bne	2b
+3:	mov	r0, #0
+	bx	lr
+4:	orr	r3, r0, r1
 	tst	r3, #3
-	bne	2f
-	cmp	r2, #32
-	blo	2f
+	bne	2b
 	push	{r4-r9}
 	tst	r2, #32
 	subne	r2, r2, #32		@ r2 = bytes left after this pass - 64, as the loop keeps it
@@ -46,16 +56,8 @@ block_store_odd:
 	bhs	5b
 	pop	{r4-r9}
 	ands	r2, r2, #31		@ what is left below 32
-	beq	3f
-2:
-copy_load:
-	ldrb	r3, [r1], #1
-copy_store:
-	strb	r3, [r0], #1
-	subs	r2, r2, #1
 	bne	2b
-3:	mov	r0, #0
-	bx	lr
+	b	3b
 	fault_fixup block_load, block_fault
 	fault_fixup block_store, block_fault
 	fault_fixup block_load_odd, block_fault
@@ -72,9 +74,8 @@ copy_store:
 posix_probe_write:
 	cmp	r1, #0
 	beq	3f
-	add	r1, r0, r1		@ r1 = end
-	cmp	r1, r0
-	bls	copy_fault		@ the range wraps around
+	adds	r1, r0, r1		@ r1 = end
+	bcs	copy_fault		@ the range wraps around (or ends at the top)
 1:
 probe_load:
 	ldrexb	r2, [r0]

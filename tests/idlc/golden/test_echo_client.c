@@ -3,6 +3,14 @@
 #include <string.h>
 #include "test_echo.h"
 
+/* Where byte i of a string or buffer sits in its message word: the words
+ * hold the bytes as they lie in memory. */
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define IDL_BYTE_SHIFT(i) (24 - 8 * ((i) % 4))
+#else
+#define IDL_BYTE_SHIFT(i) (8 * ((i) % 4))
+#endif
+
 int echo_add(idlrt_dest_t idl_dest, int32_t a, int32_t b, int32_t *sum)
 {
 	uint32_t idl_mr[IDLRT_REG_WORDS] = { 0 };
@@ -14,11 +22,9 @@ int echo_add(idlrt_dest_t idl_dest, int32_t a, int32_t b, int32_t *sum)
 	int idl_err = idlrt_call_regs(idl_dest, idl_mr);
 	if (idl_err < 0)
 		return idl_err;
-	if (L4_TAG_WORDS(idl_mr[0]) < 1)
-		return -EBADMSG;
 	int idl_result = (int32_t)idl_mr[1];
 	if (idl_result < 0)
-		return idl_result;
+		return L4_TAG_WORDS(idl_mr[0]) >= 1 ? idl_result : -EBADMSG;
 	if (L4_TAG_WORDS(idl_mr[0]) != 2)
 		goto idl_bad;
 	idl_w = 2;
@@ -300,14 +306,10 @@ int echo_count(idlrt_dest_t idl_dest)
 	int idl_err = idlrt_call_regs(idl_dest, idl_mr);
 	if (idl_err < 0)
 		return idl_err;
-	if (L4_TAG_WORDS(idl_mr[0]) < 1)
-		return -EBADMSG;
 	int idl_result = (int32_t)idl_mr[1];
-	if (idl_result < 0)
+	if (L4_TAG_WORDS(idl_mr[0]) == 1 || (L4_TAG_WORDS(idl_mr[0]) > 1 && idl_result < 0))
 		return idl_result;
-	if (L4_TAG_WORDS(idl_mr[0]) != 1)
-		return -EBADMSG;
-	return idl_result;
+	return -EBADMSG;
 }
 
 int echo_notify(idlrt_dest_t idl_dest, uint32_t code)
@@ -330,11 +332,9 @@ int echo_wait(idlrt_dest_t idl_dest, uint32_t event, int32_t *value)
 	int idl_err = idlrt_call_regs(idl_dest, idl_mr);
 	if (idl_err < 0)
 		return idl_err;
-	if (L4_TAG_WORDS(idl_mr[0]) < 1)
-		return -EBADMSG;
 	int idl_result = (int32_t)idl_mr[1];
 	if (idl_result < 0)
-		return idl_result;
+		return L4_TAG_WORDS(idl_mr[0]) >= 1 ? idl_result : -EBADMSG;
 	if (L4_TAG_WORDS(idl_mr[0]) != 2)
 		goto idl_bad;
 	idl_w = 2;
@@ -357,14 +357,10 @@ int echo_post(idlrt_dest_t idl_dest, uint32_t event, int32_t value)
 	int idl_err = idlrt_call_regs(idl_dest, idl_mr);
 	if (idl_err < 0)
 		return idl_err;
-	if (L4_TAG_WORDS(idl_mr[0]) < 1)
-		return -EBADMSG;
 	int idl_result = (int32_t)idl_mr[1];
-	if (idl_result < 0)
+	if (L4_TAG_WORDS(idl_mr[0]) == 1 || (L4_TAG_WORDS(idl_mr[0]) > 1 && idl_result < 0))
 		return idl_result;
-	if (L4_TAG_WORDS(idl_mr[0]) != 1)
-		return -EBADMSG;
-	return idl_result;
+	return -EBADMSG;
 }
 
 int echo_total(idlrt_dest_t idl_dest, mode_bits mode, int32_t a, int32_t b, int64_t c, int64_t *sum)

@@ -3,6 +3,14 @@
 #include <string.h>
 #include "test_types.h"
 
+/* Where byte i of a string or buffer sits in its message word: the words
+ * hold the bytes as they lie in memory. */
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define IDL_BYTE_SHIFT(i) (24 - 8 * ((i) % 4))
+#else
+#define IDL_BYTE_SHIFT(i) (8 * ((i) % 4))
+#endif
+
 int echo_log_line(idlrt_dest_t idl_dest, const char *text)
 {
 	size_t idl_len_text = strnlen(text, 61);
