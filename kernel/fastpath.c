@@ -109,7 +109,7 @@ static void __attribute__((noinline, noreturn)) fastpath_wait(struct context *ct
 	ctx->r[1] = L4_NILTHREAD;
 	t->state = TS_RECV;
 	t->recv_spec = L4_ANYTHREAD;
-	sched_dequeue(t);
+	/* The running thread is on no queue. */
 	sched_return();
 slow:
 	handle_syscall(ctx);

@@ -25,9 +25,9 @@ static struct thread *sleepers;
 static uint64_t now_ms;
 static uint32_t cpus_idle;
 
-void sched_enqueue(struct thread *t, bool front)
+/* Puts t on c's ring of its priority, first or last. */
+static void rq_insert(struct cpu *c, struct thread *t, bool front)
 {
-	struct cpu *c = t->home;
 	struct thread **head = &c->ready_heads[t->prio];
 	if (!*head) {
 		t->rq_next = t->rq_prev = t;
@@ -43,8 +43,28 @@ void sched_enqueue(struct thread *t, bool front)
 			*head = t;
 	}
 	t->queued = true;
-	if (c != this_cpu())
+}
+
+/* The running thread of this processor, ready but on no queue. */
+static bool running_unqueued(const struct cpu *c, const struct thread *t)
+{
+	return t && t == c->current_thread && !t->queued && sched_runnable(t);
+}
+
+void sched_enqueue(struct thread *t, bool front)
+{
+	struct cpu *c = t->home;
+	rq_insert(c, t, front);
+	if (c != this_cpu()) {
 		smp_kick(c, t);
+		return;
+	}
+	/* A thread put first among the running thread's equals runs next, the
+	 * running thread right behind it (sched_return puts it there). */
+	struct thread *cur = c->current_thread;
+	if (front && !c->first_of_equals && cur != t && running_unqueued(c, cur) &&
+	    cur->prio == t->prio)
+		c->first_of_equals = t;
 }
 
 void sched_dequeue(struct thread *t)
@@ -67,27 +87,6 @@ void sched_dequeue(struct thread *t)
 	t->queued = false;
 }
 
-void sched_replace(struct thread *out, struct thread *in)
-{
-	if (!out->queued || out->prio != in->prio) {
-		sched_dequeue(out);
-		sched_enqueue(in, true);
-		return;
-	}
-	if (out->rq_next == out) {
-		in->rq_next = in->rq_prev = in;
-	} else {
-		in->rq_next = out->rq_next;
-		in->rq_prev = out->rq_prev;
-		out->rq_prev->rq_next = in;
-		out->rq_next->rq_prev = in;
-	}
-	if (ready_head[out->prio] == out)
-		ready_head[out->prio] = in;
-	out->queued = false;
-	in->queued = true;
-}
-
 void sched_make_ready(struct thread *t, bool front)
 {
 	t->state = TS_READY;
@@ -95,10 +94,22 @@ void sched_make_ready(struct thread *t, bool front)
 		sched_enqueue(t, front);
 }
 
+void sched_resume(struct thread *t)
+{
+	if (sched_runnable(t) && !t->queued && t != t->home->current_thread)
+		sched_enqueue(t, false);
+}
+
 void sched_rotate(struct thread *t)
 {
-	if (t->queued && t->home->ready_heads[t->prio] == t)
-		t->home->ready_heads[t->prio] = t->rq_next;
+	struct thread **head = &t->home->ready_heads[t->prio];
+	if (t->queued) {
+		if (*head == t)
+			*head = t->rq_next;
+	} else if (*head && sched_runnable(t)) {
+		/* The running thread goes behind its equals. */
+		sched_enqueue(t, false);
+	}
 }
 
 void sched_set_prio(struct thread *t, uint8_t prio)
@@ -106,13 +117,16 @@ void sched_set_prio(struct thread *t, uint8_t prio)
 	bool queued = t->queued;
 	sched_dequeue(t);
 	t->prio = prio;
-	if (queued)
+	/* Queued again behind its equals; so is the running thread when it
+	 * has equals at its new priority. A thread running on another
+	 * processor keeps running there at its new priority. */
+	if (queued || (running_unqueued(this_cpu(), t) && ready_head[prio]))
 		sched_enqueue(t, false);
 }
 
 void sched_move(struct thread *t, struct cpu *c)
 {
-	bool queued = t->queued;
+	bool queued = t->queued || running_unqueued(this_cpu(), t);
 	sched_dequeue(t);
 	cputime_release(t);
 	t->home = c;
@@ -182,10 +196,64 @@ static void idle_wait(void)
 	kernel_lock();
 }
 
-void sched_return(void)
+/* `in` takes the place of `out`, queued, on out's ring. */
+static inline void rq_swap(struct cpu *c, struct thread *out, struct thread *in)
+{
+	struct thread *next = out->rq_next, *prev = out->rq_prev;
+	if (next == out)
+		next = prev = in;
+	in->rq_next = next;
+	in->rq_prev = prev;
+	prev->rq_next = in;
+	next->rq_prev = in;
+	if (c->ready_heads[out->prio] == out)
+		c->ready_heads[out->prio] = in;
+	out->queued = false;
+	in->queued = true;
+}
+
+void sched_yield(struct thread *cur)
 {
 	struct cpu *c = this_cpu();
 	struct thread *t = pick(c);
+	if (!t || t->prio < cur->prio || !running_unqueued(c, cur))
+		return;
+	if (t->prio > cur->prio) {
+		sched_rotate(cur);
+		return;
+	}
+	/* cur takes the place of the first of its equals, which runs, and
+	 * goes last. */
+	rq_swap(c, t, cur);
+	c->ready_heads[cur->prio] = cur->rq_next;
+	switch_to(t);
+}
+
+void sched_return(void)
+{
+	struct cpu *c = this_cpu();
+	struct thread *cur = c->current_thread;
+	struct thread *first = c->first_of_equals;
+	struct thread *t;
+	c->first_of_equals = NULL;
+	/* The running thread goes on unless a thread above it is ready, or
+	 * one was put first among its equals; it waits then where it was,
+	 * first among its equals or behind the one put first. */
+	if (running_unqueued(c, cur)) {
+		t = pick(c);
+		if (!t || t->prio < cur->prio || (t->prio == cur->prio && !first))
+			switch_to(cur);
+		if (first && first->queued && first->home == c && first->prio == cur->prio) {
+			cur->rq_prev = first;
+			cur->rq_next = first->rq_next;
+			first->rq_next->rq_prev = cur;
+			first->rq_next = cur;
+			cur->queued = true;
+		} else {
+			rq_insert(c, cur, true);
+		}
+	}
+	t = pick(c);
 	if (!t)
 		go_idle(c);
 	while (!t) {
@@ -202,6 +270,7 @@ void sched_return(void)
 		c->idle = false;
 		cpus_idle--;
 	}
+	sched_dequeue(t);
 	switch_to(t);
 }
 
@@ -244,8 +313,9 @@ void sched_tick(void)
 			t = next;
 		}
 	}
-	if (current && current->queued && --current->slice_left_ms == 0) {
-		current->slice_left_ms = current->timeslice_ms;
-		sched_rotate(current);
+	struct thread *cur = current;
+	if (cur && sched_runnable(cur) && --cur->slice_left_ms == 0) {
+		cur->slice_left_ms = cur->timeslice_ms;
+		sched_rotate(cur);
 	}
 }
