@@ -109,8 +109,8 @@ static void __attribute__((noinline, noreturn)) fastpath_wait(struct context *ct
 	ctx->r[1] = L4_NILTHREAD;
 	t->state = TS_RECV;
 	t->recv_spec = L4_ANYTHREAD;
-	/* The running thread is on no queue. */
-	sched_return();
+	sched_dequeue(t);
+	sched_return_blocked();
 slow:
 	handle_syscall(ctx);
 }

@@ -19,21 +19,27 @@
 #define DEADLOCK_EXIT_STATUS 98
 
 /* Bit w of ready_words is set when ready_map[w] is not zero: pick finds
- * the top in two clz. */
+ * the top in two clz. A priority's bit is set when its ring is not empty,
+ * and cleared lazily: a ring left empty keeps its bit until pick finds it
+ * empty (a ring emptied is often filled again before the next pick). */
 _Static_assert(SCHED_PRIOS / 32 <= 32, "ready_words has a bit per word of ready_map");
 static struct thread *sleepers;
 static uint64_t now_ms;
 static uint32_t cpus_idle;
 
 /* Puts t on c's ring of its priority, first or last. */
-static void rq_insert(struct cpu *c, struct thread *t, bool front)
+static inline __attribute__((always_inline)) void rq_insert(struct cpu *c, struct thread *t, bool front)
 {
 	struct thread **head = &c->ready_heads[t->prio];
 	if (!*head) {
 		t->rq_next = t->rq_prev = t;
 		*head = t;
-		c->ready_map[t->prio / 32] |= 1u << (t->prio % 32);
-		c->ready_words |= 1u << (t->prio / 32);
+		/* Often still set (cleared lazily). */
+		uint32_t bit = 1u << (t->prio % 32);
+		if (!(c->ready_map[t->prio / 32] & bit)) {
+			c->ready_map[t->prio / 32] |= bit;
+			c->ready_words |= 1u << (t->prio / 32);
+		}
 	} else {
 		t->rq_next = *head;
 		t->rq_prev = (*head)->rq_prev;
@@ -46,7 +52,7 @@ static void rq_insert(struct cpu *c, struct thread *t, bool front)
 }
 
 /* The running thread of this processor, ready but on no queue. */
-static bool running_unqueued(const struct cpu *c, const struct thread *t)
+static inline bool running_unqueued(const struct cpu *c, const struct thread *t)
 {
 	return t && t == c->current_thread && !t->queued && sched_runnable(t);
 }
@@ -55,16 +61,8 @@ void sched_enqueue(struct thread *t, bool front)
 {
 	struct cpu *c = t->home;
 	rq_insert(c, t, front);
-	if (c != this_cpu()) {
+	if (c != this_cpu())
 		smp_kick(c, t);
-		return;
-	}
-	/* A thread put first among the running thread's equals runs next, the
-	 * running thread right behind it (sched_return puts it there). */
-	struct thread *cur = c->current_thread;
-	if (front && !c->first_of_equals && cur != t && running_unqueued(c, cur) &&
-	    cur->prio == t->prio)
-		c->first_of_equals = t;
 }
 
 void sched_dequeue(struct thread *t)
@@ -75,9 +73,6 @@ void sched_dequeue(struct thread *t)
 	struct thread **head = &c->ready_heads[t->prio];
 	if (t->rq_next == t) {
 		*head = NULL;
-		c->ready_map[t->prio / 32] &= ~(1u << (t->prio % 32));
-		if (!c->ready_map[t->prio / 32])
-			c->ready_words &= ~(1u << (t->prio / 32));
 	} else {
 		t->rq_prev->rq_next = t->rq_next;
 		t->rq_next->rq_prev = t->rq_prev;
@@ -90,8 +85,19 @@ void sched_dequeue(struct thread *t)
 void sched_make_ready(struct thread *t, bool front)
 {
 	t->state = TS_READY;
-	if (!t->suspended && !t->queued)
-		sched_enqueue(t, front);
+	if (t->suspended || t->queued)
+		return;
+	/* A thread put first among the running thread's equals runs next:
+	 * the running thread, if on no queue, goes first on it before (on
+	 * this processor; one on another goes on until its next entry). */
+	if (front) {
+		struct cpu *c = t->home;
+		struct thread *cur = c->current_thread;
+		if (cur && !cur->queued && cur->prio == t->prio && cur != t &&
+		    c == this_cpu() && sched_runnable(cur))
+			rq_insert(c, cur, true);
+	}
+	sched_enqueue(t, front);
 }
 
 void sched_resume(struct thread *t)
@@ -100,16 +106,22 @@ void sched_resume(struct thread *t)
 		sched_enqueue(t, false);
 }
 
-void sched_rotate(struct thread *t)
+static inline __attribute__((always_inline)) void rotate(struct thread *t)
 {
-	struct thread **head = &t->home->ready_heads[t->prio];
+	struct cpu *c = t->home;
+	struct thread **head = &c->ready_heads[t->prio];
 	if (t->queued) {
 		if (*head == t)
 			*head = t->rq_next;
 	} else if (*head && sched_runnable(t)) {
 		/* The running thread goes behind its equals. */
-		sched_enqueue(t, false);
+		rq_insert(c, t, false);
 	}
+}
+
+void sched_rotate(struct thread *t)
+{
+	rotate(t);
 }
 
 void sched_set_prio(struct thread *t, uint8_t prio)
@@ -135,21 +147,41 @@ void sched_move(struct thread *t, struct cpu *c)
 		sched_enqueue(t, false);
 }
 
-static struct thread *pick(struct cpu *c)
+/* Clears the bits of c's empty rings above the first ready thread, and
+ * returns it (NULL if none). */
+static struct thread *__attribute__((noinline)) pick_clearing(struct cpu *c)
 {
-	if (!c->ready_words)
-		return NULL;
-	uint32_t w = 31 - __builtin_clz(c->ready_words);
-	return c->ready_heads[w * 32 + 31 - __builtin_clz(c->ready_map[w])];
+	while (c->ready_words) {
+		uint32_t w = 31 - __builtin_clz(c->ready_words);
+		uint32_t prio = w * 32 + 31 - __builtin_clz(c->ready_map[w]);
+		if (c->ready_heads[prio])
+			return c->ready_heads[prio];
+		c->ready_map[w] &= ~(1u << (prio % 32));
+		if (!c->ready_map[w])
+			c->ready_words &= ~(1u << w);
+	}
+	return NULL;
 }
 
-static void __attribute__((noreturn)) switch_to(struct thread *t)
+static inline __attribute__((always_inline)) struct thread *pick(struct cpu *c)
+{
+	uint32_t words = c->ready_words;
+	if (words) {
+		uint32_t w = 31 - __builtin_clz(words);
+		struct thread *t = c->ready_heads[w * 32 + 31 - __builtin_clz(c->ready_map[w])];
+		if (t)
+			return t;
+	}
+	return pick_clearing(c);
+}
+
+static inline __attribute__((always_inline, noreturn)) void switch_to(struct cpu *c, struct thread *t)
 {
 	cputime_switch(t);
-	if (t != current) {
+	if (t != c->current_thread) {
 		mmu_switch(t->space);
 		write_tpidruro(t->utcb_pointer);
-		current = t;
+		c->current_thread = t;
 	}
 	return_to_user(&t->ctx);
 }
@@ -166,7 +198,7 @@ static bool deadlocked(void)
 	if (cpus_idle != cpus_online)
 		return false;
 	for (uint32_t id = 0; id < cpu_count; id++)
-		if (cpu_by_id(id)->ready_words)
+		if (pick(cpu_by_id(id)))
 			return false;
 	return true;
 }
@@ -196,66 +228,13 @@ static void idle_wait(void)
 	kernel_lock();
 }
 
-/* `in` takes the place of `out`, queued, on out's ring. */
-static inline void rq_swap(struct cpu *c, struct thread *out, struct thread *in)
+/* No thread is ready: idles until one is, and returns it. */
+static struct thread *__attribute__((noinline)) idle_until_ready(struct cpu *c)
 {
-	struct thread *next = out->rq_next, *prev = out->rq_prev;
-	if (next == out)
-		next = prev = in;
-	in->rq_next = next;
-	in->rq_prev = prev;
-	prev->rq_next = in;
-	next->rq_prev = in;
-	if (c->ready_heads[out->prio] == out)
-		c->ready_heads[out->prio] = in;
-	out->queued = false;
-	in->queued = true;
-}
-
-void sched_yield(struct thread *cur)
-{
-	struct cpu *c = this_cpu();
-	struct thread *t = pick(c);
-	if (!t || t->prio < cur->prio || !running_unqueued(c, cur))
-		return;
-	if (t->prio > cur->prio) {
-		sched_rotate(cur);
-		return;
-	}
-	/* cur takes the place of the first of its equals, which runs, and
-	 * goes last. */
-	rq_swap(c, t, cur);
-	c->ready_heads[cur->prio] = cur->rq_next;
-	switch_to(t);
-}
-
-void sched_return(void)
-{
-	struct cpu *c = this_cpu();
-	struct thread *cur = c->current_thread;
-	struct thread *first = c->first_of_equals;
-	struct thread *t;
-	c->first_of_equals = NULL;
-	/* The running thread goes on unless a thread above it is ready, or
-	 * one was put first among its equals; it waits then where it was,
-	 * first among its equals or behind the one put first. */
-	if (running_unqueued(c, cur)) {
-		t = pick(c);
-		if (!t || t->prio < cur->prio || (t->prio == cur->prio && !first))
-			switch_to(cur);
-		if (first && first->queued && first->home == c && first->prio == cur->prio) {
-			cur->rq_prev = first;
-			cur->rq_next = first->rq_next;
-			first->rq_next->rq_prev = cur;
-			first->rq_next = cur;
-			cur->queued = true;
-		} else {
-			rq_insert(c, cur, true);
-		}
-	}
-	t = pick(c);
-	if (!t)
-		go_idle(c);
+	struct thread *t = pick_clearing(c);
+	if (t)
+		return t;
+	go_idle(c);
 	while (!t) {
 		if (deadlocked()) {
 			printk("kernel: %u threads, all blocked for ever: stopping\n",
@@ -270,8 +249,50 @@ void sched_return(void)
 		c->idle = false;
 		cpus_idle--;
 	}
-	sched_dequeue(t);
-	switch_to(t);
+	return t;
+}
+
+/* Enters the first ready thread of the highest priority, which stays
+ * queued. */
+static inline __attribute__((always_inline, noreturn)) void run_first(struct cpu *c)
+{
+	struct thread *t = NULL;
+	uint32_t words = c->ready_words;
+	if (__builtin_expect(words != 0, 1)) {
+		uint32_t w = 31 - __builtin_clz(words);
+		t = c->ready_heads[w * 32 + 31 - __builtin_clz(c->ready_map[w])];
+	}
+	if (__builtin_expect(!t, 0))
+		t = idle_until_ready(c);
+	switch_to(c, t);
+}
+
+void sched_return(void)
+{
+	struct cpu *c = this_cpu();
+	struct thread *cur = c->current_thread;
+	/* The running thread on no queue goes on unless a thread above it is
+	 * ready; it waits then first among its equals. */
+	if (cur && !cur->queued && sched_runnable(cur)) {
+		struct thread *t = pick(c);
+		if (!t || t->prio <= cur->prio)
+			switch_to(c, cur);
+		rq_insert(c, cur, true);
+	}
+	run_first(c);
+}
+
+void sched_return_blocked(void)
+{
+	run_first(this_cpu());
+}
+
+void sched_yield(struct thread *cur)
+{
+	rotate(cur);
+	if (!cur->queued)
+		sched_return();
+	run_first(this_cpu());
 }
 
 void sleep_start(struct thread *t, uint16_t timeout_ms)

@@ -9,13 +9,19 @@
 
 /* A thread is runnable when it is ready and not suspended. A runnable
  * thread is on its home processor's ready queues, but for the thread that
- * processor runs: that one is on no queue while it runs in user mode (the
- * lazy scheme: a direct hand-off by IPC touches no queue). Inside a kernel
- * entry the running thread may be queued again (preempted, rotated, moved);
- * sched_return then takes it off if it picks it. */
+ * processor runs, which may be on none: a direct hand-off by IPC takes the
+ * blocking thread off its queue (if it is on one) and puts the thread it
+ * wakes on none (the lazy scheme: hand-offs between threads on no queue
+ * touch no queue). sched_return puts such a running thread back, first
+ * among its equals, when a thread above it is to run; a thread put first
+ * among its equals (sched_enqueue), a yield or the end of its time slice
+ * (sched_rotate) and a change of priority or processor put it back too. */
+_Static_assert(__builtin_offsetof(struct thread, suspended) ==
+	       __builtin_offsetof(struct thread, fastpath_word) + 1, "sched_runnable's layout");
 static inline bool sched_runnable(const struct thread *t)
 {
-	return t->state == TS_READY && !t->suspended;
+	/* state and suspended, the first two bytes of the word. */
+	return (t->fastpath_word & 0xffffu) == TS_READY;
 }
 
 /* Queues t on its processor's queues (waking that processor if t should
@@ -30,15 +36,17 @@ void sched_resume(struct thread *t);
 #define ready_head (this_cpu()->ready_heads)
 
 /* A direct switch by IPC from the running thread `out`, now blocked, to
- * `in`, now ready, both of this processor, `in` the runnable thread of
- * highest priority (the fast path's tests): `in` runs, and neither goes on
- * a queue (out is blocked, the running thread is on none). Inline for the
- * IPC fast path; one_cpu (a constant) when only one processor runs, so the
- * return to user mode is inline too. The running thread's space is the
- * active one, so only a change of space reaches the MMU. */
+ * `in`, now ready, both of this processor, `in` above all of its ready
+ * threads or their equal (the fast path's tests): `in` runs, on no queue,
+ * and out leaves its queue if it is on one. Inline for the IPC fast path;
+ * one_cpu (a constant) when only one processor runs, so the return to user
+ * mode is inline too. The running thread's space is the active one, so only
+ * a change of space reaches the MMU. */
 static inline __attribute__((always_inline, noreturn)) void
 sched_handoff(struct thread *out, struct thread *in, bool one_cpu)
 {
+	if (__builtin_expect(out->queued, 0))
+		sched_dequeue(out);
 	/* One read of TPIDRPRW for the two uses below. */
 	struct cpu *c = this_cpu();
 	if (in->space != out->space)
@@ -50,13 +58,16 @@ sched_handoff(struct thread *out, struct thread *in, bool one_cpu)
 	return_to_user(&in->ctx);
 }
 void sched_rotate(struct thread *t);
-/* The running thread cur yields to the first of its equals, if one is
- * ready (and returns if none is). */
-void sched_yield(struct thread *cur);
 void sched_set_prio(struct thread *t, uint8_t prio);
-/* Picks the thread to run (the running one, unless a thread above it is
- * ready), idling until there is one, and enters it. */
+/* Picks the thread to run (the running one on no queue unless a thread
+ * above it is ready, else the first of the highest ready priority, which
+ * stays queued), idling until there is one, and enters it. */
 void sched_return(void) __attribute__((noreturn));
+/* sched_return when the running thread has just blocked (or is queued). */
+void sched_return_blocked(void) __attribute__((noreturn));
+/* The running thread cur goes behind its equals (a yield), and the first
+ * of them runs. */
+void sched_yield(struct thread *cur) __attribute__((noreturn));
 void sched_tick(void);
 /* Moves t to processor c (t runs nowhere else: smp_stop). */
 void sched_move(struct thread *t, struct cpu *c);
