@@ -88,14 +88,15 @@ void sched_make_ready(struct thread *t, bool front)
 	if (t->suspended || t->queued)
 		return;
 	/* A thread put first among the running thread's equals runs next:
-	 * the running thread, if on no queue, goes first on it before (on
-	 * this processor; one on another goes on until its next entry). */
+	 * if the running thread is on no queue, sched_return puts it right
+	 * behind the first such thread (on this processor; one running on
+	 * another goes on until its next entry). */
 	if (front) {
 		struct cpu *c = t->home;
 		struct thread *cur = c->current_thread;
 		if (cur && !cur->queued && cur->prio == t->prio && cur != t &&
-		    c == this_cpu() && sched_runnable(cur))
-			rq_insert(c, cur, true);
+		    c == this_cpu() && !c->first_of_equals && sched_runnable(cur))
+			c->first_of_equals = t;
 	}
 	sched_enqueue(t, front);
 }
@@ -271,13 +272,29 @@ void sched_return(void)
 {
 	struct cpu *c = this_cpu();
 	struct thread *cur = c->current_thread;
+	struct thread *first = c->first_of_equals;
 	/* The running thread on no queue goes on unless a thread above it is
-	 * ready; it waits then first among its equals. */
+	 * ready or one was put first among its equals (sched_make_ready); it
+	 * waits then where it was: first among its equals, or right behind
+	 * that thread. */
 	if (cur && !cur->queued && sched_runnable(cur)) {
 		struct thread *t = pick(c);
-		if (!t || t->prio <= cur->prio)
+		if (!first && (!t || t->prio <= cur->prio))
 			switch_to(c, cur);
-		rq_insert(c, cur, true);
+		c->first_of_equals = NULL;
+		if (first && first->queued && first->home == c && first->prio == cur->prio) {
+			cur->rq_prev = first;
+			cur->rq_next = first->rq_next;
+			first->rq_next->rq_prev = cur;
+			first->rq_next = cur;
+			cur->queued = true;
+		} else if (t && t->prio > cur->prio) {
+			rq_insert(c, cur, true);
+		} else {
+			switch_to(c, cur);
+		}
+	} else if (first) {
+		c->first_of_equals = NULL;
 	}
 	run_first(c);
 }
