@@ -93,9 +93,7 @@ void sched_make_ready(struct thread *t, bool front)
 	 * another goes on until its next entry). */
 	if (front) {
 		struct cpu *c = t->home;
-		struct thread *cur = c->current_thread;
-		if (cur && !cur->queued && cur->prio == t->prio && cur != t &&
-		    c == this_cpu() && !c->first_of_equals && sched_runnable(cur))
+		if (c == this_cpu() && !c->first_of_equals)
 			c->first_of_equals = t;
 	}
 	sched_enqueue(t, front);
@@ -268,34 +266,36 @@ static inline __attribute__((always_inline, noreturn)) void run_first(struct cpu
 	switch_to(c, t);
 }
 
+/* sched_return's running thread on no queue goes on unless a thread above
+ * it is ready or one was put first among its equals (sched_make_ready);
+ * it waits then where it was: first among its equals, or right behind
+ * that thread. */
+static void __attribute__((noinline, noreturn)) return_running(struct cpu *c, struct thread *cur)
+{
+	struct thread *first = c->first_of_equals;
+	struct thread *t = pick(c);
+	c->first_of_equals = NULL;
+	if (first && first->queued && first->home == c && first->prio == cur->prio) {
+		cur->rq_prev = first;
+		cur->rq_next = first->rq_next;
+		first->rq_next->rq_prev = cur;
+		first->rq_next = cur;
+		cur->queued = true;
+	} else if (t && t->prio > cur->prio) {
+		rq_insert(c, cur, true);
+	} else {
+		switch_to(c, cur);
+	}
+	run_first(c);
+}
+
 void sched_return(void)
 {
 	struct cpu *c = this_cpu();
 	struct thread *cur = c->current_thread;
-	struct thread *first = c->first_of_equals;
-	/* The running thread on no queue goes on unless a thread above it is
-	 * ready or one was put first among its equals (sched_make_ready); it
-	 * waits then where it was: first among its equals, or right behind
-	 * that thread. */
-	if (cur && !cur->queued && sched_runnable(cur)) {
-		struct thread *t = pick(c);
-		if (!first && (!t || t->prio <= cur->prio))
-			switch_to(c, cur);
-		c->first_of_equals = NULL;
-		if (first && first->queued && first->home == c && first->prio == cur->prio) {
-			cur->rq_prev = first;
-			cur->rq_next = first->rq_next;
-			first->rq_next->rq_prev = cur;
-			first->rq_next = cur;
-			cur->queued = true;
-		} else if (t && t->prio > cur->prio) {
-			rq_insert(c, cur, true);
-		} else {
-			switch_to(c, cur);
-		}
-	} else if (first) {
-		c->first_of_equals = NULL;
-	}
+	if (cur && sched_runnable(cur) && !cur->queued)
+		return_running(c, cur);
+	c->first_of_equals = NULL;
 	run_first(c);
 }
 
