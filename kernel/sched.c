@@ -19,9 +19,7 @@
 #define DEADLOCK_EXIT_STATUS 98
 
 /* Bit w of ready_words is set when ready_map[w] is not zero: pick finds
- * the top in two clz. A priority's bit is set when its ring is not empty,
- * and cleared lazily: a ring left empty keeps its bit until pick finds it
- * empty (a ring emptied is often filled again before the next pick). */
+ * the top in two clz. */
 _Static_assert(SCHED_PRIOS / 32 <= 32, "ready_words has a bit per word of ready_map");
 static struct thread *sleepers;
 static uint64_t now_ms;
@@ -34,12 +32,8 @@ static inline __attribute__((always_inline)) void rq_insert(struct cpu *c, struc
 	if (!*head) {
 		t->rq_next = t->rq_prev = t;
 		*head = t;
-		/* Often still set (cleared lazily). */
-		uint32_t bit = 1u << (t->prio % 32);
-		if (!(c->ready_map[t->prio / 32] & bit)) {
-			c->ready_map[t->prio / 32] |= bit;
-			c->ready_words |= 1u << (t->prio / 32);
-		}
+		c->ready_map[t->prio / 32] |= 1u << (t->prio % 32);
+		c->ready_words |= 1u << (t->prio / 32);
 	} else {
 		t->rq_next = *head;
 		t->rq_prev = (*head)->rq_prev;
@@ -73,6 +67,9 @@ void sched_dequeue(struct thread *t)
 	struct thread **head = &c->ready_heads[t->prio];
 	if (t->rq_next == t) {
 		*head = NULL;
+		c->ready_map[t->prio / 32] &= ~(1u << (t->prio % 32));
+		if (!c->ready_map[t->prio / 32])
+			c->ready_words &= ~(1u << (t->prio / 32));
 	} else {
 		t->rq_prev->rq_next = t->rq_next;
 		t->rq_next->rq_prev = t->rq_prev;
@@ -146,32 +143,12 @@ void sched_move(struct thread *t, struct cpu *c)
 		sched_enqueue(t, false);
 }
 
-/* Clears the bits of c's empty rings above the first ready thread, and
- * returns it (NULL if none). */
-static struct thread *__attribute__((noinline)) pick_clearing(struct cpu *c)
-{
-	while (c->ready_words) {
-		uint32_t w = 31 - __builtin_clz(c->ready_words);
-		uint32_t prio = w * 32 + 31 - __builtin_clz(c->ready_map[w]);
-		if (c->ready_heads[prio])
-			return c->ready_heads[prio];
-		c->ready_map[w] &= ~(1u << (prio % 32));
-		if (!c->ready_map[w])
-			c->ready_words &= ~(1u << w);
-	}
-	return NULL;
-}
-
 static inline __attribute__((always_inline)) struct thread *pick(struct cpu *c)
 {
-	uint32_t words = c->ready_words;
-	if (words) {
-		uint32_t w = 31 - __builtin_clz(words);
-		struct thread *t = c->ready_heads[w * 32 + 31 - __builtin_clz(c->ready_map[w])];
-		if (t)
-			return t;
-	}
-	return pick_clearing(c);
+	if (!c->ready_words)
+		return NULL;
+	uint32_t w = 31 - __builtin_clz(c->ready_words);
+	return c->ready_heads[w * 32 + 31 - __builtin_clz(c->ready_map[w])];
 }
 
 static inline __attribute__((always_inline, noreturn)) void switch_to(struct cpu *c, struct thread *t)
@@ -197,7 +174,7 @@ static bool deadlocked(void)
 	if (cpus_idle != cpus_online)
 		return false;
 	for (uint32_t id = 0; id < cpu_count; id++)
-		if (pick(cpu_by_id(id)))
+		if (cpu_by_id(id)->ready_words)
 			return false;
 	return true;
 }
@@ -227,12 +204,10 @@ static void idle_wait(void)
 	kernel_lock();
 }
 
-/* No thread is ready: idles until one is, and returns it. */
-static struct thread *__attribute__((noinline)) idle_until_ready(struct cpu *c)
+/* No thread is ready: idles until one is, and enters it. */
+static void __attribute__((noinline, noreturn)) idle_then_run(struct cpu *c)
 {
-	struct thread *t = pick_clearing(c);
-	if (t)
-		return t;
+	struct thread *t = NULL;
 	go_idle(c);
 	while (!t) {
 		if (deadlocked()) {
@@ -248,21 +223,16 @@ static struct thread *__attribute__((noinline)) idle_until_ready(struct cpu *c)
 		c->idle = false;
 		cpus_idle--;
 	}
-	return t;
+	switch_to(c, t);
 }
 
 /* Enters the first ready thread of the highest priority, which stays
  * queued. */
 static inline __attribute__((always_inline, noreturn)) void run_first(struct cpu *c)
 {
-	struct thread *t = NULL;
-	uint32_t words = c->ready_words;
-	if (__builtin_expect(words != 0, 1)) {
-		uint32_t w = 31 - __builtin_clz(words);
-		t = c->ready_heads[w * 32 + 31 - __builtin_clz(c->ready_map[w])];
-	}
+	struct thread *t = pick(c);
 	if (__builtin_expect(!t, 0))
-		t = idle_until_ready(c);
+		idle_then_run(c);
 	switch_to(c, t);
 }
 
