@@ -51,12 +51,17 @@ static inline bool running_unqueued(const struct cpu *c, const struct thread *t)
 	return t && t == c->current_thread && !t->queued && sched_runnable(t);
 }
 
-void sched_enqueue(struct thread *t, bool front)
+/* sched_enqueue on c, t's home. */
+static inline __attribute__((always_inline)) void enqueue(struct cpu *c, struct thread *t, bool front)
 {
-	struct cpu *c = t->home;
 	rq_insert(c, t, front);
 	if (c != this_cpu())
 		smp_kick(c, t);
+}
+
+void sched_enqueue(struct thread *t, bool front)
+{
+	enqueue(t->home, t, front);
 }
 
 void sched_dequeue(struct thread *t)
@@ -88,12 +93,10 @@ void sched_make_ready(struct thread *t, bool front)
 	 * if the running thread is on no queue, sched_return puts it right
 	 * behind the first such thread (on this processor; one running on
 	 * another goes on until its next entry). */
-	if (front) {
-		struct cpu *c = t->home;
-		if (c == this_cpu() && !c->first_of_equals)
-			c->first_of_equals = t;
-	}
-	sched_enqueue(t, front);
+	struct cpu *c = t->home;
+	if (front && c == this_cpu() && !c->first_of_equals)
+		c->first_of_equals = t;
+	enqueue(c, t, front);
 }
 
 void sched_resume(struct thread *t)
@@ -223,6 +226,8 @@ static void __attribute__((noinline, noreturn)) idle_then_run(struct cpu *c)
 		c->idle = false;
 		cpus_idle--;
 	}
+	/* A thread woken meanwhile may have been recorded (sched_make_ready). */
+	c->first_of_equals = NULL;
 	switch_to(c, t);
 }
 
