@@ -94,9 +94,12 @@ void sched_make_ready(struct thread *t, bool front)
 	 * behind the first such thread (on this processor; one running on
 	 * another goes on until its next entry). */
 	struct cpu *c = t->home;
-	if (front && c == this_cpu() && !c->first_of_equals)
+	bool here = c == this_cpu();
+	if (front && here && !c->first_of_equals)
 		c->first_of_equals = t;
-	enqueue(c, t, front);
+	rq_insert(c, t, front);
+	if (!here)
+		smp_kick(c, t);
 }
 
 void sched_resume(struct thread *t)
