@@ -95,7 +95,8 @@ void sched_make_ready(struct thread *t, bool front)
 	 * another goes on until its next entry). */
 	struct cpu *c = t->home;
 	bool here = c == this_cpu();
-	if (front && here && !c->first_of_equals)
+	if (front && here && !c->first_of_equals && c->current_thread &&
+	    c->current_thread->prio == t->prio)
 		c->first_of_equals = t;
 	rq_insert(c, t, front);
 	if (!here)

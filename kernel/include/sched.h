@@ -13,9 +13,10 @@
  * blocking thread off its queue (if it is on one) and puts the thread it
  * wakes on none (the lazy scheme: hand-offs between threads on no queue
  * touch no queue). sched_return puts such a running thread back, first
- * among its equals, when a thread above it is to run; a thread put first
- * among its equals (sched_enqueue), a yield or the end of its time slice
- * (sched_rotate) and a change of priority or processor put it back too. */
+ * among its equals, when a thread above it is to run, and right behind a
+ * thread put first among its equals (sched_make_ready); a yield or the end
+ * of its time slice (sched_rotate), a change of priority or processor, and
+ * smp_stop put it back too. A thread the scheduler picks stays queued. */
 _Static_assert(__builtin_offsetof(struct thread, suspended) ==
 	       __builtin_offsetof(struct thread, fastpath_word) + 1, "sched_runnable's layout");
 static inline bool sched_runnable(const struct thread *t)
