@@ -67,8 +67,7 @@ void sys_exchange_registers(struct thread *caller)
 	}
 	if (flags & L4_EXREG_RESUME) {
 		t->suspended = false;
-		if (t->state == TS_READY && !t->queued)
-			sched_enqueue(t, false);
+		sched_resume(t);
 	}
 	memcpy(mr, old, sizeof(old));
 	set_result(caller, 0);

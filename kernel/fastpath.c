@@ -110,7 +110,7 @@ static void __attribute__((noinline, noreturn)) fastpath_wait(struct context *ct
 	t->state = TS_RECV;
 	t->recv_spec = L4_ANYTHREAD;
 	sched_dequeue(t);
-	sched_return();
+	sched_return_blocked();
 slow:
 	handle_syscall(ctx);
 }

@@ -25,9 +25,9 @@ static struct thread *sleepers;
 static uint64_t now_ms;
 static uint32_t cpus_idle;
 
-void sched_enqueue(struct thread *t, bool front)
+/* Puts t on c's ring of its priority, first or last. */
+static inline __attribute__((always_inline)) void rq_insert(struct cpu *c, struct thread *t, bool front)
 {
-	struct cpu *c = t->home;
 	struct thread **head = &c->ready_heads[t->prio];
 	if (!*head) {
 		t->rq_next = t->rq_prev = t;
@@ -43,8 +43,25 @@ void sched_enqueue(struct thread *t, bool front)
 			*head = t;
 	}
 	t->queued = true;
+}
+
+/* The running thread of this processor, ready but on no queue. */
+static inline bool running_unqueued(const struct cpu *c, const struct thread *t)
+{
+	return t && t == c->current_thread && !t->queued && sched_runnable(t);
+}
+
+/* sched_enqueue on c, t's home. */
+static inline __attribute__((always_inline)) void enqueue(struct cpu *c, struct thread *t, bool front)
+{
+	rq_insert(c, t, front);
 	if (c != this_cpu())
 		smp_kick(c, t);
+}
+
+void sched_enqueue(struct thread *t, bool front)
+{
+	enqueue(t->home, t, front);
 }
 
 void sched_dequeue(struct thread *t)
@@ -67,38 +84,47 @@ void sched_dequeue(struct thread *t)
 	t->queued = false;
 }
 
-void sched_replace(struct thread *out, struct thread *in)
-{
-	if (!out->queued || out->prio != in->prio) {
-		sched_dequeue(out);
-		sched_enqueue(in, true);
-		return;
-	}
-	if (out->rq_next == out) {
-		in->rq_next = in->rq_prev = in;
-	} else {
-		in->rq_next = out->rq_next;
-		in->rq_prev = out->rq_prev;
-		out->rq_prev->rq_next = in;
-		out->rq_next->rq_prev = in;
-	}
-	if (ready_head[out->prio] == out)
-		ready_head[out->prio] = in;
-	out->queued = false;
-	in->queued = true;
-}
-
 void sched_make_ready(struct thread *t, bool front)
 {
 	t->state = TS_READY;
-	if (!t->suspended && !t->queued)
-		sched_enqueue(t, front);
+	if (t->suspended || t->queued)
+		return;
+	/* A thread put first among the running thread's equals runs next:
+	 * if the running thread is on no queue, sched_return puts it right
+	 * behind the first such thread (on this processor; one running on
+	 * another goes on until its next entry). */
+	struct cpu *c = t->home;
+	bool here = c == this_cpu();
+	if (front && here && !c->first_of_equals && c->current_thread &&
+	    c->current_thread->prio == t->prio)
+		c->first_of_equals = t;
+	rq_insert(c, t, front);
+	if (!here)
+		smp_kick(c, t);
+}
+
+void sched_resume(struct thread *t)
+{
+	if (sched_runnable(t) && !t->queued && t != t->home->current_thread)
+		sched_enqueue(t, false);
+}
+
+static inline __attribute__((always_inline)) void rotate(struct thread *t)
+{
+	struct cpu *c = t->home;
+	struct thread **head = &c->ready_heads[t->prio];
+	if (t->queued) {
+		if (*head == t)
+			*head = t->rq_next;
+	} else if (*head && sched_runnable(t)) {
+		/* The running thread goes behind its equals. */
+		rq_insert(c, t, false);
+	}
 }
 
 void sched_rotate(struct thread *t)
 {
-	if (t->queued && t->home->ready_heads[t->prio] == t)
-		t->home->ready_heads[t->prio] = t->rq_next;
+	rotate(t);
 }
 
 void sched_set_prio(struct thread *t, uint8_t prio)
@@ -106,13 +132,16 @@ void sched_set_prio(struct thread *t, uint8_t prio)
 	bool queued = t->queued;
 	sched_dequeue(t);
 	t->prio = prio;
-	if (queued)
+	/* Queued again behind its equals; so is the running thread when it
+	 * has equals at its new priority. A thread running on another
+	 * processor keeps running there at its new priority. */
+	if (queued || (running_unqueued(this_cpu(), t) && ready_head[prio]))
 		sched_enqueue(t, false);
 }
 
 void sched_move(struct thread *t, struct cpu *c)
 {
-	bool queued = t->queued;
+	bool queued = t->queued || running_unqueued(this_cpu(), t);
 	sched_dequeue(t);
 	cputime_release(t);
 	t->home = c;
@@ -121,7 +150,7 @@ void sched_move(struct thread *t, struct cpu *c)
 		sched_enqueue(t, false);
 }
 
-static struct thread *pick(struct cpu *c)
+static inline __attribute__((always_inline)) struct thread *pick(struct cpu *c)
 {
 	if (!c->ready_words)
 		return NULL;
@@ -129,13 +158,13 @@ static struct thread *pick(struct cpu *c)
 	return c->ready_heads[w * 32 + 31 - __builtin_clz(c->ready_map[w])];
 }
 
-static void __attribute__((noreturn)) switch_to(struct thread *t)
+static inline __attribute__((always_inline, noreturn)) void switch_to(struct cpu *c, struct thread *t)
 {
 	cputime_switch(t);
-	if (t != current) {
+	if (t != c->current_thread) {
 		mmu_switch(t->space);
 		write_tpidruro(t->utcb_pointer);
-		current = t;
+		c->current_thread = t;
 	}
 	return_to_user(&t->ctx);
 }
@@ -182,12 +211,11 @@ static void idle_wait(void)
 	kernel_lock();
 }
 
-void sched_return(void)
+/* No thread is ready: idles until one is, and enters it. */
+static void __attribute__((noinline, noreturn)) idle_then_run(struct cpu *c)
 {
-	struct cpu *c = this_cpu();
-	struct thread *t = pick(c);
-	if (!t)
-		go_idle(c);
+	struct thread *t = NULL;
+	go_idle(c);
 	while (!t) {
 		if (deadlocked()) {
 			printk("kernel: %u threads, all blocked for ever: stopping\n",
@@ -202,7 +230,65 @@ void sched_return(void)
 		c->idle = false;
 		cpus_idle--;
 	}
-	switch_to(t);
+	/* A thread woken meanwhile may have been recorded (sched_make_ready). */
+	c->first_of_equals = NULL;
+	switch_to(c, t);
+}
+
+/* Enters the first ready thread of the highest priority, which stays
+ * queued. */
+static inline __attribute__((always_inline, noreturn)) void run_first(struct cpu *c)
+{
+	struct thread *t = pick(c);
+	if (__builtin_expect(!t, 0))
+		idle_then_run(c);
+	switch_to(c, t);
+}
+
+/* sched_return's running thread on no queue goes on unless a thread above
+ * it is ready or one was put first among its equals (sched_make_ready);
+ * it waits then where it was: first among its equals, or right behind
+ * that thread. */
+static void __attribute__((noinline, noreturn)) return_running(struct cpu *c, struct thread *cur)
+{
+	struct thread *first = c->first_of_equals;
+	struct thread *t = pick(c);
+	c->first_of_equals = NULL;
+	if (first && first->queued && first->home == c && first->prio == cur->prio) {
+		cur->rq_prev = first;
+		cur->rq_next = first->rq_next;
+		first->rq_next->rq_prev = cur;
+		first->rq_next = cur;
+		cur->queued = true;
+	} else if (t && t->prio > cur->prio) {
+		rq_insert(c, cur, true);
+	} else {
+		switch_to(c, cur);
+	}
+	run_first(c);
+}
+
+void sched_return(void)
+{
+	struct cpu *c = this_cpu();
+	struct thread *cur = c->current_thread;
+	if (cur && sched_runnable(cur) && !cur->queued)
+		return_running(c, cur);
+	c->first_of_equals = NULL;
+	run_first(c);
+}
+
+void sched_return_blocked(void)
+{
+	run_first(this_cpu());
+}
+
+void sched_yield(struct thread *cur)
+{
+	rotate(cur);
+	if (!cur->queued)
+		sched_return();
+	run_first(this_cpu());
 }
 
 void sleep_start(struct thread *t, uint16_t timeout_ms)
@@ -244,8 +330,9 @@ void sched_tick(void)
 			t = next;
 		}
 	}
-	if (current && current->queued && --current->slice_left_ms == 0) {
-		current->slice_left_ms = current->timeslice_ms;
-		sched_rotate(current);
+	struct thread *cur = current;
+	if (cur && sched_runnable(cur) && --cur->slice_left_ms == 0) {
+		cur->slice_left_ms = cur->timeslice_ms;
+		sched_rotate(cur);
 	}
 }

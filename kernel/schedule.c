@@ -45,6 +45,6 @@ void sys_schedule(struct thread *caller)
 void sys_yield(struct thread *caller)
 {
 	caller->slice_left_ms = caller->timeslice_ms;
-	sched_rotate(caller);
 	set_result(caller, 0);
+	sched_yield(caller);
 }

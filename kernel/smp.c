@@ -145,6 +145,9 @@ void smp_stop(struct thread *t)
 	if (c->entered_by_svc)
 		t->ctx.pc -= (t->ctx.cpsr & CPSR_THUMB) ? 2 : 4;
 	c->current_thread = NULL;
+	/* It ran on no queue: it waits on one, first among its equals. */
+	if (sched_runnable(t) && !t->queued)
+		sched_enqueue(t, true);
 }
 
 void smp_enter(struct context *ctx, smp_entry_handler handler, bool by_svc)

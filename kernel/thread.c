@@ -74,6 +74,8 @@ void thread_destroy(struct thread *t)
 		ipc_abort(t, -L4_ECANCELED);
 	sleep_cancel(t);
 	sched_dequeue(t);
+	if (this_cpu()->first_of_equals == t)
+		this_cpu()->first_of_equals = NULL;
 	cputime_forget(t);
 	irq_unbind_handler(t);
 	thread_table[L4_TID_SLOT(t->tid)] = NULL;

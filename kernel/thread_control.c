@@ -107,8 +107,7 @@ void sys_thread_control(struct thread *caller)
 		sched_dequeue(t);
 	} else if (op == L4_TC_RESUME) {
 		t->suspended = false;
-		if (t->state == TS_READY && !t->queued)
-			sched_enqueue(t, false);
+		sched_resume(t);
 	} else if (op == L4_TC_SET_PAGER) {
 		l4_tid_t pager = caller->ctx.r[2];
 		if (pager != L4_NILTHREAD && !thread_lookup(pager))

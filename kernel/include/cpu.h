@@ -28,6 +28,9 @@ struct cpu {
 	struct thread *ready_heads[SCHED_PRIOS];
 	uint32_t ready_map[SCHED_PRIOS / 32];
 	uint32_t ready_words;
+	/* During an entry, the first thread put first among the running
+	 * thread's equals while that one is on no queue (sched.c), or NULL. */
+	struct thread *first_of_equals;
 	struct cputime_state time;	/* `cputime` (cputime.h) */
 	uint64_t idle_counts;
 	struct space *active_space;	/* whose table TTBR0 holds */

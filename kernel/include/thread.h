@@ -42,7 +42,7 @@ struct thread {
 		};
 		uint32_t fastpath_word;
 	};
-	bool queued;			/* on a ready queue */
+	bool queued;			/* on a ready queue (sched.h) */
 	uint8_t prio;
 	uint32_t timeslice_ms;
 	uint32_t slice_left_ms;
@@ -71,7 +71,8 @@ struct thread {
 
 	uint64_t cpu_counts;		/* timer counts it ran (cputime.c) */
 
-	/* The processor it runs on, whose ready queues hold it when ready. */
+	/* The processor it runs on, whose ready queues hold it when ready
+	 * (but while it runs there, when it may be on none: sched.h). */
 	struct cpu *home;
 };
 

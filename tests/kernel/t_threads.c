@@ -1,5 +1,6 @@
 /* t_threads.c - exchange_registers, suspend/resume, IPC cancel, stale ids,
- * preemption of busy threads, and timer-driven sleep. */
+ * preemption of busy threads, timer-driven sleep, and who runs first after
+ * a hand-off. */
 #include "ktest.h"
 
 static volatile uint32_t spin_count[2];
@@ -139,10 +140,99 @@ static void test_preemption_and_sleep(void)
 	check_true("sched: timer sleep of 20 ms", elapsed >= 19000000 && elapsed < 40000000, elapsed);
 }
 
+/* The order in which threads of one priority ran, a letter each. */
+static volatile char order[8];
+static volatile uint32_t order_len;
+
+static void order_put(char c)
+{
+	if (order_len < sizeof(order) - 1)
+		order[order_len++] = c;
+}
+
+static bool order_is(const char *expected)
+{
+	uint32_t i = 0;
+	for (; expected[i]; i++)
+		if (i >= order_len || order[i] != expected[i])
+			return false;
+	return i == order_len;
+}
+
+static void order_runner(uint32_t letter)
+{
+	order_put((char)letter);
+	block_forever();
+}
+
+/* Called by the fast path (so it runs on no ready queue, sched.h), it
+ * yields: a thread of its priority already queued runs first. */
+static void yielding_server(uint32_t arg)
+{
+	(void)arg;
+	l4_tid_t from;
+	l4_receive(L4_ANYTHREAD, L4_TIMEOUTS_NEVER, &from);
+	order_put('S');
+	l4_yield();
+	order_put('s');
+	l4_utcb()->mr[0] = L4_TAG(0, 0);
+	l4_send(from, L4_TIMEOUTS(L4_TIMEOUT_ZERO, L4_TIMEOUT_NEVER));
+	block_forever();
+}
+
+static void order_waiter(uint32_t letter)
+{
+	l4_receive(L4_ANYTHREAD, L4_TIMEOUTS_NEVER, 0);
+	order_put((char)letter);
+	block_forever();
+}
+
+/* Called by the fast path, it wakes a thread of its priority with a send
+ * that may wait: that thread runs first, then the server goes on. */
+static void waking_server(uint32_t waiter_tid)
+{
+	l4_tid_t from;
+	l4_receive(L4_ANYTHREAD, L4_TIMEOUTS_NEVER, &from);
+	order_put('S');
+	l4_utcb()->mr[0] = L4_TAG(0, 0);
+	l4_send(waiter_tid, L4_TIMEOUTS(L4_TIMEOUT_NEVER, L4_TIMEOUT_NEVER));
+	order_put('s');
+	l4_utcb()->mr[0] = L4_TAG(0, 0);
+	l4_send(from, L4_TIMEOUTS(L4_TIMEOUT_ZERO, L4_TIMEOUT_NEVER));
+	block_forever();
+}
+
+static void test_order_after_handoff(void)
+{
+	uint32_t *mr = l4_utcb()->mr;
+	l4_tid_t server = spawn(yielding_server, 0, 100, 0);
+	sleep_ms(2);
+	order_len = 0;
+	l4_tid_t runner = spawn(order_runner, 'R', 100, 0);
+	mr[0] = L4_TAG(0, 0);
+	check_eq("sched: call a server that yields", l4_call(server), 0);
+	check_true("sched: a yield after a hand-off lets a queued equal run", order_is("SRs"),
+		   order_len);
+	l4_thread_destroy(server);
+	l4_thread_destroy(runner);
+
+	l4_tid_t waiter = spawn(order_waiter, 'W', 100, 0);
+	server = spawn(waking_server, waiter, 100, 0);
+	sleep_ms(2);
+	order_len = 0;
+	mr[0] = L4_TAG(0, 0);
+	check_eq("sched: call a server that wakes a thread", l4_call(server), 0);
+	check_true("sched: a thread woken after a hand-off runs before the waker goes on",
+		   order_is("SWs"), order_len);
+	l4_thread_destroy(server);
+	l4_thread_destroy(waiter);
+}
+
 void test_threads(void)
 {
 	test_exregs();
 	test_utcb_placement();
 	test_cancel_and_suspend();
 	test_preemption_and_sleep();
+	test_order_after_handoff();
 }
