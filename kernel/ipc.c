@@ -136,6 +136,9 @@ static void do_receive(struct thread *t, l4_tid_t from, uint16_t timeout)
 		return;
 	}
 	start_receive(t, from, timeout);
+	/* t, the caller of the system call, blocks: sched_return need not
+	 * test whether it goes on running. */
+	sched_return_after_block();
 }
 
 void sys_ipc(struct thread *t)

@@ -283,6 +283,13 @@ void sched_return_blocked(void)
 	run_first(this_cpu());
 }
 
+void sched_return_after_block(void)
+{
+	struct cpu *c = this_cpu();
+	c->first_of_equals = NULL;
+	run_first(c);
+}
+
 void sched_yield(struct thread *cur)
 {
 	rotate(cur);

@@ -64,8 +64,14 @@ void sched_set_prio(struct thread *t, uint8_t prio);
  * above it is ready, else the first of the highest ready priority, which
  * stays queued), idling until there is one, and enters it. */
 void sched_return(void) __attribute__((noreturn));
-/* sched_return when the running thread has just blocked (or is queued). */
+/* sched_return when the running thread has just blocked (or is queued)
+ * and this entry made no thread ready on this processor: none can have
+ * been put first among its equals (sched_make_ready), which sched_return
+ * forgets when it enters a thread. The IPC fast path's wait. */
 void sched_return_blocked(void) __attribute__((noreturn));
+/* sched_return when the running thread has just blocked, after this entry
+ * may have made threads ready (sys_ipc's receive that blocks). */
+void sched_return_after_block(void) __attribute__((noreturn));
 /* The running thread cur goes behind its equals (a yield), and the first
  * of them runs. */
 void sched_yield(struct thread *cur) __attribute__((noreturn));
