@@ -286,8 +286,13 @@ void sched_return_blocked(void)
 void sched_return_after_block(void)
 {
 	struct cpu *c = this_cpu();
+	struct thread *t = pick(c);
+	/* idle_then_run forgets a thread put first among the blocked
+	 * thread's equals too. */
+	if (__builtin_expect(!t, 0))
+		idle_then_run(c);
 	c->first_of_equals = NULL;
-	run_first(c);
+	switch_to(c, t);
 }
 
 void sched_yield(struct thread *cur)
