@@ -42,6 +42,33 @@ START_TEST(small_requests_reach_files)
 }
 END_TEST
 
+/* Every length from 0 to the bound, each byte in its place: the stubs'
+ * switch on the length, the dispatch's copy of the bound and the reply's
+ * bytes. A read writes only the bytes it got into the caller's buffer. */
+START_TEST(every_small_length_round_trips)
+{
+	static const uint8_t pattern[FS0_SMALL_IO_MAX] = { 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88 };
+	int fd = c_open("/lengths", FS0_O_RDWR | FS0_O_CREAT, 0644);
+	ck_assert_int_ge(fd, 0);
+	for (uint32_t n = 0; n <= FS0_SMALL_IO_MAX; n++) {
+		uint8_t got[FS0_SMALL_IO_MAX];
+		uint32_t len = 99;
+		int64_t pos = -1;
+		memset(got, 0xee, sizeof(got));
+		ck_assert_int_eq(fs0_lseek(FS0_TID, fd, 0, FS0_SEEK_SET, &pos), 0);
+		ck_assert_int_eq(fs0_write_small(FS0_TID, fd, pattern + FS0_SMALL_IO_MAX - n, n), (int)n);
+		ck_assert_int_eq(fs0_lseek(FS0_TID, fd, 0, FS0_SEEK_SET, &pos), 0);
+		ck_assert_int_eq(fs0_read_small(FS0_TID, fd, n, got, &len), (int)n);
+		ck_assert_uint_eq(len, n);
+		if (n)
+			ck_assert_mem_eq(got, pattern + FS0_SMALL_IO_MAX - n, n);
+		for (uint32_t i = n; i < FS0_SMALL_IO_MAX; i++)
+			ck_assert_uint_eq(got[i], 0xee);
+	}
+	ck_assert_int_eq(fs0_close(FS0_TID, fd), 0);
+}
+END_TEST
+
 static void b_writes_small(void *arg)
 {
 	(void)arg;
@@ -99,6 +126,7 @@ int main(void)
 	TCase *small = proto_tcase("small");
 	tcase_add_test(small, small_requests_carry_their_bytes);
 	tcase_add_test(small, small_requests_reach_files);
+	tcase_add_test(small, every_small_length_round_trips);
 	tcase_add_test(small, waiting_small_read_gets_the_bytes_later);
 	tcase_add_test(small, waiting_small_write_keeps_its_bytes);
 	suite_add_tcase(suite, small);
