@@ -113,19 +113,12 @@ static void emit_reg_bytes(struct gen *g, const struct idl_member *param, const 
 	fprintf(g->out, "\tdefault:\n\t\tbreak;\n\t}\n");
 }
 
-static const char *reg_bytes_length(struct gen *g, const struct idl_member *param, int dir)
-{
-	if (idl_base_type(param->type)->kind == IDL_T_STRING)
-		return idl_printf(g->prog, "idl_len_%s", param->name);
-	return idl_printf(g->prog, dir == IDL_IN && param->dir == IDL_IN ? "%s_len" : "*%s_len", param->name);
-}
-
 static void emit_reg_bytes_encode(struct gen *g, const struct idl_decl *op)
 {
 	for (const struct idl_member *param = op->members; param; param = param->next) {
 		if (!(param->dir & IDL_IN) || !idl_in_message(param->type))
 			continue;
-		const char *len = reg_bytes_length(g, param, IDL_IN);
+		const char *len = gen_var_length(g, param, IDL_IN, 0);
 		emit_reg_bytes(g, param, len, 1);
 		fprintf(g->out, "\tidl_w += (%s + 3) / 4;\n", len);
 	}
@@ -136,7 +129,7 @@ static void emit_reg_bytes_decode(struct gen *g, const struct idl_decl *op)
 	for (const struct idl_member *param = op->members; param; param = param->next) {
 		if (!(param->dir & IDL_OUT) || !idl_in_message(param->type))
 			continue;
-		const char *len = reg_bytes_length(g, param, IDL_OUT);
+		const char *len = gen_var_length(g, param, IDL_OUT, 0);
 		emit_reg_bytes(g, param, len, 0);
 		if (idl_base_type(param->type)->kind == IDL_T_STRING) {
 			fprintf(g->out, "\t%s[%s] = '\\0';\n", param->name, len);

@@ -389,8 +389,7 @@ int gen_op_needs_temp(const struct idl_decl *op, int dir)
 	return 0;
 }
 
-/* The length a string or buffer param has on this side, as a C expression. */
-static char *var_length(struct gen *g, const struct idl_member *param, int dir, int server)
+char *gen_var_length(struct gen *g, const struct idl_member *param, int dir, int server)
 {
 	int is_string = idl_base_type(param->type)->kind == IDL_T_STRING;
 	if (is_string)
@@ -404,7 +403,7 @@ void gen_var_lengths_encode(struct gen *g, const struct idl_decl *op, int dir, i
 {
 	for (const struct idl_member *param = op->members; param; param = param->next)
 		if ((param->dir & dir) && idl_in_message(param->type))
-			fprintf(g->out, "\tidl_mr[idl_w++] = (uint32_t)%s;\n", var_length(g, param, dir, server));
+			fprintf(g->out, "\tidl_mr[idl_w++] = (uint32_t)%s;\n", gen_var_length(g, param, dir, server));
 }
 
 void gen_var_data_encode(struct gen *g, const struct idl_decl *op, int dir, int server)
@@ -412,7 +411,7 @@ void gen_var_data_encode(struct gen *g, const struct idl_decl *op, int dir, int 
 	for (const struct idl_member *param = op->members; param; param = param->next) {
 		if (!(param->dir & dir) || !idl_in_message(param->type))
 			continue;
-		const char *len = var_length(g, param, dir, server);
+		const char *len = gen_var_length(g, param, dir, server);
 		fprintf(g->out, "\tif (%s != 0) {\n", len);
 		fprintf(g->out, "\t\tidl_mr[idl_w + (%s - 1) / 4] = 0;\n", len);
 		fprintf(g->out, "\t\tidlrt_copy_bytes(&idl_mr[idl_w], %s, %s);\n", param->name, len);
@@ -426,7 +425,7 @@ void gen_var_data_decode(struct gen *g, const struct idl_decl *op, int dir, int 
 	for (const struct idl_member *param = op->members; param; param = param->next) {
 		if (!(param->dir & dir) || !idl_in_message(param->type))
 			continue;
-		const char *len = var_length(g, param, dir, server);
+		const char *len = gen_var_length(g, param, dir, server);
 		const struct idl_type *base = idl_base_type(param->type);
 		/* A server's buffer is a local array of the bound: when the whole
 		 * request fits the registers even at the bound, the bound's bytes lie

@@ -50,6 +50,8 @@ int gen_op_fixed_length(const struct idl_decl *op, int dir);
 int gen_op_needs_temp(const struct idl_decl *op, int dir);
 
 /* Variable parts (strings, buffers) of the params with direction dir. */
+/* The length a string or buffer param has on this side, as a C expression. */
+char *gen_var_length(struct gen *g, const struct idl_member *param, int dir, int server);
 void gen_var_lengths_encode(struct gen *g, const struct idl_decl *op, int dir, int server);
 void gen_var_data_encode(struct gen *g, const struct idl_decl *op, int dir, int server);
 void gen_var_data_decode(struct gen *g, const struct idl_decl *op, int dir, int server, const char *bad);
