@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "file_churn.h"
 #include "pin.h"
 #include "tap.h"
 
@@ -50,30 +51,13 @@ static void a_worker_per_processor(void)
 	CHECK("back on processor 0", pin_to(0));
 }
 
-/* Each round writes a record naming the processor and the round to a disk
- * file, reads it back through a second open, stats it and removes it:
- * 0, or the failing round + 1. */
+/* The file loop (file_churn.h) on a disk file of the processor's own. */
 static int churn_disk_files(int processor)
 {
-	char path[32], record[RECORD], back[RECORD];
-	struct stat info;
+	char path[32];
 
 	snprintf(path, sizeof(path), "/fs0disk.%d", processor);
-	for (int round = 0; round < FILE_ROUNDS; round++) {
-		memset(record, 'a' + processor, sizeof(record));
-		snprintf(record, sizeof(record), "%d:%d:", processor, round);
-		int out = open(path, O_CREAT | O_TRUNC | O_WRONLY, 0644);
-		if (out < 0 || write(out, record, sizeof(record)) != RECORD)
-			return round + 1;
-		int in = open(path, O_RDONLY);
-		if (in < 0 || read(in, back, sizeof(back)) != RECORD || memcmp(back, record, RECORD) != 0)
-			return round + 1;
-		if (fstat(in, &info) != 0 || info.st_size != RECORD)
-			return round + 1;
-		if (close(in) != 0 || close(out) != 0 || unlink(path) != 0)
-			return round + 1;
-	}
-	return 0;
+	return churn_file(path, processor, FILE_ROUNDS, RECORD);
 }
 
 /* Bytes through a pipe of the process's own: 0, or the failing round + 1. */

@@ -1,7 +1,7 @@
 /* fs0load.c - fs0 on four processors (fs0load.test): processes pinned to
  * different processors use fs0 at once, each through the worker of its own
- * processor, and every answer is checked: files opened, written, read back
- * and closed by four processes together; a pipe whose reader waits on one
+ * processor, and every answer is checked: files opened, written, read back,
+ * stated, closed and removed by four processes together (file_churn.h); a pipe whose reader waits on one
  * processor and whose writer, on another, completes the read; a record lock
  * one processor holds, waited for on another and granted at its release. */
 #define _GNU_SOURCE
@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "file_churn.h"
 #include "pin.h"
 #include "tap.h"
 
@@ -22,26 +23,13 @@
 #define RECORD		64
 #define LOCK_HOLD_US	20000
 
-/* Each round writes a record naming the processor and the round, reads it
- * back through a second open, and closes both: 0, or the failing round + 1. */
+/* The file loop (file_churn.h) on a file of the processor's own in /tmp. */
 static int churn_files(int processor)
 {
-	char path[32], record[RECORD], back[RECORD];
+	char path[32];
 
 	snprintf(path, sizeof(path), "/tmp/fs0load.%d", processor);
-	for (int round = 0; round < FILE_ROUNDS; round++) {
-		memset(record, 'a' + processor, sizeof(record));
-		snprintf(record, sizeof(record), "%d:%d:", processor, round);
-		int out = open(path, O_CREAT | O_TRUNC | O_WRONLY, 0644);
-		if (out < 0 || write(out, record, sizeof(record)) != RECORD)
-			return round + 1;
-		int in = open(path, O_RDONLY);
-		if (in < 0 || read(in, back, sizeof(back)) != RECORD || memcmp(back, record, RECORD) != 0)
-			return round + 1;
-		if (close(in) != 0 || close(out) != 0)
-			return round + 1;
-	}
-	return unlink(path) == 0 ? 0 : FILE_ROUNDS + 1;
+	return churn_file(path, processor, FILE_ROUNDS, RECORD);
 }
 
 /* Runs body(argument) in a child pinned to processor; its pid. */
