@@ -1,9 +1,10 @@
 /* fs0load.c - fs0 on four processors (fs0load.test): processes pinned to
  * different processors use fs0 at once, each through the worker of its own
  * processor, and every answer is checked: files opened, written, read back,
- * stated, closed and removed by four processes together (file_churn.h); a pipe whose reader waits on one
- * processor and whose writer, on another, completes the read; a record lock
- * one processor holds, waited for on another and granted at its release. */
+ * stated, closed and removed by four processes together (file_churn.h); a
+ * pipe whose reader waits on one processor and whose writer, on another,
+ * completes the read; a record lock one processor holds, waited for on
+ * another and granted at its release. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
